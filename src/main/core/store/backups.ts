@@ -1,0 +1,173 @@
+import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CampoError } from '../../../shared/ipc/errors';
+import type { BackupInfo } from '../../../shared/ipc/types';
+import { APP_VERSION } from '../../../shared/version';
+import { fsyncDirectory, readJsonFile, writeFileDurable, type JsonRead } from './durable-file';
+import { errnoOf, toUserFsError } from './fs-errors';
+import { BACKUPS_DIR, PROJECT_FILE, SOURCES_DIR, isSafeId } from './layout';
+
+type BackupKind = BackupInfo['kind'];
+const KINDS: readonly BackupKind[] = ['auto', 'pre-migration', 'pre-restore'];
+const MANIFEST = 'manifest.json';
+const PARTIAL_SUFFIX = '.partial';
+const BACKUP_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(auto|pre-migration|pre-restore)$/;
+
+interface Manifest {
+  app: 'campo';
+  id: string;
+  kind: BackupKind;
+  createdAt: string;
+  schemaVersion: number;
+  appVersion: string;
+  files: string[];
+}
+
+/** The files of a project that a snapshot holds, relative to the project folder. */
+export async function projectDataFiles(projectDir: string): Promise<string[]> {
+  const files = [PROJECT_FILE];
+  const names = await readdir(join(projectDir, SOURCES_DIR)).catch((error: unknown) => {
+    if (errnoOf(error) === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  for (const name of names.sort()) {
+    if (name.endsWith('.json') && isSafeId(name.slice(0, -5))) files.push(`${SOURCES_DIR}/${name}`);
+  }
+  return files;
+}
+
+/**
+ * Snapshots the project into backups/<id>/. Files are hard-linked, not copied: every Campo write
+ * replaces a file by rename, so a linked inode is never modified afterwards and a snapshot of a
+ * large project costs one directory entry per file. Where links are impossible (FAT drives,
+ * another volume) files are copied. The snapshot is built under a temporary name and appears
+ * complete, with its manifest, or not at all.
+ */
+export async function createSnapshot(
+  projectDir: string,
+  kind: BackupKind,
+  schemaVersion: number,
+  at: Date = new Date(),
+): Promise<BackupInfo> {
+  const root = join(projectDir, BACKUPS_DIR);
+  // Two snapshots in the same millisecond get distinct names.
+  let stamp = at.getTime();
+  const idAt = (time: number) => `${new Date(time).toISOString().replace(/[:.]/g, '-')}-${kind}`;
+  while (await stat(join(root, idAt(stamp))).then(() => true, () => false)) stamp += 1;
+  const id = idAt(stamp);
+  const partial = join(root, `${id}${PARTIAL_SUFFIX}`);
+  try {
+    await mkdir(join(partial, SOURCES_DIR), { recursive: true });
+    const files = await projectDataFiles(projectDir);
+    for (const file of files) {
+      const from = join(projectDir, file);
+      const to = join(partial, file);
+      await link(from, to).catch(async (error: unknown) => {
+        if (errnoOf(error) === 'ENOENT') throw error;
+        await copyFile(from, to);
+      });
+    }
+    const manifest: Manifest = {
+      app: 'campo',
+      id,
+      kind,
+      createdAt: new Date(stamp).toISOString(),
+      schemaVersion,
+      appVersion: APP_VERSION,
+      files,
+    };
+    await writeFileDurable(join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    await fsyncDirectory(join(partial, SOURCES_DIR));
+    await rename(partial, join(root, id));
+    await fsyncDirectory(root);
+    return { id, kind, createdAt: manifest.createdAt, schemaVersion, files: files.length };
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true }).catch(() => undefined);
+    throw toUserFsError(error, root);
+  }
+}
+
+function toInfo(manifest: Manifest): BackupInfo {
+  return {
+    id: manifest.id,
+    kind: manifest.kind,
+    createdAt: manifest.createdAt,
+    schemaVersion: manifest.schemaVersion,
+    files: manifest.files.length,
+  };
+}
+
+/** Complete snapshots of a project, newest first. Snapshots without a manifest are ignored. */
+export async function listBackups(projectDir: string): Promise<BackupInfo[]> {
+  const root = join(projectDir, BACKUPS_DIR);
+  const names = await readdir(root).catch((error: unknown) => {
+    if (errnoOf(error) === 'ENOENT') return [] as string[];
+    throw toUserFsError(error, root);
+  });
+  const backups: BackupInfo[] = [];
+  for (const name of names) {
+    if (!BACKUP_ID.test(name)) continue;
+    const read = await readJsonFile(join(root, name, MANIFEST));
+    if (read.status !== 'ok') continue;
+    const manifest = read.value as Partial<Manifest>;
+    if (manifest.id !== name || !KINDS.includes(manifest.kind as BackupKind)) continue;
+    if (!Array.isArray(manifest.files)) continue;
+    backups.push(toInfo(manifest as Manifest));
+  }
+  return backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** The list of files a snapshot holds; refuses ids that are not snapshot names. */
+export async function backupFiles(projectDir: string, backupId: string): Promise<string[]> {
+  if (!BACKUP_ID.test(backupId)) {
+    throw new CampoError('BACKUP_NOT_FOUND', `No backup ${backupId}`, { backupId });
+  }
+  const read = await readJsonFile(join(projectDir, BACKUPS_DIR, backupId, MANIFEST));
+  if (read.status !== 'ok' || !Array.isArray((read.value as Manifest).files)) {
+    throw new CampoError('BACKUP_NOT_FOUND', `No backup ${backupId}`, { backupId });
+  }
+  return (read.value as Manifest).files.filter(
+    (file) => file === PROJECT_FILE || /^sources\/[A-Za-z0-9_-]{1,100}\.json$/.test(file),
+  );
+}
+
+/** Reads one file of a snapshot as JSON. */
+export function readBackupFile(projectDir: string, backupId: string, file: string): Promise<JsonRead> {
+  return readJsonFile(join(projectDir, BACKUPS_DIR, backupId, file));
+}
+
+/** Absolute path of one file inside a snapshot. */
+export function backupFilePath(projectDir: string, backupId: string, file: string): string {
+  return join(projectDir, BACKUPS_DIR, backupId, file);
+}
+
+/**
+ * Keeps the newest `keepRecent` automatic snapshots and, beyond them, the newest one of each of
+ * the last `keepDays` days. Pre-migration and pre-restore snapshots are never removed.
+ * Leftovers of interrupted snapshots are removed too.
+ */
+export async function pruneBackups(
+  projectDir: string,
+  { keepRecent = 10, keepDays = 14 }: { keepRecent?: number; keepDays?: number } = {},
+): Promise<string[]> {
+  const root = join(projectDir, BACKUPS_DIR);
+  const removed: string[] = [];
+  const names = await readdir(root).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.endsWith(PARTIAL_SUFFIX)) {
+      await rm(join(root, name), { recursive: true, force: true });
+      removed.push(name);
+    }
+  }
+  const autos = (await listBackups(projectDir)).filter((backup) => backup.kind === 'auto');
+  const days = new Set<string>();
+  for (const [index, backup] of autos.entries()) {
+    const day = backup.createdAt.slice(0, 10);
+    const keepAsDaily = !days.has(day) && days.size < keepDays;
+    days.add(day);
+    if (index < keepRecent || keepAsDaily) continue;
+    await rm(join(root, backup.id), { recursive: true, force: true });
+    removed.push(backup.id);
+  }
+  return removed;
+}

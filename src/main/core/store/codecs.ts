@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { CampoError } from '../../../shared/ipc/errors';
+import { CURRENT_SCHEMA_VERSION, ProjectFileSchema, type ProjectFile } from '../../../shared/model/project';
+import { SourceFileSchema, type SourceFile } from '../../../shared/model/source';
+import type { DocumentCodec } from './json-document';
+import { schemaVersionOf } from './migrations';
+
+/** The first few problems of a failed validation, as one line a person can read. */
+export function describeIssues(error: z.ZodError, max = 3): string {
+  const lines = error.issues.slice(0, max).map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : '(root)';
+    return `${where}: ${issue.message}`;
+  });
+  const more = error.issues.length - max;
+  return more > 0 ? `${lines.join('; ')}; +${more}` : lines.join('; ');
+}
+
+function tooNew(path: string, version: number): CampoError {
+  return new CampoError('PROJECT_TOO_NEW', `${path} was written by a newer Campo`, {
+    file: path,
+    fileVersion: version,
+    supportedVersion: CURRENT_SCHEMA_VERSION,
+  });
+}
+
+/** project.json at the current schema version. */
+export const projectCodec: DocumentCodec<ProjectFile> = {
+  parse(raw, path) {
+    const version = schemaVersionOf(raw);
+    if (version > CURRENT_SCHEMA_VERSION) throw tooNew(path, version);
+    const result = ProjectFileSchema.safeParse(raw);
+    if (!result.success) {
+      throw new CampoError('PROJECT_CORRUPT', `${path} is not a valid project`, {
+        file: path,
+        reason: describeIssues(result.error),
+      });
+    }
+    return result.data;
+  },
+  unparsable: (path, reason) =>
+    new CampoError('PROJECT_CORRUPT', `${path} is not valid JSON`, { file: path, reason }),
+};
+
+/** sources/<id>.json at the current schema version. */
+export const sourceCodec: DocumentCodec<SourceFile> = {
+  parse(raw, path) {
+    const version = schemaVersionOf(raw);
+    if (version > CURRENT_SCHEMA_VERSION) throw tooNew(path, version);
+    const result = SourceFileSchema.safeParse(raw);
+    if (!result.success) {
+      throw new CampoError('SOURCE_CORRUPT', `${path} is not a valid source`, {
+        file: path,
+        reason: describeIssues(result.error),
+      });
+    }
+    return result.data;
+  },
+  unparsable: (path, reason) =>
+    new CampoError('SOURCE_CORRUPT', `${path} is not valid JSON`, { file: path, reason }),
+};

@@ -1,0 +1,94 @@
+import { open, rename, unlink, readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { errnoOf, toUserFsError } from './fs-errors';
+
+let tempCounter = 0;
+
+/** Name of the temporary file used while `target` is being replaced. Starts with a dot. */
+export function tempPathFor(target: string): string {
+  tempCounter += 1;
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${tempCounter}.tmp`);
+}
+
+/** True for a leftover temporary file of an interrupted write (safe to delete when holding the lock). */
+export function isTempFileName(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.tmp');
+}
+
+/**
+ * Flushes a directory's entry table to disk, so a rename inside it survives a power cut.
+ * Windows cannot open directories; there NTFS journals the rename itself.
+ */
+export async function fsyncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+const RENAME_RETRY_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
+
+/** Windows (antivirus, indexers) briefly holds files open; a rename then fails and succeeds later. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  const delays = process.platform === 'win32' ? [20, 50, 100, 200, 400] : [];
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const delay = delays[attempt];
+      if (delay === undefined || !RENAME_RETRY_CODES.has(errnoOf(error) ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/**
+ * Replaces `target` with `data` so that, whatever happens (crash, SIGKILL, power cut), the file
+ * holds either the old or the new content, never a mix: write a temp file beside it, fsync it,
+ * rename it over the target, fsync the directory. Resolves only once the data is on disk.
+ */
+export async function writeFileDurable(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = tempPathFor(target);
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await renameWithRetry(temp, target);
+    await fsyncDirectory(dirname(target));
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw toUserFsError(error, target);
+  }
+}
+
+/** Outcome of reading a JSON file: parsed, missing, or unreadable with the reason. */
+export type JsonRead =
+  | { status: 'ok'; value: unknown }
+  | { status: 'missing' }
+  | { status: 'unparsable'; reason: string };
+
+/** Reads and parses a JSON file without judging its content. A UTF-8 BOM is tolerated. */
+export async function readJsonFile(path: string): Promise<JsonRead> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') return { status: 'missing' };
+    throw toUserFsError(error, path);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return { status: 'unparsable', reason: 'empty file' };
+  try {
+    return { status: 'ok', value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { status: 'unparsable', reason: (error as Error).message };
+  }
+}

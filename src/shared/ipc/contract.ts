@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import {
+  EvaluationQuestionSchema,
+  LANGUAGES,
+  ProjectMetaSchema,
+  type EvaluationQuestion,
+} from '../model/project';
+import { patchSchema } from '../model/patch';
+import type { SourceFile } from '../model/source';
+import type { Envelope } from './errors';
+import type {
+  AppInfo,
+  AppSettings,
+  BackupInfo,
+  CampoEventName,
+  CampoEvents,
+  FolderListing,
+  ProjectSnapshot,
+  RecentProject,
+} from './types';
+
+/** Type-only marker for what a handler answers. */
+interface Returns<T> {
+  readonly __returns?: T;
+}
+function handler<A extends z.ZodType, R>(args: A, _returns?: Returns<R>) {
+  return { args } as { args: A; returns: Returns<R> };
+}
+const returns = <T>(): Returns<T> => ({});
+
+const PathSchema = z.string().trim().min(1).max(4_096);
+const Empty = z.object({}).strict();
+
+/**
+ * THE contract between UI and core: every handler's name, argument schema and result type.
+ * Add a handler here and the compiler points at every place that must follow: the core
+ * implementation (`Handlers`), the preload (`PreloadApi`), and nothing else — the Electron
+ * registration, the browser host and the renderer client are derived from this object.
+ */
+export const contract = {
+  appInfo: handler(Empty, returns<AppInfo>()),
+  settingsUpdate: handler(
+    z.object({ language: z.enum(LANGUAGES).optional() }).strict(),
+    returns<AppSettings>(),
+  ),
+
+  recentList: handler(Empty, returns<RecentProject[]>()),
+  recentForget: handler(z.object({ path: PathSchema }).strict(), returns<RecentProject[]>()),
+
+  projectCreate: handler(
+    z
+      .object({
+        name: z.string().trim().min(1).max(120),
+        parentDir: PathSchema,
+        programme: z.string().max(300).optional(),
+      })
+      .strict(),
+    returns<ProjectSnapshot>(),
+  ),
+  projectOpen: handler(z.object({ path: PathSchema }).strict(), returns<ProjectSnapshot>()),
+  projectOpenDemo: handler(Empty, returns<ProjectSnapshot>()),
+  projectCurrent: handler(Empty, returns<ProjectSnapshot | null>()),
+  projectClose: handler(Empty, returns<null>()),
+  projectUpdateMeta: handler(
+    z.object({ patch: patchSchema(ProjectMetaSchema) }).strict(),
+    returns<ProjectSnapshot>(),
+  ),
+
+  backupList: handler(z.object({ path: PathSchema }).strict(), returns<BackupInfo[]>()),
+  backupRestore: handler(
+    z.object({ path: PathSchema, backupId: z.string().min(1).max(200) }).strict(),
+    returns<ProjectSnapshot>(),
+  ),
+
+  questionAdd: handler(
+    patchSchema(EvaluationQuestionSchema.omit({ id: true })).required({ text: true }),
+    returns<EvaluationQuestion>(),
+  ),
+  questionUpdate: handler(
+    z
+      .object({
+        id: z.string().min(1),
+        patch: patchSchema(EvaluationQuestionSchema.omit({ id: true })),
+      })
+      .strict(),
+    returns<EvaluationQuestion>(),
+  ),
+  questionDelete: handler(z.object({ id: z.string().min(1) }).strict(), returns<null>()),
+
+  sourceGet: handler(z.object({ id: z.string().min(1) }).strict(), returns<SourceFile>()),
+
+  dialogPickFolder: handler(
+    z.object({ title: z.string().max(200).optional() }).strict(),
+    returns<string | null>(),
+  ),
+  foldersList: handler(z.object({ path: PathSchema.optional() }).strict(), returns<FolderListing>()),
+};
+
+export type Contract = typeof contract;
+export type HandlerName = keyof Contract;
+/** What a caller passes (before zod fills in defaults). */
+export type HandlerArgs<K extends HandlerName> = z.input<Contract[K]['args']>;
+/** What an implementation receives (validated, defaults applied). */
+export type HandlerParsedArgs<K extends HandlerName> = z.output<Contract[K]['args']>;
+export type HandlerResult<K extends HandlerName> =
+  Contract[K]['returns'] extends Returns<infer R> ? R : never;
+
+/** The core's implementation of the contract. */
+export type Handlers = {
+  [K in HandlerName]: (args: HandlerParsedArgs<K>) => Promise<HandlerResult<K>>;
+};
+
+/** Handlers whose arguments are all optional can be called without any. */
+type CallArgs<K extends HandlerName> =
+  object extends HandlerArgs<K> ? [args?: HandlerArgs<K>] : [args: HandlerArgs<K>];
+
+/** What screens call: results, or a thrown CampoError. */
+export type CampoApi = {
+  [K in HandlerName]: (...args: CallArgs<K>) => Promise<HandlerResult<K>>;
+} & {
+  on<E extends CampoEventName>(event: E, listener: (payload: CampoEvents[E]) => void): () => void;
+};
+
+/** What the preload exposes as `window.campo`: envelopes, never ipcRenderer. */
+export type PreloadApi = {
+  [K in HandlerName]: (args: HandlerArgs<K>) => Promise<Envelope<HandlerResult<K>>>;
+} & {
+  on<E extends CampoEventName>(event: E, listener: (payload: CampoEvents[E]) => void): () => void;
+};
+
+export const HANDLER_NAMES = Object.keys(contract) as HandlerName[];
+
+/** True when `name` is a handler of the contract (guards dispatch of untrusted names). */
+export function isHandlerName(name: string): name is HandlerName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,76 @@
+/**
+ * Errors that cross the contract. A `CampoError` is a *user* error: something the user can act on
+ * (a locked project, a full disk, a bad value), shown in their language from the catalogue key
+ * `errors.<code>` with `details` as parameters. Anything else thrown by a handler is a bug: it is
+ * logged with its stack in the host and crosses as `INTERNAL`.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NO_PROJECT_OPEN',
+  'NOT_A_PROJECT',
+  'PROJECT_EXISTS',
+  'PROJECT_LOCKED',
+  'LOCK_LOST',
+  'PROJECT_CORRUPT',
+  'PROJECT_TOO_NEW',
+  'NOT_FOUND',
+  'SOURCE_CORRUPT',
+  'BACKUP_NOT_FOUND',
+  'DISK_FULL',
+  'PERMISSION_DENIED',
+  'READ_ONLY',
+  'FILE_BUSY',
+  'PATH_NOT_FOUND',
+  'UNSUPPORTED',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Values an error may carry for its message; plain data so it survives structured clone and JSON. */
+export type ErrorDetails = Record<string, string | number | boolean | null | string[] | object>;
+
+/** The shape of an error on the wire (IPC and HTTP alike). */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+}
+
+/** An error the user can understand and act on. */
+export class CampoError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'CampoError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toWire(): WireError {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+
+  static fromWire(wire: WireError): CampoError {
+    return new CampoError(wire.code, wire.message, wire.details);
+  }
+}
+
+/** The envelope every handler answers with, so errors keep their code across Electron IPC. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+/** True for a well-formed wire error (used when decoding an answer from the other side). */
+export function isWireError(value: unknown): value is WireError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as WireError).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((value as WireError).code) &&
+    typeof (value as WireError).message === 'string'
+  );
+}

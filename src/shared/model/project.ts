@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+/**
+ * The schema version written by this build into every file of a project (project.json and each
+ * sources/<id>.json). Bump it only together with a numbered migration in
+ * src/main/core/store/migrations.ts.
+ */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** Stable identifier of an entity; random UUIDs so merged projects never collide. */
+export const IdSchema = z.string().min(1).max(100);
+
+/** An ISO 8601 timestamp (UTC), e.g. "2026-11-24T10:42:00.000Z". */
+export const TimestampSchema = z.iso.datetime();
+
+/** A calendar month, the precision evaluators use for periods ("dal mese 04 dell'anno 2017"). */
+export const YearMonthSchema = z.object({
+  month: z.number().int().min(1).max(12),
+  year: z.number().int().min(1900).max(2200),
+});
+export type YearMonth = z.infer<typeof YearMonthSchema>;
+
+export const EVALUATION_TYPES = ['impact', 'process', 'mixed'] as const;
+export const LANGUAGES = ['it', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Programme and evaluation the project is about. */
+export const ProjectMetaSchema = z.object({
+  title: z.string().trim().min(1).max(300),
+  programme: z.string().max(300).default(''),
+  evaluationType: z.enum(EVALUATION_TYPES).default('mixed'),
+  thematicObjectives: z.array(z.string().max(100)).default([]),
+  periodFrom: YearMonthSchema.nullable().default(null),
+  periodTo: YearMonthSchema.nullable().default(null),
+  language: z.enum(LANGUAGES).default('it'),
+  evaluators: z.array(z.string().max(300)).default([]),
+  description: z.string().max(20_000).default(''),
+});
+export type ProjectMeta = z.infer<typeof ProjectMetaSchema>;
+
+/** An evaluation question ("domanda di valutazione", DV1…) as a row of the evaluation matrix. */
+export const EvaluationQuestionSchema = z.object({
+  id: IdSchema,
+  code: z.string().trim().min(1).max(30),
+  text: z.string().trim().min(1).max(5_000),
+  criterion: z.string().max(200).default(''),
+  judgementCriteria: z.string().max(20_000).default(''),
+  indicators: z.string().max(20_000).default(''),
+  sources: z.string().max(20_000).default(''),
+  methods: z.array(z.string().max(200)).default([]),
+  subQuestions: z.array(z.string().max(5_000)).default([]),
+  answer: z.string().max(200_000).default(''),
+});
+export type EvaluationQuestion = z.infer<typeof EvaluationQuestionSchema>;
+
+export const PARTNERSHIP_TYPES = ['istituzionale', 'economico-sociale', 'societa-civile'] as const;
+export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
+
+/** A free attribute of a participant, typed so matrices can sort and filter on it. */
+export const ParticipantAttributeSchema = z.discriminatedUnion('type', [
+  z.object({ key: z.string().min(1).max(100), type: z.literal('text'), value: z.string().max(2_000) }),
+  z.object({ key: z.string().min(1).max(100), type: z.literal('number'), value: z.number() }),
+  z.object({ key: z.string().min(1).max(100), type: z.literal('date'), value: z.iso.date() }),
+  z.object({ key: z.string().min(1).max(100), type: z.literal('boolean'), value: z.boolean() }),
+]);
+
+export const ConsentSchema = z.object({
+  given: z.boolean().nullable().default(null),
+  date: z.iso.date().nullable().default(null),
+  scope: z.string().max(2_000).default(''),
+  note: z.string().max(2_000).default(''),
+});
+
+/**
+ * A participant (a "case"). The pseudonym `code` is what every export shows; `name` is personal
+ * data, optional, and never leaves the project unless the user asks for it.
+ */
+export const ParticipantSchema = z.object({
+  id: IdSchema,
+  code: z.string().trim().min(1).max(40),
+  name: z.string().max(300).default(''),
+  role: z.string().max(300).default(''),
+  organisation: z.string().max(300).default(''),
+  territory: z.string().max(300).default(''),
+  partnershipType: z.enum(PARTNERSHIP_TYPES).nullable().default(null),
+  attributes: z.array(ParticipantAttributeSchema).default([]),
+  consent: ConsentSchema.default({ given: null, date: null, scope: '', note: '' }),
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+export const INDICATOR_TYPES = ['financial', 'output', 'result'] as const;
+
+/** An indicator of the programme's monitoring or performance framework. */
+export const IndicatorSchema = z.object({
+  id: IdSchema,
+  axis: z.string().max(100).default(''),
+  code: z.string().max(40).default(''),
+  name: z.string().trim().min(1).max(1_000),
+  unit: z.string().max(60).default(''),
+  type: z.enum(INDICATOR_TYPES).default('output'),
+  baseline: z.number().nullable().default(null),
+  milestone: z.number().nullable().default(null),
+  target: z.number().nullable().default(null),
+  achieved: z.number().nullable().default(null),
+  referenceDate: z.string().max(20).default(''),
+  source: z.string().max(1_000).default(''),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+/** A code of the codebook; `questionId` ties it to an evaluation question. */
+export const CodeSchema = z.object({
+  id: IdSchema,
+  name: z.string().trim().min(1).max(300),
+  description: z.string().max(20_000).default(''),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#888888'),
+  parentId: IdSchema.nullable().default(null),
+  questionId: IdSchema.nullable().default(null),
+});
+export type Code = z.infer<typeof CodeSchema>;
+
+export const SOURCE_KINDS = ['transcript', 'notes', 'document'] as const;
+export const SOURCE_ORIGINS = ['typed', 'txt', 'docx', 'vtt', 'srt', 'demo'] as const;
+
+/**
+ * What project.json keeps about each source so lists never load the texts. Only fields that
+ * change rarely live here: a coding edit rewrites the source file alone, not project.json.
+ */
+export const SourceSummarySchema = z.object({
+  id: IdSchema,
+  title: z.string().trim().min(1).max(500),
+  kind: z.enum(SOURCE_KINDS).default('transcript'),
+  origin: z.enum(SOURCE_ORIGINS).default('typed'),
+  fictional: z.boolean().default(false),
+  participantIds: z.array(IdSchema).default([]),
+  characters: z.number().int().nonnegative().default(0),
+  turns: z.number().int().nonnegative().default(0),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type SourceSummary = z.infer<typeof SourceSummarySchema>;
+
+/** project.json: everything but the texts of the sources. */
+export const ProjectFileSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  app: z.literal('campo'),
+  id: IdSchema,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  meta: ProjectMetaSchema,
+  questions: z.array(EvaluationQuestionSchema).default([]),
+  participants: z.array(ParticipantSchema).default([]),
+  indicators: z.array(IndicatorSchema).default([]),
+  codes: z.array(CodeSchema).default([]),
+  sources: z.array(SourceSummarySchema).default([]),
+});
+export type ProjectFile = z.infer<typeof ProjectFileSchema>;

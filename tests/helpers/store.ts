@@ -1,0 +1,18 @@
+import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createProject, type StoreOptions } from '../../src/main/core/store/project-store';
+import { tempDir } from './temp-dir';
+
+/** A new empty project in a temp folder; returns the open session. */
+export async function newProject(name = 'Valutazione RAV 2021', options: StoreOptions = {}) {
+  const parentDir = await tempDir();
+  const session = await createProject({ parentDir, name }, options);
+  return { parentDir, dir: session.dir, session };
+}
+
+/** A copy of tests/fixtures/<name> in a temp folder (fixtures are never opened in place). */
+export async function copyFixture(name: string): Promise<string> {
+  const dir = join(await tempDir(), `${name}.campo`);
+  await cp(join(import.meta.dirname, '..', 'fixtures', name), dir, { recursive: true });
+  return dir;
+}

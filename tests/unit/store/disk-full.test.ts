@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProject, openProject } from '../../../src/main/core/store/project-store';
+import { CampoError } from '../../../src/shared/ipc/errors';
+import { tempDir } from '../../helpers/temp-dir';
+
+/** Mounts a 512 KiB tmpfs: a real disk that really fills up. Needs root (CI and this machine). */
+function mountSmallDisk(dir: string): boolean {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('a full disk', () => {
+  let mountPoint = '';
+  let mounted = false;
+  beforeAll(async () => {
+    mountPoint = join('/tmp', `campo-full-${process.pid}`);
+    await mkdir(mountPoint, { recursive: true });
+    mounted = mountSmallDisk(mountPoint);
+  });
+  afterAll(async () => {
+    if (mounted) execFileSync('umount', [mountPoint]);
+    await rm(mountPoint, { recursive: true, force: true });
+  });
+
+  it('refuses the save with DISK_FULL, keeps the last saved project, and saves again once space is freed', async (context) => {
+    if (!mounted) context.skip('cannot mount a tmpfs here (not root)');
+    const session = await createProject({ parentDir: mountPoint, name: 'Sul campo' });
+    await session.mutate((p) => (p.meta.programme = 'POR FSE 2014-2020'));
+    await session.backupNow();
+    // Leave about 4 KiB free.
+    const filler = join(mountPoint, 'filler.bin');
+    const { statfsSync } = await import('node:fs');
+    const free = statfsSync(mountPoint).bavail * statfsSync(mountPoint).bsize;
+    await writeFile(filler, Buffer.alloc(Math.max(0, free - 4 * 1024)));
+
+    const error = await session
+      .mutate((p) => (p.meta.description = 'x'.repeat(15_000)))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CampoError);
+    expect((error as CampoError).code).toBe('DISK_FULL');
+    // What the user sees is what is on disk: the last good save.
+    expect(session.project.meta.description).toBe('');
+    const onDisk = JSON.parse(await readFile(join(session.dir, 'project.json'), 'utf8'));
+    expect(onDisk.meta.programme).toBe('POR FSE 2014-2020');
+    expect(onDisk.meta.description).toBe('');
+
+    await rm(filler);
+    await session.mutate((p) => (p.meta.description = 'ora c’è spazio'));
+    await session.close();
+    const reopened = await openProject(session.dir);
+    expect(reopened.project.meta.description).toBe('ora c’è spazio');
+    await reopened.close();
+  });
+});
+
+describe('a write that fails half-way', () => {
+  it('leaves no temporary file and the previous content in place', async () => {
+    const parentDir = await tempDir();
+    const session = await createProject({ parentDir, name: 'Prova' });
+    await session.mutate((p) => (p.meta.programme = 'prima'));
+    // Make project.json's folder refuse new files: a write can no longer create its temp file.
+    const { chmod, readdir } = await import('node:fs/promises');
+    const root = process.getuid?.() === 0;
+    if (root) {
+      // root ignores permissions: replace the sources folder check with a vanished project folder
+      await rm(join(session.dir, 'sources'), { recursive: true });
+      const error = await session.addSource({
+        schemaVersion: 1,
+        id: 's1',
+        title: 'Intervista',
+        kind: 'transcript',
+        origin: 'typed',
+        fictional: false,
+        text: 'testo',
+        turns: [],
+        codings: [],
+        memos: [],
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      }).catch((e: unknown) => e);
+      expect((error as CampoError).code).toBe('PATH_NOT_FOUND');
+      expect(session.project.sources).toEqual([]);
+    } else {
+      await chmod(session.dir, 0o500);
+      const error = await session.mutate((p) => (p.meta.programme = 'dopo')).catch((e: unknown) => e);
+      await chmod(session.dir, 0o700);
+      expect((error as CampoError).code).toBe('PERMISSION_DENIED');
+      expect(session.project.meta.programme).toBe('prima');
+    }
+    expect((await readdir(session.dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    await session.close();
+  });
+});
