@@ -93,7 +93,10 @@ export const contract = {
     z.object({ title: z.string().max(200).optional() }).strict(),
     returns<string | null>(),
   ),
-  foldersList: handler(z.object({ path: PathSchema.optional() }).strict(), returns<FolderListing>()),
+  foldersList: handler(
+    z.object({ path: PathSchema.optional() }).strict(),
+    returns<FolderListing>(),
+  ),
 };
 
 export type Contract = typeof contract;
@@ -112,7 +115,7 @@ export type Handlers = {
 
 /** Handlers whose arguments are all optional can be called without any. */
 type CallArgs<K extends HandlerName> =
-  object extends HandlerArgs<K> ? [args?: HandlerArgs<K>] : [args: HandlerArgs<K>];
+  Record<never, never> extends HandlerArgs<K> ? [args?: HandlerArgs<K>] : [args: HandlerArgs<K>];
 
 /** What screens call: results, or a thrown CampoError. */
 export type CampoApi = {

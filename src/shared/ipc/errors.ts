@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'PROJECT_CORRUPT',
   'PROJECT_TOO_NEW',
   'NOT_FOUND',
+  'DUPLICATE',
   'SOURCE_CORRUPT',
   'BACKUP_NOT_FOUND',
   'DISK_FULL',
@@ -23,6 +24,7 @@ export const ERROR_CODES = [
   'PATH_NOT_FOUND',
   'UNSUPPORTED',
   'UNAUTHORIZED',
+  'HOST_UNREACHABLE',
   'INTERNAL',
 ] as const;
 

@@ -60,7 +60,8 @@ export interface FolderListing {
 }
 
 /** Commands the native menu (or a keyboard shortcut) asks the renderer to carry out. */
-export type MenuCommand = 'new-project' | 'open-project' | 'open-demo' | 'close-project' | 'settings';
+export type MenuCommand =
+  'new-project' | 'open-project' | 'open-demo' | 'close-project' | 'settings';
 
 export type SaveState =
   | { state: 'saving' }

@@ -7,7 +7,8 @@ import { z } from 'zod';
 export function patchSchema<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
-    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    const inner =
+      field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
     shape[key] = inner.optional();
   }
   return z.strictObject(shape) as unknown as z.ZodObject<{

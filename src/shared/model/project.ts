@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  EVALUATION_TYPES,
+  INDICATOR_TYPES,
+  LANGUAGES,
+  PARTNERSHIP_TYPES,
+  SOURCE_KINDS,
+  SOURCE_ORIGINS,
+} from './constants';
+
+export * from './constants';
 
 /**
  * The schema version written by this build into every file of a project (project.json and each
@@ -19,10 +29,6 @@ export const YearMonthSchema = z.object({
   year: z.number().int().min(1900).max(2200),
 });
 export type YearMonth = z.infer<typeof YearMonthSchema>;
-
-export const EVALUATION_TYPES = ['impact', 'process', 'mixed'] as const;
-export const LANGUAGES = ['it', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 /** Programme and evaluation the project is about. */
 export const ProjectMetaSchema = z.object({
@@ -53,12 +59,13 @@ export const EvaluationQuestionSchema = z.object({
 });
 export type EvaluationQuestion = z.infer<typeof EvaluationQuestionSchema>;
 
-export const PARTNERSHIP_TYPES = ['istituzionale', 'economico-sociale', 'societa-civile'] as const;
-export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
-
 /** A free attribute of a participant, typed so matrices can sort and filter on it. */
 export const ParticipantAttributeSchema = z.discriminatedUnion('type', [
-  z.object({ key: z.string().min(1).max(100), type: z.literal('text'), value: z.string().max(2_000) }),
+  z.object({
+    key: z.string().min(1).max(100),
+    type: z.literal('text'),
+    value: z.string().max(2_000),
+  }),
   z.object({ key: z.string().min(1).max(100), type: z.literal('number'), value: z.number() }),
   z.object({ key: z.string().min(1).max(100), type: z.literal('date'), value: z.iso.date() }),
   z.object({ key: z.string().min(1).max(100), type: z.literal('boolean'), value: z.boolean() }),
@@ -88,8 +95,6 @@ export const ParticipantSchema = z.object({
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
-export const INDICATOR_TYPES = ['financial', 'output', 'result'] as const;
-
 /** An indicator of the programme's monitoring or performance framework. */
 export const IndicatorSchema = z.object({
   id: IdSchema,
@@ -112,14 +117,14 @@ export const CodeSchema = z.object({
   id: IdSchema,
   name: z.string().trim().min(1).max(300),
   description: z.string().max(20_000).default(''),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#888888'),
+  colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default('#888888'),
   parentId: IdSchema.nullable().default(null),
   questionId: IdSchema.nullable().default(null),
 });
 export type Code = z.infer<typeof CodeSchema>;
-
-export const SOURCE_KINDS = ['transcript', 'notes', 'document'] as const;
-export const SOURCE_ORIGINS = ['typed', 'txt', 'docx', 'vtt', 'srt', 'demo'] as const;
 
 /**
  * What project.json keeps about each source so lists never load the texts. Only fields that

@@ -1,7 +1,12 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSnapshot, listBackups, pruneBackups, readBackupFile } from '../../../src/main/core/store/backups';
+import {
+  createSnapshot,
+  listBackups,
+  pruneBackups,
+  readBackupFile,
+} from '../../../src/main/core/store/backups';
 import { openProject } from '../../../src/main/core/store/project-store';
 import { newProject } from '../../helpers/store';
 
@@ -27,7 +32,10 @@ describe('backups', () => {
 
     const autos = (await listBackups(dir)).filter((b) => b.kind === 'auto');
     // One at open (09:00) and one after the save at 09:11; none at 09:05.
-    expect(autos.map((b) => b.createdAt)).toEqual(['2026-11-24T09:11:00.000Z', '2026-11-24T09:00:00.000Z']);
+    expect(autos.map((b) => b.createdAt)).toEqual([
+      '2026-11-24T09:11:00.000Z',
+      '2026-11-24T09:00:00.000Z',
+    ]);
   });
 
   it('keeps what was saved at snapshot time, whatever is written afterwards', async () => {
@@ -37,7 +45,9 @@ describe('backups', () => {
     await session.mutate((p) => (p.meta.programme = 'dopo'));
     await session.close();
     const saved = await readBackupFile(dir, backup.id, 'project.json');
-    expect(saved.status === 'ok' && (saved.value as { meta: { programme: string } }).meta.programme).toBe('prima');
+    expect(
+      saved.status === 'ok' && (saved.value as { meta: { programme: string } }).meta.programme,
+    ).toBe('prima');
   });
 
   it('prunes old automatic snapshots, keeping recent ones, one per day and every pre-migration one', async () => {
@@ -74,6 +84,8 @@ describe('backups', () => {
     await session.close();
     await mkdir(join(dir, 'backups', '2026-11-24T10-00-00-000Z-auto'));
     await writeFile(join(dir, 'backups', '2026-11-24T10-00-00-000Z-auto', 'project.json'), '{}');
-    expect((await listBackups(dir)).map((b) => b.id)).not.toContain('2026-11-24T10-00-00-000Z-auto');
+    expect((await listBackups(dir)).map((b) => b.id)).not.toContain(
+      '2026-11-24T10-00-00-000Z-auto',
+    );
   });
 });

@@ -79,13 +79,16 @@ describe('crash safety', () => {
       // The dead writer's lock is stale: the next open takes it over.
       const session = await openProject(dir, { backupIntervalMs: 3_600_000 });
       const codes = new Set(session.project.questions.map((q) => q.code));
-      for (const n of acked.questions) expect(codes.has(`DV${n}`), `DV${n} acknowledged`).toBe(true);
+      for (const n of acked.questions)
+        expect(codes.has(`DV${n}`), `DV${n} acknowledged`).toBe(true);
       const sourceIds = new Set(session.project.sources.map((s) => s.id));
       for (const n of acks.sources) {
         expect(sourceIds.has(`s${n}`), `s${n} acknowledged`).toBe(true);
         expect((await session.readSource(`s${n}`)).text.startsWith(`Turno ${n}:`)).toBe(true);
       }
-      expect(new Set(session.project.questions.map((q) => q.id)).size).toBe(session.project.questions.length);
+      expect(new Set(session.project.questions.map((q) => q.id)).size).toBe(
+        session.project.questions.length,
+      );
       await session.close();
     }
     expect(acked.questions.length + acked.sources.length).toBeGreaterThan(ROUNDS);

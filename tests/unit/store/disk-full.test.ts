@@ -71,25 +71,29 @@ describe('a write that fails half-way', () => {
     if (root) {
       // root ignores permissions: replace the sources folder check with a vanished project folder
       await rm(join(session.dir, 'sources'), { recursive: true });
-      const error = await session.addSource({
-        schemaVersion: 1,
-        id: 's1',
-        title: 'Intervista',
-        kind: 'transcript',
-        origin: 'typed',
-        fictional: false,
-        text: 'testo',
-        turns: [],
-        codings: [],
-        memos: [],
-        createdAt: new Date().toISOString(),
-        updatedAt: new Date().toISOString(),
-      }).catch((e: unknown) => e);
+      const error = await session
+        .addSource({
+          schemaVersion: 1,
+          id: 's1',
+          title: 'Intervista',
+          kind: 'transcript',
+          origin: 'typed',
+          fictional: false,
+          text: 'testo',
+          turns: [],
+          codings: [],
+          memos: [],
+          createdAt: new Date().toISOString(),
+          updatedAt: new Date().toISOString(),
+        })
+        .catch((e: unknown) => e);
       expect((error as CampoError).code).toBe('PATH_NOT_FOUND');
       expect(session.project.sources).toEqual([]);
     } else {
       await chmod(session.dir, 0o500);
-      const error = await session.mutate((p) => (p.meta.programme = 'dopo')).catch((e: unknown) => e);
+      const error = await session
+        .mutate((p) => (p.meta.programme = 'dopo'))
+        .catch((e: unknown) => e);
       await chmod(session.dir, 0o700);
       expect((error as CampoError).code).toBe('PERMISSION_DENIED');
       expect(session.project.meta.programme).toBe('prima');

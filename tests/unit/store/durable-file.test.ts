@@ -44,8 +44,14 @@ describe('readJsonFile', () => {
     await writeFile(join(dir, 'bad.json'), '{"a": 1,');
     expect((await readJsonFile(join(dir, 'bad.json'))).status).toBe('unparsable');
     await writeFile(join(dir, 'empty.json'), '');
-    expect(await readJsonFile(join(dir, 'empty.json'))).toEqual({ status: 'unparsable', reason: 'empty file' });
+    expect(await readJsonFile(join(dir, 'empty.json'))).toEqual({
+      status: 'unparsable',
+      reason: 'empty file',
+    });
     await writeFile(join(dir, 'bom.json'), '\uFEFF{"città":"Bergamo"}');
-    expect(await readJsonFile(join(dir, 'bom.json'))).toEqual({ status: 'ok', value: { città: 'Bergamo' } });
+    expect(await readJsonFile(join(dir, 'bom.json'))).toEqual({
+      status: 'ok',
+      value: { città: 'Bergamo' },
+    });
   });
 });

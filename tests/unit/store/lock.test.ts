@@ -35,7 +35,10 @@ describe('project lock', () => {
     const { dir, session } = await newProject();
     await session.close();
     await writeFile(join(dir, '.lock'), lockFile({ pid: 999_999 }));
-    expect(await inspectLock(dir, { isProcessAlive: () => false })).toMatchObject({ stale: true, why: 'dead-process' });
+    expect(await inspectLock(dir, { isProcessAlive: () => false })).toMatchObject({
+      stale: true,
+      why: 'dead-process',
+    });
     const reopened = await openProject(dir, { lock: { isProcessAlive: () => false } });
     expect(reopened.notices[0]).toMatchObject({ kind: 'stale-lock-recovered', pid: 999_999 });
     const lock = JSON.parse(await readFile(join(dir, '.lock'), 'utf8'));
@@ -47,7 +50,9 @@ describe('project lock', () => {
     const { dir, session } = await newProject();
     await session.close();
     await writeFile(join(dir, '.lock'), lockFile({ pid: 4242 }));
-    const error = (await openProject(dir, { lock: { isProcessAlive: () => true } }).catch((e) => e)) as CampoError;
+    const error = (await openProject(dir, { lock: { isProcessAlive: () => true } }).catch(
+      (e) => e,
+    )) as CampoError;
     expect(error.code).toBe('PROJECT_LOCKED');
     expect(error.details).toMatchObject({ user: 'mario', pid: 4242 });
   });
@@ -56,9 +61,15 @@ describe('project lock', () => {
     const { dir, session } = await newProject();
     await session.close();
     const now = Date.now();
-    await writeFile(join(dir, '.lock'), lockFile({ host: 'PC-UFFICIO', heartbeatAt: new Date(now - 30_000).toISOString() }));
+    await writeFile(
+      join(dir, '.lock'),
+      lockFile({ host: 'PC-UFFICIO', heartbeatAt: new Date(now - 30_000).toISOString() }),
+    );
     expect(await inspectLock(dir)).toMatchObject({ state: 'held', stale: false });
-    await writeFile(join(dir, '.lock'), lockFile({ host: 'PC-UFFICIO', heartbeatAt: new Date(now - 600_000).toISOString() }));
+    await writeFile(
+      join(dir, '.lock'),
+      lockFile({ host: 'PC-UFFICIO', heartbeatAt: new Date(now - 600_000).toISOString() }),
+    );
     expect(await inspectLock(dir)).toMatchObject({ stale: true, why: 'no-heartbeat' });
     const reopened = await openProject(dir);
     expect(reopened.notices[0]).toMatchObject({ kind: 'stale-lock-recovered', host: 'PC-UFFICIO' });
@@ -68,8 +79,14 @@ describe('project lock', () => {
   it('treats a lock left from before the last boot as stale', async () => {
     const { dir, session } = await newProject();
     await session.close();
-    await writeFile(join(dir, '.lock'), lockFile({ pid: process.ppid, createdAt: '2001-01-01T00:00:00.000Z' }));
-    expect(await inspectLock(dir, { isProcessAlive: () => true })).toMatchObject({ stale: true, why: 'before-boot' });
+    await writeFile(
+      join(dir, '.lock'),
+      lockFile({ pid: process.ppid, createdAt: '2001-01-01T00:00:00.000Z' }),
+    );
+    expect(await inspectLock(dir, { isProcessAlive: () => true })).toMatchObject({
+      stale: true,
+      why: 'before-boot',
+    });
   });
 
   it('stops writing once another session has taken the project over', async () => {
@@ -79,7 +96,9 @@ describe('project lock', () => {
     await writeFile(join(dir, '.lock'), lockFile({ host: 'PC-UFFICIO' }));
     await session.checkLock();
     expect(lost).toBe(true);
-    const error = (await session.mutate((p) => (p.meta.programme = 'x')).catch((e) => e)) as CampoError;
+    const error = (await session
+      .mutate((p) => (p.meta.programme = 'x'))
+      .catch((e) => e)) as CampoError;
     expect(error.code).toBe('LOCK_LOST');
     await session.close();
     // The other session's lock is left alone.

@@ -6,7 +6,6 @@ import {
   MIGRATIONS,
   migrateFolder,
   migrationsAreContiguous,
-  schemaVersionOf,
   type Migration,
 } from '../../../src/main/core/store/migrations';
 import { openProject } from '../../../src/main/core/store/project-store';
@@ -38,8 +37,14 @@ describe('migrations', () => {
       ['INT-01', 'Regione Lombardia'],
       ['INT-02', 'Comune di Bergamo'],
     ]);
-    expect(project.sources.map((s) => s.title)).toEqual(['Intervista INT-02 (appunti)', 'Nota di campo']);
-    expect((await readdir(join(dir, 'sources'))).sort()).toEqual(['legacy-doc-1.json', 'legacy-doc-2.json']);
+    expect(project.sources.map((s) => s.title)).toEqual([
+      'Intervista INT-02 (appunti)',
+      'Nota di campo',
+    ]);
+    expect((await readdir(join(dir, 'sources'))).sort()).toEqual([
+      'legacy-doc-1.json',
+      'legacy-doc-2.json',
+    ]);
     const interview = await session.readSource('legacy-doc-1');
     expect(interview.text).toBe(
       'Intervistatore: Come è cambiato il laboratorio sociale?\nINT-02: Con il lockdown ci siamo spostati su WhatsApp 📱 e telefono.\n',
@@ -47,7 +52,9 @@ describe('migrations', () => {
     await session.close();
 
     // The pre-migration backup holds the v0 file byte for byte.
-    const [backup] = await listBackups(dir).then((all) => all.filter((b) => b.kind === 'pre-migration'));
+    const [backup] = await listBackups(dir).then((all) =>
+      all.filter((b) => b.kind === 'pre-migration'),
+    );
     expect(backup?.schemaVersion).toBe(0);
     const saved = await readBackupFile(dir, backup!.id, 'project.json');
     expect(saved).toEqual({ status: 'ok', value: JSON.parse(original) });

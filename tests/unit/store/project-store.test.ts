@@ -5,6 +5,7 @@ import { listBackups } from '../../../src/main/core/store/backups';
 import { openProject, restoreBackup } from '../../../src/main/core/store/project-store';
 import { CampoError } from '../../../src/shared/ipc/errors';
 import { CURRENT_SCHEMA_VERSION } from '../../../src/shared/model/project';
+import type { SourceFile } from '../../../src/shared/model/source';
 import { newProject } from '../../helpers/store';
 
 const question = (code: string, text: string) => ({
@@ -108,7 +109,7 @@ describe('project store', () => {
 });
 
 describe('sources', () => {
-  const source = (id: string, text: string) => ({
+  const source = (id: string, text: string): SourceFile => ({
     schemaVersion: CURRENT_SCHEMA_VERSION,
     id,
     title: `Intervista ${id}`,
@@ -165,7 +166,10 @@ describe('sources', () => {
   it('adopts a source file that an interrupted save left out of project.json', async () => {
     const { dir, session } = await newProject();
     await session.close();
-    await writeFile(join(dir, 'sources', 'orphan.json'), JSON.stringify(source('orphan', 'Testo ritrovato')));
+    await writeFile(
+      join(dir, 'sources', 'orphan.json'),
+      JSON.stringify(source('orphan', 'Testo ritrovato')),
+    );
     const reopened = await openProject(dir);
     expect(reopened.project.sources.map((s) => s.id)).toEqual(['orphan']);
     expect(reopened.notices).toContainEqual({ kind: 'orphan-sources-recovered', count: 1 });

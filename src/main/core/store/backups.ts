@@ -53,7 +53,13 @@ export async function createSnapshot(
   // Two snapshots in the same millisecond get distinct names.
   let stamp = at.getTime();
   const idAt = (time: number) => `${new Date(time).toISOString().replace(/[:.]/g, '-')}-${kind}`;
-  while (await stat(join(root, idAt(stamp))).then(() => true, () => false)) stamp += 1;
+  while (
+    await stat(join(root, idAt(stamp))).then(
+      () => true,
+      () => false,
+    )
+  )
+    stamp += 1;
   const id = idAt(stamp);
   const partial = join(root, `${id}${PARTIAL_SUFFIX}`);
   try {
@@ -132,7 +138,11 @@ export async function backupFiles(projectDir: string, backupId: string): Promise
 }
 
 /** Reads one file of a snapshot as JSON. */
-export function readBackupFile(projectDir: string, backupId: string, file: string): Promise<JsonRead> {
+export function readBackupFile(
+  projectDir: string,
+  backupId: string,
+  file: string,
+): Promise<JsonRead> {
   return readJsonFile(join(projectDir, BACKUPS_DIR, backupId, file));
 }
 

@@ -1,19 +1,13 @@
-import type { z } from 'zod';
 import { CampoError } from '../../../shared/ipc/errors';
-import { CURRENT_SCHEMA_VERSION, ProjectFileSchema, type ProjectFile } from '../../../shared/model/project';
+import {
+  CURRENT_SCHEMA_VERSION,
+  ProjectFileSchema,
+  type ProjectFile,
+} from '../../../shared/model/project';
 import { SourceFileSchema, type SourceFile } from '../../../shared/model/source';
+import { describeIssues } from '../../../shared/model/issues';
 import type { DocumentCodec } from './json-document';
 import { schemaVersionOf } from './migrations';
-
-/** The first few problems of a failed validation, as one line a person can read. */
-export function describeIssues(error: z.ZodError, max = 3): string {
-  const lines = error.issues.slice(0, max).map((issue) => {
-    const where = issue.path.length ? issue.path.join('.') : '(root)';
-    return `${where}: ${issue.message}`;
-  });
-  const more = error.issues.length - max;
-  return more > 0 ? `${lines.join('; ')}; +${more}` : lines.join('; ');
-}
 
 function tooNew(path: string, version: number): CampoError {
   return new CampoError('PROJECT_TOO_NEW', `${path} was written by a newer Campo`, {

@@ -26,7 +26,12 @@ export function toUserFsError(error: unknown, path: string): unknown {
       return new CampoError('READ_ONLY', `Read-only file system: ${path}`, { path }, cause);
     case 'EBUSY':
     case 'ETXTBSY':
-      return new CampoError('FILE_BUSY', `File in use by another program: ${path}`, { path }, cause);
+      return new CampoError(
+        'FILE_BUSY',
+        `File in use by another program: ${path}`,
+        { path },
+        cause,
+      );
     case 'ENOENT':
     case 'ENOTDIR':
       return new CampoError('PATH_NOT_FOUND', `Not found: ${path}`, { path }, cause);

@@ -63,7 +63,10 @@ function parseLock(text: string): LockInfo | null {
 }
 
 /** Reads `.lock` and judges whether its holder is still there. Never modifies anything. */
-export async function inspectLock(projectDir: string, options: LockOptions = {}): Promise<LockStatus> {
+export async function inspectLock(
+  projectDir: string,
+  options: LockOptions = {},
+): Promise<LockStatus> {
   const path = join(projectDir, LOCK_FILE);
   const now = options.now?.() ?? Date.now();
   let text: string;
@@ -228,7 +231,10 @@ export class ProjectLock {
       this.markLost();
       return;
     }
-    this.info = { ...this.info, heartbeatAt: new Date(this.options.now?.() ?? Date.now()).toISOString() };
+    this.info = {
+      ...this.info,
+      heartbeatAt: new Date(this.options.now?.() ?? Date.now()).toISOString(),
+    };
     await writeFileDurable(path, JSON.stringify(this.info, null, 2));
   }
 

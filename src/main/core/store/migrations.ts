@@ -34,7 +34,9 @@ export function schemaVersionOf(raw: unknown): number {
 }
 
 const asArray = (value: unknown): Json[] =>
-  Array.isArray(value) ? value.filter((item): item is Json => typeof item === 'object' && !!item) : [];
+  Array.isArray(value)
+    ? value.filter((item): item is Json => typeof item === 'object' && !!item)
+    : [];
 const asString = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
@@ -129,7 +131,9 @@ export function migrateFolder(
   let current: RawProjectFolder = { project: folder.project, sources: new Map(folder.sources) };
   for (const step of migrations) {
     if (step.version <= fromVersion) continue;
-    const pending = new Map([...current.sources].filter(([, raw]) => schemaVersionOf(raw) < step.version));
+    const pending = new Map(
+      [...current.sources].filter(([, raw]) => schemaVersionOf(raw) < step.version),
+    );
     const done = [...current.sources].filter(([, raw]) => schemaVersionOf(raw) >= step.version);
     const next = step.up({ project: current.project, sources: pending }, context);
     current = { project: next.project, sources: new Map([...done, ...next.sources]) };

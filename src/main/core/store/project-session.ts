@@ -10,7 +10,8 @@ import {
 } from '../../../shared/model/project';
 import { SourceFileSchema, type SourceFile } from '../../../shared/model/source';
 import { createSnapshot, pruneBackups } from './backups';
-import { describeIssues, sourceCodec } from './codecs';
+import { describeIssues } from '../../../shared/model/issues';
+import { sourceCodec } from './codecs';
 import { durableDocument } from './json-document';
 import { sourceFilePath } from './layout';
 import type { ProjectLock } from './lock';
@@ -99,7 +100,8 @@ export class ProjectSession {
 
   private assertWritable(): void {
     if (this.closed) throw new CampoError('NO_PROJECT_OPEN', 'The project is closed');
-    if (this.lock.isLost) throw new CampoError('LOCK_LOST', 'Another session took the project over');
+    if (this.lock.isLost)
+      throw new CampoError('LOCK_LOST', 'Another session took the project over');
   }
 
   /** Runs a write, reporting its progress and failure to the save indicator. */
@@ -128,7 +130,9 @@ export class ProjectSession {
           this.db.data.updatedAt = this.options.now().toISOString();
           const checked = ProjectFileSchema.safeParse(this.db.data);
           if (!checked.success) {
-            throw new CampoError('VALIDATION', 'Invalid change', { reason: describeIssues(checked.error) });
+            throw new CampoError('VALIDATION', 'Invalid change', {
+              reason: describeIssues(checked.error),
+            });
           }
           this.db.data = checked.data;
           await this.db.write();
@@ -152,7 +156,8 @@ export class ProjectSession {
     const path = sourceFilePath(this.dir, id);
     const document = durableDocument<SourceFile | null>(path, sourceCodec, null);
     await document.read();
-    if (!document.data) throw new CampoError('NOT_FOUND', `Source file missing: ${path}`, { id, file: path });
+    if (!document.data)
+      throw new CampoError('NOT_FOUND', `Source file missing: ${path}`, { id, file: path });
     const loaded = document as Low<SourceFile>;
     this.sources.set(id, loaded);
     if (this.sources.size > SOURCE_CACHE_SIZE) {
@@ -171,11 +176,18 @@ export class ProjectSession {
     return this.enqueue(() =>
       this.saving(
         async () => {
-          const checked = SourceFileSchema.parse({ ...source, schemaVersion: CURRENT_SCHEMA_VERSION });
+          const checked = SourceFileSchema.parse({
+            ...source,
+            schemaVersion: CURRENT_SCHEMA_VERSION,
+          });
           if (this.db.data.sources.some((summary) => summary.id === checked.id)) {
             throw new CampoError('VALIDATION', `Source ${checked.id} exists`, { id: checked.id });
           }
-          const document = durableDocument(sourceFilePath(this.dir, checked.id), sourceCodec, checked);
+          const document = durableDocument(
+            sourceFilePath(this.dir, checked.id),
+            sourceCodec,
+            checked,
+          );
           await document.write();
           const summary = summariseSource(checked, participantIds);
           this.db.data.sources.push(summary);
@@ -208,7 +220,9 @@ export class ProjectSession {
           document.data.updatedAt = this.options.now().toISOString();
           const checked = SourceFileSchema.safeParse(document.data);
           if (!checked.success) {
-            throw new CampoError('VALIDATION', 'Invalid change', { reason: describeIssues(checked.error) });
+            throw new CampoError('VALIDATION', 'Invalid change', {
+              reason: describeIssues(checked.error),
+            });
           }
           document.data = checked.data;
           await document.write();
@@ -216,7 +230,11 @@ export class ProjectSession {
           const before = this.db.data.sources[index];
           if (before) {
             const after = summariseSource(checked.data, before.participantIds);
-            if (after.title !== before.title || after.characters !== before.characters || after.turns !== before.turns) {
+            if (
+              after.title !== before.title ||
+              after.characters !== before.characters ||
+              after.turns !== before.turns
+            ) {
               this.db.data.sources[index] = after;
               await this.db.write();
             }

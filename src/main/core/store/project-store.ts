@@ -20,7 +20,14 @@ import { projectCodec, sourceCodec } from './codecs';
 import { fsyncDirectory, isTempFileName, readJsonFile, writeFileDurable } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
 import { durableDocument, serializeDocument } from './json-document';
-import { PROJECT_FILE, SOURCES_DIR, BACKUPS_DIR, LOCK_FILE, isSafeId, projectFolderName } from './layout';
+import {
+  PROJECT_FILE,
+  SOURCES_DIR,
+  BACKUPS_DIR,
+  LOCK_FILE,
+  isSafeId,
+  projectFolderName,
+} from './layout';
 import { ProjectLock, type LockOptions } from './lock';
 import { migrateFolder, schemaVersionOf } from './migrations';
 import { ProjectSession, summariseSource } from './project-session';
@@ -103,7 +110,10 @@ async function readRawSources(dir: string): Promise<Map<string, Record<string, u
   for (const file of (await projectDataFiles(dir)).slice(1)) {
     const read = await readJsonFile(join(dir, file));
     if (read.status !== 'ok') {
-      throw sourceCodec.unparsable(join(dir, file), read.status === 'missing' ? 'missing' : read.reason);
+      throw sourceCodec.unparsable(
+        join(dir, file),
+        read.status === 'missing' ? 'missing' : read.reason,
+      );
     }
     sources.set(basename(file, '.json'), read.value as Record<string, unknown>);
   }
@@ -164,14 +174,21 @@ async function adoptOrphanSources(dir: string, project: ProjectFile): Promise<nu
  * Throws PROJECT_LOCKED, PROJECT_CORRUPT (with the backups that could replace the file),
  * PROJECT_TOO_NEW, NOT_A_PROJECT or PATH_NOT_FOUND; in every case nothing on disk is changed.
  */
-export async function openProject(dir: string, options: StoreOptions = {}): Promise<ProjectSession> {
+export async function openProject(
+  dir: string,
+  options: StoreOptions = {},
+): Promise<ProjectSession> {
   const { now, newId, backupIntervalMs } = resolved(options);
   const projectPath = join(dir, PROJECT_FILE);
   const info = await stat(dir).catch((error: unknown) => {
     throw toUserFsError(error, dir);
   });
-  if (!info.isDirectory()) throw new CampoError('NOT_A_PROJECT', `${dir} is not a folder`, { path: dir });
-  const hasProjectFile = await stat(projectPath).then(() => true, () => false);
+  if (!info.isDirectory())
+    throw new CampoError('NOT_A_PROJECT', `${dir} is not a folder`, { path: dir });
+  const hasProjectFile = await stat(projectPath).then(
+    () => true,
+    () => false,
+  );
   if (!hasProjectFile && (await listBackups(dir)).length === 0) {
     throw new CampoError('NOT_A_PROJECT', `${dir} has no ${PROJECT_FILE}`, { path: dir });
   }
@@ -181,7 +198,12 @@ export async function openProject(dir: string, options: StoreOptions = {}): Prom
     await removeLeftovers(dir);
     const notices: OpenNotice[] = [];
     if (tookOverFrom) {
-      notices.push({ kind: 'stale-lock-recovered', host: tookOverFrom.host, pid: tookOverFrom.pid, since: tookOverFrom.createdAt });
+      notices.push({
+        kind: 'stale-lock-recovered',
+        host: tookOverFrom.host,
+        pid: tookOverFrom.pid,
+        since: tookOverFrom.createdAt,
+      });
     }
     let read = await readJsonFile(projectPath);
     if (read.status === 'ok' && schemaVersionOf(read.value) < CURRENT_SCHEMA_VERSION) {
@@ -208,7 +230,14 @@ export async function openProject(dir: string, options: StoreOptions = {}): Prom
     }
     const newestAuto = (await listBackups(dir)).find((backup) => backup.kind === 'auto');
     const lastBackupAt = newestAuto ? Date.parse(newestAuto.createdAt) : 0;
-    const session = new ProjectSession(dir, db, lock, notices, { now, backupIntervalMs }, lastBackupAt);
+    const session = new ProjectSession(
+      dir,
+      db,
+      lock,
+      notices,
+      { now, backupIntervalMs },
+      lastBackupAt,
+    );
     session.scheduleBackup();
     return session;
   } catch (error) {

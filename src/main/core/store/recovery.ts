@@ -37,6 +37,10 @@ export async function describeCorruption(dir: string, reason: string): Promise<C
     path: dir,
     file: join(dir, PROJECT_FILE),
     reason,
-    backups: backups.map((backup) => ({ id: backup.id, createdAt: backup.createdAt, kind: backup.kind })),
+    backups: backups.map((backup) => ({
+      id: backup.id,
+      createdAt: backup.createdAt,
+      kind: backup.kind,
+    })),
   });
 }

@@ -1,0 +1,234 @@
+/**
+ * Browser mode: serves the built renderer and the contract on 127.0.0.1, for machines where the
+ * Electron binary is missing and for the end-to-end tests. Every call needs the per-run token;
+ * requests naming another Host (DNS rebinding) or Origin are refused.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CampoEventName, CampoEvents } from '../shared/ipc/types';
+import { contentSecurityPolicy } from '../shared/security/csp';
+import { dispatch } from './core/dispatch';
+import { createCore } from './core/handlers';
+import { createLogger } from './core/logger';
+import { defaultConfigDir, defaultProjectsDir, findResourcesDir } from './core/paths';
+import { SettingsStore } from './core/settings';
+
+const MAX_BODY_BYTES = 25 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface BrowserHostOptions {
+  port?: number;
+  rendererDir?: string;
+  configDir?: string;
+  projectsDir?: string;
+  token?: string;
+}
+
+export interface BrowserHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function securityHeaders(response: ServerResponse): void {
+  response.setHeader(
+    'Content-Security-Policy',
+    `${contentSecurityPolicy('production')}; frame-ancestors 'none'`,
+  );
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  response.setHeader('Cache-Control', 'no-store');
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+): void {
+  response.writeHead(status, { 'Content-Type': type });
+  response.end(body);
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Starts browser mode; resolves once it listens. */
+export async function startBrowserHost(options: BrowserHostOptions = {}): Promise<BrowserHost> {
+  const rendererDir = resolve(
+    options.rendererDir ?? join(findResourcesDir(), '..', 'out', 'renderer'),
+  );
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${rendererDir}). Run: npm run build`);
+  }
+  const configDir = options.configDir ?? defaultConfigDir();
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const streams = new Set<ServerResponse>();
+  const logger = createLogger(configDir);
+  const core = createCore({
+    host: 'browser',
+    settings: await SettingsStore.load(configDir),
+    defaultProjectsDir: options.projectsDir ?? defaultProjectsDir(),
+    resourcesDir: findResourcesDir(),
+    logger,
+    emit<E extends CampoEventName>(event: E, payload: CampoEvents[E]) {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const stream of streams) stream.write(frame);
+    },
+  });
+
+  let origin = '';
+  const authorised = (request: IncomingMessage): boolean => {
+    const given = Buffer.from(String(request.headers['x-campo-token'] ?? ''));
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  };
+
+  const server = createServer((request, response) => {
+    securityHeaders(response);
+    const host = request.headers.host ?? '';
+    if (host !== new URL(origin).host && host !== `localhost:${new URL(origin).port}`) {
+      send(response, 421, 'Misdirected request');
+      return;
+    }
+    if (
+      request.headers.origin &&
+      request.headers.origin !== origin &&
+      request.headers.origin !== `http://${host}`
+    ) {
+      send(response, 403, 'Forbidden origin');
+      return;
+    }
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname.startsWith('/rpc/') || url.pathname === '/events') {
+      if (!authorised(request)) {
+        send(
+          response,
+          401,
+          JSON.stringify({
+            ok: false,
+            error: { code: 'UNAUTHORIZED', message: 'Missing or wrong token' },
+          }),
+          'application/json',
+        );
+        return;
+      }
+      if (url.pathname === '/events') {
+        response.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+        response.write(': connected\n\n');
+        streams.add(response);
+        const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000);
+        request.on('close', () => {
+          clearInterval(keepAlive);
+          streams.delete(response);
+        });
+        return;
+      }
+      if (request.method !== 'POST') return send(response, 405, 'POST only');
+      void readBody(request).then(async (body) => {
+        if (body === null) return send(response, 413, 'Request too large');
+        let args: unknown;
+        try {
+          args = body === '' ? {} : (JSON.parse(body) as unknown);
+        } catch {
+          return send(
+            response,
+            400,
+            JSON.stringify({
+              ok: false,
+              error: { code: 'VALIDATION', message: 'Body is not JSON' },
+            }),
+            'application/json',
+          );
+        }
+        const envelope = await dispatch(
+          core.handlers,
+          decodeURIComponent(url.pathname.slice(5)),
+          args,
+          logger,
+        );
+        send(response, 200, JSON.stringify(envelope), 'application/json');
+      });
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'Method not allowed');
+    // Static renderer files; anything outside rendererDir is refused.
+    const relative =
+      url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const file = normalize(join(rendererDir, relative));
+    if (!file.startsWith(rendererDir + sep)) return send(response, 404, 'Not found');
+    void readFile(file).then(
+      (content) => {
+        response.writeHead(200, {
+          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        });
+        response.end(request.method === 'HEAD' ? undefined : content);
+      },
+      () => send(response, 404, 'Not found'),
+    );
+  });
+
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ready());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    port,
+    token,
+    async close() {
+      for (const stream of streams) stream.end();
+      await core.shutdown();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+/** `tsx src/main/browser-host.ts [--port N]`: start and print the address. */
+async function main(): Promise<void> {
+  const portFlag = process.argv.indexOf('--port');
+  const port =
+    portFlag > 0 ? Number(process.argv[portFlag + 1]) : Number(process.env.CAMPO_PORT ?? 0);
+  const host = await startBrowserHost({ port });
+  console.log(`Campo (modalità browser / browser mode): ${host.url}`);
+  console.log(
+    'Apri questo indirizzo nel browser. Ctrl+C per chiudere. / Open this address in your browser.',
+  );
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(`Campo: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

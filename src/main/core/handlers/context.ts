@@ -1,0 +1,56 @@
+import type { CampoEventName, CampoEvents, ProjectSnapshot } from '../../../shared/ipc/types';
+import { CampoError } from '../../../shared/ipc/errors';
+import type { Logger } from '../logger';
+import type { SettingsStore } from '../settings';
+import type { ProjectSession } from '../store/project-session';
+import type { StoreOptions } from '../store/project-store';
+
+/** What a host (Electron or the browser host) gives the core. */
+export interface HostContext {
+  host: 'electron' | 'browser';
+  settings: SettingsStore;
+  defaultProjectsDir: string;
+  resourcesDir: string;
+  logger: Logger;
+  /** Pushes an event to the renderer(s). */
+  emit<E extends CampoEventName>(event: E, payload: CampoEvents[E]): void;
+  /** A native folder picker, where the host has one. */
+  pickFolder?: (title?: string) => Promise<string | null>;
+  storeOptions?: StoreOptions;
+}
+
+/** The core's mutable state: at most one open project per host. */
+export class CoreState {
+  session: ProjectSession | null = null;
+
+  constructor(readonly host: HostContext) {}
+
+  /** The open project, or NO_PROJECT_OPEN. */
+  requireSession(): ProjectSession {
+    if (!this.session || this.session.isClosed) {
+      throw new CampoError('NO_PROJECT_OPEN', 'No project is open');
+    }
+    return this.session;
+  }
+
+  /** Makes `session` the open project: forwards its save states and a lost lock to the UI. */
+  async adopt(session: ProjectSession): Promise<ProjectSnapshot> {
+    this.session = session;
+    session.onSaveState((state) => this.host.emit('saveState', state));
+    session.onLockLost(() => {
+      if (this.session !== session) return;
+      this.session = null;
+      void session.close();
+      this.host.emit('projectClosed', { reason: 'lock-lost' });
+    });
+    await this.host.settings.addRecent(session.dir, session.project.meta.title);
+    return { path: session.dir, project: session.project, notices: session.notices };
+  }
+
+  /** Closes the open project, if any, waiting for its pending saves. */
+  async closeCurrent(): Promise<void> {
+    const session = this.session;
+    this.session = null;
+    if (session) await session.close();
+  }
+}

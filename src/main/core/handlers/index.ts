@@ -1,0 +1,31 @@
+import type { Handlers } from '../../../shared/ipc/contract';
+import { appHandlers } from './app-handlers';
+import { CoreState, type HostContext } from './context';
+import { projectHandlers } from './project-handlers';
+import { questionHandlers } from './question-handlers';
+
+export type { HostContext } from './context';
+
+/**
+ * The core: every contract handler, implemented once for both hosts. The compiler checks that
+ * the union of the groups is exactly the contract (a missing handler is a type error here).
+ */
+export function createCore(host: HostContext): {
+  handlers: Handlers;
+  /** Re-checks the open project's lock (e.g. after the computer wakes up). */
+  checkLock(): Promise<void>;
+  /** Closes the open project, waiting for pending saves. */
+  shutdown(): Promise<void>;
+} {
+  const state = new CoreState(host);
+  const handlers = {
+    ...appHandlers(state),
+    ...projectHandlers(state),
+    ...questionHandlers(state),
+  } satisfies Handlers;
+  return {
+    handlers,
+    checkLock: async () => state.session?.checkLock(),
+    shutdown: () => state.closeCurrent(),
+  };
+}

@@ -1,0 +1,102 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Handlers } from '../../../shared/ipc/contract';
+import type { ProjectSnapshot } from '../../../shared/ipc/types';
+import { DEMO_PROJECT_NAME, writeDemoProject } from '../demo';
+import { listBackups } from '../store/backups';
+import { PROJECT_EXTENSION, PROJECT_FILE } from '../store/layout';
+import { createProject, openProject, restoreBackup } from '../store/project-store';
+import type { ProjectSession } from '../store/project-session';
+import type { CoreState } from './context';
+
+type ProjectHandlers = Pick<
+  Handlers,
+  | 'projectCreate'
+  | 'projectOpen'
+  | 'projectOpenDemo'
+  | 'projectCurrent'
+  | 'projectClose'
+  | 'projectUpdateMeta'
+  | 'backupList'
+  | 'backupRestore'
+  | 'sourceGet'
+>;
+
+/** Handlers that create, open, close and restore projects. */
+export function projectHandlers(state: CoreState): ProjectHandlers {
+  const { host } = state;
+  const options = host.storeOptions ?? {};
+  const isCurrent = (path: string) =>
+    state.session !== null && resolve(state.session.dir) === resolve(path);
+
+  /** Opens a new session first, then closes the old: a failed open leaves the current project open. */
+  async function switchTo(open: () => Promise<ProjectSession>): Promise<ProjectSnapshot> {
+    const session = await open();
+    const previous = state.session;
+    if (previous && previous !== session) await previous.close();
+    return state.adopt(session);
+  }
+
+  return {
+    projectCreate: ({ name, parentDir, programme }) =>
+      switchTo(() =>
+        createProject({ parentDir, name, meta: programme ? { programme } : {} }, options),
+      ),
+
+    async projectOpen({ path }) {
+      if (isCurrent(path))
+        return { path: state.session!.dir, project: state.session!.project, notices: [] };
+      return switchTo(() => openProject(resolve(path), options));
+    },
+
+    async projectOpenDemo() {
+      const dir = join(host.defaultProjectsDir, `${DEMO_PROJECT_NAME}${PROJECT_EXTENSION}`);
+      if (isCurrent(dir)) return { path: dir, project: state.session!.project, notices: [] };
+      const exists = await stat(join(dir, PROJECT_FILE)).then(
+        () => true,
+        () => false,
+      );
+      return switchTo(() =>
+        exists
+          ? openProject(dir, options)
+          : writeDemoProject(host.defaultProjectsDir, host.resourcesDir, options),
+      );
+    },
+
+    async projectCurrent() {
+      const session = state.session;
+      if (!session || session.isClosed) return null;
+      return { path: session.dir, project: session.project, notices: [] };
+    },
+
+    async projectClose() {
+      await state.closeCurrent();
+      host.emit('projectClosed', { reason: 'closed' });
+      return null;
+    },
+
+    async projectUpdateMeta({ patch }) {
+      const session = state.requireSession();
+      await session.mutate((project) => {
+        Object.assign(project.meta, patch);
+      });
+      if (patch.title) await host.settings.addRecent(session.dir, session.project.meta.title);
+      return { path: session.dir, project: session.project, notices: [] };
+    },
+
+    backupList: ({ path }) => listBackups(resolve(path)),
+
+    async backupRestore({ path, backupId }) {
+      const dir = resolve(path);
+      if (isCurrent(dir)) await state.closeCurrent();
+      const { keptAs } = await restoreBackup(dir, backupId, options);
+      const snapshot = await switchTo(() => openProject(dir, options));
+      return {
+        ...snapshot,
+        notices: [{ kind: 'restored-from-backup', backupId, keptAs }, ...snapshot.notices],
+      };
+    },
+
+    sourceGet: ({ id }) => state.requireSession().readSource(id),
+  };
+}

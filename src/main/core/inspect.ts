@@ -1,0 +1,122 @@
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { CampoError } from '../../shared/ipc/errors';
+import { CURRENT_SCHEMA_VERSION, type ProjectFile } from '../../shared/model/project';
+import type { SourceFile } from '../../shared/model/source';
+import { listBackups, projectDataFiles } from './store/backups';
+import { projectCodec, sourceCodec } from './store/codecs';
+import { readJsonFile } from './store/durable-file';
+import { toUserFsError } from './store/fs-errors';
+import { PROJECT_FILE, SOURCES_DIR } from './store/layout';
+import { inspectLock, type LockInfo } from './store/lock';
+import { migrateFolder, schemaVersionOf } from './store/migrations';
+import { describeCorruption } from './store/recovery';
+
+/** A problem found by the check, as a catalogue key with its parameters. */
+export type InspectionProblem =
+  | { key: 'cli.problem.sourceMissing'; id: string }
+  | { key: 'cli.problem.sourceInvalid'; file: string; reason: string }
+  | { key: 'cli.problem.orphan'; file: string };
+
+export interface ProjectReport {
+  path: string;
+  title: string;
+  programme: string;
+  schemaVersion: number;
+  counts: {
+    questions: number;
+    participants: number;
+    indicators: number;
+    codes: number;
+    sources: number;
+    turns: number;
+    characters: number;
+    codings: number;
+  };
+  backups: number;
+  lock: { info: LockInfo | null; stale: boolean } | null;
+  problems: InspectionProblem[];
+}
+
+/**
+ * Reads a project without taking its lock and without writing anything: counts, format version,
+ * and every file checked against the schema. An older format is migrated in memory only.
+ */
+export async function inspectProject(dir: string): Promise<ProjectReport> {
+  await stat(dir).catch((error: unknown) => {
+    throw toUserFsError(error, dir);
+  });
+  const projectPath = join(dir, PROJECT_FILE);
+  const read = await readJsonFile(projectPath);
+  if (read.status === 'missing' && (await listBackups(dir)).length === 0) {
+    throw new CampoError('NOT_A_PROJECT', `${dir} has no ${PROJECT_FILE}`, { path: dir });
+  }
+  if (read.status !== 'ok')
+    throw await describeCorruption(dir, read.status === 'missing' ? 'missing' : read.reason);
+
+  const schemaVersion = schemaVersionOf(read.value);
+  let project: ProjectFile;
+  const sources = new Map<string, SourceFile>();
+  const problems: InspectionProblem[] = [];
+  if (schemaVersion < CURRENT_SCHEMA_VERSION) {
+    const migrated = migrateFolder(
+      { project: read.value as Record<string, unknown>, sources: new Map() },
+      { newId: () => 'preview', now: () => new Date().toISOString() },
+    );
+    project = projectCodec.parse(migrated.project, projectPath);
+    for (const [id, raw] of migrated.sources) sources.set(id, sourceCodec.parse(raw, id));
+  } else {
+    try {
+      project = projectCodec.parse(read.value, projectPath);
+    } catch (error) {
+      if (error instanceof CampoError && error.code === 'PROJECT_CORRUPT') {
+        throw await describeCorruption(dir, String(error.details?.reason));
+      }
+      throw error;
+    }
+    const files = new Set((await projectDataFiles(dir)).slice(1));
+    for (const summary of project.sources) {
+      const file = `${SOURCES_DIR}/${summary.id}.json`;
+      files.delete(file);
+      const sourceRead = await readJsonFile(join(dir, file));
+      if (sourceRead.status === 'missing') {
+        problems.push({ key: 'cli.problem.sourceMissing', id: summary.id });
+        continue;
+      }
+      try {
+        if (sourceRead.status === 'unparsable')
+          throw sourceCodec.unparsable(file, sourceRead.reason);
+        sources.set(summary.id, sourceCodec.parse(sourceRead.value, file));
+      } catch (error) {
+        const reason =
+          error instanceof CampoError
+            ? String(error.details?.reason ?? error.message)
+            : String(error);
+        problems.push({ key: 'cli.problem.sourceInvalid', file, reason });
+      }
+    }
+    for (const file of files) problems.push({ key: 'cli.problem.orphan', file: basename(file) });
+  }
+
+  const lock = await inspectLock(dir);
+  const loaded = [...sources.values()];
+  return {
+    path: dir,
+    title: project.meta.title,
+    programme: project.meta.programme,
+    schemaVersion,
+    counts: {
+      questions: project.questions.length,
+      participants: project.participants.length,
+      indicators: project.indicators.length,
+      codes: project.codes.length,
+      sources: project.sources.length,
+      turns: loaded.reduce((sum, source) => sum + source.turns.length, 0),
+      characters: loaded.reduce((sum, source) => sum + source.text.length, 0),
+      codings: loaded.reduce((sum, source) => sum + source.codings.length, 0),
+    },
+    backups: (await listBackups(dir)).length,
+    lock: lock.state === 'held' ? { info: lock.info, stale: lock.stale } : null,
+    problems,
+  };
+}

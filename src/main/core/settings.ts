@@ -1,0 +1,95 @@
+import { mkdir, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Low } from 'lowdb';
+import { z } from 'zod';
+import { CampoError } from '../../shared/ipc/errors';
+import type { AppSettings, RecentProject } from '../../shared/ipc/types';
+import { LANGUAGES } from '../../shared/model/project';
+import { durableDocument } from './store/json-document';
+import { readJsonFile } from './store/durable-file';
+
+const MAX_RECENT = 10;
+
+const SettingsFileSchema = z.object({
+  schemaVersion: z.literal(1).default(1),
+  language: z.enum(LANGUAGES).default('it'),
+  recent: z
+    .array(z.object({ path: z.string(), title: z.string(), openedAt: z.string() }))
+    .default([]),
+});
+type SettingsFile = z.infer<typeof SettingsFileSchema>;
+
+const codec = {
+  parse(raw: unknown, path: string): SettingsFile {
+    const result = SettingsFileSchema.safeParse(raw);
+    if (!result.success) throw new CampoError('INTERNAL', `Invalid settings in ${path}`);
+    return result.data;
+  },
+  unparsable: (path: string, reason: string) => new CampoError('INTERNAL', `${path}: ${reason}`),
+};
+
+/**
+ * Per-user preferences (language, recent projects) in <configDir>/settings.json, written durably
+ * like a project file. A damaged settings file is set aside (never deleted) and defaults are used:
+ * settings are not worth refusing to start over.
+ */
+export class SettingsStore {
+  private constructor(private readonly db: Low<SettingsFile>) {}
+
+  static async load(configDir: string): Promise<SettingsStore> {
+    await mkdir(configDir, { recursive: true });
+    const path = join(configDir, 'settings.json');
+    const read = await readJsonFile(path);
+    let data = SettingsFileSchema.parse({});
+    let damaged = read.status === 'unparsable';
+    if (read.status === 'ok') {
+      const parsed = SettingsFileSchema.safeParse(read.value);
+      if (parsed.success) data = parsed.data;
+      else damaged = true;
+    }
+    if (damaged) {
+      await rename(path, join(configDir, `settings.corrupt-${Date.now()}.json`)).catch(
+        () => undefined,
+      );
+    }
+    return new SettingsStore(durableDocument(path, codec, data));
+  }
+
+  get settings(): AppSettings {
+    return { language: this.db.data.language };
+  }
+
+  async update(patch: Partial<AppSettings>): Promise<AppSettings> {
+    if (patch.language) this.db.data.language = patch.language;
+    await this.db.write();
+    return this.settings;
+  }
+
+  /** Recent projects, newest first, each marked with whether its folder is still there. */
+  async recent(): Promise<RecentProject[]> {
+    return Promise.all(
+      this.db.data.recent.map(async (entry) => ({
+        ...entry,
+        exists: await stat(join(entry.path, 'project.json')).then(
+          () => true,
+          () => false,
+        ),
+      })),
+    );
+  }
+
+  async addRecent(path: string, title: string): Promise<void> {
+    const others = this.db.data.recent.filter((entry) => entry.path !== path);
+    this.db.data.recent = [{ path, title, openedAt: new Date().toISOString() }, ...others].slice(
+      0,
+      MAX_RECENT,
+    );
+    await this.db.write();
+  }
+
+  async forgetRecent(path: string): Promise<RecentProject[]> {
+    this.db.data.recent = this.db.data.recent.filter((entry) => entry.path !== path);
+    await this.db.write();
+    return this.recent();
+  }
+}

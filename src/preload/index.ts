@@ -1,0 +1,44 @@
+/**
+ * The only bridge between the page and the app: one function per contract entry, each a single
+ * ipcRenderer.invoke on its own channel, plus `on` for the known push events. ipcRenderer itself
+ * is never exposed. Built as CommonJS: sandboxed preloads cannot load ES modules.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { channelOf, eventChannelOf } from '../shared/ipc/channels';
+import type { HandlerName, PreloadApi } from '../shared/ipc/contract';
+import { EVENT_NAMES, type CampoEventName, type CampoEvents } from '../shared/ipc/types';
+
+function call<K extends HandlerName>(name: K): PreloadApi[K] {
+  return ((args: unknown) => ipcRenderer.invoke(channelOf(name), args)) as PreloadApi[K];
+}
+
+const api = {
+  appInfo: call('appInfo'),
+  settingsUpdate: call('settingsUpdate'),
+  recentList: call('recentList'),
+  recentForget: call('recentForget'),
+  projectCreate: call('projectCreate'),
+  projectOpen: call('projectOpen'),
+  projectOpenDemo: call('projectOpenDemo'),
+  projectCurrent: call('projectCurrent'),
+  projectClose: call('projectClose'),
+  projectUpdateMeta: call('projectUpdateMeta'),
+  backupList: call('backupList'),
+  backupRestore: call('backupRestore'),
+  questionAdd: call('questionAdd'),
+  questionUpdate: call('questionUpdate'),
+  questionDelete: call('questionDelete'),
+  sourceGet: call('sourceGet'),
+  dialogPickFolder: call('dialogPickFolder'),
+  foldersList: call('foldersList'),
+  on<E extends CampoEventName>(event: E, listener: (payload: CampoEvents[E]) => void) {
+    if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);
+    const forward = (_event: IpcRendererEvent, payload: CampoEvents[E]) => listener(payload);
+    ipcRenderer.on(eventChannelOf(event), forward);
+    return () => {
+      ipcRenderer.removeListener(eventChannelOf(event), forward);
+    };
+  },
+} satisfies PreloadApi;
+
+contextBridge.exposeInMainWorld('campo', api);

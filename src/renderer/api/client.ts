@@ -1,0 +1,63 @@
+import type { CampoApi, HandlerName, PreloadApi } from '../../shared/ipc/contract';
+import { CampoError } from '../../shared/ipc/errors';
+import { httpTransport, ipcTransport, type Transport } from './transport';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in browser mode. */
+    campo?: PreloadApi;
+  }
+}
+
+/** The typed api over a transport: resolves with results, throws CampoError. */
+export function createApi(transport: Transport): CampoApi {
+  return new Proxy({} as CampoApi, {
+    get(_target, property) {
+      if (property === 'on') return transport.on.bind(transport);
+      // Not a thenable: `await api` must not call a handler named "then".
+      if (typeof property !== 'string' || property === 'then') return undefined;
+      return async (args?: unknown) => {
+        const envelope = await transport.call(property as HandlerName, args ?? {});
+        if (envelope.ok) return envelope.value;
+        throw CampoError.fromWire(envelope.error);
+      };
+    },
+  });
+}
+
+const TOKEN_KEY = 'campo-token';
+
+/**
+ * Browser mode's token: taken from the address (#token=…) once, kept for the tab's lifetime,
+ * and removed from the address bar so it is not bookmarked or shared by accident.
+ */
+export function takeToken(): string | null {
+  const match = /token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+let current: CampoApi | null = null;
+
+/** Picks Electron IPC when the preload is there, HTTP otherwise. Null without a token. */
+export function initApi(): CampoApi | null {
+  if (window.campo) current = createApi(ipcTransport(window.campo));
+  else {
+    const token = takeToken();
+    current = token ? createApi(httpTransport(token)) : null;
+  }
+  return current;
+}
+
+/** The api for stores; tests install a fake with `setApi`. */
+export function api(): CampoApi {
+  if (!current) throw new Error('api not initialised');
+  return current;
+}
+
+export function setApi(next: CampoApi): void {
+  current = next;
+}

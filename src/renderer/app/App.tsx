@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { Notifications } from '../components/Notifications';
+import { chooseAndOpenProject } from '../features/start/open-actions';
+import { StartScreen } from '../features/start/StartScreen';
+import { useT } from '../i18n/use-t';
+import { useAppStore } from '../stores/app-store';
+import { connectProjectEvents, useProjectStore } from '../stores/project-store';
+import { DialogHost } from './DialogHost';
+import { ProjectShell } from './ProjectShell';
+
+/** Carries out the native menu's commands (Electron); the same actions have buttons too. */
+function connectMenuCommands(): () => void {
+  return api().on('menuCommand', ({ command, path }) => {
+    const app = useAppStore.getState();
+    const project = useProjectStore.getState();
+    if (command === 'new-project') app.openDialog({ kind: 'new-project' });
+    else if (command === 'open-project') void (path ? project.open(path) : chooseAndOpenProject());
+    else if (command === 'open-demo') void project.openDemo();
+    else if (command === 'close-project') void project.close();
+    else app.openDialog({ kind: 'settings' });
+  });
+}
+
+/** The application: the start screen or the open project, with dialogs and notifications. */
+export function App() {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const hasProject = useProjectStore((state) => state.snapshot !== null);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const offProject = connectProjectEvents();
+    const offMenu = connectMenuCommands();
+    const app = useAppStore.getState();
+    const project = useProjectStore.getState();
+    Promise.all([app.loadInfo(), project.loadCurrent(), project.loadRecent()])
+      .catch((error: unknown) => app.notifyError(error))
+      .finally(() => setReady(true));
+    return () => {
+      offProject();
+      offMenu();
+    };
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  return (
+    <>
+      {!ready ? (
+        <p className="loading">{t('app.loading')}</p>
+      ) : hasProject ? (
+        <ProjectShell />
+      ) : (
+        <StartScreen />
+      )}
+      <DialogHost />
+      <Notifications />
+    </>
+  );
+}

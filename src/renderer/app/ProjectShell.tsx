@@ -1,0 +1,99 @@
+import { useEffect, type ReactNode } from 'react';
+import type { MessageKey } from '../../shared/i18n';
+import { IndicatorsScreen } from '../features/indicators/IndicatorsScreen';
+import { InterviewsScreen } from '../features/interviews/InterviewsScreen';
+import { OverviewScreen } from '../features/overview/OverviewScreen';
+import { ParticipantsScreen } from '../features/participants/ParticipantsScreen';
+import { QuestionsScreen } from '../features/questions/QuestionsScreen';
+import { UpcomingScreen } from '../features/upcoming/UpcomingScreen';
+import { useT } from '../i18n/use-t';
+import { useAppStore } from '../stores/app-store';
+import { SCREENS, useNavigationStore, type ScreenId } from '../stores/navigation-store';
+import { useProjectStore } from '../stores/project-store';
+import { SaveIndicator } from './SaveIndicator';
+
+const SCREEN_VIEWS: Record<ScreenId, () => ReactNode> = {
+  overview: () => <OverviewScreen />,
+  questions: () => <QuestionsScreen />,
+  participants: () => <ParticipantsScreen />,
+  interviews: () => <InterviewsScreen />,
+  focusGroups: () => <UpcomingScreen screen="focusGroups" />,
+  ngt: () => <UpcomingScreen screen="ngt" />,
+  coding: () => <UpcomingScreen screen="coding" />,
+  matrix: () => <UpcomingScreen screen="matrix" />,
+  indicators: () => <IndicatorsScreen />,
+  report: () => <UpcomingScreen screen="report" />,
+};
+
+/** Alt+1 … Alt+0 switch between the screens, in navigation order. */
+function useScreenShortcuts(go: (screen: ScreenId) => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const index = '1234567890'.indexOf(event.key);
+      const screen = SCREENS[index];
+      if (index >= 0 && screen) {
+        event.preventDefault();
+        go(screen);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+}
+
+/** The open project: navigation on the left, the current screen, the save state on top. */
+export function ProjectShell() {
+  const t = useT();
+  const project = useProjectStore((state) => state.snapshot?.project);
+  const close = useProjectStore((state) => state.close);
+  const screen = useNavigationStore((state) => state.screen);
+  const go = useNavigationStore((state) => state.go);
+  const openDialog = useAppStore((state) => state.openDialog);
+  useScreenShortcuts(go);
+  if (!project) return null;
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <p className="brand sidebar-brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>{' '}
+          {t('app.name')}
+        </p>
+        <ul>
+          {SCREENS.map((id, index) => (
+            <li key={id}>
+              <button
+                type="button"
+                aria-current={screen === id ? 'page' : undefined}
+                title={`Alt+${(index + 1) % 10}`}
+                onClick={() => go(id)}
+              >
+                {t(`nav.${id}` as MessageKey)}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-footer">
+          <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
+            {t('nav.settings')}
+          </button>
+          <button type="button" onClick={() => void close()}>
+            {t('nav.closeProject')}
+          </button>
+        </div>
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <div className="topbar-title">
+            <strong>{project.meta.title}</strong>
+            {project.meta.programme && <span className="muted">{project.meta.programme}</span>}
+          </div>
+          <SaveIndicator />
+        </header>
+        <main className="content">{SCREEN_VIEWS[screen]()}</main>
+      </div>
+    </div>
+  );
+}

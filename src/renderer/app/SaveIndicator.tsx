@@ -1,0 +1,30 @@
+import { errorMessage, formatTime } from '../../shared/i18n';
+import { useLanguage, useT } from '../i18n/use-t';
+import { useProjectStore } from '../stores/project-store';
+
+/** "Salvato alle 10:42": shown only once the core confirms the change is on disk. */
+export function SaveIndicator() {
+  const t = useT();
+  const language = useLanguage();
+  const saveState = useProjectStore((state) => state.saveState);
+  let text = t('save.idle');
+  let tone = 'ok';
+  if (saveState?.state === 'saving') {
+    text = t('save.saving');
+    tone = 'busy';
+  } else if (saveState?.state === 'saved') {
+    text = t('save.saved', { time: formatTime(saveState.at, language) });
+  } else if (saveState?.state === 'failed') {
+    const reason = errorMessage(
+      { code: saveState.code as 'INTERNAL', message: saveState.message },
+      language,
+    );
+    text = t('save.failed', { reason });
+    tone = 'error';
+  }
+  return (
+    <p className={`save-indicator save-${tone}`} role="status" data-testid="save-indicator">
+      {text}
+    </p>
+  );
+}

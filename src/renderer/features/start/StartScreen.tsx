@@ -1,0 +1,51 @@
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../stores/app-store';
+import { useProjectStore } from '../../stores/project-store';
+import { NewProjectForm } from './NewProjectForm';
+import { chooseAndOpenProject } from './open-actions';
+import { RecentList } from './RecentList';
+
+/** The first screen: new project, open, recent projects, the demo. */
+export function StartScreen() {
+  const t = useT();
+  const openDemo = useProjectStore((state) => state.openDemo);
+  const busy = useProjectStore((state) => state.busy);
+  const openDialog = useAppStore((state) => state.openDialog);
+  return (
+    <main className="start">
+      <header className="start-header">
+        <div>
+          <h1 className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ◆
+            </span>{' '}
+            {t('app.name')}
+          </h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
+          {t('nav.settings')}
+        </button>
+      </header>
+      <div className="start-grid">
+        <section className="card">
+          <h2>{t('start.newProject')}</h2>
+          <NewProjectForm />
+        </section>
+        <section className="card">
+          <div className="start-actions">
+            <button type="button" className="primary" onClick={() => void chooseAndOpenProject()}>
+              {t('start.openProject')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void openDemo()}>
+              {t('start.openDemo')}
+            </button>
+            <p className="hint">{t('start.demoHint')}</p>
+          </div>
+          <h2>{t('start.recent')}</h2>
+          <RecentList />
+        </section>
+      </div>
+    </main>
+  );
+}

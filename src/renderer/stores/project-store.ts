@@ -1,0 +1,127 @@
+import { create } from 'zustand';
+import { CampoError } from '../../shared/ipc/errors';
+import type { OpenNotice, ProjectSnapshot, RecentProject, SaveState } from '../../shared/ipc/types';
+import type { ProjectFile, ProjectMeta } from '../../shared/model/project';
+import { api } from '../api/client';
+import { useAppStore, type Message } from './app-store';
+import { useNavigationStore } from './navigation-store';
+
+interface ProjectState {
+  snapshot: ProjectSnapshot | null;
+  saveState: SaveState | null;
+  recent: RecentProject[];
+  busy: boolean;
+  loadCurrent(): Promise<void>;
+  loadRecent(): Promise<void>;
+  forgetRecent(path: string): Promise<void>;
+  create(input: { name: string; parentDir: string; programme?: string }): Promise<boolean>;
+  open(path: string): Promise<boolean>;
+  openDemo(): Promise<boolean>;
+  restoreBackup(path: string, backupId: string): Promise<boolean>;
+  close(): Promise<void>;
+  updateMeta(patch: Partial<ProjectMeta>): Promise<void>;
+  /** Applies a change the core has already saved (used by the domain stores). */
+  patchProject(change: (project: ProjectFile) => ProjectFile): void;
+}
+
+function noticeMessage(notice: OpenNotice): Message {
+  switch (notice.kind) {
+    case 'migrated':
+      return { key: 'notice.migrated', params: { from: notice.from, to: notice.to } };
+    case 'stale-lock-recovered':
+      return { key: 'notice.staleLock', params: { host: notice.host } };
+    case 'orphan-sources-recovered':
+      return { key: 'notice.orphans', params: { count: notice.count } };
+    case 'restored-from-backup':
+      return { key: 'notice.restored' };
+  }
+}
+
+/** The open project: lifecycle (create, open, close, recover) and its save state. */
+export const useProjectStore = create<ProjectState>((set, get) => {
+  const app = () => useAppStore.getState();
+
+  /** Runs an open-like call; shows notices, or the recovery dialog for a damaged project. */
+  async function opening(run: () => Promise<ProjectSnapshot>, path?: string): Promise<boolean> {
+    set({ busy: true });
+    try {
+      const snapshot = await run();
+      set({ snapshot, saveState: null });
+      useNavigationStore.getState().go('overview');
+      app().closeDialog();
+      for (const notice of snapshot.notices) app().notify('info', noticeMessage(notice));
+      void get().loadRecent();
+      return true;
+    } catch (error) {
+      if (error instanceof CampoError && error.code === 'PROJECT_CORRUPT') {
+        app().openDialog({
+          kind: 'recovery',
+          path: String(error.details?.path ?? path ?? ''),
+          error: error.toWire(),
+        });
+      } else {
+        app().notifyError(error);
+      }
+      return false;
+    } finally {
+      set({ busy: false });
+    }
+  }
+
+  return {
+    snapshot: null,
+    saveState: null,
+    recent: [],
+    busy: false,
+
+    async loadCurrent() {
+      set({ snapshot: await api().projectCurrent() });
+    },
+    async loadRecent() {
+      set({ recent: await api().recentList() });
+    },
+    async forgetRecent(path) {
+      set({ recent: await api().recentForget({ path }) });
+    },
+    create: (input) => opening(() => api().projectCreate(input)),
+    open: (path) => opening(() => api().projectOpen({ path }), path),
+    openDemo: () => opening(() => api().projectOpenDemo()),
+    restoreBackup: (path, backupId) => opening(() => api().backupRestore({ path, backupId }), path),
+
+    async close() {
+      try {
+        await api().projectClose();
+        set({ snapshot: null, saveState: null });
+        void get().loadRecent();
+      } catch (error) {
+        app().notifyError(error);
+      }
+    },
+
+    async updateMeta(patch) {
+      try {
+        set({ snapshot: await api().projectUpdateMeta({ patch }) });
+      } catch (error) {
+        app().notifyError(error);
+      }
+    },
+
+    patchProject(change) {
+      const snapshot = get().snapshot;
+      if (snapshot) set({ snapshot: { ...snapshot, project: change(snapshot.project) } });
+    },
+  };
+});
+
+/** Keeps the store in step with the core's events (save states, a project closed elsewhere). */
+export function connectProjectEvents(): () => void {
+  const offSave = api().on('saveState', (saveState) => useProjectStore.setState({ saveState }));
+  const offClosed = api().on('projectClosed', ({ reason }) => {
+    useProjectStore.setState({ snapshot: null, saveState: null });
+    if (reason === 'lock-lost') useAppStore.getState().notify('error', { key: 'notice.lockLost' });
+  });
+  return () => {
+    offSave();
+    offClosed();
+  };
+}

@@ -1,0 +1,63 @@
+import type { Language } from '../model/project';
+
+/** BCP 47 locale of each UI language (number and date formats follow it: 1.234,5 in Italian). */
+export const LOCALES: Record<Language, string> = { it: 'it-IT', en: 'en-GB' };
+
+export type MessageParams = Record<string, string | number | boolean | null | undefined | object>;
+
+const PLURAL = /\{(\w+), plural, ((?:=?\w+ \{[^{}]*\}\s*)+)\}/g;
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/**
+ * Number format of `language`. Grouping is forced: ICU leaves 4-digit Italian numbers ungrouped
+ * ("1234"), while Italian reports write "1.234".
+ */
+function numberFormat(language: Language, maximumFractionDigits = 2): Intl.NumberFormat {
+  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits, useGrouping: 'always' });
+}
+
+function formatValue(value: unknown, language: Language): string {
+  if (typeof value === 'number') return numberFormat(language).format(value);
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+/**
+ * Fills a catalogue message: `{name}` placeholders and ICU-style plurals
+ * `{count, plural, one {# domanda} other {# domande}}` (`#` is the formatted count; `=0 {…}` is
+ * an exact match).
+ */
+export function formatMessage(template: string, params: MessageParams, language: Language): string {
+  const rules = new Intl.PluralRules(LOCALES[language]);
+  const withPlurals = template.replace(PLURAL, (_match, name: string, branches: string) => {
+    const count = Number(params[name] ?? 0);
+    const options = new Map<string, string>();
+    for (const [, key, text] of branches.matchAll(/(\S+) \{([^{}]*)\}/g)) options.set(key!, text!);
+    const chosen =
+      options.get(`=${count}`) ?? options.get(rules.select(count)) ?? options.get('other') ?? '';
+    return chosen.replace(/#/g, formatValue(count, language));
+  });
+  return withPlurals.replace(PLACEHOLDER, (match, name: string) =>
+    name in params ? formatValue(params[name], language) : match,
+  );
+}
+
+/** "10:42" in the user's language. */
+export function formatTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
+}
+
+/** "24/11/2026, 10:42" in the user's language. */
+export function formatDateTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
+/** A number in the user's language ("1.234,5" in Italian). */
+export function formatNumber(value: number, language: Language, maximumFractionDigits = 2): string {
+  return numberFormat(language, maximumFractionDigits).format(value);
+}

@@ -1,0 +1,38 @@
+import type { CampoError, WireError } from '../ipc/errors';
+import type { Language } from '../model/project';
+import { en } from './en';
+import { formatMessage, type MessageParams } from './format';
+import { it, type MessageKey } from './it';
+
+export type { MessageKey } from './it';
+export { formatDateTime, formatNumber, formatTime, LOCALES } from './format';
+
+/** The message catalogues, by language. */
+export const CATALOGUES: Record<Language, Record<MessageKey, string>> = { it, en };
+
+/** A translator bound to one language. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** Returns the translator for `language`. */
+export function translator(language: Language): Translate {
+  const catalogue = CATALOGUES[language];
+  return (key, params = {}) => formatMessage(catalogue[key], params, language);
+}
+
+/** True when `key` names a message (for keys built at run time, such as error codes). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(it, key);
+}
+
+/** The user-facing text of an error, in `language`: from its code, with its details as parameters. */
+export function errorMessage(
+  error: Pick<CampoError | WireError, 'code' | 'message' | 'details'>,
+  language: Language,
+): string {
+  const key = `errors.${error.code}`;
+  if (!isMessageKey(key)) return error.message;
+  return translator(language)(key, {
+    message: error.message,
+    ...(error.details as MessageParams | undefined),
+  });
+}

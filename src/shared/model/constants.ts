@@ -1,0 +1,11 @@
+// Plain enumerations of the domain model, kept free of zod so the renderer can import them
+// without bundling the schemas.
+
+export const EVALUATION_TYPES = ['impact', 'process', 'mixed'] as const;
+export const LANGUAGES = ['it', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const PARTNERSHIP_TYPES = ['istituzionale', 'economico-sociale', 'societa-civile'] as const;
+export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
+export const INDICATOR_TYPES = ['financial', 'output', 'result'] as const;
+export const SOURCE_KINDS = ['transcript', 'notes', 'document'] as const;
+export const SOURCE_ORIGINS = ['typed', 'txt', 'docx', 'vtt', 'srt', 'demo'] as const;
