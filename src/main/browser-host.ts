@@ -206,7 +206,10 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     async close() {
       for (const stream of streams) stream.end();
       await core.shutdown();
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // Idle keep-alive connections would otherwise hold the close for seconds.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

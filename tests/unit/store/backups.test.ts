@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -48,6 +48,57 @@ describe('backups', () => {
     expect(
       saved.status === 'ok' && (saved.value as { meta: { programme: string } }).meta.programme,
     ).toBe('prima');
+  });
+
+  it('survive damage to the live file: a snapshot holds its own copy', async () => {
+    const { dir, session } = await newProject();
+    await session.mutate((p) => (p.meta.programme = 'da salvare'));
+    const backup = await session.backupNow();
+    await session.close();
+    // Damage project.json in place (same inode), as a faulty disk or an editor would.
+    const { open } = await import('node:fs/promises');
+    const handle = await open(join(dir, 'project.json'), 'r+');
+    await handle.write('XXXXXXXX', 0);
+    await handle.close();
+    const saved = await readBackupFile(dir, backup.id, 'project.json');
+    expect(saved.status).toBe('ok');
+    const [live, copy] = await Promise.all([
+      stat(join(dir, 'project.json')),
+      stat(join(dir, 'backups', backup.id, 'project.json')),
+    ]);
+    expect(copy.ino).not.toBe(live.ino);
+  });
+
+  it('copy only what changed since the previous snapshot and link the rest to it', async () => {
+    const { dir, session } = await newProject();
+    const source = (id: string) => ({
+      schemaVersion: 1 as const,
+      id,
+      title: id,
+      kind: 'transcript' as const,
+      origin: 'typed' as const,
+      fictional: false,
+      text: 'testo '.repeat(1000),
+      turns: [],
+      codings: [],
+      memos: [],
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    });
+    await session.addSource(source('a'));
+    await session.addSource(source('b'));
+    const first = await session.backupNow();
+    await session.mutateSource('a', (draft) => (draft.title = 'a, rivisto'));
+    const second = await session.backupNow();
+    await session.close();
+    const inode = (backupId: string, file: string) =>
+      stat(join(dir, 'backups', backupId, file)).then((s) => s.ino);
+    expect(await inode(second.id, 'sources/b.json')).toBe(await inode(first.id, 'sources/b.json'));
+    expect(await inode(second.id, 'sources/a.json')).not.toBe(
+      await inode(first.id, 'sources/a.json'),
+    );
+    const a = await readBackupFile(dir, second.id, 'sources/a.json');
+    expect(a.status === 'ok' && (a.value as { title: string }).title).toBe('a, rivisto');
   });
 
   it('prunes old automatic snapshots, keeping recent ones, one per day and every pre-migration one', async () => {

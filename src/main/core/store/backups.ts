@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { BackupInfo } from '../../../shared/ipc/types';
@@ -13,6 +13,14 @@ const MANIFEST = 'manifest.json';
 const PARTIAL_SUFFIX = '.partial';
 const BACKUP_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(auto|pre-migration|pre-restore)$/;
 
+/** What a snapshot records of each live file, to tell next time whether it changed. */
+interface ManifestEntry {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
 interface Manifest {
   app: 'campo';
   id: string;
@@ -21,6 +29,7 @@ interface Manifest {
   schemaVersion: number;
   appVersion: string;
   files: string[];
+  entries?: ManifestEntry[];
 }
 
 /** The files of a project that a snapshot holds, relative to the project folder. */
@@ -36,12 +45,37 @@ export async function projectDataFiles(projectDir: string): Promise<string[]> {
   return files;
 }
 
+/** The newest complete snapshot's manifest, to reuse its copies of unchanged files. */
+async function newestManifest(root: string): Promise<Manifest | null> {
+  const names = (await readdir(root).catch(() => [] as string[])).filter((name) =>
+    BACKUP_ID.test(name),
+  );
+  for (const name of names.sort().reverse()) {
+    const read = await readJsonFile(join(root, name, MANIFEST));
+    if (read.status === 'ok' && Array.isArray((read.value as Manifest).entries))
+      return read.value as Manifest;
+  }
+  return null;
+}
+
+/** Copies a file and flushes the copy: a backup must not vanish in the power cut it is for. */
+async function copyDurably(from: string, to: string): Promise<void> {
+  await copyFile(from, to);
+  const handle = await open(to, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * Snapshots the project into backups/<id>/. Files are hard-linked, not copied: every Campo write
- * replaces a file by rename, so a linked inode is never modified afterwards and a snapshot of a
- * large project costs one directory entry per file. Where links are impossible (FAT drives,
- * another volume) files are copied. The snapshot is built under a temporary name and appears
- * complete, with its manifest, or not at all.
+ * Snapshots the project into backups/<id>/. Every file is an independent copy of the live one
+ * (a hard link to a live file would share its fate if it were damaged in place). Files unchanged
+ * since the previous snapshot (same size, time and inode; Campo replaces a file on every write)
+ * are hard-linked to that snapshot's copy instead of copied again, so a snapshot of a large
+ * project costs little more than its changed files. The snapshot is built under a temporary name
+ * and appears complete, with its manifest, or not at all.
  */
 export async function createSnapshot(
   projectDir: string,
@@ -64,14 +98,27 @@ export async function createSnapshot(
   const partial = join(root, `${id}${PARTIAL_SUFFIX}`);
   try {
     await mkdir(join(partial, SOURCES_DIR), { recursive: true });
+    const previous = await newestManifest(root);
+    const previousEntries = new Map((previous?.entries ?? []).map((entry) => [entry.file, entry]));
     const files = await projectDataFiles(projectDir);
+    const entries: ManifestEntry[] = [];
     for (const file of files) {
       const from = join(projectDir, file);
       const to = join(partial, file);
-      await link(from, to).catch(async (error: unknown) => {
-        if (errnoOf(error) === 'ENOENT') throw error;
-        await copyFile(from, to);
-      });
+      const info = await stat(from);
+      const entry = { file, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
+      const before = previousEntries.get(file);
+      const unchanged =
+        before &&
+        before.size === entry.size &&
+        before.mtimeMs === entry.mtimeMs &&
+        before.ino === entry.ino;
+      if (unchanged && previous) {
+        await link(join(root, previous.id, file), to).catch(() => copyDurably(from, to));
+      } else {
+        await copyDurably(from, to);
+      }
+      entries.push(entry);
     }
     const manifest: Manifest = {
       app: 'campo',
@@ -81,12 +128,13 @@ export async function createSnapshot(
       schemaVersion,
       appVersion: APP_VERSION,
       files,
+      entries,
     };
     await writeFileDurable(join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     await fsyncDirectory(join(partial, SOURCES_DIR));
     await rename(partial, join(root, id));
     await fsyncDirectory(root);
-    return { id, kind, createdAt: manifest.createdAt, schemaVersion, files: files.length };
+    return toInfo(manifest);
   } catch (error) {
     await rm(partial, { recursive: true, force: true }).catch(() => undefined);
     throw toUserFsError(error, root);

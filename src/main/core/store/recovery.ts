@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/project';
 import { listBackups, readBackupFile } from './backups';
@@ -35,7 +34,7 @@ export async function describeCorruption(dir: string, reason: string): Promise<C
   const backups = await usableBackups(dir);
   return new CampoError('PROJECT_CORRUPT', `${PROJECT_FILE} cannot be read: ${reason}`, {
     path: dir,
-    file: join(dir, PROJECT_FILE),
+    file: PROJECT_FILE,
     reason,
     backups: backups.map((backup) => ({
       id: backup.id,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { EVALUATION_TYPES } from '../../../shared/model/constants';
 import type { ProjectMeta, YearMonth } from '../../../shared/model/project';
 import type { MessageKey } from '../../../shared/i18n';
@@ -20,29 +20,39 @@ function TextField(props: {
   onCommit(value: string): void;
 }) {
   const [draft, setDraft] = useState(props.value);
+  const hintId = useId();
   const commit = () => {
     if (draft !== props.value) props.onCommit(draft);
   };
+  const described = props.hint ? hintId : undefined;
   return (
-    <label>
-      {props.label}
-      {props.multiline ? (
-        <textarea
-          value={draft}
-          rows={3}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-        />
-      ) : (
-        <input
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => e.key === 'Enter' && commit()}
-        />
+    <div className="field">
+      <label>
+        {props.label}
+        {props.multiline ? (
+          <textarea
+            value={draft}
+            rows={3}
+            aria-describedby={described}
+            onChange={(e) => setDraft(e.target.value)}
+            onBlur={commit}
+          />
+        ) : (
+          <input
+            value={draft}
+            aria-describedby={described}
+            onChange={(e) => setDraft(e.target.value)}
+            onBlur={commit}
+            onKeyDown={(e) => e.key === 'Enter' && commit()}
+          />
+        )}
+      </label>
+      {props.hint && (
+        <p id={hintId} className="hint">
+          {props.hint}
+        </p>
       )}
-      {props.hint && <span className="hint">{props.hint}</span>}
-    </label>
+    </div>
   );
 }
 

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { ProjectPage } from './pages/project-page';
+import { StartPage } from './pages/start-page';
+
+test('the page has no Node, a strict CSP, and makes no request outside the app', async ({
+  page,
+  campo,
+}) => {
+  const origin = new URL(campo.url).origin;
+  const answered: string[] = [];
+  const blocked: Array<{ url: string; reason: string }> = [];
+  page.on('response', (response) => answered.push(response.url()));
+  page.on('requestfailed', (request) =>
+    blocked.push({ url: request.url(), reason: request.failure()?.errorText ?? '' }),
+  );
+  const start = new StartPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await new ProjectPage(page).go('Interviste');
+
+  expect(
+    await page.evaluate(() => [
+      typeof (globalThis as { process?: unknown }).process,
+      typeof (globalThis as { require?: unknown }).require,
+    ]),
+  ).toEqual(['undefined', 'undefined']);
+  const csp = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).not.toMatch(/https?:/);
+
+  // Code that tries to reach the network is stopped by the policy before any request is made.
+  const outcome = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(event.blockedURI),
+    );
+    const fetched = await fetch('https://example.com/track').then(
+      () => 'sent',
+      () => 'blocked',
+    );
+    const image = new Image();
+    image.src = 'http://example.com/pixel.png';
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { fetched, violations };
+  });
+  expect(outcome.fetched).toBe('blocked');
+  expect(outcome.violations).toEqual(
+    expect.arrayContaining(['https://example.com/track', 'http://example.com/pixel.png']),
+  );
+  // Only the app's own host ever answered; the attempts elsewhere died in the browser.
+  expect(answered.filter((url) => !url.startsWith(origin))).toEqual([]);
+  for (const attempt of blocked.filter((b) => !b.url.startsWith(origin))) {
+    expect(attempt.reason, attempt.url).toMatch(/csp/i);
+  }
+});
+
+test('a damaged project.json is kept, explained, and replaced by the newest backup on request', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Progetto fragile');
+  await project.go('Domande di valutazione');
+  await project.addQuestion('Domanda salvata prima del danno');
+  await expect(project.saveIndicator).toHaveText(/Salvato alle/);
+  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+
+  const dir = join(campo.projectsDir, 'Progetto fragile.campo');
+  const damaged = '{"schemaVersion": 1, "app": "campo", "meta": {"tit';
+  await writeFile(join(dir, 'project.json'), damaged);
+
+  await start.recent('Progetto fragile').click();
+  const dialog = page.getByRole('dialog', { name: 'Il progetto non si può aprire' });
+  await expect(dialog).toContainText('è danneggiato');
+  await expect(dialog).toContainText('Non verrà sovrascritto');
+  await dialog
+    .getByRole('button', { name: /Ripristina il backup del/ })
+    .first()
+    .click();
+
+  await expect(page.locator('.notifications')).toContainText('Backup ripristinato');
+  await project.go('Domande di valutazione');
+  await expect(project.questionRow('DV1')).toContainText('Domanda salvata prima del danno');
+  const kept = (await readdir(dir)).filter((name) => name.startsWith('project.corrupt-'));
+  expect(kept).toHaveLength(1);
+  expect(await readFile(join(dir, kept[0]!), 'utf8')).toBe(damaged);
+});
+
+test('a project open elsewhere is refused with who holds it', async ({ page, campo }) => {
+  const start = new StartPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Progetto condiviso');
+  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  const now = new Date().toISOString();
+  const lock = {
+    app: 'campo',
+    sessionId: randomUUID(),
+    pid: process.pid,
+    host: hostname(),
+    user: 'mario',
+    createdAt: now,
+    heartbeatAt: now,
+  };
+  await writeFile(
+    join(campo.projectsDir, 'Progetto condiviso.campo', '.lock'),
+    JSON.stringify(lock),
+  );
+
+  await start.recent('Progetto condiviso').click();
+  await expect(page.getByRole('alert')).toContainText(
+    `Il progetto è già aperto da mario su ${hostname()}`,
+  );
+  await expect(
+    page
+      .getByRole('heading', { name: 'Benvenuto in Campo' })
+      .or(page.getByRole('heading', { name: 'Campo', level: 1 })),
+  ).toBeVisible();
+});

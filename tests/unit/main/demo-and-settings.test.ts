@@ -1,0 +1,84 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDemoSpec, writeDemoProject } from '../../../src/main/core/demo';
+import { findResourcesDir } from '../../../src/main/core/paths';
+import { SettingsStore } from '../../../src/main/core/settings';
+import { tempDir } from '../../helpers/temp-dir';
+
+describe('demo project', () => {
+  it('is built from the seed report: programme, the 8 RAV questions, Tabella 2.1, fictional transcripts', async () => {
+    const session = await writeDemoProject(await tempDir(), findResourcesDir());
+    const { project } = session;
+    expect(project.meta.programme).toBe('POR FSE 2014-2020 Regione Lombardia');
+    expect(project.meta.thematicObjectives).toEqual(['OT8', 'OT9', 'OT10', 'OT11', 'Asse V']);
+    expect(project.questions.map((q) => q.code)).toEqual([
+      'DV1',
+      'DV2',
+      'DV3',
+      'DV4',
+      'DV5',
+      'DV6',
+      'DV7',
+      'DV8',
+    ]);
+    expect(project.questions.at(-1)?.criterion).toBe('Partenariato');
+    expect(project.indicators.find((i) => i.achieved === 830)?.name).toMatch(/Destinatari/);
+    expect(project.indicators.find((i) => i.achieved === 63.1)?.unit).toBe('%');
+    // Pseudonyms by default: at most one (fictional) name.
+    expect(project.participants.filter((p) => p.name).map((p) => p.name)).toEqual([
+      expect.stringMatching(/fittizio/),
+    ]);
+
+    expect(project.sources).toHaveLength(2);
+    for (const summary of project.sources) {
+      expect(summary.fictional).toBe(true);
+      const source = await session.readSource(summary.id);
+      expect(source.turns.length).toBeGreaterThan(10);
+      // Every turn of an interviewee is linked to their participant record.
+      const speakers = new Set(
+        source.turns.filter((t) => t.speaker !== 'Intervistatrice').map((t) => t.participantId),
+      );
+      expect([...speakers].every((id) => project.participants.some((p) => p.id === id))).toBe(true);
+    }
+    await session.close();
+  });
+
+  it('refuses a demo file that breaks its schema, naming the field', async () => {
+    const resources = await tempDir();
+    const { mkdir, cp } = await import('node:fs/promises');
+    await mkdir(join(resources, 'demo'), { recursive: true });
+    await cp(join(findResourcesDir(), 'demo'), join(resources, 'demo'), { recursive: true });
+    const spec = JSON.parse(await readFile(join(resources, 'demo', 'demo.json'), 'utf8'));
+    spec.questions[0].colour = 'rosso';
+    await writeFile(join(resources, 'demo', 'demo.json'), JSON.stringify(spec));
+    await expect(loadDemoSpec(resources)).rejects.toThrow(/questions\.0/);
+  });
+});
+
+describe('settings', () => {
+  it('keep the language and recent projects across restarts, newest first, at most ten', async () => {
+    const dir = await tempDir();
+    const settings = await SettingsStore.load(dir);
+    expect(settings.settings.language).toBe('it');
+    await settings.update({ language: 'en' });
+    for (let i = 0; i < 12; i += 1)
+      await settings.addRecent(`/progetti/p${i}.campo`, `Progetto ${i}`);
+    await settings.addRecent('/progetti/p3.campo', 'Progetto 3');
+    const again = await SettingsStore.load(dir);
+    expect(again.settings.language).toBe('en');
+    const recent = await again.recent();
+    expect(recent).toHaveLength(10);
+    expect(recent[0]).toMatchObject({ path: '/progetti/p3.campo', exists: false });
+    expect(recent.filter((r) => r.path === '/progetti/p3.campo')).toHaveLength(1);
+  });
+
+  it('set a damaged settings file aside and start from defaults', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'settings.json'), '{"language": "it", "recent": [');
+    const settings = await SettingsStore.load(dir);
+    expect(settings.settings.language).toBe('it');
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(dir)).some((name) => name.startsWith('settings.corrupt-'))).toBe(true);
+  });
+});
