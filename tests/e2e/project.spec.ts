@@ -31,6 +31,8 @@ test('create a project, add a question, and find it after a reload and after the
   await form.getByRole('button', { name: 'Aggiungi' }).click();
   await expect(project.notification('Il codice dv1 è già usato.')).toBeVisible();
   await expect(page.getByRole('rowheader')).toHaveCount(1);
+  // A refused change is not a failed save: the indicator still shows the last save.
+  await expect(project.saveIndicator).toHaveText(/^Salvato alle/);
 
   await project.go('Panoramica');
   await project.setMeta('Obiettivi tematici', 'OT9, Asse V');

@@ -1,4 +1,5 @@
 import type { Language, ProjectFile } from '../model/project';
+import type { ErrorCode, ErrorDetails } from './errors';
 
 /** Which host the renderer runs in and what it can offer. */
 export interface AppInfo {
@@ -66,7 +67,7 @@ export type MenuCommand =
 export type SaveState =
   | { state: 'saving' }
   | { state: 'saved'; at: string }
-  | { state: 'failed'; code: string; message: string };
+  | { state: 'failed'; code: ErrorCode; message: string; details?: ErrorDetails };
 
 /** Events pushed from the core to the renderer. */
 export interface CampoEvents {

@@ -40,9 +40,15 @@ describe('a full disk', () => {
     const free = statfsSync(mountPoint).bavail * statfsSync(mountPoint).bsize;
     await writeFile(filler, Buffer.alloc(Math.max(0, free - 4 * 1024)));
 
+    const states: string[] = [];
+    session.onSaveState((state) =>
+      states.push(state.state === 'failed' ? `failed:${state.code}` : state.state),
+    );
     const error = await session
       .mutate((p) => (p.meta.description = 'x'.repeat(15_000)))
       .catch((e: unknown) => e);
+    // The save indicator says "not saved: disk full".
+    expect(states).toEqual(['saving', 'failed:DISK_FULL']);
     expect(error).toBeInstanceOf(CampoError);
     expect((error as CampoError).code).toBe('DISK_FULL');
     // What the user sees is what is on disk: the last good save.

@@ -73,7 +73,7 @@ describe('project store', () => {
     expect(raw.questions).toHaveLength(1);
   });
 
-  it('reports every save to the save indicator', async () => {
+  it('reports saves to the save indicator, but not refused changes (nothing was written)', async () => {
     const { session } = await newProject();
     const states: string[] = [];
     session.onSaveState((state) => states.push(state.state));
@@ -81,7 +81,13 @@ describe('project store', () => {
       project.meta.programme = 'POR FSE 2014-2020';
     });
     await errorOf(session.mutate((project) => (project.meta.title = '')));
-    expect(states).toEqual(['saving', 'saved', 'saving', 'failed']);
+    await errorOf(
+      session.mutate(() => {
+        throw new CampoError('DUPLICATE', 'taken', { value: 'DV1' });
+      }),
+    );
+    expect(states).toEqual(['saving', 'saved']);
+    expect(session.project.meta.title).toBe('Valutazione RAV 2021');
     await session.close();
   });
 

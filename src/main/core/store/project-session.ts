@@ -1,5 +1,6 @@
 import { unlink } from 'node:fs/promises';
 import type { Low } from 'lowdb';
+import type { z } from 'zod';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { OpenNotice, SaveState } from '../../../shared/ipc/types';
 import {
@@ -23,6 +24,16 @@ export interface SessionOptions {
 }
 
 const SOURCE_CACHE_SIZE = 16;
+
+/** The parsed data, or a VALIDATION refusal naming what is wrong. */
+function validOrRefused<T>(
+  result: { success: true; data: T } | { success: false; error: z.ZodError },
+): T {
+  if (!result.success) {
+    throw new CampoError('VALIDATION', 'Invalid change', { reason: describeIssues(result.error) });
+  }
+  return result.data;
+}
 
 /** The summary project.json keeps of a source (see SourceSummarySchema). */
 export function summariseSource(source: SourceFile, participantIds: string[]): SourceSummary {
@@ -104,43 +115,60 @@ export class ProjectSession {
       throw new CampoError('LOCK_LOST', 'Another session took the project over');
   }
 
-  /** Runs a write, reporting its progress and failure to the save indicator. */
-  private async saving<R>(write: () => Promise<R>, rollback: () => Promise<unknown>): Promise<R> {
+  /**
+   * Applies a change in memory. A change that throws (a business rule) or breaks the schema is
+   * *refused*: memory is reloaded from disk and the save indicator is left alone, since nothing
+   * was attempted on disk.
+   */
+  private async apply<R>(change: () => R, reload: () => Promise<unknown>): Promise<R> {
     this.assertWritable();
-    this.emit({ state: 'saving' });
     try {
-      const result = await write();
-      this.emit({ state: 'saved', at: this.options.now().toISOString() });
-      this.scheduleBackup();
-      return result;
+      return change();
     } catch (error) {
-      await rollback().catch(() => undefined);
-      const wire = error instanceof CampoError ? error : new CampoError('INTERNAL', String(error));
-      this.emit({ state: 'failed', code: wire.code, message: wire.message });
+      await reload().catch(() => undefined);
       throw error;
     }
   }
 
+  /**
+   * Writes to disk, reporting progress to the save indicator. If the write fails (full disk,
+   * permissions), memory is reloaded from disk: what the user sees is what is saved.
+   */
+  private async persist(write: () => Promise<void>, reload: () => Promise<unknown>): Promise<void> {
+    this.emit({ state: 'saving' });
+    try {
+      await write();
+    } catch (error) {
+      await reload().catch(() => undefined);
+      const wire =
+        error instanceof CampoError
+          ? error.toWire()
+          : { code: 'INTERNAL' as const, message: String(error) };
+      this.emit({ state: 'failed', ...wire });
+      throw error;
+    }
+    this.emit({ state: 'saved', at: this.options.now().toISOString() });
+    this.scheduleBackup();
+  }
+
+  /** Validates the in-memory project.json; throws VALIDATION with the reason. */
+  private checkProject(): void {
+    this.db.data.updatedAt = this.options.now().toISOString();
+    this.db.data = validOrRefused(ProjectFileSchema.safeParse(this.db.data));
+  }
+
   /** Applies `change` to project.json and saves it durably. */
   mutate<R>(change: (draft: ProjectFile) => R): Promise<R> {
-    return this.enqueue(() =>
-      this.saving(
-        async () => {
-          const result = change(this.db.data);
-          this.db.data.updatedAt = this.options.now().toISOString();
-          const checked = ProjectFileSchema.safeParse(this.db.data);
-          if (!checked.success) {
-            throw new CampoError('VALIDATION', 'Invalid change', {
-              reason: describeIssues(checked.error),
-            });
-          }
-          this.db.data = checked.data;
-          await this.db.write();
-          return result;
-        },
-        () => this.db.read(),
-      ),
-    );
+    return this.enqueue(async () => {
+      const reload = () => this.db.read();
+      const result = await this.apply(() => {
+        const outcome = change(this.db.data);
+        this.checkProject();
+        return outcome;
+      }, reload);
+      await this.persist(() => this.db.write(), reload);
+      return result;
+    });
   }
 
   private async sourceDocument(id: string): Promise<Low<SourceFile>> {
@@ -173,38 +201,38 @@ export class ProjectSession {
 
   /** Writes a new source file, then lists it in project.json. */
   addSource(source: SourceFile, participantIds: string[] = []): Promise<SourceSummary> {
-    return this.enqueue(() =>
-      this.saving(
-        async () => {
-          const checked = SourceFileSchema.parse({
-            ...source,
-            schemaVersion: CURRENT_SCHEMA_VERSION,
-          });
-          if (this.db.data.sources.some((summary) => summary.id === checked.id)) {
-            throw new CampoError('VALIDATION', `Source ${checked.id} exists`, { id: checked.id });
-          }
-          const document = durableDocument(
-            sourceFilePath(this.dir, checked.id),
-            sourceCodec,
-            checked,
+    return this.enqueue(async () => {
+      const checked = await this.apply(
+        () => {
+          const valid = validOrRefused(
+            SourceFileSchema.safeParse({ ...source, schemaVersion: CURRENT_SCHEMA_VERSION }),
           );
-          await document.write();
-          const summary = summariseSource(checked, participantIds);
-          this.db.data.sources.push(summary);
-          this.db.data.updatedAt = this.options.now().toISOString();
+          if (this.db.data.sources.some((summary) => summary.id === valid.id)) {
+            throw new CampoError('DUPLICATE', `Source ${valid.id} exists`, { value: valid.id });
+          }
+          this.db.data.sources.push(summariseSource(valid, participantIds));
+          this.checkProject();
+          return valid;
+        },
+        () => this.db.read(),
+      );
+      const path = sourceFilePath(this.dir, checked.id);
+      await this.persist(
+        async () => {
+          await durableDocument(path, sourceCodec, checked).write();
           await this.db.write();
-          return summary;
         },
         async () => {
           // Not listed in the saved project.json: remove the file so it does not come back as
           // an orphan at the next open.
           await this.db.read();
-          if (!this.db.data.sources.some((summary) => summary.id === source.id)) {
-            await unlink(sourceFilePath(this.dir, source.id)).catch(() => undefined);
+          if (!this.db.data.sources.some((summary) => summary.id === checked.id)) {
+            await unlink(path).catch(() => undefined);
           }
         },
-      ),
-    );
+      );
+      return this.db.data.sources.find((summary) => summary.id === checked.id)!;
+    });
   }
 
   /**
@@ -214,38 +242,35 @@ export class ProjectSession {
   mutateSource<R>(id: string, change: (draft: SourceFile) => R): Promise<R> {
     return this.enqueue(async () => {
       const document = await this.sourceDocument(id);
-      return this.saving(
-        async () => {
-          const result = change(document.data);
-          document.data.updatedAt = this.options.now().toISOString();
-          const checked = SourceFileSchema.safeParse(document.data);
-          if (!checked.success) {
-            throw new CampoError('VALIDATION', 'Invalid change', {
-              reason: describeIssues(checked.error),
-            });
+      const reload = async () => {
+        await document.read();
+        await this.db.read();
+      };
+      let indexChanged = false;
+      const result = await this.apply(() => {
+        const outcome = change(document.data);
+        document.data.updatedAt = this.options.now().toISOString();
+        document.data = validOrRefused(SourceFileSchema.safeParse(document.data));
+        const index = this.db.data.sources.findIndex((summary) => summary.id === id);
+        const before = this.db.data.sources[index];
+        if (before) {
+          const after = summariseSource(document.data, before.participantIds);
+          indexChanged =
+            after.title !== before.title ||
+            after.characters !== before.characters ||
+            after.turns !== before.turns;
+          if (indexChanged) {
+            this.db.data.sources[index] = after;
+            this.checkProject();
           }
-          document.data = checked.data;
-          await document.write();
-          const index = this.db.data.sources.findIndex((summary) => summary.id === id);
-          const before = this.db.data.sources[index];
-          if (before) {
-            const after = summariseSource(checked.data, before.participantIds);
-            if (
-              after.title !== before.title ||
-              after.characters !== before.characters ||
-              after.turns !== before.turns
-            ) {
-              this.db.data.sources[index] = after;
-              await this.db.write();
-            }
-          }
-          return result;
-        },
-        async () => {
-          await document.read();
-          await this.db.read();
-        },
-      );
+        }
+        return outcome;
+      }, reload);
+      await this.persist(async () => {
+        await document.write();
+        if (indexChanged) await this.db.write();
+      }, reload);
+      return result;
     });
   }
 
