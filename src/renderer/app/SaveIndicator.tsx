@@ -15,11 +15,7 @@ export function SaveIndicator() {
   } else if (saveState?.state === 'saved') {
     text = t('save.saved', { time: formatTime(saveState.at, language) });
   } else if (saveState?.state === 'failed') {
-    const reason = errorMessage(
-      { code: saveState.code as 'INTERNAL', message: saveState.message },
-      language,
-    );
-    text = t('save.failed', { reason });
+    text = t('save.failed', { reason: errorMessage(saveState, language) });
     tone = 'error';
   }
   return (

@@ -8,7 +8,7 @@ export function Notifications() {
   const t = useT();
   const language = useLanguage();
   return (
-    <section className="notifications" aria-live="polite" aria-label="notifications">
+    <section className="notifications" aria-live="polite" aria-label={t('app.notifications')}>
       {notifications.map((notification) => (
         <div
           key={notification.id}

@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'app.edit': 'Edit',
   'app.confirm': 'Confirm',
   'app.dismiss': 'Dismiss',
+  'app.notifications': 'Notifications',
   'app.fictional': 'Fictional',
   'app.none': '—',
 

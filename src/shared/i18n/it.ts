@@ -16,6 +16,7 @@ export const it = {
   'app.edit': 'Modifica',
   'app.confirm': 'Conferma',
   'app.dismiss': 'Ignora',
+  'app.notifications': 'Notifiche',
   'app.fictional': 'Fittizio',
   'app.none': '—',
 

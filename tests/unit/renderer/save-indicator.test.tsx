@@ -1,0 +1,33 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SaveIndicator } from '../../../src/renderer/app/SaveIndicator';
+import { useAppStore } from '../../../src/renderer/stores/app-store';
+import { useProjectStore } from '../../../src/renderer/stores/project-store';
+
+afterEach(cleanup);
+
+describe('SaveIndicator', () => {
+  it('says when the last save reached the disk, and why one failed, in the user’s language', () => {
+    useAppStore.setState({ language: 'it' });
+    useProjectStore.setState({ saveState: null });
+    render(<SaveIndicator />);
+    const indicator = screen.getByRole('status');
+    expect(indicator.textContent).toBe('Tutte le modifiche sono salvate');
+
+    act(() => useProjectStore.setState({ saveState: { state: 'saving' } }));
+    expect(indicator.textContent).toBe('Salvataggio…');
+
+    const at = new Date(2026, 10, 24, 10, 42).toISOString();
+    act(() => useProjectStore.setState({ saveState: { state: 'saved', at } }));
+    expect(indicator.textContent).toBe('Salvato alle 10:42');
+
+    act(() =>
+      useProjectStore.setState({ saveState: { state: 'failed', code: 'PERMISSION_DENIED', message: 'x', details: { path: '/p' } } }),
+    );
+    expect(indicator.textContent).toBe('Non salvato: Permesso negato: non si può scrivere in /p.');
+
+    act(() => useAppStore.setState({ language: 'en' }));
+    expect(indicator.textContent).toBe('Not saved: Permission denied: cannot write to /p.');
+  });
+});
