@@ -41,6 +41,7 @@ function printReport(report: ProjectReport, t: Translate, out: (line: string) =>
   out(t('cli.info.path', { path: report.path }));
   out(t('cli.info.version', { version: report.schemaVersion }));
   out(t('cli.info.counts', report.counts));
+  out(t('cli.info.sessions', report.counts));
   out(t('cli.info.sources', report.counts));
   out(t('cli.info.backups', { count: report.backups }));
   const holder = report.lock?.info;

@@ -1,33 +1,55 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { parseSpeakerLines } from '../../shared/domain/speaker-lines';
+import { suggestSpeakerMapping } from '../../shared/domain/speaker-mapping';
+import { describeIssues } from '../../shared/model/issues';
 import {
-  CURRENT_SCHEMA_VERSION,
   EvaluationQuestionSchema,
+  FieldSessionSchema,
   IndicatorSchema,
   ParticipantSchema,
   ProjectMetaSchema,
 } from '../../shared/model/project';
-import { describeIssues } from '../../shared/model/issues';
-import { createProject, type StoreOptions } from './store/project-store';
+import { readTranscriptFile } from './import/transcript-file';
+import { addTranscript } from './sources';
 import type { ProjectSession } from './store/project-session';
+import { createProject, type StoreOptions } from './store/project-store';
 
 /** Folder name of the demo project in the user's projects folder. */
 export const DEMO_PROJECT_NAME = 'Demo POR FSE Lombardia';
 
+/** resources/demo/demo.json: the project as plain data, references by code instead of by id. */
 const DemoSpecSchema = z.strictObject({
   meta: ProjectMetaSchema.strict(),
   questions: z.array(EvaluationQuestionSchema.omit({ id: true }).strict()),
   participants: z.array(ParticipantSchema.omit({ id: true }).strict()),
   indicators: z.array(IndicatorSchema.omit({ id: true }).strict()),
+  sessions: z.array(
+    FieldSessionSchema.pick({
+      kind: true,
+      code: true,
+      title: true,
+      date: true,
+      time: true,
+      mode: true,
+      place: true,
+      interviewer: true,
+      status: true,
+    })
+      .extend({
+        participants: z.array(z.string()),
+        guide: z.array(z.strictObject({ text: z.string().min(1), questions: z.array(z.string()) })),
+      })
+      .strict(),
+  ),
   transcripts: z.array(
     z.strictObject({
-      file: z.string().regex(/^transcripts\/[a-z0-9-]+\.txt$/),
+      file: z.string().regex(/^transcripts\/[a-z0-9-]+\.(txt|vtt|srt)$/),
       title: z.string().min(1),
       participants: z.array(z.string()),
       fictional: z.boolean(),
+      session: z.string(),
     }),
   ),
 });
@@ -43,9 +65,17 @@ export async function loadDemoSpec(resourcesDir: string): Promise<DemoSpec> {
   return parsed.data;
 }
 
+/** Looks a code up in a map, or says which reference of the demo file is broken. */
+function resolve(ids: Map<string, string>, code: string, what: string): string {
+  const id = ids.get(code);
+  if (!id) throw new Error(`resources/demo/demo.json: unknown ${what} ${code}`);
+  return id;
+}
+
 /**
  * Writes the demo project (built from the public seed report, with fictional interviews) into
- * `<parentDir>/<name>.campo` through the same store calls the app uses, and returns it open.
+ * `<parentDir>/<name>.campo` through the same calls the app uses — transcripts go through the
+ * real importers — and returns it open.
  */
 export async function writeDemoProject(
   parentDir: string,
@@ -58,38 +88,47 @@ export async function writeDemoProject(
     options,
   );
   try {
+    const questions = spec.questions.map((q) => ({ ...q, id: randomUUID() }));
     const participants = spec.participants.map((p) => ({ ...p, id: randomUUID() }));
+    const questionIds = new Map(questions.map((q) => [q.code, q.id]));
+    const participantIds = new Map(participants.map((p) => [p.code, p.id]));
+    const sessions = spec.sessions.map(({ participants: codes, guide, ...rest }) =>
+      FieldSessionSchema.parse({
+        ...rest,
+        id: randomUUID(),
+        participantIds: codes.map((code) => resolve(participantIds, code, 'participant')),
+        guide: guide.map((item) => ({
+          id: randomUUID(),
+          text: item.text,
+          questionIds: item.questions.map((code) => resolve(questionIds, code, 'question')),
+        })),
+      }),
+    );
     await session.mutate((project) => {
-      project.questions = spec.questions.map((q) => ({ ...q, id: randomUUID() }));
+      project.questions = questions;
       project.participants = participants;
       project.indicators = spec.indicators.map((i) => ({ ...i, id: randomUUID() }));
+      project.sessions = sessions;
     });
-    const byCode = new Map(participants.map((p) => [p.code, p.id]));
+    const sessionIds = new Map(sessions.map((s) => [s.code, s.id]));
     for (const transcript of spec.transcripts) {
-      const content = await readFile(join(resourcesDir, 'demo', transcript.file), 'utf8');
-      const { text, turns } = parseSpeakerLines(content);
-      const now = new Date().toISOString();
-      await session.addSource(
-        {
-          schemaVersion: CURRENT_SCHEMA_VERSION,
-          id: randomUUID(),
-          title: transcript.title,
-          kind: 'transcript',
-          origin: 'demo',
-          fictional: transcript.fictional,
-          text,
-          turns: turns.map((turn) => ({
-            id: randomUUID(),
-            ...turn,
-            participantId: byCode.get(turn.speaker) ?? null,
-          })),
-          codings: [],
-          memos: [],
-          createdAt: now,
-          updatedAt: now,
-        },
-        transcript.participants.flatMap((code) => byCode.get(code) ?? []),
+      const bytes = await readFile(join(resourcesDir, 'demo', transcript.file));
+      const parsed = await readTranscriptFile(bytes, basename(transcript.file));
+      const mapping = suggestSpeakerMapping(
+        parsed.turns.map((turn) => turn.speaker),
+        participants,
       );
+      await addTranscript(session, {
+        title: transcript.title,
+        origin: 'demo',
+        fictional: transcript.fictional,
+        text: parsed.text,
+        turns: parsed.turns.map((turn) => ({
+          ...turn,
+          participantId: mapping[turn.speaker] ?? null,
+        })),
+        sessionId: resolve(sessionIds, transcript.session, 'session'),
+      });
     }
     return session;
   } catch (error) {

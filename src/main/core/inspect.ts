@@ -28,6 +28,8 @@ export interface ProjectReport {
     participants: number;
     indicators: number;
     codes: number;
+    interviews: number;
+    focusGroups: number;
     sources: number;
     turns: number;
     characters: number;
@@ -110,6 +112,8 @@ export async function inspectProject(dir: string): Promise<ProjectReport> {
       participants: project.participants.length,
       indicators: project.indicators.length,
       codes: project.codes.length,
+      interviews: project.sessions.filter((s) => s.kind === 'interview').length,
+      focusGroups: project.sessions.filter((s) => s.kind === 'focusGroup').length,
       sources: project.sources.length,
       turns: loaded.reduce((sum, source) => sum + source.turns.length, 0),
       characters: loaded.reduce((sum, source) => sum + source.text.length, 0),

@@ -249,9 +249,26 @@ export const en: Record<MessageKey, string> = {
   'errors.FILE_BUSY': 'The file is in use by another program: {path}. Try again shortly.',
   'errors.PATH_NOT_FOUND': 'Path not found: {path}.',
   'errors.UNSUPPORTED': 'This operation is not available in this mode.',
+  'errors.FILE_EMPTY': 'The file {file} is empty.',
+  'errors.FILE_TOO_LARGE': 'The file {file} is too large ({size}); the limit is {max}.',
+  'errors.FILE_DAMAGED':
+    'The file {file} is damaged or unreadable ({reason}). The project was not changed.',
+  'errors.FILE_TYPE_MISMATCH':
+    'The file {file} is not a valid {expected}, even though it has that extension.',
+  'errors.FILE_TYPE_UNSUPPORTED':
+    'Unsupported format: {file}. Files that can be imported: {supported}.',
+  'errors.IMPORT_TIMEOUT':
+    'Reading {file} took more than {seconds} seconds and was stopped. The project was not changed.',
   'errors.UNAUTHORIZED': 'Unauthorised: reopen Campo’s full address.',
   'errors.INTERNAL': 'Unexpected error ({message}). Details are in Campo’s log.',
   'errors.HOST_UNREACHABLE': 'Campo does not answer: is the program still running?',
+
+  'import.problem.duplicateCode': 'Row {row}: the pseudonym {code} is already in use.',
+  'import.problem.badPartnership':
+    'Row {row}: unknown partnership type “{value}” (institutional, economic and social, civil society).',
+  'import.problem.badConsent': 'Row {row}: unknown consent “{value}” (yes / no).',
+  'import.problem.badDate': 'Row {row}: invalid date “{value}” (DD/MM/YYYY).',
+  'import.problem.tooLong': 'Row {row}: the field {field} is longer than {max} characters.',
 
   'cli.usage':
     'Usage:\n  campo demo <folder>       create the demo project (inside <folder>, or exactly there if it ends in .campo)\n  campo info <project>      print the counts and check the project\n  campo --version',
@@ -266,6 +283,7 @@ export const en: Record<MessageKey, string> = {
     'Format: version {from}, will be updated to {to} when opened (after a backup)',
   'cli.info.counts':
     'Questions: {questions} · Participants: {participants} · Indicators: {indicators} · Codes: {codes}',
+  'cli.info.sessions': 'Interviews: {interviews} · Focus groups: {focusGroups}',
   'cli.info.sources':
     'Transcripts: {sources} ({turns} turns, {characters} characters, {codings} codings)',
   'cli.info.backups': 'Backups: {count}',

@@ -253,9 +253,26 @@ export const it = {
   'errors.FILE_BUSY': 'Il file è usato da un altro programma: {path}. Riprova tra poco.',
   'errors.PATH_NOT_FOUND': 'Percorso non trovato: {path}.',
   'errors.UNSUPPORTED': 'Operazione non disponibile in questa modalità.',
+  'errors.FILE_EMPTY': 'Il file {file} è vuoto.',
+  'errors.FILE_TOO_LARGE': 'Il file {file} è troppo grande ({size}); il massimo è {max}.',
+  'errors.FILE_DAMAGED':
+    'Il file {file} è danneggiato o illeggibile ({reason}). Il progetto non è stato modificato.',
+  'errors.FILE_TYPE_MISMATCH':
+    'Il file {file} non è un {expected} valido, anche se ne ha l’estensione.',
+  'errors.FILE_TYPE_UNSUPPORTED':
+    'Formato non supportato: {file}. Si possono importare file {supported}.',
+  'errors.IMPORT_TIMEOUT':
+    'La lettura di {file} ha superato {seconds} secondi ed è stata interrotta. Il progetto non è stato modificato.',
   'errors.UNAUTHORIZED': 'Accesso non autorizzato: riapri l’indirizzo completo di Campo.',
   'errors.INTERNAL': 'Errore imprevisto ({message}). I dettagli sono nel registro di Campo.',
   'errors.HOST_UNREACHABLE': 'Campo non risponde: il programma è ancora avviato?',
+
+  'import.problem.duplicateCode': 'Riga {row}: lo pseudonimo {code} è già usato.',
+  'import.problem.badPartnership':
+    'Riga {row}: tipo di partenariato non riconosciuto «{value}» (istituzionale, economico-sociale, società civile).',
+  'import.problem.badConsent': 'Riga {row}: consenso non riconosciuto «{value}» (sì / no).',
+  'import.problem.badDate': 'Riga {row}: data non valida «{value}» (GG/MM/AAAA).',
+  'import.problem.tooLong': 'Riga {row}: il campo {field} supera {max} caratteri.',
 
   'cli.usage':
     'Uso:\n  campo demo <cartella>     crea il progetto dimostrativo (in <cartella>, o esattamente lì se termina con .campo)\n  campo info <progetto>     mostra i conteggi e verifica il progetto\n  campo --version',
@@ -270,6 +287,7 @@ export const it = {
     'Formato: versione {from}, sarà aggiornato alla {to} all’apertura (con backup)',
   'cli.info.counts':
     'Domande: {questions} · Partecipanti: {participants} · Indicatori: {indicators} · Codici: {codes}',
+  'cli.info.sessions': 'Interviste: {interviews} · Focus group: {focusGroups}',
   'cli.info.sources':
     'Trascrizioni: {sources} ({turns} turni, {characters} caratteri, {codings} codifiche)',
   'cli.info.backups': 'Backup: {count}',

@@ -9,3 +9,9 @@ export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
 export const INDICATOR_TYPES = ['financial', 'output', 'result'] as const;
 export const SOURCE_KINDS = ['transcript', 'notes', 'document'] as const;
 export const SOURCE_ORIGINS = ['typed', 'txt', 'docx', 'vtt', 'srt', 'demo'] as const;
+
+/** Interviews and focus groups share one record type (a field session). */
+export const SESSION_KINDS = ['interview', 'focusGroup'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+export const SESSION_MODES = ['in-person', 'remote', 'phone'] as const;
+export const SESSION_STATUSES = ['planned', 'done', 'transcribed', 'coded'] as const;

@@ -4,6 +4,9 @@ import {
   INDICATOR_TYPES,
   LANGUAGES,
   PARTNERSHIP_TYPES,
+  SESSION_KINDS,
+  SESSION_MODES,
+  SESSION_STATUSES,
   SOURCE_KINDS,
   SOURCE_ORIGINS,
 } from './constants';
@@ -144,6 +147,45 @@ export const SourceSummarySchema = z.object({
 });
 export type SourceSummary = z.infer<typeof SourceSummarySchema>;
 
+/** A question of an interview or focus-group guide ("traccia"), tied to evaluation questions. */
+export const GuideQuestionSchema = z.object({
+  id: IdSchema,
+  text: z.string().trim().min(1).max(5_000),
+  questionIds: z.array(IdSchema).default([]),
+});
+export type GuideQuestion = z.infer<typeof GuideQuestionSchema>;
+
+/**
+ * An interview or a focus group: when, how, with whom, the guide, and the sources that came
+ * out of it (transcripts, live notes). `code` (INT-01, FG-01) is what reports cite.
+ */
+export const FieldSessionSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(SESSION_KINDS),
+  code: z.string().trim().min(1).max(40),
+  title: z.string().max(300).default(''),
+  date: z.iso.date().nullable().default(null),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .nullable()
+    .default(null),
+  mode: z.enum(SESSION_MODES).default('in-person'),
+  place: z.string().max(300).default(''),
+  /** The interviewer, or the facilitator of a focus group. */
+  interviewer: z.string().max(300).default(''),
+  participantIds: z.array(IdSchema).default([]),
+  guide: z.array(GuideQuestionSchema).default([]),
+  status: z.enum(SESSION_STATUSES).default('planned'),
+  sourceIds: z.array(IdSchema).default([]),
+  /** The source holding the live notes taken during the session, once there are any. */
+  notesSourceId: IdSchema.nullable().default(null),
+  /** When live note-taking started: note timestamps are elapsed time from here. */
+  notesStartedAt: TimestampSchema.nullable().default(null),
+  memo: z.string().max(20_000).default(''),
+});
+export type FieldSession = z.infer<typeof FieldSessionSchema>;
+
 /** project.json: everything but the texts of the sources. */
 export const ProjectFileSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -156,6 +198,7 @@ export const ProjectFileSchema = z.object({
   participants: z.array(ParticipantSchema).default([]),
   indicators: z.array(IndicatorSchema).default([]),
   codes: z.array(CodeSchema).default([]),
+  sessions: z.array(FieldSessionSchema).default([]),
   sources: z.array(SourceSummarySchema).default([]),
 });
 export type ProjectFile = z.infer<typeof ProjectFileSchema>;

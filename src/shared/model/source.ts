@@ -20,6 +20,10 @@ export const SpeakerTurnSchema = z
     participantId: IdSchema.nullable().default(null),
     /** Seconds from the start of the recording, when the transcript carries timestamps. */
     time: z.number().nonnegative().nullable().default(null),
+    /** Live notes: the guide question the note was taken under. */
+    guideQuestionId: IdSchema.nullable().default(null),
+    /** Live notes: evaluation questions the note-taker marked it with. */
+    questionIds: z.array(IdSchema).default([]),
   })
   .refine((turn) => turn.end >= turn.start, { message: 'end before start' });
 export type SpeakerTurn = z.infer<typeof SpeakerTurnSchema>;

@@ -27,12 +27,13 @@ describe('campo CLI', () => {
     const info = await run(['info', dir]);
     expect(info.code).toBe(0);
     expect(info.out).toContain('Programma: POR FSE 2014-2020 Regione Lombardia');
-    expect(info.out).toContain('Domande: 8 · Partecipanti: 8 · Indicatori: 9');
-    expect(info.out).toMatch(/Trascrizioni: 2 \(42 turni, 7\.\d{3} caratteri, 0 codifiche\)/);
+    expect(info.out).toContain('Domande: 8 · Partecipanti: 10 · Indicatori: 9');
+    expect(info.out).toContain('Interviste: 3 · Focus group: 1');
+    expect(info.out).toMatch(/Trascrizioni: 3 \(86 turni, 16\.\d{3} caratteri, 0 codifiche\)/);
     expect(info.out).toContain('Verifica: nessun problema');
 
     const english = await run(['info', dir, '--lang', 'en']);
-    expect(english.out).toContain('Questions: 8 · Participants: 8 · Indicators: 9');
+    expect(english.out).toContain('Questions: 8 · Participants: 10 · Indicators: 9');
   });
 
   it('reports a damaged transcript and exits non-zero', async () => {

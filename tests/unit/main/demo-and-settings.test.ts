@@ -30,14 +30,33 @@ describe('demo project', () => {
       expect.stringMatching(/fittizio/),
     ]);
 
-    expect(project.sources).toHaveLength(2);
+    // A completed interview and a focus group with their transcripts, and a planned interview.
+    expect(project.sessions.map((s) => [s.code, s.kind, s.status, s.sourceIds.length])).toEqual([
+      ['INT-02', 'interview', 'transcribed', 1],
+      ['INT-05', 'interview', 'transcribed', 1],
+      ['INT-03', 'interview', 'planned', 0],
+      ['FG-01', 'focusGroup', 'transcribed', 1],
+    ]);
+    const focusGroup = project.sessions.find((s) => s.code === 'FG-01')!;
+    expect(focusGroup.participantIds).toHaveLength(4);
+    expect(focusGroup.guide.every((g) => g.questionIds.length > 0)).toBe(true);
+
+    // The focus group came through the VTT importer: Teams cues of one speaker merged into turns.
+    const fg = await session.readSource(focusGroup.sourceIds[0]!);
+    expect(fg.origin).toBe('demo');
+    expect(fg.turns.length).toBe(44);
+    expect(fg.turns[0]).toMatchObject({ speaker: 'Facilitatrice', time: 3.12 });
+    expect(fg.text).toContain('🙏');
+
+    expect(project.sources).toHaveLength(3);
     for (const summary of project.sources) {
       expect(summary.fictional).toBe(true);
       const source = await session.readSource(summary.id);
       expect(source.turns.length).toBeGreaterThan(10);
       // Every turn of an interviewee is linked to their participant record.
+      const evaluator = ['Intervistatrice', 'Facilitatrice'];
       const speakers = new Set(
-        source.turns.filter((t) => t.speaker !== 'Intervistatrice').map((t) => t.participantId),
+        source.turns.filter((t) => !evaluator.includes(t.speaker)).map((t) => t.participantId),
       );
       expect([...speakers].every((id) => project.participants.some((p) => p.id === id))).toBe(true);
     }

@@ -10,8 +10,15 @@ const transport = (answer: unknown): Transport => ({
 
 describe('api client', () => {
   it('resolves with the value and throws a CampoError with the code of the other side', async () => {
-    expect(await createApi(transport({ ok: true, value: { version: '0.1.0' } })).appInfo()).toEqual({ version: '0.1.0' });
-    const error = await createApi(transport({ ok: false, error: { code: 'PROJECT_LOCKED', message: 'x', details: { host: 'PC' } } }))
+    expect(await createApi(transport({ ok: true, value: { version: '0.1.0' } })).appInfo()).toEqual(
+      { version: '0.1.0' },
+    );
+    const error = await createApi(
+      transport({
+        ok: false,
+        error: { code: 'PROJECT_LOCKED', message: 'x', details: { host: 'PC' } },
+      }),
+    )
       .projectOpen({ path: '/p' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CampoError);
@@ -33,12 +40,19 @@ describe('HTTP transport', () => {
     }) as typeof fetch);
     expect(await answering.call('appInfo', {})).toEqual({ ok: true, value: 1 });
     expect(seen[0]?.['X-Campo-Token']).toBe('tok');
-    const gone = httpTransport('tok', (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch);
-    expect(await gone.call('appInfo', {})).toMatchObject({ ok: false, error: { code: 'HOST_UNREACHABLE' } });
+    const gone = httpTransport('tok', (async () =>
+      Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch);
+    expect(await gone.call('appInfo', {})).toMatchObject({
+      ok: false,
+      error: { code: 'HOST_UNREACHABLE' },
+    });
   });
 
   it('delivers server-sent events to their listeners, even when frames arrive split', async () => {
-    const frames = ['event: saveState\ndata: {"state":"sav', 'ed","at":"2026-11-24T10:42:00.000Z"}\n\nevent: projectClosed\ndata: {"reason":"closed"}\n\n'];
+    const frames = [
+      'event: saveState\ndata: {"state":"sav',
+      'ed","at":"2026-11-24T10:42:00.000Z"}\n\nevent: projectClosed\ndata: {"reason":"closed"}\n\n',
+    ];
     const fetchEvents = (async () =>
       new Response(
         new ReadableStream({
@@ -52,6 +66,9 @@ describe('HTTP transport', () => {
     events.on('saveState', (payload) => received.push(payload));
     events.on('projectClosed', (payload) => received.push(payload));
     await expect.poll(() => received.length).toBe(2);
-    expect(received).toEqual([{ state: 'saved', at: '2026-11-24T10:42:00.000Z' }, { reason: 'closed' }]);
+    expect(received).toEqual([
+      { state: 'saved', at: '2026-11-24T10:42:00.000Z' },
+      { reason: 'closed' },
+    ]);
   });
 });

@@ -23,7 +23,14 @@ describe('SaveIndicator', () => {
     expect(indicator.textContent).toBe('Salvato alle 10:42');
 
     act(() =>
-      useProjectStore.setState({ saveState: { state: 'failed', code: 'PERMISSION_DENIED', message: 'x', details: { path: '/p' } } }),
+      useProjectStore.setState({
+        saveState: {
+          state: 'failed',
+          code: 'PERMISSION_DENIED',
+          message: 'x',
+          details: { path: '/p' },
+        },
+      }),
     );
     expect(indicator.textContent).toBe('Non salvato: Permesso negato: non si può scrivere in /p.');
 

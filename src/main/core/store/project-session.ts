@@ -199,8 +199,15 @@ export class ProjectSession {
     return this.enqueue(async () => (await this.sourceDocument(id)).data);
   }
 
-  /** Writes a new source file, then lists it in project.json. */
-  addSource(source: SourceFile, participantIds: string[] = []): Promise<SourceSummary> {
+  /**
+   * Writes a new source file, then lists it in project.json together with `alsoChange` (e.g.
+   * linking it to its interview) in the same project.json write.
+   */
+  addSource(
+    source: SourceFile,
+    participantIds: string[] = [],
+    alsoChange?: (project: ProjectFile) => void,
+  ): Promise<SourceSummary> {
     return this.enqueue(async () => {
       const checked = await this.apply(
         () => {
@@ -211,6 +218,7 @@ export class ProjectSession {
             throw new CampoError('DUPLICATE', `Source ${valid.id} exists`, { value: valid.id });
           }
           this.db.data.sources.push(summariseSource(valid, participantIds));
+          alsoChange?.(this.db.data);
           this.checkProject();
           return valid;
         },

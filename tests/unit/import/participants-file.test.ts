@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import XLSX from 'xlsx';
+import { readParticipantRows } from '../../../src/main/core/import/participants-file';
+import {
+  buildParticipants,
+  suggestColumnMapping,
+} from '../../../src/shared/domain/participants-import';
+
+/** Windows-1252 bytes of a Latin-1-range string (what Italian Excel writes for "CSV (separato da ;)"). */
+const cp1252 = (text: string) =>
+  new Uint8Array([...text].map((ch) => (ch === '€' ? 0x80 : ch.charCodeAt(0))));
+
+describe('participant lists', () => {
+  it('read an Italian Excel CSV: semicolons, Windows-1252, quoted fields, dates as text', async () => {
+    const csv =
+      'Pseudonimo;Nome;Ente;Comune;Partenariato;Consenso;Data consenso\r\nINT-01;"Bianchi; Anna";Comune di Città Alta;Bergamo;Istituzionale;sì;15/03/2021\r\n;;Cooperativa;Mantova;società civile;no;\r\n';
+    const { headers, rows } = await readParticipantRows(cp1252(csv), 'partecipanti.csv');
+    expect(headers).toEqual([
+      'Pseudonimo',
+      'Nome',
+      'Ente',
+      'Comune',
+      'Partenariato',
+      'Consenso',
+      'Data consenso',
+    ]);
+    expect(rows[0]).toEqual([
+      'INT-01',
+      'Bianchi; Anna',
+      'Comune di Città Alta',
+      'Bergamo',
+      'Istituzionale',
+      'sì',
+      '15/03/2021',
+    ]);
+    const { drafts, problems } = buildParticipants(rows, suggestColumnMapping(headers), []);
+    expect(problems).toEqual([]);
+    expect(drafts.map((d) => [d.code, d.name, d.partnershipType, d.consent.date])).toEqual([
+      ['INT-01', 'Bianchi; Anna', 'istituzionale', '2021-03-15'],
+      ['INT-02', '', 'societa-civile', null],
+    ]);
+  });
+
+  it('read the first sheet of an XLSX, with real dates and numbers', async () => {
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['Pseudonimo', 'Ruolo', 'Data consenso', 'Anni di esperienza'],
+      ['INT-07', 'Referente', new Date(Date.UTC(2021, 2, 22)), 6],
+    ]);
+    const workbook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(workbook, sheet, 'Partecipanti');
+    const bytes = new Uint8Array(XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }));
+    const { rows } = await readParticipantRows(bytes, 'elenco.xlsx');
+    expect(rows).toEqual([['INT-07', 'Referente', '2021-03-22', 6]]);
+  });
+
+  it('refuse a damaged spreadsheet, a wrong format and an empty list without touching anything', async () => {
+    await expect(
+      readParticipantRows(new TextEncoder().encode('non è un foglio'), 'finto.xlsx'),
+    ).rejects.toMatchObject({ code: 'FILE_TYPE_MISMATCH' });
+    const workbook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      workbook,
+      XLSX.utils.aoa_to_sheet([['Pseudonimo'], ['INT-01']]),
+      'Foglio1',
+    );
+    const whole = new Uint8Array(XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }));
+    await expect(
+      readParticipantRows(whole.subarray(0, whole.length - 300), 'rotto.xlsx'),
+    ).rejects.toMatchObject({
+      code: 'FILE_DAMAGED',
+    });
+    await expect(
+      readParticipantRows(new TextEncoder().encode('Pseudonimo;Nome\r\n'), 'solo-intestazione.csv'),
+    ).rejects.toMatchObject({ code: 'FILE_EMPTY' });
+    await expect(
+      readParticipantRows(new TextEncoder().encode('a'), 'elenco.ods'),
+    ).rejects.toMatchObject({ code: 'FILE_TYPE_UNSUPPORTED' });
+  });
+});
