@@ -11,6 +11,7 @@ import { errorMessage, translator, type Translate } from '../shared/i18n';
 import { LANGUAGES, type Language } from '../shared/model/project';
 import { APP_VERSION } from '../shared/version';
 import { DEMO_PROJECT_NAME, writeDemoProject } from './core/demo';
+import { importTranscriptFiles } from './core/import/import-transcripts';
 import { inspectProject, type ProjectReport } from './core/inspect';
 import { defaultConfigDir, findResourcesDir } from './core/paths';
 import { readJsonFile } from './core/store/durable-file';
@@ -54,6 +55,50 @@ function printReport(report: ProjectReport, t: Translate, out: (line: string) =>
   for (const problem of report.problems) out(`  - ${t(problem.key, problem)}`);
 }
 
+/** `campo import transcript <project> <file>… [--interview <code> | --focus-group <code>]` */
+async function importCommand(
+  args: string[],
+  t: Translate,
+  language: Language,
+  io: CliIo,
+): Promise<number> {
+  const flags = ['--interview', '--focus-group'];
+  const flagIndex = args.findIndex((arg) => flags.includes(arg));
+  const target =
+    flagIndex >= 0 && args[flagIndex + 1]
+      ? {
+          kind:
+            args[flagIndex] === '--interview' ? ('interview' as const) : ('focusGroup' as const),
+          idOrCode: args[flagIndex + 1]!,
+        }
+      : undefined;
+  const positional = args.filter(
+    (_, i) => flagIndex < 0 || (i !== flagIndex && i !== flagIndex + 1),
+  );
+  const [project, ...files] = positional;
+  if (!project || files.length === 0 || (flagIndex >= 0 && !target)) {
+    io.err(`campo: ${t('cli.missingArgument', { name: project ? '<file>' : '<progetto>' })}`);
+    io.err(t('cli.usage'));
+    return 2;
+  }
+  const results = await importTranscriptFiles(
+    resolve(project),
+    files.map((file) => resolve(file)),
+    target,
+  );
+  for (const result of results) {
+    if (result.ok) io.out(t('cli.import.ok', result));
+    else
+      io.out(
+        t('cli.import.refused', {
+          file: result.file,
+          reason: errorMessage(result.error, language),
+        }),
+      );
+  }
+  return results.every((result) => result.ok) ? 0 : 1;
+}
+
 /** Runs one command; resolves to the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const language = await chooseLanguage(argv, io.env);
@@ -91,6 +136,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(t('cli.demoWritten', { path: session.dir }));
       return 0;
     }
+    if (command === 'import' && target === 'transcript')
+      return await importCommand(args.slice(2), t, language, io);
     io.err(`campo: ${t('cli.unknownCommand', { command })}`);
     io.err(t('cli.usage'));
     return 2;

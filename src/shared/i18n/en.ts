@@ -270,8 +270,14 @@ export const en: Record<MessageKey, string> = {
   'import.problem.badDate': 'Row {row}: invalid date “{value}” (DD/MM/YYYY).',
   'import.problem.tooLong': 'Row {row}: the field {field} is longer than {max} characters.',
 
+  'questions.copyWord': 'copy',
+  'notes.sourceTitle': 'Live notes – {code}',
+
+  'cli.import.ok':
+    '{file}: imported, {turns, plural, one {# turn} other {# turns}} ({speakers, plural, one {# voice} other {# voices}}, {matched} matched to participants)',
+  'cli.import.refused': '{file}: refused: {reason}',
   'cli.usage':
-    'Usage:\n  campo demo <folder>       create the demo project (inside <folder>, or exactly there if it ends in .campo)\n  campo info <project>      print the counts and check the project\n  campo --version',
+    'Usage:\n  campo demo <folder>       create the demo project (inside <folder>, or exactly there if it ends in .campo)\n  campo import transcript <project> <file>… [--interview INT-01 | --focus-group FG-01]\n                            import transcripts (.txt, .vtt, .srt, .docx)\n  campo info <project>      print the counts and check the project\n  campo --version',
   'cli.unknownCommand': 'unknown command “{command}”',
   'cli.missingArgument': 'missing argument {name}',
   'cli.demoWritten': 'Demo project created in {path}',

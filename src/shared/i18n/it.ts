@@ -274,8 +274,14 @@ export const it = {
   'import.problem.badDate': 'Riga {row}: data non valida «{value}» (GG/MM/AAAA).',
   'import.problem.tooLong': 'Riga {row}: il campo {field} supera {max} caratteri.',
 
+  'questions.copyWord': 'copia',
+  'notes.sourceTitle': 'Note dal vivo – {code}',
+
+  'cli.import.ok':
+    '{file}: importato, {turns, plural, one {# turno} other {# turni}} ({speakers, plural, one {# voce} other {# voci}}, {matched, plural, =0 {nessuna abbinata} one {# abbinata} other {# abbinate}} a partecipanti)',
+  'cli.import.refused': '{file}: rifiutato: {reason}',
   'cli.usage':
-    'Uso:\n  campo demo <cartella>     crea il progetto dimostrativo (in <cartella>, o esattamente lì se termina con .campo)\n  campo info <progetto>     mostra i conteggi e verifica il progetto\n  campo --version',
+    'Uso:\n  campo demo <cartella>     crea il progetto dimostrativo (in <cartella>, o esattamente lì se termina con .campo)\n  campo import transcript <progetto> <file>… [--interview INT-01 | --focus-group FG-01]\n                            importa trascrizioni (.txt, .vtt, .srt, .docx)\n  campo info <progetto>     mostra i conteggi e verifica il progetto\n  campo --version',
   'cli.unknownCommand': 'comando sconosciuto «{command}»',
   'cli.missingArgument': 'manca l’argomento {name}',
   'cli.demoWritten': 'Progetto dimostrativo creato in {path}',

@@ -19,14 +19,8 @@ import type {
   RecentProject,
 } from './types';
 
-/** Type-only marker for what a handler answers. */
-interface Returns<T> {
-  readonly __returns?: T;
-}
-function handler<A extends z.ZodType, R>(args: A, _returns?: Returns<R>) {
-  return { args } as { args: A; returns: Returns<R> };
-}
-const returns = <T>(): Returns<T> => ({});
+import { handler, returns, type Returns } from './define';
+import { fieldworkContract } from './contract-fieldwork';
 
 const PathSchema = z.string().trim().min(1).max(4_096);
 const Empty = z.object({}).strict();
@@ -72,23 +66,6 @@ export const contract = {
     returns<ProjectSnapshot>(),
   ),
 
-  questionAdd: handler(
-    patchSchema(EvaluationQuestionSchema.omit({ id: true })).required({ text: true }),
-    returns<EvaluationQuestion>(),
-  ),
-  questionUpdate: handler(
-    z
-      .object({
-        id: z.string().min(1),
-        patch: patchSchema(EvaluationQuestionSchema.omit({ id: true })),
-      })
-      .strict(),
-    returns<EvaluationQuestion>(),
-  ),
-  questionDelete: handler(z.object({ id: z.string().min(1) }).strict(), returns<null>()),
-
-  sourceGet: handler(z.object({ id: z.string().min(1) }).strict(), returns<SourceFile>()),
-
   dialogPickFolder: handler(
     z.object({ title: z.string().max(200).optional() }).strict(),
     returns<string | null>(),
@@ -97,6 +74,8 @@ export const contract = {
     z.object({ path: PathSchema.optional() }).strict(),
     returns<FolderListing>(),
   ),
+
+  ...fieldworkContract,
 };
 
 export type Contract = typeof contract;

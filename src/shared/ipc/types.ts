@@ -77,3 +77,33 @@ export interface CampoEvents {
 }
 export type CampoEventName = keyof CampoEvents;
 export const EVENT_NAMES: readonly CampoEventName[] = ['saveState', 'menuCommand', 'projectClosed'];
+
+/** What depends on an evaluation question, shown before deleting it. */
+export interface QuestionLinks {
+  codes: number;
+  guideQuestions: Array<{ sessionCode: string; text: string }>;
+  noteMarks: number;
+}
+
+/** Where a participant appears, shown before deleting them. */
+export interface ParticipantLinks {
+  sessions: string[];
+  sources: string[];
+}
+
+/** A transcript file read for preview: its turns and speakers, with suggested participants. */
+export interface TranscriptPreview {
+  format: 'txt' | 'vtt' | 'srt' | 'docx';
+  title: string;
+  text: string;
+  turns: Array<{ speaker: string; start: number; end: number; time: number | null }>;
+  speakers: Array<{ label: string; turns: number; characters: number }>;
+  mapping: Record<string, string | null>;
+}
+
+/** The header and rows of a participant list (CSV or XLSX). */
+export interface SpreadsheetPreview {
+  headers: string[];
+  rows: Array<Array<string | number | boolean | null>>;
+  truncated: boolean;
+}

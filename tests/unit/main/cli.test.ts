@@ -68,6 +68,43 @@ describe('campo CLI', () => {
     );
   });
 
+  it('imports transcripts file by file: one line each, a refused file changes nothing', async () => {
+    const root = await tempDir();
+    const dir = join(root, 'Demo.campo');
+    await run(['demo', dir]);
+    await writeFile(
+      join(root, 'int03.vtt'),
+      'WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\n<v INT-03>Sì.</v>\n',
+    );
+    await writeFile(join(root, 'vuoto.txt'), '');
+    const imported = await run([
+      'import',
+      'transcript',
+      dir,
+      join(root, 'int03.vtt'),
+      join(root, 'vuoto.txt'),
+      '--interview',
+      'INT-03',
+    ]);
+    expect(imported.code).toBe(1);
+    expect(imported.out.split('\n')).toEqual([
+      'int03.vtt: importato, 1 turno (1 voce, 1 abbinata a partecipanti)',
+      'vuoto.txt: rifiutato: Il file vuoto.txt è vuoto.',
+    ]);
+    const info = await run(['info', dir]);
+    expect(info.out).toContain('Trascrizioni: 4');
+    const wrongKind = await run([
+      'import',
+      'transcript',
+      dir,
+      join(root, 'int03.vtt'),
+      '--focus-group',
+      'INT-03',
+    ]);
+    expect(wrongKind.code).toBe(1);
+    expect((await run(['info', dir])).out).toContain('Trascrizioni: 4');
+  });
+
   it('runs as a real command without printing a stack trace', async () => {
     const root = join(import.meta.dirname, '..', '..', '..');
     const result = spawnSync(

@@ -2,7 +2,10 @@ import type { Handlers } from '../../../shared/ipc/contract';
 import { appHandlers } from './app-handlers';
 import { CoreState, type HostContext } from './context';
 import { projectHandlers } from './project-handlers';
+import { participantHandlers } from './participant-handlers';
 import { questionHandlers } from './question-handlers';
+import { sessionHandlers } from './session-handlers';
+import { sourceHandlers } from './source-handlers';
 
 export type { HostContext } from './context';
 
@@ -22,6 +25,9 @@ export function createCore(host: HostContext): {
     ...appHandlers(state),
     ...projectHandlers(state),
     ...questionHandlers(state),
+    ...participantHandlers(state),
+    ...sessionHandlers(state),
+    ...sourceHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

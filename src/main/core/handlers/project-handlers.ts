@@ -19,7 +19,6 @@ type ProjectHandlers = Pick<
   | 'projectUpdateMeta'
   | 'backupList'
   | 'backupRestore'
-  | 'sourceGet'
 >;
 
 /** Handlers that create, open, close and restore projects. */
@@ -96,7 +95,5 @@ export function projectHandlers(state: CoreState): ProjectHandlers {
         notices: [{ kind: 'restored-from-backup', backupId, keptAs }, ...snapshot.notices],
       };
     },
-
-    sourceGet: ({ id }) => state.requireSession().readSource(id),
   };
 }

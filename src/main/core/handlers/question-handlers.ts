@@ -1,11 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { isQuestionCodeTaken, nextQuestionCode } from '../../../shared/domain/questions';
+import {
+  copyCode,
+  isQuestionCodeTaken,
+  moveItem,
+  nextQuestionCode,
+  renumberQuestions,
+} from '../../../shared/domain/questions';
+import { translator } from '../../../shared/i18n';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { EvaluationQuestionSchema, type EvaluationQuestion } from '../../../shared/model/project';
+import type { ProjectSession } from '../store/project-session';
 import type { CoreState } from './context';
 
-type QuestionHandlers = Pick<Handlers, 'questionAdd' | 'questionUpdate' | 'questionDelete'>;
+type QuestionHandlers = Pick<
+  Handlers,
+  | 'questionAdd'
+  | 'questionUpdate'
+  | 'questionMove'
+  | 'questionDuplicate'
+  | 'questionsRenumber'
+  | 'questionLinks'
+  | 'questionDelete'
+>;
 
 function duplicate(code: string): CampoError {
   return new CampoError('DUPLICATE', `Code ${code} is already used`, {
@@ -18,6 +35,18 @@ function findQuestion(questions: EvaluationQuestion[], id: string): EvaluationQu
   const question = questions.find((q) => q.id === id);
   if (!question) throw new CampoError('NOT_FOUND', `No question ${id}`, { id });
   return question;
+}
+
+/** Notes sources whose marks name `questionId`, with the number of marked notes in each. */
+async function notesMarking(session: ProjectSession, questionId: string) {
+  const found: Array<{ sourceId: string; marks: number }> = [];
+  for (const field of session.project.sessions) {
+    if (!field.notesSourceId) continue;
+    const notes = await session.readSource(field.notesSourceId).catch(() => null);
+    const marks = notes?.turns.filter((turn) => turn.questionIds.includes(questionId)).length ?? 0;
+    if (marks > 0) found.push({ sourceId: field.notesSourceId, marks });
+  }
+  return found;
 }
 
 /** Handlers for the evaluation questions (rows of the evaluation matrix). */
@@ -46,12 +75,74 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
       return findQuestion(session.project.questions, id);
     },
 
-    async questionDelete({ id }) {
+    async questionMove({ id, toIndex }) {
       const session = state.requireSession();
       await session.mutate((project) => {
         findQuestion(project.questions, id);
-        project.questions = project.questions.filter((q) => q.id !== id);
+        project.questions = moveItem(project.questions, id, toIndex);
       });
+      return session.project.questions;
+    },
+
+    async questionDuplicate({ id }) {
+      const session = state.requireSession();
+      const copyId = randomUUID();
+      const copyWord = translator(session.project.meta.language)('questions.copyWord');
+      await session.mutate((project) => {
+        const original = findQuestion(project.questions, id);
+        const code = copyCode(
+          original.code,
+          project.questions.map((q) => q.code),
+          copyWord,
+        );
+        const index = project.questions.indexOf(original);
+        project.questions.splice(index + 1, 0, { ...structuredClone(original), id: copyId, code });
+      });
+      return findQuestion(session.project.questions, copyId);
+    },
+
+    async questionsRenumber() {
+      const session = state.requireSession();
+      await session.mutate((project) => {
+        project.questions = renumberQuestions(project.questions);
+      });
+      return session.project.questions;
+    },
+
+    async questionLinks({ id }) {
+      const session = state.requireSession();
+      const { project } = session;
+      findQuestion(project.questions, id);
+      return {
+        codes: project.codes.filter((code) => code.questionId === id).length,
+        guideQuestions: project.sessions.flatMap((field) =>
+          field.guide
+            .filter((g) => g.questionIds.includes(id))
+            .map((g) => ({ sessionCode: field.code, text: g.text })),
+        ),
+        noteMarks: (await notesMarking(session, id)).reduce((sum, found) => sum + found.marks, 0),
+      };
+    },
+
+    /** Deletes the question and every link to it: codes, guide questions, live-note marks. */
+    async questionDelete({ id }) {
+      const session = state.requireSession();
+      const marked = await notesMarking(session, id);
+      await session.mutate((project) => {
+        findQuestion(project.questions, id);
+        project.questions = project.questions.filter((q) => q.id !== id);
+        for (const code of project.codes) if (code.questionId === id) code.questionId = null;
+        for (const field of project.sessions) {
+          for (const item of field.guide)
+            item.questionIds = item.questionIds.filter((q) => q !== id);
+        }
+      });
+      for (const { sourceId } of marked) {
+        await session.mutateSource(sourceId, (notes) => {
+          for (const turn of notes.turns)
+            turn.questionIds = turn.questionIds.filter((q) => q !== id);
+        });
+      }
       return null;
     },
   };

@@ -25,6 +25,11 @@ export function sourceFilePath(projectDir: string, sourceId: string): string {
   return join(projectDir, SOURCES_DIR, `${sourceId}.json`);
 }
 
+/** Where a source file waits while it is being deleted (never adopted as a source). */
+export function deletedSourcePath(sourcePath: string): string {
+  return sourcePath.replace(/\.json$/, '.deleted.json');
+}
+
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 /**

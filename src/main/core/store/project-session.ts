@@ -1,4 +1,4 @@
-import { unlink } from 'node:fs/promises';
+import { rename, unlink } from 'node:fs/promises';
 import type { Low } from 'lowdb';
 import type { z } from 'zod';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -14,7 +14,8 @@ import { createSnapshot, pruneBackups } from './backups';
 import { describeIssues } from '../../../shared/model/issues';
 import { sourceCodec } from './codecs';
 import { durableDocument } from './json-document';
-import { sourceFilePath } from './layout';
+import { errnoOf, toUserFsError } from './fs-errors';
+import { deletedSourcePath, sourceFilePath } from './layout';
 import type { ProjectLock } from './lock';
 
 export interface SessionOptions {
@@ -279,6 +280,44 @@ export class ProjectSession {
         if (indexChanged) await this.db.write();
       }, reload);
       return result;
+    });
+  }
+
+  /**
+   * Deletes a source: its file is set aside (`<id>.deleted.json`), the project forgets it and
+   * its links, then the file goes. A crash in between leaves a file the next open restores or
+   * removes according to project.json; the backups keep a copy either way.
+   */
+  deleteSource(id: string): Promise<void> {
+    return this.enqueue(async () => {
+      const path = sourceFilePath(this.dir, id);
+      const aside = deletedSourcePath(path);
+      await this.apply(
+        () => {
+          if (!this.db.data.sources.some((summary) => summary.id === id)) {
+            throw new CampoError('NOT_FOUND', `No source ${id}`, { id });
+          }
+          this.db.data.sources = this.db.data.sources.filter((summary) => summary.id !== id);
+          for (const field of this.db.data.sessions) {
+            field.sourceIds = field.sourceIds.filter((sourceId) => sourceId !== id);
+            if (field.notesSourceId === id) field.notesSourceId = null;
+          }
+          this.checkProject();
+        },
+        () => this.db.read(),
+      );
+      await rename(path, aside).catch((error: unknown) => {
+        if (errnoOf(error) !== 'ENOENT') throw toUserFsError(error, path);
+      });
+      await this.persist(
+        () => this.db.write(),
+        async () => {
+          await this.db.read();
+          await rename(aside, path).catch(() => undefined);
+        },
+      );
+      this.sources.delete(id);
+      await unlink(aside).catch(() => undefined);
     });
   }
 

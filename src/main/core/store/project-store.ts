@@ -149,6 +149,22 @@ async function migrateOnDisk(
   return { kind: 'migrated', from, to: CURRENT_SCHEMA_VERSION, backupId: backup.id };
 }
 
+/**
+ * Finishes deletions a crash interrupted: a set-aside source still listed in project.json goes
+ * back in place (the deletion was not saved), one no longer listed is removed.
+ */
+async function finishDeletions(dir: string, project: ProjectFile): Promise<void> {
+  const listed = new Set(project.sources.map((summary) => summary.id));
+  const names = await readdir(join(dir, SOURCES_DIR)).catch(() => [] as string[]);
+  for (const name of names) {
+    const id = name.endsWith('.deleted.json') ? name.slice(0, -'.deleted.json'.length) : null;
+    if (!id || !isSafeId(id)) continue;
+    const aside = join(dir, SOURCES_DIR, name);
+    if (listed.has(id)) await rename(aside, join(dir, SOURCES_DIR, `${id}.json`));
+    else await unlink(aside);
+  }
+}
+
 /** Lists in project.json the source files it does not know (left by an interrupted save). */
 async function adoptOrphanSources(dir: string, project: ProjectFile): Promise<number> {
   const known = new Set(project.sources.map((summary) => summary.id));
@@ -222,6 +238,7 @@ export async function openProject(
       }
       throw error;
     }
+    await finishDeletions(dir, project);
     const db = durableDocument(projectPath, projectCodec, project);
     const adopted = await adoptOrphanSources(dir, db.data);
     if (adopted > 0) {

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { isCodeTaken, nextParticipantCode } from '../../../shared/domain/pseudonyms';
+import type { Handlers } from '../../../shared/ipc/contract';
+import { CampoError } from '../../../shared/ipc/errors';
+import { ParticipantSchema, type Participant } from '../../../shared/model/project';
+import { readParticipantRows } from '../import/participants-file';
+import type { CoreState } from './context';
+
+type ParticipantHandlers = Pick<
+  Handlers,
+  | 'participantAdd'
+  | 'participantUpdate'
+  | 'participantLinks'
+  | 'participantDelete'
+  | 'participantsReadFile'
+  | 'participantsImport'
+>;
+
+const duplicate = (code: string) =>
+  new CampoError('DUPLICATE', `Pseudonym ${code} is already used`, { field: 'code', value: code });
+
+function findParticipant(participants: Participant[], id: string): Participant {
+  const participant = participants.find((p) => p.id === id);
+  if (!participant) throw new CampoError('NOT_FOUND', `No participant ${id}`, { id });
+  return participant;
+}
+
+/** Participants (cases): pseudonyms, personal data kept apart, list import. */
+export function participantHandlers(state: CoreState): ParticipantHandlers {
+  return {
+    /** Adds a participant; without a code, the next pseudonym (FG-01-P3 inside a focus group). */
+    async participantAdd({ sessionId, ...fields }) {
+      const session = state.requireSession();
+      const id = randomUUID();
+      await session.mutate((project) => {
+        const field = sessionId ? project.sessions.find((s) => s.id === sessionId) : undefined;
+        if (sessionId && !field)
+          throw new CampoError('NOT_FOUND', `No session ${sessionId}`, { id: sessionId });
+        const code =
+          fields.code ??
+          nextParticipantCode(
+            project.participants,
+            field?.kind === 'focusGroup' ? field.code : undefined,
+          );
+        if (isCodeTaken(project.participants, code)) throw duplicate(code);
+        project.participants.push(ParticipantSchema.parse({ ...fields, id, code }));
+        field?.participantIds.push(id);
+      });
+      return findParticipant(session.project.participants, id);
+    },
+
+    async participantUpdate({ id, patch }) {
+      const session = state.requireSession();
+      await session.mutate((project) => {
+        const participant = findParticipant(project.participants, id);
+        if (patch.code !== undefined && isCodeTaken(project.participants, patch.code, id))
+          throw duplicate(patch.code);
+        Object.assign(participant, patch);
+      });
+      return findParticipant(session.project.participants, id);
+    },
+
+    async participantLinks({ id }) {
+      const { project } = state.requireSession();
+      findParticipant(project.participants, id);
+      return {
+        sessions: project.sessions.filter((s) => s.participantIds.includes(id)).map((s) => s.code),
+        sources: project.sources.filter((s) => s.participantIds.includes(id)).map((s) => s.title),
+      };
+    },
+
+    /** Deletes a participant; their turns in transcripts stay, attributed to no one. */
+    async participantDelete({ id }) {
+      const session = state.requireSession();
+      const touched = session.project.sources
+        .filter((s) => s.participantIds.includes(id))
+        .map((s) => s.id);
+      await session.mutate((project) => {
+        findParticipant(project.participants, id);
+        project.participants = project.participants.filter((p) => p.id !== id);
+        for (const field of project.sessions)
+          field.participantIds = field.participantIds.filter((p) => p !== id);
+        for (const summary of project.sources)
+          summary.participantIds = summary.participantIds.filter((p) => p !== id);
+      });
+      for (const sourceId of touched) {
+        await session.mutateSource(sourceId, (source) => {
+          for (const turn of source.turns) if (turn.participantId === id) turn.participantId = null;
+        });
+      }
+      return null;
+    },
+
+    participantsReadFile: ({ fileName, data }) =>
+      readParticipantRows(Buffer.from(data, 'base64'), fileName),
+
+    /** Adds the previewed participants all at once, or none if any pseudonym is already taken. */
+    async participantsImport({ participants }) {
+      const session = state.requireSession();
+      const ids: string[] = [];
+      await session.mutate((project) => {
+        for (const fields of participants) {
+          if (isCodeTaken(project.participants, fields.code)) throw duplicate(fields.code);
+          const id = randomUUID();
+          project.participants.push({ ...fields, id });
+          ids.push(id);
+        }
+      });
+      return ids.map((id) => findParticipant(session.project.participants, id));
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { isCodeTaken, nextSessionCode } from '../../../shared/domain/pseudonyms';
+import type { Handlers } from '../../../shared/ipc/contract';
+import { CampoError } from '../../../shared/ipc/errors';
+import {
+  FieldSessionSchema,
+  type FieldSession,
+  type ProjectFile,
+} from '../../../shared/model/project';
+import type { CoreState } from './context';
+
+type SessionHandlers = Pick<Handlers, 'sessionAdd' | 'sessionUpdate' | 'sessionDelete'>;
+
+function findSessionById(sessions: FieldSession[], id: string): FieldSession {
+  const session = sessions.find((s) => s.id === id);
+  if (!session) throw new CampoError('NOT_FOUND', `No interview or focus group ${id}`, { id });
+  return session;
+}
+
+/** Refuses references to participants, sources or questions the project does not have. */
+function checkReferences(project: ProjectFile, session: FieldSession): void {
+  const missing = (ids: string[], known: { id: string }[]) =>
+    ids.find((id) => !known.some((item) => item.id === id));
+  const unknown =
+    missing(session.participantIds, project.participants) ??
+    missing(session.sourceIds, project.sources) ??
+    missing(
+      session.guide.flatMap((g) => g.questionIds),
+      project.questions,
+    );
+  if (unknown) throw new CampoError('NOT_FOUND', `Unknown reference ${unknown}`, { id: unknown });
+  if (
+    isCodeTaken(
+      project.sessions.filter((s) => s.kind === session.kind),
+      session.code,
+      session.id,
+    )
+  ) {
+    throw new CampoError('DUPLICATE', `Code ${session.code} is already used`, {
+      field: 'code',
+      value: session.code,
+    });
+  }
+}
+
+/** Interviews and focus groups. */
+export function sessionHandlers(state: CoreState): SessionHandlers {
+  return {
+    async sessionAdd({ kind, ...fields }) {
+      const store = state.requireSession();
+      const id = randomUUID();
+      await store.mutate((project) => {
+        const session = FieldSessionSchema.parse({
+          ...fields,
+          id,
+          kind,
+          code: fields.code ?? nextSessionCode(project.sessions, kind),
+        });
+        checkReferences(project, session);
+        project.sessions.push(session);
+      });
+      return findSessionById(store.project.sessions, id);
+    },
+
+    async sessionUpdate({ id, patch }) {
+      const store = state.requireSession();
+      await store.mutate((project) => {
+        const session = findSessionById(project.sessions, id);
+        Object.assign(session, patch);
+        checkReferences(project, session);
+      });
+      return findSessionById(store.project.sessions, id);
+    },
+
+    /** Deletes the record; its transcripts and notes stay in the project as sources. */
+    async sessionDelete({ id }) {
+      const store = state.requireSession();
+      await store.mutate((project) => {
+        findSessionById(project.sessions, id);
+        project.sessions = project.sessions.filter((s) => s.id !== id);
+      });
+      return null;
+    },
+  };
+}

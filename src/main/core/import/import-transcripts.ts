@@ -1,0 +1,83 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { suggestSpeakerMapping, summariseSpeakers } from '../../../shared/domain/speaker-mapping';
+import { CampoError, type WireError } from '../../../shared/ipc/errors';
+import type { SessionKind } from '../../../shared/model/constants';
+import { addTranscript, findSession } from '../sources';
+import { toUserFsError } from '../store/fs-errors';
+import { openProject } from '../store/project-store';
+import { IMPORT_LIMITS, checkSize } from './limits';
+import { readTranscriptFile, transcriptFormatOf } from './transcript-file';
+
+/** What happened to one file of a batch import. */
+export type FileImportResult =
+  | { file: string; ok: true; turns: number; speakers: number; matched: number }
+  | { file: string; ok: false; error: WireError };
+
+/**
+ * Imports transcript files into a project, one by one, as the CLI does: each file is read,
+ * its speakers matched to participants by pseudonym or name, and added (linked to the interview
+ * or focus group if given). A refused file changes nothing; the others still go in.
+ */
+export async function importTranscriptFiles(
+  projectDir: string,
+  files: readonly string[],
+  target?: { kind: SessionKind; idOrCode: string },
+): Promise<FileImportResult[]> {
+  const session = await openProject(projectDir);
+  try {
+    const sessionId = target ? findSession(session.project.sessions, target.idOrCode) : undefined;
+    if (target && sessionId?.kind !== target.kind) {
+      throw new CampoError('NOT_FOUND', `No ${target.kind} ${target.idOrCode}`, {
+        id: target.idOrCode,
+      });
+    }
+    const results: FileImportResult[] = [];
+    for (const path of files) {
+      const file = basename(path);
+      try {
+        const format = transcriptFormatOf(path);
+        const size = await stat(path).then(
+          (s) => s.size,
+          (error: unknown) => {
+            throw toUserFsError(error, path);
+          },
+        );
+        checkSize(
+          file,
+          size,
+          format === 'docx' ? IMPORT_LIMITS.docxBytes : IMPORT_LIMITS.textBytes,
+        );
+        const parsed = await readTranscriptFile(await readFile(path), file);
+        const speakers = summariseSpeakers(parsed.turns);
+        const mapping = suggestSpeakerMapping(
+          speakers.map((s) => s.label),
+          session.project.participants,
+        );
+        await addTranscript(session, {
+          title: parsed.title,
+          origin: parsed.format,
+          text: parsed.text,
+          turns: parsed.turns.map((turn) => ({
+            ...turn,
+            participantId: mapping[turn.speaker] ?? null,
+          })),
+          sessionId: sessionId?.id ?? null,
+        });
+        results.push({
+          file,
+          ok: true,
+          turns: parsed.turns.length,
+          speakers: speakers.length,
+          matched: Object.values(mapping).filter(Boolean).length,
+        });
+      } catch (error) {
+        if (!(error instanceof CampoError)) throw error;
+        results.push({ file, ok: false, error: error.toWire() });
+      }
+    }
+    return results;
+  } finally {
+    await session.close();
+  }
+}
