@@ -1,12 +1,8 @@
 import { z } from 'zod';
-import {
-  EvaluationQuestionSchema,
-  LANGUAGES,
-  ProjectMetaSchema,
-  type EvaluationQuestion,
-} from '../model/project';
+import { LANGUAGES, ProjectMetaSchema } from '../model/project';
 import { patchSchema } from '../model/patch';
-import type { SourceFile } from '../model/source';
+import { fieldworkContract } from './contract-fieldwork';
+import { handler, returns, type Returns } from './define';
 import type { Envelope } from './errors';
 import type {
   AppInfo,
@@ -19,14 +15,12 @@ import type {
   RecentProject,
 } from './types';
 
-import { handler, returns, type Returns } from './define';
-import { fieldworkContract } from './contract-fieldwork';
-
 const PathSchema = z.string().trim().min(1).max(4_096);
 const Empty = z.object({}).strict();
 
 /**
- * THE contract between UI and core: every handler's name, argument schema and result type.
+ * THE contract between UI and core: every handler's name, argument schema and result type
+ * (fieldwork entries live in contract-fieldwork.ts and are spread in below).
  * Add a handler here and the compiler points at every place that must follow: the core
  * implementation (`Handlers`), the preload (`PreloadApi`), and nothing else — the Electron
  * registration, the browser host and the renderer client are derived from this object.
