@@ -12,8 +12,8 @@ test('open the demo: questions, participants by pseudonym, indicators in Italian
   await start.openDemo();
   await expect(page.locator('.topbar')).toContainText('POR FSE 2014-2020 Regione Lombardia');
   await expect(project.count('questions')).toContainText('8');
-  await expect(project.count('participants')).toContainText('8');
-  await expect(project.count('interviews')).toContainText('2');
+  await expect(project.count('participants')).toContainText('10');
+  await expect(project.count('interviews')).toContainText('3');
   await expect(project.count('indicators')).toContainText('9');
 
   await project.go('Domande di valutazione');
@@ -40,7 +40,12 @@ test('open the demo: questions, participants by pseudonym, indicators in Italian
   await expect(page.getByText(/^Fonte: /)).toBeVisible();
 
   await project.go('Interviste');
-  await page.getByRole('button', { name: /Bergamo/ }).click();
+  await expect(page.getByRole('row', { name: /INT-03/ })).toContainText('Pianificata');
+  await page.getByRole('button', { name: 'INT-02' }).click();
+  await page
+    .getByRole('region', { name: 'Trascrizioni e note' })
+    .getByRole('button', { name: /Bergamo/ })
+    .click();
   await expect(page.getByText('Testo fittizio a scopo dimostrativo')).toBeVisible();
   await expect(page.locator('.turn').first()).toContainText('Intervistatrice');
   await expect(page.locator('.turn-meta strong', { hasText: 'INT-02' }).first()).toBeVisible();

@@ -57,20 +57,44 @@ test('create a project, add a question, and find it after a reload and after the
   expect(saved.meta.thematicObjectives).toEqual(['OT9', 'Asse V']);
 });
 
-test('edit and delete a question, with confirmation', async ({ page, campo }) => {
+test('edit a question in full, reorder, duplicate, renumber and delete it seeing its links', async ({
+  page,
+  campo,
+}) => {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   await start.goto(campo.url);
-  await start.createProject('Prova modifiche');
+  await start.createProject('Prova matrice');
   await project.go('Domande di valutazione');
   await project.addQuestion('Prima versione');
+  await project.addQuestion('Seconda domanda');
+  const editor = page.getByRole('region', { name: 'Domanda DV2' });
+  await expect(editor).toBeVisible();
   await project.questionRow('DV1').getByRole('button', { name: 'Modifica' }).click();
-  await page.getByLabel('Domanda', { exact: true }).first().fill('Seconda versione');
-  await page.getByRole('button', { name: 'Salva' }).click();
-  await expect(project.questionRow('DV1')).toContainText('Seconda versione');
+  const first = page.getByRole('region', { name: 'Domanda DV1' });
+  await first.getByLabel('Domanda', { exact: true }).fill('Versione rivista');
+  await first.getByLabel('Criteri di giudizio').fill('Grado di coerenza con i bisogni');
+  await first.getByRole('button', { name: 'analisi desk' }).click();
+  await first.getByLabel('Risposta del valutatore').fill('Sì, in larga parte.');
+  await first.getByLabel('Risposta del valutatore').blur();
+  await expect(project.questionRow('DV1')).toContainText('Versione rivista');
+  await expect(project.questionRow('DV1')).toContainText('analisi desk');
 
-  await project.questionRow('DV1').getByRole('button', { name: 'Elimina' }).click();
-  await expect(page.getByText('Eliminare la domanda DV1?')).toBeVisible();
-  await page.getByRole('group').getByRole('button', { name: 'Elimina' }).click();
-  await expect(page.getByText('Nessuna domanda di valutazione.')).toBeVisible();
+  await project.questionRow('DV2').getByRole('button', { name: 'Sposta su DV2' }).click();
+  await expect(page.getByRole('rowheader')).toHaveText(['DV2', 'DV1']);
+  await project.questionRow('DV1').getByRole('button', { name: 'Duplica' }).click();
+  await expect(page.getByRole('rowheader')).toHaveText(['DV2', 'DV1', 'DV1 (copia)']);
+  await page.getByRole('button', { name: 'Rinumera DV1…DVn' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Rinumera DV1…DVn' }).click();
+  await expect(page.getByRole('rowheader')).toHaveText(['DV1', 'DV2', 'DV3']);
+
+  await project.questionRow('DV3').getByRole('button', { name: 'Elimina' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Eliminare DV3?' });
+  await expect(confirm).toContainText('Nulla è collegato a questa domanda.');
+  await confirm.getByRole('button', { name: 'Elimina' }).click();
+  await expect(page.getByRole('rowheader')).toHaveText(['DV1', 'DV2']);
+  await page.reload();
+  await project.go('Domande di valutazione');
+  await expect(page.getByRole('rowheader')).toHaveText(['DV1', 'DV2']);
+  await expect(project.questionRow('DV2')).toContainText('Versione rivista');
 });

@@ -99,6 +99,8 @@ test('a project open elsewhere is refused with who holds it', async ({ page, cam
   await start.goto(campo.url);
   await start.createProject('Progetto condiviso');
   await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  // Wait until the app has released its own lock before another holder appears.
+  await expect(start.recent('Progetto condiviso')).toBeVisible();
   const now = new Date().toISOString();
   const lock = {
     app: 'campo',

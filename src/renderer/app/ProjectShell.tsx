@@ -1,23 +1,25 @@
 import { useEffect, type ReactNode } from 'react';
 import type { MessageKey } from '../../shared/i18n';
 import { IndicatorsScreen } from '../features/indicators/IndicatorsScreen';
-import { InterviewsScreen } from '../features/interviews/InterviewsScreen';
 import { OverviewScreen } from '../features/overview/OverviewScreen';
 import { ParticipantsScreen } from '../features/participants/ParticipantsScreen';
 import { QuestionsScreen } from '../features/questions/QuestionsScreen';
+import { LiveNotes } from '../features/live-notes/LiveNotes';
+import { SessionsScreen } from '../features/sessions/SessionsScreen';
 import { UpcomingScreen } from '../features/upcoming/UpcomingScreen';
 import { useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
 import { SCREENS, useNavigationStore, type ScreenId } from '../stores/navigation-store';
 import { useProjectStore } from '../stores/project-store';
+import { useSessionsStore } from '../stores/sessions-store';
 import { SaveIndicator } from './SaveIndicator';
 
 const SCREEN_VIEWS: Record<ScreenId, () => ReactNode> = {
   overview: () => <OverviewScreen />,
   questions: () => <QuestionsScreen />,
   participants: () => <ParticipantsScreen />,
-  interviews: () => <InterviewsScreen />,
-  focusGroups: () => <UpcomingScreen screen="focusGroups" />,
+  interviews: () => <SessionsScreen key="interview" kind="interview" />,
+  focusGroups: () => <SessionsScreen key="focusGroup" kind="focusGroup" />,
   ngt: () => <UpcomingScreen screen="ngt" />,
   coding: () => <UpcomingScreen screen="coding" />,
   matrix: () => <UpcomingScreen screen="matrix" />,
@@ -50,8 +52,11 @@ export function ProjectShell() {
   const screen = useNavigationStore((state) => state.screen);
   const go = useNavigationStore((state) => state.go);
   const openDialog = useAppStore((state) => state.openDialog);
+  const liveNotesFor = useSessionsStore((state) => state.liveNotesFor);
   useScreenShortcuts(go);
   if (!project) return null;
+  const liveSession = project.sessions.find((s) => s.id === liveNotesFor);
+  if (liveSession) return <LiveNotes session={liveSession} />;
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('nav.label')}>

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { QuestionLinks } from '../../shared/ipc/types';
 import type { EvaluationQuestion } from '../../shared/model/project';
 import { api } from '../api/client';
 import { useAppStore } from './app-store';
@@ -10,34 +11,44 @@ interface QuestionsState {
   pending: boolean;
   add(input: QuestionPatch & { text: string }): Promise<EvaluationQuestion | null>;
   update(id: string, patch: QuestionPatch): Promise<boolean>;
+  move(id: string, toIndex: number): Promise<void>;
+  duplicate(id: string): Promise<EvaluationQuestion | null>;
+  renumber(): Promise<void>;
+  links(id: string): Promise<QuestionLinks | null>;
   remove(question: EvaluationQuestion): Promise<boolean>;
 }
 
-const replaceQuestions = (change: (questions: EvaluationQuestion[]) => EvaluationQuestion[]) =>
+const setQuestions = (change: (questions: EvaluationQuestion[]) => EvaluationQuestion[]) =>
   useProjectStore
     .getState()
     .patchProject((project) => ({ ...project, questions: change(project.questions) }));
 
-/** The evaluation questions: each action is saved by the core, then mirrored in the project. */
+/** Runs a core call; an error becomes a notification and the result null. */
+export async function attempt<T>(action: () => Promise<T>): Promise<T | null> {
+  try {
+    return await action();
+  } catch (error) {
+    useAppStore.getState().notifyError(error);
+    return null;
+  }
+}
+
+/** The evaluation matrix: each action is saved by the core, then mirrored in the project. */
 export const useQuestionsStore = create<QuestionsState>((set) => {
   async function run<T>(action: () => Promise<T>): Promise<T | null> {
     set({ pending: true });
     try {
-      return await action();
-    } catch (error) {
-      useAppStore.getState().notifyError(error);
-      return null;
+      return await attempt(action);
     } finally {
       set({ pending: false });
     }
   }
-
   return {
     pending: false,
     add: (input) =>
       run(async () => {
         const question = await api().questionAdd(input);
-        replaceQuestions((questions) => [...questions, question]);
+        setQuestions((questions) => [...questions, question]);
         useAppStore
           .getState()
           .notify('success', { key: 'questions.added', params: { code: question.code } });
@@ -46,13 +57,31 @@ export const useQuestionsStore = create<QuestionsState>((set) => {
     update: async (id, patch) =>
       (await run(async () => {
         const question = await api().questionUpdate({ id, patch });
-        replaceQuestions((questions) => questions.map((q) => (q.id === id ? question : q)));
+        setQuestions((questions) => questions.map((q) => (q.id === id ? question : q)));
         return true;
       })) ?? false,
+    async move(id, toIndex) {
+      const questions = await run(() => api().questionMove({ id, toIndex }));
+      if (questions) setQuestions(() => questions);
+    },
+    duplicate: (id) =>
+      run(async () => {
+        const copy = await api().questionDuplicate({ id });
+        const all = (await api().projectCurrent())?.project.questions;
+        if (all) setQuestions(() => all);
+        return copy;
+      }),
+    async renumber() {
+      const questions = await run(() => api().questionsRenumber());
+      if (questions) setQuestions(() => questions);
+    },
+    links: (id) => attempt(() => api().questionLinks({ id })),
     remove: async (question) =>
       (await run(async () => {
         await api().questionDelete({ id: question.id });
-        replaceQuestions((questions) => questions.filter((q) => q.id !== question.id));
+        // The core also removed the question's links (guide, codes): take its whole project back.
+        const snapshot = await api().projectCurrent();
+        if (snapshot) useProjectStore.getState().patchProject(() => snapshot.project);
         useAppStore
           .getState()
           .notify('info', { key: 'questions.deleted', params: { code: question.code } });

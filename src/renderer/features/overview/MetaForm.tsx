@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { SelectField, TextField } from '../../components/fields';
 import { EVALUATION_TYPES } from '../../../shared/model/constants';
 import type { ProjectMeta, YearMonth } from '../../../shared/model/project';
 import type { MessageKey } from '../../../shared/i18n';
@@ -10,51 +11,6 @@ const splitList = (text: string, separator: RegExp) =>
     .split(separator)
     .map((item) => item.trim())
     .filter(Boolean);
-
-/** A text field that saves when it loses focus (or on Enter), only if its value changed. */
-function TextField(props: {
-  label: string;
-  value: string;
-  hint?: string;
-  multiline?: boolean;
-  onCommit(value: string): void;
-}) {
-  const [draft, setDraft] = useState(props.value);
-  const hintId = useId();
-  const commit = () => {
-    if (draft !== props.value) props.onCommit(draft);
-  };
-  const described = props.hint ? hintId : undefined;
-  return (
-    <div className="field">
-      <label>
-        {props.label}
-        {props.multiline ? (
-          <textarea
-            value={draft}
-            rows={3}
-            aria-describedby={described}
-            onChange={(e) => setDraft(e.target.value)}
-            onBlur={commit}
-          />
-        ) : (
-          <input
-            value={draft}
-            aria-describedby={described}
-            onChange={(e) => setDraft(e.target.value)}
-            onBlur={commit}
-            onKeyDown={(e) => e.key === 'Enter' && commit()}
-          />
-        )}
-      </label>
-      {props.hint && (
-        <p id={hintId} className="hint">
-          {props.hint}
-        </p>
-      )}
-    </div>
-  );
-}
 
 function PeriodField(props: {
   label: string;
@@ -119,21 +75,15 @@ export function MetaForm() {
         value={meta.programme}
         onCommit={(programme) => save({ programme })}
       />
-      <label>
-        {t('meta.evaluationType')}
-        <select
-          value={meta.evaluationType}
-          onChange={(e) =>
-            save({ evaluationType: e.target.value as ProjectMeta['evaluationType'] })
-          }
-        >
-          {EVALUATION_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`meta.type.${type}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('meta.evaluationType')}
+        value={meta.evaluationType}
+        options={EVALUATION_TYPES.map((type) => ({
+          value: type,
+          label: t(`meta.type.${type}` as MessageKey),
+        }))}
+        onCommit={(evaluationType) => save({ evaluationType })}
+      />
       <TextField
         label={t('meta.thematicObjectives')}
         hint={t('meta.thematicObjectivesHint')}

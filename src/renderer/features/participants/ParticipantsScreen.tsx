@@ -1,47 +1,168 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
+import type { ParticipantLinks } from '../../../shared/ipc/types';
+import { PARTNERSHIP_TYPES } from '../../../shared/model/constants';
+import type { Participant } from '../../../shared/model/project';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useT } from '../../i18n/use-t';
+import { useParticipantsStore } from '../../stores/participants-store';
 import { useProjectStore } from '../../stores/project-store';
+import { ImportParticipantsDialog } from './ImportParticipantsDialog';
+import { ParticipantEditor } from './ParticipantEditor';
 
-/** Participants by pseudonym; names are personal data and stay hidden unless asked for. */
+type SortKey = 'code' | 'role' | 'organisation' | 'territory' | 'partnershipType';
+const COLUMNS: Array<{ key: SortKey; label: MessageKey }> = [
+  { key: 'code', label: 'participants.code' },
+  { key: 'role', label: 'participants.role' },
+  { key: 'organisation', label: 'participants.organisation' },
+  { key: 'territory', label: 'participants.territory' },
+  { key: 'partnershipType', label: 'participants.partnership' },
+];
+
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Participants by pseudonym: filter, sort, edit, import a list. Names stay hidden unless asked. */
 export function ParticipantsScreen() {
   const t = useT();
   const participants = useProjectStore((state) => state.snapshot?.project.participants ?? []);
+  const { add, links, remove } = useParticipantsStore();
   const [showNames, setShowNames] = useState(false);
+  const [query, setQuery] = useState('');
+  const [partnership, setPartnership] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
+    key: 'code',
+    descending: false,
+  });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [deleting, setDeleting] = useState<{
+    participant: Participant;
+    links: ParticipantLinks;
+  } | null>(null);
+
+  const shown = useMemo(() => {
+    const wanted = folded(query.trim());
+    const rows = participants.filter((p) => {
+      if (partnership && p.partnershipType !== partnership) return false;
+      if (!wanted) return true;
+      const haystack = [
+        p.code,
+        p.role,
+        p.organisation,
+        p.territory,
+        showNames ? p.name : '',
+        ...p.attributes.map((a) => String(a.value)),
+      ];
+      return haystack.some((value) => folded(value).includes(wanted));
+    });
+    const value = (p: Participant) =>
+      sort.key === 'partnershipType' ? (p.partnershipType ?? '') : p[sort.key];
+    rows.sort(
+      (a, b) =>
+        value(a).localeCompare(value(b), 'it', { numeric: true }) * (sort.descending ? -1 : 1),
+    );
+    return rows;
+  }, [participants, query, partnership, sort, showNames]);
+  const selected = participants.find((p) => p.id === selectedId) ?? null;
+
   return (
     <div className="screen">
-      <h1>{t('participants.title')}</h1>
+      <div className="screen-header">
+        <h1>{t('participants.title')}</h1>
+        <div className="toolbar">
+          <button type="button" onClick={() => setImporting(true)}>
+            {t('participants.import')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void add({}).then((p) => p && setSelectedId(p.id))}
+          >
+            {t('participants.new')}
+          </button>
+        </div>
+      </div>
       <p className="intro">{t('participants.intro')}</p>
-      <label className="checkbox">
+      <div className="filters" role="search">
         <input
-          type="checkbox"
-          checked={showNames}
-          onChange={(e) => setShowNames(e.target.checked)}
+          type="search"
+          aria-label={t('participants.search')}
+          placeholder={t('participants.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
         />
-        {t('participants.showNames')}
-      </label>
+        <select
+          aria-label={t('participants.partnership')}
+          value={partnership}
+          onChange={(e) => setPartnership(e.target.value)}
+        >
+          <option value="">{t('participants.allPartnerships')}</option>
+          {PARTNERSHIP_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`partnership.${type}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={showNames}
+            onChange={(e) => setShowNames(e.target.checked)}
+          />
+          {t('participants.showNames')}
+        </label>
+      </div>
       {participants.length === 0 ? (
         <p className="empty">{t('participants.empty')}</p>
       ) : (
         <table className="table">
+          <caption className="visually-hidden">
+            {t('participants.count', { shown: shown.length, total: participants.length })}
+          </caption>
           <thead>
             <tr>
-              <th scope="col">{t('participants.code')}</th>
+              {COLUMNS.map((column) => (
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={
+                    sort.key === column.key
+                      ? sort.descending
+                        ? 'descending'
+                        : 'ascending'
+                      : undefined
+                  }
+                >
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() =>
+                      setSort({
+                        key: column.key,
+                        descending: sort.key === column.key && !sort.descending,
+                      })
+                    }
+                  >
+                    {t(column.label)} {sort.key === column.key ? (sort.descending ? '▼' : '▲') : ''}
+                  </button>
+                </th>
+              ))}
               <th scope="col">{t('participants.name')}</th>
-              <th scope="col">{t('participants.role')}</th>
-              <th scope="col">{t('participants.organisation')}</th>
-              <th scope="col">{t('participants.territory')}</th>
-              <th scope="col">{t('participants.partnership')}</th>
               <th scope="col">{t('participants.consent')}</th>
             </tr>
           </thead>
           <tbody>
-            {participants.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{p.code}</th>
-                <td className={showNames ? undefined : 'muted'}>
-                  {p.name ? (showNames ? p.name : t('participants.hiddenName')) : t('app.none')}
-                </td>
+            {shown.map((p) => (
+              <tr key={p.id} className={p.id === selectedId ? 'selected' : undefined}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setSelectedId(p.id === selectedId ? null : p.id)}
+                  >
+                    {p.code}
+                  </button>
+                </th>
                 <td>{p.role || t('app.none')}</td>
                 <td>{p.organisation || t('app.none')}</td>
                 <td>{p.territory || t('app.none')}</td>
@@ -50,15 +171,61 @@ export function ParticipantsScreen() {
                     ? t(`partnership.${p.partnershipType}` as MessageKey)
                     : t('app.none')}
                 </td>
+                <td className={showNames ? undefined : 'muted'}>
+                  {p.name ? (showNames ? p.name : t('participants.hiddenName')) : t('app.none')}
+                </td>
                 <td>
                   {p.consent.given
                     ? t('participants.consentGiven', { date: p.consent.date ?? '' })
-                    : t('participants.consentMissing')}
+                    : p.consent.given === false
+                      ? t('app.no')
+                      : t('participants.consentMissing')}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {selected && (
+        <ParticipantEditor
+          key={selected.id}
+          participant={selected}
+          onDelete={() =>
+            void links(selected.id).then(
+              (found) => found && setDeleting({ participant: selected, links: found }),
+            )
+          }
+        />
+      )}
+      {importing && <ImportParticipantsDialog onClose={() => setImporting(false)} />}
+      {deleting && (
+        <ConfirmDialog
+          title={t('participants.deleteTitle', { code: deleting.participant.code })}
+          confirmLabel={t('app.delete')}
+          danger
+          onCancel={() => setDeleting(null)}
+          onConfirm={() =>
+            void remove(deleting.participant).then(() => (setDeleting(null), setSelectedId(null)))
+          }
+        >
+          {deleting.links.sessions.length + deleting.links.sources.length === 0 ? (
+            <p>{t('participants.deleteNoLinks')}</p>
+          ) : (
+            <>
+              <p>{t('participants.deleteLinks')}</p>
+              <ul>
+                {deleting.links.sessions.length > 0 && (
+                  <li>
+                    {t('participants.linkSessions', { codes: deleting.links.sessions.join(', ') })}
+                  </li>
+                )}
+                {deleting.links.sources.map((title) => (
+                  <li key={title}>{t('participants.linkSource', { title })}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -1,21 +1,13 @@
 import { useState } from 'react';
-import type { MessageKey } from '../../../shared/i18n';
 import { nextQuestionCode } from '../../../shared/domain/questions';
+import type { QuestionLinks } from '../../../shared/ipc/types';
 import type { EvaluationQuestion } from '../../../shared/model/project';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
 import { useQuestionsStore } from '../../stores/questions-store';
-
-const CRITERIA: MessageKey[] = [
-  'criterion.context',
-  'criterion.coherence',
-  'criterion.effectiveness',
-  'criterion.reprogramming',
-  'criterion.horizontal',
-  'criterion.growth',
-  'criterion.instruments',
-  'criterion.partnership',
-];
+import { QuestionEditor } from './QuestionEditor';
+import { CRITERIA } from './vocabulary';
 
 function CriterionOptions() {
   const t = useT();
@@ -28,99 +20,53 @@ function CriterionOptions() {
   );
 }
 
-function QuestionRow({ question }: { question: EvaluationQuestion }) {
+/** Confirmation before deleting a question, listing what points at it. */
+function DeleteQuestion({
+  question,
+  links,
+  onDone,
+}: {
+  question: EvaluationQuestion;
+  links: QuestionLinks;
+  onDone(): void;
+}) {
   const t = useT();
-  const { update, remove, pending } = useQuestionsStore();
-  const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [draft, setDraft] = useState(question);
-  if (editing) {
-    return (
-      <tr className="editing">
-        <td>
-          <input
-            aria-label={t('questions.code')}
-            value={draft.code}
-            size={6}
-            onChange={(e) => setDraft({ ...draft, code: e.target.value })}
-          />
-        </td>
-        <td>
-          <textarea
-            aria-label={t('questions.text')}
-            value={draft.text}
-            rows={3}
-            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
-          />
-        </td>
-        <td>
-          <input
-            aria-label={t('questions.criterion')}
-            list="criteria"
-            value={draft.criterion}
-            onChange={(e) => setDraft({ ...draft, criterion: e.target.value })}
-          />
-        </td>
-        <td>{question.methods.join(', ')}</td>
-        <td className="row-actions">
-          <button
-            type="button"
-            className="primary"
-            disabled={pending}
-            onClick={() =>
-              void update(question.id, {
-                code: draft.code,
-                text: draft.text,
-                criterion: draft.criterion,
-              }).then((ok) => ok && setEditing(false))
-            }
-          >
-            {t('app.save')}
-          </button>
-          <button type="button" onClick={() => setEditing(false)}>
-            {t('app.cancel')}
-          </button>
-        </td>
-      </tr>
-    );
-  }
+  const remove = useQuestionsStore((state) => state.remove);
+  const nothing = links.codes === 0 && links.guideQuestions.length === 0 && links.noteMarks === 0;
   return (
-    <tr>
-      <th scope="row">{question.code}</th>
-      <td>{question.text}</td>
-      <td>{question.criterion || t('app.none')}</td>
-      <td>{question.methods.join(', ') || t('app.none')}</td>
-      <td className="row-actions">
-        {confirming ? (
-          <span
-            className="confirm"
-            role="group"
-            aria-label={t('questions.confirmDelete', { code: question.code })}
-          >
-            <span>{t('questions.confirmDelete', { code: question.code })}</span>
-            <button type="button" className="danger" onClick={() => void remove(question)}>
-              {t('app.delete')}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('app.cancel')}
-            </button>
-          </span>
-        ) : (
-          <>
-            <button type="button" onClick={() => (setDraft(question), setEditing(true))}>
-              {t('app.edit')}
-            </button>
-            <button type="button" onClick={() => setConfirming(true)}>
-              {t('app.delete')}
-            </button>
-          </>
-        )}
-      </td>
-    </tr>
+    <ConfirmDialog
+      title={t('questions.deleteTitle', { code: question.code })}
+      confirmLabel={t('app.delete')}
+      danger
+      onCancel={onDone}
+      onConfirm={() => void remove(question).then(onDone)}
+    >
+      {nothing ? (
+        <p>{t('questions.deleteNoLinks')}</p>
+      ) : (
+        <>
+          <p>{t('questions.deleteLinks')}</p>
+          <ul>
+            {links.guideQuestions.map((g, i) => (
+              <li key={i}>{t('questions.linkGuide', { code: g.sessionCode, text: g.text })}</li>
+            ))}
+            {links.noteMarks > 0 && <li>{t('questions.linkNotes', { n: links.noteMarks })}</li>}
+            {links.codes > 0 && <li>{t('questions.linkCodes', { n: links.codes })}</li>}
+          </ul>
+        </>
+      )}
+      <p className="hint">{t('questions.deleteUndo')}</p>
+    </ConfirmDialog>
   );
 }
 
-function AddQuestionForm({ nextCode }: { nextCode: string }) {
+function AddQuestionForm({
+  nextCode,
+  onAdded,
+}: {
+  nextCode: string;
+  onAdded(question: EvaluationQuestion): void;
+}) {
   const t = useT();
   const { add, pending } = useQuestionsStore();
   const [code, setCode] = useState('');
@@ -139,6 +85,7 @@ function AddQuestionForm({ nextCode }: { nextCode: string }) {
             setCode('');
             setText('');
             setCriterion('');
+            onAdded(added);
           },
         );
       }}
@@ -169,6 +116,7 @@ function AddQuestionForm({ nextCode }: { nextCode: string }) {
         {t('questions.text')}
         <textarea
           name="text"
+          aria-label={t('questions.text')}
           rows={3}
           value={text}
           placeholder={t('questions.textPlaceholder')}
@@ -184,13 +132,31 @@ function AddQuestionForm({ nextCode }: { nextCode: string }) {
   );
 }
 
-/** The evaluation questions as a table, with editing and a form to add one. */
+/** The evaluation matrix: questions in order, reorder and duplicate, and the selected one in full. */
 export function QuestionsScreen() {
   const t = useT();
   const questions = useProjectStore((state) => state.snapshot?.project.questions ?? []);
+  const { move, duplicate, renumber, links, pending } = useQuestionsStore();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<{
+    question: EvaluationQuestion;
+    links: QuestionLinks;
+  } | null>(null);
+  const [confirmRenumber, setConfirmRenumber] = useState(false);
+  const selected = questions.find((q) => q.id === selectedId) ?? null;
+
   return (
     <div className="screen">
-      <h1>{t('questions.title')}</h1>
+      <div className="screen-header">
+        <h1>{t('questions.title')}</h1>
+        <button
+          type="button"
+          disabled={questions.length === 0 || pending}
+          onClick={() => setConfirmRenumber(true)}
+        >
+          {t('questions.renumber')}
+        </button>
+      </div>
       <p className="intro">{t('questions.intro')}</p>
       <CriterionOptions />
       {questions.length === 0 ? (
@@ -204,18 +170,86 @@ export function QuestionsScreen() {
               <th scope="col">{t('questions.criterion')}</th>
               <th scope="col">{t('questions.methods')}</th>
               <th scope="col">
-                <span className="visually-hidden">{t('app.edit')}</span>
+                <span className="visually-hidden">{t('app.actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {questions.map((question) => (
-              <QuestionRow key={question.id} question={question} />
+            {questions.map((question, index) => (
+              <tr key={question.id} className={question.id === selectedId ? 'selected' : undefined}>
+                <th scope="row">{question.code}</th>
+                <td>{question.text}</td>
+                <td>{question.criterion || t('app.none')}</td>
+                <td>{question.methods.join(', ') || t('app.none')}</td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    onClick={() => setSelectedId(question.id === selectedId ? null : question.id)}
+                  >
+                    {t('app.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={t('app.moveUp', { item: question.code })}
+                    disabled={index === 0 || pending}
+                    onClick={() => void move(question.id, index - 1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={t('app.moveDown', { item: question.code })}
+                    disabled={index === questions.length - 1 || pending}
+                    onClick={() => void move(question.id, index + 1)}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void duplicate(question.id).then((copy) => copy && setSelectedId(copy.id))
+                    }
+                  >
+                    {t('app.duplicate')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void links(question.id).then(
+                        (found) => found && setDeleting({ question, links: found }),
+                      )
+                    }
+                  >
+                    {t('app.delete')}
+                  </button>
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>
       )}
-      <AddQuestionForm nextCode={nextQuestionCode(questions)} />
+      {selected && <QuestionEditor key={selected.id} question={selected} />}
+      <AddQuestionForm
+        nextCode={nextQuestionCode(questions)}
+        onAdded={(q) => setSelectedId(q.id)}
+      />
+      {deleting && (
+        <DeleteQuestion
+          question={deleting.question}
+          links={deleting.links}
+          onDone={() => setDeleting(null)}
+        />
+      )}
+      {confirmRenumber && (
+        <ConfirmDialog
+          title={t('questions.renumber')}
+          confirmLabel={t('questions.renumber')}
+          onCancel={() => setConfirmRenumber(false)}
+          onConfirm={() => void renumber().then(() => setConfirmRenumber(false))}
+        >
+          <p>{t('questions.renumberExplain', { last: `DV${questions.length}` })}</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../../shared/i18n';
 import { useT } from '../../i18n/use-t';
 
-type Upcoming = 'focusGroups' | 'ngt' | 'coding' | 'matrix' | 'report';
+type Upcoming = 'ngt' | 'coding' | 'matrix' | 'report';
 
 /** A screen whose capability is not built yet: says plainly what it will do. */
 export function UpcomingScreen({ screen }: { screen: Upcoming }) {

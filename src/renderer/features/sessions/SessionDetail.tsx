@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import type { MessageKey } from '../../../shared/i18n';
+import { SESSION_MODES, SESSION_STATUSES } from '../../../shared/model/constants';
+import type { FieldSession } from '../../../shared/model/project';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SelectField, TextField } from '../../components/fields';
+import { useT } from '../../i18n/use-t';
+import { useProjectStore } from '../../stores/project-store';
+import { useSessionsStore } from '../../stores/sessions-store';
+import { ImportTranscriptDialog } from '../sources/ImportTranscriptDialog';
+import { GuideEditor } from './GuideEditor';
+import { ParticipantsPicker } from './ParticipantsPicker';
+
+interface SessionDetailProps {
+  session: FieldSession;
+  onBack(): void;
+  onOpenSource(id: string): void;
+}
+
+/** One interview or focus group: when and how, who, the guide, its transcripts and notes. */
+export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailProps) {
+  const t = useT();
+  const sources = useProjectStore((state) => state.snapshot?.project.sources ?? []);
+  const { update, remove, openLiveNotes } = useSessionsStore();
+  const [importing, setImporting] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const save = (patch: Parameters<typeof update>[1]) => void update(session.id, patch);
+  const linked = sources.filter((source) => session.sourceIds.includes(source.id));
+  const isInterview = session.kind === 'interview';
+
+  return (
+    <div className="screen">
+      <button type="button" className="link-button" onClick={onBack}>
+        ← {t(isInterview ? 'sessions.backInterviews' : 'sessions.backFocusGroups')}
+      </button>
+      <div className="screen-header">
+        <h1>
+          {session.code}
+          {session.title && <span className="muted"> · {session.title}</span>}
+        </h1>
+        <div className="toolbar">
+          <button type="button" className="primary" onClick={() => openLiveNotes(session.id)}>
+            {t('notes.open')}
+          </button>
+          <button type="button" onClick={() => setImporting(true)}>
+            {t('sessions.importTranscript')}
+          </button>
+          <button type="button" onClick={() => setConfirmDelete(true)}>
+            {t('app.delete')}
+          </button>
+        </div>
+      </div>
+      <section className="card">
+        <div className="editor-grid">
+          <TextField
+            label={t('sessions.code')}
+            value={session.code}
+            required
+            onCommit={(code) => save({ code })}
+          />
+          <TextField
+            label={t('sessions.titleField')}
+            value={session.title}
+            onCommit={(title) => save({ title })}
+          />
+          <div className="field">
+            <label>
+              {t('sessions.date')}
+              <input
+                type="date"
+                value={session.date ?? ''}
+                onChange={(e) => save({ date: e.target.value || null })}
+              />
+            </label>
+          </div>
+          <div className="field">
+            <label>
+              {t('sessions.time')}
+              <input
+                type="time"
+                value={session.time ?? ''}
+                onChange={(e) => save({ time: e.target.value || null })}
+              />
+            </label>
+          </div>
+          <SelectField
+            label={t('sessions.mode')}
+            value={session.mode}
+            options={SESSION_MODES.map((mode) => ({
+              value: mode,
+              label: t(`mode.${mode}` as MessageKey),
+            }))}
+            onCommit={(mode) => save({ mode })}
+          />
+          <TextField
+            label={t('sessions.place')}
+            value={session.place}
+            onCommit={(place) => save({ place })}
+          />
+          <TextField
+            label={t(isInterview ? 'sessions.interviewer' : 'sessions.facilitator')}
+            value={session.interviewer}
+            onCommit={(interviewer) => save({ interviewer })}
+          />
+          <SelectField
+            label={t('sessions.status')}
+            value={session.status}
+            options={SESSION_STATUSES.map((status) => ({
+              value: status,
+              label: t(`status.${status}` as MessageKey),
+            }))}
+            onCommit={(status) => save({ status })}
+          />
+        </div>
+        <ParticipantsPicker
+          session={session}
+          onCommit={(participantIds) => save({ participantIds })}
+        />
+        <TextField
+          label={t('sessions.memo')}
+          value={session.memo}
+          multiline
+          onCommit={(memo) => save({ memo })}
+        />
+      </section>
+      <GuideEditor guide={session.guide} onCommit={(guide) => save({ guide })} />
+      <section className="card" aria-label={t('sessions.sources')}>
+        <h2>{t('sessions.sources')}</h2>
+        {linked.length === 0 ? (
+          <p className="muted">{t('sessions.noSources')}</p>
+        ) : (
+          <ul className="source-list">
+            {linked.map((source) => (
+              <li key={source.id}>
+                <button type="button" onClick={() => onOpenSource(source.id)}>
+                  <strong>{source.title}</strong>
+                  <span className="badge">
+                    {t(source.kind === 'notes' ? 'sources.kindNotes' : 'sources.kindTranscript')}
+                  </span>
+                  {source.fictional && <span className="badge">{t('app.fictional')}</span>}
+                  <span className="muted">
+                    {t('interviews.turns', { n: source.turns })} ·{' '}
+                    {t('interviews.characters', { n: source.characters })}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {importing && (
+        <ImportTranscriptDialog sessionId={session.id} onClose={() => setImporting(false)} />
+      )}
+      {confirmDelete && (
+        <ConfirmDialog
+          title={t('sessions.deleteTitle', { code: session.code })}
+          confirmLabel={t('app.delete')}
+          danger
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => void remove(session).then(onBack)}
+        >
+          <p>{t('sessions.deleteExplain', { n: linked.length })}</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { useCallback, useState } from 'react';
+import type { MessageKey } from '../../../shared/i18n';
+import type { SessionKind } from '../../../shared/model/constants';
+import { useT } from '../../i18n/use-t';
+import { useProjectStore } from '../../stores/project-store';
+import { useSessionsStore } from '../../stores/sessions-store';
+import { ImportTranscriptDialog } from '../sources/ImportTranscriptDialog';
+import { SourceView } from '../sources/SourceView';
+import { SessionDetail } from './SessionDetail';
+
+/**
+ * Interviews or focus groups: the list, one record in full, or one of its sources. On the
+ * interviews screen, transcripts that belong to no record are listed too.
+ */
+export function SessionsScreen({ kind }: { kind: SessionKind }) {
+  const t = useT();
+  const project = useProjectStore((state) => state.snapshot?.project);
+  const add = useSessionsStore((state) => state.add);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [sourceId, setSourceId] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const closeSource = useCallback(() => setSourceId(null), []);
+  if (!project) return null;
+  const sessions = project.sessions.filter((s) => s.kind === kind);
+  const selected = sessions.find((s) => s.id === selectedId);
+  const isInterview = kind === 'interview';
+
+  if (sourceId) {
+    return (
+      <div className="screen">
+        <SourceView sourceId={sourceId} onBack={closeSource} />
+      </div>
+    );
+  }
+  if (selected)
+    return (
+      <SessionDetail
+        session={selected}
+        onBack={() => setSelectedId(null)}
+        onOpenSource={setSourceId}
+      />
+    );
+
+  const byId = new Map(project.participants.map((p) => [p.id, p.code]));
+  const linkedSources = new Set(project.sessions.flatMap((s) => s.sourceIds));
+  const unlinked = project.sources.filter((s) => !linkedSources.has(s.id));
+  return (
+    <div className="screen">
+      <div className="screen-header">
+        <h1>{t(isInterview ? 'nav.interviews' : 'nav.focusGroups')}</h1>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void add(kind).then((s) => s && setSelectedId(s.id))}
+        >
+          {t(isInterview ? 'sessions.newInterview' : 'sessions.newFocusGroup')}
+        </button>
+      </div>
+      <p className="intro">
+        {t(isInterview ? 'sessions.introInterviews' : 'sessions.introFocusGroups')}
+      </p>
+      {sessions.length === 0 ? (
+        <p className="empty">
+          {t(isInterview ? 'sessions.emptyInterviews' : 'sessions.emptyFocusGroups')}
+        </p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('sessions.code')}</th>
+              <th scope="col">{t('sessions.titleField')}</th>
+              <th scope="col">{t('sessions.date')}</th>
+              <th scope="col">{t('sessions.mode')}</th>
+              <th scope="col">{t('sessions.participants')}</th>
+              <th scope="col">{t('sessions.status')}</th>
+              <th scope="col">{t('sessions.sources')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((session) => (
+              <tr key={session.id}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setSelectedId(session.id)}
+                  >
+                    {session.code}
+                  </button>
+                </th>
+                <td>{session.title || t('app.none')}</td>
+                <td className="nowrap">
+                  {[session.date, session.time].filter(Boolean).join(' ') || t('app.none')}
+                </td>
+                <td>{t(`mode.${session.mode}` as MessageKey)}</td>
+                <td>
+                  {session.participantIds.map((id) => byId.get(id) ?? '?').join(', ') ||
+                    t('app.none')}
+                </td>
+                <td>
+                  <span className={`status status-${session.status}`}>
+                    {t(`status.${session.status}` as MessageKey)}
+                  </span>
+                </td>
+                <td>{session.sourceIds.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {isInterview && (
+        <section aria-label={t('sessions.otherSources')}>
+          <div className="screen-header">
+            <h2>{t('sessions.otherSources')}</h2>
+            <button type="button" onClick={() => setImporting(true)}>
+              {t('sessions.importTranscript')}
+            </button>
+          </div>
+          {unlinked.length === 0 ? (
+            <p className="muted">{t('sessions.noOtherSources')}</p>
+          ) : (
+            <ul className="source-list">
+              {unlinked.map((source) => (
+                <li key={source.id}>
+                  <button type="button" onClick={() => setSourceId(source.id)}>
+                    <strong>{source.title}</strong>
+                    {source.fictional && <span className="badge">{t('app.fictional')}</span>}
+                    <span className="muted">
+                      {t('interviews.turns', { n: source.turns })} ·{' '}
+                      {t('interviews.characters', { n: source.characters })}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {importing && <ImportTranscriptDialog onClose={() => setImporting(false)} />}
+    </div>
+  );
+}

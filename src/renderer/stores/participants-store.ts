@@ -1,0 +1,68 @@
+import { create } from 'zustand';
+import type { ParticipantLinks, SpreadsheetPreview } from '../../shared/ipc/types';
+import type { Participant } from '../../shared/model/project';
+import { api } from '../api/client';
+import type { FileUpload } from '../api/files';
+import { useAppStore } from './app-store';
+import { useProjectStore } from './project-store';
+import { attempt } from './questions-store';
+
+type ParticipantFields = Partial<Omit<Participant, 'id'>>;
+
+interface ParticipantsState {
+  add(fields: ParticipantFields & { sessionId?: string }): Promise<Participant | null>;
+  update(id: string, patch: ParticipantFields): Promise<void>;
+  links(id: string): Promise<ParticipantLinks | null>;
+  remove(participant: Participant): Promise<void>;
+  readFile(upload: FileUpload): Promise<SpreadsheetPreview | null>;
+  importMany(participants: Omit<Participant, 'id'>[]): Promise<number>;
+}
+
+/** Reloads project.json after changes that touch several collections at once. */
+export async function refreshProject(): Promise<void> {
+  const snapshot = await api().projectCurrent();
+  if (snapshot) useProjectStore.getState().patchProject(() => snapshot.project);
+}
+
+const setParticipants = (change: (participants: Participant[]) => Participant[]) =>
+  useProjectStore
+    .getState()
+    .patchProject((project) => ({ ...project, participants: change(project.participants) }));
+
+/** Participants (cases): saved by the core, mirrored in the project. */
+export const useParticipantsStore = create<ParticipantsState>(() => ({
+  add: (fields) =>
+    attempt(async () => {
+      const participant = await api().participantAdd(fields);
+      if (fields.sessionId) await refreshProject();
+      else setParticipants((all) => [...all, participant]);
+      return participant;
+    }),
+  async update(id, patch) {
+    const participant = await attempt(() => api().participantUpdate({ id, patch }));
+    if (participant) setParticipants((all) => all.map((p) => (p.id === id ? participant : p)));
+  },
+  links: (id) => attempt(() => api().participantLinks({ id })),
+  async remove(participant) {
+    try {
+      await api().participantDelete({ id: participant.id });
+    } catch (error) {
+      useAppStore.getState().notifyError(error);
+      return;
+    }
+    await refreshProject();
+    useAppStore
+      .getState()
+      .notify('info', { key: 'participants.deleted', params: { code: participant.code } });
+  },
+  readFile: (upload) => attempt(() => api().participantsReadFile(upload)),
+  async importMany(participants) {
+    const added = await attempt(() => api().participantsImport({ participants }));
+    if (!added) return 0;
+    setParticipants((all) => [...all, ...added]);
+    useAppStore
+      .getState()
+      .notify('success', { key: 'participants.imported', params: { n: added.length } });
+    return added.length;
+  },
+}));

@@ -1,0 +1,55 @@
+import { create } from 'zustand';
+import type { SessionKind } from '../../shared/model/constants';
+import type { FieldSession } from '../../shared/model/project';
+import { api } from '../api/client';
+import { useAppStore } from './app-store';
+import { refreshProject } from './participants-store';
+import { useProjectStore } from './project-store';
+import { attempt } from './questions-store';
+
+type SessionPatch = Partial<Omit<FieldSession, 'id' | 'kind' | 'notesSourceId' | 'notesStartedAt'>>;
+
+interface SessionsState {
+  /** The session whose live notes fill the screen, if any. */
+  liveNotesFor: string | null;
+  add(kind: SessionKind): Promise<FieldSession | null>;
+  update(id: string, patch: SessionPatch): Promise<boolean>;
+  remove(session: FieldSession): Promise<void>;
+  openLiveNotes(id: string | null): void;
+}
+
+const setSession = (session: FieldSession) =>
+  useProjectStore.getState().patchProject((project) => ({
+    ...project,
+    sessions: project.sessions.some((s) => s.id === session.id)
+      ? project.sessions.map((s) => (s.id === session.id ? session : s))
+      : [...project.sessions, session],
+  }));
+
+/** Interviews and focus groups. */
+export const useSessionsStore = create<SessionsState>((set) => ({
+  liveNotesFor: null,
+  async add(kind) {
+    const session = await attempt(() => api().sessionAdd({ kind }));
+    if (session) setSession(session);
+    return session;
+  },
+  async update(id, patch) {
+    const session = await attempt(() => api().sessionUpdate({ id, patch }));
+    if (session) setSession(session);
+    return session !== null;
+  },
+  async remove(session) {
+    try {
+      await api().sessionDelete({ id: session.id });
+    } catch (error) {
+      useAppStore.getState().notifyError(error);
+      return;
+    }
+    await refreshProject();
+    useAppStore
+      .getState()
+      .notify('info', { key: 'sessions.deleted', params: { code: session.code } });
+  },
+  openLiveNotes: (id) => set({ liveNotesFor: id }),
+}));

@@ -1,0 +1,54 @@
+import { create } from 'zustand';
+import type { TranscriptPreview } from '../../shared/ipc/types';
+import type { HandlerArgs } from '../../shared/ipc/contract';
+import type { SourceSummary } from '../../shared/model/project';
+import type { SourceFile } from '../../shared/model/source';
+import { api } from '../api/client';
+import type { FileUpload } from '../api/files';
+import { useAppStore } from './app-store';
+import { refreshProject } from './participants-store';
+import { attempt } from './questions-store';
+
+interface SourcesState {
+  /** Sources loaded in this session, by id (texts are loaded only when opened). */
+  loaded: Record<string, SourceFile>;
+  load(id: string): Promise<SourceFile | null>;
+  rename(id: string, title: string): Promise<void>;
+  remove(id: string): Promise<boolean>;
+  readTranscript(upload: FileUpload): Promise<TranscriptPreview | null>;
+  importTranscript(input: HandlerArgs<'transcriptImport'>): Promise<SourceSummary | null>;
+}
+
+/** Transcripts and notes: loaded on demand, imported through a preview. */
+export const useSourcesStore = create<SourcesState>((set, get) => ({
+  loaded: {},
+  async load(id) {
+    const source = await attempt(() => api().sourceGet({ id }));
+    if (source) set({ loaded: { ...get().loaded, [id]: source } });
+    return source;
+  },
+  async rename(id, title) {
+    if (await attempt(() => api().sourceRename({ id, title }))) {
+      await refreshProject();
+      await get().load(id);
+    }
+  },
+  async remove(id) {
+    try {
+      await api().sourceDelete({ id });
+    } catch (error) {
+      useAppStore.getState().notifyError(error);
+      return false;
+    }
+    const { [id]: _gone, ...rest } = get().loaded;
+    set({ loaded: rest });
+    await refreshProject();
+    return true;
+  },
+  readTranscript: (upload) => attempt(() => api().transcriptRead(upload)),
+  async importTranscript(input) {
+    const summary = await attempt(() => api().transcriptImport(input));
+    if (summary) await refreshProject();
+    return summary;
+  },
+}));

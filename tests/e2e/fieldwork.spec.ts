@@ -1,0 +1,197 @@
+import { expect, test } from './fixtures';
+import { ProjectPage } from './pages/project-page';
+import { SessionsPage } from './pages/sessions-page';
+import { StartPage } from './pages/start-page';
+
+/** A Teams-style VTT as the evaluator would download it after a video call. */
+const teamsVtt = Buffer.from(
+  [
+    'WEBVTT',
+    '',
+    'a1/1-0',
+    '00:00:02.000 --> 00:00:06.000',
+    '<v Valutatrice IRS>Buongiorno, partirei dal ruolo dei partner.</v>',
+    '',
+    'a1/2-0',
+    '00:00:07.000 --> 00:00:12.000',
+    '<v Anna Rossi>La cooperativa era già nel quartiere,</v>',
+    '',
+    'a1/3-0',
+    '00:00:12.000 --> 00:00:15.500',
+    '<v Anna Rossi>perché c’era il doposcuola 👍.</v>',
+    '',
+  ].join('\r\n'),
+);
+
+test('plan an interview against two DVs, import its Teams transcript, map the speakers, take live notes', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const sessions = new SessionsPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Valutazione sul campo');
+
+  await project.go('Domande di valutazione');
+  await project.addQuestion('Il partenariato ha contribuito all’attuazione?', 'Partenariato');
+  await project.addQuestion('Gli interventi sono coerenti con i bisogni?', 'Coerenza');
+
+  await project.go('Partecipanti');
+  await page.getByRole('button', { name: 'Nuovo partecipante' }).click();
+  const editor = page.getByRole('region', { name: 'Partecipante INT-01' });
+  await editor.getByLabel('Ruolo').fill('Coordinatrice del Laboratorio Sociale');
+  await editor.getByLabel('Organizzazione').fill('Cooperativa Il Cortile');
+  await editor.getByLabel('Territorio').fill('Comune di Bergamo');
+  await editor.getByLabel('Territorio').blur();
+  await expect(page.getByRole('row', { name: /INT-01/ })).toContainText('Cooperativa Il Cortile');
+
+  await project.go('Interviste');
+  await sessions.newInterview();
+  await page.getByLabel('Titolo', { exact: true }).fill('Cooperativa – Laboratorio Sociale');
+  await page.getByLabel('Data').fill('2021-03-18');
+  await page.getByLabel('Modalità').selectOption({ label: 'Da remoto (audio-video)' });
+  await page
+    .getByLabel('Aggiungi un partecipante…')
+    .selectOption({ label: 'INT-01 – Coordinatrice del Laboratorio Sociale' });
+  await sessions.addGuideQuestion('Che ruolo hanno avuto i partner?', ['DV1']);
+  await sessions.addGuideQuestion('Le attività rispondono ai bisogni del quartiere?', [
+    'DV1',
+    'DV2',
+  ]);
+  await expect(
+    page
+      .getByRole('group', { name: /collegate alla domanda 2/ })
+      .getByRole('button', { pressed: true }),
+  ).toHaveText(['DV1', 'DV2']);
+
+  // Import the VTT: the interviewer stays unmapped, Anna Rossi is INT-01.
+  await sessions.importTranscript({
+    name: 'Riunione Teams.vtt',
+    mimeType: 'text/vtt',
+    buffer: teamsVtt,
+  });
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('VTT · 2 turni');
+  await sessions
+    .speakerSelect('Anna Rossi')
+    .selectOption({ label: 'INT-01 – Coordinatrice del Laboratorio Sociale' });
+  await dialog.getByLabel('Titolo').fill('Intervista INT-01 (Teams)');
+  await dialog.getByRole('button', { name: 'Importa', exact: true }).click();
+  await expect(dialog).toContainText('importato, 2 turni');
+  await dialog.getByRole('button', { name: 'Chiudi', exact: true }).last().click();
+  await expect(page.getByLabel('Stato', { exact: true })).toHaveValue('transcribed');
+
+  await sessions.source(/Intervista INT-01 \(Teams\)/).click();
+  const turns = page.locator('.turn');
+  await expect(turns.nth(0)).toContainText('Valutatrice IRS');
+  await expect(turns.nth(1)).toContainText('INT-01');
+  await expect(turns.nth(1)).toContainText('00:00:07');
+  await expect(turns.nth(1)).toContainText(
+    'La cooperativa era già nel quartiere, perché c’era il doposcuola 👍.',
+  );
+  await page.getByRole('button', { name: '← Indietro' }).click();
+
+  // Live notes: typed under guide question 1, marked DV2 with Alt+2, autosaved.
+  await page.getByRole('button', { name: 'Appunti dal vivo' }).click();
+  const composer = page.getByRole('textbox', { name: 'Nota per la domanda 1' });
+  await composer.fill('La rete c’era già prima del progetto');
+  await composer.press('Alt+2');
+  await composer.press('Enter');
+  await page
+    .getByRole('textbox', { name: 'Nota per la domanda 2' })
+    .fill('Servono ore di coordinamento non finanziate');
+  await expect(page.getByTestId('save-indicator')).toHaveText(/^Salvato alle/, { timeout: 8000 });
+
+  // Nothing was closed by hand: a reload must find the notes, including the one still being typed.
+  await page.reload();
+  await project.go('Interviste');
+  await page.getByRole('button', { name: 'INT-01' }).click();
+  await sessions.source(/Note dal vivo – INT-01/).click();
+  await expect(page.locator('.turn')).toHaveCount(2);
+  await expect(page.locator('.turn').first()).toContainText('La rete c’era già prima del progetto');
+  await expect(page.locator('.turn').first()).toContainText('DV2');
+  await expect(page.locator('.turn').first()).toContainText('Che ruolo hanno avuto i partner?');
+  await expect(page.locator('.turn').nth(1)).toContainText(
+    'Servono ore di coordinamento non finanziate',
+  );
+});
+
+test('import a participant list from CSV: columns matched, problem rows explained and left out', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await project.go('Partecipanti');
+  await page.getByRole('button', { name: 'Importa elenco…' }).click();
+  const csv =
+    'Pseudonimo;Ruolo;Ente;Comune;Partenariato;Anni FSE\nINT-07;Assessora;Comune di Lecco;Lecco;Istituzionale;4\nINT-02;Doppione;X;;;\n;Operatore;Cooperativa Sole;Brescia;società civile;2\n';
+  await page
+    .getByRole('dialog')
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: 'elenco.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'latin1'),
+    });
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('2 righe pronte; 1 con problemi.');
+  await expect(dialog.getByRole('list', { name: /Righe con problemi/ })).toContainText(
+    'Riga 3: lo pseudonimo INT-02 è già usato.',
+  );
+  await expect(dialog.getByLabel('Destinazione della colonna Anni FSE')).toHaveValue('attribute');
+  await dialog.getByRole('button', { name: 'Importa 2 partecipanti' }).click();
+  await expect(page.locator('.notifications')).toContainText('Importati 2 partecipanti.');
+  await page.getByRole('searchbox').fill('comune di lecco');
+  await expect(page.getByRole('rowheader')).toHaveText(['INT-07']);
+  await page.getByRole('searchbox').fill('');
+  await expect(page.getByRole('rowheader', { name: 'INT-08' })).toBeVisible();
+});
+
+test('a focus group of the demo shows its Teams transcript by turns, and a 300,000-character transcript scrolls without rendering it all', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const sessions = new SessionsPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await project.go('Focus group');
+  await expect(page.getByRole('row', { name: /FG-01/ })).toContainText(
+    'FG-01-P1, FG-01-P2, FG-01-P3, FG-01-P4',
+  );
+  await page.getByRole('button', { name: 'FG-01' }).click();
+  await sessions.source(/Focus group FG-01/).click();
+  await expect(page.locator('.turn').first()).toContainText('Facilitatrice');
+  await expect(page.getByText('44 turni')).toBeVisible();
+
+  // A 3-hour focus group: 3,000 turns, about 330,000 characters.
+  const lines = Array.from({ length: 3000 }, (_, i) => {
+    const s = 3 * i;
+    const time = `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+    return `[${time}] FG-01-P${(i % 4) + 1}: Turno ${i + 1}: nel quartiere la rete di prossimità ha retto, perché le attività sono continuate anche a distanza con telefonate e messaggi.`;
+  });
+  await page.getByRole('button', { name: '← Indietro' }).click();
+  await sessions.importTranscript({
+    name: 'Focus lungo.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(lines.join('\n')),
+  });
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('3.000 turni');
+  await dialog.getByRole('button', { name: 'Importa', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Chiudi', exact: true }).last().click();
+  await sessions.source(/Focus lungo/).click();
+  await expect(page.getByText(/3\.000 turni/)).toBeVisible();
+  const rendered = await page.locator('.turn').count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(60);
+  const scroller = page.getByTestId('turns-scroller');
+  await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  await expect(page.locator('.turn').last()).toContainText('Turno 3000:');
+  expect(await page.locator('.turn').count()).toBeLessThan(60);
+});

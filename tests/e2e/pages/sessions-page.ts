@@ -1,0 +1,39 @@
+import type { Page } from '@playwright/test';
+
+/** Interviews and focus groups: the list, a record, its guide, imports and live notes. */
+export class SessionsPage {
+  constructor(readonly page: Page) {}
+
+  async newInterview() {
+    await this.page.getByRole('button', { name: 'Nuova intervista' }).click();
+    await this.page.getByRole('button', { name: 'Appunti dal vivo' }).waitFor();
+  }
+
+  async addGuideQuestion(text: string, questionCodes: string[]) {
+    const guide = this.page.getByRole('region', { name: 'Traccia' });
+    await guide.getByLabel('Nuova domanda della traccia').fill(text);
+    await guide.getByRole('button', { name: 'Aggiungi' }).click();
+    const number = await guide.locator('.guide-item').count();
+    const links = guide.getByRole('group', {
+      name: `Domande di valutazione collegate alla domanda ${number}`,
+    });
+    for (const code of questionCodes)
+      await links.getByRole('button', { name: code, exact: true }).click();
+  }
+
+  async importTranscript(file: { name: string; mimeType: string; buffer: Buffer }) {
+    await this.page.getByRole('button', { name: 'Importa trascrizione…' }).click();
+    await this.page.getByRole('dialog').locator('input[type=file]').setInputFiles(file);
+    await this.page.getByText('Voci trovate nel file').waitFor();
+  }
+
+  speakerSelect(label: string) {
+    return this.page.getByLabel(`Chi è ${label}`);
+  }
+
+  source(title: string | RegExp) {
+    return this.page
+      .getByRole('region', { name: 'Trascrizioni e note' })
+      .getByRole('button', { name: title });
+  }
+}
