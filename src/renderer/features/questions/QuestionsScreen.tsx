@@ -79,13 +79,20 @@ function AddQuestionForm({
       onSubmit={(event) => {
         event.preventDefault();
         if (!text.trim()) return;
+        // Cleared at once, so the next question can be typed while this one saves;
+        // put back if it is refused (e.g. a code already in use).
+        setCode('');
+        setText('');
+        setCriterion('');
         void add({ text, criterion, ...(code.trim() ? { code: code.trim() } : {}) }).then(
           (added) => {
-            if (!added) return;
-            setCode('');
-            setText('');
-            setCriterion('');
-            onAdded(added);
+            if (added) onAdded(added);
+            else {
+              // Only into fields the user has not started filling again.
+              setCode((now) => now || code);
+              setText((now) => now || text);
+              setCriterion((now) => now || criterion);
+            }
           },
         );
       }}
