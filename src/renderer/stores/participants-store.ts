@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import type { FileUpload } from '../api/files';
 import { useAppStore } from './app-store';
 import { useProjectStore } from './project-store';
-import { attempt } from './questions-store';
+import { attempt, deleteThenRefresh, refreshProject } from './core-calls';
 
 type ParticipantFields = Partial<Omit<Participant, 'id'>>;
 
@@ -16,12 +16,6 @@ interface ParticipantsState {
   remove(participant: Participant): Promise<void>;
   readFile(upload: FileUpload): Promise<SpreadsheetPreview | null>;
   importMany(participants: Omit<Participant, 'id'>[]): Promise<number>;
-}
-
-/** Reloads project.json after changes that touch several collections at once. */
-export async function refreshProject(): Promise<void> {
-  const snapshot = await api().projectCurrent();
-  if (snapshot) useProjectStore.getState().patchProject(() => snapshot.project);
 }
 
 const setParticipants = (change: (participants: Participant[]) => Participant[]) =>
@@ -44,16 +38,10 @@ export const useParticipantsStore = create<ParticipantsState>(() => ({
   },
   links: (id) => attempt(() => api().participantLinks({ id })),
   async remove(participant) {
-    try {
-      await api().participantDelete({ id: participant.id });
-    } catch (error) {
-      useAppStore.getState().notifyError(error);
-      return;
-    }
-    await refreshProject();
-    useAppStore
-      .getState()
-      .notify('info', { key: 'participants.deleted', params: { code: participant.code } });
+    await deleteThenRefresh(() => api().participantDelete({ id: participant.id }), {
+      key: 'participants.deleted',
+      params: { code: participant.code },
+    });
   },
   readFile: (upload) => attempt(() => api().participantsReadFile(upload)),
   async importMany(participants) {

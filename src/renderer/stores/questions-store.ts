@@ -3,6 +3,7 @@ import type { QuestionLinks } from '../../shared/ipc/types';
 import type { EvaluationQuestion } from '../../shared/model/project';
 import { api } from '../api/client';
 import { useAppStore } from './app-store';
+import { attempt, deleteThenRefresh } from './core-calls';
 import { useProjectStore } from './project-store';
 
 type QuestionPatch = Partial<Omit<EvaluationQuestion, 'id'>>;
@@ -22,16 +23,6 @@ const setQuestions = (change: (questions: EvaluationQuestion[]) => EvaluationQue
   useProjectStore
     .getState()
     .patchProject((project) => ({ ...project, questions: change(project.questions) }));
-
-/** Runs a core call; an error becomes a notification and the result null. */
-export async function attempt<T>(action: () => Promise<T>): Promise<T | null> {
-  try {
-    return await action();
-  } catch (error) {
-    useAppStore.getState().notifyError(error);
-    return null;
-  }
-}
 
 /** The evaluation matrix: each action is saved by the core, then mirrored in the project. */
 export const useQuestionsStore = create<QuestionsState>((set) => {
@@ -76,16 +67,10 @@ export const useQuestionsStore = create<QuestionsState>((set) => {
       if (questions) setQuestions(() => questions);
     },
     links: (id) => attempt(() => api().questionLinks({ id })),
-    remove: async (question) =>
-      (await run(async () => {
-        await api().questionDelete({ id: question.id });
-        // The core also removed the question's links (guide, codes): take its whole project back.
-        const snapshot = await api().projectCurrent();
-        if (snapshot) useProjectStore.getState().patchProject(() => snapshot.project);
-        useAppStore
-          .getState()
-          .notify('info', { key: 'questions.deleted', params: { code: question.code } });
-        return true;
-      })) ?? false,
+    remove: (question) =>
+      deleteThenRefresh(() => api().questionDelete({ id: question.id }), {
+        key: 'questions.deleted',
+        params: { code: question.code },
+      }),
   };
 });

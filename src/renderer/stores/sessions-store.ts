@@ -2,10 +2,8 @@ import { create } from 'zustand';
 import type { SessionKind } from '../../shared/model/constants';
 import type { FieldSession } from '../../shared/model/project';
 import { api } from '../api/client';
-import { useAppStore } from './app-store';
-import { refreshProject } from './participants-store';
 import { useProjectStore } from './project-store';
-import { attempt } from './questions-store';
+import { attempt, deleteThenRefresh } from './core-calls';
 
 type SessionPatch = Partial<Omit<FieldSession, 'id' | 'kind' | 'notesSourceId' | 'notesStartedAt'>>;
 
@@ -40,16 +38,10 @@ export const useSessionsStore = create<SessionsState>((set) => ({
     return session !== null;
   },
   async remove(session) {
-    try {
-      await api().sessionDelete({ id: session.id });
-    } catch (error) {
-      useAppStore.getState().notifyError(error);
-      return;
-    }
-    await refreshProject();
-    useAppStore
-      .getState()
-      .notify('info', { key: 'sessions.deleted', params: { code: session.code } });
+    await deleteThenRefresh(() => api().sessionDelete({ id: session.id }), {
+      key: 'sessions.deleted',
+      params: { code: session.code },
+    });
   },
   openLiveNotes: (id) => set({ liveNotesFor: id }),
 }));

@@ -5,9 +5,7 @@ import type { SourceSummary } from '../../shared/model/project';
 import type { SourceFile } from '../../shared/model/source';
 import { api } from '../api/client';
 import type { FileUpload } from '../api/files';
-import { useAppStore } from './app-store';
-import { refreshProject } from './participants-store';
-import { attempt } from './questions-store';
+import { attempt, deleteThenRefresh, refreshProject } from './core-calls';
 
 interface SourcesState {
   /** Sources loaded in this session, by id (texts are loaded only when opened). */
@@ -34,16 +32,16 @@ export const useSourcesStore = create<SourcesState>((set, get) => ({
     }
   },
   async remove(id) {
-    try {
-      await api().sourceDelete({ id });
-    } catch (error) {
-      useAppStore.getState().notifyError(error);
-      return false;
+    const title = get().loaded[id]?.title ?? '';
+    const deleted = await deleteThenRefresh(() => api().sourceDelete({ id }), {
+      key: 'sources.deleted',
+      params: { title },
+    });
+    if (deleted) {
+      const { [id]: _gone, ...rest } = get().loaded;
+      set({ loaded: rest });
     }
-    const { [id]: _gone, ...rest } = get().loaded;
-    set({ loaded: rest });
-    await refreshProject();
-    return true;
+    return deleted;
   },
   readTranscript: (upload) => attempt(() => api().transcriptRead(upload)),
   async importTranscript(input) {

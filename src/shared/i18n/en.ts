@@ -431,6 +431,7 @@ export const en: Record<MessageKey, string> = {
   'sources.delete': 'Delete the source',
   'sources.deleteExplain':
     'The source will be removed from the project. A copy stays in the backups.',
+  'sources.deleted': '“{title}” deleted.',
   'sources.deleteTitle': 'Delete “{title}”?',
   'sources.kindNotes': 'Notes',
   'sources.kindTranscript': 'Transcript',

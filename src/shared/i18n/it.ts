@@ -437,6 +437,7 @@ export const it = {
   'sources.back': 'Indietro',
   'sources.delete': 'Elimina la fonte',
   'sources.deleteExplain': 'La fonte sarà tolta dal progetto. Una copia resta nei backup.',
+  'sources.deleted': '«{title}» eliminata.',
   'sources.deleteTitle': 'Eliminare «{title}»?',
   'sources.kindNotes': 'Appunti',
   'sources.kindTranscript': 'Trascrizione',

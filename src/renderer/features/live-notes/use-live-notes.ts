@@ -3,7 +3,7 @@ import { sourceToNotes, type NoteEntry } from '../../../shared/domain/live-notes
 import type { FieldSession } from '../../../shared/model/project';
 import { api } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
-import { refreshProject } from '../../stores/participants-store';
+import { refreshProject } from '../../stores/core-calls';
 
 /** Notes not under a guide question. */
 export const FREE_NOTES = 'free';

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
 import { useSessionsStore } from '../../stores/sessions-store';
 import { ImportTranscriptDialog } from '../sources/ImportTranscriptDialog';
+import { SourceList } from '../sources/SourceList';
 import { GuideEditor } from './GuideEditor';
 import { ParticipantsPicker } from './ParticipantsPicker';
 
@@ -129,23 +130,7 @@ export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailPr
         {linked.length === 0 ? (
           <p className="muted">{t('sessions.noSources')}</p>
         ) : (
-          <ul className="source-list">
-            {linked.map((source) => (
-              <li key={source.id}>
-                <button type="button" onClick={() => onOpenSource(source.id)}>
-                  <strong>{source.title}</strong>
-                  <span className="badge">
-                    {t(source.kind === 'notes' ? 'sources.kindNotes' : 'sources.kindTranscript')}
-                  </span>
-                  {source.fictional && <span className="badge">{t('app.fictional')}</span>}
-                  <span className="muted">
-                    {t('interviews.turns', { n: source.turns })} ·{' '}
-                    {t('interviews.characters', { n: source.characters })}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <SourceList sources={linked} onOpen={onOpenSource} />
         )}
       </section>
       {importing && (

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
 import { useSessionsStore } from '../../stores/sessions-store';
 import { ImportTranscriptDialog } from '../sources/ImportTranscriptDialog';
+import { SourceList } from '../sources/SourceList';
 import { SourceView } from '../sources/SourceView';
 import { SessionDetail } from './SessionDetail';
 
@@ -119,20 +120,7 @@ export function SessionsScreen({ kind }: { kind: SessionKind }) {
           {unlinked.length === 0 ? (
             <p className="muted">{t('sessions.noOtherSources')}</p>
           ) : (
-            <ul className="source-list">
-              {unlinked.map((source) => (
-                <li key={source.id}>
-                  <button type="button" onClick={() => setSourceId(source.id)}>
-                    <strong>{source.title}</strong>
-                    {source.fictional && <span className="badge">{t('app.fictional')}</span>}
-                    <span className="muted">
-                      {t('interviews.turns', { n: source.turns })} ·{' '}
-                      {t('interviews.characters', { n: source.characters })}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <SourceList sources={unlinked} onOpen={setSourceId} />
           )}
         </section>
       )}
