@@ -56,6 +56,15 @@ function securityHeaders(response: ServerResponse): void {
   response.setHeader('Cache-Control', 'no-store');
 }
 
+/** A percent-decoded path, or null for a malformed one (which must not crash the host). */
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 function send(
   response: ServerResponse,
   status: number,
@@ -149,37 +158,42 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
         return;
       }
       if (request.method !== 'POST') return send(response, 405, 'POST only');
-      void readBody(request).then(async (body) => {
-        if (body === null) return send(response, 413, 'Request too large');
-        let args: unknown;
-        try {
-          args = body === '' ? {} : (JSON.parse(body) as unknown);
-        } catch {
-          return send(
-            response,
-            400,
-            JSON.stringify({
-              ok: false,
-              error: { code: 'VALIDATION', message: 'Body is not JSON' },
-            }),
-            'application/json',
+      void readBody(request)
+        .then(async (body) => {
+          if (body === null) return send(response, 413, 'Request too large');
+          let args: unknown;
+          try {
+            args = body === '' ? {} : (JSON.parse(body) as unknown);
+          } catch {
+            return send(
+              response,
+              400,
+              JSON.stringify({
+                ok: false,
+                error: { code: 'VALIDATION', message: 'Body is not JSON' },
+              }),
+              'application/json',
+            );
+          }
+          const envelope = await dispatch(
+            core.handlers,
+            safeDecode(url.pathname.slice(5)) ?? '',
+            args,
+            logger,
           );
-        }
-        const envelope = await dispatch(
-          core.handlers,
-          decodeURIComponent(url.pathname.slice(5)),
-          args,
-          logger,
-        );
-        send(response, 200, JSON.stringify(envelope), 'application/json');
-      });
+          send(response, 200, JSON.stringify(envelope), 'application/json');
+        })
+        .catch((error: unknown) => {
+          void logger.error('browser host request failed', error);
+          if (!response.headersSent) send(response, 500, 'Internal error');
+        });
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'Method not allowed');
     // Static renderer files; anything outside rendererDir is refused.
-    const relative =
-      url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const relative = url.pathname === '/' ? 'index.html' : safeDecode(url.pathname.slice(1));
+    if (relative === null) return send(response, 400, 'Bad request');
     const file = normalize(join(rendererDir, relative));
     if (!file.startsWith(rendererDir + sep)) return send(response, 404, 'Not found');
     void readFile(file).then(

@@ -129,6 +129,17 @@ describe('browser host', () => {
       expect(response.status, path).toBe(404);
       expect(response.body).not.toContain('not for the browser');
     }
+    // A malformed escape is refused, and the host keeps answering.
+    const headers = { Host: `127.0.0.1:${host.port}`, 'X-Campo-Token': host.token };
+    expect((await raw(host.port, { path: '/%E0%A4%A', headers })).status).toBe(400);
+    const rpc = await raw(host.port, {
+      path: '/rpc/%E0%A4%A',
+      method: 'POST',
+      headers,
+      body: '{}',
+    });
+    expect(JSON.parse(rpc.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await raw(host.port, { path: '/', headers })).status).toBe(200);
   });
 
   it('pushes save events to the page', async () => {

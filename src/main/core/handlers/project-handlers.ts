@@ -5,7 +5,8 @@ import type { ProjectSnapshot } from '../../../shared/ipc/types';
 import { DEMO_PROJECT_NAME, writeDemoProject } from '../demo';
 import { listBackups } from '../store/backups';
 import { PROJECT_EXTENSION, PROJECT_FILE } from '../store/layout';
-import { createProject, openProject, restoreBackup } from '../store/project-store';
+import { createProject, openProject } from '../store/project-store';
+import { restoreBackup } from '../store/recovery';
 import type { ProjectSession } from '../store/project-session';
 import type { CoreState } from './context';
 

@@ -199,6 +199,16 @@ export function backupFilePath(projectDir: string, backupId: string, file: strin
   return join(projectDir, BACKUPS_DIR, backupId, file);
 }
 
+/** Removes unfinished snapshots (a crash during a snapshot); returns their names. */
+export async function removePartialSnapshots(projectDir: string): Promise<string[]> {
+  const root = join(projectDir, BACKUPS_DIR);
+  const partial = (await readdir(root).catch(() => [] as string[])).filter((name) =>
+    name.endsWith(PARTIAL_SUFFIX),
+  );
+  for (const name of partial) await rm(join(root, name), { recursive: true, force: true });
+  return partial;
+}
+
 /**
  * Keeps the newest `keepRecent` automatic snapshots and, beyond them, the newest one of each of
  * the last `keepDays` days. Pre-migration and pre-restore snapshots are never removed.
@@ -209,14 +219,7 @@ export async function pruneBackups(
   { keepRecent = 10, keepDays = 14 }: { keepRecent?: number; keepDays?: number } = {},
 ): Promise<string[]> {
   const root = join(projectDir, BACKUPS_DIR);
-  const removed: string[] = [];
-  const names = await readdir(root).catch(() => [] as string[]);
-  for (const name of names) {
-    if (name.endsWith(PARTIAL_SUFFIX)) {
-      await rm(join(root, name), { recursive: true, force: true });
-      removed.push(name);
-    }
-  }
+  const removed = await removePartialSnapshots(projectDir);
   const autos = (await listBackups(projectDir)).filter((backup) => backup.kind === 'auto');
   const days = new Set<string>();
   for (const [index, backup] of autos.entries()) {

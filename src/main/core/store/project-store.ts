@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { OpenNotice } from '../../../shared/ipc/types';
 import {
@@ -9,13 +9,7 @@ import {
   type ProjectFile,
   type ProjectMeta,
 } from '../../../shared/model/project';
-import {
-  backupFilePath,
-  backupFiles,
-  createSnapshot,
-  listBackups,
-  projectDataFiles,
-} from './backups';
+import { createSnapshot, listBackups, projectDataFiles, removePartialSnapshots } from './backups';
 import { projectCodec, sourceCodec } from './codecs';
 import { fsyncDirectory, isTempFileName, readJsonFile, writeFileDurable } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
@@ -92,7 +86,11 @@ export async function createProject(
   }
 }
 
-/** Deletes temp files of interrupted writes. Only called while holding the lock. */
+/**
+ * Deletes what interrupted writes left: temp files, set-aside stale locks and unfinished
+ * snapshots (never read: only completed snapshots are listed). Only called while holding the
+ * lock, so nothing is being written meanwhile.
+ */
 async function removeLeftovers(dir: string): Promise<void> {
   for (const folder of [dir, join(dir, SOURCES_DIR)]) {
     const names = await readdir(folder).catch(() => [] as string[]);
@@ -102,6 +100,7 @@ async function removeLeftovers(dir: string): Promise<void> {
       }
     }
   }
+  await removePartialSnapshots(dir);
 }
 
 /** Reads every source file as raw JSON (for a migration). */
@@ -260,71 +259,5 @@ export async function openProject(
   } catch (error) {
     await lock.release();
     throw error;
-  }
-}
-
-/** Where a damaged file is kept when a backup replaces it: project.json → project.corrupt-<time>.json */
-function keptCorruptPath(path: string, at: Date): string {
-  const stamp = at.toISOString().replace(/[:.]/g, '-');
-  return join(dirname(path), `${basename(path, '.json')}.corrupt-${stamp}.json`);
-}
-
-/** True when a file holds a document Campo can open (current or older, migratable version). */
-async function isUsable(path: string, kind: 'project' | 'source'): Promise<boolean | 'missing'> {
-  const read = await readJsonFile(path);
-  if (read.status === 'missing') return 'missing';
-  if (read.status !== 'ok') return false;
-  if (schemaVersionOf(read.value) < CURRENT_SCHEMA_VERSION) return true;
-  try {
-    (kind === 'project' ? projectCodec : sourceCodec).parse(read.value, path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Puts the files of a backup back in place. A damaged file is kept beside it under a
- * `.corrupt-<time>` name, never overwritten; a healthy project is first snapshotted
- * ("pre-restore") so the restore itself can be undone.
- */
-export async function restoreBackup(
-  dir: string,
-  backupId: string,
-  options: StoreOptions = {},
-): Promise<{ keptAs: string[] }> {
-  const { now } = resolved(options);
-  const { lock } = await ProjectLock.acquire(dir, options.lock);
-  try {
-    const files = await backupFiles(dir, backupId);
-    const projectHealthy = (await isUsable(join(dir, PROJECT_FILE), 'project')) === true;
-    if (projectHealthy) {
-      const version = schemaVersionOf(JSON.parse(await readFile(join(dir, PROJECT_FILE), 'utf8')));
-      await createSnapshot(dir, 'pre-restore', version, now());
-    }
-    const keptAs: string[] = [];
-    for (const file of files) {
-      const target = join(dir, file);
-      const usable = await isUsable(target, file === PROJECT_FILE ? 'project' : 'source');
-      if (usable === false) {
-        const kept = keptCorruptPath(target, now());
-        await rename(target, kept);
-        keptAs.push(kept);
-      }
-      await mkdir(dirname(target), { recursive: true });
-      await writeFileDurable(target, await readFile(backupFilePath(dir, backupId, file)));
-    }
-    if (projectHealthy) {
-      // Going back in time: sources made after the backup leave (they are in the pre-restore snapshot).
-      const wanted = new Set(files);
-      for (const file of await projectDataFiles(dir)) {
-        if (!wanted.has(file)) await unlink(join(dir, file));
-      }
-    }
-    return { keptAs };
-  } catch (error) {
-    throw toUserFsError(error, dir);
-  } finally {
-    await lock.release();
   }
 }

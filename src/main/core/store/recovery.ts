@@ -1,9 +1,22 @@
+import { mkdir, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/project';
-import { listBackups, readBackupFile } from './backups';
-import { projectCodec } from './codecs';
+import {
+  backupFilePath,
+  backupFiles,
+  createSnapshot,
+  listBackups,
+  projectDataFiles,
+  readBackupFile,
+} from './backups';
+import { projectCodec, sourceCodec } from './codecs';
+import { readJsonFile, writeFileDurable } from './durable-file';
+import { toUserFsError } from './fs-errors';
 import { PROJECT_FILE } from './layout';
+import { ProjectLock } from './lock';
 import { schemaVersionOf } from './migrations';
+import type { StoreOptions } from './project-store';
 
 /** Backups whose project.json Campo can open, newest first (at most `max`). */
 export async function usableBackups(dir: string, max = 5) {
@@ -42,4 +55,70 @@ export async function describeCorruption(dir: string, reason: string): Promise<C
       kind: backup.kind,
     })),
   });
+}
+
+/** Where a damaged file is kept when a backup replaces it: project.json → project.corrupt-<time>.json */
+function keptCorruptPath(path: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  return join(dirname(path), `${basename(path, '.json')}.corrupt-${stamp}.json`);
+}
+
+/** True when a file holds a document Campo can open (current or older, migratable version). */
+async function isUsable(path: string, kind: 'project' | 'source'): Promise<boolean | 'missing'> {
+  const read = await readJsonFile(path);
+  if (read.status === 'missing') return 'missing';
+  if (read.status !== 'ok') return false;
+  if (schemaVersionOf(read.value) < CURRENT_SCHEMA_VERSION) return true;
+  try {
+    (kind === 'project' ? projectCodec : sourceCodec).parse(read.value, path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Puts the files of a backup back in place. A damaged file is kept beside it under a
+ * `.corrupt-<time>` name, never overwritten; a healthy project is first snapshotted
+ * ("pre-restore") so the restore itself can be undone.
+ */
+export async function restoreBackup(
+  dir: string,
+  backupId: string,
+  options: StoreOptions = {},
+): Promise<{ keptAs: string[] }> {
+  const now = options.now ?? (() => new Date());
+  const { lock } = await ProjectLock.acquire(dir, options.lock);
+  try {
+    const files = await backupFiles(dir, backupId);
+    const projectHealthy = (await isUsable(join(dir, PROJECT_FILE), 'project')) === true;
+    if (projectHealthy) {
+      const version = schemaVersionOf(JSON.parse(await readFile(join(dir, PROJECT_FILE), 'utf8')));
+      await createSnapshot(dir, 'pre-restore', version, now());
+    }
+    const keptAs: string[] = [];
+    for (const file of files) {
+      const target = join(dir, file);
+      const usable = await isUsable(target, file === PROJECT_FILE ? 'project' : 'source');
+      if (usable === false) {
+        const kept = keptCorruptPath(target, now());
+        await rename(target, kept);
+        keptAs.push(kept);
+      }
+      await mkdir(dirname(target), { recursive: true });
+      await writeFileDurable(target, await readFile(backupFilePath(dir, backupId, file)));
+    }
+    if (projectHealthy) {
+      // Going back in time: sources made after the backup leave (they are in the pre-restore snapshot).
+      const wanted = new Set(files);
+      for (const file of await projectDataFiles(dir)) {
+        if (!wanted.has(file)) await unlink(join(dir, file));
+      }
+    }
+    return { keptAs };
+  } catch (error) {
+    throw toUserFsError(error, dir);
+  } finally {
+    await lock.release();
+  }
 }
