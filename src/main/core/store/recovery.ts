@@ -12,27 +12,33 @@ import {
 } from './backups';
 import { projectCodec, sourceCodec } from './codecs';
 import { readJsonFile, writeFileDurable } from './durable-file';
+import type { DocumentCodec } from './json-document';
 import { toUserFsError } from './fs-errors';
 import { PROJECT_FILE } from './layout';
 import { ProjectLock } from './lock';
 import { schemaVersionOf } from './migrations';
 import type { StoreOptions } from './project-store';
 
+/**
+ * True when Campo can open this parsed JSON: an older version (a migration will bring it up to
+ * date) or the current one passing its schema. A newer version is not openable.
+ */
+function isOpenable(raw: unknown, codec: DocumentCodec<unknown>): boolean {
+  if (schemaVersionOf(raw) < CURRENT_SCHEMA_VERSION) return true;
+  try {
+    codec.parse(raw, '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Backups whose project.json Campo can open, newest first (at most `max`). */
 export async function usableBackups(dir: string, max = 5) {
   const usable = [];
   for (const backup of await listBackups(dir)) {
     const read = await readBackupFile(dir, backup.id, PROJECT_FILE);
-    if (read.status !== 'ok') continue;
-    const version = schemaVersionOf(read.value);
-    if (version > CURRENT_SCHEMA_VERSION) continue;
-    if (version === CURRENT_SCHEMA_VERSION) {
-      try {
-        projectCodec.parse(read.value, PROJECT_FILE);
-      } catch {
-        continue;
-      }
-    }
+    if (read.status !== 'ok' || !isOpenable(read.value, projectCodec)) continue;
     usable.push(backup);
     if (usable.length >= max) break;
   }
@@ -68,13 +74,7 @@ async function isUsable(path: string, kind: 'project' | 'source'): Promise<boole
   const read = await readJsonFile(path);
   if (read.status === 'missing') return 'missing';
   if (read.status !== 'ok') return false;
-  if (schemaVersionOf(read.value) < CURRENT_SCHEMA_VERSION) return true;
-  try {
-    (kind === 'project' ? projectCodec : sourceCodec).parse(read.value, path);
-    return true;
-  } catch {
-    return false;
-  }
+  return isOpenable(read.value, kind === 'project' ? projectCodec : sourceCodec);
 }
 
 /**
