@@ -1,4 +1,5 @@
 import type { PartnershipType } from '../model/constants';
+import { foldAccents } from './folding';
 import { isCodeTaken, nextParticipantCode } from './pseudonyms';
 
 /** A spreadsheet cell as read from CSV/XLSX (dates already as YYYY-MM-DD). */
@@ -56,10 +57,7 @@ export interface RowProblem {
 }
 
 const normal = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  foldAccents(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 

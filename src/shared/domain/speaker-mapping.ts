@@ -1,3 +1,5 @@
+import { foldAccents } from './folding';
+
 /** A speaker label found in a transcript, with how much it speaks. */
 export interface SpeakerSummary {
   label: string;
@@ -19,8 +21,7 @@ export function summariseSpeakers(
   return [...byLabel.values()];
 }
 
-const normal = (text: string) =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const normal = (text: string) => foldAccents(text).replace(/\s+/g, ' ').trim();
 
 /**
  * Suggests which participant each speaker label is: a label equal to a pseudonym (INT-02) or to

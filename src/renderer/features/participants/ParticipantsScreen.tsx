@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { foldAccents } from '../../../shared/domain/folding';
 import type { MessageKey } from '../../../shared/i18n';
 import type { ParticipantLinks } from '../../../shared/ipc/types';
 import { PARTNERSHIP_TYPES } from '../../../shared/model/constants';
@@ -18,8 +19,6 @@ const COLUMNS: Array<{ key: SortKey; label: MessageKey }> = [
   { key: 'territory', label: 'participants.territory' },
   { key: 'partnershipType', label: 'participants.partnership' },
 ];
-
-const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Participants by pseudonym: filter, sort, edit, import a list. Names stay hidden unless asked. */
 export function ParticipantsScreen() {
@@ -41,7 +40,7 @@ export function ParticipantsScreen() {
   } | null>(null);
 
   const shown = useMemo(() => {
-    const wanted = folded(query.trim());
+    const wanted = foldAccents(query.trim());
     const rows = participants.filter((p) => {
       if (partnership && p.partnershipType !== partnership) return false;
       if (!wanted) return true;
@@ -53,7 +52,7 @@ export function ParticipantsScreen() {
         showNames ? p.name : '',
         ...p.attributes.map((a) => String(a.value)),
       ];
-      return haystack.some((value) => folded(value).includes(wanted));
+      return haystack.some((value) => foldAccents(value).includes(wanted));
     });
     const value = (p: Participant) =>
       sort.key === 'partnershipType' ? (p.partnershipType ?? '') : p[sort.key];
