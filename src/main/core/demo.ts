@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { suggestSpeakerMapping } from '../../shared/domain/speaker-mapping';
+import { speakersWithMapping } from '../../shared/domain/speaker-mapping';
 import { describeIssues } from '../../shared/model/issues';
 import {
   EvaluationQuestionSchema,
@@ -114,10 +114,7 @@ export async function writeDemoProject(
     for (const transcript of spec.transcripts) {
       const bytes = await readFile(join(resourcesDir, 'demo', transcript.file));
       const parsed = await readTranscriptFile(bytes, basename(transcript.file));
-      const mapping = suggestSpeakerMapping(
-        parsed.turns.map((turn) => turn.speaker),
-        participants,
-      );
+      const { mapping } = speakersWithMapping(parsed.turns, participants);
       await addTranscript(session, {
         title: transcript.title,
         origin: 'demo',

@@ -42,3 +42,18 @@ export function suggestSpeakerMapping(
   }
   return mapping;
 }
+
+/** The speakers of a transcript with the participant each one probably is (for the preview). */
+export function speakersWithMapping(
+  turns: readonly { speaker: string; start: number; end: number }[],
+  participants: readonly { id: string; code: string; name: string }[],
+): { speakers: SpeakerSummary[]; mapping: Record<string, string | null> } {
+  const speakers = summariseSpeakers(turns);
+  return {
+    speakers,
+    mapping: suggestSpeakerMapping(
+      speakers.map((s) => s.label),
+      participants,
+    ),
+  };
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { notesToSource } from '../../../shared/domain/live-notes';
-import { suggestSpeakerMapping, summariseSpeakers } from '../../../shared/domain/speaker-mapping';
+import { speakersWithMapping } from '../../../shared/domain/speaker-mapping';
 import { translator } from '../../../shared/i18n';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -42,12 +42,7 @@ export function sourceHandlers(state: CoreState): SourceHandlers {
     async transcriptRead({ fileName, data }) {
       const session = state.requireSession();
       const parsed = await readTranscriptFile(Buffer.from(data, 'base64'), fileName);
-      const speakers = summariseSpeakers(parsed.turns);
-      const mapping = suggestSpeakerMapping(
-        speakers.map((s) => s.label),
-        session.project.participants,
-      );
-      return { ...parsed, speakers, mapping };
+      return { ...parsed, ...speakersWithMapping(parsed.turns, session.project.participants) };
     },
 
     transcriptImport: (input) => addTranscript(state.requireSession(), input),

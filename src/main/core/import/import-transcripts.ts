@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { suggestSpeakerMapping, summariseSpeakers } from '../../../shared/domain/speaker-mapping';
+import { speakersWithMapping } from '../../../shared/domain/speaker-mapping';
 import { CampoError, type WireError } from '../../../shared/ipc/errors';
 import type { SessionKind } from '../../../shared/model/constants';
 import { addTranscript, findSession } from '../sources';
@@ -49,9 +49,8 @@ export async function importTranscriptFiles(
           format === 'docx' ? IMPORT_LIMITS.docxBytes : IMPORT_LIMITS.textBytes,
         );
         const parsed = await readTranscriptFile(await readFile(path), file);
-        const speakers = summariseSpeakers(parsed.turns);
-        const mapping = suggestSpeakerMapping(
-          speakers.map((s) => s.label),
+        const { speakers, mapping } = speakersWithMapping(
+          parsed.turns,
           session.project.participants,
         );
         await addTranscript(session, {
