@@ -54,3 +54,14 @@ export class CoreState {
     if (session) await session.close();
   }
 }
+
+/** The item with `id`, or NOT_FOUND naming what was looked for (e.g. "question"). */
+export function findById<T extends { id: string }>(
+  items: readonly T[],
+  id: string,
+  what: string,
+): T {
+  const item = items.find((candidate) => candidate.id === id);
+  if (!item) throw new CampoError('NOT_FOUND', `No ${what} ${id}`, { id });
+  return item;
+}

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { isCodeTaken, nextParticipantCode } from '../../../shared/domain/pseudonyms';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
-import { ParticipantSchema, type Participant } from '../../../shared/model/project';
+import { ParticipantSchema } from '../../../shared/model/project';
 import { readParticipantRows } from '../import/participants-file';
-import type { CoreState } from './context';
+import { findById, type CoreState } from './context';
 
 type ParticipantHandlers = Pick<
   Handlers,
@@ -18,12 +18,6 @@ type ParticipantHandlers = Pick<
 
 const duplicate = (code: string) =>
   new CampoError('DUPLICATE', `Pseudonym ${code} is already used`, { field: 'code', value: code });
-
-function findParticipant(participants: Participant[], id: string): Participant {
-  const participant = participants.find((p) => p.id === id);
-  if (!participant) throw new CampoError('NOT_FOUND', `No participant ${id}`, { id });
-  return participant;
-}
 
 /** Participants (cases): pseudonyms, personal data kept apart, list import. */
 export function participantHandlers(state: CoreState): ParticipantHandlers {
@@ -46,23 +40,23 @@ export function participantHandlers(state: CoreState): ParticipantHandlers {
         project.participants.push(ParticipantSchema.parse({ ...fields, id, code }));
         field?.participantIds.push(id);
       });
-      return findParticipant(session.project.participants, id);
+      return findById(session.project.participants, id, 'participant');
     },
 
     async participantUpdate({ id, patch }) {
       const session = state.requireSession();
       await session.mutate((project) => {
-        const participant = findParticipant(project.participants, id);
+        const participant = findById(project.participants, id, 'participant');
         if (patch.code !== undefined && isCodeTaken(project.participants, patch.code, id))
           throw duplicate(patch.code);
         Object.assign(participant, patch);
       });
-      return findParticipant(session.project.participants, id);
+      return findById(session.project.participants, id, 'participant');
     },
 
     async participantLinks({ id }) {
       const { project } = state.requireSession();
-      findParticipant(project.participants, id);
+      findById(project.participants, id, 'participant');
       return {
         sessions: project.sessions.filter((s) => s.participantIds.includes(id)).map((s) => s.code),
         sources: project.sources.filter((s) => s.participantIds.includes(id)).map((s) => s.title),
@@ -76,7 +70,7 @@ export function participantHandlers(state: CoreState): ParticipantHandlers {
         .filter((s) => s.participantIds.includes(id))
         .map((s) => s.id);
       await session.mutate((project) => {
-        findParticipant(project.participants, id);
+        findById(project.participants, id, 'participant');
         project.participants = project.participants.filter((p) => p.id !== id);
         for (const field of project.sessions)
           field.participantIds = field.participantIds.filter((p) => p !== id);
@@ -106,7 +100,7 @@ export function participantHandlers(state: CoreState): ParticipantHandlers {
           ids.push(id);
         }
       });
-      return ids.map((id) => findParticipant(session.project.participants, id));
+      return ids.map((id) => findById(session.project.participants, id, 'participant'));
     },
   };
 }

@@ -9,9 +9,9 @@ import {
 import { translator } from '../../../shared/i18n';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
-import { EvaluationQuestionSchema, type EvaluationQuestion } from '../../../shared/model/project';
+import { EvaluationQuestionSchema } from '../../../shared/model/project';
 import type { ProjectSession } from '../store/project-session';
-import type { CoreState } from './context';
+import { findById, type CoreState } from './context';
 
 type QuestionHandlers = Pick<
   Handlers,
@@ -29,12 +29,6 @@ function duplicate(code: string): CampoError {
     field: 'code',
     value: code,
   });
-}
-
-function findQuestion(questions: EvaluationQuestion[], id: string): EvaluationQuestion {
-  const question = questions.find((q) => q.id === id);
-  if (!question) throw new CampoError('NOT_FOUND', `No question ${id}`, { id });
-  return question;
 }
 
 /** Notes sources whose marks name `questionId`, with the number of marked notes in each. */
@@ -60,25 +54,25 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
         if (isQuestionCodeTaken(project.questions, code)) throw duplicate(code);
         project.questions.push(EvaluationQuestionSchema.parse({ ...input, id, code }));
       });
-      return findQuestion(session.project.questions, id);
+      return findById(session.project.questions, id, 'question');
     },
 
     async questionUpdate({ id, patch }) {
       const session = state.requireSession();
       await session.mutate((project) => {
-        const question = findQuestion(project.questions, id);
+        const question = findById(project.questions, id, 'question');
         if (patch.code !== undefined && isQuestionCodeTaken(project.questions, patch.code, id)) {
           throw duplicate(patch.code);
         }
         Object.assign(question, patch);
       });
-      return findQuestion(session.project.questions, id);
+      return findById(session.project.questions, id, 'question');
     },
 
     async questionMove({ id, toIndex }) {
       const session = state.requireSession();
       await session.mutate((project) => {
-        findQuestion(project.questions, id);
+        findById(project.questions, id, 'question');
         project.questions = moveItem(project.questions, id, toIndex);
       });
       return session.project.questions;
@@ -89,7 +83,7 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
       const copyId = randomUUID();
       const copyWord = translator(session.project.meta.language)('questions.copyWord');
       await session.mutate((project) => {
-        const original = findQuestion(project.questions, id);
+        const original = findById(project.questions, id, 'question');
         const code = copyCode(
           original.code,
           project.questions.map((q) => q.code),
@@ -98,7 +92,7 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
         const index = project.questions.indexOf(original);
         project.questions.splice(index + 1, 0, { ...structuredClone(original), id: copyId, code });
       });
-      return findQuestion(session.project.questions, copyId);
+      return findById(session.project.questions, copyId, 'question');
     },
 
     async questionsRenumber() {
@@ -112,7 +106,7 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
     async questionLinks({ id }) {
       const session = state.requireSession();
       const { project } = session;
-      findQuestion(project.questions, id);
+      findById(project.questions, id, 'question');
       return {
         codes: project.codes.filter((code) => code.questionId === id).length,
         guideQuestions: project.sessions.flatMap((field) =>
@@ -129,7 +123,7 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
       const session = state.requireSession();
       const marked = await notesMarking(session, id);
       await session.mutate((project) => {
-        findQuestion(project.questions, id);
+        findById(project.questions, id, 'question');
         project.questions = project.questions.filter((q) => q.id !== id);
         for (const code of project.codes) if (code.questionId === id) code.questionId = null;
         for (const field of project.sessions) {

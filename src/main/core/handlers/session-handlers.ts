@@ -7,15 +7,9 @@ import {
   type FieldSession,
   type ProjectFile,
 } from '../../../shared/model/project';
-import type { CoreState } from './context';
+import { findById, type CoreState } from './context';
 
 type SessionHandlers = Pick<Handlers, 'sessionAdd' | 'sessionUpdate' | 'sessionDelete'>;
-
-function findSessionById(sessions: FieldSession[], id: string): FieldSession {
-  const session = sessions.find((s) => s.id === id);
-  if (!session) throw new CampoError('NOT_FOUND', `No interview or focus group ${id}`, { id });
-  return session;
-}
 
 /** Refuses references to participants, sources or questions the project does not have. */
 function checkReferences(project: ProjectFile, session: FieldSession): void {
@@ -59,24 +53,24 @@ export function sessionHandlers(state: CoreState): SessionHandlers {
         checkReferences(project, session);
         project.sessions.push(session);
       });
-      return findSessionById(store.project.sessions, id);
+      return findById(store.project.sessions, id, 'interview or focus group');
     },
 
     async sessionUpdate({ id, patch }) {
       const store = state.requireSession();
       await store.mutate((project) => {
-        const session = findSessionById(project.sessions, id);
+        const session = findById(project.sessions, id, 'interview or focus group');
         Object.assign(session, patch);
         checkReferences(project, session);
       });
-      return findSessionById(store.project.sessions, id);
+      return findById(store.project.sessions, id, 'interview or focus group');
     },
 
     /** Deletes the record; its transcripts and notes stay in the project as sources. */
     async sessionDelete({ id }) {
       const store = state.requireSession();
       await store.mutate((project) => {
-        findSessionById(project.sessions, id);
+        findById(project.sessions, id, 'interview or focus group');
         project.sessions = project.sessions.filter((s) => s.id !== id);
       });
       return null;
