@@ -52,12 +52,8 @@ export function initApi(): CampoApi | null {
   return current;
 }
 
-/** The api for stores; tests install a fake with `setApi`. */
+/** The api for stores (after initApi). */
 export function api(): CampoApi {
   if (!current) throw new Error('api not initialised');
   return current;
-}
-
-export function setApi(next: CampoApi): void {
-  current = next;
 }

@@ -71,14 +71,3 @@ export class CampoError extends Error {
 
 /** The envelope every handler answers with, so errors keep their code across Electron IPC. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
-
-/** True for a well-formed wire error (used when decoding an answer from the other side). */
-export function isWireError(value: unknown): value is WireError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as WireError).code === 'string' &&
-    (ERROR_CODES as readonly string[]).includes((value as WireError).code) &&
-    typeof (value as WireError).message === 'string'
-  );
-}

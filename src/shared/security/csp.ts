@@ -27,6 +27,3 @@ export function contentSecurityPolicy(mode: 'production' | 'dev'): string {
     .map(([name, value]) => `${name} ${value}`)
     .join('; ');
 }
-
-/** Hosts the renderer may load in production: nothing. Used to assert the policy in tests. */
-export const NETWORK_SCHEMES = ['http:', 'https:', 'ws:', 'wss:', 'ftp:'] as const;
