@@ -5,6 +5,7 @@
 import { app, BrowserWindow, dialog, Menu, powerMonitor, session } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { eventChannelOf } from '../shared/ipc/channels';
+import type { HandlerName } from '../shared/ipc/contract';
 import { translator } from '../shared/i18n';
 import type { CampoEventName, CampoEvents, MenuCommand } from '../shared/ipc/types';
 import { createCore } from './core/handlers';
@@ -14,6 +15,18 @@ import { SettingsStore } from './core/settings';
 import { registerHandlers } from './ipc';
 import { buildMenu } from './menu';
 import { isAllowedRequest, isTrustedSenderUrl, secureWebPreferences } from './security';
+
+/** Calls that change the language or the recent projects, which the menu shows. */
+const MENU_CHANGING_CALLS = new Set<HandlerName>([
+  'settingsUpdate',
+  'recentForget',
+  'projectCreate',
+  'projectOpen',
+  'projectOpenDemo',
+  'projectClose',
+  'projectUpdateMeta',
+  'backupRestore',
+]);
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererEntry = new URL('../renderer/index.html', import.meta.url).href;
@@ -95,8 +108,7 @@ async function start(): Promise<void> {
         devServerUrl,
       ),
     (name) => {
-      if (name === 'settingsUpdate' || name.startsWith('project') || name === 'recentForget')
-        void refreshMenu();
+      if (MENU_CHANGING_CALLS.has(name)) void refreshMenu();
     },
   );
 

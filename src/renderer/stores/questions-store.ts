@@ -58,8 +58,11 @@ export const useQuestionsStore = create<QuestionsState>((set) => {
     duplicate: (id) =>
       run(async () => {
         const copy = await api().questionDuplicate({ id });
-        const all = (await api().projectCurrent())?.project.questions;
-        if (all) setQuestions(() => all);
+        // The core puts the copy right after its original.
+        setQuestions((questions) => {
+          const at = questions.findIndex((q) => q.id === id) + 1;
+          return [...questions.slice(0, at), copy, ...questions.slice(at)];
+        });
         return copy;
       }),
     async renumber() {
