@@ -10,6 +10,7 @@ import { translator } from '../shared/i18n';
 import type { CampoEventName, CampoEvents, MenuCommand } from '../shared/ipc/types';
 import { createCore } from './core/handlers';
 import { createLogger } from './core/logger';
+import { writeFileDurable } from './core/store/durable-file';
 import { defaultProjectsDir, findResourcesDir } from './core/paths';
 import { SettingsStore } from './core/settings';
 import { registerHandlers } from './ipc';
@@ -85,6 +86,12 @@ async function start(): Promise<void> {
         properties: ['openDirectory', 'createDirectory'],
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async saveFile(suggestedName, bytes) {
+      const result = await dialog.showSaveDialog(window, { defaultPath: suggestedName });
+      if (result.canceled || !result.filePath) return null;
+      await writeFileDurable(result.filePath, bytes);
+      return result.filePath;
     },
   });
 

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { dispatch } from '../../src/main/core/dispatch';
 import { createCore } from '../../src/main/core/handlers';
 import { createLogger } from '../../src/main/core/logger';
 import { findResourcesDir } from '../../src/main/core/paths';
 import { SettingsStore } from '../../src/main/core/settings';
+import type { HandlerArgs, HandlerName, HandlerResult } from '../../src/shared/ipc/contract';
 import type { CampoEventName, CampoEvents } from '../../src/shared/ipc/types';
 import { tempDir } from './temp-dir';
 
@@ -22,4 +25,26 @@ export async function testCore() {
     },
   });
   return { core, events, projectsDir, root };
+}
+
+const logger = createLogger(null);
+
+/** A core with an open empty project, and a typed caller that fails the test on an error. */
+export async function projectCore() {
+  const { core, projectsDir } = await testCore();
+  const call = async <K extends HandlerName>(
+    name: K,
+    args: HandlerArgs<K>,
+  ): Promise<HandlerResult<K>> => {
+    const answer = await dispatch(core.handlers, name, args, logger);
+    if (!answer.ok) throw new Error(`${name}: ${answer.error.code} ${answer.error.message}`);
+    return answer.value as HandlerResult<K>;
+  };
+  const refusal = async <K extends HandlerName>(name: K, args: HandlerArgs<K>) => {
+    const answer = await dispatch(core.handlers, name, args, logger);
+    expect(answer.ok, `${name} should be refused`).toBe(false);
+    return (answer as { error: { code: string; details?: Record<string, unknown> } }).error;
+  };
+  const created = await call('projectCreate', { name: 'Campo', parentDir: projectsDir });
+  return { core, call, refusal, dir: created.path };
 }

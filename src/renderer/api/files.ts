@@ -25,3 +25,25 @@ export function textAsUpload(text: string, fileName: string): FileUpload {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return { fileName, data: btoa(binary) };
 }
+
+/**
+ * Hands an export to the user: the native save dialog in the desktop app, a download in browser
+ * mode. Resolves to the saved path (desktop), 'downloaded', or null when cancelled.
+ */
+export async function deliverFile(
+  fileName: string,
+  content: string,
+  nativeDialogs: boolean,
+  save: (upload: FileUpload) => Promise<string | null>,
+): Promise<string | null> {
+  // A BOM so Excel reads accented letters in a CSV as UTF-8.
+  const text = fileName.endsWith('.csv') ? `\uFEFF${content}` : content;
+  if (nativeDialogs) return save(textAsUpload(text, fileName));
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return 'downloaded';
+}

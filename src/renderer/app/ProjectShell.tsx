@@ -6,6 +6,7 @@ import { ParticipantsScreen } from '../features/participants/ParticipantsScreen'
 import { QuestionsScreen } from '../features/questions/QuestionsScreen';
 import { LiveNotes } from '../features/live-notes/LiveNotes';
 import { SessionsScreen } from '../features/sessions/SessionsScreen';
+import { CodingScreen } from '../features/coding/CodingScreen';
 import { UpcomingScreen } from '../features/upcoming/UpcomingScreen';
 import { useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
@@ -21,7 +22,7 @@ const SCREEN_VIEWS: Record<ScreenId, () => ReactNode> = {
   interviews: () => <SessionsScreen key="interview" kind="interview" />,
   focusGroups: () => <SessionsScreen key="focusGroup" kind="focusGroup" />,
   ngt: () => <UpcomingScreen screen="ngt" />,
-  coding: () => <UpcomingScreen screen="coding" />,
+  coding: () => <CodingScreen />,
   matrix: () => <UpcomingScreen screen="matrix" />,
   indicators: () => <IndicatorsScreen />,
   report: () => <UpcomingScreen screen="report" />,

@@ -3,7 +3,7 @@ import type { QuestionLinks } from '../../shared/ipc/types';
 import type { EvaluationQuestion } from '../../shared/model/project';
 import { api } from '../api/client';
 import { useAppStore } from './app-store';
-import { attempt, deleteThenRefresh } from './core-calls';
+import { attempt, deleteThenRefresh, refreshProject } from './core-calls';
 import { useProjectStore } from './project-store';
 
 type QuestionPatch = Partial<Omit<EvaluationQuestion, 'id'>>;
@@ -16,7 +16,7 @@ interface QuestionsState {
   duplicate(id: string): Promise<EvaluationQuestion | null>;
   renumber(): Promise<void>;
   links(id: string): Promise<QuestionLinks | null>;
-  remove(question: EvaluationQuestion): Promise<boolean>;
+  remove(question: EvaluationQuestion, codings: 'keep' | 'delete'): Promise<boolean>;
 }
 
 const setQuestions = (change: (questions: EvaluationQuestion[]) => EvaluationQuestion[]) =>
@@ -29,7 +29,10 @@ export const useQuestionsStore = create<QuestionsState>((set) => {
   async function run<T>(action: () => Promise<T>): Promise<T | null> {
     set({ pending: true });
     try {
-      return await attempt(action);
+      const result = await attempt(action);
+      // Each question has its code in the codebook, which the core keeps in step.
+      if (result !== null) await refreshProject();
+      return result;
     } finally {
       set({ pending: false });
     }
@@ -70,8 +73,8 @@ export const useQuestionsStore = create<QuestionsState>((set) => {
       if (questions) setQuestions(() => questions);
     },
     links: (id) => attempt(() => api().questionLinks({ id })),
-    remove: (question) =>
-      deleteThenRefresh(() => api().questionDelete({ id: question.id }), {
+    remove: (question, codings) =>
+      deleteThenRefresh(() => api().questionDelete({ id: question.id, codings }), {
         key: 'questions.deleted',
         params: { code: question.code },
       }),

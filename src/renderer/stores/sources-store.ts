@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { TranscriptPreview } from '../../shared/ipc/types';
 import type { HandlerArgs } from '../../shared/ipc/contract';
 import type { SourceSummary } from '../../shared/model/project';
-import type { SourceFile } from '../../shared/model/source';
+import type { Coding, SourceFile } from '../../shared/model/source';
 import { api } from '../api/client';
 import type { FileUpload } from '../api/files';
 import { attempt, deleteThenRefresh, refreshProject } from './core-calls';
@@ -11,6 +11,8 @@ interface SourcesState {
   /** Sources loaded in this session, by id (texts are loaded only when opened). */
   loaded: Record<string, SourceFile>;
   load(id: string): Promise<SourceFile | null>;
+  /** Mirrors codings the core saved (after a coding change, undo or redo). */
+  setCodings(id: string, codings: Coding[]): void;
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<boolean>;
   readTranscript(upload: FileUpload): Promise<TranscriptPreview | null>;
@@ -24,6 +26,10 @@ export const useSourcesStore = create<SourcesState>((set, get) => ({
     const source = await attempt(() => api().sourceGet({ id }));
     if (source) set({ loaded: { ...get().loaded, [id]: source } });
     return source;
+  },
+  setCodings(id, codings) {
+    const source = get().loaded[id];
+    if (source) set({ loaded: { ...get().loaded, [id]: { ...source, codings } } });
   },
   async rename(id, title) {
     if (await attempt(() => api().sourceRename({ id, title }))) {

@@ -44,7 +44,11 @@ export const fieldworkContract = {
   questionDuplicate: handler(z.object({ id: Id }).strict(), returns<EvaluationQuestion>()),
   questionsRenumber: handler(z.object({}).strict(), returns<EvaluationQuestion[]>()),
   questionLinks: handler(z.object({ id: Id }).strict(), returns<QuestionLinks>()),
-  questionDelete: handler(z.object({ id: Id }).strict(), returns<null>()),
+  /** `codings`: what happens to the codings of the question's code (kept by default). */
+  questionDelete: handler(
+    z.object({ id: Id, codings: z.enum(['keep', 'delete']).default('keep') }).strict(),
+    returns<null>(),
+  ),
 
   participantAdd: handler(
     patchSchema(ParticipantFields).extend({ sessionId: Id.optional() }).strict(),

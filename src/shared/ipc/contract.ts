@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, ProjectMetaSchema } from '../model/project';
 import { patchSchema } from '../model/patch';
+import { codingContract } from './contract-coding';
 import { fieldworkContract } from './contract-fieldwork';
 import { handler, returns, type Returns } from './define';
 import type { Envelope } from './errors';
@@ -69,7 +70,16 @@ export const contract = {
     returns<FolderListing>(),
   ),
 
+  /** Saves an export through the native save dialog; browser mode downloads instead. */
+  dialogSaveFile: handler(
+    z
+      .object({ fileName: z.string().trim().min(1).max(300), data: z.string().max(200_000_000) })
+      .strict(),
+    returns<string | null>(),
+  ),
+
   ...fieldworkContract,
+  ...codingContract,
 };
 
 export type Contract = typeof contract;

@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'IMPORT_TIMEOUT',
   'UNAUTHORIZED',
   'HOST_UNREACHABLE',
+  'UNDO_CONFLICT',
   'INTERNAL',
 ] as const;
 

@@ -1,4 +1,5 @@
-import type { Language, ProjectFile } from '../model/project';
+import type { Code, Language, ProjectFile } from '../model/project';
+import type { Coding } from '../model/source';
 import type { ErrorCode, ErrorDetails } from './errors';
 
 /** Which host the renderer runs in and what it can offer. */
@@ -81,6 +82,8 @@ export const EVENT_NAMES: readonly CampoEventName[] = ['saveState', 'menuCommand
 /** What depends on an evaluation question, shown before deleting it. */
 export interface QuestionLinks {
   codes: number;
+  /** Codings of the question's own code. */
+  codings: number;
   guideQuestions: Array<{ sessionCode: string; text: string }>;
   noteMarks: number;
 }
@@ -106,4 +109,71 @@ export interface SpreadsheetPreview {
   headers: string[];
   rows: Array<Array<string | number | boolean | null>>;
   truncated: boolean;
+}
+
+/** A coded passage as retrieval, matrices and search previews show it. */
+export interface SegmentView {
+  sourceId: string;
+  sourceTitle: string;
+  /** Interview or focus group (INT-02, FG-01) the source belongs to. */
+  sessionCode: string | null;
+  codingId: string;
+  codeId: string;
+  start: number;
+  end: number;
+  text: string;
+  memo: string;
+  key: boolean;
+  textChanged: boolean;
+  coder: string;
+  createdAt: string;
+  before: string;
+  after: string;
+  /** Who said it, as pseudonyms (INT-03); the session code when nobody is known. */
+  pseudonyms: string[];
+  participantIds: string[];
+  speaker: string;
+}
+
+/** What a coding change left: codes (when they changed) and the codings of changed sources. */
+export interface CodingUpdate {
+  label: string;
+  codes: Code[] | null;
+  sources: Array<{ id: string; codings: Coding[] }>;
+  /** The code a call created (new code, in-vivo code). */
+  createdCodeId: string | null;
+  history: UndoState;
+}
+
+/** The labels of the change Ctrl+Z would undo and Ctrl+Shift+Z would redo. */
+export interface UndoState {
+  undo: string | null;
+  redo: string | null;
+}
+
+/** Counts shown before a code is deleted or merged (the code and the codes below it). */
+export interface CodeLinks {
+  codings: number;
+  sources: number;
+  subcodes: number;
+}
+
+/** A search hit with its context, for the results list and the "code all" preview. */
+export interface SearchHit {
+  sourceId: string;
+  sourceTitle: string;
+  start: number;
+  end: number;
+  before: string;
+  match: string;
+  after: string;
+  speaker: string;
+}
+
+/** A cell of the framework matrix: participant × evaluation question. */
+export interface FrameworkCell {
+  participantId: string;
+  questionId: string;
+  segments: SegmentView[];
+  summary: string;
 }

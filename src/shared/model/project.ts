@@ -126,8 +126,27 @@ export const CodeSchema = z.object({
     .default('#888888'),
   parentId: IdSchema.nullable().default(null),
   questionId: IdSchema.nullable().default(null),
+  /**
+   * The code that stands for its evaluation question (one per DV): created with the question,
+   * renamed with it, and never edited by hand apart from its colour and description.
+   */
+  followsQuestion: z.boolean().default(false),
+  /** Pinned codes are applied with the keys 1–9 while coding. */
+  quickKey: z.number().int().min(1).max(9).nullable().default(null),
 });
 export type Code = z.infer<typeof CodeSchema>;
+
+/**
+ * The evaluator's written summary of one cell of the framework matrix: what one participant said
+ * about one evaluation question.
+ */
+export const FrameworkSummarySchema = z.object({
+  participantId: IdSchema,
+  questionId: IdSchema,
+  text: z.string().max(50_000),
+  updatedAt: TimestampSchema,
+});
+export type FrameworkSummary = z.infer<typeof FrameworkSummarySchema>;
 
 /**
  * What project.json keeps about each source so lists never load the texts. Only fields that
@@ -198,6 +217,7 @@ export const ProjectFileSchema = z.object({
   participants: z.array(ParticipantSchema).default([]),
   indicators: z.array(IndicatorSchema).default([]),
   codes: z.array(CodeSchema).default([]),
+  frameworkSummaries: z.array(FrameworkSummarySchema).default([]),
   sessions: z.array(FieldSessionSchema).default([]),
   sources: z.array(SourceSummarySchema).default([]),
 });

@@ -40,6 +40,13 @@ export const CodingSchema = z.object({
   text: z.string(),
   coder: z.string().max(200).default(''),
   memo: z.string().max(100_000).default(''),
+  /** A key quotation, marked for the report. */
+  key: z.boolean().default(false),
+  /**
+   * The source text was edited under this coding and no longer reads as `text`: the coding is
+   * kept where it was and shown for review, never silently moved.
+   */
+  textChanged: z.boolean().default(false),
   createdAt: TimestampSchema,
 });
 export type Coding = z.infer<typeof CodingSchema>;
@@ -50,6 +57,7 @@ export const MemoSchema = z.object({
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
+export type Memo = z.infer<typeof MemoSchema>;
 
 /** sources/<id>.json: one transcript or document with its turns, codings and memos. */
 export const SourceFileSchema = z.object({

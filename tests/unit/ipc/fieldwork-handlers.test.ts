@@ -1,34 +1,9 @@
 import { readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/main/core/dispatch';
-import { createLogger } from '../../../src/main/core/logger';
 import { openProject } from '../../../src/main/core/store/project-store';
 import { sourceToNotes } from '../../../src/shared/domain/live-notes';
-import type { HandlerArgs, HandlerName, HandlerResult } from '../../../src/shared/ipc/contract';
-import { testCore } from '../../helpers/core';
-
-const logger = createLogger(null);
-
-/** A core with an open empty project, and a typed caller that fails the test on an error. */
-async function projectCore() {
-  const { core, projectsDir } = await testCore();
-  const call = async <K extends HandlerName>(
-    name: K,
-    args: HandlerArgs<K>,
-  ): Promise<HandlerResult<K>> => {
-    const answer = await dispatch(core.handlers, name, args, logger);
-    if (!answer.ok) throw new Error(`${name}: ${answer.error.code} ${answer.error.message}`);
-    return answer.value as HandlerResult<K>;
-  };
-  const refusal = async <K extends HandlerName>(name: K, args: HandlerArgs<K>) => {
-    const answer = await dispatch(core.handlers, name, args, logger);
-    expect(answer.ok, `${name} should be refused`).toBe(false);
-    return (answer as { error: { code: string; details?: Record<string, unknown> } }).error;
-  };
-  const created = await call('projectCreate', { name: 'Campo', parentDir: projectsDir });
-  return { core, call, refusal, dir: created.path };
-}
+import { projectCore } from '../../helpers/core';
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -70,7 +45,9 @@ describe('evaluation matrix handlers', () => {
       ],
     });
     expect(await call('questionLinks', { id: dv.id })).toEqual({
-      codes: 0,
+      // The question's own code, created with it.
+      codes: 1,
+      codings: 0,
       guideQuestions: [{ sessionCode: 'INT-01', text: 'Ruolo dei partner?' }],
       noteMarks: 1,
     });

@@ -150,6 +150,8 @@ describe('sources', () => {
         text: 'Città',
         coder: 'ANNA',
         memo: '',
+        key: false,
+        textChanged: false,
         createdAt: new Date().toISOString(),
       });
     });

@@ -11,7 +11,13 @@ import type { CoreState } from './context';
 
 type AppHandlers = Pick<
   Handlers,
-  'appInfo' | 'settingsUpdate' | 'recentList' | 'recentForget' | 'dialogPickFolder' | 'foldersList'
+  | 'appInfo'
+  | 'settingsUpdate'
+  | 'recentList'
+  | 'recentForget'
+  | 'dialogPickFolder'
+  | 'dialogSaveFile'
+  | 'foldersList'
 >;
 
 /** Subfolders of `path` (hidden ones left out), marking those that are Campo projects. */
@@ -55,6 +61,12 @@ export function appHandlers(state: CoreState): AppHandlers {
         throw new CampoError('UNSUPPORTED', 'This host has no native dialogs');
       }
       return host.pickFolder(title);
+    },
+    async dialogSaveFile({ fileName, data }) {
+      if (!host.saveFile) {
+        throw new CampoError('UNSUPPORTED', 'This host has no native dialogs');
+      }
+      return host.saveFile(fileName, Buffer.from(data, 'base64'));
     },
     async foldersList({ path }) {
       let target = resolve(path ?? host.defaultProjectsDir);

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { syncQuestionCodes } from '../../../shared/domain/codebook';
 import type { CampoEventName, CampoEvents, ProjectSnapshot } from '../../../shared/ipc/types';
 import { CampoError } from '../../../shared/ipc/errors';
+import { CodingHistory } from '../coding/history';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings';
 import type { ProjectSession } from '../store/project-session';
@@ -16,12 +19,15 @@ export interface HostContext {
   emit<E extends CampoEventName>(event: E, payload: CampoEvents[E]): void;
   /** A native folder picker, where the host has one. */
   pickFolder?: (title?: string) => Promise<string | null>;
+  /** A native save dialog writing `bytes`; resolves to the path, or null when cancelled. */
+  saveFile?: (suggestedName: string, bytes: Buffer) => Promise<string | null>;
   storeOptions?: StoreOptions;
 }
 
 /** The core's mutable state: at most one open project per host. */
 export class CoreState {
   session: ProjectSession | null = null;
+  private codingHistory: CodingHistory | null = null;
 
   constructor(readonly host: HostContext) {}
 
@@ -31,6 +37,13 @@ export class CoreState {
       throw new CampoError('NO_PROJECT_OPEN', 'No project is open');
     }
     return this.session;
+  }
+
+  /** Undo/redo of coding changes for the open project (a new project starts empty). */
+  history(): CodingHistory {
+    const session = this.requireSession();
+    if (this.codingHistory?.session !== session) this.codingHistory = new CodingHistory(session);
+    return this.codingHistory;
   }
 
   /** Makes `session` the open project: forwards its save states and a lost lock to the UI. */
@@ -44,7 +57,22 @@ export class CoreState {
       this.host.emit('projectClosed', { reason: 'lock-lost' });
     });
     await this.host.settings.addRecent(session.dir, session.project.meta.title);
+    await this.syncQuestionCodes(session);
     return { path: session.dir, project: session.project, notices: session.notices };
+  }
+
+  /**
+   * Gives every evaluation question its code (projects made before the codebook existed, or
+   * edited elsewhere). A project that cannot be written (read-only disk) opens all the same.
+   */
+  private async syncQuestionCodes(session: ProjectSession): Promise<void> {
+    const { project } = session;
+    if (!syncQuestionCodes(project.codes, project.questions, randomUUID).changed) return;
+    await session
+      .mutate((draft) => {
+        draft.codes = syncQuestionCodes(draft.codes, draft.questions, randomUUID).codes;
+      })
+      .catch(() => undefined);
   }
 
   /** Closes the open project, if any, waiting for its pending saves. */

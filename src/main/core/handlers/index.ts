@@ -1,5 +1,8 @@
 import type { Handlers } from '../../../shared/ipc/contract';
+import { analysisHandlers } from './analysis-handlers';
 import { appHandlers } from './app-handlers';
+import { codebookHandlers } from './codebook-handlers';
+import { codingHandlers } from './coding-handlers';
 import { CoreState, type HostContext } from './context';
 import { projectHandlers } from './project-handlers';
 import { participantHandlers } from './participant-handlers';
@@ -28,6 +31,9 @@ export function createCore(host: HostContext): {
     ...participantHandlers(state),
     ...sessionHandlers(state),
     ...sourceHandlers(state),
+    ...codebookHandlers(state),
+    ...codingHandlers(state),
+    ...analysisHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

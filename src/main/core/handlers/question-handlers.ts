@@ -6,10 +6,12 @@ import {
   nextQuestionCode,
   renumberQuestions,
 } from '../../../shared/domain/questions';
+import { syncQuestionCodes } from '../../../shared/domain/codebook';
 import { translator } from '../../../shared/i18n';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
-import { EvaluationQuestionSchema } from '../../../shared/model/project';
+import { EvaluationQuestionSchema, type ProjectFile } from '../../../shared/model/project';
+import { loadCorpus } from '../coding/corpus';
 import type { ProjectSession } from '../store/project-session';
 import { findById, type CoreState } from './context';
 
@@ -43,6 +45,11 @@ async function notesMarking(session: ProjectSession, questionId: string) {
   return found;
 }
 
+/** Keeps one code per question, named after it (see syncQuestionCodes). */
+function syncCodes(project: ProjectFile): void {
+  project.codes = syncQuestionCodes(project.codes, project.questions, randomUUID).codes;
+}
+
 /** Handlers for the evaluation questions (rows of the evaluation matrix). */
 export function questionHandlers(state: CoreState): QuestionHandlers {
   return {
@@ -53,6 +60,7 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
         const code = input.code ?? nextQuestionCode(project.questions);
         if (isQuestionCodeTaken(project.questions, code)) throw duplicate(code);
         project.questions.push(EvaluationQuestionSchema.parse({ ...input, id, code }));
+        syncCodes(project);
       });
       return findById(session.project.questions, id, 'question');
     },
@@ -65,6 +73,7 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
           throw duplicate(patch.code);
         }
         Object.assign(question, patch);
+        syncCodes(project);
       });
       return findById(session.project.questions, id, 'question');
     },
@@ -91,6 +100,7 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
         );
         const index = project.questions.indexOf(original);
         project.questions.splice(index + 1, 0, { ...structuredClone(original), id: copyId, code });
+        syncCodes(project);
       });
       return findById(session.project.questions, copyId, 'question');
     },
@@ -99,6 +109,7 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
       const session = state.requireSession();
       await session.mutate((project) => {
         project.questions = renumberQuestions(project.questions);
+        syncCodes(project);
       });
       return session.project.questions;
     },
@@ -107,8 +118,16 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
       const session = state.requireSession();
       const { project } = session;
       findById(project.questions, id, 'question');
+      const own = project.codes.find((code) => code.followsQuestion && code.questionId === id);
+      let codings = 0;
+      if (own) {
+        for (const source of await loadCorpus(session)) {
+          codings += source.codings.filter((coding) => coding.codeId === own.id).length;
+        }
+      }
       return {
         codes: project.codes.filter((code) => code.questionId === id).length,
+        codings,
         guideQuestions: project.sessions.flatMap((field) =>
           field.guide
             .filter((g) => g.questionIds.includes(id))
@@ -118,14 +137,33 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
       };
     },
 
-    /** Deletes the question and every link to it: codes, guide questions, live-note marks. */
-    async questionDelete({ id }) {
+    /**
+     * Deletes the question and every link to it: codes, guide questions, live-note marks. Its
+     * code is kept as an ordinary code, or deleted with its codings (`codings: 'delete'`; the
+     * codes below it move up).
+     */
+    async questionDelete({ id, codings }) {
       const session = state.requireSession();
+      findById(session.project.questions, id, 'question');
       const marked = await notesMarking(session, id);
+      const own = session.project.codes.find((c) => c.followsQuestion && c.questionId === id);
+      if (own && codings === 'delete') {
+        for (const source of await loadCorpus(session)) {
+          if (!source.codings.some((coding) => coding.codeId === own.id)) continue;
+          await session.mutateSource(source.id, (draft) => {
+            draft.codings = draft.codings.filter((coding) => coding.codeId !== own.id);
+          });
+        }
+      }
       await session.mutate((project) => {
         findById(project.questions, id, 'question');
         project.questions = project.questions.filter((q) => q.id !== id);
+        if (own && codings === 'delete') {
+          project.codes = project.codes.filter((code) => code.id !== own.id);
+          for (const code of project.codes) if (code.parentId === own.id) code.parentId = null;
+        }
         for (const code of project.codes) if (code.questionId === id) code.questionId = null;
+        syncCodes(project);
         for (const field of project.sessions) {
           for (const item of field.guide)
             item.questionIds = item.questionIds.filter((q) => q !== id);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { reanchorCodings } from '../../../shared/domain/coding';
 import { notesToSource } from '../../../shared/domain/live-notes';
 import { speakersWithMapping } from '../../../shared/domain/speaker-mapping';
 import { translator } from '../../../shared/i18n';
@@ -73,10 +74,15 @@ export function sourceHandlers(state: CoreState): SourceHandlers {
         });
       const { text, turns } = notesToSource(entries);
       if (field.notesSourceId) {
-        await session.mutateSource(field.notesSourceId, (source) => {
+        const moved = await session.mutateSource(field.notesSourceId, (source) => {
+          // Notes coded after the session keep their codings; edited notes flag them.
+          const reanchored = reanchorCodings(source.codings, source.text, text);
+          source.codings = reanchored.codings;
           source.text = text;
           source.turns = turns;
+          return reanchored.moved + reanchored.flagged;
         });
+        if (moved > 0) state.history().clear();
         return session.project.sources.find((summary) => summary.id === field.notesSourceId)!;
       }
       const now = new Date().toISOString();

@@ -24,8 +24,6 @@ export interface SessionOptions {
   now: () => Date;
 }
 
-const SOURCE_CACHE_SIZE = 16;
-
 /** The parsed data, or a VALIDATION refusal naming what is wrong. */
 function validOrRefused<T>(
   result: { success: true; data: T } | { success: false; error: z.ZodError },
@@ -59,6 +57,8 @@ export function summariseSource(source: SourceFile, participantIds: string[]): S
  */
 export class ProjectSession {
   private queue: Promise<unknown> = Promise.resolve();
+  // Retrieval, search and matrices read every source, so parsed sources stay in memory while the
+  // project is open (an evaluation corpus is tens of megabytes at most; see `npm run bench`).
   private readonly sources = new Map<string, Low<SourceFile>>();
   private readonly saveListeners = new Set<(state: SaveState) => void>();
   private closed = false;
@@ -174,11 +174,7 @@ export class ProjectSession {
 
   private async sourceDocument(id: string): Promise<Low<SourceFile>> {
     const cached = this.sources.get(id);
-    if (cached) {
-      this.sources.delete(id);
-      this.sources.set(id, cached);
-      return cached;
-    }
+    if (cached) return cached;
     if (!this.db.data.sources.some((summary) => summary.id === id)) {
       throw new CampoError('NOT_FOUND', `No source ${id}`, { id });
     }
@@ -189,9 +185,6 @@ export class ProjectSession {
       throw new CampoError('NOT_FOUND', `Source file missing: ${path}`, { id, file: path });
     const loaded = document as Low<SourceFile>;
     this.sources.set(id, loaded);
-    if (this.sources.size > SOURCE_CACHE_SIZE) {
-      this.sources.delete(this.sources.keys().next().value as string);
-    }
     return loaded;
   }
 

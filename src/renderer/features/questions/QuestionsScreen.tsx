@@ -32,14 +32,15 @@ function DeleteQuestion({
 }) {
   const t = useT();
   const remove = useQuestionsStore((state) => state.remove);
-  const nothing = links.codes === 0 && links.guideQuestions.length === 0 && links.noteMarks === 0;
+  const [codings, setCodings] = useState<'keep' | 'delete'>('keep');
+  const nothing = links.codings === 0 && links.guideQuestions.length === 0 && links.noteMarks === 0;
   return (
     <ConfirmDialog
       title={t('questions.deleteTitle', { code: question.code })}
       confirmLabel={t('app.delete')}
       danger
       onCancel={onDone}
-      onConfirm={() => void remove(question).then(onDone)}
+      onConfirm={() => void remove(question, codings).then(onDone)}
     >
       {nothing ? (
         <p>{t('questions.deleteNoLinks')}</p>
@@ -51,8 +52,30 @@ function DeleteQuestion({
               <li key={i}>{t('questions.linkGuide', { code: g.sessionCode, text: g.text })}</li>
             ))}
             {links.noteMarks > 0 && <li>{t('questions.linkNotes', { n: links.noteMarks })}</li>}
-            {links.codes > 0 && <li>{t('questions.linkCodes', { n: links.codes })}</li>}
           </ul>
+          {links.codings > 0 && (
+            <fieldset className="choice">
+              <legend>{t('questions.linkCodings', { n: links.codings })}</legend>
+              <label>
+                <input
+                  type="radio"
+                  name="codings"
+                  checked={codings === 'keep'}
+                  onChange={() => setCodings('keep')}
+                />
+                {t('questions.codingsKeep')}
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="codings"
+                  checked={codings === 'delete'}
+                  onChange={() => setCodings('delete')}
+                />
+                {t('questions.codingsDelete')}
+              </label>
+            </fieldset>
+          )}
         </>
       )}
       <p className="hint">{t('questions.deleteUndo')}</p>

@@ -1,0 +1,83 @@
+import type { Segment, SourceForAnalysis } from '../../../shared/domain/coding-analysis';
+import { contextAround } from '../../../shared/domain/search';
+import type { SegmentView } from '../../../shared/ipc/types';
+import type { ProjectFile } from '../../../shared/model/project';
+import type { ProjectSession } from '../store/project-session';
+
+/** The interview or focus-group code of each source (transcripts and live notes). */
+export function sessionCodesBySource(project: ProjectFile): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const field of project.sessions) {
+    for (const id of field.sourceIds) codes.set(id, field.code);
+    if (field.notesSourceId) codes.set(field.notesSourceId, field.code);
+  }
+  return codes;
+}
+
+/**
+ * Every readable source of the project, as the analysis functions take them. A source whose
+ * file cannot be read is left out (it is reported when opened) rather than failing the search.
+ */
+export async function loadCorpus(
+  session: ProjectSession,
+  onlyIds?: readonly string[],
+): Promise<SourceForAnalysis[]> {
+  const sessionCodes = sessionCodesBySource(session.project);
+  const wanted = onlyIds ? new Set(onlyIds) : null;
+  const corpus: SourceForAnalysis[] = [];
+  for (const summary of session.project.sources) {
+    if (wanted && !wanted.has(summary.id)) continue;
+    const source = await session.readSource(summary.id).catch(() => null);
+    if (!source) continue;
+    corpus.push({
+      id: source.id,
+      title: source.title,
+      text: source.text,
+      turns: source.turns,
+      codings: source.codings,
+      participantIds: summary.participantIds,
+      sessionCode: sessionCodes.get(source.id) ?? null,
+    });
+  }
+  return corpus;
+}
+
+/** Segments as the renderer shows them: context, pseudonyms, flat fields. */
+export function toSegmentViews(
+  segments: readonly Segment[],
+  corpus: readonly SourceForAnalysis[],
+  project: ProjectFile,
+  contextChars = 160,
+): SegmentView[] {
+  const texts = new Map(corpus.map((source) => [source.id, source.text]));
+  const pseudonyms = new Map(project.participants.map((p) => [p.id, p.code]));
+  return segments.map(({ coding, ...segment }) => {
+    const context = contextAround(
+      texts.get(segment.sourceId) ?? '',
+      coding.start,
+      coding.end,
+      contextChars,
+    );
+    const codes = segment.participantIds.flatMap((id) => pseudonyms.get(id) ?? []);
+    return {
+      sourceId: segment.sourceId,
+      sourceTitle: segment.sourceTitle,
+      sessionCode: segment.sessionCode,
+      codingId: coding.id,
+      codeId: coding.codeId,
+      start: coding.start,
+      end: coding.end,
+      text: coding.text,
+      memo: coding.memo,
+      key: coding.key,
+      textChanged: coding.textChanged,
+      coder: coding.coder,
+      createdAt: coding.createdAt,
+      before: (context.clippedBefore ? '…' : '') + context.before,
+      after: context.after + (context.clippedAfter ? '…' : ''),
+      pseudonyms: codes.length ? codes : segment.sessionCode ? [segment.sessionCode] : [],
+      participantIds: segment.participantIds,
+      speaker: segment.speaker,
+    };
+  });
+}

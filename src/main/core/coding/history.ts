@@ -1,0 +1,222 @@
+import { CampoError } from '../../../shared/ipc/errors';
+import type { CodingUpdate, UndoState } from '../../../shared/ipc/types';
+import type { Code, ProjectFile } from '../../../shared/model/project';
+import type { Coding, SourceFile } from '../../../shared/model/source';
+import type { ProjectSession } from '../store/project-session';
+
+/** The codings of one source a change removed (`before`) and added (`after`), by id. */
+interface SourceDelta {
+  id: string;
+  before: Coding[];
+  after: Coding[];
+}
+
+/** One undoable step: the codebook before/after (when it changed) and the codings it touched. */
+export interface HistoryEntry {
+  label: string;
+  codes: { before: Code[]; after: Code[] } | null;
+  sources: SourceDelta[];
+}
+
+const MAX_ENTRIES = 200;
+
+function byPosition(a: Coding, b: Coding): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** Codings present in `from` but not, identical, in `to`. */
+function missingFrom(from: readonly Coding[], to: readonly Coding[]): Coding[] {
+  const kept = new Map(to.map((coding) => [coding.id, JSON.stringify(coding)]));
+  return from.filter((coding) => kept.get(coding.id) !== JSON.stringify(coding));
+}
+
+function conflict(label: string): CampoError {
+  return new CampoError('UNDO_CONFLICT', `Cannot revert "${label}": changed since`, { label });
+}
+
+/**
+ * A coding change under way: it remembers the codebook and the codings of each source as they
+ * were before the first edit, so the finished change can be undone exactly.
+ */
+export class CodingChange {
+  private codesBefore: Code[] | null = null;
+  private readonly sourcesBefore = new Map<string, Coding[]>();
+  createdCodeId: string | null = null;
+
+  constructor(
+    readonly session: ProjectSession,
+    readonly label: string,
+  ) {}
+
+  /** Changes project.json (the codebook and anything else) in one durable write. */
+  async editProject<R>(change: (project: ProjectFile) => R): Promise<R> {
+    this.codesBefore ??= structuredClone(this.session.project.codes);
+    return this.session.mutate(change);
+  }
+
+  /** Changes one source's codings in one durable write of its file. */
+  async editSource<R>(sourceId: string, change: (source: SourceFile) => R): Promise<R> {
+    if (!this.sourcesBefore.has(sourceId)) {
+      const source = await this.session.readSource(sourceId);
+      this.sourcesBefore.set(sourceId, structuredClone(source.codings));
+    }
+    return this.session.mutateSource(sourceId, (draft) => {
+      const outcome = change(draft);
+      draft.codings.sort(byPosition);
+      return outcome;
+    });
+  }
+
+  codesTouched(): boolean {
+    return this.codesBefore !== null;
+  }
+
+  touchedSources(): Iterable<string> {
+    return this.sourcesBefore.keys();
+  }
+
+  /** The step to keep in the history (null when nothing changed). */
+  async entry(): Promise<HistoryEntry | null> {
+    const codesChanged =
+      this.codesBefore !== null &&
+      JSON.stringify(this.codesBefore) !== JSON.stringify(this.session.project.codes);
+    const sources: SourceDelta[] = [];
+    for (const [id, before] of this.sourcesBefore) {
+      const after = (await this.session.readSource(id)).codings;
+      const delta = { id, before: missingFrom(before, after), after: missingFrom(after, before) };
+      if (delta.before.length || delta.after.length) sources.push(delta);
+    }
+    if (!codesChanged && sources.length === 0) return null;
+    return {
+      label: this.label,
+      codes: codesChanged
+        ? { before: this.codesBefore!, after: structuredClone(this.session.project.codes) }
+        : null,
+      sources,
+    };
+  }
+}
+
+/**
+ * Undo and redo of coding changes within a session. Undo puts back exactly what a change
+ * replaced, after checking that what it wrote is still there: if something else changed the
+ * same codings or the codebook since (a DV renamed, a text edited), undo refuses rather than
+ * overwrite that later work.
+ */
+export class CodingHistory {
+  private done: HistoryEntry[] = [];
+  private undone: HistoryEntry[] = [];
+
+  constructor(readonly session: ProjectSession) {}
+
+  get state(): UndoState {
+    return { undo: this.done.at(-1)?.label ?? null, redo: this.undone.at(-1)?.label ?? null };
+  }
+
+  /** Runs a change and records it; a failed change keeps whatever part reached the disk. */
+  async record(
+    label: string,
+    work: (change: CodingChange) => Promise<void>,
+  ): Promise<CodingUpdate> {
+    const change = new CodingChange(this.session, label);
+    try {
+      await work(change);
+    } finally {
+      const entry = await change.entry();
+      if (entry) {
+        this.done.push(entry);
+        if (this.done.length > MAX_ENTRIES) this.done.shift();
+        this.undone = [];
+      }
+    }
+    return this.update(
+      label,
+      change.codesTouched(),
+      [...change.touchedSources()],
+      change.createdCodeId,
+    );
+  }
+
+  /** Forgets everything (e.g. after a source's text changed under the codings). */
+  clear(): void {
+    this.done = [];
+    this.undone = [];
+  }
+
+  undo(): Promise<CodingUpdate | null> {
+    return this.revert(this.done, this.undone, 'undo');
+  }
+
+  redo(): Promise<CodingUpdate | null> {
+    return this.revert(this.undone, this.done, 'redo');
+  }
+
+  private async revert(
+    from: HistoryEntry[],
+    to: HistoryEntry[],
+    direction: 'undo' | 'redo',
+  ): Promise<CodingUpdate | null> {
+    const entry = from.at(-1);
+    if (!entry) return null;
+    const wanted = direction === 'undo' ? 'before' : 'after';
+    const current = direction === 'undo' ? 'after' : 'before';
+    const session = this.session;
+    // Check everything first so a conflict changes nothing.
+    if (
+      entry.codes &&
+      JSON.stringify(session.project.codes) !== JSON.stringify(entry.codes[current])
+    ) {
+      from.pop();
+      throw conflict(entry.label);
+    }
+    for (const delta of entry.sources) {
+      const codings = (await session.readSource(delta.id)).codings;
+      if (missingFrom(delta[current], codings).length > 0) {
+        from.pop();
+        throw conflict(entry.label);
+      }
+    }
+    from.pop();
+    for (const delta of entry.sources) {
+      const drop = new Set(delta[current].map((coding) => coding.id));
+      await session.mutateSource(delta.id, (draft) => {
+        draft.codings = draft.codings
+          .filter((coding) => !drop.has(coding.id))
+          .concat(structuredClone(delta[wanted]))
+          .sort(byPosition);
+      });
+    }
+    if (entry.codes) {
+      const codes = structuredClone(entry.codes[wanted]);
+      await session.mutate((project) => {
+        project.codes = codes;
+      });
+    }
+    to.push(entry);
+    return this.update(
+      entry.label,
+      entry.codes !== null,
+      entry.sources.map((delta) => delta.id),
+      null,
+    );
+  }
+
+  private async update(
+    label: string,
+    codesChanged: boolean,
+    sourceIds: string[],
+    createdCodeId: string | null,
+  ): Promise<CodingUpdate> {
+    const sources = [];
+    for (const id of sourceIds) {
+      sources.push({ id, codings: (await this.session.readSource(id)).codings });
+    }
+    return {
+      label,
+      codes: codesChanged ? this.session.project.codes : null,
+      sources,
+      createdCodeId,
+      history: this.state,
+    };
+  }
+}

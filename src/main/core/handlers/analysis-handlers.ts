@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import {
+  coOccurrence,
+  frameworkMatrix,
+  retrieveSegments,
+  segmentSpeakers,
+} from '../../../shared/domain/coding-analysis';
+import { applyCoding } from '../../../shared/domain/coding';
+import { contextAround, findMatches, sentenceAround } from '../../../shared/domain/search';
+import type { Handlers } from '../../../shared/ipc/contract';
+import type { SearchHit } from '../../../shared/ipc/types';
+import type { SpeakerTurn } from '../../../shared/model/source';
+import { coderName } from '../coding/coder';
+import { loadCorpus, toSegmentViews } from '../coding/corpus';
+import { findById, type CoreState } from './context';
+
+type AnalysisHandlers = Pick<
+  Handlers,
+  | 'segmentsRetrieve'
+  | 'textSearch'
+  | 'searchCodeAll'
+  | 'matrixCooccurrence'
+  | 'frameworkMatrix'
+  | 'frameworkSummarySave'
+>;
+
+/** Beyond this many hits the list stops growing: the user narrows the search instead. */
+const MAX_HITS = 5_000;
+
+/** The turn holding `offset`, by binary search over turns sorted by start. */
+function turnAt(turns: readonly SpeakerTurn[], offset: number): SpeakerTurn | null {
+  let low = 0;
+  let high = turns.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const turn = turns[middle]!;
+    if (offset < turn.start) high = middle - 1;
+    else if (offset >= turn.end) low = middle + 1;
+    else return turn;
+  }
+  return null;
+}
+
+/** Retrieval, full-text search, "code all results", co-occurrence and the framework matrix. */
+export function analysisHandlers(state: CoreState): AnalysisHandlers {
+  return {
+    async segmentsRetrieve(filter) {
+      const session = state.requireSession();
+      const { project } = session;
+      const corpus = await loadCorpus(session, filter.sourceIds);
+      const segments = retrieveSegments(corpus, project.codes, project.participants, filter);
+      return toSegmentViews(segments, corpus, project);
+    },
+
+    async textSearch({ query, wholeWord, sourceIds }) {
+      const session = state.requireSession();
+      const pseudonyms = new Map(session.project.participants.map((p) => [p.id, p.code]));
+      const hits: SearchHit[] = [];
+      for (const source of await loadCorpus(session, sourceIds)) {
+        for (const match of findMatches(source.text, query, { wholeWord })) {
+          if (hits.length === MAX_HITS) return { hits, truncated: true };
+          const context = contextAround(source.text, match.start, match.end, 90);
+          const who = segmentSpeakers(source, match.start, match.end);
+          hits.push({
+            sourceId: source.id,
+            sourceTitle: source.title,
+            start: match.start,
+            end: match.end,
+            before: (context.clippedBefore ? '…' : '') + context.before,
+            match: context.passage,
+            after: context.after + (context.clippedAfter ? '…' : ''),
+            speaker:
+              who.participantIds.map((id) => pseudonyms.get(id) ?? '').join(', ') || who.speaker,
+          });
+        }
+      }
+      return { hits, truncated: false };
+    },
+
+    async searchCodeAll({ codeId, scope, hits }) {
+      const session = state.requireSession();
+      const code = findById(session.project.codes, codeId, 'code');
+      const bySource = new Map<string, typeof hits>();
+      for (const hit of hits)
+        bySource.set(hit.sourceId, [...(bySource.get(hit.sourceId) ?? []), hit]);
+      const coder = coderName();
+      return state.history().record(`${code.name} ×${hits.length}`, async (change) => {
+        for (const [sourceId, found] of bySource) {
+          await change.editSource(sourceId, (source) => {
+            let codings = source.codings;
+            for (const hit of found) {
+              if (hit.end > source.text.length || hit.end <= hit.start) continue;
+              let span = { start: hit.start, end: hit.end };
+              if (scope === 'sentence') span = sentenceAround(source.text, hit.start, hit.end);
+              if (scope === 'turn') span = turnAt(source.turns, hit.start) ?? span;
+              codings = applyCoding(codings, source.text, {
+                id: randomUUID(),
+                codeId,
+                ...span,
+                coder,
+                createdAt: new Date().toISOString(),
+              });
+            }
+            source.codings = codings;
+          });
+        }
+      });
+    },
+
+    async matrixCooccurrence({ codeIds }) {
+      const session = state.requireSession();
+      return coOccurrence(await loadCorpus(session), codeIds);
+    },
+
+    async frameworkMatrix() {
+      const session = state.requireSession();
+      const { project } = session;
+      const corpus = await loadCorpus(session);
+      const cells = frameworkMatrix(corpus, project.codes, project.participants, project.questions);
+      const summaries = new Map(
+        project.frameworkSummaries.map((s) => [`${s.participantId}|${s.questionId}`, s.text]),
+      );
+      const keys = new Set([...cells.keys(), ...summaries.keys()]);
+      return [...keys].map((key) => {
+        const [participantId, questionId] = key.split('|') as [string, string];
+        return {
+          participantId,
+          questionId,
+          segments: toSegmentViews(cells.get(key) ?? [], corpus, project, 60),
+          summary: summaries.get(key) ?? '',
+        };
+      });
+    },
+
+    async frameworkSummarySave({ participantId, questionId, text }) {
+      const session = state.requireSession();
+      findById(session.project.participants, participantId, 'participant');
+      findById(session.project.questions, questionId, 'question');
+      await session.mutate((project) => {
+        const rest = project.frameworkSummaries.filter(
+          (s) => s.participantId !== participantId || s.questionId !== questionId,
+        );
+        if (text.trim() !== '') {
+          rest.push({ participantId, questionId, text, updatedAt: new Date().toISOString() });
+        }
+        project.frameworkSummaries = rest;
+      });
+      return null;
+    },
+  };
+}

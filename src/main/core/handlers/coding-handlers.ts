@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { nextColour } from '../../../shared/domain/codebook';
+import {
+  adjustCoding,
+  applyCoding,
+  reanchorCodings,
+  reanchorTurns,
+} from '../../../shared/domain/coding';
+import type { Handlers } from '../../../shared/ipc/contract';
+import { CampoError } from '../../../shared/ipc/errors';
+import { CodeSchema } from '../../../shared/model/project';
+import type { SourceFile } from '../../../shared/model/source';
+import { coderName } from '../coding/coder';
+import { findById, type CoreState } from './context';
+
+type CodingHandlers = Pick<
+  Handlers,
+  | 'codingApply'
+  | 'codingInVivo'
+  | 'codingUpdate'
+  | 'codingRemove'
+  | 'codingUndo'
+  | 'codingRedo'
+  | 'codingHistory'
+  | 'sourceMemoSave'
+  | 'sourceTextUpdate'
+>;
+
+/** A span that lies inside the text and holds more than blanks. */
+function checkSpan(source: SourceFile, start: number, end: number): void {
+  if (end <= start || end > source.text.length || source.text.slice(start, end).trim() === '') {
+    throw new CampoError('VALIDATION', 'Empty or out-of-range passage', {
+      reason: `${start}-${end}`,
+    });
+  }
+}
+
+/** Handlers for coding passages of a source, undo/redo, memos and text corrections. */
+export function codingHandlers(state: CoreState): CodingHandlers {
+  return {
+    async codingApply({ sourceId, codeId, start, end }) {
+      const session = state.requireSession();
+      const code = findById(session.project.codes, codeId, 'code');
+      checkSpan(await session.readSource(sourceId), start, end);
+      return state.history().record(code.name, async (change) => {
+        await change.editSource(sourceId, (source) => {
+          source.codings = applyCoding(source.codings, source.text, {
+            id: randomUUID(),
+            codeId,
+            start,
+            end,
+            coder: coderName(),
+            createdAt: new Date().toISOString(),
+          });
+        });
+      });
+    },
+
+    async codingInVivo({ sourceId, start, end, parentId }) {
+      const session = state.requireSession();
+      const source = await session.readSource(sourceId);
+      checkSpan(source, start, end);
+      if (parentId) findById(session.project.codes, parentId, 'code');
+      const name = source.text.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, 300);
+      return state.history().record(name, async (change) => {
+        const codeId = randomUUID();
+        await change.editProject((project) => {
+          project.codes.push(
+            CodeSchema.parse({ id: codeId, name, parentId, colour: nextColour(project.codes) }),
+          );
+        });
+        change.createdCodeId = codeId;
+        await change.editSource(sourceId, (draft) => {
+          draft.codings = applyCoding(draft.codings, draft.text, {
+            id: randomUUID(),
+            codeId,
+            start,
+            end,
+            coder: coderName(),
+            createdAt: new Date().toISOString(),
+          });
+        });
+      });
+    },
+
+    async codingUpdate({ sourceId, codingId, patch }) {
+      const session = state.requireSession();
+      const before = findById((await session.readSource(sourceId)).codings, codingId, 'coding');
+      const code = session.project.codes.find((c) => c.id === before.codeId);
+      return state.history().record(code?.name ?? '', async (change) => {
+        await change.editSource(sourceId, (source) => {
+          const index = source.codings.findIndex((coding) => coding.id === codingId);
+          let coding = source.codings[index]!;
+          if (patch.start !== undefined || patch.end !== undefined) {
+            const start = patch.start ?? coding.start;
+            const end = patch.end ?? coding.end;
+            checkSpan(source, start, end);
+            coding = adjustCoding(coding, source.text, start, end);
+          }
+          if (patch.memo !== undefined) coding = { ...coding, memo: patch.memo };
+          if (patch.key !== undefined) coding = { ...coding, key: patch.key };
+          source.codings[index] = coding;
+        });
+      });
+    },
+
+    async codingRemove({ sourceId, codingId }) {
+      const session = state.requireSession();
+      const coding = findById((await session.readSource(sourceId)).codings, codingId, 'coding');
+      const code = session.project.codes.find((c) => c.id === coding.codeId);
+      return state.history().record(`− ${code?.name ?? ''}`, async (change) => {
+        await change.editSource(sourceId, (source) => {
+          source.codings = source.codings.filter((other) => other.id !== codingId);
+        });
+      });
+    },
+
+    codingUndo: () => state.history().undo(),
+    codingRedo: () => state.history().redo(),
+    codingHistory: async () => state.history().state,
+
+    async sourceMemoSave({ sourceId, memoId, text }) {
+      const session = state.requireSession();
+      const now = new Date().toISOString();
+      return session.mutateSource(sourceId, (source) => {
+        if (memoId) {
+          const memo = findById(source.memos, memoId, 'memo');
+          if (text.trim() === '') source.memos = source.memos.filter((m) => m.id !== memoId);
+          else Object.assign(memo, { text, updatedAt: now });
+        } else if (text.trim() !== '') {
+          source.memos.push({ id: randomUUID(), text, createdAt: now, updatedAt: now });
+        }
+        return source.memos;
+      });
+    },
+
+    async sourceTextUpdate({ sourceId, text }) {
+      const session = state.requireSession();
+      const result = await session.mutateSource(sourceId, (source) => {
+        const moved = reanchorCodings(source.codings, source.text, text);
+        source.turns = reanchorTurns(source.turns, source.text, text);
+        source.codings = moved.codings;
+        source.text = text;
+        return { moved: moved.moved, flagged: moved.flagged };
+      });
+      // Undo entries hold offsets of the old text: they no longer apply.
+      state.history().clear();
+      return result;
+    },
+  };
+}

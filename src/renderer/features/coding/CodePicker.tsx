@@ -1,0 +1,86 @@
+import { useId, useMemo, useState } from 'react';
+import { codePath, codeTreeOrder } from '../../../shared/domain/codebook';
+import { foldAccents } from '../../../shared/domain/folding';
+import type { Code } from '../../../shared/model/project';
+import { useT } from '../../i18n/use-t';
+
+/**
+ * A searchable list of codes: type to filter (accents and case ignored), arrows to move, Enter
+ * to choose. Each code shows its path so same-named sub-codes are told apart.
+ */
+export function CodePicker({
+  codes,
+  label,
+  onPick,
+}: {
+  codes: readonly Code[];
+  label: string;
+  onPick(code: Code): void;
+}) {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const inputId = useId();
+  const rows = useMemo(() => {
+    const wanted = foldAccents(query.trim());
+    return codeTreeOrder(codes)
+      .map(({ code }) => ({
+        code,
+        path: codePath(codes, code.id)
+          .map((c) => c.name)
+          .join(' › '),
+      }))
+      .filter((row) => wanted === '' || foldAccents(row.path).includes(wanted));
+  }, [codes, query]);
+  const current = Math.min(active, rows.length - 1);
+  const pick = (code: Code | undefined) => {
+    if (!code) return;
+    onPick(code);
+    setQuery('');
+  };
+  return (
+    <div className="code-picker">
+      <label htmlFor={inputId}>{label}</label>
+      <input
+        id={inputId}
+        type="search"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-activedescendant={rows[current] ? `${listId}-${rows[current].code.id}` : undefined}
+        placeholder={t('coding.pickerPlaceholder')}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') setActive(Math.min(current + 1, rows.length - 1));
+          else if (event.key === 'ArrowUp') setActive(Math.max(current - 1, 0));
+          else if (event.key === 'Enter') pick(rows[current]?.code);
+          else return;
+          event.preventDefault();
+        }}
+      />
+      <ul id={listId} role="listbox" aria-label={label} className="code-picker-list">
+        {rows.map((row, index) => (
+          <li
+            key={row.code.id}
+            id={`${listId}-${row.code.id}`}
+            role="option"
+            aria-selected={index === current}
+            className={index === current ? 'active' : undefined}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => pick(row.code)}
+          >
+            <span className="swatch" style={{ background: row.code.colour }} />
+            {row.code.quickKey !== null && <kbd>{row.code.quickKey}</kbd>}
+            <span>{row.path}</span>
+          </li>
+        ))}
+        {rows.length === 0 && <li className="muted">{t('coding.noCodeFound')}</li>}
+      </ul>
+    </div>
+  );
+}

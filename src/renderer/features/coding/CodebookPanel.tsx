@@ -1,0 +1,194 @@
+import { useMemo, useRef, useState } from 'react';
+import { codeTreeOrder } from '../../../shared/domain/codebook';
+import { foldAccents } from '../../../shared/domain/folding';
+import { formatNumber } from '../../../shared/i18n';
+import type { Code } from '../../../shared/model/project';
+import { api } from '../../api/client';
+import { deliverFile } from '../../api/files';
+import { useLanguage, useT } from '../../i18n/use-t';
+import { useAppStore } from '../../stores/app-store';
+import { useCodingStore } from '../../stores/coding-store';
+import { attempt } from '../../stores/core-calls';
+import { useProjectStore } from '../../stores/project-store';
+import { CodeEditorDialog, DeleteCodeDialog, MergeCodeDialog } from './CodeDialogs';
+
+const NO_CODES: Code[] = [];
+
+type Editing =
+  | { kind: 'new'; parentId: string | null }
+  | { kind: 'edit' | 'merge' | 'delete'; code: Code }
+  | null;
+
+/**
+ * The codebook as a tree with the number of codings of each code. Drag a code onto another to
+ * put it below, or onto "top level"; the selected code's actions are under the tree.
+ */
+export function CodebookPanel() {
+  const t = useT();
+  const language = useLanguage();
+  const codes = useProjectStore((state) => state.snapshot?.project.codes) ?? NO_CODES;
+  const { counts, run } = useCodingStore();
+  const [filter, setFilter] = useState('');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [dragged, setDragged] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const selected = codes.find((code) => code.id === selectedId) ?? null;
+
+  const rows = useMemo(() => {
+    const wanted = foldAccents(filter.trim());
+    return codeTreeOrder(codes).filter(
+      ({ code }) => wanted === '' || foldAccents(code.name).includes(wanted),
+    );
+  }, [codes, filter]);
+
+  const move = (id: string, parentId: string | null) => {
+    setDragged(null);
+    if (id !== parentId) void run(() => api().codeMove({ id, parentId, beforeId: null }));
+  };
+
+  const exportCsv = async () => {
+    const file = await attempt(() => api().codebookExport({}));
+    if (!file) return;
+    const native = useAppStore.getState().info?.nativeDialogs ?? false;
+    const saved = await attempt(() =>
+      deliverFile(file.fileName, file.csv, native, (upload) => api().dialogSaveFile(upload)),
+    );
+    if (saved) useAppStore.getState().notify('success', { key: 'codebook.exported' });
+  };
+
+  const importCsv = async (file: File) => {
+    const csv = await file.text();
+    const result = await run(() => api().codebookImport({ csv }));
+    if (!result) return;
+    const { added, updated, problems } = result;
+    useAppStore.getState().notify(problems.length ? 'info' : 'success', {
+      key: 'codebook.imported',
+      params: { added, updated, problems: problems.length },
+    });
+  };
+
+  return (
+    <section className="codebook" aria-label={t('codebook.title')}>
+      <header className="codebook-header">
+        <h2>{t('codebook.title')}</h2>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => setEditing({ kind: 'new', parentId: null })}
+        >
+          {t('codebook.new')}
+        </button>
+      </header>
+      <input
+        type="search"
+        aria-label={t('codebook.filter')}
+        placeholder={t('codebook.filter')}
+        value={filter}
+        onChange={(event) => setFilter(event.target.value)}
+      />
+      <div
+        className={dragged ? 'codebook-root drop-target' : 'codebook-root'}
+        onDragOver={(event) => dragged && event.preventDefault()}
+        onDrop={() => dragged && move(dragged, null)}
+      >
+        {t('codebook.topLevel')}
+      </div>
+      <ul className="code-tree" role="tree" aria-label={t('codebook.title')}>
+        {rows.map(({ code, depth }) => {
+          const count = counts[code.id];
+          return (
+            <li
+              key={code.id}
+              role="treeitem"
+              aria-selected={code.id === selectedId}
+              aria-level={depth + 1}
+              tabIndex={0}
+              draggable
+              className={code.id === selectedId ? 'code-row selected' : 'code-row'}
+              style={{ paddingLeft: 8 + depth * 16 }}
+              onClick={() => setSelectedId(code.id)}
+              onDoubleClick={() => setEditing({ kind: 'edit', code })}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') setEditing({ kind: 'edit', code });
+                if (event.key === 'Delete') setEditing({ kind: 'delete', code });
+              }}
+              onDragStart={() => setDragged(code.id)}
+              onDragEnd={() => setDragged(null)}
+              onDragOver={(event) => dragged && dragged !== code.id && event.preventDefault()}
+              onDrop={(event) => {
+                event.stopPropagation();
+                if (dragged) move(dragged, code.id);
+              }}
+            >
+              <span className="swatch" style={{ background: code.colour }} />
+              <span className="code-name" title={code.description || undefined}>
+                {code.name}
+              </span>
+              {code.quickKey !== null && <kbd>{code.quickKey}</kbd>}
+              <span className="count" title={t('codebook.countTitle')}>
+                {formatNumber(count?.codingsWithChildren ?? 0, language)}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {selected && (
+        <div className="button-row" aria-label={t('codebook.actionsFor', { name: selected.name })}>
+          <button type="button" onClick={() => setEditing({ kind: 'edit', code: selected })}>
+            {t('codebook.edit')}
+          </button>
+          <button type="button" onClick={() => setEditing({ kind: 'new', parentId: selected.id })}>
+            {t('codebook.subcode')}
+          </button>
+          {!selected.followsQuestion && (
+            <>
+              <button type="button" onClick={() => setEditing({ kind: 'merge', code: selected })}>
+                {t('codebook.merge')}
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => setEditing({ kind: 'delete', code: selected })}
+              >
+                {t('app.delete')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      <div className="button-row">
+        <button type="button" onClick={() => void exportCsv()}>
+          {t('codebook.export')}
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t('codebook.import')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".csv,text/csv"
+          hidden
+          aria-label={t('codebook.import')}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void importCsv(file);
+          }}
+        />
+      </div>
+      {editing?.kind === 'new' && (
+        <CodeEditorDialog parentId={editing.parentId} onClose={() => setEditing(null)} />
+      )}
+      {editing?.kind === 'edit' && (
+        <CodeEditorDialog code={editing.code} onClose={() => setEditing(null)} />
+      )}
+      {editing?.kind === 'merge' && (
+        <MergeCodeDialog code={editing.code} onClose={() => setEditing(null)} />
+      )}
+      {editing?.kind === 'delete' && (
+        <DeleteCodeDialog code={editing.code} onClose={() => setEditing(null)} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/use-t';
+import { useCodingStore } from '../../stores/coding-store';
+import { useProjectStore } from '../../stores/project-store';
+import { CodebookPanel } from './CodebookPanel';
+import { CodingSidePanel } from './CodingSidePanel';
+import { CodingSourceView } from './CodingSourceView';
+import { MatricesPanel } from './MatricesPanel';
+import { RetrievalPanel } from './RetrievalPanel';
+import { SearchPanel } from './SearchPanel';
+
+const TABS = ['code', 'retrieve', 'search', 'matrices'] as const;
+type Tab = (typeof TABS)[number];
+
+/** True when a key press belongs to a field being typed in (its own undo, its own digits). */
+function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/**
+ * The coding workbench: the codebook on the left, and tabs for coding a source, retrieving
+ * coded segments, searching the texts and the matrices. Ctrl+Z / Ctrl+Shift+Z undo and redo
+ * coding changes; 1–9 apply the pinned codes to the selection.
+ */
+export function CodingScreen() {
+  const t = useT();
+  const [tab, setTab] = useState<Tab>('code');
+  const { loadCounts, loadHistory, history, undo, redo, openSource, sourceId } = useCodingStore();
+  const sources = useProjectStore((state) => state.snapshot?.project.sources);
+
+  useEffect(() => {
+    void loadCounts();
+    void loadHistory();
+  }, [loadCounts, loadHistory]);
+
+  useEffect(() => {
+    if (!sourceId && sources?.[0]) openSource(sources[0].id);
+  }, [sourceId, sources, openSource]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (typingIn(event.target) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if ((event.ctrlKey || event.metaKey) && (key === 'z' || key === 'y')) {
+        event.preventDefault();
+        void (key === 'y' || event.shiftKey ? redo() : undo());
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || !/^[1-9]$/.test(event.key)) return;
+      const { selection } = useCodingStore.getState();
+      const codes = useProjectStore.getState().snapshot?.project.codes ?? [];
+      const code = codes.find((c) => c.quickKey === Number(event.key));
+      if (selection && code) {
+        event.preventDefault();
+        void useCodingStore.getState().apply(code.id);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  const show = (next: Tab, sourceToOpen?: { id: string; at: number }) => {
+    if (sourceToOpen) openSource(sourceToOpen.id, sourceToOpen.at);
+    setTab(next);
+  };
+
+  return (
+    <div className="coding-screen">
+      <CodebookPanel />
+      <div className="coding-main">
+        <div className="tabs-bar">
+          <div role="tablist" aria-label={t('coding.tabs')} className="tabs">
+            {TABS.map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                onClick={() => setTab(name)}
+              >
+                {t(`coding.tab.${name}`)}
+              </button>
+            ))}
+          </div>
+          <div className="undo-buttons">
+            <button
+              type="button"
+              disabled={!history.undo}
+              title={history.undo ? t('coding.undoWhat', { label: history.undo }) : undefined}
+              aria-keyshortcuts="Control+Z"
+              onClick={() => void undo()}
+            >
+              {t('coding.undo')}
+            </button>
+            <button
+              type="button"
+              disabled={!history.redo}
+              title={history.redo ? t('coding.redoWhat', { label: history.redo }) : undefined}
+              aria-keyshortcuts="Control+Shift+Z"
+              onClick={() => void redo()}
+            >
+              {t('coding.redo')}
+            </button>
+          </div>
+        </div>
+        <div role="tabpanel" className="coding-tabpanel">
+          {tab === 'code' && (
+            <div className="coding-workspace">
+              <CodingSourceView />
+              <CodingSidePanel />
+            </div>
+          )}
+          {tab === 'retrieve' && <RetrievalPanel onOpen={(id, at) => show('code', { id, at })} />}
+          {tab === 'search' && <SearchPanel onOpen={(id, at) => show('code', { id, at })} />}
+          {tab === 'matrices' && <MatricesPanel />}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { codePath, codeTreeOrder } from '../../../shared/domain/codebook';
+import { PARTICIPANT_FIELDS } from '../../../shared/domain/coding-analysis';
+import type { HandlerArgs } from '../../../shared/ipc/contract';
+import type { SegmentView } from '../../../shared/ipc/types';
+import { api } from '../../api/client';
+import { useT } from '../../i18n/use-t';
+import { useCodingStore } from '../../stores/coding-store';
+import { attempt } from '../../stores/core-calls';
+import { useProjectStore } from '../../stores/project-store';
+import { SegmentList } from './SegmentList';
+
+type Filter = HandlerArgs<'segmentsRetrieve'>;
+
+const FIELD_LABELS = {
+  organisation: 'participants.organisation',
+  role: 'participants.role',
+  territory: 'participants.territory',
+  partnershipType: 'participants.partnership',
+} as const satisfies Record<(typeof PARTICIPANT_FIELDS)[number], string>;
+
+/**
+ * Coded segments by code, evaluation question, participant or participant attribute (e.g.
+ * every "criticità" said by a municipality), with their context.
+ */
+export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number): void }) {
+  const t = useT();
+  const project = useProjectStore((state) => state.snapshot!.project);
+  const version = useCodingStore((state) => state.version);
+  const [codeId, setCodeId] = useState('');
+  const [questionId, setQuestionId] = useState('');
+  const [participantId, setParticipantId] = useState('');
+  const [attributeKey, setAttributeKey] = useState('organisation');
+  const [attributeValue, setAttributeValue] = useState('');
+  const [keyOnly, setKeyOnly] = useState(false);
+  const [segments, setSegments] = useState<SegmentView[] | null>(null);
+  const ids = {
+    code: useId(),
+    question: useId(),
+    participant: useId(),
+    key: useId(),
+    value: useId(),
+  };
+
+  const filter = useMemo<Filter>(() => {
+    const value = attributeValue.trim();
+    return {
+      ...(codeId ? { codeIds: [codeId] } : {}),
+      ...(questionId ? { questionId } : {}),
+      ...(participantId ? { participantIds: [participantId] } : {}),
+      ...(value ? { attribute: { key: attributeKey, value } } : {}),
+      ...(keyOnly ? { keyOnly } : {}),
+    };
+  }, [codeId, questionId, participantId, attributeKey, attributeValue, keyOnly]);
+
+  useEffect(() => {
+    let current = true;
+    void attempt(() => api().segmentsRetrieve(filter)).then((found) => {
+      if (current && found) setSegments(found);
+    });
+    return () => {
+      current = false;
+    };
+  }, [filter, version]);
+
+  const codes = useMemo(() => new Map(project.codes.map((c) => [c.id, c])), [project.codes]);
+  const attributeKeys = useMemo(() => {
+    const custom = new Set(project.participants.flatMap((p) => p.attributes.map((a) => a.key)));
+    return [...PARTICIPANT_FIELDS, ...[...custom].sort()];
+  }, [project.participants]);
+
+  return (
+    <section className="retrieval" aria-label={t('coding.tab.retrieve')}>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor={ids.code}>{t('retrieval.code')}</label>
+          <select id={ids.code} value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+            <option value="">{t('retrieval.any')}</option>
+            {codeTreeOrder(project.codes).map(({ code }) => (
+              <option key={code.id} value={code.id}>
+                {codePath(project.codes, code.id)
+                  .map((c) => c.name)
+                  .join(' › ')}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.question}>{t('retrieval.question')}</label>
+          <select
+            id={ids.question}
+            value={questionId}
+            onChange={(e) => setQuestionId(e.target.value)}
+          >
+            <option value="">{t('retrieval.any')}</option>
+            {project.questions.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.code} – {q.text.slice(0, 60)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.participant}>{t('retrieval.participant')}</label>
+          <select
+            id={ids.participant}
+            value={participantId}
+            onChange={(e) => setParticipantId(e.target.value)}
+          >
+            <option value="">{t('retrieval.any')}</option>
+            {project.participants.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.code}
+                {p.organisation && ` – ${p.organisation}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.key}>{t('retrieval.attribute')}</label>
+          <select
+            id={ids.key}
+            value={attributeKey}
+            onChange={(e) => setAttributeKey(e.target.value)}
+          >
+            {attributeKeys.map((key) => (
+              <option key={key} value={key}>
+                {key in FIELD_LABELS ? t(FIELD_LABELS[key as keyof typeof FIELD_LABELS]) : key}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.value}>{t('retrieval.attributeValue')}</label>
+          <input
+            id={ids.value}
+            type="search"
+            value={attributeValue}
+            placeholder={t('retrieval.attributeHint')}
+            onChange={(e) => setAttributeValue(e.target.value)}
+          />
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={keyOnly} onChange={(e) => setKeyOnly(e.target.checked)} />
+          {t('retrieval.keyOnly')}
+        </label>
+      </div>
+      <p role="status" className="muted">
+        {segments
+          ? t('retrieval.count', {
+              n: segments.length,
+              sources: new Set(segments.map((s) => s.sourceId)).size,
+            })
+          : t('app.loading')}
+      </p>
+      {segments && <SegmentList segments={segments} codes={codes} onOpen={onOpen} />}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { quotation } from '../../../shared/domain/coding-analysis';
+import type { SegmentView } from '../../../shared/ipc/types';
+import type { Code } from '../../../shared/model/project';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../stores/app-store';
+import { useCodingStore } from '../../stores/coding-store';
+
+/** The citation of a segment: its pseudonyms, or the interview code when nobody is known. */
+export function citationOf(segment: SegmentView): string {
+  return segment.pseudonyms.join(', ') || segment.sourceTitle;
+}
+
+async function copyQuotation(segment: SegmentView): Promise<void> {
+  const text = quotation(segment.text, citationOf(segment));
+  try {
+    await navigator.clipboard.writeText(text);
+    useAppStore.getState().notify('success', { key: 'retrieval.copied', params: { text } });
+  } catch {
+    useAppStore.getState().notify('error', { key: 'retrieval.copyFailed' });
+  }
+}
+
+/**
+ * Coded segments with their context, speaker and source; each can be copied as a quotation,
+ * marked as a key quotation, or opened in its source. Only the rows on screen are rendered.
+ */
+export function SegmentList({
+  segments,
+  codes,
+  onOpen,
+  onChanged,
+}: {
+  segments: readonly SegmentView[];
+  codes: ReadonlyMap<string, Code>;
+  onOpen?(sourceId: string, at: number): void;
+  onChanged?(): void;
+}) {
+  const t = useT();
+  const updateCoding = useCodingStore((state) => state.updateCoding);
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: segments.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 140,
+    overscan: 4,
+  });
+  return (
+    <div ref={scroller} className="segment-scroller" data-testid="segments">
+      <ol className="segments" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const segment = segments[item.index]!;
+          const code = codes.get(segment.codeId);
+          return (
+            <li
+              key={segment.codingId}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="segment"
+              style={{ transform: `translateY(${item.start}px)` }}
+              aria-label={citationOf(segment)}
+            >
+              <header>
+                <strong>{citationOf(segment)}</strong>
+                <span className="muted">
+                  {segment.sourceTitle}
+                  {segment.speaker && ` · ${segment.speaker}`}
+                </span>
+                <span className="code-chip" style={{ borderColor: code?.colour }}>
+                  {code?.name}
+                </span>
+              </header>
+              <p className="segment-text">
+                <span className="context">{segment.before}</span>
+                <mark>{segment.text}</mark>
+                <span className="context">{segment.after}</span>
+              </p>
+              {segment.memo && <p className="segment-memo">{segment.memo}</p>}
+              {segment.textChanged && (
+                <p className="notice-warning">{t('coding.textChangedShort')}</p>
+              )}
+              <div className="button-row">
+                <button type="button" onClick={() => void copyQuotation(segment)}>
+                  {t('retrieval.copy')}
+                </button>
+                <label className="key-toggle">
+                  <input
+                    type="checkbox"
+                    checked={segment.key}
+                    onChange={(event) =>
+                      void updateCoding(
+                        segment.codingId,
+                        { key: event.target.checked },
+                        segment.sourceId,
+                      ).then((done) => done && onChanged?.())
+                    }
+                  />
+                  {t('coding.keyQuotation')}
+                </label>
+                {onOpen && (
+                  <button type="button" onClick={() => onOpen(segment.sourceId, segment.start)}>
+                    {t('retrieval.open')}
+                  </button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

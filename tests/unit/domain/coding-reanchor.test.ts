@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import {
+  diffRegion,
+  mapOffset,
+  reanchorCodings,
+  reanchorTurns,
+} from '../../../src/shared/domain/coding';
+import type { Coding, SpeakerTurn } from '../../../src/shared/model/source';
+
+const OLD = 'Intervista.\r\nINT-01: La città 👩‍🔬 è cambiata. Ci fidavamo del sindaco.\r\nFine.';
+
+/** A coding of `passage` (its `nth` occurrence) in `text`. */
+function codingOf(text: string, passage: string, id = passage, nth = 0): Coding {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) start = text.indexOf(passage, start + 1);
+  if (start === -1) throw new Error(`"${passage}" not in text`);
+  return {
+    id,
+    codeId: 'code',
+    start,
+    end: start + passage.length,
+    text: passage,
+    coder: '',
+    memo: '',
+    key: false,
+    textChanged: false,
+    createdAt: '2024-05-01T10:00:00Z',
+  };
+}
+
+function readsBack(codings: readonly Coding[], text: string): void {
+  for (const c of codings) if (!c.textChanged) expect(text.slice(c.start, c.end)).toBe(c.text);
+}
+
+describe('diffRegion', () => {
+  it('finds the single changed region, or null for equal texts', () => {
+    expect(diffRegion(OLD, OLD)).toBeNull();
+    expect(diffRegion('abcdef', 'abXYef')).toEqual({ start: 2, oldEnd: 4, newEnd: 4 });
+    expect(diffRegion('abc', 'abxc')).toEqual({ start: 2, oldEnd: 2, newEnd: 3 });
+    expect(diffRegion('aaa', 'aa')).toEqual({ start: 2, oldEnd: 3, newEnd: 2 });
+  });
+
+  it('never splits a surrogate pair', () => {
+    // 👩 and 👨 share their high surrogate: the edit must start before it.
+    expect(diffRegion('a👩b', 'a👨b')).toEqual({ start: 1, oldEnd: 3, newEnd: 3 });
+    // 🔬 (U+1F52C) and 💬 (U+1F4AC) share neither half but end alike in the suffix check.
+    const edit = diffRegion('x👩‍🔬y', 'x👩y')!;
+    expect(edit).toEqual({ start: 3, oldEnd: 6, newEnd: 3 });
+  });
+
+  it('never splits a CRLF, whichever text holds it', () => {
+    expect(diffRegion('uno\r\ndue', 'uno\ndue')).toEqual({ start: 3, oldEnd: 5, newEnd: 4 });
+    expect(diffRegion('a\rb', 'a\r\nb')).toEqual({ start: 1, oldEnd: 2, newEnd: 3 });
+    const added = diffRegion('a\r\nb', 'a\r\n\r\nb')!;
+    expect(added).toEqual({ start: 3, oldEnd: 3, newEnd: 5 });
+    expect('a\r\n\r\nb'.slice(added.start, added.newEnd)).toBe('\r\n');
+  });
+});
+
+describe('mapOffset', () => {
+  const replace = { start: 10, oldEnd: 14, newEnd: 20 };
+  const insert = { start: 10, oldEnd: 10, newEnd: 13 };
+
+  it('keeps offsets before the edit, shifts those after and clamps those inside', () => {
+    expect(mapOffset(9, replace, 'start')).toBe(9);
+    expect(mapOffset(10, replace, 'end')).toBe(10);
+    expect(mapOffset(14, replace, 'start')).toBe(20);
+    expect(mapOffset(30, replace, 'end')).toBe(36);
+    expect(mapOffset(12, replace, 'start')).toBe(10);
+    expect(mapOffset(12, replace, 'end')).toBe(20);
+  });
+
+  it('takes text inserted at a boundary into the span', () => {
+    expect(mapOffset(10, insert, 'start')).toBe(10);
+    expect(mapOffset(10, insert, 'end')).toBe(13);
+  });
+});
+
+describe('reanchorCodings', () => {
+  it('shifts a coding after an edit before it and leaves one before the edit alone', () => {
+    const before = codingOf(OLD, 'Intervista');
+    const after = codingOf(OLD, 'Ci fidavamo del sindaco.');
+    const newText = OLD.replace('La città', 'La nostra città');
+    const result = reanchorCodings([before, after], OLD, newText);
+    expect(result.moved).toBe(1);
+    expect(result.flagged).toBe(0);
+    expect(result.codings[0]).toBe(before);
+    expect(result.codings[1]).toMatchObject({ start: after.start + 7, textChanged: false });
+    readsBack(result.codings, newText);
+  });
+
+  it('flags a coding edited inside, keeping its text and the mapped offsets', () => {
+    const c = codingOf(OLD, 'Ci fidavamo del sindaco.');
+    const newText = OLD.replace('fidavamo', 'fidavano');
+    const result = reanchorCodings([c], OLD, newText);
+    expect(result).toMatchObject({ moved: 0, flagged: 1 });
+    expect(result.codings[0]).toEqual({ ...c, textChanged: true });
+    // Flagged again by a further edit: moved along, not counted twice.
+    const again = reanchorCodings(result.codings, newText, `Nota. ${newText}`);
+    expect(again).toMatchObject({ moved: 0, flagged: 0 });
+    expect(again.codings[0]).toMatchObject({ start: c.start + 6, textChanged: true });
+  });
+
+  it('unflags a coding whose text reads the same again (the edit undone)', () => {
+    const c = codingOf(OLD, 'Ci fidavamo del sindaco.');
+    const edited = OLD.replace('fidavamo', 'fidavano');
+    const flagged = reanchorCodings([c], OLD, edited).codings;
+    const undone = reanchorCodings(flagged, edited, OLD);
+    expect(undone.codings[0]).toEqual(c);
+    expect(undone.flagged).toBe(0);
+  });
+
+  it('flags a coding whose words were deleted, with an empty span where they were', () => {
+    const c = codingOf(OLD, ' Ci fidavamo del sindaco.');
+    const newText = OLD.replace(' Ci fidavamo del sindaco.', '');
+    const result = reanchorCodings([c], OLD, newText);
+    expect(result.flagged).toBe(1);
+    expect(result.codings[0]).toMatchObject({ start: c.start, end: c.start, text: c.text });
+  });
+
+  it('re-anchors a coding whose words moved to the nearest occurrence', () => {
+    const text = 'Uno. Ci fidavamo. Due. Tre. Quattro.';
+    const c = codingOf(text, 'Ci fidavamo.');
+    const moved = 'Uno. Due. Ci fidavamo. Tre. Quattro.';
+    const result = reanchorCodings([c], text, moved);
+    expect(result).toMatchObject({ moved: 1, flagged: 0 });
+    expect(result.codings[0]).toMatchObject({
+      start: moved.indexOf('Ci fidavamo.'),
+      textChanged: false,
+    });
+    readsBack(result.codings, moved);
+
+    // Two copies in the edited region: the one nearer to where the words were wins.
+    const twice = 'Ci fidavamo. Uno. Due. Ci fidavamo. Tre. Quattro. Cinque. Sei.';
+    const second = codingOf(twice, 'Ci fidavamo.', 'second', 1);
+    const edited = 'Ci fidavamo. Uno, Due! Ci fidavamo. Tre; Quattro. Cinque. Sei.';
+    const out = reanchorCodings([second], twice, edited);
+    expect(out.codings[0]!.start).toBe(second.start);
+  });
+
+  it('keeps a coding on its words when text is typed right at its start or end', () => {
+    const c = codingOf(OLD, 'città');
+    for (const newText of [OLD.replace('città', 'bella città'), OLD.replace('città', 'città!')]) {
+      const result = reanchorCodings([c], OLD, newText);
+      expect(result.flagged).toBe(0);
+      readsBack(result.codings, newText);
+      expect(result.codings[0]!.start).toBe(newText.indexOf('città'));
+    }
+  });
+
+  it('handles several edits at once (one region spanning them)', () => {
+    const first = codingOf(OLD, 'Intervista.');
+    const between = codingOf(OLD, 'La città 👩‍🔬');
+    const touched = codingOf(OLD, 'è cambiata');
+    const last = codingOf(OLD, 'Fine.');
+    const newText = OLD.replace('INT-01', 'INT-001')
+      .replace('è cambiata', 'è mutata')
+      .replace('sindaco', 'la sindaca');
+    const edit = diffRegion(OLD, newText)!;
+    const result = reanchorCodings([last, touched, between, first], OLD, newText);
+    expect(result).toMatchObject({ moved: 2, flagged: 1 });
+    readsBack(result.codings, newText);
+    const byId = new Map(result.codings.map((c) => [c.id, c]));
+    expect(byId.get('Intervista.')).toBe(first);
+    // Between the first two edits: found again, shifted by the first edit only.
+    expect(byId.get('La città 👩‍🔬')!.start).toBe(between.start + 1);
+    expect(byId.get('Fine.')!.start).toBe(newText.indexOf('Fine.'));
+    // Edited: kept with its old words, where they were (not stretched over the whole region).
+    const flagged = byId.get('è cambiata')!;
+    expect(flagged).toMatchObject({ text: 'è cambiata', textChanged: true });
+    expect(flagged.start).toBeGreaterThanOrEqual(edit.start);
+    expect(flagged.end).toBeLessThanOrEqual(edit.newEnd);
+    expect(newText.slice(flagged.start, flagged.end)).toContain('è mutata');
+  });
+
+  it('keeps codings of emoji, NFD accents and CRLF exact across an edit', () => {
+    const text = 'A 👩‍🔬 b\r\nla citta\u0300 vecchia';
+    const codings = ['👩‍🔬', 'b\r\nla', 'citta\u0300'].map((p) => codingOf(text, p));
+    const newText = `Premessa.\r\n${text.replace('vecchia', 'nuova')}`;
+    const result = reanchorCodings(codings, text, newText);
+    expect(result).toMatchObject({ moved: 3, flagged: 0 });
+    readsBack(result.codings, newText);
+    expect(result.codings.map((c) => c.start - codings.find((o) => o.id === c.id)!.start)).toEqual([
+      11, 11, 11,
+    ]);
+  });
+
+  it('returns the codings unchanged for an unchanged text, without mutating the input', () => {
+    const input = Object.freeze([codingOf(OLD, 'città')]);
+    const snapshot = structuredClone(input);
+    expect(reanchorCodings(input, OLD, OLD)).toEqual({ codings: snapshot, moved: 0, flagged: 0 });
+    reanchorCodings(input, OLD, OLD.replace('città', 'paese'));
+    expect(input).toEqual(snapshot);
+  });
+});
+
+describe('reanchorTurns', () => {
+  const turn = (id: string, start: number, end: number): SpeakerTurn => ({
+    id,
+    start,
+    end,
+    speaker: id,
+    participantId: null,
+    time: null,
+    guideQuestionId: null,
+    questionIds: [],
+  });
+  const text = 'Prima battuta\nSeconda battuta';
+  const turns = [turn('a', 0, 13), turn('b', 14, 29)];
+
+  it('shifts later turns and extends a turn typed at its end', () => {
+    const newText = 'Prima battuta lunga\nSeconda battuta';
+    const mapped = reanchorTurns(turns, text, newText);
+    expect(mapped.map((t) => newText.slice(t.start, t.end))).toEqual([
+      'Prima battuta lunga',
+      'Seconda battuta',
+    ]);
+    expect(turns[0]!.end).toBe(13);
+  });
+
+  it('gives text typed between two touching turns to the earlier one', () => {
+    const touching = [turn('a', 0, 5), turn('b', 5, 9)];
+    const mapped = reanchorTurns(touching, 'abcdefghi', 'abcdeXYfghi');
+    expect(mapped.map((t) => [t.start, t.end])).toEqual([
+      [0, 7],
+      [7, 11],
+    ]);
+  });
+
+  it('collapses a deleted turn to an empty span, never end < start', () => {
+    const mapped = reanchorTurns(turns, text, 'Prima battuta');
+    expect(mapped[1]).toMatchObject({ start: 13, end: 13 });
+    expect(reanchorTurns(turns, text, text)).toEqual(turns);
+  });
+});

@@ -1,0 +1,227 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectCore } from '../../helpers/core';
+
+/** A project with two DVs, two interviewees and one transcript of an interview. */
+async function codingProject() {
+  const ctx = await projectCore();
+  const { call } = ctx;
+  const dv1 = await call('questionAdd', { text: 'Efficacia degli interventi?' });
+  const dv2 = await call('questionAdd', { text: 'Contributo del partenariato?' });
+  const mantova = await call('participantAdd', {
+    code: 'INT-03',
+    organisation: 'Comune di Mantova',
+  });
+  const region = await call('participantAdd', {
+    code: 'INT-05',
+    organisation: 'Regione Lombardia',
+  });
+  const text = [
+    'Intervistatore: Come è andata la città?',
+    'INT-03: La città ha risposto bene 😀, ma i tempi erano lunghi.',
+    'INT-05: Il partenariato è stato coinvolto tardi; la città ne ha sofferto.',
+  ].join('\r\n');
+  const upload = Buffer.from(text, 'utf8').toString('base64');
+  const preview = await call('transcriptRead', { fileName: 'int.txt', data: upload });
+  const summary = await call('transcriptImport', {
+    title: 'Intervista',
+    origin: 'txt',
+    text: preview.text,
+    turns: preview.turns.map((turn) => ({
+      ...turn,
+      participantId:
+        turn.speaker === 'INT-03' ? mantova.id : turn.speaker === 'INT-05' ? region.id : null,
+    })),
+    sessionId: null,
+  });
+  const project = (await call('projectCurrent', {}))!.project;
+  const codeOf = (questionId: string) =>
+    project.codes.find((code) => code.questionId === questionId && code.followsQuestion)!;
+  const source = await call('sourceGet', { id: summary.id });
+  const span = (words: string) => {
+    const start = source.text.indexOf(words);
+    return { start, end: start + words.length };
+  };
+  return { ...ctx, dv1, dv2, mantova, region, sourceId: summary.id, codeOf, span, source };
+}
+
+describe('coding handlers', () => {
+  it('give every DV a code that follows its renames and deletion', async () => {
+    const { call, core, dv1, dv2, codeOf } = await codingProject();
+    expect(codeOf(dv1.id).name).toBe('DV1 – Efficacia degli interventi?');
+    await call('questionUpdate', { id: dv1.id, patch: { code: 'DV9' } });
+    let codes = (await call('projectCurrent', {}))!.project.codes;
+    expect(codes.find((c) => c.questionId === dv1.id)!.name).toBe(
+      'DV9 – Efficacia degli interventi?',
+    );
+    await call('questionDelete', { id: dv2.id, codings: 'keep' });
+    codes = (await call('projectCurrent', {}))!.project.codes;
+    const kept = codes.find((c) => c.name.startsWith('DV2'))!;
+    expect(kept).toMatchObject({ followsQuestion: false, questionId: null });
+    await core.shutdown();
+  });
+
+  it('code, memo, undo and redo, saved in the source file', async () => {
+    const { call, core, dir, dv1, codeOf, span, sourceId } = await codingProject();
+    const passage = span('La città ha risposto bene 😀');
+    const applied = await call('codingApply', { sourceId, codeId: codeOf(dv1.id).id, ...passage });
+    expect(applied.sources[0]!.codings).toHaveLength(1);
+    const coding = applied.sources[0]!.codings[0]!;
+    expect(coding.text).toBe('La città ha risposto bene 😀');
+    await call('codingUpdate', {
+      sourceId,
+      codingId: coding.id,
+      patch: { memo: 'Esito positivo' },
+    });
+    const onDisk = JSON.parse(await readFile(join(dir, 'sources', `${sourceId}.json`), 'utf8'));
+    expect(onDisk.codings[0]).toMatchObject({ memo: 'Esito positivo', text: coding.text });
+
+    const undone = (await call('codingUndo', {}))!;
+    expect(undone.sources[0]!.codings[0]!.memo).toBe('');
+    expect((await call('codingUndo', {}))!.sources[0]!.codings).toEqual([]);
+    expect(await call('codingHistory', {})).toMatchObject({ undo: null });
+    await call('codingRedo', {});
+    const redone = (await call('codingRedo', {}))!;
+    expect(redone.sources[0]!.codings[0]).toMatchObject({ memo: 'Esito positivo', id: coding.id });
+    expect((await call('sourceGet', { id: sourceId })).codings).toEqual(redone.sources[0]!.codings);
+    await core.shutdown();
+  });
+
+  it('refuse to undo over a later change instead of overwriting it', async () => {
+    const { call, refusal, core, dv1, codeOf, span, sourceId } = await codingProject();
+    await call('codingApply', {
+      sourceId,
+      codeId: codeOf(dv1.id).id,
+      ...span('tempi erano lunghi'),
+    });
+    // The source text is corrected before the undo: the history no longer applies.
+    const source = await call('sourceGet', { id: sourceId });
+    await call('sourceTextUpdate', { sourceId, text: `Nota. ${source.text}` });
+    expect(await call('codingHistory', {})).toEqual({ undo: null, redo: null });
+    const added = await call('codeAdd', { name: 'Criticità', parentId: null });
+    await call('codeUpdate', { id: added.createdCodeId!, patch: { colour: '#aa0000' } });
+    // A DV rename changes the codebook behind the history's back.
+    await call('questionUpdate', { id: dv1.id, patch: { code: 'DV7' } });
+    const error = await refusal('codingUndo', {});
+    expect(error.code).toBe('UNDO_CONFLICT');
+    await core.shutdown();
+  });
+
+  it('move codings with a text edit and flag those whose words changed', async () => {
+    const { call, core, dv1, dv2, codeOf, span, sourceId, source } = await codingProject();
+    await call('codingApply', {
+      sourceId,
+      codeId: codeOf(dv1.id).id,
+      ...span('tempi erano lunghi'),
+    });
+    await call('codingApply', { sourceId, codeId: codeOf(dv2.id).id, ...span('coinvolto tardi') });
+    const edited = source.text
+      .replace('Come è andata', 'Com’è andata, secondo lei,')
+      .replace('coinvolto tardi', 'coinvolto presto');
+    expect(await call('sourceTextUpdate', { sourceId, text: edited })).toEqual({
+      moved: 1,
+      flagged: 1,
+    });
+    const after = await call('sourceGet', { id: sourceId });
+    const moved = after.codings.find((c) => !c.textChanged);
+    const flagged = after.codings.find((c) => c.textChanged);
+    expect(after.text.slice(moved!.start, moved!.end)).toBe('tempi erano lunghi');
+    expect(flagged).toMatchObject({ text: 'coinvolto tardi' });
+    // Flagged where the words were, not stretched over the whole edited stretch.
+    expect(after.text.slice(flagged!.start, flagged!.end)).toContain('involto prest');
+    for (const turn of after.turns)
+      expect(after.text.slice(turn.start, turn.end)).not.toMatch(/^\s/);
+    await core.shutdown();
+  });
+
+  it('merge codes joining overlapping passages, and delete with counts first', async () => {
+    const { call, core, span, sourceId } = await codingProject();
+    const a = (await call('codeAdd', { name: 'Ritardi', parentId: null })).createdCodeId!;
+    const b = (await call('codeAdd', { name: 'Tempi', parentId: null })).createdCodeId!;
+    const child = (await call('codeAdd', { name: 'Burocrazia', parentId: b })).createdCodeId!;
+    const tempi = span('i tempi erano lunghi');
+    await call('codingApply', { sourceId, codeId: a, start: tempi.start, end: tempi.start + 8 });
+    await call('codingApply', { sourceId, codeId: b, start: tempi.start + 4, end: tempi.end });
+    await call('codingApply', { sourceId, codeId: child, ...span('coinvolto tardi') });
+    expect(await call('codeLinks', { id: b })).toEqual({ codings: 2, sources: 1, subcodes: 1 });
+
+    const merged = await call('codeMerge', { fromId: a, intoId: b });
+    const codings = merged.sources[0]!.codings.filter((c) => c.codeId === b);
+    expect(codings.map((c) => c.text)).toEqual(['i tempi erano lunghi']);
+    expect(merged.codes!.some((c) => c.id === a)).toBe(false);
+
+    const deleted = await call('codeDelete', { id: b });
+    expect(deleted.sources[0]!.codings).toEqual([]);
+    expect(deleted.codes!.some((c) => c.id === child)).toBe(false);
+    const undone = (await call('codingUndo', {}))!;
+    expect(undone.sources[0]!.codings).toHaveLength(2);
+    expect(undone.codes!.map((c) => c.name)).toContain('Burocrazia');
+    await core.shutdown();
+  });
+
+  it('retrieve by DV, participant and attribute, with pseudonyms and context', async () => {
+    const { call, core, dv1, mantova, codeOf, span, sourceId } = await codingProject();
+    const criticita = (await call('codeAdd', { name: 'Criticità', parentId: codeOf(dv1.id).id }))
+      .createdCodeId!;
+    await call('codingApply', { sourceId, codeId: criticita, ...span('i tempi erano lunghi') });
+    await call('codingApply', { sourceId, codeId: criticita, ...span('la città ne ha sofferto') });
+    const byQuestion = await call('segmentsRetrieve', { questionId: dv1.id });
+    expect(byQuestion.map((s) => s.pseudonyms)).toEqual([['INT-03'], ['INT-05']]);
+    const municipalities = await call('segmentsRetrieve', {
+      codeIds: [criticita],
+      attribute: { key: 'organisation', value: 'comune' },
+    });
+    expect(municipalities).toHaveLength(1);
+    expect(municipalities[0]).toMatchObject({ text: 'i tempi erano lunghi', speaker: 'INT-03' });
+    expect(municipalities[0]!.before).toContain('risposto bene 😀, ma');
+    const byParticipant = await call('segmentsRetrieve', { participantIds: [mantova.id] });
+    expect(byParticipant.map((s) => s.text)).toEqual(['i tempi erano lunghi']);
+    await core.shutdown();
+  });
+
+  it('search without accents, code all hits by turn, and fill the framework matrix', async () => {
+    const { call, core, dv2, region, mantova, codeOf, sourceId } = await codingProject();
+    const found = await call('textSearch', { query: 'CITTA', wholeWord: true });
+    expect(found.hits.map((hit) => hit.match)).toEqual(['città', 'città', 'città']);
+    const code = codeOf(dv2.id).id;
+    const hits = found.hits
+      .slice(1)
+      .map(({ sourceId: id, start, end }) => ({ sourceId: id, start, end }));
+    const coded = await call('searchCodeAll', { codeId: code, scope: 'turn', hits });
+    expect(coded.sources[0]!.codings.map((c) => c.text.slice(0, 12))).toEqual([
+      'La città ha ',
+      'Il partenari',
+    ]);
+    await call('frameworkSummarySave', {
+      participantId: region.id,
+      questionId: dv2.id,
+      text: 'Coinvolgimento tardivo del partenariato.',
+    });
+    const cells = await call('frameworkMatrix', {});
+    const cell = (p: string) => cells.find((c) => c.participantId === p && c.questionId === dv2.id);
+    expect(cell(mantova.id)!.segments).toHaveLength(1);
+    expect(cell(region.id)).toMatchObject({ summary: 'Coinvolgimento tardivo del partenariato.' });
+    // One Ctrl+Z undoes the whole "code all".
+    await call('codingUndo', {});
+    expect((await call('sourceGet', { id: sourceId })).codings).toEqual([]);
+    await core.shutdown();
+  });
+
+  it('export a codebook as CSV and import it into another project', async () => {
+    const first = await codingProject();
+    const parent = (await first.call('codeAdd', { name: 'Esiti; "positivi"', parentId: null }))
+      .createdCodeId!;
+    await first.call('codeAdd', { name: 'Occupazione', parentId: parent, description: 'Lavoro' });
+    const { csv } = await first.call('codebookExport', {});
+    await first.core.shutdown();
+    const second = await projectCore();
+    const imported = await second.call('codebookImport', { csv });
+    expect(imported.added).toBeGreaterThanOrEqual(2);
+    const codes = imported.codes!;
+    const child = codes.find((c) => c.name === 'Occupazione')!;
+    expect(codes.find((c) => c.id === child.parentId)!.name).toBe('Esiti; "positivi"');
+    expect(child.description).toBe('Lavoro');
+    await second.core.shutdown();
+  });
+});
