@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { syncQuestionCodes } from '../../shared/domain/codebook';
+import { applyCoding } from '../../shared/domain/coding';
 import { speakersWithMapping } from '../../shared/domain/speaker-mapping';
 import { describeIssues } from '../../shared/model/issues';
 import {
+  CodeSchema,
   EvaluationQuestionSchema,
+  type EvaluationQuestion,
   FieldSessionSchema,
   IndicatorSchema,
   ParticipantSchema,
@@ -52,6 +56,19 @@ const DemoSpecSchema = z.strictObject({
       session: z.string(),
     }),
   ),
+  /** Codes besides the DVs' own; `parent` is a code name or a DV code. */
+  codes: z.array(
+    z.strictObject({
+      name: z.string().min(1),
+      colour: z.string(),
+      description: z.string(),
+      parent: z.string().nullable(),
+    }),
+  ),
+  /** Example codings: a passage quoted exactly from a transcript, and its code (name or DV). */
+  codings: z.array(
+    z.strictObject({ transcript: z.string(), code: z.string(), passage: z.string().min(1) }),
+  ),
 });
 export type DemoSpec = z.infer<typeof DemoSpecSchema>;
 
@@ -70,6 +87,45 @@ function resolve(ids: Map<string, string>, code: string, what: string): string {
   const id = ids.get(code);
   if (!id) throw new Error(`resources/demo/demo.json: unknown ${what} ${code}`);
   return id;
+}
+
+/** The demo's codebook (the DVs' codes and a few thematic ones) and its example codings. */
+async function writeDemoCoding(
+  session: ProjectSession,
+  spec: DemoSpec,
+  questions: EvaluationQuestion[],
+  sourceIds: Map<string, string>,
+): Promise<void> {
+  const codes = syncQuestionCodes([], questions, randomUUID).codes;
+  const codeIds = new Map(codes.map((code) => [code.name.split(' – ')[0]!, code.id]));
+  for (const { parent, ...fields } of spec.codes) {
+    const id = randomUUID();
+    const parentId = parent === null ? null : resolve(codeIds, parent, 'code');
+    codes.push(CodeSchema.parse({ ...fields, id, parentId }));
+    codeIds.set(fields.name, id);
+  }
+  await session.mutate((project) => {
+    project.codes = codes;
+  });
+  const now = new Date().toISOString();
+  for (const [file, sourceId] of sourceIds) {
+    const wanted = spec.codings.filter((coding) => coding.transcript === file);
+    if (wanted.length === 0) continue;
+    await session.mutateSource(sourceId, (source) => {
+      for (const { code, passage } of wanted) {
+        const start = source.text.indexOf(passage);
+        if (start < 0) throw new Error(`resources/demo/demo.json: passage not in ${file}`);
+        source.codings = applyCoding(source.codings, source.text, {
+          id: randomUUID(),
+          codeId: resolve(codeIds, code, 'code'),
+          start,
+          end: start + passage.length,
+          coder: 'demo',
+          createdAt: now,
+        });
+      }
+    });
+  }
 }
 
 /**
@@ -111,11 +167,12 @@ export async function writeDemoProject(
       project.sessions = sessions;
     });
     const sessionIds = new Map(sessions.map((s) => [s.code, s.id]));
+    const sourceIds = new Map<string, string>();
     for (const transcript of spec.transcripts) {
       const bytes = await readFile(join(resourcesDir, 'demo', transcript.file));
       const parsed = await readTranscriptFile(bytes, basename(transcript.file));
       const { mapping } = speakersWithMapping(parsed.turns, participants);
-      await addTranscript(session, {
+      const summary = await addTranscript(session, {
         title: transcript.title,
         origin: 'demo',
         fictional: transcript.fictional,
@@ -126,7 +183,9 @@ export async function writeDemoProject(
         })),
         sessionId: resolve(sessionIds, transcript.session, 'session'),
       });
+      sourceIds.set(transcript.file, summary.id);
     }
+    await writeDemoCoding(session, spec, questions, sourceIds);
     return session;
   } catch (error) {
     await session.close();

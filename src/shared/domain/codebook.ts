@@ -37,7 +37,7 @@ export function questionCodeName(question: Pick<EvaluationQuestion, 'code' | 'te
 
 /**
  * The codebook with one `followsQuestion` code per evaluation question: missing ones created
- * (root level, palette colour, `questionId` set), names kept equal to `questionCodeName`, and
+ * (root level, palette colour, the lowest free quick key, `questionId` set), names kept equal to `questionCodeName`, and
  * codes whose question is gone unlinked (`followsQuestion` false, `questionId` null). `changed`
  * tells whether anything differs from the input.
  *
@@ -83,8 +83,16 @@ export function syncQuestionCodes(
       parentId: null,
       questionId: question.id,
       followsQuestion: true,
-      quickKey: null,
+      // Coding against the DVs is the main work: their codes take the free keys 1–9 first.
+      quickKey: freeQuickKey(result),
     });
   }
   return { codes: result, changed };
+}
+
+/** The lowest of the keys 1–9 no code uses, or null. */
+export function freeQuickKey(codes: readonly Pick<Code, 'quickKey'>[]): number | null {
+  const used = new Set(codes.map((code) => code.quickKey));
+  for (let key = 1; key <= 9; key++) if (!used.has(key)) return key;
+  return null;
 }

@@ -222,7 +222,7 @@ export const en: Record<MessageKey, string> = {
     'Another session took over the project; it was closed here so that no data is lost.',
 
   'coding.tabs': 'Coding tools',
-  'coding.tab.code': 'Code',
+  'coding.tab.code': 'Texts',
   'coding.tab.retrieve': 'Retrieve',
   'coding.tab.search': 'Search',
   'coding.tab.matrices': 'Matrices',
@@ -246,6 +246,7 @@ export const en: Record<MessageKey, string> = {
   'coding.flaggedCount':
     '{n, plural, one {# coding has} other {# codings have}} text that changed after coding: to review.',
   'coding.textLabel': 'Text of {title}',
+  'coding.selectTurn': 'Select the turn of {speaker} (then 1–9 to code it)',
   'coding.sidePanel': 'Coding the selection',
   'coding.selection': 'Selection',
   'coding.selectHint':
@@ -387,6 +388,9 @@ export const en: Record<MessageKey, string> = {
   'errors.UNAUTHORIZED': 'Unauthorised: reopen Campo’s full address.',
   'errors.INTERNAL': 'Unexpected error ({message}). Details are in Campo’s log.',
   'errors.HOST_UNREACHABLE': 'Campo does not answer: is the program still running?',
+  'errors.CODEBOOK_RULE':
+    '{rule, select, question-code-rename {The code of an evaluation question takes its name from the question: rename the question.} question-code-merge {The code of an evaluation question cannot be merged: it goes with its question.} question-code-delete {The code of an evaluation question is deleted by deleting the question.} question-code-inside {There are codes of evaluation questions under this code: move them first.} cycle {A code cannot go under itself or under one of its sub-codes.} merge-self {A code cannot be merged into itself.} other {A code cannot be merged into one of its sub-codes.}}',
+  'errors.EMPTY_PASSAGE': 'Select a passage that contains some text.',
   'errors.UNDO_CONFLICT': 'Cannot undo “{label}”: that data has changed since.',
 
   'import.problem.duplicateCode': 'Row {row}: the pseudonym {code} is already in use.',

@@ -6,6 +6,7 @@ export const LOCALES: Record<Language, string> = { it: 'it-IT', en: 'en-GB' };
 export type MessageParams = Record<string, string | number | boolean | null | undefined | object>;
 
 const PLURAL = /\{(\w+), plural, ((?:=?\w+ \{[^{}]*\}\s*)+)\}/g;
+const SELECT = /\{(\w+), select, ((?:[\w-]+ \{[^{}]*\}\s*)+)\}/g;
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
@@ -25,11 +26,17 @@ function formatValue(value: unknown, language: Language): string {
 /**
  * Fills a catalogue message: `{name}` placeholders and ICU-style plurals
  * `{count, plural, one {# domanda} other {# domande}}` (`#` is the formatted count; `=0 {…}` is
- * an exact match).
+ * an exact match), and selects `{rule, select, cycle {…} other {…}}` (the branch named by the
+ * value, else `other`).
  */
 export function formatMessage(template: string, params: MessageParams, language: Language): string {
   const rules = new Intl.PluralRules(LOCALES[language]);
-  const withPlurals = template.replace(PLURAL, (_match, name: string, branches: string) => {
+  const withSelects = template.replace(SELECT, (_match, name: string, branches: string) => {
+    const options = new Map<string, string>();
+    for (const [, key, text] of branches.matchAll(/(\S+) \{([^{}]*)\}/g)) options.set(key!, text!);
+    return options.get(String(params[name])) ?? options.get('other') ?? '';
+  });
+  const withPlurals = withSelects.replace(PLURAL, (_match, name: string, branches: string) => {
     const count = Number(params[name] ?? 0);
     const options = new Map<string, string>();
     for (const [, key, text] of branches.matchAll(/(\S+) \{([^{}]*)\}/g)) options.set(key!, text!);

@@ -225,7 +225,7 @@ export const it = {
     'Un’altra sessione ha preso il controllo del progetto, che qui è stato chiuso per non perdere dati.',
 
   'coding.tabs': 'Strumenti di codifica',
-  'coding.tab.code': 'Codifica',
+  'coding.tab.code': 'Testi',
   'coding.tab.retrieve': 'Recupero',
   'coding.tab.search': 'Ricerca',
   'coding.tab.matrices': 'Matrici',
@@ -249,6 +249,7 @@ export const it = {
   'coding.flaggedCount':
     '{n, plural, one {# codifica ha} other {# codifiche hanno}} un testo cambiato dopo la codifica: da verificare.',
   'coding.textLabel': 'Testo di {title}',
+  'coding.selectTurn': 'Seleziona l’intervento di {speaker} (poi 1–9 per codificarlo)',
   'coding.sidePanel': 'Codifica della selezione',
   'coding.selection': 'Selezione',
   'coding.selectHint':
@@ -393,6 +394,9 @@ export const it = {
   'errors.UNAUTHORIZED': 'Accesso non autorizzato: riapri l’indirizzo completo di Campo.',
   'errors.INTERNAL': 'Errore imprevisto ({message}). I dettagli sono nel registro di Campo.',
   'errors.HOST_UNREACHABLE': 'Campo non risponde: il programma è ancora avviato?',
+  'errors.CODEBOOK_RULE':
+    '{rule, select, question-code-rename {Il codice di una domanda di valutazione prende il nome dalla domanda: rinomina la domanda.} question-code-merge {Il codice di una domanda di valutazione non si può unire ad altri: va con la sua domanda.} question-code-delete {Il codice di una domanda di valutazione si elimina eliminando la domanda.} question-code-inside {Sotto questo codice ci sono codici di domande di valutazione: spostali prima.} cycle {Un codice non può stare sotto sé stesso o sotto un suo sottocodice.} merge-self {Un codice non si può unire a sé stesso.} other {Non si può unire un codice a un suo sottocodice.}}',
+  'errors.EMPTY_PASSAGE': 'Seleziona un passaggio che contenga del testo.',
   'errors.UNDO_CONFLICT':
     'Non si può annullare «{label}»: quei dati sono stati modificati nel frattempo.',
 

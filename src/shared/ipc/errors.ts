@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   'HOST_UNREACHABLE',
   'UNDO_CONFLICT',
+  'CODEBOOK_RULE',
+  'EMPTY_PASSAGE',
   'INTERNAL',
 ] as const;
 

@@ -11,9 +11,12 @@ export class SessionsPage {
 
   async addGuideQuestion(text: string, questionCodes: string[]) {
     const guide = this.page.getByRole('region', { name: 'Traccia' });
+    const before = await guide.locator('.guide-item').count();
     await guide.getByLabel('Nuova domanda della traccia').fill(text);
     await guide.getByRole('button', { name: 'Aggiungi' }).click();
-    const number = await guide.locator('.guide-item').count();
+    // Wait for the new item: reading the count at once can see the list before it grows.
+    await guide.locator('.guide-item').nth(before).waitFor();
+    const number = before + 1;
     const links = guide.getByRole('group', {
       name: `Domande di valutazione collegate alla domanda ${number}`,
     });

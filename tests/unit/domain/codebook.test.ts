@@ -178,8 +178,8 @@ describe('question codes', () => {
     { id: 'q2', code: 'DV2', text: 'Efficienza?' },
   ];
 
-  it('are created for every question, at the root, with palette colours', () => {
-    const used = code('u', 'Già usato', null, { colour: CODE_PALETTE[0] as string });
+  it('are created for every question, at the root, with palette colours and free quick keys', () => {
+    const used = code('u', 'Già usato', null, { colour: CODE_PALETTE[0] as string, quickKey: 1 });
     const { codes, changed } = syncQuestionCodes(frozen([used]), questions, counter());
     expect(changed).toBe(true);
     expect(codes).toEqual([
@@ -192,7 +192,7 @@ describe('question codes', () => {
         parentId: null,
         questionId: 'q1',
         followsQuestion: true,
-        quickKey: null,
+        quickKey: 2,
       },
       {
         id: 'n2',
@@ -202,7 +202,7 @@ describe('question codes', () => {
         parentId: null,
         questionId: 'q2',
         followsQuestion: true,
-        quickKey: null,
+        quickKey: 3,
       },
     ]);
     const again = syncQuestionCodes(frozen(codes), questions, counter('other'));

@@ -136,7 +136,7 @@ describe('coding handlers', () => {
   });
 
   it('merge codes joining overlapping passages, and delete with counts first', async () => {
-    const { call, core, span, sourceId } = await codingProject();
+    const { call, refusal, core, span, sourceId } = await codingProject();
     const a = (await call('codeAdd', { name: 'Ritardi', parentId: null })).createdCodeId!;
     const b = (await call('codeAdd', { name: 'Tempi', parentId: null })).createdCodeId!;
     const child = (await call('codeAdd', { name: 'Burocrazia', parentId: b })).createdCodeId!;
@@ -145,6 +145,10 @@ describe('coding handlers', () => {
     await call('codingApply', { sourceId, codeId: b, start: tempi.start + 4, end: tempi.end });
     await call('codingApply', { sourceId, codeId: child, ...span('coinvolto tardi') });
     expect(await call('codeLinks', { id: b })).toEqual({ codings: 2, sources: 1, subcodes: 1 });
+    expect(await refusal('codeMove', { id: b, parentId: child, beforeId: null })).toMatchObject({
+      code: 'CODEBOOK_RULE',
+      details: { rule: 'cycle' },
+    });
 
     const merged = await call('codeMerge', { fromId: a, intoId: b });
     const codings = merged.sources[0]!.codings.filter((c) => c.codeId === b);

@@ -29,7 +29,7 @@ describe('campo CLI', () => {
     expect(info.out).toContain('Programma: POR FSE 2014-2020 Regione Lombardia');
     expect(info.out).toContain('Domande: 8 · Partecipanti: 10 · Indicatori: 9');
     expect(info.out).toContain('Interviste: 3 · Focus group: 1');
-    expect(info.out).toMatch(/Trascrizioni: 3 \(86 turni, 16\.\d{3} caratteri, 0 codifiche\)/);
+    expect(info.out).toMatch(/Trascrizioni: 3 \(86 turni, 16\.\d{3} caratteri, 8 codifiche\)/);
     expect(info.out).toContain('Verifica: nessun problema');
 
     const english = await run(['info', dir, '--lang', 'en']);

@@ -60,6 +60,23 @@ describe('demo project', () => {
       );
       expect([...speakers].every((id) => project.participants.some((p) => p.id === id))).toBe(true);
     }
+
+    // A codebook to start from: one code per DV on keys 1–8, thematic codes, example codings.
+    expect(project.codes.filter((c) => c.followsQuestion).map((c) => c.quickKey)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
+    const newTargets = project.codes.find((c) => c.name === 'Nuovi target')!;
+    expect(project.codes.find((c) => c.id === newTargets.parentId)!.name).toMatch(/^DV1 – /);
+    let codings = 0;
+    for (const summary of project.sources) {
+      const source = await session.readSource(summary.id);
+      for (const coding of source.codings) {
+        expect(source.text.slice(coding.start, coding.end)).toBe(coding.text);
+        expect(project.codes.some((c) => c.id === coding.codeId)).toBe(true);
+      }
+      codings += source.codings.length;
+    }
+    expect(codings).toBe(8);
     await session.close();
   });
 

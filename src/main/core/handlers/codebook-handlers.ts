@@ -28,8 +28,18 @@ type CodebookHandlers = Pick<
   | 'codeCounts'
 >;
 
-function refuse(reason: string): CampoError {
-  return new CampoError('VALIDATION', reason, { reason });
+/** A codebook rule the user ran into; `rule` picks the explanation in their language. */
+type CodebookRule =
+  | 'question-code-rename'
+  | 'question-code-merge'
+  | 'question-code-delete'
+  | 'question-code-inside'
+  | 'cycle'
+  | 'merge-self'
+  | 'merge-into-subcode';
+
+function refuse(rule: CodebookRule, message: string): CampoError {
+  return new CampoError('CODEBOOK_RULE', message, { rule });
 }
 
 /** A pinned key belongs to one code: giving it to `code` takes it from any other. */
@@ -75,7 +85,7 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
       const session = state.requireSession();
       const current = findById(session.project.codes, id, 'code');
       if (current.followsQuestion && (patch.name !== undefined || patch.questionId !== undefined)) {
-        throw refuse('The code of an evaluation question is renamed with the question');
+        throw refuse('question-code-rename', 'The code of an evaluation question follows it');
       }
       return state.history().record(patch.name ?? current.name, async (change) => {
         await change.editProject((project) => {
@@ -92,7 +102,7 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
       const moving = findById(session.project.codes, id, 'code');
       if (parentId) findById(session.project.codes, parentId, 'code');
       if (wouldCreateCycle(session.project.codes, id, parentId)) {
-        throw refuse('A code cannot go under itself or its own sub-codes');
+        throw refuse('cycle', 'A code cannot go under itself or its sub-codes');
       }
       return state.history().record(moving.name, async (change) => {
         await change.editProject((project) => {
@@ -125,12 +135,12 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
       const session = state.requireSession();
       const from = findById(session.project.codes, fromId, 'code');
       const into = findById(session.project.codes, intoId, 'code');
-      if (fromId === intoId) throw refuse('A code cannot be merged into itself');
+      if (fromId === intoId) throw refuse('merge-self', 'A code cannot be merged into itself');
       if (from.followsQuestion) {
-        throw refuse('The code of an evaluation question goes with its question');
+        throw refuse('question-code-merge', 'The code of a question goes with it');
       }
       if (descendantIds(session.project.codes, fromId).has(intoId)) {
-        throw refuse('A code cannot be merged into one of its own sub-codes');
+        throw refuse('merge-into-subcode', 'Cannot merge into a sub-code');
       }
       return state.history().record(`${from.name} → ${into.name}`, async (change) => {
         // Codings first, then the codebook: an interruption leaves codings of a code that exists.
@@ -152,13 +162,13 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
       const session = state.requireSession();
       const code = findById(session.project.codes, id, 'code');
       if (code.followsQuestion) {
-        throw refuse('The code of an evaluation question is deleted with the question');
+        throw refuse('question-code-delete', 'The code of a question goes with it');
       }
       const ids = descendantIds(session.project.codes, id);
       if (
         [...ids].some((other) => findById(session.project.codes, other, 'code').followsQuestion)
       ) {
-        throw refuse('Move the codes of evaluation questions out first');
+        throw refuse('question-code-inside', 'Codes of questions are inside');
       }
       return state.history().record(`− ${code.name}`, async (change) => {
         for (const sourceId of await sourcesWith(change, ids)) {

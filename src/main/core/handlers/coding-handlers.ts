@@ -29,9 +29,7 @@ type CodingHandlers = Pick<
 /** A span that lies inside the text and holds more than blanks. */
 function checkSpan(source: SourceFile, start: number, end: number): void {
   if (end <= start || end > source.text.length || source.text.slice(start, end).trim() === '') {
-    throw new CampoError('VALIDATION', 'Empty or out-of-range passage', {
-      reason: `${start}-${end}`,
-    });
+    throw new CampoError('EMPTY_PASSAGE', `Empty or out-of-range passage ${start}-${end}`);
   }
 }
 

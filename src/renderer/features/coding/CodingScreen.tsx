@@ -70,6 +70,7 @@ export function CodingScreen() {
       <CodebookPanel />
       <div className="coding-main">
         <div className="tabs-bar">
+          <h1 className="tabs-title">{t('nav.coding')}</h1>
           <div role="tablist" aria-label={t('coding.tabs')} className="tabs">
             {TABS.map((name) => (
               <button

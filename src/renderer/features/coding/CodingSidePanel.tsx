@@ -90,8 +90,10 @@ function CodingDetails({
   return (
     <article className="coding-card" aria-label={code?.name ?? ''}>
       <header>
-        <span className="swatch" style={{ background: code?.colour }} />
-        <strong>{code?.name ?? t('coding.unknownCode')}</strong>
+        <strong>
+          <span className="swatch" style={{ background: code?.colour }} />
+          {code?.name ?? t('coding.unknownCode')}
+        </strong>
         <label className="key-toggle">
           <input
             type="checkbox"

@@ -161,7 +161,17 @@ export function CodingSourceView() {
                   </span>
                   {(speaker || turn.time !== null) && (
                     <p className="turn-meta">
-                      {speaker && <strong>{speaker}</strong>}
+                      {speaker && (
+                        <button
+                          type="button"
+                          className="turn-select"
+                          title={t('coding.selectTurn', { speaker })}
+                          aria-label={t('coding.selectTurn', { speaker })}
+                          onClick={() => select(trimSpan(source.text, turn.start, turn.end))}
+                        >
+                          {speaker}
+                        </button>
+                      )}
                       {turn.time !== null && <time>{formatClock(turn.time)}</time>}
                     </p>
                   )}

@@ -101,6 +101,11 @@ function CooccurrenceTable() {
   }, [chosenKey, version]);
 
   const byId = new Map(codes.map((code) => [code.id, code]));
+  // A DV's code is named after its long question: its DV code is label enough in a table.
+  const label = (id: string) => {
+    const code = byId.get(id);
+    return code?.followsQuestion ? code.name.split(' – ')[0] : code?.name;
+  };
   const toggle = (id: string) => {
     const next = new Set(picked ?? used.map(({ code }) => code.id));
     if (next.has(id)) next.delete(id);
@@ -115,9 +120,10 @@ function CooccurrenceTable() {
           <Chip
             key={code.id}
             pressed={picked ? picked.has(code.id) : true}
+            title={code.name}
             onToggle={() => toggle(code.id)}
           >
-            {code.name}
+            {label(code.id)}
           </Chip>
         ))}
       </div>
@@ -132,8 +138,8 @@ function CooccurrenceTable() {
                 <tr>
                   <td />
                   {matrix.codeIds.map((id) => (
-                    <th key={id} scope="col" className="rotated">
-                      <span>{byId.get(id)?.name}</span>
+                    <th key={id} scope="col" title={byId.get(id)?.name}>
+                      {label(id)}
                     </th>
                   ))}
                 </tr>
@@ -141,7 +147,9 @@ function CooccurrenceTable() {
               <tbody>
                 {matrix.codeIds.map((row, i) => (
                   <tr key={row}>
-                    <th scope="row">{byId.get(row)?.name}</th>
+                    <th scope="row" title={byId.get(row)?.name}>
+                      {label(row)}
+                    </th>
                     {matrix.codeIds.map((column, j) => {
                       const value = matrix.counts[i]![j]!;
                       return (

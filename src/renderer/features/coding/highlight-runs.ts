@@ -65,7 +65,13 @@ export function assignLanes(codings: readonly Coding[]): Map<string, number> {
   return lanes;
 }
 
-/** A selection trimmed of surrounding whitespace (null when nothing but whitespace is left). */
+const WORD = /[\p{L}\p{N}\p{M}'’]|\u200d|\uFE0F/u;
+
+/**
+ * A selection as it is coded: widened to whole words when it starts or ends inside one (a drag
+ * rarely lands exactly on a word's edge) and trimmed of surrounding whitespace; null when
+ * nothing but whitespace is left.
+ */
 export function trimSpan(
   text: string,
   start: number,
@@ -75,5 +81,8 @@ export function trimSpan(
   let to = Math.min(text.length, Math.max(start, end));
   while (from < to && /\s/.test(text[from]!)) from++;
   while (to > from && /\s/.test(text[to - 1]!)) to--;
-  return to > from ? { start: from, end: to } : null;
+  if (to === from) return null;
+  while (from > 0 && WORD.test(text[from - 1]!) && WORD.test(text[from]!)) from--;
+  while (to < text.length && WORD.test(text[to - 1]!) && WORD.test(text[to]!)) to++;
+  return { start: from, end: to };
 }

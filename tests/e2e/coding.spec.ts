@@ -1,0 +1,108 @@
+import { expect, test } from './fixtures';
+import { CodingPage } from './pages/coding-page';
+import { ProjectPage } from './pages/project-page';
+import { StartPage } from './pages/start-page';
+
+test('code a passage by quick key, memo, undo/redo, retrieve it, code all search results, fill the framework matrix; all kept after reload', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const coding = new CodingPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await project.go('Codifica');
+  // The demo's DV1 holds one example coding (under its sub-code "Nuovi target").
+  await expect(coding.code('DV1 –').locator('.count').first()).toHaveText('1');
+
+  // Code a passage of INT-02 with DV1 by its quick key.
+  await coding.select('il laboratorio è nato dentro il progetto integrato');
+  await expect(coding.side.getByRole('region', { name: 'Selezione' })).toContainText(
+    'il laboratorio è nato dentro il progetto integrato',
+  );
+  await page.keyboard.press('1');
+  const highlight = coding.text.locator('.hl').first();
+  await expect(highlight).toHaveText('il laboratorio è nato dentro il progetto integrato');
+  await expect(coding.code('DV1 –').locator('.count').first()).toHaveText('2');
+  const details = coding.side.getByRole('region', { name: 'Codifiche del passaggio' });
+  await expect(details).toContainText('DV1 – A seguito della pandemia');
+
+  // A memo, then undo and redo it.
+  const memo = details.getByLabel('Memo della codifica');
+  await memo.fill('Il progetto integrato come origine del laboratorio');
+  await memo.blur();
+  await expect(project.saveIndicator).toContainText('Salvato');
+  await coding.leaveFields();
+  await page.keyboard.press('Control+z');
+  await expect(project.notification(/Annullato/)).toBeVisible();
+  await expect(memo).toHaveValue('');
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(memo).toHaveValue('Il progetto integrato come origine del laboratorio');
+
+  // Keyboard only: select a whole speaker turn from its label, code it with 5.
+  await page
+    .getByRole('button', { name: /^Seleziona l’intervento di INT-02/ })
+    .nth(1)
+    .focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('5');
+  await expect(coding.code('DV5 –').locator('.count')).toHaveText('1');
+
+  // Retrieve it under its DV, and under its speaker's organisation (a municipality).
+  await coding.tab('Recupero').click();
+  await coding.choose('Domanda di valutazione', /^DV1 –/);
+  const segments = page.getByTestId('segments');
+  await expect(page.getByText('2 passaggi da 2 fonti.')).toBeVisible();
+  const ours = segments.getByRole('listitem').filter({ hasText: 'INT-02' });
+  await expect(ours.locator('mark')).toHaveText(
+    'il laboratorio è nato dentro il progetto integrato',
+  );
+  await page.getByLabel('Domanda di valutazione').selectOption({ label: 'Tutti' });
+  await page.getByLabel('Valore contiene').fill('comune di bergamo');
+  await expect(page.getByText('2 passaggi da 1 fonte.')).toBeVisible();
+  await page.getByLabel('Valore contiene').fill('Regione');
+  await expect(page.getByText('6 passaggi da 1 fonte.')).toBeVisible();
+  await expect(segments.getByRole('listitem').first()).toContainText('INT-05');
+
+  // Search a word without its accents and code every result with DV8.
+  await coding.tab('Ricerca').click();
+  await page.getByLabel('Cerca nelle fonti').fill('FIDUCIA');
+  await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+  await expect(page.getByText('3 risultati.')).toBeVisible();
+  await coding.choose('Codifica con', /^DV8 –/);
+  await page.getByLabel('Che cosa codificare').selectOption({ label: 'L’intero intervento' });
+  await page.getByRole('button', { name: 'Codifica 3 risultati (2 fonti)' }).click();
+  await expect(project.notification('3 risultati codificati con «DV8')).toBeVisible();
+  await expect(coding.code('DV8 –').locator('.count')).toHaveText('3');
+
+  // The framework matrix: INT-02 × DV1 holds the passage; the evaluator writes its summary.
+  await coding.tab('Matrici').click();
+  const cell = page.getByRole('button', { name: 'INT-02 su DV1: 1 passaggio' });
+  await expect(cell).toBeVisible();
+  await cell.click();
+  const dialog = page.getByRole('dialog', { name: 'INT-02 × DV1' });
+  await expect(dialog.locator('mark')).toHaveText(
+    'il laboratorio è nato dentro il progetto integrato',
+  );
+  await dialog.getByLabel('Sintesi del valutatore').fill('Origine nel progetto integrato.');
+  await dialog.getByLabel('Sintesi del valutatore').blur();
+  await expect(cell).toContainText('Origine nel progetto integrato.');
+  await dialog.getByRole('button', { name: 'Chiudi' }).click();
+
+  // After a reload everything is still there: codings, memo, summary.
+  await page.reload();
+  await project.go('Codifica');
+  await expect(coding.code('DV1 –').locator('.count').first()).toHaveText('2');
+  await expect(coding.code('DV8 –').locator('.count')).toHaveText('3');
+  await coding.text.locator('.hl').first().click();
+  await expect(
+    coding.side
+      .getByRole('region', { name: 'Codifiche del passaggio' })
+      .getByLabel('Memo della codifica'),
+  ).toHaveValue('Il progetto integrato come origine del laboratorio');
+  await coding.tab('Matrici').click();
+  await expect(page.getByRole('button', { name: 'INT-02 su DV1: 1 passaggio' })).toContainText(
+    'Origine nel progetto integrato.',
+  );
+});
