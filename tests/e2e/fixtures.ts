@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { startBrowserHost } from '../helpers/browser-host';
 
 /** A browser-mode host started as `npm run start:browser` would, over temporary folders. */
 export interface CampoHost {
@@ -16,37 +14,6 @@ export interface CampoHost {
   restart(): Promise<void>;
 }
 
-function startHost(
-  configDir: string,
-  projectsDir: string,
-): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src', 'main', 'browser-host.ts')],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          CAMPO_CONFIG_DIR: configDir,
-          CAMPO_PROJECTS_DIR: projectsDir,
-          CAMPO_PORT: '0',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output)?.[1];
-      if (url) resolve({ child, url });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`browser host exited (${code}): ${output}`)));
-  });
-}
-
 export const test = base.extend<{ campo: CampoHost }>({
   // Playwright reads fixture dependencies from this destructuring; this one needs none.
   // eslint-disable-next-line no-empty-pattern
@@ -54,7 +21,7 @@ export const test = base.extend<{ campo: CampoHost }>({
     const root = await mkdtemp(join(tmpdir(), 'campo-e2e-'));
     const configDir = join(root, 'config');
     const projectsDir = join(root, 'projects');
-    let running = await startHost(configDir, projectsDir);
+    let running = await startBrowserHost(configDir, projectsDir);
     const host: CampoHost = {
       url: running.url,
       root,
@@ -62,7 +29,7 @@ export const test = base.extend<{ campo: CampoHost }>({
       configDir,
       async restart() {
         running.child.kill('SIGKILL');
-        running = await startHost(configDir, projectsDir);
+        running = await startBrowserHost(configDir, projectsDir);
         host.url = running.url;
       },
     };

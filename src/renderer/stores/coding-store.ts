@@ -62,7 +62,7 @@ export const useCodingStore = create<CodingState>((set, get) => {
       useProjectStore.getState().patchProject((project) => ({ ...project, codes }));
     }
     for (const source of update.sources) {
-      useSourcesStore.getState().setCodings(source.id, source.codings);
+      useSourcesStore.getState().patchCodings(source.id, source.removed, source.upserted);
     }
     set({ history: update.history, version: get().version + 1 });
     void get().loadCounts();

@@ -11,8 +11,8 @@ interface SourcesState {
   /** Sources loaded in this session, by id (texts are loaded only when opened). */
   loaded: Record<string, SourceFile>;
   load(id: string): Promise<SourceFile | null>;
-  /** Mirrors codings the core saved (after a coding change, undo or redo). */
-  setCodings(id: string, codings: Coding[]): void;
+  /** Mirrors a coding change the core saved: codings removed, added or replaced. */
+  patchCodings(id: string, removed: readonly string[], upserted: readonly Coding[]): void;
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<boolean>;
   readTranscript(upload: FileUpload): Promise<TranscriptPreview | null>;
@@ -27,9 +27,15 @@ export const useSourcesStore = create<SourcesState>((set, get) => ({
     if (source) set({ loaded: { ...get().loaded, [id]: source } });
     return source;
   },
-  setCodings(id, codings) {
+  patchCodings(id, removed, upserted) {
     const source = get().loaded[id];
-    if (source) set({ loaded: { ...get().loaded, [id]: { ...source, codings } } });
+    if (!source) return;
+    const gone = new Set([...removed, ...upserted.map((coding) => coding.id)]);
+    const codings = source.codings
+      .filter((coding) => !gone.has(coding.id))
+      .concat(upserted)
+      .sort((a, b) => a.start - b.start || a.end - b.end);
+    set({ loaded: { ...get().loaded, [id]: { ...source, codings } } });
   },
   async rename(id, title) {
     if (await attempt(() => api().sourceRename({ id, title }))) {

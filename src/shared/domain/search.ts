@@ -14,6 +14,14 @@ export function foldForSearch(text: string): FoldedText {
   return fold(text, false);
 }
 
+/**
+ * The form `findMatches` searches in (folded, whitespace runs collapsed). Searching the same
+ * texts again, a caller keeps it and passes it back, so only the query is folded each time.
+ */
+export function foldForMatching(text: string): FoldedText {
+  return fold(text, true);
+}
+
 /** A hit, as UTF-16 offsets [start, end) of the original text. */
 export interface TextMatch {
   start: number;
@@ -29,12 +37,18 @@ export interface SearchOptions {
  * Every occurrence of `query` in `text`, accent- and case-insensitive; runs of whitespace in the
  * query match any run of whitespace (including CRLF) in the text. A blank query finds nothing.
  * Hits do not overlap; they are in text order. Spaces around the query are ignored; a hit ending
- * on an accented letter includes its combining marks.
+ * on an accented letter includes its combining marks. `prepared` is `foldForMatching(text)`, when
+ * the caller has it already.
  */
-export function findMatches(text: string, query: string, options: SearchOptions): TextMatch[] {
+export function findMatches(
+  text: string,
+  query: string,
+  options: SearchOptions,
+  prepared: FoldedText = foldForMatching(text),
+): TextMatch[] {
   const needle = fold(query.trim(), true).folded;
   if (needle === '') return [];
-  const { folded, toOriginal } = fold(text, true);
+  const { folded, toOriginal } = prepared;
   const matches: TextMatch[] = [];
   let at = folded.indexOf(needle);
   while (at !== -1) {

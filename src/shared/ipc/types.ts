@@ -135,11 +135,14 @@ export interface SegmentView {
   speaker: string;
 }
 
-/** What a coding change left: codes (when they changed) and the codings of changed sources. */
+/**
+ * What a coding change did: the codebook (when it changed) and, per source, the codings it
+ * removed (by id) and the codings it added or replaced.
+ */
 export interface CodingUpdate {
   label: string;
   codes: Code[] | null;
-  sources: Array<{ id: string; codings: Coding[] }>;
+  sources: Array<{ id: string; removed: string[]; upserted: Coding[] }>;
   /** The code a call created (new code, in-vivo code). */
   createdCodeId: string | null;
   history: UndoState;

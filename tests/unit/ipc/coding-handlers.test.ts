@@ -66,8 +66,9 @@ describe('coding handlers', () => {
     const { call, core, dir, dv1, codeOf, span, sourceId } = await codingProject();
     const passage = span('La città ha risposto bene 😀');
     const applied = await call('codingApply', { sourceId, codeId: codeOf(dv1.id).id, ...passage });
-    expect(applied.sources[0]!.codings).toHaveLength(1);
-    const coding = applied.sources[0]!.codings[0]!;
+    // The reply names what changed, not the whole list.
+    expect(applied.sources).toEqual([{ id: sourceId, removed: [], upserted: [expect.anything()] }]);
+    const coding = applied.sources[0]!.upserted[0]!;
     expect(coding.text).toBe('La città ha risposto bene 😀');
     await call('codingUpdate', {
       sourceId,
@@ -77,14 +78,17 @@ describe('coding handlers', () => {
     const onDisk = JSON.parse(await readFile(join(dir, 'sources', `${sourceId}.json`), 'utf8'));
     expect(onDisk.codings[0]).toMatchObject({ memo: 'Esito positivo', text: coding.text });
 
+    const codings = async () => (await call('sourceGet', { id: sourceId })).codings;
     const undone = (await call('codingUndo', {}))!;
-    expect(undone.sources[0]!.codings[0]!.memo).toBe('');
-    expect((await call('codingUndo', {}))!.sources[0]!.codings).toEqual([]);
+    expect(undone.sources[0]!.upserted[0]!.memo).toBe('');
+    expect((await codings())[0]!.memo).toBe('');
+    expect((await call('codingUndo', {}))!.sources[0]!.removed).toEqual([coding.id]);
+    expect(await codings()).toEqual([]);
     expect(await call('codingHistory', {})).toMatchObject({ undo: null });
     await call('codingRedo', {});
     const redone = (await call('codingRedo', {}))!;
-    expect(redone.sources[0]!.codings[0]).toMatchObject({ memo: 'Esito positivo', id: coding.id });
-    expect((await call('sourceGet', { id: sourceId })).codings).toEqual(redone.sources[0]!.codings);
+    expect(redone.sources[0]!.upserted[0]).toMatchObject({ memo: 'Esito positivo', id: coding.id });
+    expect(await codings()).toEqual(redone.sources[0]!.upserted);
     await core.shutdown();
   });
 
@@ -151,15 +155,19 @@ describe('coding handlers', () => {
     });
 
     const merged = await call('codeMerge', { fromId: a, intoId: b });
-    const codings = merged.sources[0]!.codings.filter((c) => c.codeId === b);
-    expect(codings.map((c) => c.text)).toEqual(['i tempi erano lunghi']);
+    const codings = async () => (await call('sourceGet', { id: sourceId })).codings;
+    const ofB = (await codings()).filter((c) => c.codeId === b);
+    expect(ofB.map((c) => c.text)).toEqual(['i tempi erano lunghi']);
+    expect(merged.sources[0]!.removed).toHaveLength(1);
     expect(merged.codes!.some((c) => c.id === a)).toBe(false);
 
     const deleted = await call('codeDelete', { id: b });
-    expect(deleted.sources[0]!.codings).toEqual([]);
+    expect(await codings()).toEqual([]);
+    expect(deleted.sources[0]!.removed).toHaveLength(2);
     expect(deleted.codes!.some((c) => c.id === child)).toBe(false);
     const undone = (await call('codingUndo', {}))!;
-    expect(undone.sources[0]!.codings).toHaveLength(2);
+    expect(undone.sources[0]!.upserted).toHaveLength(2);
+    expect(await codings()).toHaveLength(2);
     expect(undone.codes!.map((c) => c.name)).toContain('Burocrazia');
     await core.shutdown();
   });
@@ -192,11 +200,9 @@ describe('coding handlers', () => {
     const hits = found.hits
       .slice(1)
       .map(({ sourceId: id, start, end }) => ({ sourceId: id, start, end }));
-    const coded = await call('searchCodeAll', { codeId: code, scope: 'turn', hits });
-    expect(coded.sources[0]!.codings.map((c) => c.text.slice(0, 12))).toEqual([
-      'La città ha ',
-      'Il partenari',
-    ]);
+    await call('searchCodeAll', { codeId: code, scope: 'turn', hits });
+    const coded = await call('sourceGet', { id: sourceId });
+    expect(coded.codings.map((c) => c.text.slice(0, 12))).toEqual(['La città ha ', 'Il partenari']);
     await call('frameworkSummarySave', {
       participantId: region.id,
       questionId: dv2.id,

@@ -24,10 +24,26 @@ function byPosition(a: Coding, b: Coding): number {
   return a.start - b.start || a.end - b.end;
 }
 
+/** Field by field: a save re-parses every coding, so unchanged ones are equal, not identical. */
+function sameCoding(a: Coding, b: Coding | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.codeId === b.codeId &&
+    a.memo === b.memo &&
+    a.key === b.key &&
+    a.textChanged === b.textChanged &&
+    a.text === b.text &&
+    a.coder === b.coder &&
+    a.createdAt === b.createdAt
+  );
+}
+
 /** Codings present in `from` but not, identical, in `to`. */
 function missingFrom(from: readonly Coding[], to: readonly Coding[]): Coding[] {
-  const kept = new Map(to.map((coding) => [coding.id, JSON.stringify(coding)]));
-  return from.filter((coding) => kept.get(coding.id) !== JSON.stringify(coding));
+  const kept = new Map(to.map((coding) => [coding.id, coding]));
+  return from.filter((coding) => !sameCoding(coding, kept.get(coding.id)));
 }
 
 function conflict(label: string): CampoError {
@@ -57,22 +73,15 @@ export class CodingChange {
   /** Changes one source's codings in one durable write of its file. */
   async editSource<R>(sourceId: string, change: (source: SourceFile) => R): Promise<R> {
     if (!this.sourcesBefore.has(sourceId)) {
+      // A shallow copy is enough: changes replace coding objects, they never edit one in place.
       const source = await this.session.readSource(sourceId);
-      this.sourcesBefore.set(sourceId, structuredClone(source.codings));
+      this.sourcesBefore.set(sourceId, [...source.codings]);
     }
     return this.session.mutateSource(sourceId, (draft) => {
       const outcome = change(draft);
       draft.codings.sort(byPosition);
       return outcome;
     });
-  }
-
-  codesTouched(): boolean {
-    return this.codesBefore !== null;
-  }
-
-  touchedSources(): Iterable<string> {
-    return this.sourcesBefore.keys();
   }
 
   /** The step to keep in the history (null when nothing changed). */
@@ -119,22 +128,18 @@ export class CodingHistory {
     work: (change: CodingChange) => Promise<void>,
   ): Promise<CodingUpdate> {
     const change = new CodingChange(this.session, label);
+    let entry: HistoryEntry | null;
     try {
       await work(change);
     } finally {
-      const entry = await change.entry();
+      entry = await change.entry();
       if (entry) {
         this.done.push(entry);
         if (this.done.length > MAX_ENTRIES) this.done.shift();
         this.undone = [];
       }
     }
-    return this.update(
-      label,
-      change.codesTouched(),
-      [...change.touchedSources()],
-      change.createdCodeId,
-    );
+    return this.update(label, entry, 'after', change.createdCodeId);
   }
 
   /** Forgets everything (e.g. after a source's text changed under the codings). */
@@ -193,27 +198,31 @@ export class CodingHistory {
       });
     }
     to.push(entry);
-    return this.update(
-      entry.label,
-      entry.codes !== null,
-      entry.sources.map((delta) => delta.id),
-      null,
-    );
+    return this.update(entry.label, entry, wanted, null);
   }
 
-  private async update(
+  /**
+   * What the renderer needs to mirror a step: the codebook if it changed, and per source only
+   * the codings that went (`removed`) and came (`upserted`), not the whole list.
+   */
+  private update(
     label: string,
-    codesChanged: boolean,
-    sourceIds: string[],
+    entry: HistoryEntry | null,
+    now: 'before' | 'after',
     createdCodeId: string | null,
-  ): Promise<CodingUpdate> {
-    const sources = [];
-    for (const id of sourceIds) {
-      sources.push({ id, codings: (await this.session.readSource(id)).codings });
-    }
+  ): CodingUpdate {
+    const then = now === 'after' ? 'before' : 'after';
+    const sources = (entry?.sources ?? []).map((delta) => {
+      const kept = new Set(delta[now].map((coding) => coding.id));
+      return {
+        id: delta.id,
+        removed: delta[then].map((coding) => coding.id).filter((id) => !kept.has(id)),
+        upserted: delta[now],
+      };
+    });
     return {
       label,
-      codes: codesChanged ? this.session.project.codes : null,
+      codes: entry?.codes ? this.session.project.codes : null,
       sources,
       createdCodeId,
       history: this.state,

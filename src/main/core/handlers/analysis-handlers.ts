@@ -6,7 +6,13 @@ import {
   segmentSpeakers,
 } from '../../../shared/domain/coding-analysis';
 import { applyCoding } from '../../../shared/domain/coding';
-import { contextAround, findMatches, sentenceAround } from '../../../shared/domain/search';
+import {
+  contextAround,
+  findMatches,
+  foldForMatching,
+  sentenceAround,
+  type FoldedText,
+} from '../../../shared/domain/search';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { SearchHit } from '../../../shared/ipc/types';
 import type { SpeakerTurn } from '../../../shared/model/source';
@@ -23,6 +29,9 @@ type AnalysisHandlers = Pick<
   | 'frameworkMatrix'
   | 'frameworkSummarySave'
 >;
+
+/** How much folded text the search keeps between searches. */
+const MAX_FOLDED_CHARACTERS = 20_000_000;
 
 /** Beyond this many hits the list stops growing: the user narrows the search instead. */
 const MAX_HITS = 5_000;
@@ -43,6 +52,25 @@ function turnAt(turns: readonly SpeakerTurn[], offset: number): SpeakerTurn | nu
 
 /** Retrieval, full-text search, "code all results", co-occurrence and the framework matrix. */
 export function analysisHandlers(state: CoreState): AnalysisHandlers {
+  // Folding a text for search costs more than searching it: keep each source's folded text
+  // until the text changes (the string is the one the source cache holds, so `===` is cheap).
+  const folded = new Map<string, { text: string; prepared: FoldedText }>();
+  const prepared = (id: string, text: string): FoldedText => {
+    const cached = folded.get(id);
+    if (cached?.text === text) return cached.prepared;
+    const fresh = { text, prepared: foldForMatching(text) };
+    folded.delete(id);
+    folded.set(id, fresh);
+    // Bounded (about 5 bytes a character): a thousand-transcript project keeps the recent ones.
+    let total = 0;
+    for (const entry of folded.values()) total += entry.text.length;
+    for (const [key, entry] of folded) {
+      if (total <= MAX_FOLDED_CHARACTERS) break;
+      folded.delete(key);
+      total -= entry.text.length;
+    }
+    return fresh.prepared;
+  };
   return {
     async segmentsRetrieve(filter) {
       const session = state.requireSession();
@@ -57,7 +85,13 @@ export function analysisHandlers(state: CoreState): AnalysisHandlers {
       const pseudonyms = new Map(session.project.participants.map((p) => [p.id, p.code]));
       const hits: SearchHit[] = [];
       for (const source of await loadCorpus(session, sourceIds)) {
-        for (const match of findMatches(source.text, query, { wholeWord })) {
+        const matches = findMatches(
+          source.text,
+          query,
+          { wholeWord },
+          prepared(source.id, source.text),
+        );
+        for (const match of matches) {
           if (hits.length === MAX_HITS) return { hits, truncated: true };
           const context = contextAround(source.text, match.start, match.end, 90);
           const who = segmentSpeakers(source, match.start, match.end);

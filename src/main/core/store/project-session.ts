@@ -13,7 +13,8 @@ import { SourceFileSchema, type SourceFile } from '../../../shared/model/source'
 import { createSnapshot, pruneBackups } from './backups';
 import { describeIssues } from '../../../shared/model/issues';
 import { sourceCodec } from './codecs';
-import { durableDocument } from './json-document';
+import { durableDocument, serializeDocument } from './json-document';
+import { writeFileDurable } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
 import { deletedSourcePath, sourceFilePath } from './layout';
 import type { ProjectLock } from './lock';
@@ -269,7 +270,9 @@ export class ProjectSession {
         return outcome;
       }, reload);
       await this.persist(async () => {
-        await document.write();
+        // Validated a moment ago in `apply`: writing through the adapter would validate the
+        // whole source (text, turns, every coding) a second time on each coding save.
+        await writeFileDurable(sourceFilePath(this.dir, id), serializeDocument(document.data));
         if (indexChanged) await this.db.write();
       }, reload);
       return result;
