@@ -4,7 +4,7 @@ import {
   mapOffset,
   reanchorCodings,
   reanchorTurns,
-} from '../../../src/shared/domain/coding';
+} from '../../../src/shared/domain/reanchor';
 import type { Coding, SpeakerTurn } from '../../../src/shared/model/source';
 
 const OLD = 'Intervista.\r\nINT-01: La città 👩‍🔬 è cambiata. Ci fidavamo del sindaco.\r\nFine.';

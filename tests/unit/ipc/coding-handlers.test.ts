@@ -92,6 +92,20 @@ describe('coding handlers', () => {
     await core.shutdown();
   });
 
+  it('keep two codings made at once as two steps, each undone alone', async () => {
+    const { call, core, dv1, dv2, codeOf, span, sourceId } = await codingProject();
+    await Promise.all([
+      call('codingApply', { sourceId, codeId: codeOf(dv1.id).id, ...span('tempi erano lunghi') }),
+      call('codingApply', { sourceId, codeId: codeOf(dv2.id).id, ...span('coinvolto tardi') }),
+    ]);
+    expect((await call('sourceGet', { id: sourceId })).codings).toHaveLength(2);
+    await call('codingUndo', {});
+    expect((await call('sourceGet', { id: sourceId })).codings).toHaveLength(1);
+    await call('codingUndo', {});
+    expect((await call('sourceGet', { id: sourceId })).codings).toHaveLength(0);
+    await core.shutdown();
+  });
+
   it('refuse to undo over a later change instead of overwriting it', async () => {
     const { call, refusal, core, dv1, codeOf, span, sourceId } = await codingProject();
     await call('codingApply', {
@@ -215,6 +229,49 @@ describe('coding handlers', () => {
     // One Ctrl+Z undoes the whole "code all".
     await call('codingUndo', {});
     expect((await call('sourceGet', { id: sourceId })).codings).toEqual([]);
+    await core.shutdown();
+  });
+
+  it('make an in-vivo code from the selected words, memo the source, and find key quotations', async () => {
+    const { call, refusal, core, span, sourceId } = await codingProject();
+    const words = span('tempi erano lunghi');
+    const inVivo = await call('codingInVivo', { sourceId, parentId: null, ...words });
+    const code = inVivo.codes!.find((c) => c.id === inVivo.createdCodeId)!;
+    expect(code.name).toBe('tempi erano lunghi');
+    const coding = inVivo.sources[0]!.upserted[0]!;
+    expect(coding.codeId).toBe(code.id);
+    // One undo removes both the coding and the code it created.
+    await call('codingUndo', {});
+    expect((await call('projectCurrent', {}))!.project.codes.some((c) => c.id === code.id)).toBe(
+      false,
+    );
+    expect((await call('sourceGet', { id: sourceId })).codings).toEqual([]);
+    await call('codingRedo', {});
+
+    await call('codingUpdate', { sourceId, codingId: coding.id, patch: { key: true } });
+    expect((await call('segmentsRetrieve', { keyOnly: true })).map((s) => s.text)).toEqual([
+      'tempi erano lunghi',
+    ]);
+    expect(
+      await refusal('codingApply', { sourceId, codeId: code.id, start: 3, end: 3 }),
+    ).toMatchObject({ code: 'EMPTY_PASSAGE' });
+
+    const memos = await call('sourceMemoSave', {
+      sourceId,
+      memoId: null,
+      text: 'Intervista breve',
+    });
+    expect(memos.map((m) => m.text)).toEqual(['Intervista breve']);
+    await call('sourceMemoSave', {
+      sourceId,
+      memoId: memos[0]!.id,
+      text: 'Intervista breve, 20 min',
+    });
+    expect((await call('sourceGet', { id: sourceId })).memos[0]!.text).toBe(
+      'Intervista breve, 20 min',
+    );
+    // An emptied memo goes away.
+    expect(await call('sourceMemoSave', { sourceId, memoId: memos[0]!.id, text: ' ' })).toEqual([]);
     await core.shutdown();
   });
 

@@ -115,6 +115,7 @@ export class CodingChange {
 export class CodingHistory {
   private done: HistoryEntry[] = [];
   private undone: HistoryEntry[] = [];
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(readonly session: ProjectSession) {}
 
@@ -123,7 +124,21 @@ export class CodingHistory {
   }
 
   /** Runs a change and records it; a failed change keeps whatever part reached the disk. */
-  async record(
+  record(label: string, work: (change: CodingChange) => Promise<void>): Promise<CodingUpdate> {
+    return this.inTurn(() => this.run(label, work));
+  }
+
+  /**
+   * One change at a time: two quick keys pressed in a row must not both take "before" from the
+   * same state, or each would record (and undo) the other's coding too.
+   */
+  private inTurn<R>(task: () => Promise<R>): Promise<R> {
+    const result = this.turn.then(task, task);
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  private async run(
     label: string,
     work: (change: CodingChange) => Promise<void>,
   ): Promise<CodingUpdate> {
@@ -149,11 +164,11 @@ export class CodingHistory {
   }
 
   undo(): Promise<CodingUpdate | null> {
-    return this.revert(this.done, this.undone, 'undo');
+    return this.inTurn(() => this.revert(this.done, this.undone, 'undo'));
   }
 
   redo(): Promise<CodingUpdate | null> {
-    return this.revert(this.undone, this.done, 'redo');
+    return this.inTurn(() => this.revert(this.undone, this.done, 'redo'));
   }
 
   private async revert(

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nextColour } from '../../../shared/domain/codebook';
-import {
-  adjustCoding,
-  applyCoding,
-  reanchorCodings,
-  reanchorTurns,
-} from '../../../shared/domain/coding';
+import { adjustCoding, applyCoding } from '../../../shared/domain/coding';
+import { reanchorCodings, reanchorTurns } from '../../../shared/domain/reanchor';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CodeSchema } from '../../../shared/model/project';

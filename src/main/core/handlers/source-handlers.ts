@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { reanchorCodings } from '../../../shared/domain/coding';
+import { reanchorCodings } from '../../../shared/domain/reanchor';
 import { notesToSource } from '../../../shared/domain/live-notes';
 import { speakersWithMapping } from '../../../shared/domain/speaker-mapping';
 import { translator } from '../../../shared/i18n';
