@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { CodingPage } from './pages/coding-page';
 import { ProjectPage } from './pages/project-page';
@@ -105,4 +106,42 @@ test('code a passage by quick key, memo, undo/redo, retrieve it, code all search
   await expect(page.getByRole('button', { name: 'INT-02 su DV1: 1 passaggio' })).toContainText(
     'Origine nel progetto integrato.',
   );
+});
+
+test('export the demo codebook as CSV and import it into a new project', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const coding = new CodingPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await project.go('Codifica');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Esporta CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/codebook\.csv$/);
+  const csv = await readFile((await file.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  expect(csv).toContain('Nuovi target');
+
+  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  await start.createProject('Valutazione 2026');
+  await project.go('Codifica');
+  await page.getByLabel('Importa CSV').setInputFiles({
+    name: 'codebook.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await expect(
+    project.notification('Codebook importato: 12 codici nuovi, 0 aggiornati.'),
+  ).toBeVisible();
+  await expect(
+    project.notification(
+      /^8 righe citano domande che il progetto non ha: importate senza collegamento/,
+    ),
+  ).toBeVisible();
+  // The demo's DV codes arrive as ordinary codes; "Nuovi target" keeps its place under DV1's.
+  await expect(coding.code('Nuovi target')).toHaveAttribute('aria-level', '2');
 });

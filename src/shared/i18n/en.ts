@@ -284,7 +284,11 @@ export const en: Record<MessageKey, string> = {
   'codebook.import': 'Import CSV',
   'codebook.exported': 'Codebook exported.',
   'codebook.imported':
-    'Codebook imported: {added, plural, one {# new code} other {# new codes}}, {updated} updated{problems, plural, =0 {.} one {; # row skipped.} other {; # rows skipped.}}',
+    'Codebook imported: {added, plural, one {# new code} other {# new codes}}, {updated} updated.',
+  'codebook.importProblems':
+    '{unknown, plural, =0 {} one {# row names a question this project does not have: imported without the link. } other {# rows name questions this project does not have: imported without the link. }}{colour, plural, =0 {} one {# invalid colour replaced. } other {# invalid colours replaced. }}{noName, plural, =0 {} one {# row without a name skipped.} other {# rows without a name skipped.}}',
+  'codebook.importNoHeader':
+    'The file has no “name” (or “nome”) column: no code imported. The first row must hold the headers.',
   'codebook.name': 'Name',
   'codebook.description': 'Description (definition, when to use it)',
   'codebook.colour': 'Colour',

@@ -288,7 +288,11 @@ export const it = {
   'codebook.import': 'Importa CSV',
   'codebook.exported': 'Codebook esportato.',
   'codebook.imported':
-    'Codebook importato: {added, plural, one {# codice nuovo} other {# codici nuovi}}, {updated, plural, one {# aggiornato} other {# aggiornati}}{problems, plural, =0 {.} one {; # riga ignorata.} other {; # righe ignorate.}}',
+    'Codebook importato: {added, plural, one {# codice nuovo} other {# codici nuovi}}, {updated, plural, one {# aggiornato} other {# aggiornati}}.',
+  'codebook.importProblems':
+    '{unknown, plural, =0 {} one {# riga cita una domanda che il progetto non ha: importata senza collegamento. } other {# righe citano domande che il progetto non ha: importate senza collegamento. }}{colour, plural, =0 {} one {# colore non valido sostituito. } other {# colori non validi sostituiti. }}{noName, plural, =0 {} one {# riga senza nome saltata.} other {# righe senza nome saltate.}}',
+  'codebook.importNoHeader':
+    'Il file non ha una colonna «nome» (o «name»): nessun codice importato. La prima riga deve contenere le intestazioni.',
   'codebook.name': 'Nome',
   'codebook.description': 'Descrizione (definizione, quando usarlo)',
   'codebook.colour': 'Colore',

@@ -62,10 +62,25 @@ export function CodebookPanel() {
     const result = await run(() => api().codebookImport({ csv }));
     if (!result) return;
     const { added, updated, problems } = result;
-    useAppStore.getState().notify(problems.length ? 'info' : 'success', {
+    const count = (kind: string) => problems.filter((p) => p.problem === kind).length;
+    if (count('no-header') > 0) {
+      useAppStore.getState().notify('error', { key: 'codebook.importNoHeader' });
+      return;
+    }
+    useAppStore.getState().notify('success', {
       key: 'codebook.imported',
-      params: { added, updated, problems: problems.length },
+      params: { added, updated },
     });
+    if (problems.length > 0) {
+      useAppStore.getState().notify('info', {
+        key: 'codebook.importProblems',
+        params: {
+          unknown: count('unknown-question'),
+          colour: count('bad-colour'),
+          noName: count('missing-name'),
+        },
+      });
+    }
   };
 
   return (
