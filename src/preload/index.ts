@@ -74,6 +74,18 @@ const api = {
   matrixCooccurrence: call('matrixCooccurrence'),
   frameworkMatrix: call('frameworkMatrix'),
   frameworkSummarySave: call('frameworkSummarySave'),
+  ngtAdd: call('ngtAdd'),
+  ngtUpdate: call('ngtUpdate'),
+  ngtDelete: call('ngtDelete'),
+  ngtParticipantAdd: call('ngtParticipantAdd'),
+  ngtIdeaAdd: call('ngtIdeaAdd'),
+  ngtPass: call('ngtPass'),
+  ngtIdeaUpdate: call('ngtIdeaUpdate'),
+  ngtIdeasMerge: call('ngtIdeasMerge'),
+  ngtRoundStart: call('ngtRoundStart'),
+  ngtBallotSave: call('ngtBallotSave'),
+  ngtRatingSave: call('ngtRatingSave'),
+  ngtBallotDelete: call('ngtBallotDelete'),
   foldersList: call('foldersList'),
   on<E extends CampoEventName>(event: E, listener: (payload: CampoEvents[E]) => void) {
     if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);

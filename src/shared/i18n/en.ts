@@ -395,6 +395,10 @@ export const en: Record<MessageKey, string> = {
   'errors.CODEBOOK_RULE':
     '{rule, select, question-code-rename {The code of an evaluation question takes its name from the question: rename the question.} question-code-merge {The code of an evaluation question cannot be merged: it goes with its question.} question-code-delete {The code of an evaluation question is deleted by deleting the question.} question-code-inside {There are codes of evaluation questions under this code: move them first.} cycle {A code cannot go under itself or under one of its sub-codes.} merge-self {A code cannot be merged into itself.} other {A code cannot be merged into one of its sub-codes.}}',
   'errors.EMPTY_PASSAGE': 'Select a passage that contains some text.',
+  'errors.NGT_RULE':
+    '{rule, select, merge-self {An idea cannot be merged into itself.} merge-merged {One of the two ideas was merged already.} merge-after-voting {Ballots have been entered: ideas can no longer be merged.} too-few-ideas {A vote needs at least two ideas.} not-a-participant {This person is not a participant of the session.} wrong-round {This round does not take this kind of ballot.} other {An idea given is not on the list.}}',
+  'errors.BALLOT_INVALID':
+    'The ballot breaks the voting rule: correct the marked points. Nothing was saved.',
   'errors.UNDO_CONFLICT': 'Cannot undo “{label}”: that data has changed since.',
 
   'import.problem.duplicateCode': 'Row {row}: the pseudonym {code} is already in use.',

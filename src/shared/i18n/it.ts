@@ -401,6 +401,10 @@ export const it = {
   'errors.CODEBOOK_RULE':
     '{rule, select, question-code-rename {Il codice di una domanda di valutazione prende il nome dalla domanda: rinomina la domanda.} question-code-merge {Il codice di una domanda di valutazione non si può unire ad altri: va con la sua domanda.} question-code-delete {Il codice di una domanda di valutazione si elimina eliminando la domanda.} question-code-inside {Sotto questo codice ci sono codici di domande di valutazione: spostali prima.} cycle {Un codice non può stare sotto sé stesso o sotto un suo sottocodice.} merge-self {Un codice non si può unire a sé stesso.} other {Non si può unire un codice a un suo sottocodice.}}',
   'errors.EMPTY_PASSAGE': 'Seleziona un passaggio che contenga del testo.',
+  'errors.NGT_RULE':
+    '{rule, select, merge-self {Un’idea non si può unire a sé stessa.} merge-merged {Una delle due idee è già stata unita a un’altra.} merge-after-voting {Le schede sono già state inserite: non si possono più unire idee.} too-few-ideas {Per votare servono almeno due idee.} not-a-participant {Questa persona non partecipa alla sessione.} wrong-round {Questo turno non accetta questo tipo di scheda.} other {Un’idea indicata non è nell’elenco.}}',
+  'errors.BALLOT_INVALID':
+    'La scheda non rispetta la regola di voto: correggi i punti segnalati. Nulla è stato salvato.',
   'errors.UNDO_CONFLICT':
     'Non si può annullare «{label}»: quei dati sono stati modificati nel frattempo.',
 

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'UNDO_CONFLICT',
   'CODEBOOK_RULE',
   'EMPTY_PASSAGE',
+  'NGT_RULE',
+  'BALLOT_INVALID',
   'INTERNAL',
 ] as const;
 

@@ -10,6 +10,7 @@ import {
   SOURCE_KINDS,
   SOURCE_ORIGINS,
 } from './constants';
+import { NgtSessionSchema } from './ngt';
 
 export * from './constants';
 
@@ -218,6 +219,7 @@ export const ProjectFileSchema = z.object({
   indicators: z.array(IndicatorSchema).default([]),
   codes: z.array(CodeSchema).default([]),
   frameworkSummaries: z.array(FrameworkSummarySchema).default([]),
+  ngtSessions: z.array(NgtSessionSchema).default([]),
   sessions: z.array(FieldSessionSchema).default([]),
   sources: z.array(SourceSummarySchema).default([]),
 });

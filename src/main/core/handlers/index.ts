@@ -5,6 +5,7 @@ import { codebookHandlers } from './codebook-handlers';
 import { codingHandlers } from './coding-handlers';
 import { CoreState, type HostContext } from './context';
 import { projectHandlers } from './project-handlers';
+import { ngtHandlers } from './ngt-handlers';
 import { participantHandlers } from './participant-handlers';
 import { questionHandlers } from './question-handlers';
 import { sessionHandlers } from './session-handlers';
@@ -34,6 +35,7 @@ export function createCore(host: HostContext): {
     ...codebookHandlers(state),
     ...codingHandlers(state),
     ...analysisHandlers(state),
+    ...ngtHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

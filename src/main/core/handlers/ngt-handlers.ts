@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { ballotFromEntries, validateBallot } from '../../../shared/domain/ngt';
+import { nextParticipantCode } from '../../../shared/domain/pseudonyms';
+import type { Handlers } from '../../../shared/ipc/contract';
+import { CampoError } from '../../../shared/ipc/errors';
+import { NgtSessionSchema, type NgtSession } from '../../../shared/model/ngt';
+import { ParticipantSchema, type ProjectFile } from '../../../shared/model/project';
+import { findById, type CoreState } from './context';
+
+type NgtHandlers = Pick<
+  Handlers,
+  | 'ngtAdd'
+  | 'ngtUpdate'
+  | 'ngtDelete'
+  | 'ngtParticipantAdd'
+  | 'ngtIdeaAdd'
+  | 'ngtPass'
+  | 'ngtIdeaUpdate'
+  | 'ngtIdeasMerge'
+  | 'ngtRoundStart'
+  | 'ngtBallotSave'
+  | 'ngtRatingSave'
+  | 'ngtBallotDelete'
+>;
+
+/** A rule of the method the facilitator ran into; `rule` picks the explanation. */
+type NgtRule =
+  | 'merge-self'
+  | 'merge-merged'
+  | 'merge-after-voting'
+  | 'too-few-ideas'
+  | 'not-a-participant'
+  | 'wrong-round'
+  | 'unknown-idea';
+
+function refuse(rule: NgtRule, message: string): CampoError {
+  return new CampoError('NGT_RULE', message, { rule });
+}
+
+/** NGT-01, NGT-02 … after the highest number used. */
+function nextNgtCode(sessions: readonly NgtSession[]): string {
+  const highest = Math.max(0, ...sessions.map((s) => Number(/^NGT-(\d+)$/.exec(s.code)?.[1] ?? 0)));
+  return `NGT-${String(highest + 1).padStart(2, '0')}`;
+}
+
+/** I1, I2 … in recording order; numbers are never reused, even after a merge. */
+function nextIdeaCode(session: NgtSession): string {
+  const highest = Math.max(0, ...session.ideas.map((idea) => Number(idea.code.slice(1))));
+  return `I${highest + 1}`;
+}
+
+function ngtOf(project: ProjectFile, id: string): NgtSession {
+  return findById(project.ngtSessions, id, 'NGT session');
+}
+
+function hasVotes(session: NgtSession): boolean {
+  return session.votes.some((round) => round.ballots.length > 0 || round.ratings.length > 0);
+}
+
+/** Passes the round-robin turn to the next participant. */
+function advanceTurn(session: NgtSession): void {
+  const seats = session.participantIds.length;
+  session.turn = seats === 0 ? 0 : (session.turn + 1) % seats;
+}
+
+/** Nominal Group Technique sessions: setup, round robin, clarification, ballots. */
+export function ngtHandlers(state: CoreState): NgtHandlers {
+  /** Applies `change` to one NGT session and returns it as saved. */
+  async function change(sessionId: string, edit: (ngt: NgtSession, project: ProjectFile) => void) {
+    const session = state.requireSession();
+    await session.mutate((project) => edit(ngtOf(project, sessionId), project));
+    return ngtOf(session.project, sessionId);
+  }
+
+  return {
+    async ngtAdd(fields) {
+      const session = state.requireSession();
+      const id = randomUUID();
+      await session.mutate((project) => {
+        project.ngtSessions.push(
+          NgtSessionSchema.parse({ ...fields, id, code: nextNgtCode(project.ngtSessions) }),
+        );
+      });
+      return ngtOf(session.project, id);
+    },
+
+    ngtUpdate: ({ sessionId, patch }) =>
+      change(sessionId, (ngt, project) => {
+        for (const id of patch.participantIds ?? [])
+          findById(project.participants, id, 'participant');
+        Object.assign(ngt, patch);
+        if (patch.participantIds)
+          ngt.turn = Math.min(ngt.turn, Math.max(0, patch.participantIds.length - 1));
+      }),
+
+    async ngtDelete({ sessionId }) {
+      const session = state.requireSession();
+      await session.mutate((project) => {
+        ngtOf(project, sessionId);
+        project.ngtSessions = project.ngtSessions.filter((s) => s.id !== sessionId);
+      });
+      return null;
+    },
+
+    ngtParticipantAdd: ({ sessionId, role }) =>
+      change(sessionId, (ngt, project) => {
+        const id = randomUUID();
+        const code = nextParticipantCode(project.participants, ngt.code);
+        project.participants.push(ParticipantSchema.parse({ id, code, role: role ?? '' }));
+        ngt.participantIds.push(id);
+      }),
+
+    ngtIdeaAdd: ({ sessionId, text }) =>
+      change(sessionId, (ngt) => {
+        ngt.ideas.push({
+          id: randomUUID(),
+          code: nextIdeaCode(ngt),
+          text,
+          authorId: ngt.participantIds[ngt.turn] ?? null,
+          mergedInto: null,
+          clarification: '',
+          createdAt: new Date().toISOString(),
+        });
+        ngt.passesInARow = 0;
+        advanceTurn(ngt);
+      }),
+
+    ngtPass: ({ sessionId }) =>
+      change(sessionId, (ngt) => {
+        ngt.passesInARow += 1;
+        advanceTurn(ngt);
+      }),
+
+    ngtIdeaUpdate: ({ sessionId, ideaId, patch }) =>
+      change(sessionId, (ngt) => {
+        Object.assign(findById(ngt.ideas, ideaId, 'idea'), patch);
+      }),
+
+    ngtIdeasMerge: ({ sessionId, fromId, intoId }) =>
+      change(sessionId, (ngt) => {
+        const from = findById(ngt.ideas, fromId, 'idea');
+        const into = findById(ngt.ideas, intoId, 'idea');
+        if (fromId === intoId) throw refuse('merge-self', 'An idea cannot be merged into itself');
+        if (from.mergedInto || into.mergedInto) {
+          throw refuse('merge-merged', 'One of the ideas was merged already');
+        }
+        if (hasVotes(ngt)) throw refuse('merge-after-voting', 'Ballots were entered already');
+        from.mergedInto = intoId;
+        // Ideas merged into `from` earlier follow it.
+        for (const idea of ngt.ideas) if (idea.mergedInto === fromId) idea.mergedInto = intoId;
+      }),
+
+    ngtRoundStart: ({ sessionId, kind, ideaIds }) =>
+      change(sessionId, (ngt) => {
+        const live = ngt.ideas.filter((idea) => !idea.mergedInto).map((idea) => idea.id);
+        const chosen = ideaIds ?? live;
+        for (const id of chosen) {
+          if (!live.includes(id)) throw refuse('unknown-idea', `Idea ${id} is not on the list`);
+        }
+        if (chosen.length < 2) throw refuse('too-few-ideas', 'A vote needs at least two ideas');
+        ngt.votes.push({ id: randomUUID(), kind, ideaIds: chosen, ballots: [], ratings: [] });
+        ngt.step = ngt.votes.length === 1 ? 'voting' : 'second-round';
+      }),
+
+    ngtBallotSave: ({ sessionId, roundId, participantId, entries }) =>
+      change(sessionId, (ngt) => {
+        const round = findById(ngt.votes, roundId, 'round');
+        if (round.kind !== 'vote') throw refuse('wrong-round', 'This round is rated, not voted');
+        if (!ngt.participantIds.includes(participantId)) {
+          throw refuse('not-a-participant', 'Not a participant of this session');
+        }
+        const read = ballotFromEntries(entries);
+        const merged = Object.fromEntries(
+          ngt.ideas.flatMap((idea) => (idea.mergedInto ? [[idea.id, idea.mergedInto]] : [])),
+        );
+        const check = read.ok
+          ? validateBallot({
+              ideaIds: round.ideaIds,
+              mergedIdeaIds: merged,
+              points: read.points,
+              rule: ngt.rule,
+            })
+          : read;
+        if (!check.ok) {
+          throw new CampoError('BALLOT_INVALID', 'The ballot breaks the rule', {
+            problems: check.problems,
+          });
+        }
+        const points = Object.fromEntries(
+          Object.entries(read.ok ? read.points : {}).filter(([, p]) => p > 0),
+        );
+        round.ballots = round.ballots
+          .filter((ballot) => ballot.participantId !== participantId)
+          .concat({ participantId, points, enteredAt: new Date().toISOString() });
+      }),
+
+    ngtRatingSave: ({ sessionId, roundId, participantId, values }) =>
+      change(sessionId, (ngt) => {
+        const round = findById(ngt.votes, roundId, 'round');
+        if (round.kind !== 'rating') throw refuse('wrong-round', 'This round is voted, not rated');
+        if (!ngt.participantIds.includes(participantId)) {
+          throw refuse('not-a-participant', 'Not a participant of this session');
+        }
+        for (const id of Object.keys(values)) {
+          if (!round.ideaIds.includes(id))
+            throw refuse('unknown-idea', `Idea ${id} is not rated here`);
+        }
+        round.ratings = round.ratings
+          .filter((rating) => rating.participantId !== participantId)
+          .concat({ participantId, values, enteredAt: new Date().toISOString() });
+      }),
+
+    ngtBallotDelete: ({ sessionId, roundId, participantId }) =>
+      change(sessionId, (ngt) => {
+        const round = findById(ngt.votes, roundId, 'round');
+        round.ballots = round.ballots.filter((b) => b.participantId !== participantId);
+        round.ratings = round.ratings.filter((r) => r.participantId !== participantId);
+      }),
+  };
+}
