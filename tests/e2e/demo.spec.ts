@@ -12,7 +12,7 @@ test('open the demo: questions, participants by pseudonym, indicators in Italian
   await start.openDemo();
   await expect(page.locator('.topbar')).toContainText('POR FSE 2014-2020 Regione Lombardia');
   await expect(project.count('questions')).toContainText('8');
-  await expect(project.count('participants')).toContainText('10');
+  await expect(project.count('participants')).toContainText('15');
   await expect(project.count('interviews')).toContainText('3');
   await expect(project.count('indicators')).toContainText('9');
 

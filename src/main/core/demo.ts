@@ -4,6 +4,8 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { syncQuestionCodes } from '../../shared/domain/codebook';
 import { applyCoding } from '../../shared/domain/coding';
+import { rankPoints, validateBallot } from '../../shared/domain/ngt';
+import { NgtRuleSchema, NgtSessionSchema } from '../../shared/model/ngt';
 import { speakersWithMapping } from '../../shared/domain/speaker-mapping';
 import { describeIssues } from '../../shared/model/issues';
 import {
@@ -65,6 +67,25 @@ const DemoSpecSchema = z.strictObject({
       parent: z.string().nullable(),
     }),
   ),
+  /** A completed NGT session: ideas by author pseudonym, ranking cards from first place down. */
+  ngt: z.strictObject({
+    question: z.string().min(1),
+    date: z.iso.date(),
+    place: z.string(),
+    facilitator: z.string(),
+    questions: z.array(z.string()),
+    participants: z.array(ParticipantSchema.omit({ id: true }).partial().required({ code: true })),
+    ideas: z.array(
+      z.strictObject({
+        text: z.string().min(1),
+        author: z.string(),
+        mergedInto: z.string().optional(),
+      }),
+    ),
+    rule: NgtRuleSchema,
+    ballots: z.array(z.strictObject({ participant: z.string(), ranking: z.array(z.string()) })),
+    clarifications: z.record(z.string(), z.string()),
+  }),
   /** Example codings: a passage quoted exactly from a transcript, and its code (name or DV). */
   codings: z.array(
     z.strictObject({ transcript: z.string(), code: z.string(), passage: z.string().min(1) }),
@@ -87,6 +108,72 @@ function resolve(ids: Map<string, string>, code: string, what: string): string {
   const id = ids.get(code);
   if (!id) throw new Error(`resources/demo/demo.json: unknown ${what} ${code}`);
   return id;
+}
+
+/** The demo's NGT session, closed, with the scores its cards give under its rule. */
+async function writeDemoNgt(
+  session: ProjectSession,
+  spec: DemoSpec['ngt'],
+  questionIds: Map<string, string>,
+): Promise<void> {
+  const now = new Date().toISOString();
+  const participants = spec.participants.map((p) =>
+    ParticipantSchema.parse({ ...p, id: randomUUID() }),
+  );
+  const participantIds = new Map(participants.map((p) => [p.code, p.id]));
+  const ideas = spec.ideas.map((idea, index) => ({
+    id: randomUUID(),
+    code: `I${index + 1}`,
+    text: idea.text,
+    authorId: resolve(participantIds, idea.author, 'participant'),
+    mergedInto: null as string | null,
+    clarification: spec.clarifications[`I${index + 1}`] ?? '',
+    createdAt: now,
+  }));
+  const ideaIds = new Map(ideas.map((idea) => [idea.code, idea.id]));
+  spec.ideas.forEach((idea, index) => {
+    if (idea.mergedInto) ideas[index]!.mergedInto = resolve(ideaIds, idea.mergedInto, 'idea');
+  });
+  const onBallot = ideas.filter((idea) => !idea.mergedInto).map((idea) => idea.id);
+  const round = {
+    id: randomUUID(),
+    kind: 'vote' as const,
+    ideaIds: onBallot,
+    ballots: spec.ballots.map(({ participant, ranking }) => ({
+      participantId: resolve(participantIds, participant, 'participant'),
+      points: Object.fromEntries(
+        ranking.map((code, place) => [
+          resolve(ideaIds, code, 'idea'),
+          rankPoints(spec.rule, place + 1, onBallot.length),
+        ]),
+      ),
+      enteredAt: now,
+    })),
+    ratings: [],
+  };
+  for (const ballot of round.ballots) {
+    const check = validateBallot({ ideaIds: onBallot, points: ballot.points, rule: spec.rule });
+    if (!check.ok)
+      throw new Error(`resources/demo/demo.json: NGT card ${JSON.stringify(check.problems)}`);
+  }
+  const ngt = NgtSessionSchema.parse({
+    id: randomUUID(),
+    code: 'NGT-01',
+    question: spec.question,
+    date: spec.date,
+    place: spec.place,
+    facilitator: spec.facilitator,
+    participantIds: participants.map((p) => p.id),
+    questionIds: spec.questions.map((code) => resolve(questionIds, code, 'question')),
+    rule: spec.rule,
+    step: 'closed',
+    ideas,
+    votes: [round],
+  });
+  await session.mutate((project) => {
+    project.participants.push(...participants);
+    project.ngtSessions.push(ngt);
+  });
 }
 
 /** The demo's codebook (the DVs' codes and a few thematic ones) and its example codings. */
@@ -186,6 +273,7 @@ export async function writeDemoProject(
       sourceIds.set(transcript.file, summary.id);
     }
     await writeDemoCoding(session, spec, questions, sourceIds);
+    await writeDemoNgt(session, spec.ngt, questionIds);
     return session;
   } catch (error) {
     await session.close();

@@ -30,6 +30,7 @@ export interface ProjectReport {
     codes: number;
     interviews: number;
     focusGroups: number;
+    ngtSessions: number;
     sources: number;
     turns: number;
     characters: number;
@@ -114,6 +115,7 @@ export async function inspectProject(dir: string): Promise<ProjectReport> {
       codes: project.codes.length,
       interviews: project.sessions.filter((s) => s.kind === 'interview').length,
       focusGroups: project.sessions.filter((s) => s.kind === 'focusGroup').length,
+      ngtSessions: project.ngtSessions.length,
       sources: project.sources.length,
       turns: loaded.reduce((sum, source) => sum + source.turns.length, 0),
       characters: loaded.reduce((sum, source) => sum + source.text.length, 0),

@@ -7,6 +7,7 @@ import { QuestionsScreen } from '../features/questions/QuestionsScreen';
 import { LiveNotes } from '../features/live-notes/LiveNotes';
 import { SessionsScreen } from '../features/sessions/SessionsScreen';
 import { CodingScreen } from '../features/coding/CodingScreen';
+import { NgtScreen } from '../features/ngt/NgtScreen';
 import { UpcomingScreen } from '../features/upcoming/UpcomingScreen';
 import { useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
@@ -21,7 +22,7 @@ const SCREEN_VIEWS: Record<ScreenId, () => ReactNode> = {
   participants: () => <ParticipantsScreen />,
   interviews: () => <SessionsScreen key="interview" kind="interview" />,
   focusGroups: () => <SessionsScreen key="focusGroup" kind="focusGroup" />,
-  ngt: () => <UpcomingScreen screen="ngt" />,
+  ngt: () => <NgtScreen />,
   coding: () => <CodingScreen />,
   matrix: () => <UpcomingScreen screen="matrix" />,
   indicators: () => <IndicatorsScreen />,

@@ -27,13 +27,13 @@ describe('campo CLI', () => {
     const info = await run(['info', dir]);
     expect(info.code).toBe(0);
     expect(info.out).toContain('Programma: POR FSE 2014-2020 Regione Lombardia');
-    expect(info.out).toContain('Domande: 8 · Partecipanti: 10 · Indicatori: 9');
-    expect(info.out).toContain('Interviste: 3 · Focus group: 1');
+    expect(info.out).toContain('Domande: 8 · Partecipanti: 15 · Indicatori: 9');
+    expect(info.out).toContain('Interviste: 3 · Focus group: 1 · Sessioni NGT: 1');
     expect(info.out).toMatch(/Trascrizioni: 3 \(86 turni, 16\.\d{3} caratteri, 8 codifiche\)/);
     expect(info.out).toContain('Verifica: nessun problema');
 
     const english = await run(['info', dir, '--lang', 'en']);
-    expect(english.out).toContain('Questions: 8 · Participants: 10 · Indicators: 9');
+    expect(english.out).toContain('Questions: 8 · Participants: 15 · Indicators: 9');
   });
 
   it('reports a damaged transcript and exits non-zero', async () => {

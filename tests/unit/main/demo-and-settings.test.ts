@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDemoSpec, writeDemoProject } from '../../../src/main/core/demo';
 import { findResourcesDir } from '../../../src/main/core/paths';
 import { SettingsStore } from '../../../src/main/core/settings';
+import { scoreBallots } from '../../../src/shared/domain/ngt';
 import { tempDir } from '../../helpers/temp-dir';
 
 describe('demo project', () => {
@@ -77,6 +78,30 @@ describe('demo project', () => {
       codings += source.codings.length;
     }
     expect(codings).toBe(8);
+
+    // A closed NGT session with the partners: five cards, one merged idea, I5 first.
+    const [ngt] = project.ngtSessions;
+    expect(ngt).toMatchObject({
+      code: 'NGT-01',
+      step: 'closed',
+      participantIds: expect.any(Array),
+    });
+    expect(ngt!.ideas.filter((idea) => idea.mergedInto)).toHaveLength(1);
+    const rows = scoreBallots({
+      ideaIds: ngt!.votes[0]!.ideaIds,
+      ballots: ngt!.votes[0]!.ballots.map((b) => ({
+        participant: b.participantId,
+        points: b.points,
+      })),
+      rule: ngt!.rule,
+    });
+    const code = (id: string) => ngt!.ideas.find((idea) => idea.id === id)!.code;
+    expect(rows.slice(0, 4).map((row) => [code(row.ideaId), row.total])).toEqual([
+      ['I5', 10],
+      ['I4', 7],
+      ['I1', 6],
+      ['I2', 5],
+    ]);
     await session.close();
   });
 

@@ -1,31 +1,35 @@
+import type { ReactNode } from 'react';
 import { nextParticipantCode } from '../../../shared/domain/pseudonyms';
-import type { FieldSession } from '../../../shared/model/project';
 import { useT } from '../../i18n/use-t';
-import { useParticipantsStore } from '../../stores/participants-store';
 import { useProjectStore } from '../../stores/project-store';
 
-/** Who took part: existing participants by pseudonym, or a new one with the next code. */
+/**
+ * Who took part: existing participants by pseudonym, or a new one with the next code (numbered
+ * within `groupCode` for a focus group or an NGT session: FG-01-P3, NGT-01-P2).
+ */
 export function ParticipantsPicker({
-  session,
+  participantIds,
+  groupCode,
+  hint,
   onCommit,
+  onAddNew,
 }: {
-  session: FieldSession;
+  participantIds: readonly string[];
+  groupCode?: string;
+  hint?: ReactNode;
   onCommit(ids: string[]): void;
+  onAddNew(): void;
 }) {
   const t = useT();
   const participants = useProjectStore((state) => state.snapshot?.project.participants ?? []);
-  const add = useParticipantsStore((state) => state.add);
   const byId = new Map(participants.map((p) => [p.id, p]));
-  const others = participants.filter((p) => !session.participantIds.includes(p.id));
-  const nextCode = nextParticipantCode(
-    participants,
-    session.kind === 'focusGroup' ? session.code : undefined,
-  );
+  const others = participants.filter((p) => !participantIds.includes(p.id));
+  const nextCode = nextParticipantCode(participants, groupCode);
   return (
     <fieldset className="field">
       <legend>{t('sessions.participants')}</legend>
       <ul className="chips" aria-label={t('sessions.participants')}>
-        {session.participantIds.map((id) => (
+        {participantIds.map((id) => (
           <li key={id} className="chip chip-static">
             {byId.get(id)?.code ?? id}
             {byId.get(id)?.role && <span className="muted"> – {byId.get(id)?.role}</span>}
@@ -33,21 +37,19 @@ export function ParticipantsPicker({
               type="button"
               className="icon-button"
               aria-label={t('sessions.removeParticipant', { code: byId.get(id)?.code ?? id })}
-              onClick={() => onCommit(session.participantIds.filter((p) => p !== id))}
+              onClick={() => onCommit(participantIds.filter((p) => p !== id))}
             >
               ×
             </button>
           </li>
         ))}
       </ul>
-      {session.kind === 'focusGroup' && session.participantIds.length < 2 && (
-        <p className="hint">{t('sessions.focusGroupMinimum')}</p>
-      )}
+      {hint}
       <div className="field-row">
         <select
           aria-label={t('sessions.addParticipant')}
           value=""
-          onChange={(e) => e.target.value && onCommit([...session.participantIds, e.target.value])}
+          onChange={(e) => e.target.value && onCommit([...participantIds, e.target.value])}
         >
           <option value="">{t('sessions.addParticipant')}</option>
           {others.map((p) => (
@@ -57,7 +59,7 @@ export function ParticipantsPicker({
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => void add({ sessionId: session.id })}>
+        <button type="button" onClick={onAddNew}>
           {t('sessions.newParticipant', { code: nextCode })}
         </button>
       </div>

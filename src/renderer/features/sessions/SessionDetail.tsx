@@ -5,6 +5,7 @@ import type { FieldSession } from '../../../shared/model/project';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField, TextField } from '../../components/fields';
 import { useT } from '../../i18n/use-t';
+import { useParticipantsStore } from '../../stores/participants-store';
 import { useProjectStore } from '../../stores/project-store';
 import { useSessionsStore } from '../../stores/sessions-store';
 import { ImportTranscriptDialog } from '../sources/ImportTranscriptDialog';
@@ -23,6 +24,7 @@ export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailPr
   const t = useT();
   const sources = useProjectStore((state) => state.snapshot?.project.sources ?? []);
   const { update, remove, openLiveNotes } = useSessionsStore();
+  const addParticipant = useParticipantsStore((state) => state.add);
   const [importing, setImporting] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const save = (patch: Parameters<typeof update>[1]) => void update(session.id, patch);
@@ -114,8 +116,16 @@ export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailPr
           />
         </div>
         <ParticipantsPicker
-          session={session}
+          participantIds={session.participantIds}
+          groupCode={session.kind === 'focusGroup' ? session.code : undefined}
+          hint={
+            session.kind === 'focusGroup' &&
+            session.participantIds.length < 2 && (
+              <p className="hint">{t('sessions.focusGroupMinimum')}</p>
+            )
+          }
           onCommit={(participantIds) => save({ participantIds })}
+          onAddNew={() => void addParticipant({ sessionId: session.id })}
         />
         <TextField
           label={t('sessions.memo')}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import type { NgtSession } from '../../../shared/model/ngt';
+import { useT } from '../../i18n/use-t';
+import { useNgtStore } from '../../stores/ngt-store';
+import { formatMinutes, usePseudonyms, useTimeLeft } from './use-ngt';
+
+/** Silent generation (the timer) and the round robin: one idea per turn, or a pass. */
+export function NgtRecording({ ngt }: { ngt: NgtSession }) {
+  const t = useT();
+  const { update, addIdea, pass } = useNgtStore();
+  const [text, setText] = useState('');
+  const left = useTimeLeft(ngt);
+  const pseudonyms = usePseudonyms();
+  const seats = ngt.participantIds.length;
+  const whose = seats ? pseudonyms.get(ngt.participantIds[ngt.turn] ?? '') : null;
+  const everyonePassed = seats > 0 && ngt.passesInARow >= seats;
+
+  if (ngt.step === 'generation') {
+    return (
+      <section className="panel ngt-generation" aria-label={t('ngt.steps.generation')}>
+        <p className="ngt-question">{ngt.question}</p>
+        <p className="ngt-timer" role="timer" aria-live="off">
+          {formatMinutes(left ?? ngt.generationMinutes * 60)}
+        </p>
+        <div className="button-row">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void update(ngt.id, { timerStartedAt: new Date().toISOString() })}
+          >
+            {ngt.timerStartedAt ? t('ngt.timerRestart') : t('ngt.timerStart')}
+          </button>
+          {ngt.timerStartedAt && (
+            <button type="button" onClick={() => void update(ngt.id, { timerStartedAt: null })}>
+              {t('ngt.timerStop')}
+            </button>
+          )}
+          <button type="button" onClick={() => void update(ngt.id, { step: 'round-robin' })}>
+            {t('ngt.toRoundRobin')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel" aria-label={t('ngt.steps.round-robin')}>
+      {seats === 0 ? (
+        <p className="notice-warning">{t('ngt.noParticipants')}</p>
+      ) : (
+        <p className="ngt-turn" role="status">
+          {everyonePassed ? t('ngt.everyonePassed') : t('ngt.turnOf', { code: whose ?? '' })}
+        </p>
+      )}
+      <form
+        className="field-row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (text.trim()) void addIdea(ngt.id, text.trim()).then((ok) => ok && setText(''));
+        }}
+      >
+        <div className="field grow">
+          <label htmlFor="ngt-idea">{t('ngt.idea')}</label>
+          <input id="ngt-idea" value={text} autoFocus onChange={(e) => setText(e.target.value)} />
+        </div>
+        <button type="submit" className="primary" disabled={!text.trim()}>
+          {t('ngt.record')}
+        </button>
+        <button type="button" disabled={seats === 0} onClick={() => void pass(ngt.id)}>
+          {t('ngt.pass')}
+        </button>
+      </form>
+      <ol className="ngt-ideas" aria-label={t('ngt.ideas')}>
+        {ngt.ideas.map((idea) => (
+          <li key={idea.id} className={idea.mergedInto ? 'merged' : undefined}>
+            <strong>{idea.code}</strong> {idea.text}
+            <span className="muted"> · {pseudonyms.get(idea.authorId ?? '') ?? ''}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

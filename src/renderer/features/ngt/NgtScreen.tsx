@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { useT } from '../../i18n/use-t';
+import { useNgtStore } from '../../stores/ngt-store';
+import { useProjectStore } from '../../stores/project-store';
+import { NgtSessionView } from './NgtSessionView';
+
+/** Nominal Group Technique: the sessions of the project, and the one being run. */
+export function NgtScreen() {
+  const t = useT();
+  const sessions = useProjectStore((state) => state.snapshot?.project.ngtSessions ?? []);
+  const { selectedId, select, add } = useNgtStore();
+  const [question, setQuestion] = useState('');
+  const selected = sessions.find((s) => s.id === selectedId);
+  if (selected) return <NgtSessionView ngt={selected} onBack={() => select(null)} />;
+  return (
+    <div className="screen">
+      <div className="screen-header">
+        <h1>{t('nav.ngt')}</h1>
+      </div>
+      <p className="hint">{t('ngt.intro')}</p>
+      {sessions.length > 0 ? (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('ngt.code')}</th>
+              <th scope="col">{t('ngt.question')}</th>
+              <th scope="col">{t('ngt.date')}</th>
+              <th scope="col">{t('ngt.ideas')}</th>
+              <th scope="col">{t('ngt.step')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((ngt) => (
+              <tr key={ngt.id}>
+                <th scope="row">
+                  <button type="button" className="link-button" onClick={() => select(ngt.id)}>
+                    {ngt.code}
+                  </button>
+                </th>
+                <td>{ngt.question}</td>
+                <td>{ngt.date ?? ''}</td>
+                <td>{ngt.ideas.filter((idea) => !idea.mergedInto).length}</td>
+                <td>{t(`ngt.steps.${ngt.step}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="empty">{t('ngt.none')}</p>
+      )}
+      <form
+        className="form"
+        aria-label={t('ngt.new')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (question.trim()) void add(question.trim()).then((ngt) => ngt && setQuestion(''));
+        }}
+      >
+        <div className="field">
+          <label htmlFor="ngt-question">{t('ngt.nominalQuestion')}</label>
+          <textarea
+            id="ngt-question"
+            rows={2}
+            value={question}
+            onChange={(event) => setQuestion(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="primary" disabled={question.trim() === ''}>
+          {t('ngt.new')}
+        </button>
+      </form>
+    </div>
+  );
+}

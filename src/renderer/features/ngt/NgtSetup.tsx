@@ -1,0 +1,169 @@
+import type { NgtRuleRecord, NgtSession } from '../../../shared/model/ngt';
+import { Chip, SelectField, TextField } from '../../components/fields';
+import { useT } from '../../i18n/use-t';
+import { useNgtStore } from '../../stores/ngt-store';
+import { useProjectStore } from '../../stores/project-store';
+import { ParticipantsPicker } from '../sessions/ParticipantsPicker';
+
+type Kind = NgtRuleRecord['kind'];
+const KINDS: Kind[] = ['rank-top-k', 'rank-all', 'half-plus-one', 'points-pool', 'multivote'];
+const TIE_BREAKS = {
+  'votes,top-votes': ['votes', 'top-votes'],
+  'top-votes,votes': ['top-votes', 'votes'],
+  none: [],
+} as const;
+
+/** A rule of `kind` keeping what fits of the current one (its tie-break order). */
+function ruleOf(kind: Kind, current: NgtRuleRecord): NgtRuleRecord {
+  const tieBreak = current.tieBreak;
+  switch (kind) {
+    case 'rank-top-k':
+      return { kind, k: 'k' in current ? current.k : 5, tieBreak };
+    case 'points-pool':
+      return { kind, pool: 'pool' in current ? current.pool : 10, tieBreak };
+    case 'multivote':
+      return {
+        kind,
+        votesPerPerson: 'votesPerPerson' in current ? current.votesPerPerson : 3,
+        tieBreak,
+      };
+    default:
+      return { kind, tieBreak };
+  }
+}
+
+/** A whole number from a field, or null when it is not one in [min, max]. */
+function whole(text: string, min: number, max: number): number | null {
+  const value = Number(text);
+  return Number.isInteger(value) && value >= min && value <= max ? value : null;
+}
+
+/** Setup: the nominal question, who, when, the DVs it informs, and the scoring rule. */
+export function NgtSetup({ ngt }: { ngt: NgtSession }) {
+  const t = useT();
+  const questions = useProjectStore((state) => state.snapshot?.project.questions ?? []);
+  const { update, addParticipant } = useNgtStore();
+  const save = (patch: Parameters<typeof update>[1]) => void update(ngt.id, patch);
+  const rule = ngt.rule;
+  const number = (
+    label: string,
+    value: number,
+    min: number,
+    max: number,
+    commit: (n: number) => void,
+  ) => (
+    <TextField
+      label={label}
+      value={String(value)}
+      onCommit={(text) => {
+        const n = whole(text, min, max);
+        if (n !== null) commit(n);
+      }}
+    />
+  );
+  return (
+    <section className="panel form" aria-label={t('ngt.steps.setup')}>
+      <TextField
+        label={t('ngt.nominalQuestion')}
+        value={ngt.question}
+        required
+        multiline
+        onCommit={(question) => save({ question })}
+      />
+      <div className="field-row">
+        <TextField
+          label={t('ngt.date')}
+          value={ngt.date ?? ''}
+          placeholder="2026-11-24"
+          onCommit={(date) => save({ date: date || null })}
+        />
+        <TextField label={t('ngt.place')} value={ngt.place} onCommit={(place) => save({ place })} />
+        <TextField
+          label={t('ngt.facilitator')}
+          value={ngt.facilitator}
+          onCommit={(facilitator) => save({ facilitator })}
+        />
+      </div>
+      <ParticipantsPicker
+        participantIds={ngt.participantIds}
+        groupCode={ngt.code}
+        onCommit={(participantIds) => save({ participantIds })}
+        onAddNew={() => void addParticipant(ngt.id)}
+      />
+      <fieldset className="field">
+        <legend>{t('ngt.linkedQuestions')}</legend>
+        <div className="chips">
+          {questions.map((q) => (
+            <Chip
+              key={q.id}
+              title={q.text}
+              pressed={ngt.questionIds.includes(q.id)}
+              onToggle={() =>
+                save({
+                  questionIds: ngt.questionIds.includes(q.id)
+                    ? ngt.questionIds.filter((id) => id !== q.id)
+                    : [...ngt.questionIds, q.id],
+                })
+              }
+            >
+              {q.code}
+            </Chip>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field-row">
+        <SelectField
+          label={t('ngt.rule')}
+          value={rule.kind}
+          options={KINDS.map((kind) => ({ value: kind, label: t(`ngt.rules.${kind}`) }))}
+          onCommit={(kind) => save({ rule: ruleOf(kind, rule) })}
+        />
+        {rule.kind === 'rank-top-k' &&
+          number(t('ngt.k'), rule.k, 1, 50, (k) => save({ rule: { ...rule, k } }))}
+        {rule.kind === 'points-pool' &&
+          number(t('ngt.pool'), rule.pool, 1, 1000, (pool) => save({ rule: { ...rule, pool } }))}
+        {rule.kind === 'multivote' &&
+          number(t('ngt.votesPerPerson'), rule.votesPerPerson, 1, 50, (votesPerPerson) =>
+            save({ rule: { ...rule, votesPerPerson } }),
+          )}
+        <SelectField
+          label={t('ngt.tieBreak')}
+          value={
+            rule.tieBreak.length ? (rule.tieBreak.join(',') as keyof typeof TIE_BREAKS) : 'none'
+          }
+          options={(Object.keys(TIE_BREAKS) as Array<keyof typeof TIE_BREAKS>).map((key) => ({
+            value: key,
+            label: t(`ngt.tieBreaks.${key}`),
+          }))}
+          onCommit={(key) => save({ rule: { ...rule, tieBreak: [...TIE_BREAKS[key]] } })}
+        />
+      </div>
+      <div className="field-row">
+        <SelectField
+          label={t('ngt.rounds')}
+          value={String(ngt.rounds) as '1' | '2'}
+          options={[
+            { value: '1', label: t('ngt.oneRound') },
+            { value: '2', label: t('ngt.twoRounds') },
+          ]}
+          onCommit={(rounds) => save({ rounds: Number(rounds) })}
+        />
+        {number(t('ngt.generationMinutes'), ngt.generationMinutes, 1, 120, (generationMinutes) =>
+          save({ generationMinutes }),
+        )}
+        {number(t('ngt.ratingThreshold'), ngt.ratingThreshold, 1, 10, (ratingThreshold) =>
+          save({ ratingThreshold }),
+        )}
+        {number(t('ngt.consensusShare'), ngt.consensusShare, 1, 100, (consensusShare) =>
+          save({ consensusShare }),
+        )}
+      </div>
+      <TextField
+        label={t('ngt.notes')}
+        value={ngt.notes}
+        multiline
+        onCommit={(notes) => save({ notes })}
+      />
+    </section>
+  );
+}

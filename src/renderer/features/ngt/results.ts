@@ -1,0 +1,36 @@
+import {
+  scoreBallots,
+  summariseRatings,
+  type NgtScoreRow,
+  type RatingSummary,
+} from '../../../shared/domain/ngt';
+import type { NgtIdea, NgtRound, NgtSession } from '../../../shared/model/ngt';
+
+/** A round's scores with their ideas, ranked (see scoreBallots). */
+export function voteResults(
+  ngt: NgtSession,
+  round: NgtRound,
+): Array<NgtScoreRow & { idea: NgtIdea }> {
+  const ideas = new Map(ngt.ideas.map((idea) => [idea.id, idea]));
+  return scoreBallots({
+    ideaIds: round.ideaIds,
+    ballots: round.ballots.map((b) => ({ participant: b.participantId, points: b.points })),
+    rule: ngt.rule,
+  }).map((row) => ({ ...row, idea: ideas.get(row.ideaId)! }));
+}
+
+/** A rating round's statistics with their ideas, best mean first. */
+export function ratingResults(
+  ngt: NgtSession,
+  round: NgtRound,
+): Array<RatingSummary & { idea: NgtIdea }> {
+  const ideas = new Map(ngt.ideas.map((idea) => [idea.id, idea]));
+  return summariseRatings({
+    ideaIds: round.ideaIds,
+    ratings: round.ratings.map((r) => ({ participant: r.participantId, values: r.values })),
+    threshold: ngt.ratingThreshold,
+    consensusShare: ngt.consensusShare,
+  })
+    .map((row) => ({ ...row, idea: ideas.get(row.ideaId)! }))
+    .sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1));
+}

@@ -1,0 +1,120 @@
+import { expect, test } from './fixtures';
+import { NgtPage } from './pages/ngt-page';
+import { ProjectPage } from './pages/project-page';
+import { StartPage } from './pages/start-page';
+
+test('run an NGT session: 5 participants, 8 ideas with a pass, a merge, 5 ballots (one refused), the ranking, the projector view; all kept after reload', async ({
+  page,
+  campo,
+}, testInfo) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const ngt = new NgtPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Partenariato NGT');
+  await project.go('NGT');
+  await ngt.create('Quali pratiche del partenariato andrebbero mantenute nel 2021-2027?');
+
+  // Setup: rank the top 3; five participants quick-added with pseudonyms.
+  const k = page.getByLabel('K (idee da classificare)');
+  await k.fill('3');
+  await k.press('Enter');
+  for (let i = 1; i <= 5; i++) {
+    await page.getByRole('button', { name: `Nuovo partecipante (NGT-01-P${i})` }).click();
+    await expect(page.getByRole('list', { name: 'Partecipanti' })).toContainText(`NGT-01-P${i}`);
+  }
+
+  // Round robin: one idea per turn, P2 passes on the second round.
+  await ngt.step('Giro di tavolo');
+  await expect(page.locator('.ngt-turn')).toHaveText('Tocca a NGT-01-P1');
+  const ideas = ['Cabina di regia', 'Sportello', 'Giro del lunedì', 'Volontari', 'Tirocini'];
+  for (const idea of ideas) await ngt.record(idea);
+  await ngt.record('Riunioni brevi');
+  await expect(page.locator('.ngt-turn')).toHaveText('Tocca a NGT-01-P2');
+  await page.getByRole('button', { name: 'Passa' }).click();
+  await expect(page.locator('.ngt-turn')).toHaveText('Tocca a NGT-01-P3');
+  await ngt.record('Sportello di quartiere');
+  await ngt.record('Formazione comune');
+  await expect(page.getByRole('list', { name: 'Idee' })).toContainText('I8 Formazione comune');
+
+  // Clarification: I7 repeats I2.
+  await ngt.step('Chiarimenti');
+  const merge = page.getByLabel('Unisci I7 a…');
+  const into = await merge.locator('option').filter({ hasText: /^I2 –/ }).textContent();
+  await merge.selectOption({ label: into! });
+  await expect(page.getByText('unita a I2')).toBeVisible();
+
+  // Voting: the first card names the merged idea and is refused with the reason; then fixed.
+  await ngt.step('Voto');
+  await page.getByRole('button', { name: 'Apri il voto' }).click();
+  await expect(page.getByText('Scheda di NGT-01-P1')).toBeVisible();
+  await ngt.card(['I1', 'I3', 'I7']);
+  await expect(page.getByRole('form', { name: 'Scheda di voto' }).getByRole('alert')).toContainText(
+    'I7 è stata unita a I2: vota I2.',
+  );
+  await expect(page.getByText('Schede inserite: 0 di 5')).toBeVisible();
+  await ngt.card(['I1', 'I3', 'I2']);
+  await expect(page.getByText('Schede inserite: 1 di 5')).toBeVisible();
+  for (const [who, card] of [
+    ['P2', ['I3', 'I1', 'I5']],
+    ['P3', ['I3', 'I2', 'I1']],
+    ['P4', ['I2', 'I3', 'I4']],
+    ['P5', ['I1', 'I3', 'I6']],
+  ] as const) {
+    await expect(page.getByText(`Scheda di NGT-01-${who}`)).toBeVisible();
+    await ngt.card([...card]);
+  }
+  await expect(page.getByText('Tutte le schede sono state inserite.')).toBeVisible();
+
+  // Results match the hand tally: I3 2+3+3+2+2 = 12, I1 3+2+1+3 = 9, I2 1+2+3 = 6, then ties.
+  await page.getByRole('button', { name: 'Vai ai risultati' }).click();
+  const table = page.getByRole('table', { name: /Risultati del voto/ });
+  const rows = table.getByRole('row');
+  await expect(rows.nth(1)).toContainText('1I3 – Giro del lunedì125280%');
+  await expect(rows.nth(2)).toContainText('2I1 – Cabina di regia942');
+  await expect(rows.nth(3)).toContainText('3I2 – Sportello63');
+  await expect(rows.nth(4)).toHaveText(/^4I4/);
+  await expect(rows.nth(6)).toHaveText(/^4I6/);
+  await expect(page.getByText(/Regola: ogni partecipante classifica 3 idee/)).toBeVisible();
+
+  // The projector view, at a projector's resolution.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('p');
+  const projector = page.getByRole('dialog', { name: 'Vista proiettore' });
+  await expect(projector.getByRole('list').first()).toContainText('I3 Giro del lunedì');
+  await page.screenshot({ path: testInfo.outputPath('ngt-projector-1280x720.png') });
+  await testInfo.attach('ngt-projector-1280x720', {
+    path: testInfo.outputPath('ngt-projector-1280x720.png'),
+    contentType: 'image/png',
+  });
+  await page.keyboard.press('Escape');
+  await expect(projector).toBeHidden();
+
+  // All of it survives a reload.
+  await page.reload();
+  await project.go('NGT');
+  await page.getByRole('button', { name: 'NGT-01' }).click();
+  await expect(
+    page
+      .getByRole('table', { name: /Risultati del voto/ })
+      .getByRole('row')
+      .nth(1),
+  ).toContainText('I3 – Giro del lunedì');
+});
+
+test('the demo holds a closed NGT session with the partners, its results and rule', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await project.go('NGT');
+  await expect(page.getByRole('row', { name: /NGT-01/ })).toContainText('Chiusa');
+  await page.getByRole('button', { name: 'NGT-01' }).click();
+  const rows = page.getByRole('table', { name: /Risultati del voto/ }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('I5 – Finanziare il lavoro di rete come attività10');
+  await expect(page.getByText(/Regola: ogni partecipante classifica 3 idee/)).toBeVisible();
+});
