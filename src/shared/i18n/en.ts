@@ -393,6 +393,7 @@ export const en: Record<MessageKey, string> = {
   'ngt.rules.multivote': 'Multivote (one point per idea)',
   'ngt.k': 'K (ideas to rank)',
   'ngt.pool': 'Points each',
+  'ngt.maxPerIdea': 'Most per idea',
   'ngt.votesPerPerson': 'Votes each',
   'ngt.tieBreak': 'Tie-break',
   'ngt.tieBreaks.votes,top-votes': 'Votes received, then first places',

@@ -398,6 +398,7 @@ export const it = {
   'ngt.rules.multivote': 'Voto multiplo (un punto per idea)',
   'ngt.k': 'K (idee da classificare)',
   'ngt.pool': 'Punti a testa',
+  'ngt.maxPerIdea': 'Massimo per idea',
   'ngt.votesPerPerson': 'Voti a testa',
   'ngt.tieBreak': 'Spareggio',
   'ngt.tieBreaks.votes,top-votes': 'Prima i voti ricevuti, poi i primi posti',

@@ -122,6 +122,10 @@ export function NgtSetup({ ngt }: { ngt: NgtSession }) {
           number(t('ngt.k'), rule.k, 1, 50, (k) => save({ rule: { ...rule, k } }))}
         {rule.kind === 'points-pool' &&
           number(t('ngt.pool'), rule.pool, 1, 1000, (pool) => save({ rule: { ...rule, pool } }))}
+        {rule.kind === 'points-pool' &&
+          number(t('ngt.maxPerIdea'), rule.maxPerIdea ?? rule.pool, 1, 1000, (maxPerIdea) =>
+            save({ rule: { ...rule, maxPerIdea } }),
+          )}
         {rule.kind === 'multivote' &&
           number(t('ngt.votesPerPerson'), rule.votesPerPerson, 1, 50, (votesPerPerson) =>
             save({ rule: { ...rule, votesPerPerson } }),
