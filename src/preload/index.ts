@@ -86,6 +86,11 @@ const api = {
   ngtBallotSave: call('ngtBallotSave'),
   ngtRatingSave: call('ngtRatingSave'),
   ngtBallotDelete: call('ngtBallotDelete'),
+  ratingMatrixAdd: call('ratingMatrixAdd'),
+  ratingMatrixUpdate: call('ratingMatrixUpdate'),
+  ratingMatrixDelete: call('ratingMatrixDelete'),
+  ratingCellSet: call('ratingCellSet'),
+  ratingCellUpdate: call('ratingCellUpdate'),
   foldersList: call('foldersList'),
   on<E extends CampoEventName>(event: E, listener: (payload: CampoEvents[E]) => void) {
     if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);

@@ -7,6 +7,7 @@ import { QuestionsScreen } from '../features/questions/QuestionsScreen';
 import { LiveNotes } from '../features/live-notes/LiveNotes';
 import { SessionsScreen } from '../features/sessions/SessionsScreen';
 import { CodingScreen } from '../features/coding/CodingScreen';
+import { MatrixScreen } from '../features/matrix/MatrixScreen';
 import { NgtScreen } from '../features/ngt/NgtScreen';
 import { UpcomingScreen } from '../features/upcoming/UpcomingScreen';
 import { useT } from '../i18n/use-t';
@@ -24,7 +25,7 @@ const SCREEN_VIEWS: Record<ScreenId, () => ReactNode> = {
   focusGroups: () => <SessionsScreen key="focusGroup" kind="focusGroup" />,
   ngt: () => <NgtScreen />,
   coding: () => <CodingScreen />,
-  matrix: () => <UpcomingScreen screen="matrix" />,
+  matrix: () => <MatrixScreen />,
   indicators: () => <IndicatorsScreen />,
   report: () => <UpcomingScreen screen="report" />,
 };

@@ -3,6 +3,7 @@ import { LANGUAGES, ProjectMetaSchema } from '../model/project';
 import { patchSchema } from '../model/patch';
 import { codingContract } from './contract-coding';
 import { fieldworkContract } from './contract-fieldwork';
+import { matrixContract } from './contract-matrix';
 import { ngtContract } from './contract-ngt';
 import { handler, returns, type Returns } from './define';
 import type { Envelope } from './errors';
@@ -82,6 +83,7 @@ export const contract = {
   ...fieldworkContract,
   ...codingContract,
   ...ngtContract,
+  ...matrixContract,
 };
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import {
   SOURCE_KINDS,
   SOURCE_ORIGINS,
 } from './constants';
+import { RatingMatrixSchema } from './matrix';
 import { NgtSessionSchema } from './ngt';
 
 export * from './constants';
@@ -220,6 +221,7 @@ export const ProjectFileSchema = z.object({
   codes: z.array(CodeSchema).default([]),
   frameworkSummaries: z.array(FrameworkSummarySchema).default([]),
   ngtSessions: z.array(NgtSessionSchema).default([]),
+  matrices: z.array(RatingMatrixSchema).default([]),
   sessions: z.array(FieldSessionSchema).default([]),
   sources: z.array(SourceSummarySchema).default([]),
 });

@@ -5,6 +5,7 @@ import { codebookHandlers } from './codebook-handlers';
 import { codingHandlers } from './coding-handlers';
 import { CoreState, type HostContext } from './context';
 import { projectHandlers } from './project-handlers';
+import { matrixHandlers } from './matrix-handlers';
 import { ngtHandlers } from './ngt-handlers';
 import { participantHandlers } from './participant-handlers';
 import { questionHandlers } from './question-handlers';
@@ -36,6 +37,7 @@ export function createCore(host: HostContext): {
     ...codingHandlers(state),
     ...analysisHandlers(state),
     ...ngtHandlers(state),
+    ...matrixHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

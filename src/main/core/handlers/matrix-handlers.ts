@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { europe2020Template, integrationTemplate } from '../../../shared/domain/matrix-templates';
+import type { Handlers } from '../../../shared/ipc/contract';
+import type { MatrixCell, RatingMatrix } from '../../../shared/model/matrix';
+import type { ProjectFile } from '../../../shared/model/project';
+import { findById, type CoreState } from './context';
+
+type MatrixHandlers = Pick<
+  Handlers,
+  | 'ratingMatrixAdd'
+  | 'ratingMatrixUpdate'
+  | 'ratingMatrixDelete'
+  | 'ratingCellSet'
+  | 'ratingCellUpdate'
+>;
+
+/** The cell at row × column, created empty when it has no data yet. */
+function cellOf(matrix: RatingMatrix, rowId: string, columnId: string): MatrixCell {
+  findById(matrix.rows, rowId, 'row');
+  findById(matrix.columns, columnId, 'column');
+  let cell = matrix.cells.find((c) => c.rowId === rowId && c.columnId === columnId);
+  if (!cell) {
+    cell = { rowId, columnId, ratings: {}, rationale: '', evidence: [] };
+    matrix.cells.push(cell);
+  }
+  return cell;
+}
+
+/** Rating matrices: created from a template, rated cell by cell, with rationale and evidence. */
+export function matrixHandlers(state: CoreState): MatrixHandlers {
+  async function change(
+    matrixId: string,
+    edit: (matrix: RatingMatrix, project: ProjectFile) => void,
+  ) {
+    const session = state.requireSession();
+    await session.mutate((project) =>
+      edit(findById(project.matrices, matrixId, 'matrix'), project),
+    );
+    return findById(session.project.matrices, matrixId, 'matrix');
+  }
+  return {
+    async ratingMatrixAdd({ template, title }) {
+      const session = state.requireSession();
+      const base =
+        template === 'integration'
+          ? integrationTemplate(randomUUID)
+          : europe2020Template(randomUUID);
+      const id = randomUUID();
+      await session.mutate((project) => {
+        project.matrices.push({ ...base, title: title ?? base.title, id, cells: [] });
+      });
+      return findById(session.project.matrices, id, 'matrix');
+    },
+
+    ratingMatrixUpdate: ({ matrixId, patch }) =>
+      change(matrixId, (matrix) => {
+        Object.assign(matrix, patch);
+        const rows = new Set(matrix.rows.map((row) => row.id));
+        const columns = new Set(matrix.columns.map((column) => column.id));
+        matrix.cells = matrix.cells.filter((c) => rows.has(c.rowId) && columns.has(c.columnId));
+      }),
+
+    async ratingMatrixDelete({ matrixId }) {
+      const session = state.requireSession();
+      await session.mutate((project) => {
+        findById(project.matrices, matrixId, 'matrix');
+        project.matrices = project.matrices.filter((m) => m.id !== matrixId);
+      });
+      return null;
+    },
+
+    ratingCellSet: ({ matrixId, rowId, columnId, dimensionId, levelId }) =>
+      change(matrixId, (matrix) => {
+        findById(matrix.dimensions, dimensionId, 'dimension');
+        if (levelId) findById(matrix.scale, levelId, 'level');
+        const cell = cellOf(matrix, rowId, columnId);
+        if (levelId) cell.ratings[dimensionId] = levelId;
+        else delete cell.ratings[dimensionId];
+      }),
+
+    ratingCellUpdate: ({ matrixId, rowId, columnId, patch }) =>
+      change(matrixId, (matrix, project) => {
+        for (const evidence of patch.evidence ?? []) {
+          if (evidence.kind === 'segment' || evidence.kind === 'source') {
+            findById(project.sources, evidence.sourceId, 'source');
+          }
+          if (evidence.kind === 'session')
+            findById(project.sessions, evidence.sessionId, 'session');
+        }
+        Object.assign(cellOf(matrix, rowId, columnId), patch);
+      }),
+  };
+}

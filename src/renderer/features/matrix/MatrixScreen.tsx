@@ -1,0 +1,58 @@
+import { useT } from '../../i18n/use-t';
+import { useMatrixStore } from '../../stores/matrix-store';
+import { useProjectStore } from '../../stores/project-store';
+import { MatrixCellPanel } from './MatrixCellPanel';
+import { MatrixGrid } from './MatrixGrid';
+import { MatrixSummaries } from './MatrixSummaries';
+
+/** Rating matrices: the integration matrix and the contribution to Europe 2020. */
+export function MatrixScreen() {
+  const t = useT();
+  const matrices = useProjectStore((state) => state.snapshot?.project.matrices ?? []);
+  const { selectedId, select, add } = useMatrixStore();
+  const matrix = matrices.find((m) => m.id === selectedId) ?? matrices[0];
+  return (
+    <div className="screen matrix-screen">
+      <div className="screen-header">
+        <h1>{t('nav.matrix')}</h1>
+        <div className="button-row">
+          <button type="button" onClick={() => void add('integration')}>
+            {t('matrix.newIntegration')}
+          </button>
+          <button type="button" onClick={() => void add('europe2020')}>
+            {t('matrix.newEurope2020')}
+          </button>
+        </div>
+      </div>
+      {matrices.length > 1 && (
+        <div role="tablist" className="tabs" aria-label={t('matrix.list')}>
+          {matrices.map((m) => (
+            <button
+              key={m.id}
+              type="button"
+              role="tab"
+              aria-selected={m.id === matrix?.id}
+              onClick={() => select(m.id)}
+            >
+              {m.title}
+            </button>
+          ))}
+        </div>
+      )}
+      {matrix ? (
+        <div className="matrix-workspace">
+          <div className="matrix-main">
+            <MatrixGrid
+              matrix={matrix}
+              onEnter={() => document.querySelector<HTMLElement>('.matrix-side textarea')?.focus()}
+            />
+            <MatrixSummaries matrix={matrix} />
+          </div>
+          <MatrixCellPanel matrix={matrix} />
+        </div>
+      ) : (
+        <p className="empty">{t('matrix.none')}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { EvidenceSchema, MatrixAxisItemSchema, type RatingMatrix } from '../model/matrix';
+import { handler, returns } from './define';
+
+const Id = z.string().min(1).max(100);
+const Cell = { matrixId: Id, rowId: Id, columnId: Id };
+
+/**
+ * Rating matrices (the integration matrix, the contribution to Europe 2020). Every call returns
+ * the matrix as saved.
+ */
+export const matrixContract = {
+  ratingMatrixAdd: handler(
+    z
+      .object({
+        template: z.enum(['integration', 'europe2020']),
+        title: z.string().trim().min(1).max(300).optional(),
+      })
+      .strict(),
+    returns<RatingMatrix>(),
+  ),
+  /** Title, rows and columns (cells of removed rows or columns go with them). */
+  ratingMatrixUpdate: handler(
+    z
+      .object({
+        matrixId: Id,
+        patch: z
+          .object({
+            title: z.string().trim().min(1).max(300),
+            rows: z.array(MatrixAxisItemSchema.strict()).max(200),
+            columns: z.array(MatrixAxisItemSchema.strict()).max(100),
+          })
+          .partial()
+          .strict(),
+      })
+      .strict(),
+    returns<RatingMatrix>(),
+  ),
+  ratingMatrixDelete: handler(z.object({ matrixId: Id }).strict(), returns<null>()),
+  /** Rates one cell in one dimension; `levelId` null clears the rating. */
+  ratingCellSet: handler(
+    z.object({ ...Cell, dimensionId: Id, levelId: Id.nullable() }).strict(),
+    returns<RatingMatrix>(),
+  ),
+  ratingCellUpdate: handler(
+    z
+      .object({
+        ...Cell,
+        patch: z
+          .object({ rationale: z.string().max(20_000), evidence: z.array(EvidenceSchema).max(200) })
+          .partial()
+          .strict(),
+      })
+      .strict(),
+    returns<RatingMatrix>(),
+  ),
+};

@@ -1,0 +1,68 @@
+import { expect, test } from './fixtures';
+import { MatrixPage } from './pages/matrix-page';
+import { ProjectPage } from './pages/project-page';
+import { StartPage } from './pages/start-page';
+
+test('fill a 4 × 5 integration matrix by keyboard, see the summaries, attach a coded passage as evidence and open it', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const matrix = new MatrixPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await project.go('Matrice di integrazione');
+  await page.getByRole('button', { name: 'Nuova matrice di integrazione' }).click();
+  await expect(matrix.grid.getByRole('gridcell')).toHaveCount(20);
+
+  // Coordination, row by row: (row + column) % 3 + 1, and the last cell n.a.
+  await matrix.cell('OT8', 'POR FESR').click();
+  const keys: string[] = [];
+  for (let r = 0; r < 4; r++) {
+    for (let c = 0; c < 5; c++) {
+      keys.push(r === 3 && c === 4 ? 'n' : String(((r + c) % 3) + 1));
+      if (c < 4) keys.push('ArrowRight');
+    }
+    if (r < 3) keys.push('ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft');
+  }
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    if (/^[\dn]$/.test(key)) await expect(project.saveIndicator).toContainText('Salvato');
+  }
+  await expect(matrix.cell('OT11', 'Leggi regionali')).toContainText('n.a.');
+  await expect(matrix.cell('OT9', 'PSR FEASR')).toContainText('Alto');
+
+  // Hand count over the 19 rated cells: 1,2,3,1,2 / 2,3,1,2,3 / 3,1,2,3,1 / 1,2,3,1 = 37; 37/19 = 1,95.
+  const coordination = matrix.summary('Coordinamento');
+  const total = coordination.getByRole('row', { name: /^Totale/ });
+  await expect(total).toContainText('1,95 Medio');
+  await expect(total).toContainText('Basso 7 · Medio 6 · Alto 6 · n.a. 1');
+  await expect(coordination.getByRole('row', { name: /^OT11/ })).toContainText('1,75 Medio');
+
+  // Complementarity of OT8 × POR FESR, by switching dimension with d; the summary changes.
+  await matrix.cell('OT8', 'POR FESR').click();
+  await page.keyboard.press('d');
+  await page.keyboard.press('3');
+  const complementarity = matrix.summary('Complementarietà');
+  await expect(complementarity.getByRole('row', { name: /^Totale/ })).toContainText('3 Alto');
+
+  // Evidence: a coded passage of the demo, found by its words, attached, then opened.
+  await matrix.panel.getByLabel('Cerca un passaggio codificato').fill('giro del lunedì');
+  await matrix.panel.getByRole('button', { name: 'Cerca' }).click();
+  await matrix.panel.getByRole('button', { name: 'Collega' }).first().click();
+  await expect(matrix.cell('OT8', 'POR FESR')).toContainText('◆ 1');
+  await matrix.panel.getByRole('button', { name: /Focus group FG-01/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Codifica' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Codifiche del passaggio' })).toContainText(
+    'Buone pratiche',
+  );
+
+  // All kept after a reload.
+  await page.reload();
+  await project.go('Matrice di integrazione');
+  await expect(matrix.cell('OT8', 'POR FESR')).toContainText('◆ 1');
+  await expect(matrix.summary('Coordinamento').getByRole('row', { name: /^Totale/ })).toContainText(
+    'Basso 7 · Medio 6 · Alto 6 · n.a. 1',
+  );
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { projectCore } from '../../helpers/core';
+
+describe('rating matrix handlers', () => {
+  it('create the integration matrix, rate cells in two dimensions, attach evidence, drop a row', async () => {
+    const { call, refusal, core } = await projectCore();
+    let matrix = await call('ratingMatrixAdd', { template: 'integration' });
+    expect(matrix.rows.map((r) => r.label.slice(0, 4))).toEqual(['OT8 ', 'OT9 ', 'OT10', 'OT11']);
+    expect(matrix.columns).toHaveLength(5);
+    expect(matrix.dimensions.map((d) => d.label.it)).toEqual(['Coordinamento', 'Complementarietà']);
+    expect(matrix.scale.map((l) => [l.label.it, l.value])).toEqual([
+      ['Basso', 1],
+      ['Medio', 2],
+      ['Alto', 3],
+      ['n.a.', null],
+    ]);
+    const [coordination, complementarity] = matrix.dimensions;
+    const [low, , high, na] = matrix.scale;
+    const cell = {
+      matrixId: matrix.id,
+      rowId: matrix.rows[1]!.id,
+      columnId: matrix.columns[0]!.id,
+    };
+    await call('ratingCellSet', { ...cell, dimensionId: coordination!.id, levelId: high!.id });
+    matrix = await call('ratingCellSet', {
+      ...cell,
+      dimensionId: complementarity!.id,
+      levelId: na!.id,
+    });
+    expect(matrix.cells).toEqual([
+      {
+        rowId: cell.rowId,
+        columnId: cell.columnId,
+        ratings: { [coordination!.id]: high!.id, [complementarity!.id]: na!.id },
+        rationale: '',
+        evidence: [],
+      },
+    ]);
+    matrix = await call('ratingCellSet', {
+      ...cell,
+      dimensionId: complementarity!.id,
+      levelId: null,
+    });
+    expect(matrix.cells[0]!.ratings).toEqual({ [coordination!.id]: high!.id });
+
+    // Evidence must point at something that exists.
+    expect(
+      await refusal('ratingCellUpdate', {
+        ...cell,
+        patch: { evidence: [{ kind: 'source', sourceId: 'missing' }] },
+      }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    matrix = await call('ratingCellUpdate', {
+      ...cell,
+      patch: {
+        rationale:
+          'Il FESR finanzia gli edifici, il FSE i laboratori sociali negli stessi quartieri.',
+        evidence: [{ kind: 'document', title: 'Strategia SUS Lorenteggio', reference: 'p. 12' }],
+      },
+    });
+    expect(matrix.cells[0]!.evidence).toHaveLength(1);
+    expect(
+      await refusal('ratingCellSet', { ...cell, dimensionId: coordination!.id, levelId: 'nope' }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+
+    // Removing the row removes its cells.
+    matrix = await call('ratingMatrixUpdate', {
+      matrixId: matrix.id,
+      patch: { rows: matrix.rows.filter((row) => row.id !== cell.rowId) },
+    });
+    expect(matrix.cells).toEqual([]);
+    await call('ratingCellSet', {
+      ...cell,
+      rowId: matrix.rows[0]!.id,
+      dimensionId: coordination!.id,
+      levelId: low!.id,
+    });
+
+    const europe = await call('ratingMatrixAdd', { template: 'europe2020' });
+    expect(europe.rows[0]).toMatchObject({
+      label: 'Tasso di occupazione 20-64 anni',
+      note: '67-69%',
+    });
+    expect(europe.scale.map((l) => l.label.it)).toEqual(['Nullo', 'Basso', 'Medio', 'Alto']);
+    expect((await call('projectCurrent', {}))!.project.matrices).toHaveLength(2);
+    await core.shutdown();
+  });
+});
