@@ -91,6 +91,9 @@ const api = {
   ratingMatrixDelete: call('ratingMatrixDelete'),
   ratingCellSet: call('ratingCellSet'),
   ratingCellUpdate: call('ratingCellUpdate'),
+  indicatorAdd: call('indicatorAdd'),
+  indicatorUpdate: call('indicatorUpdate'),
+  indicatorDelete: call('indicatorDelete'),
   foldersList: call('foldersList'),
   on<E extends CampoEventName>(event: E, listener: (payload: CampoEvents[E]) => void) {
     if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);

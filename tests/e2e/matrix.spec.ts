@@ -61,6 +61,8 @@ test('fill a 4 × 5 integration matrix by keyboard, see the summaries, attach a 
   // All kept after a reload.
   await page.reload();
   await project.go('Matrice di integrazione');
+  // The demo has its own integration matrix; ours is the second one.
+  await page.getByRole('tab', { name: 'Matrice di integrazione (2)' }).click();
   await expect(matrix.cell('OT8', 'POR FESR')).toContainText('◆ 1');
   await expect(matrix.summary('Coordinamento').getByRole('row', { name: /^Totale/ })).toContainText(
     'Basso 7 · Medio 6 · Alto 6 · n.a. 1',

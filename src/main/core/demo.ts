@@ -2,21 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { syncQuestionCodes } from '../../shared/domain/codebook';
-import { applyCoding } from '../../shared/domain/coding';
-import { rankPoints, validateBallot } from '../../shared/domain/ngt';
-import { NgtRuleSchema, NgtSessionSchema } from '../../shared/model/ngt';
+import { NgtRuleSchema } from '../../shared/model/ngt';
 import { speakersWithMapping } from '../../shared/domain/speaker-mapping';
 import { describeIssues } from '../../shared/model/issues';
 import {
-  CodeSchema,
   EvaluationQuestionSchema,
-  type EvaluationQuestion,
   FieldSessionSchema,
   IndicatorSchema,
   ParticipantSchema,
   ProjectMetaSchema,
 } from '../../shared/model/project';
+import { writeDemoCoding, writeDemoMatrices, writeDemoNgt } from './demo-content';
 import { readTranscriptFile } from './import/transcript-file';
 import { addTranscript } from './sources';
 import type { ProjectSession } from './store/project-session';
@@ -86,6 +82,17 @@ const DemoSpecSchema = z.strictObject({
     ballots: z.array(z.strictObject({ participant: z.string(), ranking: z.array(z.string()) })),
     clarifications: z.record(z.string(), z.string()),
   }),
+  /** Ratings by Italian level label, rows × columns of the integration template, and rationales by "row prefix|column". */
+  integrationMatrix: z.strictObject({
+    coordination: z.array(z.array(z.string())),
+    complementarity: z.array(z.array(z.string())),
+    rationale: z.record(z.string(), z.string()),
+  }),
+  /** One rating per Europe 2020 target of the template, and rationales by target. */
+  europe2020Matrix: z.strictObject({
+    contribution: z.array(z.string()),
+    rationale: z.record(z.string(), z.string()),
+  }),
   /** Example codings: a passage quoted exactly from a transcript, and its code (name or DV). */
   codings: z.array(
     z.strictObject({ transcript: z.string(), code: z.string(), passage: z.string().min(1) }),
@@ -104,115 +111,10 @@ export async function loadDemoSpec(resourcesDir: string): Promise<DemoSpec> {
 }
 
 /** Looks a code up in a map, or says which reference of the demo file is broken. */
-function resolve(ids: Map<string, string>, code: string, what: string): string {
+export function resolve(ids: Map<string, string>, code: string, what: string): string {
   const id = ids.get(code);
   if (!id) throw new Error(`resources/demo/demo.json: unknown ${what} ${code}`);
   return id;
-}
-
-/** The demo's NGT session, closed, with the scores its cards give under its rule. */
-async function writeDemoNgt(
-  session: ProjectSession,
-  spec: DemoSpec['ngt'],
-  questionIds: Map<string, string>,
-): Promise<void> {
-  const now = new Date().toISOString();
-  const participants = spec.participants.map((p) =>
-    ParticipantSchema.parse({ ...p, id: randomUUID() }),
-  );
-  const participantIds = new Map(participants.map((p) => [p.code, p.id]));
-  const ideas = spec.ideas.map((idea, index) => ({
-    id: randomUUID(),
-    code: `I${index + 1}`,
-    text: idea.text,
-    authorId: resolve(participantIds, idea.author, 'participant'),
-    mergedInto: null as string | null,
-    clarification: spec.clarifications[`I${index + 1}`] ?? '',
-    createdAt: now,
-  }));
-  const ideaIds = new Map(ideas.map((idea) => [idea.code, idea.id]));
-  spec.ideas.forEach((idea, index) => {
-    if (idea.mergedInto) ideas[index]!.mergedInto = resolve(ideaIds, idea.mergedInto, 'idea');
-  });
-  const onBallot = ideas.filter((idea) => !idea.mergedInto).map((idea) => idea.id);
-  const round = {
-    id: randomUUID(),
-    kind: 'vote' as const,
-    ideaIds: onBallot,
-    ballots: spec.ballots.map(({ participant, ranking }) => ({
-      participantId: resolve(participantIds, participant, 'participant'),
-      points: Object.fromEntries(
-        ranking.map((code, place) => [
-          resolve(ideaIds, code, 'idea'),
-          rankPoints(spec.rule, place + 1, onBallot.length),
-        ]),
-      ),
-      enteredAt: now,
-    })),
-    ratings: [],
-  };
-  for (const ballot of round.ballots) {
-    const check = validateBallot({ ideaIds: onBallot, points: ballot.points, rule: spec.rule });
-    if (!check.ok)
-      throw new Error(`resources/demo/demo.json: NGT card ${JSON.stringify(check.problems)}`);
-  }
-  const ngt = NgtSessionSchema.parse({
-    id: randomUUID(),
-    code: 'NGT-01',
-    question: spec.question,
-    date: spec.date,
-    place: spec.place,
-    facilitator: spec.facilitator,
-    participantIds: participants.map((p) => p.id),
-    questionIds: spec.questions.map((code) => resolve(questionIds, code, 'question')),
-    rule: spec.rule,
-    step: 'closed',
-    ideas,
-    votes: [round],
-  });
-  await session.mutate((project) => {
-    project.participants.push(...participants);
-    project.ngtSessions.push(ngt);
-  });
-}
-
-/** The demo's codebook (the DVs' codes and a few thematic ones) and its example codings. */
-async function writeDemoCoding(
-  session: ProjectSession,
-  spec: DemoSpec,
-  questions: EvaluationQuestion[],
-  sourceIds: Map<string, string>,
-): Promise<void> {
-  const codes = syncQuestionCodes([], questions, randomUUID).codes;
-  const codeIds = new Map(codes.map((code) => [code.name.split(' – ')[0]!, code.id]));
-  for (const { parent, ...fields } of spec.codes) {
-    const id = randomUUID();
-    const parentId = parent === null ? null : resolve(codeIds, parent, 'code');
-    codes.push(CodeSchema.parse({ ...fields, id, parentId }));
-    codeIds.set(fields.name, id);
-  }
-  await session.mutate((project) => {
-    project.codes = codes;
-  });
-  const now = new Date().toISOString();
-  for (const [file, sourceId] of sourceIds) {
-    const wanted = spec.codings.filter((coding) => coding.transcript === file);
-    if (wanted.length === 0) continue;
-    await session.mutateSource(sourceId, (source) => {
-      for (const { code, passage } of wanted) {
-        const start = source.text.indexOf(passage);
-        if (start < 0) throw new Error(`resources/demo/demo.json: passage not in ${file}`);
-        source.codings = applyCoding(source.codings, source.text, {
-          id: randomUUID(),
-          codeId: resolve(codeIds, code, 'code'),
-          start,
-          end: start + passage.length,
-          coder: 'demo',
-          createdAt: now,
-        });
-      }
-    });
-  }
 }
 
 /**
@@ -274,6 +176,7 @@ export async function writeDemoProject(
     }
     await writeDemoCoding(session, spec, questions, sourceIds);
     await writeDemoNgt(session, spec.ngt, questionIds);
+    await writeDemoMatrices(session, spec);
     return session;
   } catch (error) {
     await session.close();

@@ -3,6 +3,7 @@ import { LANGUAGES, ProjectMetaSchema } from '../model/project';
 import { patchSchema } from '../model/patch';
 import { codingContract } from './contract-coding';
 import { fieldworkContract } from './contract-fieldwork';
+import { indicatorsContract } from './contract-indicators';
 import { matrixContract } from './contract-matrix';
 import { ngtContract } from './contract-ngt';
 import { handler, returns, type Returns } from './define';
@@ -84,6 +85,7 @@ export const contract = {
   ...codingContract,
   ...ngtContract,
   ...matrixContract,
+  ...indicatorsContract,
 };
 
 export type Contract = typeof contract;

@@ -82,7 +82,9 @@ describe('rating matrix handlers', () => {
       note: '67-69%',
     });
     expect(europe.scale.map((l) => l.label.it)).toEqual(['Nullo', 'Basso', 'Medio', 'Alto']);
-    expect((await call('projectCurrent', {}))!.project.matrices).toHaveLength(2);
+    const again = await call('ratingMatrixAdd', { template: 'integration' });
+    expect(again.title).toBe('Matrice di integrazione (2)');
+    expect((await call('projectCurrent', {}))!.project.matrices).toHaveLength(3);
     await core.shutdown();
   });
 });

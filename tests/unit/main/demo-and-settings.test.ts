@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDemoSpec, writeDemoProject } from '../../../src/main/core/demo';
 import { findResourcesDir } from '../../../src/main/core/paths';
 import { SettingsStore } from '../../../src/main/core/settings';
+import { levelOf, summariseMatrix } from '../../../src/shared/domain/matrix';
 import { scoreBallots } from '../../../src/shared/domain/ngt';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -102,6 +103,25 @@ describe('demo project', () => {
       ['I1', 6],
       ['I2', 5],
     ]);
+
+    // A filled integration matrix (4 × 5, two dimensions) and the Europe 2020 contribution.
+    const [integration, europe] = project.matrices;
+    expect(integration!.cells).toHaveLength(20);
+    const summary = summariseMatrix(integration!);
+    expect(summary.dimensions.map((d) => [d.overall.rated, d.overall.notApplicable])).toEqual([
+      [18, 2],
+      [18, 2],
+    ]);
+    expect(
+      europe!.rows.map(
+        (row) =>
+          levelOf(
+            europe!,
+            europe!.cells.find((c) => c.rowId === row.id)!,
+            europe!.dimensions[0]!.id,
+          )?.label.it,
+      ),
+    ).toEqual(['Medio', 'Basso', 'Basso', 'Alto', 'Nullo']);
     await session.close();
   });
 

@@ -5,6 +5,7 @@ import { codebookHandlers } from './codebook-handlers';
 import { codingHandlers } from './coding-handlers';
 import { CoreState, type HostContext } from './context';
 import { projectHandlers } from './project-handlers';
+import { indicatorHandlers } from './indicator-handlers';
 import { matrixHandlers } from './matrix-handlers';
 import { ngtHandlers } from './ngt-handlers';
 import { participantHandlers } from './participant-handlers';
@@ -38,6 +39,7 @@ export function createCore(host: HostContext): {
     ...analysisHandlers(state),
     ...ngtHandlers(state),
     ...matrixHandlers(state),
+    ...indicatorHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

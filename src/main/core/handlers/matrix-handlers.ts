@@ -47,7 +47,11 @@ export function matrixHandlers(state: CoreState): MatrixHandlers {
           : europe2020Template(randomUUID);
       const id = randomUUID();
       await session.mutate((project) => {
-        project.matrices.push({ ...base, title: title ?? base.title, id, cells: [] });
+        // Two matrices of one template must be told apart in the tabs: "… (2)".
+        const taken = new Set(project.matrices.map((m) => m.title));
+        let unique = title ?? base.title;
+        for (let n = 2; taken.has(unique); n++) unique = `${title ?? base.title} (${n})`;
+        project.matrices.push({ ...base, title: unique, id, cells: [] });
       });
       return findById(session.project.matrices, id, 'matrix');
     },

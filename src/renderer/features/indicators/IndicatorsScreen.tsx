@@ -1,7 +1,13 @@
+import { useState } from 'react';
+import { achievementRate } from '../../../shared/domain/performance';
 import type { MessageKey } from '../../../shared/i18n';
 import { formatNumber } from '../../../shared/i18n';
+import { api } from '../../api/client';
 import { useLanguage, useT } from '../../i18n/use-t';
+import { attempt, refreshProject } from '../../stores/core-calls';
 import { useProjectStore } from '../../stores/project-store';
+import { IndicatorEditor } from './IndicatorEditor';
+import { PriorityVerdicts } from './PriorityVerdicts';
 
 /** The programme's indicators as a report-style table: caption above, source below. */
 export function IndicatorsScreen() {
@@ -10,10 +16,46 @@ export function IndicatorsScreen() {
   const indicators = useProjectStore((state) => state.snapshot?.project.indicators ?? []);
   const value = (n: number | null) => (n === null ? t('app.none') : formatNumber(n, language, 1));
   const sources = [...new Set(indicators.map((i) => i.source).filter(Boolean))];
+  const [editing, setEditing] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [axis, setAxis] = useState('');
+  const rate = (achieved: number | null, milestone: number | null) => {
+    const r = achieved === null || milestone === null ? null : achievementRate(achieved, milestone);
+    return r === null ? t('app.none') : `${formatNumber(r, language, 1)}%`;
+  };
+  const add = async () => {
+    const added = await attempt(() => api().indicatorAdd({ name: name.trim(), axis: axis.trim() }));
+    if (!added) return;
+    await refreshProject();
+    setName('');
+    setEditing(added.id);
+  };
+  const open = indicators.find((i) => i.id === editing);
   return (
     <div className="screen">
       <h1>{t('indicators.title')}</h1>
       <p className="intro">{t('indicators.intro')}</p>
+      <form
+        className="field-row"
+        aria-label={t('indicators.new')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (name.trim()) void add();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="new-indicator-axis">{t('indicators.axis')}</label>
+          <input id="new-indicator-axis" value={axis} onChange={(e) => setAxis(e.target.value)} />
+        </div>
+        <div className="field grow">
+          <label htmlFor="new-indicator-name">{t('indicators.name')}</label>
+          <input id="new-indicator-name" value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <button type="submit" className="primary" disabled={!name.trim()}>
+          {t('indicators.new')}
+        </button>
+      </form>
+      <PriorityVerdicts indicators={indicators} />
       {indicators.length === 0 ? (
         <p className="empty">{t('indicators.empty')}</p>
       ) : (
@@ -35,6 +77,9 @@ export function IndicatorsScreen() {
                 <th scope="col" className="number">
                   {t('indicators.achieved')}
                 </th>
+                <th scope="col" className="number">
+                  {t('indicators.rate')}
+                </th>
                 <th scope="col">{t('indicators.unit')}</th>
                 <th scope="col">{t('indicators.date')}</th>
               </tr>
@@ -44,11 +89,20 @@ export function IndicatorsScreen() {
                 <tr key={indicator.id}>
                   <td className="nowrap">{indicator.axis || t('app.none')}</td>
                   <td className="nowrap">{indicator.code || t('app.none')}</td>
-                  <th scope="row">{indicator.name}</th>
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setEditing(indicator.id)}
+                    >
+                      {indicator.name}
+                    </button>
+                  </th>
                   <td>{t(`indicatorType.${indicator.type}` as MessageKey)}</td>
                   <td className="number">{value(indicator.milestone)}</td>
                   <td className="number">{value(indicator.target)}</td>
                   <td className="number">{value(indicator.achieved)}</td>
+                  <td className="number">{rate(indicator.achieved, indicator.milestone)}</td>
                   <td>{indicator.unit}</td>
                   <td className="nowrap">{indicator.referenceDate}</td>
                 </tr>
@@ -62,6 +116,7 @@ export function IndicatorsScreen() {
           )}
         </figure>
       )}
+      {open && <IndicatorEditor indicator={open} onClose={() => setEditing(null)} />}
     </div>
   );
 }

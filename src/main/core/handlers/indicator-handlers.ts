@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { Handlers } from '../../../shared/ipc/contract';
+import { IndicatorSchema } from '../../../shared/model/project';
+import { findById, type CoreState } from './context';
+
+type IndicatorHandlers = Pick<Handlers, 'indicatorAdd' | 'indicatorUpdate' | 'indicatorDelete'>;
+
+/** Indicators: added, edited field by field, deleted. */
+export function indicatorHandlers(state: CoreState): IndicatorHandlers {
+  return {
+    async indicatorAdd(fields) {
+      const session = state.requireSession();
+      const id = randomUUID();
+      await session.mutate((project) => {
+        project.indicators.push(IndicatorSchema.parse({ ...fields, id }));
+      });
+      return findById(session.project.indicators, id, 'indicator');
+    },
+    async indicatorUpdate({ id, patch }) {
+      const session = state.requireSession();
+      await session.mutate((project) => {
+        Object.assign(findById(project.indicators, id, 'indicator'), patch);
+      });
+      return findById(session.project.indicators, id, 'indicator');
+    },
+    async indicatorDelete({ id }) {
+      const session = state.requireSession();
+      await session.mutate((project) => {
+        findById(project.indicators, id, 'indicator');
+        project.indicators = project.indicators.filter((i) => i.id !== id);
+      });
+      return null;
+    },
+  };
+}
