@@ -94,6 +94,8 @@ const api = {
   indicatorAdd: call('indicatorAdd'),
   indicatorUpdate: call('indicatorUpdate'),
   indicatorDelete: call('indicatorDelete'),
+  indicatorsReadFile: call('indicatorsReadFile'),
+  indicatorsImport: call('indicatorsImport'),
   foldersList: call('foldersList'),
   on<E extends CampoEventName>(event: E, listener: (payload: CampoEvents[E]) => void) {
     if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);

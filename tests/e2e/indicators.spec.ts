@@ -53,3 +53,41 @@ test('enter indicators for two axes and read the performance-framework verdicts'
   // The table shows each indicator's achievement of its milestone.
   await expect(page.getByRole('row', { name: /Spesa certificata\b/ }).first()).toContainText('82%');
 });
+
+test('import indicators from a monitoring extract: columns matched, a bad row explained and left out', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Monitoraggio');
+  await project.go('Indicatori');
+  await page.getByRole('button', { name: 'Importa da CSV o XLSX…' }).click();
+  const csv = [
+    'Asse;ID indicatore;Denominazione;Tipologia;Target intermedio;Valore realizzato',
+    'Asse III;CO01;Disoccupati;Output;1.000;1.200',
+    'Asse III;F1;Spesa certificata;Finanziario;50.000.000;45.500.000',
+    'Asse III;CR06;Partecipanti occupati;Risultato;circa 300;280',
+  ].join('\r\n');
+  await page.getByLabel('Scegli un file (.csv o .xlsx)').setInputFiles({
+    name: 'estrazione-monitoraggio.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+  const dialog = page.getByRole('dialog', { name: 'Importa indicatori' });
+  await expect(dialog.getByLabel('Destinazione della colonna Target intermedio')).toHaveValue(
+    'milestone',
+  );
+  await expect(dialog.getByLabel('Destinazione della colonna Denominazione')).toHaveValue('name');
+  await expect(
+    dialog.getByRole('list', { name: 'Righe con problemi (non saranno importate)' }),
+  ).toContainText('Riga 4: «circa 300» non è un numero (Target intermedio).');
+  await dialog.getByRole('button', { name: 'Importa 2 indicatori' }).click();
+  await expect(project.notification('2 indicatori importati.')).toBeVisible();
+  const verdicts = page.getByRole('table', { name: /Quadro di efficacia: esito per asse/ });
+  await expect(verdicts.getByRole('row', { name: /Asse III/ })).toContainText(
+    'Target intermedi conseguiti',
+  );
+  await expect(page.getByRole('row', { name: /Spesa certificata/ })).toContainText('91%');
+});

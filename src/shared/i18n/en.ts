@@ -178,7 +178,7 @@ export const en: Record<MessageKey, string> = {
   'indicators.new': 'New indicator',
   'indicators.baseline': 'Baseline',
   'indicators.source': 'Data source',
-  'indicators.rate': 'Achievement of the milestone',
+  'indicators.rate': '% of milestone',
   'indicators.deleted': 'Indicator “{name}” deleted.',
   'indicators.verdicts': 'Performance framework: verdict per axis',
   'indicators.noVerdicts':
@@ -188,6 +188,20 @@ export const en: Record<MessageKey, string> = {
   'indicators.achievedVerdict': 'Milestones achieved',
   'indicators.notAchieved': 'Milestones not achieved',
   'indicators.seriousFailure': 'Serious failure',
+  'indicators.import': 'Import from CSV or XLSX…',
+  'indicators.importTitle': 'Import indicators',
+  'indicators.importIntro':
+    'Choose an extract of the monitoring system (CSV or XLSX, headers in the first row). You will see how the columns are matched and which rows have problems before importing.',
+  'indicators.importConfirm': 'Import {n, plural, one {# indicator} other {# indicators}}',
+  'indicators.imported': '{n, plural, one {# indicator imported} other {# indicators imported}}.',
+  'indicators.problem.missing-name': 'Row {row}: the indicator has no name.',
+  'indicators.problem.invalid-number': 'Row {row}: “{value}” is not a number ({field}).',
+  'indicators.problem.invalid-type':
+    'Row {row}: unknown type “{value}” (financial, output or result).',
+  'indicators.problem.invalid-date': 'Row {row}: invalid date “{value}”.',
+  'indicators.problem.too-long': 'Row {row}: {field} is longer than {limit} characters.',
+  'indicators.problem.too-many':
+    'Row {row}: more than {limit} indicators, the following rows were not read.',
   'indicators.empty': 'No indicators.',
   'indicatorType.financial': 'Financial',
   'indicatorType.output': 'Output',

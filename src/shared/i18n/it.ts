@@ -181,7 +181,7 @@ export const it = {
   'indicators.new': 'Nuovo indicatore',
   'indicators.baseline': 'Valore di base',
   'indicators.source': 'Fonte del dato',
-  'indicators.rate': 'Realizzazione sul target intermedio',
+  'indicators.rate': '% del target intermedio',
   'indicators.deleted': 'Indicatore «{name}» eliminato.',
   'indicators.verdicts': 'Quadro di efficacia: esito per asse',
   'indicators.noVerdicts':
@@ -191,6 +191,21 @@ export const it = {
   'indicators.achievedVerdict': 'Target intermedi conseguiti',
   'indicators.notAchieved': 'Target intermedi non conseguiti',
   'indicators.seriousFailure': 'Grave carenza nel conseguimento',
+  'indicators.import': 'Importa da CSV o XLSX…',
+  'indicators.importTitle': 'Importa indicatori',
+  'indicators.importIntro':
+    'Scegli un’estrazione del sistema di monitoraggio (CSV o XLSX, prima riga con le intestazioni). Vedrai come sono abbinate le colonne e quali righe hanno problemi prima di importare.',
+  'indicators.importConfirm': 'Importa {n, plural, one {# indicatore} other {# indicatori}}',
+  'indicators.imported':
+    '{n, plural, one {# indicatore importato} other {# indicatori importati}}.',
+  'indicators.problem.missing-name': 'Riga {row}: manca il nome dell’indicatore.',
+  'indicators.problem.invalid-number': 'Riga {row}: «{value}» non è un numero ({field}).',
+  'indicators.problem.invalid-type':
+    'Riga {row}: tipo «{value}» sconosciuto (finanziario, output o risultato).',
+  'indicators.problem.invalid-date': 'Riga {row}: data «{value}» non valida.',
+  'indicators.problem.too-long': 'Riga {row}: {field} supera {limit} caratteri.',
+  'indicators.problem.too-many':
+    'Riga {row}: oltre {limit} indicatori, le righe seguenti non sono state lette.',
   'indicators.empty': 'Nessun indicatore.',
   'indicatorType.financial': 'Finanziario',
   'indicatorType.output': 'Di output',

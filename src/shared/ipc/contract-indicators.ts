@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { patchSchema } from '../model/patch';
 import { IndicatorSchema, type Indicator } from '../model/project';
 import { handler, returns } from './define';
+import type { SpreadsheetPreview } from './types';
 
 const Id = z.string().min(1).max(100);
 const IndicatorPatch = patchSchema(IndicatorSchema.omit({ id: true }));
@@ -14,4 +15,23 @@ export const indicatorsContract = {
     returns<Indicator>(),
   ),
   indicatorDelete: handler(z.object({ id: Id }).strict(), returns<null>()),
+  /** Reads a monitoring extract (CSV or XLSX) for the column-mapping preview. */
+  indicatorsReadFile: handler(
+    z
+      .object({ fileName: z.string().trim().min(1).max(500), data: z.string().max(72_000_000) })
+      .strict(),
+    returns<SpreadsheetPreview>(),
+  ),
+  /** Adds the previewed indicators all at once. */
+  indicatorsImport: handler(
+    z
+      .object({
+        indicators: z
+          .array(IndicatorSchema.omit({ id: true }).strict())
+          .min(1)
+          .max(5_000),
+      })
+      .strict(),
+    returns<Indicator[]>(),
+  ),
 };

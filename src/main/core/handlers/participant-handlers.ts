@@ -3,7 +3,7 @@ import { isCodeTaken, nextParticipantCode } from '../../../shared/domain/pseudon
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { ParticipantSchema } from '../../../shared/model/project';
-import { readParticipantRows } from '../import/participants-file';
+import { readSpreadsheetRows } from '../import/spreadsheet-file';
 import { findById, type CoreState } from './context';
 
 type ParticipantHandlers = Pick<
@@ -86,7 +86,7 @@ export function participantHandlers(state: CoreState): ParticipantHandlers {
     },
 
     participantsReadFile: ({ fileName, data }) =>
-      readParticipantRows(Buffer.from(data, 'base64'), fileName),
+      readSpreadsheetRows(Buffer.from(data, 'base64'), fileName),
 
     /** Adds the previewed participants all at once, or none if any pseudonym is already taken. */
     async participantsImport({ participants }) {

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { attempt, refreshProject } from '../../stores/core-calls';
 import { useProjectStore } from '../../stores/project-store';
+import { ImportIndicatorsDialog } from './ImportIndicatorsDialog';
 import { IndicatorEditor } from './IndicatorEditor';
 import { PriorityVerdicts } from './PriorityVerdicts';
 
@@ -17,6 +18,7 @@ export function IndicatorsScreen() {
   const value = (n: number | null) => (n === null ? t('app.none') : formatNumber(n, language, 1));
   const sources = [...new Set(indicators.map((i) => i.source).filter(Boolean))];
   const [editing, setEditing] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   const [name, setName] = useState('');
   const [axis, setAxis] = useState('');
   const rate = (achieved: number | null, milestone: number | null) => {
@@ -54,7 +56,11 @@ export function IndicatorsScreen() {
         <button type="submit" className="primary" disabled={!name.trim()}>
           {t('indicators.new')}
         </button>
+        <button type="button" onClick={() => setImporting(true)}>
+          {t('indicators.import')}
+        </button>
       </form>
+      {importing && <ImportIndicatorsDialog onClose={() => setImporting(false)} />}
       <PriorityVerdicts indicators={indicators} />
       {indicators.length === 0 ? (
         <p className="empty">{t('indicators.empty')}</p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { readParticipantRows } from '../../../src/main/core/import/participants-file';
+import { readSpreadsheetRows } from '../../../src/main/core/import/spreadsheet-file';
 import {
   buildParticipants,
   suggestColumnMapping,
@@ -14,7 +14,7 @@ describe('participant lists', () => {
   it('read an Italian Excel CSV: semicolons, Windows-1252, quoted fields, dates as text', async () => {
     const csv =
       'Pseudonimo;Nome;Ente;Comune;Partenariato;Consenso;Data consenso\r\nINT-01;"Bianchi; Anna";Comune di Città Alta;Bergamo;Istituzionale;sì;15/03/2021\r\n;;Cooperativa;Mantova;società civile;no;\r\n';
-    const { headers, rows } = await readParticipantRows(cp1252(csv), 'partecipanti.csv');
+    const { headers, rows } = await readSpreadsheetRows(cp1252(csv), 'partecipanti.csv');
     expect(headers).toEqual([
       'Pseudonimo',
       'Nome',
@@ -49,13 +49,13 @@ describe('participant lists', () => {
     const workbook = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(workbook, sheet, 'Partecipanti');
     const bytes = new Uint8Array(XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }));
-    const { rows } = await readParticipantRows(bytes, 'elenco.xlsx');
+    const { rows } = await readSpreadsheetRows(bytes, 'elenco.xlsx');
     expect(rows).toEqual([['INT-07', 'Referente', '2021-03-22', 6]]);
   });
 
   it('refuse a damaged spreadsheet, a wrong format and an empty list without touching anything', async () => {
     await expect(
-      readParticipantRows(new TextEncoder().encode('non è un foglio'), 'finto.xlsx'),
+      readSpreadsheetRows(new TextEncoder().encode('non è un foglio'), 'finto.xlsx'),
     ).rejects.toMatchObject({ code: 'FILE_TYPE_MISMATCH' });
     const workbook = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(
@@ -65,15 +65,15 @@ describe('participant lists', () => {
     );
     const whole = new Uint8Array(XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }));
     await expect(
-      readParticipantRows(whole.subarray(0, whole.length - 300), 'rotto.xlsx'),
+      readSpreadsheetRows(whole.subarray(0, whole.length - 300), 'rotto.xlsx'),
     ).rejects.toMatchObject({
       code: 'FILE_DAMAGED',
     });
     await expect(
-      readParticipantRows(new TextEncoder().encode('Pseudonimo;Nome\r\n'), 'solo-intestazione.csv'),
+      readSpreadsheetRows(new TextEncoder().encode('Pseudonimo;Nome\r\n'), 'solo-intestazione.csv'),
     ).rejects.toMatchObject({ code: 'FILE_EMPTY' });
     await expect(
-      readParticipantRows(new TextEncoder().encode('a'), 'elenco.ods'),
+      readSpreadsheetRows(new TextEncoder().encode('a'), 'elenco.ods'),
     ).rejects.toMatchObject({ code: 'FILE_TYPE_UNSUPPORTED' });
   });
 });

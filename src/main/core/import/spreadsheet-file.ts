@@ -18,7 +18,7 @@ const WorkerRowsSchema = z.object({
   truncated: z.boolean(),
 });
 
-/** The header row and the data rows of a participant list. */
+/** The header row and the data rows of a spreadsheet (participant list, monitoring extract). */
 export interface SpreadsheetRows {
   headers: string[];
   rows: Cell[][];
@@ -26,10 +26,10 @@ export interface SpreadsheetRows {
 }
 
 /**
- * Reads the first sheet of a CSV or XLSX participant list. The spreadsheet parser runs in a
+ * Reads the first sheet of a CSV or XLSX file (a participant list, a monitoring extract). The spreadsheet parser runs in a
  * worker with a size cap, a memory cap and a time limit, and what it returns is validated.
  */
-export async function readParticipantRows(
+export async function readSpreadsheetRows(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<SpreadsheetRows> {

@@ -1,0 +1,212 @@
+import { useMemo, useState } from 'react';
+import {
+  INDICATOR_FIELDS,
+  buildIndicators,
+  suggestIndicatorMapping,
+  type IndicatorColumnTarget,
+  type IndicatorField,
+  type IndicatorRowProblem,
+} from '../../../shared/domain/indicators-import';
+import type { MessageKey, Translate } from '../../../shared/i18n';
+import type { SpreadsheetPreview } from '../../../shared/ipc/types';
+import { api } from '../../api/client';
+import { readFileForUpload } from '../../api/files';
+import { Dialog } from '../../components/Dialog';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../stores/app-store';
+import { attempt, refreshProject } from '../../stores/core-calls';
+
+const PREVIEW_ROWS = 20;
+
+/** The label of each importable field, as the indicator table shows it. */
+export const FIELD_LABELS: Record<IndicatorField, MessageKey> = {
+  axis: 'indicators.axis',
+  code: 'indicators.code',
+  name: 'indicators.name',
+  unit: 'indicators.unit',
+  type: 'indicators.type',
+  baseline: 'indicators.baseline',
+  milestone: 'indicators.milestone',
+  target: 'indicators.target',
+  achieved: 'indicators.achieved',
+  referenceDate: 'indicators.date',
+  source: 'indicators.source',
+};
+
+function describe(problem: IndicatorRowProblem, t: Translate): string {
+  return t(`indicators.problem.${problem.kind}`, {
+    row: problem.rowNumber,
+    field: problem.field ? t(FIELD_LABELS[problem.field]) : '',
+    value: problem.value ?? '',
+    limit: problem.limit ?? 0,
+  });
+}
+
+/**
+ * Import of a monitoring extract (CSV or XLSX): columns matched to fields (each can be changed),
+ * rows with problems listed with the reason and left out, the rest imported at once.
+ */
+export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const [sheet, setSheet] = useState<(SpreadsheetPreview & { fileName: string }) | null>(null);
+  const [mapping, setMapping] = useState<IndicatorColumnTarget[]>([]);
+  const [busy, setBusy] = useState(false);
+  const result = useMemo(
+    () => (sheet ? buildIndicators(sheet.rows, mapping) : null),
+    [sheet, mapping],
+  );
+
+  async function pick(file: File | undefined) {
+    if (!file) return;
+    setBusy(true);
+    const read = await attempt(async () => api().indicatorsReadFile(await readFileForUpload(file)));
+    setBusy(false);
+    if (!read) return;
+    setSheet({ ...read, fileName: file.name });
+    setMapping(suggestIndicatorMapping(read.headers));
+  }
+
+  async function importAll() {
+    if (!result || !sheet) return;
+    setBusy(true);
+    const indicators = result.indicators.map((draft) => ({
+      ...draft,
+      source: draft.source || sheet.fileName,
+    }));
+    const done = await attempt(() => api().indicatorsImport({ indicators }));
+    setBusy(false);
+    if (!done) return;
+    await refreshProject();
+    useAppStore
+      .getState()
+      .notify('success', { key: 'indicators.imported', params: { n: done.length } });
+    onClose();
+  }
+
+  return (
+    <Dialog title={t('indicators.importTitle')} onClose={onClose} wide>
+      {!sheet ? (
+        <div className="form">
+          <p>{t('indicators.importIntro')}</p>
+          <label>
+            {t('import.chooseFile')}
+            <input
+              type="file"
+              accept=".csv,.xlsx"
+              disabled={busy}
+              onChange={(e) => void pick(e.target.files?.[0])}
+            />
+          </label>
+          {busy && <p role="status">{t('import.reading')}</p>}
+        </div>
+      ) : (
+        <div className="form">
+          <p className="hint">
+            {t('import.fileSummary', { file: sheet.fileName, rows: sheet.rows.length })}
+          </p>
+          {sheet.truncated && (
+            <p className="field-error">{t('import.truncated', { max: sheet.rows.length })}</p>
+          )}
+          <table className="table compact">
+            <caption>{t('import.mappingCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.column')}</th>
+                <th scope="col">{t('import.example')}</th>
+                <th scope="col">{t('import.goesTo')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sheet.headers.map((header, index) => (
+                <tr key={index}>
+                  <th scope="row">{header || t('app.none')}</th>
+                  <td className="muted">
+                    {String(sheet.rows.find((row) => row[index] !== null)?.[index] ?? '')}
+                  </td>
+                  <td>
+                    <select
+                      aria-label={t('import.goesToColumn', { column: header })}
+                      value={mapping[index]?.kind === 'field' ? mapping[index].field : 'ignore'}
+                      onChange={(e) => {
+                        const value = e.target.value;
+                        const target: IndicatorColumnTarget =
+                          value === 'ignore'
+                            ? { kind: 'ignore' }
+                            : { kind: 'field', field: value as IndicatorField };
+                        setMapping(mapping.map((m, i) => (i === index ? target : m)));
+                      }}
+                    >
+                      {INDICATOR_FIELDS.map((field) => (
+                        <option key={field} value={field}>
+                          {t(FIELD_LABELS[field])}
+                        </option>
+                      ))}
+                      <option value="ignore">{t('import.ignore')}</option>
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result && (
+            <>
+              <p role="status">
+                {t('import.readyCount', {
+                  ready: result.indicators.length,
+                  problems: new Set(result.problems.map((p) => p.rowNumber)).size,
+                })}
+              </p>
+              {result.problems.length > 0 && (
+                <ul className="problems" aria-label={t('import.problemsLabel')}>
+                  {result.problems.slice(0, 50).map((problem, i) => (
+                    <li key={i}>{describe(problem, t)}</li>
+                  ))}
+                </ul>
+              )}
+              <table className="table compact">
+                <caption>
+                  {t('import.previewCaption', {
+                    n: Math.min(PREVIEW_ROWS, result.indicators.length),
+                  })}
+                </caption>
+                <thead>
+                  <tr>
+                    {(['axis', 'code', 'name', 'milestone', 'achieved'] as const).map((field) => (
+                      <th key={field} scope="col">
+                        {t(FIELD_LABELS[field])}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.indicators.slice(0, PREVIEW_ROWS).map((draft, i) => (
+                    <tr key={i}>
+                      <td>{draft.axis}</td>
+                      <td>{draft.code}</td>
+                      <th scope="row">{draft.name}</th>
+                      <td>{draft.milestone ?? ''}</td>
+                      <td>{draft.achieved ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>
+              {t('app.cancel')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || !result || result.indicators.length === 0}
+              onClick={() => void importAll()}
+            >
+              {t('indicators.importConfirm', { n: result?.indicators.length ?? 0 })}
+            </button>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}
