@@ -52,6 +52,26 @@ test('fill a 4 × 5 integration matrix by keyboard, see the summaries, attach a 
   await matrix.panel.getByRole('button', { name: 'Cerca' }).click();
   await matrix.panel.getByRole('button', { name: 'Collega' }).first().click();
   await expect(matrix.cell('OT8', 'POR FESR')).toContainText('◆ 1');
+  // An interview too, from the list of sources and interviews.
+  const sources = matrix.panel.getByLabel('Collega una fonte o un’intervista');
+  const interview = await sources
+    .locator('option')
+    .filter({ hasText: /^INT-02/ })
+    .textContent();
+  await sources.selectOption({ label: interview! });
+  await expect(matrix.cell('OT8', 'POR FESR')).toContainText('◆ 2');
+
+  // The structure changes with the programme: a regional law as a new column.
+  await page.getByRole('button', { name: 'Titolo, righe e colonne' }).click();
+  await page.getByRole('button', { name: 'Aggiungi una colonna' }).click();
+  await expect(matrix.grid.getByRole('gridcell')).toHaveCount(24);
+  const structure = page.getByRole('region', { name: 'Struttura della matrice' });
+  const newColumn = structure.getByLabel('Voce 6');
+  await newColumn.fill('L.R. 23/2015');
+  await newColumn.blur();
+  await expect(matrix.grid.getByRole('columnheader', { name: 'L.R. 23/2015' })).toBeVisible();
+  await page.getByRole('button', { name: 'Titolo, righe e colonne' }).click();
+
   await matrix.panel.getByRole('button', { name: /Focus group FG-01/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Codifica' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Codifiche del passaggio' })).toContainText(
@@ -63,7 +83,7 @@ test('fill a 4 × 5 integration matrix by keyboard, see the summaries, attach a 
   await project.go('Matrice di integrazione');
   // The demo has its own integration matrix; ours is the second one.
   await page.getByRole('tab', { name: 'Matrice di integrazione (2)' }).click();
-  await expect(matrix.cell('OT8', 'POR FESR')).toContainText('◆ 1');
+  await expect(matrix.cell('OT8', 'POR FESR')).toContainText('◆ 2');
   await expect(matrix.summary('Coordinamento').getByRole('row', { name: /^Totale/ })).toContainText(
     'Basso 7 · Medio 6 · Alto 6 · n.a. 1',
   );

@@ -128,6 +128,30 @@ export function MatrixCellPanel({ matrix }: { matrix: RatingMatrix }) {
             {found.length === 0 && <li className="muted">{t('matrix.noSegmentFound')}</li>}
           </ul>
         )}
+        <select
+          aria-label={t('matrix.addSource')}
+          value=""
+          onChange={(event) => {
+            const [kind, id] = event.target.value.split(':') as ['source' | 'session', string];
+            if (!id) return;
+            setEvidence([
+              ...evidence,
+              kind === 'source' ? { kind, sourceId: id } : { kind, sessionId: id },
+            ]);
+          }}
+        >
+          <option value="">{t('matrix.addSource')}</option>
+          {project.sessions.map((session) => (
+            <option key={session.id} value={`session:${session.id}`}>
+              {session.code} {session.title}
+            </option>
+          ))}
+          {project.sources.map((source) => (
+            <option key={source.id} value={`source:${source.id}`}>
+              {source.title}
+            </option>
+          ))}
+        </select>
         <DocumentEvidence
           onAdd={(title) => setEvidence([...evidence, { kind: 'document', title, reference: '' }])}
         />

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useMatrixStore } from '../../stores/matrix-store';
 import { useProjectStore } from '../../stores/project-store';
 import { MatrixCellPanel } from './MatrixCellPanel';
 import { MatrixGrid } from './MatrixGrid';
+import { MatrixStructure } from './MatrixStructure';
 import { MatrixSummaries } from './MatrixSummaries';
 
 /** Rating matrices: the integration matrix and the contribution to Europe 2020. */
@@ -11,6 +13,7 @@ export function MatrixScreen() {
   const matrices = useProjectStore((state) => state.snapshot?.project.matrices ?? []);
   const { selectedId, select, add } = useMatrixStore();
   const matrix = matrices.find((m) => m.id === selectedId) ?? matrices[0];
+  const [editing, setEditing] = useState(false);
   return (
     <div className="screen matrix-screen">
       <div className="screen-header">
@@ -39,6 +42,17 @@ export function MatrixScreen() {
           ))}
         </div>
       )}
+      {matrix && (
+        <button
+          type="button"
+          className="align-start"
+          aria-expanded={editing}
+          onClick={() => setEditing(!editing)}
+        >
+          {t('matrix.editStructure')}
+        </button>
+      )}
+      {matrix && editing && <MatrixStructure matrix={matrix} />}
       {matrix ? (
         <div className="matrix-workspace">
           <div className="matrix-main">

@@ -72,6 +72,14 @@ export function MatrixSummaries({ matrix }: { matrix: RatingMatrix }) {
           </table>
         );
       })}
+      <p className="hint">
+        {t('matrix.legend')}{' '}
+        {matrix.scale.map((level) => (
+          <span key={level.id} className={`${levelClass(level)} legend-item`}>
+            {level.label[language]}
+          </span>
+        ))}
+      </p>
       <p className="hint">{t('matrix.mapping', { mapping })}</p>
     </section>
   );
