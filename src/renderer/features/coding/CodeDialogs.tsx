@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { codePath, codeTreeOrder, descendantIds } from '../../../shared/domain/codebook';
+import { descendantIds } from '../../../shared/domain/codebook';
 import type { CodeLinks } from '../../../shared/ipc/types';
 import type { Code } from '../../../shared/model/project';
 import { api } from '../../api/client';
@@ -9,13 +9,7 @@ import { useT } from '../../i18n/use-t';
 import { useCodingStore } from '../../stores/coding-store';
 import { attempt } from '../../stores/core-calls';
 import { useProjectStore } from '../../stores/project-store';
-
-/** "Root › Child" for selects. */
-function pathOf(codes: readonly Code[], id: string): string {
-  return codePath(codes, id)
-    .map((code) => code.name)
-    .join(' › ');
-}
+import { CodeOptions } from './CodeOptions';
 
 /** New code (with `parentId`) or edit of `code`: name, description, colour, place, DV, key. */
 export function CodeEditorDialog({
@@ -127,13 +121,7 @@ export function CodeEditorDialog({
             onChange={(event) => setParent(event.target.value)}
           >
             <option value="">{t('codebook.topLevel')}</option>
-            {codeTreeOrder(project.codes)
-              .filter(({ code: other }) => !excluded.has(other.id))
-              .map(({ code: other }) => (
-                <option key={other.id} value={other.id}>
-                  {pathOf(project.codes, other.id)}
-                </option>
-              ))}
+            <CodeOptions codes={project.codes} exclude={excluded} />
           </select>
         </div>
         {!locked && (
@@ -186,13 +174,7 @@ export function MergeCodeDialog({ code, onClose }: { code: Code; onClose(): void
         <label htmlFor={id}>{t('codebook.mergeInto')}</label>
         <select id={id} value={into} onChange={(event) => setInto(event.target.value)}>
           <option value="">{t('codebook.chooseCode')}</option>
-          {codeTreeOrder(codes)
-            .filter(({ code: other }) => !excluded.has(other.id))
-            .map(({ code: other }) => (
-              <option key={other.id} value={other.id}>
-                {pathOf(codes, other.id)}
-              </option>
-            ))}
+          <CodeOptions codes={codes} exclude={excluded} />
         </select>
       </div>
       {links && <p>{t('codebook.mergeExplain', { n: links.codings, subcodes: links.subcodes })}</p>}

@@ -1,8 +1,9 @@
 import { useId, useMemo, useState } from 'react';
-import { codePath, codeTreeOrder } from '../../../shared/domain/codebook';
+import { codeTreeOrder } from '../../../shared/domain/codebook';
 import { foldAccents } from '../../../shared/domain/folding';
 import type { Code } from '../../../shared/model/project';
 import { useT } from '../../i18n/use-t';
+import { pathOf } from './CodeOptions';
 
 /**
  * A searchable list of codes: type to filter (accents and case ignored), arrows to move, Enter
@@ -25,12 +26,7 @@ export function CodePicker({
   const rows = useMemo(() => {
     const wanted = foldAccents(query.trim());
     return codeTreeOrder(codes)
-      .map(({ code }) => ({
-        code,
-        path: codePath(codes, code.id)
-          .map((c) => c.name)
-          .join(' › '),
-      }))
+      .map(({ code }) => ({ code, path: pathOf(codes, code.id) }))
       .filter((row) => wanted === '' || foldAccents(row.path).includes(wanted));
   }, [codes, query]);
   const current = Math.min(active, rows.length - 1);

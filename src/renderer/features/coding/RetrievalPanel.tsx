@@ -1,5 +1,4 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { codePath, codeTreeOrder } from '../../../shared/domain/codebook';
 import { PARTICIPANT_FIELDS } from '../../../shared/domain/coding-analysis';
 import type { HandlerArgs } from '../../../shared/ipc/contract';
 import type { SegmentView } from '../../../shared/ipc/types';
@@ -8,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { useCodingStore } from '../../stores/coding-store';
 import { attempt } from '../../stores/core-calls';
 import { useProjectStore } from '../../stores/project-store';
+import { CodeOptions } from './CodeOptions';
 import { SegmentList } from './SegmentList';
 
 type Filter = HandlerArgs<'segmentsRetrieve'>;
@@ -76,13 +76,7 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
           <label htmlFor={ids.code}>{t('retrieval.code')}</label>
           <select id={ids.code} value={codeId} onChange={(e) => setCodeId(e.target.value)}>
             <option value="">{t('retrieval.any')}</option>
-            {codeTreeOrder(project.codes).map(({ code }) => (
-              <option key={code.id} value={code.id}>
-                {codePath(project.codes, code.id)
-                  .map((c) => c.name)
-                  .join(' › ')}
-              </option>
-            ))}
+            <CodeOptions codes={project.codes} />
           </select>
         </div>
         <div className="field">

@@ -1,6 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useMemo, useRef, useState } from 'react';
-import { codePath, codeTreeOrder } from '../../../shared/domain/codebook';
 import type { SearchHit } from '../../../shared/ipc/types';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/use-t';
@@ -8,6 +7,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useCodingStore } from '../../stores/coding-store';
 import { attempt } from '../../stores/core-calls';
 import { useProjectStore } from '../../stores/project-store';
+import { CodeOptions } from './CodeOptions';
 
 type Scope = 'match' | 'sentence' | 'turn';
 const hitKey = (hit: SearchHit) => `${hit.sourceId}:${hit.start}`;
@@ -111,13 +111,7 @@ export function SearchPanel({ onOpen }: { onOpen(sourceId: string, at: number): 
                 <label htmlFor={ids.code}>{t('search.codeWith')}</label>
                 <select id={ids.code} value={codeId} onChange={(e) => setCodeId(e.target.value)}>
                   <option value="">{t('codebook.chooseCode')}</option>
-                  {codeTreeOrder(codes).map(({ code }) => (
-                    <option key={code.id} value={code.id}>
-                      {codePath(codes, code.id)
-                        .map((c) => c.name)
-                        .join(' › ')}
-                    </option>
-                  ))}
+                  <CodeOptions codes={codes} />
                 </select>
               </div>
               <div className="field">

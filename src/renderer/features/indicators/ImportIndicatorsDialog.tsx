@@ -11,6 +11,7 @@ import type { MessageKey, Translate } from '../../../shared/i18n';
 import type { SpreadsheetPreview } from '../../../shared/ipc/types';
 import { api } from '../../api/client';
 import { readFileForUpload } from '../../api/files';
+import { ColumnMappingTable } from '../../components/ColumnMappingTable';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
@@ -107,47 +108,24 @@ export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
           {sheet.truncated && (
             <p className="field-error">{t('import.truncated', { max: sheet.rows.length })}</p>
           )}
-          <table className="table compact">
-            <caption>{t('import.mappingCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.column')}</th>
-                <th scope="col">{t('import.example')}</th>
-                <th scope="col">{t('import.goesTo')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sheet.headers.map((header, index) => (
-                <tr key={index}>
-                  <th scope="row">{header || t('app.none')}</th>
-                  <td className="muted">
-                    {String(sheet.rows.find((row) => row[index] !== null)?.[index] ?? '')}
-                  </td>
-                  <td>
-                    <select
-                      aria-label={t('import.goesToColumn', { column: header })}
-                      value={mapping[index]?.kind === 'field' ? mapping[index].field : 'ignore'}
-                      onChange={(e) => {
-                        const value = e.target.value;
-                        const target: IndicatorColumnTarget =
-                          value === 'ignore'
-                            ? { kind: 'ignore' }
-                            : { kind: 'field', field: value as IndicatorField };
-                        setMapping(mapping.map((m, i) => (i === index ? target : m)));
-                      }}
-                    >
-                      {INDICATOR_FIELDS.map((field) => (
-                        <option key={field} value={field}>
-                          {t(FIELD_LABELS[field])}
-                        </option>
-                      ))}
-                      <option value="ignore">{t('import.ignore')}</option>
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ColumnMappingTable
+            headers={sheet.headers}
+            rows={sheet.rows}
+            valueOf={(index) =>
+              mapping[index]?.kind === 'field' ? mapping[index].field : 'ignore'
+            }
+            options={[
+              ...INDICATOR_FIELDS.map((field) => ({ value: field, label: t(FIELD_LABELS[field]) })),
+              { value: 'ignore', label: t('import.ignore') },
+            ]}
+            onChange={(index, value) => {
+              const target: IndicatorColumnTarget =
+                value === 'ignore'
+                  ? { kind: 'ignore' }
+                  : { kind: 'field', field: value as IndicatorField };
+              setMapping(mapping.map((m, i) => (i === index ? target : m)));
+            }}
+          />
           {result && (
             <>
               <p role="status">

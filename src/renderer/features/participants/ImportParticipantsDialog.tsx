@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain/participants-import';
 import type { SpreadsheetPreview } from '../../../shared/ipc/types';
 import { readFileForUpload } from '../../api/files';
+import { ColumnMappingTable } from '../../components/ColumnMappingTable';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n/use-t';
 import { useParticipantsStore } from '../../stores/participants-store';
@@ -77,47 +78,21 @@ export function ImportParticipantsDialog({ onClose }: { onClose(): void }) {
           {sheet.truncated && (
             <p className="field-error">{t('import.truncated', { max: sheet.rows.length })}</p>
           )}
-          <table className="table compact">
-            <caption>{t('import.mappingCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.column')}</th>
-                <th scope="col">{t('import.example')}</th>
-                <th scope="col">{t('import.goesTo')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sheet.headers.map((header, index) => (
-                <tr key={index}>
-                  <th scope="row">{header || t('app.none')}</th>
-                  <td className="muted">
-                    {String(sheet.rows.find((row) => row[index] !== null)?.[index] ?? '')}
-                  </td>
-                  <td>
-                    <select
-                      aria-label={t('import.goesToColumn', { column: header })}
-                      value={encode(mapping[index] ?? { kind: 'ignore' })}
-                      onChange={(e) => {
-                        const value = e.target.value;
-                        const target: ColumnTarget = value.startsWith('field:')
-                          ? { kind: 'field', field: value.slice(6) as ParticipantField }
-                          : value === 'attribute'
-                            ? { kind: 'attribute', key: header.trim() || `Colonna ${index + 1}` }
-                            : { kind: 'ignore' };
-                        setMapping(mapping.map((m, i) => (i === index ? target : m)));
-                      }}
-                    >
-                      {targetOptions.map((option) => (
-                        <option key={option.value} value={option.value}>
-                          {option.label}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ColumnMappingTable
+            headers={sheet.headers}
+            rows={sheet.rows}
+            valueOf={(index) => encode(mapping[index] ?? { kind: 'ignore' })}
+            options={targetOptions}
+            onChange={(index, value) => {
+              const header = sheet.headers[index] ?? '';
+              const target: ColumnTarget = value.startsWith('field:')
+                ? { kind: 'field', field: value.slice(6) as ParticipantField }
+                : value === 'attribute'
+                  ? { kind: 'attribute', key: header.trim() || `Colonna ${index + 1}` }
+                  : { kind: 'ignore' };
+              setMapping(mapping.map((m, i) => (i === index ? target : m)));
+            }}
+          />
           {result && (
             <>
               <p role="status">
