@@ -3,7 +3,7 @@ import type { HandlerArgs } from '../../shared/ipc/contract';
 import type { RatingMatrix } from '../../shared/model/matrix';
 import { api } from '../api/client';
 import { attempt, refreshProject } from './core-calls';
-import { useProjectStore } from './project-store';
+import { upsertInProject } from './project-store';
 
 interface MatrixState {
   selectedId: string | null;
@@ -20,14 +20,7 @@ interface MatrixState {
   updateMatrix(args: HandlerArgs<'ratingMatrixUpdate'>): Promise<void>;
 }
 
-function mirror(matrix: RatingMatrix): void {
-  useProjectStore.getState().patchProject((project) => ({
-    ...project,
-    matrices: project.matrices.some((m) => m.id === matrix.id)
-      ? project.matrices.map((m) => (m.id === matrix.id ? matrix : m))
-      : [...project.matrices, matrix],
-  }));
-}
+const mirror = (matrix: RatingMatrix) => upsertInProject('matrices', matrix);
 
 /** Rating matrices: the one shown, the cell being rated, and the saved changes mirrored. */
 export const useMatrixStore = create<MatrixState>((set) => {

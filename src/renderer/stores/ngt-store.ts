@@ -5,7 +5,7 @@ import type { NgtSession } from '../../shared/model/ngt';
 import { api } from '../api/client';
 import { toWireError, useAppStore } from './app-store';
 import { attempt, refreshProject } from './core-calls';
-import { useProjectStore } from './project-store';
+import { upsertInProject } from './project-store';
 
 type Patch = HandlerArgs<'ngtUpdate'>['patch'];
 
@@ -36,18 +36,7 @@ interface NgtState {
   deleteBallot(args: HandlerArgs<'ngtBallotDelete'>): Promise<void>;
 }
 
-/** Puts the session as the core saved it into the project snapshot. */
-function mirror(ngt: NgtSession): void {
-  useProjectStore.getState().patchProject((project) => {
-    const known = project.ngtSessions.some((s) => s.id === ngt.id);
-    return {
-      ...project,
-      ngtSessions: known
-        ? project.ngtSessions.map((s) => (s.id === ngt.id ? ngt : s))
-        : [...project.ngtSessions, ngt],
-    };
-  });
-}
+const mirror = (ngt: NgtSession) => upsertInProject('ngtSessions', ngt);
 
 /** NGT sessions: each step is saved by the core, then mirrored in the project. */
 export const useNgtStore = create<NgtState>((set, get) => {

@@ -125,3 +125,20 @@ export function connectProjectEvents(): () => void {
     offClosed();
   };
 }
+
+/** Collections of project.json whose items the stores replace one by one after a save. */
+type ItemCollection = 'sessions' | 'ngtSessions' | 'matrices';
+
+/** Puts `item` as the core saved it into the project snapshot: replaced by id, or appended. */
+export function upsertInProject<K extends ItemCollection>(
+  key: K,
+  item: ProjectFile[K][number],
+): void {
+  useProjectStore.getState().patchProject((project) => {
+    const items = project[key] as Array<{ id: string }>;
+    const next = items.some((other) => other.id === item.id)
+      ? items.map((other) => (other.id === item.id ? item : other))
+      : [...items, item];
+    return { ...project, [key]: next };
+  });
+}

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { SessionKind } from '../../shared/model/constants';
 import type { FieldSession } from '../../shared/model/project';
 import { api } from '../api/client';
-import { useProjectStore } from './project-store';
+import { upsertInProject } from './project-store';
 import { attempt, deleteThenRefresh } from './core-calls';
 
 type SessionPatch = Partial<Omit<FieldSession, 'id' | 'kind' | 'notesSourceId' | 'notesStartedAt'>>;
@@ -16,13 +16,7 @@ interface SessionsState {
   openLiveNotes(id: string | null): void;
 }
 
-const setSession = (session: FieldSession) =>
-  useProjectStore.getState().patchProject((project) => ({
-    ...project,
-    sessions: project.sessions.some((s) => s.id === session.id)
-      ? project.sessions.map((s) => (s.id === session.id ? session : s))
-      : [...project.sessions, session],
-  }));
+const setSession = (session: FieldSession) => upsertInProject('sessions', session);
 
 /** Interviews and focus groups. */
 export const useSessionsStore = create<SessionsState>((set) => ({

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { isTypingTarget } from '../../components/keyboard';
 import { useT } from '../../i18n/use-t';
 import { useCodingStore } from '../../stores/coding-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -11,12 +12,6 @@ import { SearchPanel } from './SearchPanel';
 
 const TABS = ['code', 'retrieve', 'search', 'matrices'] as const;
 type Tab = (typeof TABS)[number];
-
-/** True when a key press belongs to a field being typed in (its own undo, its own digits). */
-function typingIn(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /**
  * The coding workbench: the codebook on the left, and tabs for coding a source, retrieving
@@ -40,7 +35,7 @@ export function CodingScreen() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (typingIn(event.target) || event.altKey) return;
+      if (isTypingTarget(event.target) || event.altKey) return;
       const key = event.key.toLowerCase();
       if ((event.ctrlKey || event.metaKey) && (key === 'z' || key === 'y')) {
         event.preventDefault();

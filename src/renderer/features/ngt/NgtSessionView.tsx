@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { NGT_STEPS, type NgtSession } from '../../../shared/model/ngt';
+import { isTypingTarget } from '../../components/keyboard';
 import { useT } from '../../i18n/use-t';
 import { useNgtStore } from '../../stores/ngt-store';
 import { NgtClarification } from './NgtClarification';
@@ -8,13 +9,6 @@ import { NgtRecording } from './NgtRecording';
 import { NgtResults } from './NgtResults';
 import { NgtSetup } from './NgtSetup';
 import { NgtVoting } from './NgtVoting';
-
-function typing(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 /**
  * One NGT session as steps the facilitator moves through, back and forth; each step is saved.
@@ -26,7 +20,7 @@ export function NgtSessionView({ ngt, onBack }: { ngt: NgtSession; onBack(): voi
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTypingTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'p' || event.key === 'P') setPresenting(!useNgtStore.getState().presenting);
       else if (event.key === 'Escape') setPresenting(false);
     };
