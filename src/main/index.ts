@@ -87,6 +87,13 @@ async function start(): Promise<void> {
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async pickSavePath(suggestedName, extension) {
+      const result = await dialog.showSaveDialog(window, {
+        defaultPath: suggestedName,
+        filters: [{ name: extension === 'docx' ? 'Word' : 'Excel', extensions: [extension] }],
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     async saveFile(suggestedName, bytes) {
       const result = await dialog.showSaveDialog(window, { defaultPath: suggestedName });
       if (result.canceled || !result.filePath) return null;

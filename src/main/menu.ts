@@ -29,6 +29,8 @@ export function buildMenu(
         { label: t('menu.openRecent'), submenu: recentItems },
         { label: t('menu.openDemo'), click: () => send('open-demo') },
         { type: 'separator' },
+        { label: t('menu.report'), accelerator: 'CmdOrCtrl+E', click: () => send('report') },
+        { type: 'separator' },
         { label: t('menu.close'), accelerator: 'CmdOrCtrl+W', click: () => send('close-project') },
         { label: t('menu.settings'), accelerator: 'CmdOrCtrl+,', click: () => send('settings') },
         { type: 'separator' },

@@ -145,17 +145,18 @@ export async function writeDemoCoding(
     const wanted = spec.codings.filter((coding) => coding.transcript === file);
     if (wanted.length === 0) continue;
     await session.mutateSource(sourceId, (source) => {
-      for (const { code, passage } of wanted) {
+      for (const { code, passage, key } of wanted) {
         const start = source.text.indexOf(passage);
         if (start < 0) throw new Error(`resources/demo/demo.json: passage not in ${file}`);
+        const id = randomUUID();
         source.codings = applyCoding(source.codings, source.text, {
-          id: randomUUID(),
+          id,
           codeId: resolve(codeIds, code, 'code'),
           start,
           end: start + passage.length,
           coder: 'demo',
           createdAt: now,
-        });
+        }).map((coding) => (key && coding.id === id ? { ...coding, key } : coding));
       }
     });
   }

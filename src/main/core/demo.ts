@@ -93,9 +93,17 @@ const DemoSpecSchema = z.strictObject({
     contribution: z.array(z.string()),
     rationale: z.record(z.string(), z.string()),
   }),
-  /** Example codings: a passage quoted exactly from a transcript, and its code (name or DV). */
+  /**
+   * Example codings: a passage quoted exactly from a transcript, its code (name or DV), and
+   * whether it is a key quotation (printed in the report's DV chapter).
+   */
   codings: z.array(
-    z.strictObject({ transcript: z.string(), code: z.string(), passage: z.string().min(1) }),
+    z.strictObject({
+      transcript: z.string(),
+      code: z.string(),
+      passage: z.string().min(1),
+      key: z.boolean().default(false),
+    }),
   ),
 });
 export type DemoSpec = z.infer<typeof DemoSpecSchema>;

@@ -41,11 +41,20 @@ export interface ProjectReport {
   problems: InspectionProblem[];
 }
 
+/** A project as read from disk without its lock: for checks and exports from the command line. */
+export interface UnlockedProject {
+  project: ProjectFile;
+  /** The sources that could be read, by id. */
+  sources: Map<string, SourceFile>;
+  schemaVersion: number;
+  problems: InspectionProblem[];
+}
+
 /**
- * Reads a project without taking its lock and without writing anything: counts, format version,
- * and every file checked against the schema. An older format is migrated in memory only.
+ * Reads a project without taking its lock and without writing anything, every file checked
+ * against the schema. An older format is migrated in memory only.
  */
-export async function inspectProject(dir: string): Promise<ProjectReport> {
+export async function readProjectUnlocked(dir: string): Promise<UnlockedProject> {
   await stat(dir).catch((error: unknown) => {
     throw toUserFsError(error, dir);
   });
@@ -101,6 +110,12 @@ export async function inspectProject(dir: string): Promise<ProjectReport> {
     for (const file of files) problems.push({ key: 'cli.problem.orphan', file: basename(file) });
   }
 
+  return { project, sources, schemaVersion, problems };
+}
+
+/** Counts, format version, lock and problems of a project, read without its lock. */
+export async function inspectProject(dir: string): Promise<ProjectReport> {
+  const { project, sources, schemaVersion, problems } = await readProjectUnlocked(dir);
   const lock = await inspectLock(dir);
   const loaded = [...sources.values()];
   return {

@@ -5,7 +5,9 @@ import { chooseAndOpenProject } from '../features/start/open-actions';
 import { StartScreen } from '../features/start/StartScreen';
 import { useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
+import { useNavigationStore } from '../stores/navigation-store';
 import { connectProjectEvents, useProjectStore } from '../stores/project-store';
+import { subscribeReportProgress } from '../stores/report-store';
 import { DialogHost } from './DialogHost';
 import { ProjectShell } from './ProjectShell';
 
@@ -18,7 +20,9 @@ function connectMenuCommands(): () => void {
     else if (command === 'open-project') void (path ? project.open(path) : chooseAndOpenProject());
     else if (command === 'open-demo') void project.openDemo();
     else if (command === 'close-project') void project.close();
-    else app.openDialog({ kind: 'settings' });
+    else if (command === 'report') {
+      if (project.snapshot) useNavigationStore.getState().go('report');
+    } else app.openDialog({ kind: 'settings' });
   });
 }
 
@@ -32,6 +36,7 @@ export function App() {
   useEffect(() => {
     const offProject = connectProjectEvents();
     const offMenu = connectMenuCommands();
+    const offReport = subscribeReportProgress();
     const app = useAppStore.getState();
     const project = useProjectStore.getState();
     Promise.all([app.loadInfo(), project.loadCurrent(), project.loadRecent()])
@@ -40,6 +45,7 @@ export function App() {
     return () => {
       offProject();
       offMenu();
+      offReport();
     };
   }, []);
 

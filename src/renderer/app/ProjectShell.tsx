@@ -9,7 +9,7 @@ import { SessionsScreen } from '../features/sessions/SessionsScreen';
 import { CodingScreen } from '../features/coding/CodingScreen';
 import { MatrixScreen } from '../features/matrix/MatrixScreen';
 import { NgtScreen } from '../features/ngt/NgtScreen';
-import { UpcomingScreen } from '../features/upcoming/UpcomingScreen';
+import { ReportScreen } from '../features/report/ReportScreen';
 import { useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
 import { SCREENS, useNavigationStore, type ScreenId } from '../stores/navigation-store';
@@ -27,7 +27,7 @@ const SCREEN_VIEWS: Record<ScreenId, () => ReactNode> = {
   coding: () => <CodingScreen />,
   matrix: () => <MatrixScreen />,
   indicators: () => <IndicatorsScreen />,
-  report: () => <UpcomingScreen screen="report" />,
+  report: () => <ReportScreen />,
 };
 
 /** Alt+1 … Alt+0 switch between the screens, in navigation order. */

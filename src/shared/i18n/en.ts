@@ -1,7 +1,11 @@
+import { enReport } from './en-report';
+import { enWorkbook } from './en-workbook';
 import type { MessageKey } from './it';
 
 /** English catalogue: every key of the Italian reference, no more, no less. */
 export const en: Record<MessageKey, string> = {
+  ...enReport,
+  ...enWorkbook,
   'app.name': 'Campo',
   'app.tagline': 'Qualitative evaluation in the field, even without a network.',
   'app.loading': 'Loading…',
@@ -69,6 +73,7 @@ export const en: Record<MessageKey, string> = {
   'menu.openRecent': 'Open recent',
   'menu.openRecentEmpty': 'No recent projects',
   'menu.openDemo': 'Open the demo project',
+  'menu.report': 'Export report and data…',
   'menu.close': 'Close project',
   'menu.settings': 'Settings…',
   'menu.quit': 'Quit',
@@ -211,15 +216,6 @@ export const en: Record<MessageKey, string> = {
   'interviews.characters': '{n, plural, one {# character} other {# characters}}',
   'interviews.fictionalNote': 'Fictional text for demonstration: do not quote it as evidence.',
   'interviews.unknownSpeaker': 'Unnamed',
-
-  'upcoming.title': 'Coming soon',
-  'upcoming.ngt':
-    'Here you will run Nominal Group Technique sessions: idea generation, voting, scores and presentation.',
-  'upcoming.coding':
-    'Here you will code transcripts against the evaluation questions and retrieve passages.',
-  'upcoming.matrix':
-    'Here you will rate coordination and complementarity (low / medium / high) between the programme and other funds.',
-  'upcoming.report': 'Here you will compose the Word report draft.',
 
   'settings.title': 'Settings',
   'settings.language': 'Interface language',
@@ -571,6 +567,10 @@ export const en: Record<MessageKey, string> = {
   'errors.READ_ONLY': 'The disk is read-only: {path}.',
   'errors.FILE_BUSY': 'The file is in use by another program: {path}. Try again shortly.',
   'errors.PATH_NOT_FOUND': 'Path not found: {path}.',
+  'errors.TARGET_OPEN':
+    'The file {path} is open in {app}: close it and export again (the file was not changed).',
+  'errors.TARGET_READ_ONLY':
+    'The file {path} is read-only: choose another name, or remove the protection and try again.',
   'errors.UNSUPPORTED': 'This operation is not available in this mode.',
   'errors.FILE_EMPTY': 'The file {file} is empty.',
   'errors.FILE_TOO_LARGE': 'The file {file} is too large ({size}); the limit is {max}.',
@@ -802,7 +802,9 @@ export const en: Record<MessageKey, string> = {
   'status.coded': 'Coded',
 
   'cli.usage':
-    'Usage:\n  campo demo <folder>       create the demo project (inside <folder>, or exactly there if it ends in .campo)\n  campo import transcript <project> <file>… [--interview INT-01 | --focus-group FG-01]\n                            import transcripts (.txt, .vtt, .srt, .docx)\n  campo info <project>      print the counts and check the project\n  campo --version',
+    'Usage:\n  campo demo <folder>       create the demo project (inside <folder>, or exactly there if it ends in .campo)\n  campo import transcript <project> <file>… [--interview INT-01 | --focus-group FG-01]\n                            import transcripts (.txt, .vtt, .srt, .docx)\n  campo info <project>      print the counts and check the project\n  campo export docx <project> <report.docx> [--sections cover,premessa,…] [--lang it|en] [--final] [--names]\n                            write the report draft in Word (--names: with the participants’ real names)\n  campo export xlsx <project> <data.xlsx> [--lang it|en]\n                            write the project’s data in Excel\n  campo --version',
+  'cli.export.written': '{kind} written to {path} ({size} kB).',
+  'cli.export.badSections': 'unknown sections: {unknown}. Possible sections: {valid}.',
   'cli.unknownCommand': 'unknown command “{command}”',
   'cli.missingArgument': 'missing argument {name}',
   'cli.demoWritten': 'Demo project created in {path}',

@@ -2,7 +2,12 @@
  * Italian catalogue: the reference. Every key here must exist in en.ts (the type checker and a
  * unit test enforce it). Placeholders: {name}; plurals: {n, plural, one {…} other {…}}.
  */
+import { itReport } from './it-report';
+import { itWorkbook } from './it-workbook';
+
 export const it = {
+  ...itReport,
+  ...itWorkbook,
   'app.name': 'Campo',
   'app.tagline': 'Valutazione qualitativa sul campo, anche senza rete.',
   'app.loading': 'Caricamento…',
@@ -70,6 +75,7 @@ export const it = {
   'menu.openRecent': 'Apri recenti',
   'menu.openRecentEmpty': 'Nessun progetto recente',
   'menu.openDemo': 'Apri il progetto dimostrativo',
+  'menu.report': 'Esporta rapporto e dati…',
   'menu.close': 'Chiudi progetto',
   'menu.settings': 'Impostazioni…',
   'menu.quit': 'Esci',
@@ -215,15 +221,6 @@ export const it = {
   'interviews.characters': '{n, plural, one {# carattere} other {# caratteri}}',
   'interviews.fictionalNote': 'Testo fittizio a scopo dimostrativo: non citarlo come evidenza.',
   'interviews.unknownSpeaker': 'Senza nome',
-
-  'upcoming.title': 'In arrivo',
-  'upcoming.ngt':
-    'Qui condurrai le sessioni di Nominal Group Technique: generazione delle idee, voto, punteggi e presentazione.',
-  'upcoming.coding':
-    'Qui codificherai le trascrizioni rispetto alle domande di valutazione e recupererai i passaggi.',
-  'upcoming.matrix':
-    'Qui valuterai coordinamento e complementarietà (basso / medio / alto) tra il programma e gli altri fondi.',
-  'upcoming.report': 'Qui comporrai la bozza del rapporto in Word.',
 
   'settings.title': 'Impostazioni',
   'settings.language': 'Lingua dell’interfaccia',
@@ -581,6 +578,10 @@ export const it = {
   'errors.READ_ONLY': 'Il disco è di sola lettura: {path}.',
   'errors.FILE_BUSY': 'Il file è usato da un altro programma: {path}. Riprova tra poco.',
   'errors.PATH_NOT_FOUND': 'Percorso non trovato: {path}.',
+  'errors.TARGET_OPEN':
+    'Il file {path} è aperto in {app}: chiudilo e ripeti l’esportazione (il file non è stato modificato).',
+  'errors.TARGET_READ_ONLY':
+    'Il file {path} è di sola lettura: scegli un altro nome o togli la protezione e riprova.',
   'errors.UNSUPPORTED': 'Operazione non disponibile in questa modalità.',
   'errors.FILE_EMPTY': 'Il file {file} è vuoto.',
   'errors.FILE_TOO_LARGE': 'Il file {file} è troppo grande ({size}); il massimo è {max}.',
@@ -816,7 +817,9 @@ export const it = {
   'status.coded': 'Codificata',
 
   'cli.usage':
-    'Uso:\n  campo demo <cartella>     crea il progetto dimostrativo (in <cartella>, o esattamente lì se termina con .campo)\n  campo import transcript <progetto> <file>… [--interview INT-01 | --focus-group FG-01]\n                            importa trascrizioni (.txt, .vtt, .srt, .docx)\n  campo info <progetto>     mostra i conteggi e verifica il progetto\n  campo --version',
+    'Uso:\n  campo demo <cartella>     crea il progetto dimostrativo (in <cartella>, o esattamente lì se termina con .campo)\n  campo import transcript <progetto> <file>… [--interview INT-01 | --focus-group FG-01]\n                            importa trascrizioni (.txt, .vtt, .srt, .docx)\n  campo info <progetto>     mostra i conteggi e verifica il progetto\n  campo export docx <progetto> <rapporto.docx> [--sections cover,premessa,…] [--lang it|en] [--final] [--names]\n                            scrive la bozza del rapporto in Word (--names: con i nomi reali dei partecipanti)\n  campo export xlsx <progetto> <dati.xlsx> [--lang it|en]\n                            scrive i dati del progetto in Excel\n  campo --version',
+  'cli.export.written': '{kind} scritto in {path} ({size} kB).',
+  'cli.export.badSections': 'sezioni sconosciute: {unknown}. Sezioni possibili: {valid}.',
   'cli.unknownCommand': 'comando sconosciuto «{command}»',
   'cli.missingArgument': 'manca l’argomento {name}',
   'cli.demoWritten': 'Progetto dimostrativo creato in {path}',

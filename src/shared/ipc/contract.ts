@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES, ProjectMetaSchema } from '../model/project';
 import { patchSchema } from '../model/patch';
 import { codingContract } from './contract-coding';
+import { exportContract } from './contract-export';
 import { fieldworkContract } from './contract-fieldwork';
 import { indicatorsContract } from './contract-indicators';
 import { matrixContract } from './contract-matrix';
@@ -86,6 +87,7 @@ export const contract = {
   ...ngtContract,
   ...matrixContract,
   ...indicatorsContract,
+  ...exportContract,
 };
 
 export type Contract = typeof contract;

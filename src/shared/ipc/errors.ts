@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'EMPTY_PASSAGE',
   'NGT_RULE',
   'BALLOT_INVALID',
+  'TARGET_OPEN',
+  'TARGET_READ_ONLY',
   'INTERNAL',
 ] as const;
 

@@ -63,7 +63,7 @@ export interface FolderListing {
 
 /** Commands the native menu (or a keyboard shortcut) asks the renderer to carry out. */
 export type MenuCommand =
-  'new-project' | 'open-project' | 'open-demo' | 'close-project' | 'settings';
+  'new-project' | 'open-project' | 'open-demo' | 'close-project' | 'settings' | 'report';
 
 export type SaveState =
   | { state: 'saving' }
@@ -75,9 +75,16 @@ export interface CampoEvents {
   saveState: SaveState;
   menuCommand: { command: MenuCommand; path?: string };
   projectClosed: { reason: 'closed' | 'lock-lost' };
+  /** A long export's progress, 0…1. */
+  exportProgress: { kind: 'docx' | 'xlsx'; fraction: number };
 }
 export type CampoEventName = keyof CampoEvents;
-export const EVENT_NAMES: readonly CampoEventName[] = ['saveState', 'menuCommand', 'projectClosed'];
+export const EVENT_NAMES: readonly CampoEventName[] = [
+  'saveState',
+  'menuCommand',
+  'projectClosed',
+  'exportProgress',
+];
 
 /** What depends on an evaluation question, shown before deleting it. */
 export interface QuestionLinks {

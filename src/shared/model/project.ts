@@ -12,6 +12,7 @@ import {
 } from './constants';
 import { RatingMatrixSchema } from './matrix';
 import { NgtSessionSchema } from './ngt';
+import { ReportSettingsSchema } from '../report/model';
 
 export * from './constants';
 
@@ -224,5 +225,7 @@ export const ProjectFileSchema = z.object({
   matrices: z.array(RatingMatrixSchema).default([]),
   sessions: z.array(FieldSessionSchema).default([]),
   sources: z.array(SourceSummarySchema).default([]),
+  /** The report composer's last choices; null until the user saves some. */
+  report: ReportSettingsSchema.nullable().default(null),
 });
 export type ProjectFile = z.infer<typeof ProjectFileSchema>;

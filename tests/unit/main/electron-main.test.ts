@@ -176,5 +176,10 @@ describe('Electron main process (with a fake electron module)', () => {
       'campo-event:menuCommand',
       { command: 'open-demo', path: undefined },
     ]);
+    file.submenu.find((item) => item.label === 'Esporta rapporto e dati…')!.click!();
+    expect(window.sent).toContainEqual([
+      'campo-event:menuCommand',
+      { command: 'report', path: undefined },
+    ]);
   });
 });

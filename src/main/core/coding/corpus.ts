@@ -2,6 +2,7 @@ import type { Segment, SourceForAnalysis } from '../../../shared/domain/coding-a
 import { contextAround } from '../../../shared/domain/search';
 import type { SegmentView } from '../../../shared/ipc/types';
 import type { ProjectFile } from '../../../shared/model/project';
+import type { SourceFile } from '../../../shared/model/source';
 import type { ProjectSession } from '../store/project-session';
 
 /** The interview or focus-group code of each source (transcripts and live notes). */
@@ -15,19 +16,21 @@ export function sessionCodesBySource(project: ProjectFile): Map<string, string> 
 }
 
 /**
- * Every readable source of the project, as the analysis functions take them. A source whose
- * file cannot be read is left out (it is reported when opened) rather than failing the search.
+ * Every readable source of the project, as the analysis functions take them, read with
+ * `readSource`. A source that cannot be read is left out (it is reported when opened) rather
+ * than failing the search.
  */
-export async function loadCorpus(
-  session: ProjectSession,
+export async function corpusOf(
+  project: ProjectFile,
+  readSource: (id: string) => Promise<SourceFile | null | undefined>,
   onlyIds?: readonly string[],
 ): Promise<SourceForAnalysis[]> {
-  const sessionCodes = sessionCodesBySource(session.project);
+  const sessionCodes = sessionCodesBySource(project);
   const wanted = onlyIds ? new Set(onlyIds) : null;
   const corpus: SourceForAnalysis[] = [];
-  for (const summary of session.project.sources) {
+  for (const summary of project.sources) {
     if (wanted && !wanted.has(summary.id)) continue;
-    const source = await session.readSource(summary.id).catch(() => null);
+    const source = await readSource(summary.id).catch(() => null);
     if (!source) continue;
     corpus.push({
       id: source.id,
@@ -40,6 +43,14 @@ export async function loadCorpus(
     });
   }
   return corpus;
+}
+
+/** The open project's corpus (see {@link corpusOf}). */
+export function loadCorpus(
+  session: ProjectSession,
+  onlyIds?: readonly string[],
+): Promise<SourceForAnalysis[]> {
+  return corpusOf(session.project, (id) => session.readSource(id), onlyIds);
 }
 
 /** Segments as the renderer shows them: context, pseudonyms, flat fields. */

@@ -21,6 +21,8 @@ export interface HostContext {
   pickFolder?: (title?: string) => Promise<string | null>;
   /** A native save dialog writing `bytes`; resolves to the path, or null when cancelled. */
   saveFile?: (suggestedName: string, bytes: Buffer) => Promise<string | null>;
+  /** A native save dialog asking for a path only; null when cancelled. */
+  pickSavePath?: (suggestedName: string, extension: 'docx' | 'xlsx') => Promise<string | null>;
   storeOptions?: StoreOptions;
 }
 

@@ -4,6 +4,7 @@ import { appHandlers } from './app-handlers';
 import { codebookHandlers } from './codebook-handlers';
 import { codingHandlers } from './coding-handlers';
 import { CoreState, type HostContext } from './context';
+import { exportHandlers } from './export-handlers';
 import { projectHandlers } from './project-handlers';
 import { indicatorHandlers } from './indicator-handlers';
 import { matrixHandlers } from './matrix-handlers';
@@ -40,6 +41,7 @@ export function createCore(host: HostContext): {
     ...ngtHandlers(state),
     ...matrixHandlers(state),
     ...indicatorHandlers(state),
+    ...exportHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

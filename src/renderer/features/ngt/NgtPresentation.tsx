@@ -2,7 +2,7 @@ import type { NgtSession } from '../../../shared/model/ngt';
 import { formatNumber } from '../../../shared/i18n';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useRuleText } from './NgtResults';
-import { ratingResults, voteResults } from './results';
+import { ratingResults, voteResults } from '../../../shared/domain/ngt-results';
 import { formatMinutes, liveIdeas, useTimeLeft } from './use-ngt';
 
 /**

@@ -2,19 +2,11 @@ import { formatNumber } from '../../../shared/i18n';
 import type { NgtRound, NgtSession } from '../../../shared/model/ngt';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useNgtStore } from '../../stores/ngt-store';
-import { ratingResults, voteResults } from './results';
+import { ngtRuleText, ratingResults, voteResults } from '../../../shared/domain/ngt-results';
 
 /** The rule and tie-break in words, printed under every results table. */
 export function useRuleText(ngt: NgtSession): string {
-  const t = useT();
-  const rule = ngt.rule;
-  const params = {
-    k: 'k' in rule ? rule.k : 0,
-    pool: 'pool' in rule ? rule.pool : 0,
-    votes: 'votesPerPerson' in rule ? rule.votesPerPerson : 0,
-  };
-  const tie = rule.tieBreak.length ? rule.tieBreak.join(',') : 'none';
-  return `${t(`ngt.ruleText.${rule.kind}`, params)} ${t(`ngt.tieText.${tie as 'votes,top-votes' | 'top-votes,votes' | 'none'}`)}`;
+  return ngtRuleText(ngt, useT());
 }
 
 /** Results: the ranking with the rule under it, the second round, and the change between rounds. */

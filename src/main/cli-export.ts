@@ -1,0 +1,92 @@
+/**
+ * `campo export docx|xlsx`: the same builders and writer as the app, on a project read without
+ * its lock (exporting never writes to the project, so it works while the app has it open).
+ */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Translate } from '../shared/i18n';
+import type { Language } from '../shared/model/project';
+import {
+  defaultReportSettings,
+  REPORT_SECTIONS,
+  type ReportSectionId,
+  type ReportSettings,
+} from '../shared/report/model';
+import { corpusOf } from './core/coding/corpus';
+import { renderReport, renderWorkbook, writeExportFile } from './core/export/export-files';
+import { readProjectUnlocked } from './core/inspect';
+
+interface ExportIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** The value after `flag`, if the flag is present. */
+function flagValue(args: readonly string[], flag: string): string | undefined {
+  const index = args.indexOf(flag);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+/** Runs `campo export <kind> <project> <out> [flags]`; resolves to the exit code. */
+export async function exportCommand(
+  args: string[],
+  language: Language | null,
+  t: Translate,
+  io: ExportIo,
+): Promise<number> {
+  const valued = new Set(['--sections']);
+  const positional = args.filter(
+    (arg, i) => !arg.startsWith('--') && !valued.has(args[i - 1] ?? ''),
+  );
+  const [kind, project, out] = positional;
+  if ((kind !== 'docx' && kind !== 'xlsx') || !project || !out) {
+    const name =
+      kind !== 'docx' && kind !== 'xlsx' ? 'docx|xlsx' : !project ? '<progetto>' : '<file>';
+    io.err(`campo: ${t('cli.missingArgument', { name })}`);
+    io.err(t('cli.usage'));
+    return 2;
+  }
+  const dir = resolve(project);
+  await stat(dir);
+  const { project: file, sources } = await readProjectUnlocked(dir);
+  const corpus = await corpusOf(file, async (id) => sources.get(id));
+  const target = resolve(out);
+
+  let bytes: Buffer;
+  if (kind === 'docx') {
+    const base: ReportSettings = file.report ?? defaultReportSettings(file.meta.language);
+    const settings: ReportSettings = {
+      ...base,
+      language: language ?? base.language,
+      version: args.includes('--final') ? 'final' : base.version,
+      includeNames: args.includes('--names'),
+    };
+    const listed = flagValue(args, '--sections');
+    if (listed !== undefined) {
+      const wanted = listed
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const unknown = wanted.filter((s) => !(REPORT_SECTIONS as readonly string[]).includes(s));
+      if (unknown.length > 0 || wanted.length === 0) {
+        io.err(
+          `campo: ${t('cli.export.badSections', { unknown: unknown.join(', ') || '—', valid: REPORT_SECTIONS.join(', ') })}`,
+        );
+        return 2;
+      }
+      settings.sections = [...new Set(wanted as ReportSectionId[])];
+    }
+    bytes = await renderReport({ project: file, corpus }, settings);
+  } else {
+    bytes = renderWorkbook({ project: file, corpus }, language ?? file.meta.language);
+  }
+  await writeExportFile(target, bytes);
+  io.out(
+    t('cli.export.written', {
+      kind: kind.toUpperCase(),
+      path: target,
+      size: Math.max(1, Math.round(bytes.length / 1024)),
+    }),
+  );
+  return 0;
+}

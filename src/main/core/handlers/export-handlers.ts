@@ -1,0 +1,91 @@
+import type { Handlers } from '../../../shared/ipc/contract';
+import type { ExportResult } from '../../../shared/ipc/contract-export';
+import { CampoError } from '../../../shared/ipc/errors';
+import { buildReport } from '../../../shared/report/build-report';
+import { loadCorpus } from '../coding/corpus';
+import {
+  exportFileName,
+  renderReport,
+  renderWorkbook,
+  todayIso,
+  writeExportFile,
+} from '../export/export-files';
+import type { CoreState } from './context';
+
+type ExportHandlers = Pick<
+  Handlers,
+  'reportSettingsSave' | 'reportOutline' | 'reportExport' | 'workbookExport' | 'dialogSavePath'
+>;
+
+/** Report drafts and workbooks of the open project, written to a path or handed back as bytes. */
+export function exportHandlers(state: CoreState): ExportHandlers {
+  const { host } = state;
+  const deliver = async (
+    bytes: Buffer,
+    fileName: string,
+    target: string | null,
+  ): Promise<ExportResult> => {
+    if (target) await writeExportFile(target, bytes);
+    return {
+      fileName,
+      bytes: bytes.length,
+      path: target,
+      data: target ? null : bytes.toString('base64'),
+    };
+  };
+  return {
+    async reportSettingsSave({ settings }) {
+      const session = state.requireSession();
+      const kept = { ...settings, includeNames: false };
+      await session.mutate((draft) => {
+        draft.report = kept;
+      });
+      return kept;
+    },
+    async reportOutline({ settings }) {
+      const session = state.requireSession();
+      const corpus = await loadCorpus(session);
+      const model = buildReport({ project: session.project, corpus, settings, today: todayIso() });
+      const count = (kind: string) => model.blocks.filter((block) => block.kind === kind).length;
+      return {
+        headings: model.blocks.flatMap((block) =>
+          block.kind === 'heading' ? [{ level: block.level, text: block.text }] : [],
+        ),
+        tables: count('table'),
+        figures: count('chart'),
+        quotations: count('quotation'),
+      };
+    },
+    async reportExport({ settings, target }) {
+      const session = state.requireSession();
+      const progress = (fraction: number) =>
+        host.emit('exportProgress', { kind: 'docx', fraction });
+      progress(0);
+      const corpus = await loadCorpus(session);
+      const bytes = await renderReport({ project: session.project, corpus }, settings, progress);
+      const title = settings.title.trim() || session.project.meta.title;
+      const result = await deliver(bytes, exportFileName(title, 'docx'), target);
+      progress(1);
+      return result;
+    },
+    async workbookExport({ language, target }) {
+      const session = state.requireSession();
+      host.emit('exportProgress', { kind: 'xlsx', fraction: 0 });
+      const corpus = await loadCorpus(session);
+      const bytes = renderWorkbook({ project: session.project, corpus }, language);
+      const result = await deliver(
+        bytes,
+        exportFileName(session.project.meta.title, 'xlsx'),
+        target,
+      );
+      host.emit('exportProgress', { kind: 'xlsx', fraction: 1 });
+      return result;
+    },
+    async dialogSavePath({ fileName, extension }) {
+      if (!host.pickSavePath) {
+        throw new CampoError('UNSUPPORTED', 'This host has no native dialogs');
+      }
+      return host.pickSavePath(fileName, extension);
+    },
+  };
+}

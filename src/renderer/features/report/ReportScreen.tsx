@@ -1,0 +1,84 @@
+import { useEffect } from 'react';
+import { useT } from '../../i18n/use-t';
+import { useProjectStore } from '../../stores/project-store';
+import { useReportStore } from '../../stores/report-store';
+import { ReportDetails } from './ReportDetails';
+import { SectionList } from './SectionList';
+
+/**
+ * The report composer: which sections, in which order, the cover's details; the index it will
+ * have; then the Word draft and the Excel data, with progress while they are written.
+ */
+export function ReportScreen() {
+  const t = useT();
+  const projectId = useProjectStore((state) => state.snapshot?.project.id);
+  const { settings, outline, exporting, load, change, flush, exportFile } = useReportStore();
+  useEffect(() => load(), [load, projectId]);
+  const percent = exporting ? Math.round(exporting.fraction * 100) : 0;
+  return (
+    <div className="screen report-screen">
+      <h1>{t('nav.report')}</h1>
+      <p className="intro">{t('report.composer.intro')}</p>
+      <div className="report-composer">
+        <section className="panel" aria-labelledby="report-sections-title">
+          <h2 id="report-sections-title">{t('report.composer.sections')}</h2>
+          <p className="hint">{t('report.composer.sectionsHint')}</p>
+          <SectionList sections={settings.sections} onChange={(sections) => change({ sections })} />
+        </section>
+        <div className="report-side">
+          <ReportDetails settings={settings} onChange={change} onFlush={() => void flush()} />
+          <section className="panel" aria-labelledby="report-export-title">
+            <h2 id="report-export-title">{t('report.composer.export')}</h2>
+            <div className="toolbar">
+              <button
+                type="button"
+                className="primary"
+                disabled={exporting !== null || settings.sections.length === 0}
+                onClick={() => void exportFile('docx')}
+              >
+                {t('report.composer.exportDocx')}
+              </button>
+              <button
+                type="button"
+                disabled={exporting !== null}
+                onClick={() => void exportFile('xlsx')}
+              >
+                {t('report.composer.exportXlsx')}
+              </button>
+            </div>
+            {exporting && (
+              <div className="export-progress" role="status">
+                <progress max={100} value={percent} aria-label={t('report.composer.progress')} />
+                <span>{t('report.composer.progressText', { percent })}</span>
+              </div>
+            )}
+            <p className="hint">{t('report.composer.exportHint')}</p>
+          </section>
+          <section className="panel" aria-labelledby="report-outline-title">
+            <h2 id="report-outline-title">{t('report.composer.outline')}</h2>
+            {outline && (
+              <>
+                <p className="hint">
+                  {t('report.composer.counts', {
+                    tables: outline.tables,
+                    figures: outline.figures,
+                    quotations: outline.quotations,
+                  })}
+                </p>
+                <ul className="report-outline" aria-label={t('report.composer.outline')}>
+                  {outline.headings
+                    .filter((heading) => heading.level < 3)
+                    .map((heading, index) => (
+                      <li key={index} className={`outline-h${heading.level}`}>
+                        {heading.text}
+                      </li>
+                    ))}
+                </ul>
+              </>
+            )}
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { create } from 'zustand';
+import type { ReportOutline } from '../../shared/ipc/contract-export';
+import { defaultReportSettings, type ReportSettings } from '../../shared/report/model';
+import { api } from '../api/client';
+import { downloadBase64, OFFICE_MIME } from '../api/files';
+import { useAppStore } from './app-store';
+import { attempt } from './core-calls';
+import { useProjectStore } from './project-store';
+
+type ExportKind = 'docx' | 'xlsx';
+
+interface ReportState {
+  /** The composer's choices (from project.json, else the defaults). */
+  settings: ReportSettings;
+  outline: ReportOutline | null;
+  /** The export running, with its progress 0…1. */
+  exporting: { kind: ExportKind; fraction: number } | null;
+  /** Loads the project's saved choices. */
+  load(): void;
+  /**
+   * Changes the choices: saved in the project (names never), outline refreshed. Typing is
+   * saved after a pause; `flush` (on blur, before an export) saves what is pending now.
+   */
+  change(patch: Partial<ReportSettings>, typing?: boolean): void;
+  flush(): Promise<void>;
+  exportFile(kind: ExportKind): Promise<void>;
+}
+
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+const SAVE_DELAY_MS = 400;
+
+/** The report composer: choices, preview outline, and the exports with their progress. */
+export const useReportStore = create<ReportState>((set, get) => {
+  async function refreshOutline() {
+    const outline = await attempt(() => api().reportOutline({ settings: get().settings }));
+    if (outline) set({ outline });
+  }
+  async function save() {
+    const saved = await attempt(() => api().reportSettingsSave({ settings: get().settings }));
+    if (saved)
+      useProjectStore.getState().patchProject((project) => ({ ...project, report: saved }));
+  }
+  return {
+    settings: defaultReportSettings('it'),
+    outline: null,
+    exporting: null,
+    load() {
+      const project = useProjectStore.getState().snapshot?.project;
+      if (!project) return;
+      set({
+        settings: project.report
+          ? { ...project.report, includeNames: false }
+          : defaultReportSettings(project.meta.language),
+        outline: null,
+      });
+      void refreshOutline();
+    },
+    change(patch, typing = false) {
+      set({ settings: { ...get().settings, ...patch } });
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = null;
+      if (typing) saveTimer = setTimeout(() => void get().flush(), SAVE_DELAY_MS);
+      else void save();
+      void refreshOutline();
+    },
+    async flush() {
+      if (!saveTimer) return;
+      clearTimeout(saveTimer);
+      saveTimer = null;
+      await save();
+    },
+    async exportFile(kind) {
+      if (get().exporting) return;
+      await get().flush();
+      const { settings } = get();
+      const native = Boolean(useAppStore.getState().info?.nativeDialogs);
+      set({ exporting: { kind, fraction: 0 } });
+      try {
+        let target: string | null = null;
+        if (native) {
+          const project = useProjectStore.getState().snapshot?.project;
+          const title =
+            (kind === 'docx' && settings.title.trim()) || project?.meta.title || 'Campo';
+          target = await attempt(() =>
+            api().dialogSavePath({ fileName: `${title}.${kind}`, extension: kind }),
+          );
+          if (!target) return;
+        }
+        const result = await attempt(() =>
+          kind === 'docx'
+            ? api().reportExport({ settings, target })
+            : api().workbookExport({ language: settings.language, target }),
+        );
+        if (!result) return;
+        if (result.data) downloadBase64(result.fileName, result.data, OFFICE_MIME[kind]);
+        useAppStore.getState().notify('success', {
+          key: kind === 'docx' ? 'report.composer.docxDone' : 'report.composer.xlsxDone',
+          params: { file: result.path ?? result.fileName },
+        });
+      } finally {
+        set({ exporting: null });
+      }
+    },
+  };
+});
+
+/** Follows the core's progress events while the app runs (see main.tsx). */
+export function subscribeReportProgress(): () => void {
+  return api().on('exportProgress', ({ kind, fraction }) => {
+    const current = useReportStore.getState().exporting;
+    if (current && current.kind === kind)
+      useReportStore.setState({ exporting: { kind, fraction } });
+  });
+}

@@ -1,0 +1,214 @@
+/** The workbook's coding sheets: coded segments, codebook, codes × participants, framework. */
+import { codeFrequency, frameworkMatrix } from '../domain/coding-analysis';
+import { codeTreeOrder } from '../domain/codebook-tree';
+import type { Participant } from '../model/project';
+import type { WorkbookCell, WorkbookSheet } from './workbook';
+import {
+  dateText,
+  joined,
+  numberText,
+  sheet,
+  textOrEmpty,
+  type WorkbookContext,
+} from './workbook-cells';
+
+type Attribute = Participant['attributes'][number];
+
+/** Free attribute keys of the participants, in order of first appearance. */
+function attributeKeys(participants: readonly Participant[]): string[] {
+  const keys = new Set<string>();
+  for (const participant of participants) {
+    for (const attribute of participant.attributes) keys.add(attribute.key);
+  }
+  return [...keys];
+}
+
+/**
+ * The value of attribute `key` for the people who said a passage: typed when one of them has
+ * it (a number stays a number), the distinct values joined as text when several do.
+ */
+function attributeCell(
+  people: readonly Participant[],
+  key: string,
+  context: WorkbookContext,
+): WorkbookCell {
+  const values = people
+    .map((person) => person.attributes.find((attribute) => attribute.key === key))
+    .filter((attribute): attribute is Attribute => attribute !== undefined);
+  const [only] = values;
+  if (only === undefined) return null;
+  if (values.length === 1) {
+    if (only.type === 'date') return { date: only.value };
+    return only.type === 'text' ? textOrEmpty(only.value) : only.value;
+  }
+  const { t, language } = context;
+  return joined(
+    values.map((attribute) => {
+      switch (attribute.type) {
+        case 'number':
+          return numberText(attribute.value, language);
+        case 'date':
+          return dateText(attribute.value);
+        case 'boolean':
+          return attribute.value ? t('xlsx.yes') : t('xlsx.no');
+        case 'text':
+          return attribute.value;
+      }
+    }),
+  );
+}
+
+/**
+ * One row per coding, in source order: where it comes from, who said it (pseudonyms and their
+ * profile, one column per free attribute), the code and its DV, the passage, memo, key flag,
+ * offsets and the day it was coded. Speaker labels are left out: transcripts often label turns
+ * with real names.
+ */
+export function segmentsSheet(context: WorkbookContext): WorkbookSheet {
+  const { t, participants } = context;
+  const keys = attributeKeys(context.project.participants);
+  const header = [
+    t('xlsx.col.source'),
+    t('xlsx.col.session'),
+    t('xlsx.col.participants'),
+    t('xlsx.col.organisation'),
+    t('xlsx.col.role'),
+    t('xlsx.col.territory'),
+    t('xlsx.col.partnershipType'),
+    ...keys,
+    t('xlsx.col.codePath'),
+    t('xlsx.col.question'),
+    t('xlsx.col.text'),
+    t('xlsx.col.memo'),
+    t('xlsx.col.key'),
+    t('xlsx.col.start'),
+    t('xlsx.col.end'),
+    t('xlsx.col.codedOn'),
+  ];
+  const rows = context.segments.map((segment): WorkbookCell[] => {
+    const people = segment.participantIds
+      .map((id) => participants.get(id))
+      .filter((person): person is Participant => person !== undefined);
+    const { coding } = segment;
+    return [
+      segment.sourceTitle,
+      textOrEmpty(segment.sessionCode),
+      joined(people.map((person) => person.code)),
+      joined(people.map((person) => person.organisation)),
+      joined(people.map((person) => person.role)),
+      joined(people.map((person) => person.territory)),
+      joined(
+        people.map((person) =>
+          person.partnershipType === null ? '' : t(`partnership.${person.partnershipType}`),
+        ),
+      ),
+      ...keys.map((key) => attributeCell(people, key, context)),
+      context.paths.get(coding.codeId) ?? null,
+      context.questionCodes.get(coding.codeId) ?? null,
+      coding.text,
+      textOrEmpty(coding.memo),
+      coding.key,
+      coding.start,
+      coding.end,
+      { date: coding.createdAt },
+    ];
+  });
+  return sheet(t('xlsx.sheet.segments'), header, rows);
+}
+
+/** The codebook in tree order, with how often each code was applied (alone and with sub-codes). */
+export function codebookSheet(context: WorkbookContext): WorkbookSheet {
+  const { t, project, paths } = context;
+  const frequency = new Map(
+    codeFrequency(context.corpus, project.codes).map((row) => [row.codeId, row]),
+  );
+  const header = [
+    t('xlsx.col.path'),
+    t('xlsx.col.name'),
+    t('xlsx.col.parentPath'),
+    t('xlsx.col.question'),
+    t('xlsx.col.description'),
+    t('xlsx.col.colour'),
+    t('xlsx.col.quickKey'),
+    t('xlsx.col.codings'),
+    t('xlsx.col.codingsWithChildren'),
+  ];
+  const rows = codeTreeOrder(project.codes).map(({ code }): WorkbookCell[] => [
+    paths.get(code.id) ?? code.name,
+    code.name,
+    code.parentId === null ? null : (paths.get(code.parentId) ?? null),
+    context.questionCodes.get(code.id) ?? null,
+    textOrEmpty(code.description),
+    code.colour,
+    code.quickKey,
+    frequency.get(code.id)?.codings ?? 0,
+    frequency.get(code.id)?.codingsWithChildren ?? 0,
+  ]);
+  return sheet(t('xlsx.sheet.codebook'), header, rows);
+}
+
+/**
+ * Codes (tree order) × participants (project order): how many codings of the code alone each
+ * participant said. A passage said by two participants counts for both, and the total is the
+ * row's sum.
+ */
+export function codesByParticipantSheet(context: WorkbookContext): WorkbookSheet {
+  const { t, project, paths } = context;
+  const counts = new Map<string, Map<string, number>>();
+  for (const segment of context.segments) {
+    const byParticipant = counts.get(segment.coding.codeId) ?? new Map<string, number>();
+    counts.set(segment.coding.codeId, byParticipant);
+    for (const id of segment.participantIds) {
+      byParticipant.set(id, (byParticipant.get(id) ?? 0) + 1);
+    }
+  }
+  const header = [
+    t('xlsx.col.codePath'),
+    ...project.participants.map((participant) => participant.code),
+    t('xlsx.col.total'),
+  ];
+  const rows = codeTreeOrder(project.codes).map(({ code }): WorkbookCell[] => {
+    const cells = project.participants.map(
+      (participant) => counts.get(code.id)?.get(participant.id) ?? 0,
+    );
+    return [paths.get(code.id) ?? code.name, ...cells, cells.reduce((sum, n) => sum + n, 0)];
+  });
+  return sheet(t('xlsx.sheet.codesByParticipant'), header, rows);
+}
+
+/**
+ * The framework matrix: one row per participant, two columns per evaluation question — how
+ * many passages of theirs answer it (see frameworkMatrix) and the evaluator's summary.
+ */
+export function frameworkSheet(context: WorkbookContext): WorkbookSheet {
+  const { t, project } = context;
+  const cells = frameworkMatrix(
+    context.corpus,
+    project.codes,
+    project.participants,
+    project.questions,
+  );
+  const summaries = new Map(
+    project.frameworkSummaries.map((summary) => [
+      `${summary.participantId}|${summary.questionId}`,
+      summary.text,
+    ]),
+  );
+  const header = [
+    t('xlsx.col.participant'),
+    t('xlsx.col.organisation'),
+    ...project.questions.flatMap((question) => [
+      t('xlsx.col.passages', { code: question.code }),
+      t('xlsx.col.summary', { code: question.code }),
+    ]),
+  ];
+  const rows = project.participants.map((participant): WorkbookCell[] => [
+    participant.code,
+    textOrEmpty(participant.organisation),
+    ...project.questions.flatMap((question) => {
+      const key = `${participant.id}|${question.id}`;
+      return [cells.get(key)?.length ?? 0, textOrEmpty(summaries.get(key))];
+    }),
+  ]);
+  return sheet(t('xlsx.sheet.framework'), header, rows);
+}

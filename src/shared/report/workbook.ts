@@ -1,0 +1,96 @@
+/**
+ * The project's data as a workbook (XLSX export): one sheet per table, headers in the chosen
+ * language, typed cells. Pure: the main process turns the sheets into a file
+ * (src/main/core/export/xlsx-writer.ts).
+ *
+ * Participants appear only by pseudonym: their `name` is never read into a cell, and any free
+ * text that mentions a participant's name (a source title, a quotation, a memo) has it replaced
+ * by the pseudonym, as the report does.
+ */
+import type { SourceForAnalysis } from '../domain/coding-analysis';
+import type { Language, ProjectFile } from '../model/project';
+import { anonymiser, workbookContext } from './workbook-cells';
+import {
+  codebookSheet,
+  codesByParticipantSheet,
+  frameworkSheet,
+  segmentsSheet,
+} from './workbook-coding';
+import { ngtBallotsSheet, ngtIdeasSheet, ngtResultsSheet } from './workbook-ngt';
+import { indicatorsSheet, matricesSheet } from './workbook-tables';
+
+/** A cell: text, number, boolean, a calendar date (ISO yyyy-mm-dd, or a full ISO timestamp → its date), or empty. */
+export type WorkbookCell = string | number | boolean | { date: string } | null;
+
+/** One sheet: its name, the header row, the data rows (as long as the header or shorter). */
+export interface WorkbookSheet {
+  name: string;
+  header: string[];
+  rows: WorkbookCell[][];
+  /** column widths in characters */
+  widths: number[];
+}
+
+/** Excel's limits on sheet names: 31 characters, none of these. */
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
+const SHEET_NAME_MAX = 31;
+
+/**
+ * A name Excel accepts for a sheet: forbidden characters as spaces, no leading or trailing
+ * apostrophe, at most 31 characters (whole characters: an emoji is never cut in half), and
+ * different from every name in `taken` regardless of case (" (2)" … appended). The chosen name
+ * is added to `taken`.
+ */
+export function safeSheetName(name: string, taken: Set<string>): string {
+  const clean = name
+    .replace(SHEET_NAME_FORBIDDEN, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^'+|'+$/g, '')
+    .trim();
+  const fit = (text: string, room: number) => Array.from(text).slice(0, room).join('').trim();
+  const base = fit(clean, SHEET_NAME_MAX) || 'Sheet';
+  const lower = new Set([...taken].map((each) => each.toLowerCase()));
+  let chosen = base;
+  for (let n = 2; lower.has(chosen.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    chosen = fit(base, SHEET_NAME_MAX - suffix.length) + suffix;
+  }
+  taken.add(chosen);
+  return chosen;
+}
+
+/**
+ * The project's data as sheets, in this order: coded segments, codebook, codes × participants,
+ * framework matrix, NGT ideas, NGT ballots, NGT results, rating matrices, indicators. Every
+ * sheet is present, with its header row, even when it has no data, so the workbook always has
+ * the same shape. Sheet names are valid for Excel and unique.
+ */
+export function buildWorkbook(input: {
+  project: ProjectFile;
+  corpus: readonly SourceForAnalysis[];
+  language: Language;
+}): WorkbookSheet[] {
+  const context = workbookContext(input.project, input.corpus, input.language);
+  const sheets = [
+    segmentsSheet(context),
+    codebookSheet(context),
+    codesByParticipantSheet(context),
+    frameworkSheet(context),
+    ngtIdeasSheet(context),
+    ngtBallotsSheet(context),
+    ngtResultsSheet(context),
+    matricesSheet(context),
+    indicatorsSheet(context),
+  ];
+  // One last pass over every text, so no sheet can forget to hide a name.
+  const anonymise = anonymiser(input.project.participants);
+  const taken = new Set<string>();
+  return sheets.map((sheet) => ({
+    ...sheet,
+    name: safeSheetName(sheet.name, taken),
+    header: sheet.header.map(anonymise),
+    rows: sheet.rows.map((row) =>
+      row.map((cell) => (typeof cell === 'string' ? anonymise(cell) : cell)),
+    ),
+  }));
+}

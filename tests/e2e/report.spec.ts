@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+import { expect, test } from './fixtures';
+import { ProjectPage } from './pages/project-page';
+import { ReportPage } from './pages/report-page';
+import { StartPage } from './pages/start-page';
+
+test('compose a report from the demo with three sections, reorder by keyboard, export it', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const report = new ReportPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await project.go('Rapporto');
+
+  await report.keepOnly(['Copertina', 'Sessioni NGT', 'Matrice di integrazione']);
+  // NGT results before the integration matrix: Alt+↑ on its checkbox.
+  await report.section('Sessioni NGT').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(report.section('Sessioni NGT')).toBeFocused();
+  await expect(report.outline).toHaveText([
+    '1. Risultati delle sessioni di Nominal Group Technique',
+    /^NGT-01 – Quali pratiche/,
+    '2. Matrice di integrazione',
+  ]);
+  await page.getByLabel('Titolo', { exact: true }).fill('Bozza per il Comitato di Sorveglianza');
+  await expect(page.getByText('4 tavole, 1 figura, 0 citazioni.')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Rapporto in Word (DOCX)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Bozza per il Comitato di Sorveglianza.docx');
+  await expect(project.notification(/^Rapporto esportato: /)).toBeVisible();
+
+  const docx = await JSZip.loadAsync(await readFile((await file.path())!));
+  const xml = await docx.file('word/document.xml')!.async('string');
+  const text = xml.replace(/<[^>]+>/g, '');
+  const order = [
+    'Bozza per il Comitato di Sorveglianza',
+    '1. Risultati delle sessioni di Nominal Group Technique',
+    'Tavola 1.1 – NGT-01: graduatoria delle idee',
+    '2. Matrice di integrazione',
+    'Tavola 2.1 – Matrice di integrazione: coordinamento',
+  ].map((needle) => text.indexOf(needle));
+  expect(order.every((i) => i >= 0)).toBe(true);
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+  expect(Object.keys(docx.files).some((name) => name.startsWith('word/media/'))).toBe(true);
+
+  // The choices are kept with the project.
+  await page.reload();
+  await project.go('Rapporto');
+  await expect(page.getByLabel('Titolo', { exact: true })).toHaveValue(
+    'Bozza per il Comitato di Sorveglianza',
+  );
+  await expect(report.outline.first()).toHaveText(
+    '1. Risultati delle sessioni di Nominal Group Technique',
+  );
+
+  const workbook = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Dati in Excel (XLSX)' }).click();
+  expect((await workbook).suggestedFilename()).toMatch(/\.xlsx$/);
+});

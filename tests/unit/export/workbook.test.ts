@@ -1,0 +1,476 @@
+import { describe, expect, it } from 'vitest';
+import { ProjectFileSchema } from '../../../src/shared/model/project';
+import {
+  buildWorkbook,
+  safeSheetName,
+  type WorkbookCell,
+  type WorkbookSheet,
+} from '../../../src/shared/report/workbook';
+import { REAL_NAME, sampleCorpus, sampleProject } from './workbook-fixture';
+
+const italian = () =>
+  buildWorkbook({ project: sampleProject(), corpus: sampleCorpus(), language: 'it' });
+
+function sheetNamed(sheets: readonly WorkbookSheet[], name: string): WorkbookSheet {
+  const found = sheets.find((sheet) => sheet.name === name);
+  if (!found) throw new Error(`no sheet ${name}: ${sheets.map((s) => s.name).join(', ')}`);
+  return found;
+}
+
+/** The rows as objects keyed by header, for rows whose `column` is `value`. */
+function rowsWhere(sheet: WorkbookSheet, column: string, value: WorkbookCell) {
+  const index = sheet.header.indexOf(column);
+  expect(index, column).toBeGreaterThanOrEqual(0);
+  return sheet.rows
+    .filter((row) => row[index] === value)
+    .map((row) => Object.fromEntries(sheet.header.map((title, i) => [title, row[i] ?? null])));
+}
+
+describe('buildWorkbook', () => {
+  it('has every sheet, in order, with names Excel accepts', () => {
+    const sheets = italian();
+    expect(sheets.map((sheet) => sheet.name)).toEqual([
+      'Segmenti codificati',
+      'Codebook',
+      'Codici × partecipanti',
+      'Matrice quadro',
+      'NGT idee',
+      'NGT schede',
+      'NGT risultati',
+      'Matrici di valutazione',
+      'Indicatori',
+    ]);
+    for (const sheet of sheets) {
+      expect(Array.from(sheet.name).length).toBeLessThanOrEqual(31);
+      expect(sheet.name).not.toMatch(/[[\]:*?/\\]/);
+      expect(sheet.widths).toHaveLength(sheet.header.length);
+      for (const width of sheet.widths) expect(width).toBeGreaterThanOrEqual(6);
+      for (const width of sheet.widths) expect(width).toBeLessThanOrEqual(60);
+      for (const row of sheet.rows) expect(row).toHaveLength(sheet.header.length);
+    }
+  });
+
+  it('lists the coded segments in source order with pseudonyms, profile, typed attributes, code path and DV', () => {
+    const segments = sheetNamed(italian(), 'Segmenti codificati');
+    expect(segments.header).toEqual([
+      'Fonte',
+      'Intervista o focus group',
+      'Partecipanti',
+      'Organizzazione',
+      'Ruolo',
+      'Territorio',
+      'Tipo di partenariato',
+      'Budget (k€)',
+      'Data intervista',
+      'Beneficiario',
+      'Codice',
+      'DV',
+      'Testo',
+      'Memo',
+      'Citazione chiave',
+      'Inizio',
+      'Fine',
+      'Codificato il',
+    ]);
+    const [first] = sampleCorpus()[0]!.codings;
+    expect(segments.rows[0]).toEqual([
+      'Intervista a INT-01',
+      'INT-01',
+      'INT-01',
+      'Comune di Bergamo',
+      'Dirigente',
+      'Bergamo',
+      'Istituzionale',
+      1234.5,
+      { date: '2021-03-18' },
+      true,
+      'Criticità > Tempi',
+      'DV1',
+      'I bandi sono usciti con otto mesi di ritardo',
+      '=SUM(A1)',
+      true,
+      first!.start,
+      first!.end,
+      { date: '2021-03-18T09:30:00.000Z' },
+    ]);
+    const [rete] = rowsWhere(segments, 'Codice', 'Partenariato');
+    expect(rete).toMatchObject({
+      Partecipanti: 'INT-02',
+      Organizzazione: 'Cooperativa Àncora 🌱',
+      'Tipo di partenariato': 'Società civile',
+      'Budget (k€)': 80,
+      'Data intervista': null,
+      Beneficiario: false,
+      DV: 'DV2',
+      Memo: null,
+      'Citazione chiave': false,
+    });
+    // A code under a DV code answers that DV; the name in the memo becomes the pseudonym.
+    const [lenta] = rowsWhere(segments, 'Codice', 'Criticità');
+    expect(lenta).toMatchObject({
+      Fonte: 'Focus group FG-01',
+      'Intervista o focus group': 'FG-01',
+      Partecipanti: 'INT-01',
+      DV: 'DV1',
+      Memo: 'INT-01 ci torna più volte.',
+    });
+    expect(segments.rows.map((row) => row[12])).toEqual([
+      'I bandi sono usciti con otto mesi di ritardo',
+      'La rete tra enti è cresciuta 🌱 davvero',
+      'la rendicontazione è lenta',
+    ]);
+  });
+
+  it('joins the attributes of a passage said by several participants as text', () => {
+    const corpus = sampleCorpus();
+    // One coding spanning both turns of the focus group.
+    const focus = corpus[1]!;
+    focus.codings = [{ ...focus.codings[0]!, start: 0, end: focus.text.length - 1 }];
+    const sheets = buildWorkbook({ project: sampleProject(), corpus, language: 'it' });
+    const [both] = rowsWhere(
+      sheetNamed(sheets, 'Segmenti codificati'),
+      'Fonte',
+      'Focus group FG-01',
+    );
+    expect(both).toMatchObject({
+      Partecipanti: 'INT-02, INT-01',
+      Organizzazione: 'Cooperativa Àncora 🌱, Comune di Bergamo',
+      'Tipo di partenariato': 'Società civile, Istituzionale',
+      'Budget (k€)': '80, 1.234,5',
+      'Data intervista': { date: '2021-03-18' },
+      Beneficiario: 'no, sì',
+    });
+  });
+
+  it('lists the codebook in tree order with DV and counts alone and with sub-codes', () => {
+    const codebook = sheetNamed(italian(), 'Codebook');
+    expect(codebook.header).toEqual([
+      'Percorso',
+      'Nome',
+      'Codice padre',
+      'DV',
+      'Descrizione',
+      'Colore',
+      'Tasto rapido',
+      'Codifiche',
+      'Codifiche con sottocodici',
+    ]);
+    expect(codebook.rows).toEqual([
+      ['Criticità', 'Criticità', null, 'DV1', null, '#e15759', null, 1, 2],
+      [
+        'Criticità > Tempi',
+        'Tempi',
+        'Criticità',
+        'DV1',
+        'Ritardi e scadenze',
+        '#888888',
+        null,
+        1,
+        1,
+      ],
+      ['Partenariato', 'Partenariato', null, 'DV2', null, '#888888', 1, 1, 1],
+    ]);
+  });
+
+  it('counts the codings each participant said, code by code', () => {
+    const matrix = sheetNamed(italian(), 'Codici × partecipanti');
+    expect(matrix.header).toEqual(['Codice', 'INT-01', 'INT-02', 'Totale']);
+    expect(matrix.rows).toEqual([
+      ['Criticità', 1, 0, 1],
+      ['Criticità > Tempi', 1, 0, 1],
+      ['Partenariato', 0, 1, 1],
+    ]);
+  });
+
+  it('gives the framework matrix as passages and summaries per DV', () => {
+    const framework = sheetNamed(italian(), 'Matrice quadro');
+    expect(framework.header).toEqual([
+      'Partecipante',
+      'Organizzazione',
+      'DV1 – passaggi',
+      'DV1 – sintesi',
+      'DV2 – passaggi',
+      'DV2 – sintesi',
+    ]);
+    expect(framework.rows).toEqual([
+      ['INT-01', 'Comune di Bergamo', 2, 'Bandi in ritardo, rendicontazione lenta.', 0, null],
+      ['INT-02', 'Cooperativa Àncora 🌱', 0, null, 1, null],
+    ]);
+  });
+
+  it('lists NGT ideas and ballots by idea code and pseudonym', () => {
+    const sheets = italian();
+    const ideas = sheetNamed(sheets, 'NGT idee');
+    expect(ideas.header).toEqual([
+      'Sessione NGT',
+      'Idea',
+      'Testo',
+      'Chiarimento',
+      'Unita a',
+      'Autore',
+    ]);
+    expect(ideas.rows).toEqual([
+      ['NGT-01', 'I1', 'Semplificare i bandi', null, null, 'INT-01'],
+      ['NGT-01', 'I2', 'Più formazione per gli enti', null, null, 'INT-02'],
+      ['NGT-01', 'I3', 'Sportello unico', 'Uno per provincia', null, 'INT-01'],
+      ['NGT-01', 'I4', 'Bandi più semplici', null, 'I1', 'INT-02'],
+    ]);
+    const ballots = sheetNamed(sheets, 'NGT schede');
+    expect(ballots.header).toEqual([
+      'Sessione NGT',
+      'Turno',
+      'Tipo di turno',
+      'Partecipante',
+      'Idea',
+      'Punti',
+      'Punteggio (1–10)',
+    ]);
+    expect(ballots.rows).toEqual([
+      ['NGT-01', 1, 'Voto', 'INT-01', 'I1', 3, null],
+      ['NGT-01', 1, 'Voto', 'INT-01', 'I2', 2, null],
+      ['NGT-01', 1, 'Voto', 'INT-01', 'I3', 1, null],
+      ['NGT-01', 1, 'Voto', 'INT-02', 'I2', 3, null],
+      ['NGT-01', 1, 'Voto', 'INT-02', 'I3', 2, null],
+      ['NGT-01', 1, 'Voto', 'INT-02', 'I1', 1, null],
+      ['NGT-01', 2, 'Punteggio 1–10', 'INT-01', 'I1', null, 6],
+      ['NGT-01', 2, 'Punteggio 1–10', 'INT-01', 'I2', null, 8],
+      ['NGT-01', 2, 'Punteggio 1–10', 'INT-02', 'I1', null, 7],
+      ['NGT-01', 2, 'Punteggio 1–10', 'INT-02', 'I2', null, 9],
+    ]);
+  });
+
+  it('ranks NGT results as a hand tally does, with rating statistics for the rating round', () => {
+    const results = sheetNamed(italian(), 'NGT risultati');
+    expect(results.header).toEqual([
+      'Sessione NGT',
+      'Turno',
+      'Regola',
+      'Posizione',
+      'Idea',
+      'Testo dell’idea',
+      'Punti',
+      'Voti',
+      'Primi posti',
+      '% del massimo',
+      'Punti medi',
+      'Punteggi dati',
+      'Media',
+      'Mediana',
+      'Primo quartile',
+      'Terzo quartile',
+      'Dev. std.',
+      '% ≥ soglia',
+      'Consenso',
+    ]);
+    // Hand tally, 3…1 points: I1 = 3 + 1 = 4, I2 = 2 + 3 = 5, I3 = 1 + 2 = 3; the most an idea
+    // can get is 3 points × 2 ballots = 6.
+    const rule = 'Classifica delle prime 3 idee (3…1 punti)';
+    const none = [null, null, null, null, null, null, null, null];
+    expect(results.rows.slice(0, 3)).toEqual([
+      ['NGT-01', 1, rule, 1, 'I2', 'Più formazione per gli enti', 5, 2, 1, 83.3, 2.5, ...none],
+      ['NGT-01', 1, rule, 2, 'I1', 'Semplificare i bandi', 4, 2, 1, 66.7, 2, ...none],
+      ['NGT-01', 1, rule, 3, 'I3', 'Sportello unico', 3, 2, 0, 50, 1.5, ...none],
+    ]);
+    // Ratings: I1 = 6, 7 and I2 = 8, 9; threshold 7, consensus at 70%.
+    const rating = 'Punteggio 1–10; consenso con almeno il 70% dei punteggi ≥ 7';
+    const empty = [null, null, null, null, null];
+    expect(results.rows.slice(3)).toEqual([
+      [
+        'NGT-01',
+        2,
+        rating,
+        1,
+        'I2',
+        'Più formazione per gli enti',
+        ...empty,
+        2,
+        8.5,
+        8.5,
+        8.25,
+        8.75,
+        0.71,
+        100,
+        true,
+      ],
+      [
+        'NGT-01',
+        2,
+        rating,
+        2,
+        'I1',
+        'Semplificare i bandi',
+        ...empty,
+        2,
+        6.5,
+        6.5,
+        6.25,
+        6.75,
+        0.71,
+        50,
+        false,
+      ],
+    ]);
+  });
+
+  it('lays rating matrices out one cell and dimension per row, n.a. and unrated cells included', () => {
+    const matrices = sheetNamed(italian(), 'Matrici di valutazione');
+    expect(matrices.header).toEqual([
+      'Matrice',
+      'Riga',
+      'Colonna',
+      'Dimensione',
+      'Livello',
+      'Valore',
+      'Motivazione',
+      'Evidenze',
+    ]);
+    const title = 'Matrice di integrazione';
+    expect(matrices.rows).toEqual([
+      [title, 'Asse I – Occupazione', 'POR FESR', 'Coordinamento', 'Alto', 3, 'Bandi congiunti', 2],
+      [title, 'Asse I – Occupazione', 'PSR', 'Coordinamento', 'n.a.', null, null, 0],
+      [title, 'Asse II – Inclusione', 'POR FESR', 'Coordinamento', 'Medio', 2, null, 0],
+      [title, 'Asse II – Inclusione', 'PSR', 'Coordinamento', null, null, null, 0],
+    ]);
+  });
+
+  it('gives indicators with their achievement rate against the milestone', () => {
+    const indicators = sheetNamed(italian(), 'Indicatori');
+    expect(indicators.header).toEqual([
+      'Asse',
+      'Codice',
+      'Indicatore',
+      'Unità',
+      'Tipo',
+      'Valore di base',
+      'Target intermedio',
+      'Target finale',
+      'Valore raggiunto',
+      '% del target intermedio',
+      'Data di riferimento',
+      'Fonte del dato',
+    ]);
+    expect(indicators.rows).toEqual([
+      [
+        'I',
+        'CO01',
+        'Disoccupati partecipanti',
+        'persone',
+        'Di output',
+        0,
+        800,
+        2000,
+        700,
+        87.5,
+        '31/12/2018',
+        'Sistema di monitoraggio',
+      ],
+      [
+        'I',
+        'F1',
+        'Spesa certificata',
+        '€',
+        'Finanziario',
+        null,
+        null,
+        null,
+        1234.5,
+        null,
+        null,
+        null,
+      ],
+    ]);
+  });
+
+  it('never contains a participant’s real name', () => {
+    for (const language of ['it', 'en'] as const) {
+      const sheets = buildWorkbook({ project: sampleProject(), corpus: sampleCorpus(), language });
+      const texts = sheets.flatMap((sheet) => [
+        sheet.name,
+        ...sheet.header,
+        ...sheet.rows.flat().map((cell) => JSON.stringify(cell)),
+      ]);
+      expect(texts.length).toBeGreaterThan(100);
+      for (const text of texts) {
+        expect(text.toLowerCase()).not.toContain(REAL_NAME.toLowerCase());
+        expect(text).not.toContain('Rossi');
+      }
+    }
+  });
+
+  it('speaks English when asked', () => {
+    const sheets = buildWorkbook({
+      project: sampleProject(),
+      corpus: sampleCorpus(),
+      language: 'en',
+    });
+    expect(sheets.map((sheet) => sheet.name)).toEqual([
+      'Coded segments',
+      'Codebook',
+      'Codes × participants',
+      'Framework matrix',
+      'NGT ideas',
+      'NGT ballots',
+      'NGT results',
+      'Rating matrices',
+      'Indicators',
+    ]);
+    const segments = sheetNamed(sheets, 'Coded segments');
+    expect(segments.header.slice(0, 7)).toEqual([
+      'Source',
+      'Interview or focus group',
+      'Participants',
+      'Organisation',
+      'Role',
+      'Territory',
+      'Partnership type',
+    ]);
+    expect(rowsWhere(segments, 'Code', 'Partenariato')[0]).toMatchObject({
+      'Partnership type': 'Civil society',
+      'Evaluation question': 'DV2',
+    });
+    expect(sheetNamed(sheets, 'Framework matrix').header[2]).toBe('DV1 – passages');
+    expect(sheetNamed(sheets, 'NGT results').rows[0]?.[2]).toBe(
+      'Rank the top 3 ideas (3…1 points)',
+    );
+    expect(sheetNamed(sheets, 'Rating matrices').rows[0]?.slice(3, 5)).toEqual([
+      'Coordination',
+      'High',
+    ]);
+    expect(sheetNamed(sheets, 'Indicators').rows.map((row) => row[4])).toEqual([
+      'Output',
+      'Financial',
+    ]);
+  });
+
+  it('keeps every sheet, header only, for an empty project', () => {
+    const project = ProjectFileSchema.parse({
+      schemaVersion: 1,
+      app: 'campo',
+      id: 'empty',
+      createdAt: '2021-03-18T09:30:00.000Z',
+      updatedAt: '2021-03-18T09:30:00.000Z',
+      meta: { title: 'Vuoto' },
+    });
+    const sheets = buildWorkbook({ project, corpus: [], language: 'it' });
+    expect(sheets).toHaveLength(9);
+    for (const sheet of sheets) {
+      expect(sheet.header.length, sheet.name).toBeGreaterThan(0);
+      expect(sheet.rows, sheet.name).toEqual([]);
+    }
+    expect(sheetNamed(sheets, 'Matrice quadro').header).toEqual(['Partecipante', 'Organizzazione']);
+    expect(sheetNamed(sheets, 'Codici × partecipanti').header).toEqual(['Codice', 'Totale']);
+  });
+});
+
+describe('safeSheetName', () => {
+  it('drops the characters Excel forbids, keeps 31 whole characters and avoids duplicates', () => {
+    const taken = new Set<string>();
+    expect(safeSheetName('Risultati: 2021/2022 [bozza]?', taken)).toBe('Risultati 2021 2022 bozza');
+    expect(safeSheetName("'Citazione'", taken)).toBe('Citazione');
+    expect(safeSheetName('citazione', taken)).toBe('citazione (2)');
+    expect(safeSheetName('', taken)).toBe('Sheet');
+    const long = `${'x'.repeat(30)}🌱🌱`;
+    expect(safeSheetName(long, taken)).toBe(`${'x'.repeat(30)}🌱`);
+    expect(safeSheetName(long, taken)).toBe(`${'x'.repeat(27)} (2)`);
+  });
+});
