@@ -1,3 +1,4 @@
+import { enExchange } from './en-exchange';
 import { enReport } from './en-report';
 import { enWorkbook } from './en-workbook';
 import type { MessageKey } from './it';
@@ -5,6 +6,7 @@ import type { MessageKey } from './it';
 /** English catalogue: every key of the Italian reference, no more, no less. */
 export const en: Record<MessageKey, string> = {
   ...enReport,
+  ...enExchange,
   ...enWorkbook,
   'app.name': 'Campo',
   'app.tagline': 'Qualitative evaluation in the field, even without a network.',

@@ -2,11 +2,13 @@
  * Italian catalogue: the reference. Every key here must exist in en.ts (the type checker and a
  * unit test enforce it). Placeholders: {name}; plurals: {n, plural, one {…} other {…}}.
  */
+import { itExchange } from './it-exchange';
 import { itReport } from './it-report';
 import { itWorkbook } from './it-workbook';
 
 export const it = {
   ...itReport,
+  ...itExchange,
   ...itWorkbook,
   'app.name': 'Campo',
   'app.tagline': 'Valutazione qualitativa sul campo, anche senza rete.',
