@@ -2,8 +2,8 @@
  * `campo export docx|xlsx`: the same builders and writer as the app, on a project read without
  * its lock (exporting never writes to the project, so it works while the app has it open).
  */
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import type { Translate } from '../shared/i18n';
 import type { Language } from '../shared/model/project';
 import {
@@ -12,7 +12,10 @@ import {
   type ReportSectionId,
   type ReportSettings,
 } from '../shared/report/model';
+import { coderName } from './core/coding/coder';
 import { corpusOf } from './core/coding/corpus';
+import { qdcFile, qdpxArchive } from './core/exchange/qdpx-export';
+import { importQdpx } from './core/exchange/qdpx-import';
 import { renderReport, renderWorkbook, writeExportFile } from './core/export/export-files';
 import { readProjectUnlocked } from './core/inspect';
 
@@ -39,9 +42,10 @@ export async function exportCommand(
     (arg, i) => !arg.startsWith('--') && !valued.has(args[i - 1] ?? ''),
   );
   const [kind, project, out] = positional;
-  if ((kind !== 'docx' && kind !== 'xlsx') || !project || !out) {
+  const kinds = ['docx', 'xlsx', 'qdpx', 'qdc'];
+  if (!kind || !kinds.includes(kind) || !project || !out) {
     const name =
-      kind !== 'docx' && kind !== 'xlsx' ? 'docx|xlsx' : !project ? '<progetto>' : '<file>';
+      !kind || !kinds.includes(kind) ? kinds.join('|') : !project ? '<progetto>' : '<file>';
     io.err(`campo: ${t('cli.missingArgument', { name })}`);
     io.err(t('cli.usage'));
     return 2;
@@ -77,8 +81,17 @@ export async function exportCommand(
       settings.sections = [...new Set(wanted as ReportSectionId[])];
     }
     bytes = await renderReport({ project: file, corpus }, settings);
-  } else {
+  } else if (kind === 'xlsx') {
     bytes = renderWorkbook({ project: file, corpus }, language ?? file.meta.language);
+  } else if (kind === 'qdpx') {
+    const archive = await qdpxArchive({
+      project: file,
+      sources: [...sources.values()],
+      userName: coderName(),
+    });
+    bytes = archive.bytes;
+  } else {
+    bytes = qdcFile(file);
   }
   await writeExportFile(target, bytes);
   io.out(
@@ -88,5 +101,36 @@ export async function exportCommand(
       size: Math.max(1, Math.round(bytes.length / 1024)),
     }),
   );
+  return 0;
+}
+
+/**
+ * `campo import qdpx <file.qdpx> <folder>`: a new project from a REFI-QDA archive, inside
+ * <folder> (named after the archive's project), or exactly there when <folder> ends in .campo.
+ * Prints the summary line the app shows.
+ */
+export async function importQdpxCommand(
+  args: string[],
+  t: Translate,
+  io: ExportIo,
+): Promise<number> {
+  const [file, folder] = args.filter((arg) => !arg.startsWith('--'));
+  if (!file || !folder) {
+    io.err(`campo: ${t('cli.missingArgument', { name: !file ? '<file.qdpx>' : '<cartella>' })}`);
+    io.err(t('cli.usage'));
+    return 2;
+  }
+  const path = resolve(file);
+  const bytes = await readFile(path);
+  const target = resolve(folder);
+  const exact = target.endsWith('.campo');
+  const { session, summary } = await importQdpx({
+    bytes,
+    fileName: basename(path),
+    parentDir: exact ? dirname(target) : target,
+    ...(exact ? { name: basename(target, '.campo') } : {}),
+  });
+  await session.close();
+  io.out(`${t('exchange.summary', { ...summary })} → ${session.dir}`);
   return 0;
 }

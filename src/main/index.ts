@@ -15,6 +15,7 @@ import { defaultProjectsDir, findResourcesDir } from './core/paths';
 import { SettingsStore } from './core/settings';
 import { registerHandlers } from './ipc';
 import { buildMenu } from './menu';
+import type { ExportExtension } from '../shared/ipc/contract-export';
 import { isAllowedRequest, isTrustedSenderUrl, secureWebPreferences } from './security';
 
 /** Calls that change the language or the recent projects, which the menu shows. */
@@ -28,6 +29,14 @@ const MENU_CHANGING_CALLS = new Set<HandlerName>([
   'projectUpdateMeta',
   'backupRestore',
 ]);
+
+/** Save-dialog filter names of the files Campo exports. */
+const FILTER_NAMES: Record<ExportExtension, string> = {
+  docx: 'Word',
+  xlsx: 'Excel',
+  qdpx: 'REFI-QDA',
+  qdc: 'REFI-QDA Codebook',
+};
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererEntry = new URL('../renderer/index.html', import.meta.url).href;
@@ -87,10 +96,17 @@ async function start(): Promise<void> {
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async pickOpenFile(extensions) {
+      const result = await dialog.showOpenDialog(window, {
+        properties: ['openFile'],
+        filters: [{ name: extensions.join(', '), extensions }],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async pickSavePath(suggestedName, extension) {
       const result = await dialog.showSaveDialog(window, {
         defaultPath: suggestedName,
-        filters: [{ name: extension === 'docx' ? 'Word' : 'Excel', extensions: [extension] }],
+        filters: [{ name: FILTER_NAMES[extension], extensions: [extension] }],
       });
       return result.canceled || !result.filePath ? null : result.filePath;
     },

@@ -52,6 +52,8 @@ export async function deliverFile(
 export const OFFICE_MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  qdpx: 'application/zip',
+  qdc: 'application/xml',
 } as const;
 
 /** Browser mode: hands bytes (base64, as the contract carries them) to the user as a download. */

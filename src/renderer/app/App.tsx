@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { Notifications } from '../components/Notifications';
-import { chooseAndOpenProject } from '../features/start/open-actions';
+import { chooseAndOpenProject, importQdpxFromDialog } from '../features/start/open-actions';
 import { StartScreen } from '../features/start/StartScreen';
 import { useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
 import { useNavigationStore } from '../stores/navigation-store';
 import { connectProjectEvents, useProjectStore } from '../stores/project-store';
-import { subscribeReportProgress } from '../stores/report-store';
+import { subscribeReportProgress, useReportStore } from '../stores/report-store';
 import { DialogHost } from './DialogHost';
 import { ProjectShell } from './ProjectShell';
 
@@ -22,7 +22,10 @@ function connectMenuCommands(): () => void {
     else if (command === 'close-project') void project.close();
     else if (command === 'report') {
       if (project.snapshot) useNavigationStore.getState().go('report');
-    } else app.openDialog({ kind: 'settings' });
+    } else if (command === 'export-qdpx' || command === 'export-qdc') {
+      if (project.snapshot) void useReportStore.getState().exportFile(command.slice(7) as 'qdpx');
+    } else if (command === 'import-qdpx') void importQdpxFromDialog();
+    else app.openDialog({ kind: 'settings' });
   });
 }
 

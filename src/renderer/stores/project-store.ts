@@ -16,6 +16,8 @@ interface ProjectState {
   forgetRecent(path: string): Promise<void>;
   create(input: { name: string; parentDir: string; programme?: string }): Promise<boolean>;
   open(path: string): Promise<boolean>;
+  /** A REFI-QDA archive (.qdpx) becomes a new project, opened, with a summary of what came in. */
+  importQdpx(upload: { fileName: string; data?: string; path?: string }): Promise<boolean>;
   openDemo(): Promise<boolean>;
   restoreBackup(path: string, backupId: string): Promise<boolean>;
   close(): Promise<void>;
@@ -85,6 +87,16 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     },
     create: (input) => opening(() => api().projectCreate(input)),
     open: (path) => opening(() => api().projectOpen({ path }), path),
+    async importQdpx(upload) {
+      let summary: Record<string, number> | null = null;
+      const opened = await opening(async () => {
+        const result = await api().qdpxImport({ ...upload, parentDir: null });
+        summary = { ...result.summary };
+        return result.snapshot;
+      });
+      if (opened && summary) app().notify('success', { key: 'exchange.imported', params: summary });
+      return opened;
+    },
     openDemo: () => opening(() => api().projectOpenDemo()),
     restoreBackup: (path, backupId) => opening(() => api().backupRestore({ path, backupId }), path),
 

@@ -7,7 +7,7 @@ import { useAppStore } from './app-store';
 import { attempt } from './core-calls';
 import { useProjectStore } from './project-store';
 
-type ExportKind = 'docx' | 'xlsx';
+type ExportKind = 'docx' | 'xlsx' | 'qdpx' | 'qdc';
 
 interface ReportState {
   /** The composer's choices (from project.json, else the defaults). */
@@ -25,6 +25,14 @@ interface ReportState {
   flush(): Promise<void>;
   exportFile(kind: ExportKind): Promise<void>;
 }
+
+/** What the user is told once each kind of file is written. */
+const DONE_MESSAGE = {
+  docx: 'report.composer.docxDone',
+  xlsx: 'report.composer.xlsxDone',
+  qdpx: 'exchange.exported',
+  qdc: 'exchange.codebookExported',
+} as const;
 
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
 const SAVE_DELAY_MS = 400;
@@ -86,15 +94,16 @@ export const useReportStore = create<ReportState>((set, get) => {
           );
           if (!target) return;
         }
-        const result = await attempt(() =>
-          kind === 'docx'
-            ? api().reportExport({ settings, target })
-            : api().workbookExport({ language: settings.language, target }),
-        );
+        const result = await attempt(() => {
+          if (kind === 'docx') return api().reportExport({ settings, target });
+          if (kind === 'xlsx') return api().workbookExport({ language: settings.language, target });
+          if (kind === 'qdpx') return api().qdpxExport({ target });
+          return api().qdcExport({ target });
+        });
         if (!result) return;
         if (result.data) downloadBase64(result.fileName, result.data, OFFICE_MIME[kind]);
         useAppStore.getState().notify('success', {
-          key: kind === 'docx' ? 'report.composer.docxDone' : 'report.composer.xlsxDone',
+          key: DONE_MESSAGE[kind],
           params: { file: result.path ?? result.fileName },
         });
       } finally {

@@ -76,6 +76,9 @@ export const en: Record<MessageKey, string> = {
   'menu.openRecentEmpty': 'No recent projects',
   'menu.openDemo': 'Open the demo project',
   'menu.report': 'Export report and data…',
+  'menu.importQdpx': 'Import REFI-QDA project (.qdpx)…',
+  'menu.exportQdpx': 'Export REFI-QDA project (.qdpx)…',
+  'menu.exportQdc': 'Export REFI-QDA codebook (.qdc)…',
   'menu.close': 'Close project',
   'menu.settings': 'Settings…',
   'menu.quit': 'Quit',
@@ -804,7 +807,7 @@ export const en: Record<MessageKey, string> = {
   'status.coded': 'Coded',
 
   'cli.usage':
-    'Usage:\n  campo demo <folder>       create the demo project (inside <folder>, or exactly there if it ends in .campo)\n  campo import transcript <project> <file>… [--interview INT-01 | --focus-group FG-01]\n                            import transcripts (.txt, .vtt, .srt, .docx)\n  campo info <project>      print the counts and check the project\n  campo export docx <project> <report.docx> [--sections cover,premessa,…] [--lang it|en] [--final] [--names]\n                            write the report draft in Word (--names: with the participants’ real names)\n  campo export xlsx <project> <data.xlsx> [--lang it|en]\n                            write the project’s data in Excel\n  campo --version',
+    'Usage:\n  campo demo <folder>       create the demo project (inside <folder>, or exactly there if it ends in .campo)\n  campo import transcript <project> <file>… [--interview INT-01 | --focus-group FG-01]\n                            import transcripts (.txt, .vtt, .srt, .docx)\n  campo info <project>      print the counts and check the project\n  campo export docx <project> <report.docx> [--sections cover,premessa,…] [--lang it|en] [--final] [--names]\n                            write the report draft in Word (--names: with the participants’ real names)\n  campo export xlsx <project> <data.xlsx> [--lang it|en]\n                            write the project’s data in Excel\n  campo export qdpx|qdc <project> <file>\n                            export the project (REFI-QDA .qdpx) or the codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA, QualCoder\n  campo import qdpx <file.qdpx> <folder>\n                            create a new project from a REFI-QDA file\n  campo --version',
   'cli.export.written': '{kind} written to {path} ({size} kB).',
   'cli.export.badSections': 'unknown sections: {unknown}. Possible sections: {valid}.',
   'cli.unknownCommand': 'unknown command “{command}”',

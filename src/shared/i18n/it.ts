@@ -78,6 +78,9 @@ export const it = {
   'menu.openRecentEmpty': 'Nessun progetto recente',
   'menu.openDemo': 'Apri il progetto dimostrativo',
   'menu.report': 'Esporta rapporto e dati…',
+  'menu.importQdpx': 'Importa progetto REFI-QDA (.qdpx)…',
+  'menu.exportQdpx': 'Esporta progetto REFI-QDA (.qdpx)…',
+  'menu.exportQdc': 'Esporta codebook REFI-QDA (.qdc)…',
   'menu.close': 'Chiudi progetto',
   'menu.settings': 'Impostazioni…',
   'menu.quit': 'Esci',
@@ -819,7 +822,7 @@ export const it = {
   'status.coded': 'Codificata',
 
   'cli.usage':
-    'Uso:\n  campo demo <cartella>     crea il progetto dimostrativo (in <cartella>, o esattamente lì se termina con .campo)\n  campo import transcript <progetto> <file>… [--interview INT-01 | --focus-group FG-01]\n                            importa trascrizioni (.txt, .vtt, .srt, .docx)\n  campo info <progetto>     mostra i conteggi e verifica il progetto\n  campo export docx <progetto> <rapporto.docx> [--sections cover,premessa,…] [--lang it|en] [--final] [--names]\n                            scrive la bozza del rapporto in Word (--names: con i nomi reali dei partecipanti)\n  campo export xlsx <progetto> <dati.xlsx> [--lang it|en]\n                            scrive i dati del progetto in Excel\n  campo --version',
+    'Uso:\n  campo demo <cartella>     crea il progetto dimostrativo (in <cartella>, o esattamente lì se termina con .campo)\n  campo import transcript <progetto> <file>… [--interview INT-01 | --focus-group FG-01]\n                            importa trascrizioni (.txt, .vtt, .srt, .docx)\n  campo info <progetto>     mostra i conteggi e verifica il progetto\n  campo export docx <progetto> <rapporto.docx> [--sections cover,premessa,…] [--lang it|en] [--final] [--names]\n                            scrive la bozza del rapporto in Word (--names: con i nomi reali dei partecipanti)\n  campo export xlsx <progetto> <dati.xlsx> [--lang it|en]\n                            scrive i dati del progetto in Excel\n  campo export qdpx|qdc <progetto> <file>\n                            esporta il progetto (REFI-QDA .qdpx) o il codebook (.qdc) per NVivo, ATLAS.ti, MAXQDA, QualCoder\n  campo import qdpx <file.qdpx> <cartella>\n                            crea un nuovo progetto da un file REFI-QDA\n  campo --version',
   'cli.export.written': '{kind} scritto in {path} ({size} kB).',
   'cli.export.badSections': 'sezioni sconosciute: {unknown}. Sezioni possibili: {valid}.',
   'cli.unknownCommand': 'comando sconosciuto «{command}»',

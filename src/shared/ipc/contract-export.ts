@@ -3,6 +3,10 @@ import { LANGUAGES } from '../model/constants';
 import { ReportSettingsSchema, type ReportSettings } from '../report/model';
 import { handler, returns } from './define';
 
+/** The kinds of file Campo exports. */
+export const EXPORT_EXTENSIONS = ['docx', 'xlsx', 'qdpx', 'qdc'] as const;
+export type ExportExtension = (typeof EXPORT_EXTENSIONS)[number];
+
 /** Where an export goes: a path the user chose (desktop, CLI), or null to get the bytes back. */
 const Target = z.string().trim().min(1).max(4_096).nullable();
 
@@ -44,7 +48,7 @@ export const exportContract = {
   /** The native save dialog, for a path only (the export is then written by the core). */
   dialogSavePath: handler(
     z
-      .object({ fileName: z.string().trim().min(1).max(300), extension: z.enum(['docx', 'xlsx']) })
+      .object({ fileName: z.string().trim().min(1).max(300), extension: z.enum(EXPORT_EXTENSIONS) })
       .strict(),
     returns<string | null>(),
   ),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES, ProjectMetaSchema } from '../model/project';
 import { patchSchema } from '../model/patch';
 import { codingContract } from './contract-coding';
+import { exchangeContract } from './contract-exchange';
 import { exportContract } from './contract-export';
 import { fieldworkContract } from './contract-fieldwork';
 import { indicatorsContract } from './contract-indicators';
@@ -88,6 +89,7 @@ export const contract = {
   ...matrixContract,
   ...indicatorsContract,
   ...exportContract,
+  ...exchangeContract,
 };
 
 export type Contract = typeof contract;

@@ -63,7 +63,15 @@ export interface FolderListing {
 
 /** Commands the native menu (or a keyboard shortcut) asks the renderer to carry out. */
 export type MenuCommand =
-  'new-project' | 'open-project' | 'open-demo' | 'close-project' | 'settings' | 'report';
+  | 'new-project'
+  | 'open-project'
+  | 'open-demo'
+  | 'close-project'
+  | 'settings'
+  | 'report'
+  | 'import-qdpx'
+  | 'export-qdpx'
+  | 'export-qdc';
 
 export type SaveState =
   | { state: 'saving' }
@@ -76,7 +84,7 @@ export interface CampoEvents {
   menuCommand: { command: MenuCommand; path?: string };
   projectClosed: { reason: 'closed' | 'lock-lost' };
   /** A long export's progress, 0…1. */
-  exportProgress: { kind: 'docx' | 'xlsx'; fraction: number };
+  exportProgress: { kind: 'docx' | 'xlsx' | 'qdpx' | 'qdc' | 'qdpx-import'; fraction: number };
 }
 export type CampoEventName = keyof CampoEvents;
 export const EVENT_NAMES: readonly CampoEventName[] = [

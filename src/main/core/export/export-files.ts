@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { SourceForAnalysis } from '../../../shared/domain/coding-analysis';
+import type { ExportExtension } from '../../../shared/ipc/contract-export';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { Language, ProjectFile } from '../../../shared/model/project';
 import { buildReport } from '../../../shared/report/build-report';
@@ -50,7 +51,7 @@ export function renderWorkbook(input: ExportInput, language: Language): Buffer {
 }
 
 /** A file name from the project's title: no path separators or characters Windows refuses. */
-export function exportFileName(title: string, extension: 'docx' | 'xlsx'): string {
+export function exportFileName(title: string, extension: ExportExtension): string {
   const clean = [...title]
     .map((char) => (char < ' ' ? ' ' : char))
     .join('')

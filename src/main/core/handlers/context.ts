@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { syncQuestionCodes } from '../../../shared/domain/codebook';
+import type { ExportExtension } from '../../../shared/ipc/contract-export';
 import type { CampoEventName, CampoEvents, ProjectSnapshot } from '../../../shared/ipc/types';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CodingHistory } from '../coding/history';
@@ -22,7 +23,9 @@ export interface HostContext {
   /** A native save dialog writing `bytes`; resolves to the path, or null when cancelled. */
   saveFile?: (suggestedName: string, bytes: Buffer) => Promise<string | null>;
   /** A native save dialog asking for a path only; null when cancelled. */
-  pickSavePath?: (suggestedName: string, extension: 'docx' | 'xlsx') => Promise<string | null>;
+  pickSavePath?: (suggestedName: string, extension: ExportExtension) => Promise<string | null>;
+  /** A native open dialog for one file with one of `extensions`; null when cancelled. */
+  pickOpenFile?: (extensions: string[]) => Promise<string | null>;
   storeOptions?: StoreOptions;
 }
 

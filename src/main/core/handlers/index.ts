@@ -4,6 +4,7 @@ import { appHandlers } from './app-handlers';
 import { codebookHandlers } from './codebook-handlers';
 import { codingHandlers } from './coding-handlers';
 import { CoreState, type HostContext } from './context';
+import { exchangeHandlers } from './exchange-handlers';
 import { exportHandlers } from './export-handlers';
 import { projectHandlers } from './project-handlers';
 import { indicatorHandlers } from './indicator-handlers';
@@ -42,6 +43,7 @@ export function createCore(host: HostContext): {
     ...matrixHandlers(state),
     ...indicatorHandlers(state),
     ...exportHandlers(state),
+    ...exchangeHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

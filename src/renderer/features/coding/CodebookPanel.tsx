@@ -4,7 +4,8 @@ import { foldAccents } from '../../../shared/domain/folding';
 import { formatNumber } from '../../../shared/i18n';
 import type { Code } from '../../../shared/model/project';
 import { api } from '../../api/client';
-import { deliverFile } from '../../api/files';
+import { deliverFile, readFileForUpload } from '../../api/files';
+import { FilePickButton } from '../../components/FilePickButton';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useCodingStore } from '../../stores/coding-store';
@@ -55,6 +56,16 @@ export function CodebookPanel() {
       deliverFile(file.fileName, file.csv, native, (upload) => api().dialogSaveFile(upload)),
     );
     if (saved) useAppStore.getState().notify('success', { key: 'codebook.exported' });
+  };
+
+  const importQdc = async (file: File) => {
+    const result = await attempt(async () => api().qdcImport(await readFileForUpload(file)));
+    if (!result) return;
+    useProjectStore.getState().patchProject((project) => ({ ...project, codes: result.codes }));
+    useAppStore.getState().notify('success', {
+      key: 'exchange.codebookImported',
+      params: { added: result.added, existing: result.existing },
+    });
   };
 
   const importCsv = async (file: File) => {
@@ -179,6 +190,11 @@ export function CodebookPanel() {
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('codebook.import')}
         </button>
+        <FilePickButton
+          label={t('exchange.importQdc')}
+          accept=".qdc,.qdpx"
+          onFile={(file) => void importQdc(file)}
+        />
         <input
           ref={fileInput}
           type="file"

@@ -53,6 +53,23 @@ export function ReportScreen() {
               </div>
             )}
             <p className="hint">{t('report.composer.exportHint')}</p>
+            <div className="toolbar">
+              <button
+                type="button"
+                disabled={exporting !== null}
+                onClick={() => void exportFile('qdpx')}
+              >
+                {t('exchange.exportQdpx')}
+              </button>
+              <button
+                type="button"
+                disabled={exporting !== null}
+                onClick={() => void exportFile('qdc')}
+              >
+                {t('exchange.exportQdc')}
+              </button>
+            </div>
+            <p className="hint">{t('exchange.exportHint')}</p>
           </section>
           <section className="panel" aria-labelledby="report-outline-title">
             <h2 id="report-outline-title">{t('report.composer.outline')}</h2>

@@ -1,3 +1,5 @@
+import { readFileForUpload } from '../../api/files';
+import { FilePickButton } from '../../components/FilePickButton';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -11,6 +13,14 @@ export function StartScreen() {
   const openDemo = useProjectStore((state) => state.openDemo);
   const busy = useProjectStore((state) => state.busy);
   const openDialog = useAppStore((state) => state.openDialog);
+  const importQdpx = useProjectStore((state) => state.importQdpx);
+  const importFile = async (file: File) => {
+    try {
+      await importQdpx(await readFileForUpload(file));
+    } catch (error) {
+      useAppStore.getState().notifyError(error);
+    }
+  };
   return (
     <main className="start">
       <header className="start-header">
@@ -41,6 +51,13 @@ export function StartScreen() {
               {t('start.openDemo')}
             </button>
             <p className="hint">{t('start.demoHint')}</p>
+            <FilePickButton
+              label={t('exchange.importQdpx')}
+              accept=".qdpx"
+              disabled={busy}
+              onFile={(file) => void importFile(file)}
+            />
+            <p className="hint">{t('exchange.importHint')}</p>
           </div>
           <h2>{t('start.recent')}</h2>
           <RecentList />

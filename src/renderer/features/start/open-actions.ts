@@ -31,3 +31,17 @@ export async function pickParentFolder(): Promise<string | null> {
     return null;
   }
 }
+
+/** File ▸ Import REFI-QDA project (desktop): the system's open dialog, then the import. */
+export async function importQdpxFromDialog(): Promise<void> {
+  const app = useAppStore.getState();
+  try {
+    const path = await api().dialogOpenFile({ extensions: ['qdpx'] });
+    if (path) {
+      const fileName = path.split(/[\\/]/).pop() ?? path;
+      await useProjectStore.getState().importQdpx({ fileName, path });
+    }
+  } catch (error) {
+    app.notifyError(error);
+  }
+}

@@ -1,0 +1,406 @@
+import { nextColour } from '../../../shared/domain/codebook-tree';
+import type { PositionUnit } from '../../../shared/exchange/positions';
+import { placeSelections } from '../../../shared/exchange/place-codings';
+import type { RefiCode, RefiProject, RefiTextSource } from '../../../shared/exchange/qde-parse';
+import {
+  CURRENT_SCHEMA_VERSION,
+  type Code,
+  type Participant,
+  type ParticipantAttributeSchema,
+} from '../../../shared/model/project';
+import type { Coding, Memo, SourceFile } from '../../../shared/model/source';
+import type { z } from 'zod';
+import type { QdpxContents, QdpxSourceText } from './qdpx-read';
+
+/**
+ * REFI-QDA → Campo mapping, without any file access: qdpx-import.ts writes what this returns
+ * through a project session. Limits below are the schema's (src/shared/model), so a mapped
+ * project always validates.
+ */
+
+type Attribute = z.infer<typeof ParticipantAttributeSchema>;
+
+/** Ids that may also name files (sources) and fit IdSchema. */
+const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+const PARTICIPANT_CODE_MAX = 40;
+const DESCRIPTION_MAX = 20_000;
+const MEMO_MAX = 200_000;
+/** Heading of the project notes no source refers to, appended to the project description. */
+export const PROJECT_NOTES_HEADING = 'Note importate dal progetto REFI-QDA';
+
+/** A source ready to be added, with what the summary reports about it. */
+export interface MappedSource {
+  file: SourceFile;
+  participantIds: string[];
+  /** Null when the text came from a DOCX: positions in the .qde do not refer to it. */
+  unit: PositionUnit | null;
+  unplaced: number;
+}
+
+/** Everything an import writes. */
+export interface MappedProject {
+  codes: Code[];
+  participants: Participant[];
+  sources: MappedSource[];
+  description: string;
+  evaluators: string[];
+  /** Coding elements not imported: selection outside the text, empty, or unknown code. */
+  unplaced: number;
+  skipped: Array<{ name: string; reason: string }>;
+}
+
+/** Hands out ids: the REFI GUID when usable and unused, else a fresh one. */
+export function idPool(newId: () => string, used: Iterable<string> = []) {
+  const taken = new Set(used);
+  return (guid: string | null | undefined): string => {
+    let id = guid && SAFE_ID.test(guid) && !taken.has(guid) ? guid : newId();
+    while (taken.has(id)) id = newId();
+    taken.add(id);
+    return id;
+  };
+}
+
+/** `#rrggbb` in lower case from `#rgb` or `#rrggbb`; null for anything else. */
+export function normalColour(color: string | null): string | null {
+  const hex = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(color?.trim() ?? '')?.[1]?.toLowerCase();
+  if (hex === undefined) return null;
+  return hex.length === 3 ? `#${[...hex].map((digit) => digit + digit).join('')}` : `#${hex}`;
+}
+
+/** A Campo code (no parent yet) for a REFI code. */
+export function codeFrom(refi: RefiCode, id: string, parentId: string | null, codes: Code[]): Code {
+  return {
+    id,
+    name: refi.name.slice(0, 300).trim() || 'Codice senza nome',
+    description: refi.description.slice(0, DESCRIPTION_MAX),
+    colour: normalColour(refi.color) ?? nextColour(codes),
+    parentId,
+    questionId: null,
+    followsQuestion: false,
+    quickKey: null,
+  };
+}
+
+/** The codebook in tree order, with GUID → Campo id for codings. */
+function mapCodes(refiCodes: RefiCode[], nextId: (guid: string) => string) {
+  const codes: Code[] = [];
+  const idOf = new Map<string, string>();
+  const walk = (list: RefiCode[], parentId: string | null) => {
+    for (const refi of list) {
+      const code = codeFrom(refi, nextId(refi.guid), parentId, codes);
+      codes.push(code);
+      if (!idOf.has(refi.guid)) idOf.set(refi.guid, code.id);
+      walk(refi.children, code.id);
+    }
+  };
+  walk(refiCodes, null);
+  return { codes, idOf };
+}
+
+/** An ISO timestamp as TimestampSchema wants it, or `fallback`. */
+function timestamp(value: string | null, fallback: string): string {
+  const time = value === null ? Number.NaN : Date.parse(value);
+  return Number.isFinite(time) ? new Date(time).toISOString() : fallback;
+}
+
+/** A typed attribute from a variable value; null when the value does not fit the type. */
+function attribute(key: string, type: string, value: string | number | boolean | null) {
+  if (value === null) return null;
+  const kind = type.toLowerCase();
+  if (kind === 'boolean') {
+    const text = String(value).trim().toLowerCase();
+    if (text === 'true' || text === '1') return { key, type: 'boolean', value: true } as const;
+    if (text === 'false' || text === '0') return { key, type: 'boolean', value: false } as const;
+    return null;
+  }
+  if (kind === 'integer' || kind === 'float') {
+    const number = typeof value === 'number' ? value : Number(String(value).trim() || 'x');
+    return Number.isFinite(number) ? ({ key, type: 'number', value: number } as const) : null;
+  }
+  if (kind === 'date' || kind === 'datetime') {
+    // DateTime keeps its calendar day as written (no time-zone shift).
+    const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value).trim());
+    if (!day) return null;
+    const date = new Date(`${day[0]}T00:00:00Z`);
+    const valid = !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day[0]);
+    return valid ? ({ key, type: 'date', value: day[0] } as const) : null;
+  }
+  return { key, type: 'text', value: String(value).slice(0, 2_000) } as const;
+}
+
+/** Cases as participants: pseudonym = case name, unique, ≤ 40 characters; `name` stays empty. */
+function mapCases(project: RefiProject, nextId: (guid: string) => string): Participant[] {
+  const variables = new Map(project.variables.map((variable) => [variable.guid, variable]));
+  const codesUsed = new Set<string>();
+  return project.cases.map((refi, index) => {
+    const base =
+      refi.name.replace(/\s+/g, ' ').trim().slice(0, PARTICIPANT_CODE_MAX).trim() ||
+      `CASO-${index + 1}`;
+    let code = base;
+    for (let n = 2; codesUsed.has(code.toLowerCase()); n += 1) {
+      const suffix = ` (${n})`;
+      code = `${base.slice(0, PARTICIPANT_CODE_MAX - suffix.length).trim()}${suffix}`;
+    }
+    codesUsed.add(code.toLowerCase());
+    const attributes: Attribute[] = [];
+    for (const { variableGuid, value } of refi.values) {
+      const variable = variables.get(variableGuid);
+      const key = variable?.name.slice(0, 100).trim();
+      if (!variable || !key || attributes.some((other) => other.key === key)) continue;
+      const typed = attribute(key, variable.type, value);
+      if (typed) attributes.push(typed);
+    }
+    return {
+      id: nextId(refi.guid),
+      code,
+      name: '',
+      role: '',
+      organisation: '',
+      territory: '',
+      partnershipType: null,
+      attributes,
+      consent: { given: null, date: null, scope: '', note: '' },
+    };
+  });
+}
+
+/** A note as memo text: its name as a first line, then its text. */
+function noteText(note: { name: string; text: string }): string {
+  const text = note.text.trim();
+  if (note.name === '' || text.startsWith(note.name)) return text || note.name;
+  return text === '' ? note.name : `${note.name}\n\n${text}`;
+}
+
+/** Text of each note, inline or read from the archive. */
+function notesById(contents: QdpxContents) {
+  return new Map(
+    contents.project.notes.map((note) => [
+      note.guid,
+      { name: note.name, text: note.text.trim() || (contents.noteTexts.get(note.guid) ?? '') },
+    ]),
+  );
+}
+
+/** Note GUIDs attached to a source: its NoteRefs, its selections' NoteRefs, links to either. */
+function noteGuidsOf(source: RefiTextSource, project: RefiProject): string[] {
+  const own = new Set([source.guid, ...source.selections.map((selection) => selection.guid)]);
+  const notes = [
+    ...source.noteGuids,
+    ...source.selections.flatMap((selection) => selection.noteGuids),
+  ];
+  for (const link of project.links) {
+    const fromOwn = link.originGuid !== null && own.has(link.originGuid);
+    const toOwn = link.targetGuid !== null && own.has(link.targetGuid);
+    if (fromOwn && link.targetGuid) notes.push(link.targetGuid);
+    if (toOwn && link.originGuid) notes.push(link.originGuid);
+    if (fromOwn || toOwn) notes.push(...link.noteGuids);
+  }
+  return [...new Set(notes)];
+}
+
+/**
+ * The text as the archive holds it (CRLF kept): positions stay exact, and a Campo → REFI-QDA →
+ * Campo round trip gives back the same text. The identity map keeps the call sites simple.
+ */
+function normaliseLines(raw: string) {
+  return { text: raw, map: (offset: number) => offset };
+}
+
+interface SourceContext {
+  project: RefiProject;
+  codeIdOf: Map<string, string>;
+  notes: ReturnType<typeof notesById>;
+  usedNotes: Set<string>;
+  nextId: (guid: string | null) => string;
+  now: string;
+}
+
+/** One text source with its codings and memos. */
+function mapSource(
+  refi: RefiTextSource,
+  read: QdpxSourceText,
+  id: string,
+  context: SourceContext,
+): Omit<MappedSource, 'participantIds'> {
+  const { project, codeIdOf, now } = context;
+  const { text, map } = normaliseLines(read.text);
+  const placement = read.positional ? placeSelections(read.text, refi.selections) : null;
+  let unplaced = 0;
+  const codings: Coding[] = [];
+  const memos: Memo[] = [];
+  const memo = (body: string) => {
+    const trimmed = body.trim().slice(0, MEMO_MAX);
+    if (trimmed !== '') {
+      memos.push({ id: context.nextId(null), text: trimmed, createdAt: now, updatedAt: now });
+    }
+  };
+  if (refi.description !== '') memo(refi.description);
+  const seen = new Map<string, Coding>();
+  for (const { selection, start: rawStart, end: rawEnd } of placement?.placed ?? []) {
+    const start = map(rawStart);
+    const end = map(rawEnd);
+    const passage = text.slice(start, end);
+    if (selection.codings.length === 0 && selection.description !== '') {
+      // A memo on a passage (MAXQDA writes these without any Coding).
+      memo(`«${passage}»\n\n${selection.description}`);
+    }
+    for (const refiCoding of selection.codings) {
+      const codeId = codeIdOf.get(refiCoding.codeGuid);
+      if (codeId === undefined || start === end) {
+        unplaced += 1;
+        continue;
+      }
+      // NVivo repeats identical selections, one per coding: the same code on the same range is one.
+      const key = `${codeId}:${start}:${end}`;
+      const twin = seen.get(key);
+      if (twin) {
+        if (selection.description !== '' && !twin.memo.includes(selection.description)) {
+          twin.memo = `${twin.memo}\n\n${selection.description}`.trim().slice(0, 100_000);
+        }
+        continue;
+      }
+      const userGuid = refiCoding.userGuid ?? selection.userGuid;
+      const coding: Coding = {
+        id: context.nextId(refiCoding.guid),
+        codeId,
+        start,
+        end,
+        text: passage,
+        coder: (userGuid ? (project.users.get(userGuid) ?? '') : '').slice(0, 200),
+        memo: selection.description.slice(0, 100_000),
+        key: false,
+        textChanged: false,
+        createdAt: timestamp(refiCoding.createdAt ?? selection.createdAt, now),
+      };
+      seen.set(key, coding);
+      codings.push(coding);
+    }
+  }
+  for (const selection of placement?.unplaced ?? refi.selections) {
+    unplaced += selection.codings.length;
+    if (selection.codings.length === 0 && selection.description !== '') memo(selection.description);
+  }
+  for (const guid of noteGuidsOf(refi, project)) {
+    const note = context.notes.get(guid);
+    if (!note) continue;
+    context.usedNotes.add(guid);
+    memo(noteText(note));
+  }
+  const title = refi.name || sourceTitleFromPath(refi.plainTextPath ?? refi.richTextPath);
+  return {
+    file: {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      id,
+      title: title.slice(0, 500).trim() || 'Documento importato',
+      kind: 'document',
+      origin: read.origin,
+      fictional: false,
+      text,
+      turns: read.turns.map((turn) => ({
+        ...turn,
+        id: context.nextId(null),
+        participantId: null,
+        guideQuestionId: null,
+        questionIds: [],
+      })),
+      codings,
+      memos,
+      createdAt: now,
+      updatedAt: now,
+    },
+    unit: placement?.unit ?? null,
+    unplaced,
+  };
+}
+
+/** "internal://board_2017.txt" → "board_2017". */
+function sourceTitleFromPath(path: string | null): string {
+  const last =
+    (path ?? '')
+      .replace(/^[a-z]+:\/\//i, '')
+      .split(/[/\\]/)
+      .pop() ?? '';
+  return last.replace(/\.[^.]+$/, '');
+}
+
+/** The project description: the REFI one, then the notes no imported source took. */
+function projectDescription(
+  contents: QdpxContents,
+  notes: ReturnType<typeof notesById>,
+  used: Set<string>,
+) {
+  const rest = [...notes.entries()]
+    .filter(([guid]) => !used.has(guid))
+    .map(([, note]) => noteText(note))
+    .filter((text) => text !== '');
+  const parts = [contents.project.description];
+  if (rest.length > 0) parts.push(`${PROJECT_NOTES_HEADING}\n\n${rest.join('\n\n')}`);
+  const description = parts.filter(Boolean).join('\n\n');
+  return description.length > DESCRIPTION_MAX
+    ? `${description.slice(0, DESCRIPTION_MAX - 1)}…`
+    : description;
+}
+
+const SKIP_REASONS: Record<string, string> = {
+  missing: 'file assente dall’archivio',
+  unsupported: 'formato non di testo',
+  binary: 'il file non è testo',
+  'too-large': 'testo troppo grande',
+  damaged: 'file danneggiato',
+  media: 'sorgente non testuale (PDF, immagine, audio o video)',
+};
+
+/** Maps a read .qdpx to Campo codes, participants, sources and project description. */
+export function mapQdpx(contents: QdpxContents, newId: () => string, now: string): MappedProject {
+  const { project } = contents;
+  const nextId = idPool(newId);
+  const { codes, idOf } = mapCodes(project.codes, nextId);
+  const participants = mapCases(project, nextId);
+  const participantOf = new Map(project.cases.map((refi, i) => [refi.guid, participants[i]!.id]));
+  const sourceOfSelection = new Map(
+    project.sources.flatMap((source) => source.selections.map((s) => [s.guid, source.guid])),
+  );
+  const context: SourceContext = {
+    project,
+    codeIdOf: idOf,
+    notes: notesById(contents),
+    usedNotes: new Set(),
+    nextId,
+    now,
+  };
+  const sources: MappedSource[] = [];
+  const skipped: MappedProject['skipped'] = [];
+  let unplaced = 0;
+  for (const refi of project.sources) {
+    const read = contents.texts.get(refi.guid);
+    if (!read) {
+      const reason = contents.unreadable.get(refi.guid) ?? 'missing';
+      skipped.push({
+        name: refi.name || refi.plainTextPath || refi.guid,
+        reason: SKIP_REASONS[reason]!,
+      });
+      unplaced += refi.selections.reduce((sum, selection) => sum + selection.codings.length, 0);
+      continue;
+    }
+    const mapped = mapSource(refi, read, nextId(refi.guid), context);
+    const participantIds = project.cases
+      .filter(
+        (refiCase) =>
+          refiCase.sourceGuids.includes(refi.guid) ||
+          refiCase.selectionGuids.some((guid) => sourceOfSelection.get(guid) === refi.guid),
+      )
+      .map((refiCase) => participantOf.get(refiCase.guid)!);
+    unplaced += mapped.unplaced;
+    sources.push({ ...mapped, participantIds });
+  }
+  for (const name of project.otherSourceNames) skipped.push({ name, reason: SKIP_REASONS.media! });
+  return {
+    codes,
+    participants,
+    sources,
+    description: projectDescription(contents, context.notes, context.usedNotes),
+    evaluators: [...new Set([...project.users.values()].map((name) => name.slice(0, 300)))],
+    unplaced,
+    skipped,
+  };
+}

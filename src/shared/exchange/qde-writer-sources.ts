@@ -1,0 +1,164 @@
+import type { Coding, Memo, SourceFile } from '../model/source';
+import { utf16ToCodePoint } from './positions';
+import { dateTimeOr, guidOf, type XmlWriter } from './qde-writer-xml';
+
+/** A coding as exported: its range in code points. */
+export interface PlannedSelection {
+  coding: Coding;
+  startPosition: number;
+  endPosition: number;
+}
+
+/** One source as exported: its GUID, the file holding its text, its selections and memos. */
+export interface PlannedSource {
+  source: SourceFile;
+  guid: string;
+  path: string;
+  selections: PlannedSelection[];
+  /** Codings left out: text changed under them, unknown code, or a range that does not read as their text. */
+  skipped: number;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/** True when `offset` does not fall between the two halves of a surrogate pair. */
+function isCharBoundary(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return true;
+  return !(isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset)));
+}
+
+/**
+ * True when the coding can be exported exactly: not flagged, its code in the codebook, its range
+ * inside the text on character boundaries and reading as its text. Then slicing the exported file
+ * by the code-point positions gives back `coding.text`.
+ */
+function isExportable(text: string, coding: Coding, codeIds: ReadonlySet<string>): boolean {
+  return (
+    !coding.textChanged &&
+    codeIds.has(coding.codeId) &&
+    coding.start <= coding.end &&
+    coding.end <= text.length &&
+    isCharBoundary(text, coding.start) &&
+    isCharBoundary(text, coding.end) &&
+    text.slice(coding.start, coding.end) === coding.text
+  );
+}
+
+/**
+ * Code points before each of `offsets` (character boundaries of `text`), counted in one pass over
+ * the text rather than once per offset from its start.
+ */
+function codePointsAt(text: string, offsets: Iterable<number>): Map<number, number> {
+  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+  const points = new Map<number, number>();
+  let previous = 0;
+  let count = 0;
+  for (const offset of sorted) {
+    count += utf16ToCodePoint(text.slice(previous, offset), offset - previous);
+    points.set(offset, count);
+    previous = offset;
+  }
+  return points;
+}
+
+/** Plans the export of one source: which codings go, and where in code points. */
+export function planSource(source: SourceFile, codeIds: ReadonlySet<string>): PlannedSource {
+  const guid = guidOf(source.id);
+  const exportable = source.codings
+    .filter((coding) => isExportable(source.text, coding, codeIds))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const points = codePointsAt(
+    source.text,
+    exportable.flatMap((coding) => [coding.start, coding.end]),
+  );
+  return {
+    source,
+    guid,
+    path: `sources/${guid}.txt`,
+    selections: exportable.map((coding) => ({
+      coding,
+      startPosition: points.get(coding.start)!,
+      endPosition: points.get(coding.end)!,
+    })),
+    skipped: source.codings.length - exportable.length,
+  };
+}
+
+/** The memos of a source that become notes: those with some text. */
+export function memosOf(source: SourceFile): Memo[] {
+  return source.memos.filter((memo) => memo.text.trim() !== '');
+}
+
+/** A selection's name: its text on one line, cut at 100 characters (the name is a label only). */
+export function selectionName(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(line);
+  return chars.length <= 100 ? line : `${chars.slice(0, 99).join('')}…`;
+}
+
+/** What the writer needs to resolve references from a source. */
+export interface SourceContext {
+  exportingUser: string;
+  /** The Description of an invented text (Campo's `fictional`), which no other tool flags. */
+  fictionalNote: string;
+  userGuidOf: (coder: string) => string | undefined;
+  noteGuidOf: (memoId: string) => string;
+  now: string;
+}
+
+/** Writes one `TextSource` with its selections, codings and memo references. */
+export function writeTextSource(
+  writer: XmlWriter,
+  planned: PlannedSource,
+  context: SourceContext,
+): void {
+  const { source } = planned;
+  const attributes = [
+    ['guid', planned.guid],
+    ['name', source.title],
+    ['plainTextPath', `internal://${planned.guid}.txt`],
+    ['creatingUser', context.exportingUser],
+    ['creationDateTime', dateTimeOr(source.createdAt, context.now)],
+    ['modifiedDateTime', dateTimeOr(source.updatedAt, context.now)],
+  ] as const;
+  const memos = memosOf(source);
+  if (planned.selections.length === 0 && memos.length === 0 && !source.fictional) {
+    writer.empty('TextSource', attributes);
+    return;
+  }
+  writer.open('TextSource', attributes);
+  if (source.fictional) writer.text('Description', context.fictionalNote);
+  for (const { coding, startPosition, endPosition } of planned.selections) {
+    const creatingUser = context.userGuidOf(coding.coder);
+    const createdAt = dateTimeOr(coding.createdAt, context.now);
+    writer.open('PlainTextSelection', [
+      ['guid', guidOf(coding.id)],
+      ['name', selectionName(coding.text)],
+      ['startPosition', String(startPosition)],
+      ['endPosition', String(endPosition)],
+      ['creatingUser', creatingUser],
+      ['creationDateTime', createdAt],
+    ]);
+    if (coding.memo.trim() !== '') writer.text('Description', coding.memo);
+    // One Coding per selection, as Campo keeps one code per coding; its GUID is derived so a
+    // second export of the same project names it the same.
+    writer.open('Coding', [
+      ['guid', guidOf(`${coding.id}c`)],
+      ['creatingUser', creatingUser],
+      ['creationDateTime', createdAt],
+    ]);
+    writer.empty('CodeRef', [['targetGUID', guidOf(coding.codeId)]]);
+    writer.close('Coding');
+    writer.close('PlainTextSelection');
+  }
+  for (const memo of memos) {
+    writer.empty('NoteRef', [['targetGUID', context.noteGuidOf(memo.id)]]);
+  }
+  writer.close('TextSource');
+}

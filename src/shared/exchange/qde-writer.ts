@@ -1,0 +1,239 @@
+/**
+ * REFI-QDA export (QDA-XML 1.0): a Campo project as project.qde plus its sources' plain texts,
+ * and its codebook as a .qdc. Pure: the caller zips the result (src/main/core/exchange).
+ *
+ * What goes where: codes → CodeBook (nested by parent); participants → Cases named by pseudonym
+ * with Variables for role, organisation, territory, partnership type and the typed attributes;
+ * sources → TextSource with one PlainTextSelection and one Coding per coding, positions in code
+ * points; source memos → Notes; interviews and focus groups → Sets of their sources; coders →
+ * Users. Personal names, consent, evaluation questions, indicators, NGT sessions, matrices and
+ * speaker turns have no place in the standard (or must not leave the project) and are not
+ * written.
+ */
+import { CampoError } from '../ipc/errors';
+import type { ProjectFile } from '../model/project';
+import type { SourceFile } from '../model/source';
+import { APP_VERSION } from '../version';
+import { variablesOf, writeCases, writeVariables } from './qde-writer-cases';
+import { writeCodeTree } from './qde-writer-codes';
+import { memosOf, planSource, writeTextSource, type PlannedSource } from './qde-writer-sources';
+import { dateTimeOr, guidOf, XmlWriter } from './qde-writer-xml';
+
+export { guidOf } from './qde-writer-xml';
+
+const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
+const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
+const ORIGIN = `Campo ${APP_VERSION}`;
+
+const FICTIONAL_NOTE = {
+  it: 'Testo fittizio, inventato a scopo dimostrativo: non citarlo come evidenza.',
+  en: 'Fictional text, invented for demonstration: do not quote it as evidence.',
+} as const;
+
+/** What {@link buildProjectQde} exports. */
+export interface QdeExportInput {
+  project: ProjectFile;
+  sources: readonly SourceFile[];
+  /** ISO timestamp for elements without their own */
+  now: string;
+  /** the exporting user's name */
+  userName: string;
+}
+
+/** The project document, the texts it points to, and what was written. */
+export interface QdeExport {
+  xml: string;
+  /** files for sources/: GUID-named UTF-8 .txt */
+  files: Array<{ path: string; text: string }>;
+  counts: {
+    codes: number;
+    sources: number;
+    /** Codings written, each as a PlainTextSelection with one Coding. */
+    codings: number;
+    cases: number;
+    /**
+     * Codings left out: flagged `textChanged`, coded with a code missing from the codebook, or
+     * whose range no longer reads as their text (their positions would be wrong).
+     */
+    skipped: number;
+  };
+}
+
+/** The sources in the project's order (those it does not list last, as given). */
+function ordered(project: ProjectFile, sources: readonly SourceFile[]): SourceFile[] {
+  const rank = new Map(project.sources.map((summary, i) => [summary.id, i]));
+  return sources
+    .map((source, i) => ({ source, key: rank.get(source.id) ?? project.sources.length + i }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ source }) => source);
+}
+
+/** GUIDs of the exported sources each participant takes part in (listed, or speaking in a turn). */
+function sourcesByParticipant(
+  project: ProjectFile,
+  planned: readonly PlannedSource[],
+): Map<string, string[]> {
+  const listed = new Map(project.sources.map((summary) => [summary.id, summary.participantIds]));
+  const byParticipant = new Map<string, string[]>();
+  for (const { source, guid } of planned) {
+    const ids = new Set(listed.get(source.id) ?? []);
+    for (const turn of source.turns) if (turn.participantId) ids.add(turn.participantId);
+    for (const id of ids) byParticipant.set(id, [...(byParticipant.get(id) ?? []), guid]);
+  }
+  return byParticipant;
+}
+
+/** Users: the exporting user first, then each coder in order of first coding. */
+function usersOf(exportingUser: string, planned: readonly PlannedSource[]): Map<string, string> {
+  const users = new Map<string, string>([[exportingUser, guidOf(`user:${exportingUser}`)]]);
+  for (const { selections } of planned) {
+    for (const { coding } of selections) {
+      const coder = coding.coder.trim();
+      if (coder !== '' && !users.has(coder)) users.set(coder, guidOf(`user:${coder}`));
+    }
+  }
+  return users;
+}
+
+/**
+ * The project as a REFI-QDA project.qde and the plain texts of its sources (for `sources/`).
+ * Codings are exported exactly (slicing a file by a selection's positions, in code points, gives
+ * the coded text) or not at all: see `counts.skipped`.
+ */
+export function buildProjectQde(input: QdeExportInput): QdeExport {
+  const { project, now } = input;
+  const exportingUser = input.userName.trim() || 'Campo';
+  const codeIds = new Set(project.codes.map((code) => code.id));
+  const planned = ordered(project, input.sources).map((source) => planSource(source, codeIds));
+  const users = usersOf(exportingUser, planned);
+  const variables = variablesOf(project);
+  const participantSources = sourcesByParticipant(project, planned);
+  const exportedSourceGuids = new Map(planned.map(({ source, guid }) => [source.id, guid]));
+
+  const writer = new XmlWriter();
+  writer.open('Project', [
+    ['xmlns', PROJECT_NAMESPACE],
+    ['name', project.meta.title],
+    ['origin', ORIGIN],
+    ['creationDateTime', dateTimeOr(project.createdAt, now)],
+    ['modifiedDateTime', dateTimeOr(project.updatedAt, now)],
+  ]);
+
+  writer.open('Users');
+  for (const [name, guid] of users)
+    writer.empty('User', [
+      ['guid', guid],
+      ['name', name],
+    ]);
+  writer.close('Users');
+
+  let codes = 0;
+  if (project.codes.length > 0) {
+    writer.open('CodeBook');
+    writer.open('Codes');
+    codes = writeCodeTree(writer, project.codes);
+    writer.close('Codes');
+    writer.close('CodeBook');
+  }
+
+  writeVariables(writer, variables);
+  const cases = writeCases(
+    writer,
+    project.participants,
+    variables,
+    (id) => participantSources.get(id) ?? [],
+  );
+
+  const notes = planned.flatMap(({ source }) =>
+    memosOf(source).map((memo, i, all) => ({
+      memo,
+      guid: guidOf(memo.id),
+      name: all.length > 1 ? `Memo ${i + 1} – ${source.title}` : `Memo – ${source.title}`,
+    })),
+  );
+  const noteGuids = new Map(notes.map(({ memo, guid }) => [memo.id, guid]));
+
+  if (planned.length > 0) {
+    writer.open('Sources');
+    for (const source of planned) {
+      writeTextSource(writer, source, {
+        exportingUser: users.get(exportingUser)!,
+        fictionalNote: FICTIONAL_NOTE[project.meta.language],
+        userGuidOf: (coder) => users.get(coder.trim()),
+        noteGuidOf: (id) => noteGuids.get(id)!,
+        now,
+      });
+    }
+    writer.close('Sources');
+  }
+
+  if (notes.length > 0) {
+    writer.open('Notes');
+    for (const { memo, guid, name } of notes) {
+      writer.open('Note', [
+        ['guid', guid],
+        ['name', name],
+        ['creationDateTime', dateTimeOr(memo.createdAt, now)],
+        ['modifiedDateTime', dateTimeOr(memo.updatedAt, now)],
+      ]);
+      writer.text('PlainTextContent', memo.text);
+      writer.close('Note');
+    }
+    writer.close('Notes');
+  }
+
+  const sets = project.sessions.flatMap((session) => {
+    const ids = [...session.sourceIds, ...(session.notesSourceId ? [session.notesSourceId] : [])];
+    const members = [...new Set(ids.flatMap((id) => exportedSourceGuids.get(id) ?? []))];
+    return members.length > 0 ? [{ session, members }] : [];
+  });
+  if (sets.length > 0) {
+    writer.open('Sets');
+    for (const { session, members } of sets) {
+      writer.open('Set', [
+        ['guid', guidOf(session.id)],
+        ['name', session.code],
+      ]);
+      if (session.title.trim() !== '') writer.text('Description', session.title);
+      for (const guid of members) writer.empty('MemberSource', [['targetGUID', guid]]);
+      writer.close('Set');
+    }
+    writer.close('Sets');
+  }
+
+  if (project.meta.description.trim() !== '') writer.text('Description', project.meta.description);
+  writer.close('Project');
+
+  return {
+    xml: writer.toString(),
+    files: planned.map(({ path, source }) => ({ path, text: source.text })),
+    counts: {
+      codes,
+      sources: planned.length,
+      codings: planned.reduce((sum, { selections }) => sum + selections.length, 0),
+      cases,
+      skipped: planned.reduce((sum, { skipped }) => sum + skipped, 0),
+    },
+  };
+}
+
+/**
+ * The project's codebook as a REFI-QDA .qdc document (nested codes with colours and
+ * descriptions). The schema needs at least one code, so an empty codebook is refused.
+ */
+export function buildCodebookQdc(project: ProjectFile): string {
+  if (project.codes.length === 0) {
+    const reason = project.meta.language === 'it' ? 'il codebook è vuoto' : 'the codebook is empty';
+    throw new CampoError('VALIDATION', 'The codebook has no codes to export', { reason });
+  }
+  const writer = new XmlWriter();
+  writer.open('CodeBook', [
+    ['xmlns', CODEBOOK_NAMESPACE],
+    ['origin', ORIGIN],
+  ]);
+  writer.open('Codes');
+  writeCodeTree(writer, project.codes);
+  writer.close('Codes');
+  writer.close('CodeBook');
+  return writer.toString();
+}
