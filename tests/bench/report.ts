@@ -34,6 +34,7 @@ export function machine(): Machine {
 /** Milliseconds with one decimal (two below 1 ms, where in-memory calls land); counts whole. */
 function format(value: number, unit: string): string {
   if (Number.isNaN(value)) return '–';
+  if (unit === 'x') return value.toFixed(3);
   if (unit !== 'ms') return String(Math.round(value));
   return value.toFixed(value < 1 ? 2 : 1);
 }
@@ -96,6 +97,8 @@ export interface Results {
   memory: Record<string, number>;
   /** Parts of the run that were skipped or failed, and why. */
   skipped: string[];
+  /** Campo / naive single-file store, median over median, per scale and operation. */
+  ratios: Record<string, Record<string, number>>;
   figures: Figure[];
 }
 

@@ -6,6 +6,8 @@
  *   npm run bench -- --runs=50     more runs per figure
  *   npm run bench -- --no-ui       skip the browser case (no Chromium needed)
  *   npm run bench -- --keep        keep the temporary projects and print where they are
+ *   npm run bench -- --sizes=S,M   only these scales (S, M, L; all three by default)
+ *   npm run bench -- --cases=scale only these cases (scale, long, retrieval, ui)
  *
  * Prints a table and writes bench-results.json in the current folder. See docs/PERFORMANCE.md.
  */
@@ -17,6 +19,7 @@ import { longTranscriptCase } from './long-transcript';
 import { figures, watchMemory } from './measure';
 import { machine, saveResults, table } from './report';
 import { retrievalCase } from './retrieval';
+import { scaleCase, type ScaleRatios } from './scale';
 import { uiCase } from './ui';
 
 function option(name: string): string | undefined {
@@ -29,6 +32,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 5) throw new Error('--runs must be an integer ≥ 5');
   const withUi = !process.argv.includes('--no-ui');
   const keep = process.argv.includes('--keep');
+  const sizes = (option('sizes') ?? 'S,M,L').split(',').filter(Boolean);
+  if (sizes.some((size) => !['S', 'M', 'L'].includes(size))) throw new Error('--sizes: S, M, L');
+  const cases = new Set((option('cases') ?? 'scale,long,retrieval,ui').split(','));
+  const ratios: Record<string, ScaleRatios> = {};
   const started = performance.now();
   // Taken first: its load average tells whether something else was running when we started.
   const where = machine();
@@ -37,9 +44,15 @@ async function main(): Promise<void> {
   const root = await mkdtemp(join(tmpdir(), 'campo-bench-'));
   let hostPeakMb: number | null = null;
   try {
-    const long = await longTranscriptCase(root, runs);
-    await retrievalCase(root, runs);
-    if (withUi) {
+    if (cases.has('scale')) {
+      for (const size of sizes as Array<'S' | 'M' | 'L'>) {
+        ratios[size] = await scaleCase(root, size, runs);
+      }
+    }
+    const long = cases.has('long') || cases.has('ui') ? await longTranscriptCase(root, runs) : null;
+    if (cases.has('retrieval')) await retrievalCase(root, runs);
+    if (!cases.has('ui') || !long) skipped.push('browser case not selected (--cases)');
+    else if (withUi) {
       try {
         hostPeakMb = (await uiCase(root, long)).hostPeakMb;
       } catch (error) {
@@ -63,6 +76,7 @@ async function main(): Promise<void> {
       ...(hostPeakMb !== null ? { browserHostPeakRssMb: hostPeakMb } : {}),
     },
     skipped,
+    ratios: ratios as unknown as Record<string, Record<string, number>>,
     figures,
   };
   const out = resolve('bench-results.json');

@@ -1,12 +1,59 @@
 /**
+ * Folded unit → original UTF-16 offset, kept as runs of constant shift: most texts fold unit for
+ * unit, so a 300,000-character transcript needs a handful of runs instead of 1.2 MB of offsets
+ * (what lets search keep a thousand transcripts folded in memory).
+ */
+export class OffsetMap {
+  private constructor(
+    /** Folded index where each run starts, ascending; the first is 0. */
+    private readonly starts: Int32Array,
+    /** original − folded within each run. */
+    private readonly shifts: Int32Array,
+    /** Entries: folded length + 1 (the last maps to the text's length). */
+    readonly length: number,
+  ) {}
+
+  /** Compresses a full offset array (of which the first `length` entries count). */
+  static fromArray(map: ArrayLike<number>, length = map.length): OffsetMap {
+    const starts: number[] = [];
+    const shifts: number[] = [];
+    for (let i = 0; i < length; i++) {
+      const shift = map[i]! - i;
+      if (shifts.length === 0 || shifts[shifts.length - 1] !== shift) {
+        starts.push(i);
+        shifts.push(shift);
+      }
+    }
+    return new OffsetMap(Int32Array.from(starts), Int32Array.from(shifts), length);
+  }
+
+  /** The original offset of folded unit `i` (0 ≤ i < length). */
+  at(i: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= i) low = middle;
+      else high = middle - 1;
+    }
+    return i + this.shifts[low]!;
+  }
+
+  /** Every offset, for tests and debugging. */
+  toArray(): number[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+}
+
+/**
  * Text folded for matching (lower case, no accents, compatibility forms unfolded) with a map
- * back to the original: `toOriginal[i]` is the UTF-16 offset in the original text where folded
- * character i comes from; `toOriginal[folded.length]` is `text.length`. Units of an expansion
- * ('ﬁ' ⇢ "fi") all map to its start; combining marks fold to nothing.
+ * back to the original: `toOriginal.at(i)` is the UTF-16 offset in the original text where
+ * folded character i comes from; `toOriginal.at(folded.length)` is `text.length`. Units of an
+ * expansion ('ﬁ' ⇢ "fi") all map to its start; combining marks fold to nothing.
  */
 export interface FoldedText {
   folded: string;
-  toOriginal: Int32Array;
+  toOriginal: OffsetMap;
 }
 
 /** Folds a text for accent- and case-insensitive search ("Città" ⇢ "citta"), keeping offsets. */
@@ -52,7 +99,7 @@ export function findMatches(
   const matches: TextMatch[] = [];
   let at = folded.indexOf(needle);
   while (at !== -1) {
-    const start = toOriginal[at]!;
+    const start = toOriginal.at(at);
     const end = endOffset(toOriginal, at + needle.length);
     if (!options.wholeWord || (!cutsWord(text, start) && !cutsWord(text, end))) {
       matches.push({ start, end });
@@ -187,7 +234,7 @@ function fold(text: string, collapseSpaces: boolean): FoldedText {
     i += width;
   }
   map[folded.length] = text.length;
-  return { folded, toOriginal: map.slice(0, folded.length + 1) };
+  return { folded, toOriginal: OffsetMap.fromArray(map, folded.length + 1) };
 }
 
 function isLowAt(text: string, i: number): boolean {
@@ -201,11 +248,11 @@ function isHighAt(text: string, i: number): boolean {
 }
 
 /** Original end of a hit ending before folded unit `b`: never inside an expanded character. */
-function endOffset(toOriginal: Int32Array, b: number): number {
-  const last = toOriginal[b - 1]!;
+function endOffset(toOriginal: OffsetMap, b: number): number {
+  const last = toOriginal.at(b - 1);
   let k = b;
-  while (k < toOriginal.length - 1 && toOriginal[k] === last) k++;
-  return toOriginal[k]!;
+  while (k < toOriginal.length - 1 && toOriginal.at(k) === last) k++;
+  return toOriginal.at(k);
 }
 
 /** The code point ending at `pos` (empty at the start). */

@@ -30,8 +30,11 @@ type AnalysisHandlers = Pick<
   | 'frameworkSummarySave'
 >;
 
-/** How much folded text the search keeps between searches. */
-const MAX_FOLDED_CHARACTERS = 20_000_000;
+/**
+ * How much folded text the search keeps between searches: about 1–2 bytes a character (the
+ * folded string; offsets are kept as runs), so a thousand ten-thousand-word transcripts fit.
+ */
+const MAX_FOLDED_CHARACTERS = 150_000_000;
 
 /** Beyond this many hits the list stops growing: the user narrows the search instead. */
 const MAX_HITS = 5_000;
@@ -61,7 +64,7 @@ export function analysisHandlers(state: CoreState): AnalysisHandlers {
     const fresh = { text, prepared: foldForMatching(text) };
     folded.delete(id);
     folded.set(id, fresh);
-    // Bounded (about 5 bytes a character): a thousand-transcript project keeps the recent ones.
+    // Bounded: beyond it, the least recently searched texts are folded again when needed.
     let total = 0;
     for (const entry of folded.values()) total += entry.text.length;
     for (const [key, entry] of folded) {

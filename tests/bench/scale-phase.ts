@@ -1,0 +1,227 @@
+/**
+ * One phase of the scale case, run in a child process by scale.ts:
+ *   build <S|M|L> <root> <runs>          writes the project and its naive single-file copy
+ *   open  <S|M|L> <root> <runs> <dir>    measures opening the project on fresh cores
+ *   campo <S|M|L> <root> <runs> <dir>    measures a working session through Campo's core
+ *   naive <S|M|L> <root> <runs> <dir>    measures the naive lowdb store
+ * Writes { figures, peakRssMb, values } as JSON to --out=<file>.
+ */
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { benchCore } from './bench-core';
+import { figures, group, measure, record, type Target } from './measure';
+import { naiveOpen, naiveSaveCoding, writeNaiveCopy } from './naive-store';
+import { buildScaleProject, SCALES, type ScaleSpec } from './scale-project';
+import { RARE_WORD, spreadSpans } from './synthetic';
+import type { PhaseResult } from './scale';
+
+const target = (stat: Target['stat'], limitMs: number, label: string): Target => ({
+  stat,
+  limitMs,
+  label,
+});
+
+/** The issue's targets for each scale (none for S). */
+const TARGETS: Record<ScaleSpec['name'], Partial<Record<string, Target>>> = {
+  S: {},
+  M: {
+    open: target('median', 500, 'open < 500 ms'),
+    save: target('p95', 20, 'p95 < 20 ms'),
+    search: target('median', 100, '< 100 ms'),
+    docx: target('median', 3_000, '< 3 s'),
+  },
+  L: {
+    open: target('median', 3_000, 'open < 3 s'),
+    save: target('p95', 25, 'p95 < 25 ms'),
+    search: target('median', 500, '< 500 ms'),
+  },
+};
+
+const withTarget = (t: Target | undefined) => (t ? { target: t } : {});
+
+/** Resident memory now, as a figure: where in the phase the memory goes. */
+function rssCheckpoint(label: string): void {
+  record(`RSS ${label}`, [Math.round(process.memoryUsage().rss / 1024 / 102.4) / 10], {
+    unit: 'MB',
+  });
+}
+const naiveFile = (root: string, name: string) => join(root, `naive-${name}.json`);
+
+async function build(root: string, spec: ScaleSpec): Promise<PhaseResult['values']> {
+  const log = (message: string) => console.error(`[bench] ${message}`);
+  let started = performance.now();
+  const built = await buildScaleProject(join(root, `scale-${spec.name}`), spec, log);
+  const title =
+    `scale ${spec.name}: ${spec.transcripts} transcripts + one of 300,000 characters ` +
+    `(${(built.characters / 1e6).toFixed(1)} M characters), ${built.codingCount} codings, ` +
+    `${spec.codes} codes, an NGT session, a filled integration matrix`;
+  group(title);
+  record('setup: build the project through the store (not a target)', [
+    performance.now() - started,
+  ]);
+  started = performance.now();
+  await writeNaiveCopy(built.dir, naiveFile(root, spec.name));
+  record('setup: write the naive single-file copy', [performance.now() - started]);
+  return { title, dir: built.dir };
+}
+
+/** Opening, on a fresh core each time as after starting the app (the first run warms caches). */
+async function opening(root: string, spec: ScaleSpec, runs: number, dir: string) {
+  const slowRuns = spec.name === 'L' ? 5 : Math.min(runs, 10);
+  const opened: number[] = [];
+  const usable: number[] = [];
+  for (let run = 0; run <= slowRuns; run++) {
+    const core = await benchCore(root);
+    const t0 = performance.now();
+    await core.call('projectOpen', { path: dir });
+    const t1 = performance.now();
+    await core.call('codeCounts', {});
+    const t2 = performance.now();
+    await core.shutdown();
+    if (run === 0) continue;
+    opened.push(t1 - t0);
+    usable.push(t2 - t0);
+  }
+  const open = record(
+    'open: projectOpen (overview usable)',
+    opened,
+    withTarget(TARGETS[spec.name].open),
+  );
+  record('open → coding screen ready (every source read and validated)', usable);
+  return { openMedian: open.median };
+}
+
+/** One working session: saves, search, retrieval, matrices, exports (the peak RSS that counts). */
+async function campo(
+  root: string,
+  spec: ScaleSpec,
+  runs: number,
+  dir: string,
+): Promise<PhaseResult['values']> {
+  const targets = TARGETS[spec.name];
+  // Slow operations on L (a full report, the whole archive) get fewer runs.
+  const slowRuns = spec.name === 'L' ? 5 : Math.min(runs, 10);
+  const core = await benchCore(root);
+  const { call } = core;
+  const project = (await call('projectOpen', { path: dir })).project;
+  await call('codeCounts', {});
+  rssCheckpoint('with the project open, every source in memory');
+  const small = project.sources[0]!.id;
+  const large = project.sources.at(-1)!.id;
+  const spare = project.codes.at(-1)!.id;
+  const typical = project.codes[9]!.id;
+  const save = async (label: string, sourceId: string) => {
+    const source = await call('sourceGet', { id: sourceId });
+    const spans = spreadSpans(source.text, runs + 2, 60);
+    return measure(
+      `codingApply on a ${label} source (acknowledged: durably on disk)`,
+      runs,
+      (run) => call('codingApply', { sourceId, codeId: spare, ...spans[run]! }),
+      { ...withTarget(targets.save), note: `${source.text.length} characters` },
+    );
+  };
+  const saveSmall = await save('small', small);
+  const saveLarge = await save('large', large);
+  for (const [label, query] of [
+    ['common word ("città")', 'città'],
+    [`rare word ("${RARE_WORD}")`, RARE_WORD],
+  ] as const) {
+    const first = await call('textSearch', { query, wholeWord: true });
+    await measure(
+      `textSearch: ${label}`,
+      runs,
+      () => call('textSearch', { query, wholeWord: true }),
+      {
+        ...withTarget(targets.search),
+        note: `${first.hits.length} hits${first.truncated ? ' (capped)' : ''}`,
+      },
+    );
+  }
+  rssCheckpoint('after searching (folded texts kept)');
+  const one = await call('segmentsRetrieve', { codeIds: [typical] });
+  await measure(
+    'segmentsRetrieve: all segments of one code',
+    runs,
+    () => call('segmentsRetrieve', { codeIds: [typical] }),
+    { note: `${one.length} segments` },
+  );
+  const twenty = project.codes.slice(0, 20).map((code) => code.id);
+  await measure('matrixCooccurrence: 20 codes', runs, () =>
+    call('matrixCooccurrence', { codeIds: twenty }),
+  );
+  await measure(
+    'reportExport: DOCX of the full report, written to disk',
+    slowRuns,
+    () => call('reportExport', { settings: {}, target: join(root, `report-${spec.name}.docx`) }),
+    { ...withTarget(targets.docx), warmup: 1 },
+  );
+  rssCheckpoint('after the DOCX exports');
+  await measure(
+    'qdpxExport: REFI-QDA archive of the whole project, written to disk',
+    slowRuns,
+    () => call('qdpxExport', { target: join(root, `project-${spec.name}.qdpx`) }),
+    { warmup: 1 },
+  );
+  rssCheckpoint('after the QDPX exports');
+  await core.shutdown();
+  return {
+    saveSmallMedian: saveSmall.median,
+    saveLargeMedian: saveLarge.median,
+  };
+}
+
+async function naive(root: string, spec: ScaleSpec, runs: number) {
+  const slowRuns = spec.name === 'L' ? 5 : Math.min(runs, 10);
+  const file = naiveFile(root, spec.name);
+  const opens: number[] = [];
+  for (let run = 0; run <= slowRuns; run++) {
+    const t0 = performance.now();
+    await naiveOpen(file);
+    if (run > 0) opens.push(performance.now() - t0);
+  }
+  const open = record('baseline: naive open (whole file read and parsed)', opens);
+  const db = await naiveOpen(file);
+  const sourceId = db.data.sources[0]!.id;
+  const saved = await measure(
+    'baseline: naive save of one coding (whole file rewritten)',
+    slowRuns,
+    () =>
+      naiveSaveCoding(db, sourceId, {
+        id: randomUUID(),
+        codeId: db.data.project.codes.at(-1)!.id,
+        start: 0,
+        end: 10,
+        text: 'x'.repeat(10),
+        coder: 'bench',
+        memo: '',
+        key: false,
+        textChanged: false,
+        createdAt: new Date().toISOString(),
+      }),
+    { warmup: 1, note: 'lowdb JSONFile: temp file + rename, no fsync' },
+  );
+  return { openMedian: open.median, saveMedian: saved.median };
+}
+
+async function main(): Promise<void> {
+  const [which, size, root, runsText, dir] = process.argv.slice(2);
+  const out = process.argv.find((arg) => arg.startsWith('--out='))!.slice('--out='.length);
+  const spec = SCALES[size as ScaleSpec['name']];
+  const runs = Number(runsText);
+  group(spec.name);
+  let values: PhaseResult['values'];
+  if (which === 'build') values = await build(root!, spec);
+  else if (which === 'open') values = await opening(root!, spec, runs, dir!);
+  else if (which === 'campo') values = await campo(root!, spec, runs, dir!);
+  else values = await naive(root!, spec, runs);
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 102.4) / 10;
+  const result: PhaseResult = { figures, peakRssMb, values };
+  await writeFile(out, JSON.stringify(result));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
