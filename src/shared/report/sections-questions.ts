@@ -91,7 +91,6 @@ export function questionChapter(
 /** The framework matrix's summaries: one table per question that has any. */
 export function frameworkChapter(context: ReportContext, chapter: Chapter): void {
   const { t, project, corpus } = context;
-  const cells = frameworkMatrix(corpus, project.codes, project.participants, project.questions);
   const summaries = new Map(
     project.frameworkSummaries
       .filter((summary) => summary.text.trim())
@@ -102,6 +101,8 @@ export function frameworkChapter(context: ReportContext, chapter: Chapter): void
     return;
   }
   chapter.paragraph(t('report.framework.intro'));
+  // Only now: the matrix walks every coding of the corpus (100,000 in a large evaluation).
+  const cells = frameworkMatrix(corpus, project.codes, project.participants, project.questions);
   for (const question of project.questions) {
     const rows = project.participants
       .map((participant) => ({

@@ -5,6 +5,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import type { ReportBar } from '../../../shared/report/model';
+import { crc32 } from './crc32';
 
 /** Width of a glyph and of the cap height, in font pixels; two more rows hold descenders. */
 const GLYPH_W = 5;
@@ -162,22 +163,6 @@ class Canvas {
       left += ADVANCE;
     }
   }
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Buffer): Buffer {

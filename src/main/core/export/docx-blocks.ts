@@ -29,7 +29,6 @@ import {
   hexFill,
   SINGLE_LINE,
   TABLE_BORDERS,
-  TABLE_TEXT_SIZE,
   TEXT_WIDTH,
   textColourOn,
 } from './docx-styles';
@@ -271,6 +270,8 @@ export class BlockConverter {
           columnWidths: twips,
           layout: TableLayoutType.FIXED,
           borders: TABLE_BORDERS,
+          // Cell margins once for the table, not on every cell.
+          margins: { top: 40, bottom: 40, left: 85, right: 85 },
         }),
       );
     }
@@ -286,21 +287,19 @@ export class BlockConverter {
       width: { size: width, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
-      margins: { top: 40, bottom: 40, left: 85, right: 85 },
       // One paragraph per line of the cell's text.
       children: cleanText(cell.text)
         .split('\n')
         .map(
           (line) =>
             new Paragraph({
-              alignment: ALIGN[cell.align ?? 'left'],
-              spacing: { before: 0, after: 0, ...SINGLE_LINE },
+              style: 'TableText',
+              alignment: cell.align && cell.align !== 'left' ? ALIGN[cell.align] : undefined,
               children: [
                 new TextRun({
                   text: line,
-                  bold: header || cell.bold,
-                  italics: cell.italic,
-                  size: TABLE_TEXT_SIZE,
+                  bold: header || cell.bold || undefined,
+                  italics: cell.italic || undefined,
                   color,
                 }),
               ],

@@ -56,6 +56,19 @@ export function summariseSource(source: SourceFile, participantIds: string[]): S
  * against the schema, and resolves only after it is durably on disk; if the write fails, the
  * in-memory state is reloaded from disk so what the user sees is what is saved.
  */
+/**
+ * Makes each coding's `text` a slice of the source text when it reads the same: V8 keeps such a
+ * slice as a view of the text, so 100,000 codings (a thousand-transcript project) stop holding a
+ * second copy of every coded passage (about 140 MB). Done once, as a source is read.
+ */
+function shareCodingTexts(source: SourceFile): void {
+  for (const coding of source.codings) {
+    if (coding.textChanged || coding.end - coding.start !== coding.text.length) continue;
+    const view = source.text.slice(coding.start, coding.end);
+    if (view === coding.text) coding.text = view;
+  }
+}
+
 export class ProjectSession {
   private queue: Promise<unknown> = Promise.resolve();
   // Retrieval, search and matrices read every source, so parsed sources stay in memory while the
@@ -185,6 +198,7 @@ export class ProjectSession {
     if (!document.data)
       throw new CampoError('NOT_FOUND', `Source file missing: ${path}`, { id, file: path });
     const loaded = document as Low<SourceFile>;
+    shareCodingTexts(loaded.data);
     this.sources.set(id, loaded);
     return loaded;
   }
