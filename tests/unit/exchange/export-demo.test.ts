@@ -1,7 +1,3 @@
-import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -10,32 +6,8 @@ import { qdcFile, qdpxArchive } from '../../../src/main/core/exchange/qdpx-expor
 import { readProjectUnlocked } from '../../../src/main/core/inspect';
 import { findResourcesDir } from '../../../src/main/core/paths';
 import { guidOf } from '../../../src/shared/exchange/qde-writer';
+import { xmllint } from '../../helpers/refi-fixtures';
 import { tempDir } from '../../helpers/temp-dir';
-
-const FIXTURES = join(process.cwd(), '..', 'shared', 'fixtures', 'refi-qda');
-
-/** Validates `xml` against a schema of the fixtures with xmllint; fails (never skips) without it. */
-async function xmllint(xml: string, schema: string): Promise<{ code: number; stderr: string }> {
-  const file = join(await tempDir(), 'document.xml');
-  await writeFile(file, xml, 'utf8');
-  try {
-    const { stderr } = await promisify(execFile)('xmllint', [
-      '--noout',
-      '--schema',
-      join(FIXTURES, schema),
-      file,
-    ]);
-    return { code: 0, stderr };
-  } catch (error) {
-    const failure = error as NodeJS.ErrnoException & { code?: unknown; stderr?: string };
-    if (failure.code === 'ENOENT') {
-      throw new Error('xmllint is not installed: install the apt package libxml2-utils', {
-        cause: error,
-      });
-    }
-    return { code: Number(failure.code), stderr: failure.stderr ?? String(error) };
-  }
-}
 
 interface Selection {
   guid: string;

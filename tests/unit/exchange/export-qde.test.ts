@@ -1,8 +1,4 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -10,33 +6,9 @@ import { qdcFile, qdpxArchive } from '../../../src/main/core/exchange/qdpx-expor
 import { buildCodebookQdc, buildProjectQde, guidOf } from '../../../src/shared/exchange/qde-writer';
 import { ProjectFileSchema, type ProjectFile } from '../../../src/shared/model/project';
 import { SourceFileSchema, type SourceFile } from '../../../src/shared/model/source';
-import { tempDir } from '../../helpers/temp-dir';
+import { xmllint } from '../../helpers/refi-fixtures';
 
-const FIXTURES = join(process.cwd(), '..', 'shared', 'fixtures', 'refi-qda');
 const GUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** Validates `xml` against a schema of the fixtures with xmllint; fails (never skips) without it. */
-async function xmllint(xml: string, schema: string): Promise<{ code: number; stderr: string }> {
-  const file = join(await tempDir(), 'document.xml');
-  await writeFile(file, xml, 'utf8');
-  try {
-    const { stderr } = await promisify(execFile)('xmllint', [
-      '--noout',
-      '--schema',
-      join(FIXTURES, schema),
-      file,
-    ]);
-    return { code: 0, stderr };
-  } catch (error) {
-    const failure = error as NodeJS.ErrnoException & { code?: unknown; stderr?: string };
-    if (failure.code === 'ENOENT') {
-      throw new Error('xmllint is not installed: install the apt package libxml2-utils', {
-        cause: error,
-      });
-    }
-    return { code: Number(failure.code), stderr: failure.stderr ?? String(error) };
-  }
-}
 
 /** The text between two code-point positions. */
 function sliceCodePoints(text: string, start: number, end: number): string {

@@ -10,8 +10,9 @@ import type { Code } from '../../../src/shared/model/project';
 import type { SourceFile } from '../../../src/shared/model/source';
 import { interviewDocx } from '../../helpers/files';
 import { tempDir } from '../../helpers/temp-dir';
+import { REFI_FIXTURES } from '../../helpers/refi-fixtures';
 
-const FIXTURES = join(process.cwd(), '..', 'shared', 'fixtures', 'refi-qda');
+const FIXTURES = REFI_FIXTURES;
 
 async function zipOf(entries: Record<string, string | Uint8Array>): Promise<Uint8Array> {
   const zip = new JSZip();

@@ -11,8 +11,9 @@ import {
   type RefiSelection,
 } from '../../../src/shared/exchange/qde-parse';
 import { CampoError } from '../../../src/shared/ipc/errors';
+import { REFI_FIXTURES } from '../../helpers/refi-fixtures';
 
-const FIXTURES = join(process.cwd(), '..', 'shared', 'fixtures', 'refi-qda');
+const FIXTURES = REFI_FIXTURES;
 
 async function qdeOf(archive: string): Promise<string> {
   const zip = await JSZip.loadAsync(await readFile(join(FIXTURES, archive)));
