@@ -169,9 +169,15 @@ describe('hostile archives are refused and leave nothing behind', () => {
     await mkdir(join(parentDir, 'Ostile.campo'));
     await writeFile(join(parentDir, 'Ostile.campo', 'mio.txt'), 'dati');
     const bytes = await zipOf({ 'project.qde': QDE, 'sources/uno.txt': 'ciao mondo' });
-    await expect(importQdpx({ bytes, fileName: 'o.qdpx', parentDir })).rejects.toMatchObject({
-      code: 'PROJECT_EXISTS',
-    });
+    // Named by the user: refused.
+    await expect(
+      importQdpx({ bytes, fileName: 'o.qdpx', parentDir, name: 'Ostile' }),
+    ).rejects.toMatchObject({ code: 'PROJECT_EXISTS' });
+    expect(await readdir(join(parentDir, 'Ostile.campo'))).toEqual(['mio.txt']);
+    // Named after the archive: a new folder beside it.
+    const beside = await importQdpx({ bytes, fileName: 'o.qdpx', parentDir });
+    sessions.push(beside.session);
+    expect(beside.session.dir).toBe(join(parentDir, 'Ostile (2).campo'));
     expect(await readdir(join(parentDir, 'Ostile.campo'))).toEqual(['mio.txt']);
   });
 });

@@ -3,7 +3,7 @@
  * and cases come back, with emoji and CRLF in the text. And the command line's summary line.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli';
 import type { Code } from '../../../src/shared/model/project';
@@ -71,9 +71,17 @@ describe('REFI-QDA round trip', () => {
       parentDir: await tempDir(),
     });
     expect(imported.summary).toMatchObject({ sources: 1, codings: 3, unplaced: 0, cases: 1 });
-    const after = imported.snapshot.project;
     // The imported project is the open one now.
     expect((await call('projectCurrent', {}))!.path).toBe(imported.snapshot.path);
+    // The same archive again: a second project beside the first, never over it.
+    const again = await call('qdpxImport', {
+      fileName: exported.fileName,
+      data: exported.data!,
+      parentDir: dirname(imported.snapshot.path),
+    });
+    expect(again.snapshot.path).not.toBe(imported.snapshot.path);
+    expect(again.snapshot.path).toMatch(/\(2\)\.campo$/);
+    const after = imported.snapshot.project;
 
     // The codebook, and the DV-less tree with colours and descriptions.
     expect(codeTree(after.codes)).toEqual(codeTree(before.codes));

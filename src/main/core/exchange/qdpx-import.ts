@@ -68,16 +68,24 @@ export async function importQdpx(
   input.onProgress?.(0.2);
   const now = (storeOptions.now?.() ?? new Date()).toISOString();
   const mapped = mapQdpx(contents, storeOptions.newId ?? randomUUID, now);
-  const name =
-    input.name?.trim() ||
+  const exists = (path: string) =>
+    stat(path).then(
+      () => true,
+      () => false,
+    );
+  const derived =
     contents.project.name ||
     basename(input.fileName, extname(input.fileName)).trim() ||
     'Progetto importato';
+  // A name the user gave is used as it is (an existing project there is refused); a name taken
+  // from the archive gets " (2)", " (3)" … so importing the same file twice makes two projects.
+  let name = input.name?.trim() || derived;
+  for (let copy = 2; !input.name?.trim() && copy < 100; copy += 1) {
+    if (!(await exists(join(input.parentDir, projectFolderName(name))))) break;
+    name = `${derived} (${copy})`;
+  }
   const dir = join(input.parentDir, projectFolderName(name));
-  const existed = await stat(dir).then(
-    () => true,
-    () => false,
-  );
+  const existed = await exists(dir);
   let session: ProjectSession | null = null;
   try {
     session = await createProject(
