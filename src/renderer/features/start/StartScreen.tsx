@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
 import { readFileForUpload } from '../../api/files';
 import { FilePickButton } from '../../components/FilePickButton';
 import { useT } from '../../i18n/use-t';
@@ -14,11 +16,22 @@ export function StartScreen() {
   const busy = useProjectStore((state) => state.busy);
   const openDialog = useAppStore((state) => state.openDialog);
   const importQdpx = useProjectStore((state) => state.importQdpx);
+  const [importing, setImporting] = useState<number | null>(null);
+  useEffect(
+    () =>
+      api().on('exportProgress', ({ kind, fraction }) => {
+        if (kind === 'qdpx-import') setImporting(fraction);
+      }),
+    [],
+  );
   const importFile = async (file: File) => {
+    setImporting(0);
     try {
       await importQdpx(await readFileForUpload(file));
     } catch (error) {
       useAppStore.getState().notifyError(error);
+    } finally {
+      setImporting(null);
     }
   };
   return (
@@ -57,6 +70,16 @@ export function StartScreen() {
               disabled={busy}
               onFile={(file) => void importFile(file)}
             />
+            {importing !== null && (
+              <div className="export-progress" role="status">
+                <progress
+                  max={100}
+                  value={Math.round(importing * 100)}
+                  aria-label={t('exchange.importing')}
+                />
+                <span>{t('exchange.importing')}</span>
+              </div>
+            )}
             <p className="hint">{t('exchange.importHint')}</p>
           </div>
           <h2>{t('start.recent')}</h2>
