@@ -23,6 +23,13 @@ export interface Target {
   label: string;
 }
 
+/** A target, as the figures declare it. */
+export const target = (stat: Target['stat'], limitMs: number, label: string): Target => ({
+  stat,
+  limitMs,
+  label,
+});
+
 /** One line of the report. */
 export interface Figure extends Stats {
   group: string;

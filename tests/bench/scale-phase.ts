@@ -11,17 +11,11 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchCore } from './bench-core';
-import { figures, group, measure, record, type Target } from './measure';
+import { figures, group, measure, record, target, type Target } from './measure';
 import { naiveOpen, naiveSaveCoding, writeNaiveCopy } from './naive-store';
 import { buildScaleProject, SCALES, type ScaleSpec } from './scale-project';
 import { RARE_WORD, spreadSpans } from './synthetic';
 import type { PhaseResult } from './scale';
-
-const target = (stat: Target['stat'], limitMs: number, label: string): Target => ({
-  stat,
-  limitMs,
-  label,
-});
 
 /** The targets for each scale (none for S). */
 const TARGETS: Record<ScaleSpec['name'], Partial<Record<string, Target>>> = {

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { figures, group, record, type Figure, type Target } from './measure';
+import { figures, group, record, target, type Figure } from './measure';
 import type { ScaleSpec } from './scale-project';
 
 const run = promisify(execFile);
@@ -44,12 +44,6 @@ async function phase(args: string[], out: string): Promise<PhaseResult> {
   });
   return JSON.parse(await readFile(out, 'utf8')) as PhaseResult;
 }
-
-const target = (stat: Target['stat'], limitMs: number, label: string): Target => ({
-  stat,
-  limitMs,
-  label,
-});
 
 /** Builds one scale's project, measures Campo and the naive store, returns the ratios. */
 export async function scaleCase(

@@ -1,6 +1,7 @@
 import type { SourceForAnalysis } from '../domain/coding-analysis';
 import { formatNumber, LOCALES, translator, type Translate } from '../i18n';
 import type { Language, Participant, ProjectFile } from '../model/project';
+import { anonymiser } from './anonymise';
 import type { ReportBlock, ReportCell, ReportSettings } from './model';
 
 /** What every section builder reads: the project, its texts, the user's choices, formatting. */
@@ -22,29 +23,6 @@ export interface ReportContext {
   percent(value: number, digits?: number): string;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * The names to hide for each participant: the name as written and without a trailing
- * parenthesis ("Giulia Ferrari (nome fittizio)" → also "Giulia Ferrari"). Longest first, so a
- * full name is replaced before a shorter one inside it.
- */
-function nameReplacements(participants: readonly Participant[]): Array<[RegExp, string]> {
-  const pairs: Array<[string, string]> = [];
-  for (const participant of participants) {
-    const name = participant.name.trim();
-    if (name.length < 3) continue;
-    pairs.push([name, participant.code]);
-    const bare = name.replace(/\s*\([^)]*\)\s*$/, '').trim();
-    if (bare.length >= 3 && bare !== name) pairs.push([bare, participant.code]);
-  }
-  pairs.sort((a, b) => b[0].length - a[0].length);
-  return pairs.map(([name, code]) => [
-    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu'),
-    code,
-  ]);
-}
-
 /** Builds the context for one report. `settings.language` decides the report's language. */
 export function reportContext(
   project: ProjectFile,
@@ -52,7 +30,6 @@ export function reportContext(
   settings: ReportSettings,
 ): ReportContext {
   const language = settings.language;
-  const replacements = nameReplacements(project.participants);
   const dateFormat = new Intl.DateTimeFormat(LOCALES[language], {
     day: '2-digit',
     month: '2-digit',
@@ -66,8 +43,7 @@ export function reportContext(
     language,
     t: translator(language),
     participants: new Map(project.participants.map((p) => [p.id, p])),
-    anonymise: (text) =>
-      replacements.reduce((result, [pattern, code]) => result.replace(pattern, code), text),
+    anonymise: anonymiser(project.participants),
     date: (iso) => dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
     number: (value, digits = 1) => formatNumber(value, language, digits),
     percent: (value, digits = 1) => `${formatNumber(value, language, digits)}%`,

@@ -9,7 +9,8 @@
  */
 import type { SourceForAnalysis } from '../domain/coding-analysis';
 import type { Language, ProjectFile } from '../model/project';
-import { anonymiser, workbookContext } from './workbook-cells';
+import { anonymiser } from './anonymise';
+import { workbookContext } from './workbook-cells';
 import {
   codebookSheet,
   codesByParticipantSheet,

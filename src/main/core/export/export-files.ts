@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { SourceForAnalysis } from '../../../shared/domain/coding-analysis';
-import type { ExportExtension } from '../../../shared/ipc/contract-export';
+import type { ExportExtension, ExportResult } from '../../../shared/ipc/contract-export';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { Language, ProjectFile } from '../../../shared/model/project';
 import { buildReport } from '../../../shared/report/build-report';
@@ -104,4 +104,22 @@ export async function writeExportFile(target: string, bytes: Uint8Array): Promis
   if (info && (info.mode & 0o222) === 0)
     throw new CampoError('TARGET_READ_ONLY', `${target} is read-only`, { path: target });
   await writeFileDurable(target, bytes);
+}
+
+/**
+ * Hands an export over: written atomically to `target` (desktop dialog, CLI), or returned as
+ * base64 for a browser download when there is no target.
+ */
+export async function deliverExport(
+  bytes: Buffer,
+  fileName: string,
+  target: string | null,
+): Promise<ExportResult> {
+  if (target) await writeExportFile(target, bytes);
+  return {
+    fileName,
+    bytes: bytes.length,
+    path: target,
+    data: target ? null : bytes.toString('base64'),
+  };
 }

@@ -4,12 +4,11 @@ import { CampoError } from '../../../shared/ipc/errors';
 import { checkSize } from '../import/limits';
 import { toUserFsError } from '../store/fs-errors';
 import type { Handlers } from '../../../shared/ipc/contract';
-import type { ExportResult } from '../../../shared/ipc/contract-export';
 import type { SourceFile } from '../../../shared/model/source';
 import { coderName } from '../coding/coder';
 import { importCodebookInto, importQdpx } from '../exchange/qdpx-import';
 import { qdcFile, qdpxArchive } from '../exchange/qdpx-export';
-import { exportFileName, writeExportFile } from '../export/export-files';
+import { deliverExport, exportFileName } from '../export/export-files';
 import type { ProjectSession } from '../store/project-session';
 import type { CoreState } from './context';
 
@@ -45,15 +44,6 @@ export async function readAllSources(session: ProjectSession): Promise<SourceFil
 /** REFI-QDA: the open project out as .qdpx/.qdc, a .qdpx in as a new project, a .qdc merged. */
 export function exchangeHandlers(state: CoreState): ExchangeHandlers {
   const { host } = state;
-  const deliver = async (bytes: Buffer, fileName: string, target: string | null) => {
-    if (target) await writeExportFile(target, bytes);
-    return {
-      fileName,
-      bytes: bytes.length,
-      path: target,
-      data: target ? null : bytes.toString('base64'),
-    } satisfies ExportResult;
-  };
   return {
     async qdpxExport({ target }) {
       const session = state.requireSession();
@@ -66,14 +56,14 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
         userName: coderName(),
       });
       const name = exportFileName(session.project.meta.title, 'qdpx');
-      const result = await deliver(bytes, name, target);
+      const result = await deliverExport(bytes, name, target);
       host.emit('exportProgress', { kind: 'qdpx', fraction: 1 });
       return result;
     },
     async qdcExport({ target }) {
       const session = state.requireSession();
       const name = exportFileName(session.project.meta.title, 'qdc');
-      return deliver(qdcFile(session.project), name, target);
+      return deliverExport(qdcFile(session.project), name, target);
     },
     async qdpxImport({ fileName, data, path, parentDir }) {
       const bytes = path ? await readUpload(path) : Buffer.from(data ?? '', 'base64');

@@ -1,14 +1,13 @@
 import type { Handlers } from '../../../shared/ipc/contract';
-import type { ExportResult } from '../../../shared/ipc/contract-export';
 import { CampoError } from '../../../shared/ipc/errors';
 import { buildReport } from '../../../shared/report/build-report';
 import { loadCorpus } from '../coding/corpus';
 import {
+  deliverExport,
   exportFileName,
   renderReport,
   renderWorkbook,
   todayIso,
-  writeExportFile,
 } from '../export/export-files';
 import type { CoreState } from './context';
 
@@ -20,19 +19,6 @@ type ExportHandlers = Pick<
 /** Report drafts and workbooks of the open project, written to a path or handed back as bytes. */
 export function exportHandlers(state: CoreState): ExportHandlers {
   const { host } = state;
-  const deliver = async (
-    bytes: Buffer,
-    fileName: string,
-    target: string | null,
-  ): Promise<ExportResult> => {
-    if (target) await writeExportFile(target, bytes);
-    return {
-      fileName,
-      bytes: bytes.length,
-      path: target,
-      data: target ? null : bytes.toString('base64'),
-    };
-  };
   return {
     async reportSettingsSave({ settings }) {
       const session = state.requireSession();
@@ -64,7 +50,7 @@ export function exportHandlers(state: CoreState): ExportHandlers {
       const corpus = await loadCorpus(session);
       const bytes = await renderReport({ project: session.project, corpus }, settings, progress);
       const title = settings.title.trim() || session.project.meta.title;
-      const result = await deliver(bytes, exportFileName(title, 'docx'), target);
+      const result = await deliverExport(bytes, exportFileName(title, 'docx'), target);
       progress(1);
       return result;
     },
@@ -73,7 +59,7 @@ export function exportHandlers(state: CoreState): ExportHandlers {
       host.emit('exportProgress', { kind: 'xlsx', fraction: 0 });
       const corpus = await loadCorpus(session);
       const bytes = renderWorkbook({ project: session.project, corpus }, language);
-      const result = await deliver(
+      const result = await deliverExport(
         bytes,
         exportFileName(session.project.meta.title, 'xlsx'),
         target,
