@@ -99,8 +99,13 @@ export interface LayerIndex {
 
 /** Every pair of coders, in the order given: [a, b], [a, c], [b, c] … */
 export function coderPairs(coders: readonly string[]): [string, string][] {
-  const pairs: [string, string][] = [];
-  coders.forEach((a, i) => coders.slice(i + 1).forEach((b) => pairs.push([a, b])));
+  return indexPairs(coders.length).map(([i, j]) => [coders[i]!, coders[j]!]);
+}
+
+/** Every pair of indexes below `count`, in order: [0, 1], [0, 2], [1, 2] … */
+export function indexPairs(count: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < count; i += 1) for (let j = i + 1; j < count; j += 1) pairs.push([i, j]);
   return pairs;
 }
 

@@ -6,6 +6,7 @@
 import { cohenKappa } from './agreement';
 import {
   coverageOf,
+  indexPairs,
   indexLayers,
   metaOf,
   type AgreementMeta,
@@ -176,10 +177,7 @@ export function unitLevelAgreement(
   }
   const index = indexLayers(input, options);
   const coders = index.coders;
-  const pairIndexes: [number, number][] = [];
-  coders.forEach((_, a) => {
-    for (let b = a + 1; b < coders.length; b += 1) pairIndexes.push([a, b]);
-  });
+  const pairIndexes = indexPairs(coders.length);
   const perCode = new Map(
     index.codeIds.map((codeId) => [codeId, new UnitAccumulator(pairIndexes, coders.length)]),
   );
