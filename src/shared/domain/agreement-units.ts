@@ -63,7 +63,9 @@ export interface UnitLevelReport {
   meta: AgreementMeta;
   /** Documents left out because they have no units of the chosen kind (e.g. no speaker turns). */
   sourcesWithoutUnits: string[];
-  /** Units in the compared documents (coded by at least two of the coders). */
+  /** The documents compared: with units, coded by at least two of the coders; input order. */
+  sourceIds: string[];
+  /** Units in the compared documents. */
   units: number;
   byCode: UnitCodeAgreement[];
   overall: UnitStats;
@@ -183,6 +185,7 @@ export function unitLevelAgreement(
   );
   const overall = new UnitAccumulator(pairIndexes, coders.length);
   const sourcesWithoutUnits: string[] = [];
+  const sourceIds: string[] = [];
   let unitCount = 0;
 
   for (const source of index.sources) {
@@ -193,6 +196,7 @@ export function unitLevelAgreement(
     }
     const codedBy = coders.map((coder) => index.coded(source.id, coder));
     if (codedBy.filter(Boolean).length < 2) continue;
+    sourceIds.push(source.id);
     unitCount += units.length;
     for (const codeId of index.codeIds) {
       const marks = coders.map((coder, c) => {
@@ -213,6 +217,7 @@ export function unitLevelAgreement(
   return {
     meta: metaOf(index, 'unit', kind, { minOverlap }),
     sourcesWithoutUnits,
+    sourceIds,
     units: unitCount,
     byCode: index.codeIds.map((codeId) => ({ codeId, ...perCode.get(codeId)!.stats(coders) })),
     overall: overall.stats(coders),

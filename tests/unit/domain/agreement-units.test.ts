@@ -180,6 +180,7 @@ describe('unitLevelAgreement', () => {
       { coders: ['a', 'b', 'c'], codeIds: ['X'] },
     );
     expect(report.sourcesWithoutUnits).toEqual(['doc']);
+    expect(report.sourceIds).toEqual(['s1']);
     const code = report.byCode[0]!;
     expect(code.pairs[0]).toMatchObject({
       percent: null,
