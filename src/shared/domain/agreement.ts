@@ -85,12 +85,16 @@ function agreementWeight(i: number, j: number, k: number, weights: KappaWeights)
  * `po`, `pe` are the weighted proportions. Counts may be any non-negative numbers.
  *
  * @example cohenKappa([[20, 5], [10, 15]]) // { po: 0.7, pe: 0.5, kappa: 0.4 }
- * @throws RangeError when the table is empty, not square, or has a negative or non-finite cell.
+ * @throws RangeError when the table is empty, not square, or has a negative or non-finite cell,
+ *   or the weights are not one of the three.
  */
 export function cohenKappa(
   table: readonly (readonly number[])[],
   weights: KappaWeights = 'none',
 ): CohenKappa {
+  if (!['none', 'linear', 'quadratic'].includes(weights)) {
+    throw new RangeError(`unknown weights: ${String(weights)}`);
+  }
   const k = table.length;
   if (k === 0) throw new RangeError('the contingency table has no categories');
   const rows = new Array<number>(k).fill(0);

@@ -141,6 +141,7 @@ describe('cohenKappa', () => {
         [3, 4],
       ]),
     ).toThrow(RangeError);
+    expect(() => cohenKappa([[1]], 'cubic' as 'linear')).toThrow(RangeError);
   });
 });
 
