@@ -1,3 +1,4 @@
+import { enAgreement } from './en-agreement';
 import { enExchange } from './en-exchange';
 import { enReport } from './en-report';
 import { enWorkbook } from './en-workbook';
@@ -7,6 +8,7 @@ import type { MessageKey } from './it';
 export const en: Record<MessageKey, string> = {
   ...enReport,
   ...enExchange,
+  ...enAgreement,
   ...enWorkbook,
   'app.name': 'Campo',
   'app.tagline': 'Qualitative evaluation in the field, even without a network.',
