@@ -222,7 +222,7 @@ function readLine(
 
 /**
  * Reads the lines of a transcript. `kind` 'txt': a blank line starts a paragraph and a line that
- * carries on a sentence is a hard wrap; 'docx': every line is a paragraph. Teams headings
+ * carries on a sentence is a hard wrap; 'docx': every line is a paragraph (numbered 1, 2, 3…). Teams headings
  * ("Name 0:03") count only when at least two lines and a third of all lines are headings.
  */
 export function readSpeakerLines(input: string, kind: 'txt' | 'docx' = 'txt'): TranscriptDraft {
@@ -248,7 +248,9 @@ export function readSpeakerLines(input: string, kind: 'txt' | 'docx' = 'txt'): T
       pendingTime = seconds(timeOnly[1]!, timeOnly[2]!, timeOnly[3]);
       continue;
     }
-    const line = readLine(trimmed, index + 1, kind === 'docx' || blank, teams, prefixLabels);
+    // Word has paragraphs, not lines: they are numbered as the user counts them.
+    const number = kind === 'docx' ? lines.length + 1 : index + 1;
+    const line = readLine(trimmed, number, kind === 'docx' || blank, teams, prefixLabels);
     if (pendingTime !== null && line.time === null) line.time = pendingTime;
     pendingTime = null;
     lines.push(line);
