@@ -10,7 +10,7 @@ import { CampoError } from '../shared/ipc/errors';
 import { errorMessage, translator, type Translate } from '../shared/i18n';
 import { LANGUAGES, type Language } from '../shared/model/project';
 import { APP_VERSION } from '../shared/version';
-import { exportCommand, importQdpxCommand } from './cli-export';
+import { exportCommand, importQdcCommand, importQdpxCommand } from './cli-export';
 import { DEMO_PROJECT_NAME, writeDemoProject } from './core/demo';
 import { importTranscriptFiles } from './core/import/import-transcripts';
 import { inspectProject, type ProjectReport } from './core/inspect';
@@ -145,6 +145,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (command === 'import' && target === 'qdpx')
       return await importQdpxCommand(args.slice(2), t, io);
+    if (command === 'import' && target === 'qdc')
+      return await importQdcCommand(args.slice(2), t, io);
     if (command === 'import' && target === 'transcript')
       return await importCommand(args.slice(2), t, language, io);
     io.err(`campo: ${t('cli.unknownCommand', { command })}`);
