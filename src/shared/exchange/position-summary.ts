@@ -117,9 +117,10 @@ export function positionLines(report: PositionsReport, t: Translate): string[] {
       t('exchange.positions.resaved', { origin: report.origin, unit: unitName(contrary) }),
     );
   }
-  if (lines.length === 0 && report.sources.length > 0) {
-    lines.push(t('exchange.positions.agree', { n: report.sources.length }));
-  }
+  const agree = [...groups]
+    .filter(([key]) => key.startsWith('agree:'))
+    .reduce((total, [, sources]) => total + sources.length, 0);
+  if (agree > 0) lines.push(t('exchange.positions.agree', { n: agree }));
   return lines;
 }
 

@@ -69,7 +69,7 @@ export const enExchange: Record<keyof typeof itExchange, string> = {
     'Weak evidence: to read the positions in another unit, run again with --unit {units}.',
   'exchange.cliUnknownUnit': 'unknown unit “{unit}”: use {units}',
   'exchange.codebookGroups':
-    '{n, plural, one {# code group} other {# code groups}} ({names}) noted in the codes’ descriptions: Campo has no code groups.',
+    '{n, plural, one {# code group noted} other {# code groups noted}} in the codes’ descriptions ({names}): Campo has no code groups.',
   'damage.xmlInvalid': 'invalid XML at line {line}, column {column}',
   'damage.xmlTruncated':
     'the file stops at line {line} before closing the element “{element}”: it is probably truncated',

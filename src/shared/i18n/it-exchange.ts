@@ -67,7 +67,7 @@ export const itExchange = {
     'Prova debole: per leggere le posizioni in un’altra unità ripeti con --unit {units}.',
   'exchange.cliUnknownUnit': 'unità sconosciuta «{unit}»: si può usare {units}',
   'exchange.codebookGroups':
-    '{n, plural, one {# gruppo di codici} other {# gruppi di codici}} ({names}) annotati nella descrizione dei codici: Campo non ha gruppi di codici.',
+    '{n, plural, one {# gruppo di codici annotato} other {# gruppi di codici annotati}} nella descrizione dei codici ({names}): Campo non ha gruppi di codici.',
   'damage.xmlInvalid': 'XML non valido alla riga {line}, colonna {column}',
   'damage.xmlTruncated':
     'il file si interrompe alla riga {line} prima di chiudere l’elemento «{element}»: probabilmente è troncato',

@@ -74,7 +74,7 @@ describe('an ATLAS.ti codebook with code groups', () => {
     expect(await cli(['import', 'qdc', join(root, 'Demo.campo'), join(root, 'atlas.qdc')])).toBe(0);
     expect(out).toEqual([
       'Codebook importato: 4 codici nuovi, 0 già presenti.',
-      '2 gruppi di codici (Accesso ai servizi, Da approfondire) annotati nella descrizione dei codici: Campo non ha gruppi di codici.',
+      '2 gruppi di codici annotati nella descrizione dei codici (Accesso ai servizi, Da approfondire): Campo non ha gruppi di codici.',
     ]);
     expect(err).toEqual([]);
     expect(await cli(['import', 'qdc', join(root, 'Demo.campo')])).toBe(2);
