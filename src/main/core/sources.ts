@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { foldAccents } from '../../shared/domain/folding';
 import { isCodeTaken } from '../../shared/domain/pseudonyms';
 import { CampoError } from '../../shared/ipc/errors';
 import {
@@ -148,8 +149,8 @@ export interface DuplicateSource {
   sameText: boolean;
 }
 
-const sameTitle = (a: string, b: string) =>
-  a.trim().localeCompare(b.trim(), undefined, { sensitivity: 'base' }) === 0;
+/** A title as compared for duplicates: without case, accents or extra spaces. */
+const titleKey = (title: string) => foldAccents(title).replace(/\s+/g, ' ').trim();
 
 /**
  * Sources that look like the transcript `title`/`text` imported before: the same title, or the
@@ -162,9 +163,10 @@ export async function findDuplicateSources(
   text: string,
 ): Promise<DuplicateSource[]> {
   const found: DuplicateSource[] = [];
+  const wanted = titleKey(title);
   for (const summary of project.project.sources) {
     if (summary.kind === 'notes') continue;
-    const named = sameTitle(summary.title, title);
+    const named = titleKey(summary.title) === wanted;
     let sameText = false;
     if (summary.characters === text.length) {
       const source = await project.readSource(summary.id).catch(() => null);

@@ -108,7 +108,7 @@ export function placeSelections(
   return { unit: chosen, placed, unplaced, evidence };
 }
 
-/** A passage as one unit reads it, with a little context, for the user to judge. */
+/** A passage as one unit reads it, with a little context ("…" where cut), for the user to judge. */
 export interface PassageSample {
   before: string;
   passage: string;
@@ -153,12 +153,20 @@ export function unitSamples(
         return [
           reading.unit,
           {
-            before: text.slice(Math.max(0, start - CONTEXT), start).replace(/\s+/g, ' '),
+            before:
+              `${start > CONTEXT ? '…' : ''}${text.slice(Math.max(0, start - CONTEXT), start)}`.replace(
+                /\s+/g,
+                ' ',
+              ),
             passage: (passage.length > PASSAGE ? `${passage.slice(0, PASSAGE)}…` : passage).replace(
               /\s+/g,
               ' ',
             ),
-            after: text.slice(end, end + CONTEXT).replace(/\s+/g, ' '),
+            after:
+              `${text.slice(end, end + CONTEXT)}${end + CONTEXT < text.length ? '…' : ''}`.replace(
+                /\s+/g,
+                ' ',
+              ),
           },
         ];
       }),

@@ -115,7 +115,7 @@ describe('weak evidence', () => {
     expect(weak!.evidence).toMatchObject({ confidence: 'weak', unit: 'utf16', basis: 'lean' });
     expect(weak!.samples[0]!.utf16).toMatchObject({
       passage: 'La rete',
-      after: ' dei servizi ha funzionato ben',
+      after: ' dei servizi ha funzionato ben…',
     });
     expect(weak!.samples[0]!.codepoint!.passage).toBe('a rete ');
     expect(importSummaryLines(summary, it_)).toContain(

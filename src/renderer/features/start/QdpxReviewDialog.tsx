@@ -85,9 +85,9 @@ export function QdpxReviewDialog() {
                       return (
                         read && (
                           <li key={i}>
-                            …{read.before}
+                            {read.before}
                             <mark>{read.passage}</mark>
-                            {read.after}…
+                            {read.after}
                           </li>
                         )
                       );
