@@ -1,15 +1,11 @@
 import { nextColour } from '../../../shared/domain/codebook-tree';
 import type { PositionUnit } from '../../../shared/exchange/positions';
 import { placeSelections } from '../../../shared/exchange/place-codings';
-import type {
-  RefiCode,
-  RefiProject,
-  RefiSet,
-  RefiTextSource,
-} from '../../../shared/exchange/qde-parse';
+import type { RefiCode, RefiProject, RefiTextSource } from '../../../shared/exchange/qde-parse';
 import { CURRENT_SCHEMA_VERSION, type Code, type Participant } from '../../../shared/model/project';
 import type { Coding, Memo, SourceFile } from '../../../shared/model/source';
 import { mapCases, type ShortenedCase } from './qdpx-import-cases';
+import { noteCodeGroups, type CodeGroup } from './qdpx-code-groups';
 import { choosePositions, type PositionsReport } from './qdpx-positions';
 import type { QdpxContents, QdpxSourceText } from './qdpx-read';
 import type { SkipReason } from '../../../shared/exchange/import-summary';
@@ -36,13 +32,8 @@ export interface MappedSource {
   unplaced: number;
 }
 
-export type { SkipReason };
-
-/** A Set of codes (an ATLAS.ti code group): Campo has no groups; it is noted on its codes. */
-export interface CodeGroup {
-  name: string;
-  codes: number;
-}
+export type { SkipReason, CodeGroup };
+export { noteCodeGroups };
 
 /** Everything an import writes, and what the summary says about it. */
 export interface MappedProject {
@@ -59,43 +50,6 @@ export interface MappedProject {
   codeGroups: CodeGroup[];
   /** Sets of sources (document groups), not imported. */
   sourceSets: string[];
-}
-
-/** Heading of the line that notes a code's groups in its description. */
-export const CODE_GROUPS_HEADING = 'Gruppi di codici';
-
-/**
- * Notes the code groups (REFI-QDA Sets of codes) in the descriptions of their codes, since Campo
- * has no groups: "Gruppi di codici: Barriere, Fattori abilitanti". Returns each group with the
- * number of its codes found.
- */
-export function noteCodeGroups(
-  sets: readonly RefiSet[],
-  codeOf: (guid: string) => Code | undefined,
-): CodeGroup[] {
-  const groupsOf = new Map<Code, string[]>();
-  const groups: CodeGroup[] = [];
-  for (const set of sets) {
-    if (set.codeGuids.length === 0) continue;
-    const name = set.name || 'Gruppo senza nome';
-    let found = 0;
-    for (const guid of new Set(set.codeGuids)) {
-      const code = codeOf(guid);
-      if (!code) continue;
-      found += 1;
-      groupsOf.set(code, [...(groupsOf.get(code) ?? []), name]);
-    }
-    groups.push({ name, codes: found });
-  }
-  for (const [code, names] of groupsOf) {
-    const line = `${CODE_GROUPS_HEADING}: ${names.join(', ')}`;
-    if (code.description.includes(line)) continue;
-    code.description = [code.description, line]
-      .filter(Boolean)
-      .join('\n\n')
-      .slice(0, DESCRIPTION_MAX);
-  }
-  return groups;
 }
 
 /** Hands out ids: the REFI GUID when usable and unused, else a fresh one. */
