@@ -31,8 +31,10 @@ export function errorMessage(
 ): string {
   const key = `errors.${error.code}`;
   if (!isMessageKey(key)) return error.message;
-  return translator(language)(key, {
-    message: error.message,
-    ...(error.details as MessageParams | undefined),
-  });
+  const t = translator(language);
+  const params: MessageParams = { message: error.message, ...(error.details as MessageParams) };
+  // A reason with a key ("damage.xmlTruncated") is said in the user's language, not as written.
+  const reasonKey = `damage.${String(params.reasonKey ?? '')}`;
+  if (params.reasonKey && isMessageKey(reasonKey)) params.reason = t(reasonKey, params);
+  return t(key, params);
 }
