@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { CampoError } from '../ipc/errors';
+import { damagedFile } from '../ipc/refusals';
 
 /**
  * Safe XML reading for REFI-QDA files (project.qde, .qdc). These files come from other people's
@@ -48,6 +49,9 @@ const REPEATED = new Set([
   'Edge',
 ]);
 
+/** Nesting depth of XML elements Campo reads; deeper files are refused (FILE_DAMAGED). */
+export const MAX_XML_DEPTH = 200;
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -60,19 +64,12 @@ const parser = new XMLParser({
   // Inline source texts (PlainTextContent) must keep their spaces: positions count them.
   trimValues: false,
   isArray: (name, _path, _leaf, isAttribute) => !isAttribute && REPEATED.has(name),
+  // Codebooks nest codes; real ones are a few levels deep. Deeper XML is refused by name.
+  maxNestedTags: MAX_XML_DEPTH,
 });
 
 /** Refused before parsing: DOCTYPE or ENTITY declarations, whatever their case. */
 const DECLARATION = /<!\s*(doctype|entity)/i;
-
-/** The reason shown to the user (catalogue key errors.FILE_DAMAGED, in Italian). */
-export const DOCTYPE_REASON =
-  'il file XML contiene una dichiarazione DOCTYPE o ENTITY: non viene aperto';
-
-/** A FILE_DAMAGED error naming the file, with a reason in Italian. */
-export function damaged(file: string, reason: string): CampoError {
-  return new CampoError('FILE_DAMAGED', `${file}: ${reason}`, { file, reason });
-}
 
 /**
  * Parses XML text after refusing DOCTYPE/ENTITY declarations and checking it is well formed.
@@ -80,12 +77,24 @@ export function damaged(file: string, reason: string): CampoError {
  */
 export function parseXml(xml: string, file: string): XmlNode {
   const text = xml.replace(/^\uFEFF/, '');
-  if (DECLARATION.test(text)) throw damaged(file, DOCTYPE_REASON);
+  if (DECLARATION.test(text)) throw damagedFile(file, 'refusal.xmlDoctype');
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    throw damaged(file, `XML non valido alla riga ${valid.err.line}: ${valid.err.msg}`);
+    throw damagedFile(file, 'refusal.xmlInvalid', {
+      line: valid.err.line,
+      detail: valid.err.msg.slice(0, 200),
+    });
   }
-  return parser.parse(text) as XmlNode;
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (error) {
+    if (error instanceof CampoError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    if (/nested tags/i.test(detail) || error instanceof RangeError) {
+      throw damagedFile(file, 'refusal.xmlTooDeep', { max: MAX_XML_DEPTH });
+    }
+    throw damagedFile(file, 'refusal.xmlInvalid', { line: 0, detail: detail.slice(0, 200) });
+  }
 }
 
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g;

@@ -3,12 +3,12 @@ import {
   child,
   childText,
   children,
-  damaged,
   normalGuid,
   parseXml,
   targets,
   type XmlNode,
 } from './qde-parse-xml';
+import { damagedFile } from '../ipc/refusals';
 
 /**
  * REFI-QDA project.qde and codebook .qdc files read into a small intermediate model, before
@@ -225,7 +225,7 @@ function root(xml: string, file: string, names: string[], expected: string): Xml
     const node = child(document, name);
     if (node) return node;
   }
-  throw damaged(file, `non è un ${expected} REFI-QDA (manca l’elemento ${names[0]})`);
+  throw damagedFile(file, 'refusal.notRefi', { expected, element: names[0]! });
 }
 
 /**

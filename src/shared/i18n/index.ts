@@ -31,8 +31,11 @@ export function errorMessage(
 ): string {
   const key = `errors.${error.code}`;
   if (!isMessageKey(key)) return error.message;
-  return translator(language)(key, {
-    message: error.message,
-    ...(error.details as MessageParams | undefined),
-  });
+  const t = translator(language);
+  const params: MessageParams = { message: error.message, ...error.details };
+  // A reason given by key (refusals of hostile files) is shown in the user's language.
+  const reasonKey = error.details?.reasonKey;
+  if (typeof reasonKey === 'string' && isMessageKey(reasonKey))
+    params.reason = t(reasonKey, params);
+  return t(key, params);
 }

@@ -7,16 +7,19 @@ import {
   type RefiCode,
   type RefiProject,
 } from '../../../shared/exchange/qde-parse';
-import { damaged } from '../../../shared/exchange/qde-parse-xml';
+import { damagedFile } from '../../../shared/ipc/refusals';
 import { CampoError } from '../../../shared/ipc/errors';
 import { IMPORT_LIMITS, describeSize } from '../import/limits';
-import { readTranscriptFile } from '../import/transcript-file';
+import { parseTranscriptBytes } from '../import/transcript-parse';
+import { runIsolated } from '../isolation/parser-pool';
 import { looksLikeZip } from '../import/zip-guard';
 import { Archive, unsafePath, type CentralEntry } from './qdpx-zip';
 
 /**
  * Opens a REFI-QDA project archive (.qdpx) from bytes, treating it as hostile (see qdpx-zip.ts),
  * and returns its parsed project.qde with the texts of its sources. Nothing is written to disk.
+ * `parseQdpx`/`parseCodebook` run in the parser process; the app calls `readQdpx`/`readCodebook`,
+ * which ask that process (see ../isolation/parser-pool.ts).
  */
 
 const MB = 1024 * 1024;
@@ -80,7 +83,7 @@ function findQde(archive: Archive, file: string): CentralEntry {
     });
   }
   if (qdes.length > 1 && chosen.toLowerCase() !== 'project.qde') {
-    throw damaged(file, 'l’archivio contiene più file .qde: non si sa quale aprire');
+    throw damagedFile(file, 'refusal.severalQde');
   }
   return archive.find(chosen)!;
 }
@@ -145,7 +148,7 @@ async function docxText(
   name: string,
 ): Promise<QdpxSourceText | UnreadableReason> {
   try {
-    const parsed = await readTranscriptFile(bytes, `${basename(name, '.docx')}.docx`);
+    const parsed = await parseTranscriptBytes(bytes, `${basename(name, '.docx')}.docx`);
     return { text: parsed.text, turns: parsed.turns, origin: 'docx', positional: false };
   } catch (error) {
     if (error instanceof CampoError && error.code === 'FILE_EMPTY') {
@@ -191,7 +194,7 @@ async function sourceText(
  * declares), damaged data, XML with DOCTYPE/ENTITY; FILE_TOO_LARGE for an entry above its cap.
  * Sources whose file is missing, external or not text are listed in `unreadable`, not refused.
  */
-export async function readQdpx(
+export async function parseQdpx(
   bytes: Uint8Array,
   fileName: string,
   limits: Partial<QdpxLimits> = {},
@@ -222,7 +225,7 @@ export async function readQdpx(
  * The codebook of a .qdc file or of a .qdpx archive (its project.qde), with the same checks as
  * `readQdpx`. A .qdc is XML: a UTF-8 BOM, CRLF and the old 0.4 namespace are fine.
  */
-export async function readCodebook(
+export async function parseCodebook(
   bytes: Uint8Array,
   fileName: string,
   limits: Partial<QdpxLimits> = {},
@@ -250,4 +253,39 @@ export async function readCodebook(
     });
   }
   return parseCodebookQdc(text, file);
+}
+
+/** `parseQdpx` in the parser process, with its memory and time limits. */
+export async function readQdpx(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: Partial<QdpxLimits> = {},
+): Promise<QdpxContents> {
+  const file = basename(fileName);
+  if (!looksLikeZip(bytes)) {
+    throw new CampoError('FILE_TYPE_MISMATCH', `${file} is not a zip`, {
+      file,
+      expected: QDPX_EXPECTED,
+    });
+  }
+  return runIsolated(
+    'qdpx',
+    { bytes, fileName, limits },
+    { file, timeoutMs: IMPORT_LIMITS.qdpxTimeoutMs },
+  );
+}
+
+/** `parseCodebook` in the parser process, with its memory and time limits. */
+export async function readCodebook(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: Partial<QdpxLimits> = {},
+): Promise<RefiCode[]> {
+  const file = basename(fileName);
+  if (bytes.length === 0) throw new CampoError('FILE_EMPTY', `${file} is empty`, { file });
+  return runIsolated(
+    'codebook',
+    { bytes, fileName, limits },
+    { file, timeoutMs: IMPORT_LIMITS.qdpxTimeoutMs },
+  );
 }
