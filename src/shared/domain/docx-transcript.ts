@@ -2,6 +2,9 @@ import { assembleTurns, parseSpeakerLines, type ParsedTurn, type Utterance } fro
 
 /** "Mario Rossi   0:03" or "INT-02 00:01:10": a speaker heading as Teams writes in Word exports. */
 const HEADING = /^(.{1,80}?)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+/** Longer paragraphs are never headings (and HEADING would cost time on long runs of spaces). */
+const HEADING_MAX = 120;
+const isHeading = (paragraph: string) => paragraph.length <= HEADING_MAX && HEADING.test(paragraph);
 
 /**
  * The text of a Word transcript (paragraphs separated by blank lines, as mammoth extracts them).
@@ -13,14 +16,21 @@ export function parseDocxText(raw: string): { text: string; turns: ParsedTurn[] 
   const paragraphs = raw
     .replace(/\r\n?/g, '\n')
     .split(/\n{2,}/)
-    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim())
+    // Lines of a paragraph joined by one space; split and trim keep it linear in any text.
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join(' '),
+    )
     .filter(Boolean);
-  const headings = paragraphs.filter((paragraph) => HEADING.test(paragraph)).length;
+  const headings = paragraphs.filter(isHeading).length;
   if (headings >= 2 && headings * 3 >= paragraphs.length) {
     const utterances: Utterance[] = [];
     let current: Utterance | null = null;
     for (const paragraph of paragraphs) {
-      const match = HEADING.exec(paragraph);
+      const match = isHeading(paragraph) ? HEADING.exec(paragraph) : null;
       if (match) {
         const [, name, a, b, c] = match;
         const time =

@@ -9,11 +9,17 @@ const ENTITIES: Record<string, string> = {
   nbsp: ' ',
 };
 
+/** A numeric character reference's character; U+FFFD for none (past U+10FFFF, a surrogate). */
+function codePoint(point: number): string {
+  const valid = point <= 0x10ffff && !(point >= 0xd800 && point <= 0xdfff);
+  return valid ? String.fromCodePoint(point) : '\uFFFD';
+}
+
 function decodeEntities(text: string): string {
   return text.replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (match, name: string) => {
     if (name.startsWith('#x') || name.startsWith('#X'))
-      return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+      return codePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return codePoint(Number(name.slice(1)));
     return ENTITIES[name.toLowerCase()] ?? match;
   });
 }
@@ -31,10 +37,10 @@ const TIMING = /^(\S+)\s+-->\s+(\S+)/;
 /** Utterances of one cue's payload: `<v Name>…</v>` voice spans, or a "Name: text" prefix. */
 function cueUtterances(payload: string, time: number | null): Utterance[] {
   const voices = [
-    ...payload.matchAll(/<v(?:\.[^\s>]*)?\s+([^>]+)>([\s\S]*?)(?:<\/v>|(?=<v[\s.])|$)/g),
+    ...payload.matchAll(/<v(?:\.[^\s<>]*)?\s+([^<>]+)>([\s\S]*?)(?:<\/v>|(?=<v[\s.])|$)/g),
   ];
   const clean = (text: string) =>
-    decodeEntities(text.replace(/<[^>]*>/g, ''))
+    decodeEntities(text.replace(/<[^<>]*>/g, ''))
       .replace(/\s+/g, ' ')
       .trim();
   if (voices.length > 0) {
@@ -82,7 +88,7 @@ export function parseSrt(input: string): { text: string; turns: ParsedTurn[] } |
       lines
         .slice(timingIndex + 1)
         .join(' ')
-        .replace(/<[^>]*>|\{\\[^}]*\}/g, ''),
+        .replace(/<[^<>]*>|\{\\[^{}]*\}/g, ''),
     );
     const bracketed = /^\[([^\]]{1,60})\]\s*(.*)$/.exec(payload.trim());
     utterances.push(
