@@ -1,6 +1,6 @@
 import type { Code, EvaluationQuestion } from '../model/project';
-import { codeTreeOrder, nextColour } from './codebook-tree';
-import { detectSeparator, formatCsvRow, parseCsv } from './csv';
+import { codeTreeOrder, colourPicker } from './codebook-tree';
+import { detectSeparator, formatCsvRow, parseCsv, type CsvRecord, type CsvSeparator } from './csv';
 import { foldAccents } from './folding';
 
 /** Between the names of a path in the `parent` column: "Root > Child". */
@@ -79,11 +79,40 @@ export function importCodebookCsv(
   csv: string,
   questions: readonly Pick<EvaluationQuestion, 'id' | 'code'>[],
   newId: () => string,
-): { codes: Code[]; added: number; updated: number; problems: CodebookProblem[] } {
+): CodebookMerge {
+  return mergeCodebookRecords(existing, readCodebookRecords(csv), questions, newId);
+}
+
+/** A codebook CSV split into records: the part of an import that reads untrusted text. */
+export interface CodebookRecords {
+  separator: CsvSeparator;
+  records: CsvRecord[];
+}
+
+/** What merging a codebook CSV gives: the new codebook and what changed. */
+export interface CodebookMerge {
+  codes: Code[];
+  added: number;
+  updated: number;
+  problems: CodebookProblem[];
+}
+
+/** The records of a codebook CSV, its separator detected from the header. */
+export function readCodebookRecords(csv: string): CodebookRecords {
+  const separator = detectSeparator(csv);
+  return { separator, records: parseCsv(csv, separator) };
+}
+
+/** `importCodebookCsv` on records already read (see `readCodebookRecords`). */
+export function mergeCodebookRecords(
+  existing: readonly Code[],
+  { separator, records }: CodebookRecords,
+  questions: readonly Pick<EvaluationQuestion, 'id' | 'code'>[],
+  newId: () => string,
+): CodebookMerge {
   const codes = [...existing];
   const problems: CodebookProblem[] = [];
-  const separator = detectSeparator(csv);
-  const [header, ...rows] = parseCsv(csv, separator);
+  const [header, ...rows] = records;
   const columns = new Map<Column, number>();
   header?.cells.forEach((cell, index) => {
     const column = (Object.keys(HEADERS) as Column[]).find((c) => HEADERS[c].includes(key(cell)));
@@ -111,13 +140,14 @@ export function importCodebookCsv(
   const questionIds = new Map(questions.map((question) => [key(question.code), question.id]));
   const added = new Set<string>();
   const updated = new Set<string>();
+  const colours = colourPicker(codes);
 
   const create = (name: string, parentId: string | null, parentKey: string): number => {
     const code: Code = {
       id: newId(),
       name,
       description: '',
-      colour: nextColour(codes),
+      colour: colours.next(),
       parentId,
       questionId: null,
       followsQuestion: false,
@@ -186,6 +216,10 @@ export function importCodebookCsv(
       after.questionId !== before.questionId
     ) {
       codes[index] = after;
+      if (after.colour !== before.colour) {
+        colours.remove(before.colour);
+        colours.add(after.colour);
+      }
       if (!added.has(after.id)) updated.add(after.id);
     }
   }

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { importCodebookCsv } from '../../../shared/domain/codebook-csv';
-import type { Code, EvaluationQuestion } from '../../../shared/model/project';
+import { readCodebookRecords } from '../../../shared/domain/codebook-csv';
 import { parseCodebook, parseQdpx, type QdpxLimits } from '../exchange/qdpx-read';
 import { parseSpreadsheetBytes } from '../import/spreadsheet-parse';
 import { parseTranscriptBytes } from '../import/transcript-parse';
@@ -19,11 +17,7 @@ export const PARSER_JOBS = {
     parseQdpx(input.bytes, input.fileName, input.limits),
   codebook: (input: { bytes: Uint8Array; fileName: string; limits?: Partial<QdpxLimits> }) =>
     parseCodebook(input.bytes, input.fileName, input.limits),
-  codebookCsv: (input: {
-    existing: Code[];
-    csv: string;
-    questions: Array<Pick<EvaluationQuestion, 'id' | 'code'>>;
-  }) => importCodebookCsv(input.existing, input.csv, input.questions, randomUUID),
+  codebookCsv: (input: { csv: string }) => readCodebookRecords(input.csv),
 };
 
 export type ParserJob = keyof typeof PARSER_JOBS;
