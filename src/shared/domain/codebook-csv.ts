@@ -1,6 +1,14 @@
 import type { Code, EvaluationQuestion } from '../model/project';
 import { codeTreeOrder, colourPicker } from './codebook-tree';
-import { detectSeparator, formatCsvRow, parseCsv, type CsvRecord, type CsvSeparator } from './csv';
+import {
+  detectSeparator,
+  formatCsvRow,
+  neutraliseFormulaCell,
+  parseCsv,
+  restoreFormulaCell,
+  type CsvRecord,
+  type CsvSeparator,
+} from './csv';
 import { foldAccents } from './folding';
 
 /** Between the names of a path in the `parent` column: "Root > Child". */
@@ -30,7 +38,8 @@ export function codebookToCsv(
     const question = code.questionId === null ? '' : (questionCodes.get(code.questionId) ?? '');
     rows.push([code.name, parent, code.description, code.colour, question]);
   }
-  return rows.map((row) => `${formatCsvRow(row, ';')}\r\n`).join('');
+  // Names such as "=HYPERLINK(…)" must stay text when the file is opened in a spreadsheet.
+  return rows.map((row) => `${formatCsvRow(row.map(neutraliseFormulaCell), ';')}\r\n`).join('');
 }
 
 /** A problem found in an imported codebook, by 1-based line number. */
@@ -177,7 +186,7 @@ export function mergeCodebookRecords(
 
   const cell = (cells: string[], column: Column) => {
     const index = columns.get(column);
-    return index === undefined ? '' : (cells[index] ?? '').trim();
+    return index === undefined ? '' : restoreFormulaCell(cells[index] ?? '').trim();
   };
 
   for (const { line, cells } of rows) {

@@ -93,3 +93,24 @@ export function formatCsvRow(cells: readonly string[], separator: CsvSeparator):
     )
     .join(separator);
 }
+
+/**
+ * First characters with which a spreadsheet reads a cell as a formula (`=HYPERLINK(…)`,
+ * `+cmd|…`, `-2+3`, `@SUM(…)`, and the full-width forms some locales accept), or that it strips
+ * before doing so (tab, carriage return). A leading apostrophe is escaped too, so that reading
+ * back gives exactly what was written.
+ */
+const FORMULA_LEAD = /^[=+\-@\t\r'\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * A cell a spreadsheet shows as text, never runs (OWASP "CSV injection"): one leading apostrophe
+ * when the cell starts like a formula. `restoreFormulaCell` undoes it.
+ */
+export function neutraliseFormulaCell(cell: string): string {
+  return FORMULA_LEAD.test(cell) ? `'${cell}` : cell;
+}
+
+/** The cell as it was before `neutraliseFormulaCell`. */
+export function restoreFormulaCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_LEAD.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
