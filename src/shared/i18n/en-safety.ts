@@ -25,6 +25,8 @@ export const enSafety: Record<keyof typeof itSafety, string> = {
   'refusal.textRunTooLong': 'it holds an unbroken text of {size}; the limit is {max}',
   'refusal.tooManyTurns': 'it holds more than {max} speaker turns',
   'refusal.unexpectedContent': 'unexpected content',
+  'cli.problem.restorePending':
+    'restoring backup {backupId} was interrupted: it will be completed at the next open',
   'errors.PATH_NOT_GRANTED':
     'Campo cannot use {path}: choose it in the system’s Open or Save dialog.',
   'errors.REQUEST_TOO_LARGE':

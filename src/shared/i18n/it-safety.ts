@@ -27,6 +27,8 @@ export const itSafety = {
   'refusal.textRunTooLong': 'contiene un testo di {size} senza interruzioni; il massimo è {max}',
   'refusal.tooManyTurns': 'contiene più di {max} turni di parola',
   'refusal.unexpectedContent': 'contenuto inatteso',
+  'cli.problem.restorePending':
+    'il ripristino del backup {backupId} si è interrotto: sarà completato alla prossima apertura',
   'errors.PATH_NOT_GRANTED':
     'Campo non può usare {path}: sceglila con la finestra «Apri» o «Salva» del sistema.',
   'errors.REQUEST_TOO_LARGE':
