@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
-import { checkSize } from '../import/limits';
+import { IMPORT_LIMITS, checkSize } from '../import/limits';
 import { toUserFsError } from '../store/fs-errors';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { SourceFile } from '../../../shared/model/source';
@@ -17,15 +17,12 @@ type ExchangeHandlers = Pick<
   'qdpxExport' | 'qdcExport' | 'qdpxImport' | 'qdcImport' | 'dialogOpenFile'
 >;
 
-/** Largest archive read from a path: what the contract lets a browser upload. */
-const MAX_ARCHIVE_BYTES = 200 * 1024 * 1024;
-
 /** A file the user picked in the native dialog, size-checked before it is read. */
 async function readUpload(path: string): Promise<Buffer> {
   const info = await stat(path).catch((error: unknown) => {
     throw toUserFsError(error, path);
   });
-  checkSize(basename(path), info.size, MAX_ARCHIVE_BYTES);
+  checkSize(basename(path), info.size, IMPORT_LIMITS.archiveBytes);
   return readFile(path).catch((error: unknown) => {
     throw toUserFsError(error, path);
   });

@@ -1,4 +1,5 @@
 import { CampoError } from '../../../shared/ipc/errors';
+import { FILE_CAPS } from '../../../shared/ipc/upload-limits';
 
 const MB = 1024 * 1024;
 
@@ -7,9 +8,11 @@ const MB = 1024 * 1024;
  * real files and far below what could exhaust the machine.
  */
 export const IMPORT_LIMITS = {
-  textBytes: 20 * MB,
-  docxBytes: 50 * MB,
-  spreadsheetBytes: 10 * MB,
+  textBytes: FILE_CAPS.textBytes,
+  docxBytes: FILE_CAPS.docxBytes,
+  spreadsheetBytes: FILE_CAPS.spreadsheetBytes,
+  /** A REFI-QDA archive read from a path or an upload. */
+  archiveBytes: FILE_CAPS.archiveBytes,
   /** Sum of the uncompressed sizes in a zip (DOCX, QDPX): a zip bomb stops here. */
   unzippedBytes: 250 * MB,
   /** A DOCX's word/document.xml once decompressed (a 20-million-character text fits). */
