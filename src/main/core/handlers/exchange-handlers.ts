@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import { IMPORT_LIMITS, checkSize } from '../import/limits';
 import { toUserFsError } from '../store/fs-errors';
@@ -11,6 +11,7 @@ import { qdcFile, qdpxArchive } from '../exchange/qdpx-export';
 import { deliverExport, exportFileName } from '../export/export-files';
 import type { ProjectSession } from '../store/project-session';
 import type { CoreState } from './context';
+import { grantedOpenFile, grantedParentFolder, grantedSaveTarget } from './path-grants';
 
 type ExchangeHandlers = Pick<
   Handlers,
@@ -26,6 +27,13 @@ async function readUpload(path: string): Promise<Buffer> {
   return readFile(path).catch((error: unknown) => {
     throw toUserFsError(error, path);
   });
+}
+
+/** An uploaded file's bytes, refused above the archive cap like a file read from a path. */
+function uploaded(fileName: string, data: string): Buffer {
+  const bytes = Buffer.from(data, 'base64');
+  checkSize(basename(fileName), bytes.length, IMPORT_LIMITS.archiveBytes);
+  return bytes;
 }
 
 /** Every readable source of the project, in project order. */
@@ -44,6 +52,7 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
   return {
     async qdpxExport({ target }) {
       const session = state.requireSession();
+      const path = grantedSaveTarget(state, target);
       host.emit('exportProgress', { kind: 'qdpx', fraction: 0 });
       const sources = await readAllSources(session);
       host.emit('exportProgress', { kind: 'qdpx', fraction: 0.5 });
@@ -53,22 +62,25 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
         userName: coderName(),
       });
       const name = exportFileName(session.project.meta.title, 'qdpx');
-      const result = await deliverExport(bytes, name, target);
+      const result = await deliverExport(bytes, name, path);
       host.emit('exportProgress', { kind: 'qdpx', fraction: 1 });
       return result;
     },
     async qdcExport({ target }) {
       const session = state.requireSession();
+      const path = grantedSaveTarget(state, target);
       const name = exportFileName(session.project.meta.title, 'qdc');
-      return deliverExport(qdcFile(session.project), name, target);
+      return deliverExport(qdcFile(session.project), name, path);
     },
     async qdpxImport({ fileName, data, path, parentDir }) {
-      const bytes = path ? await readUpload(path) : Buffer.from(data ?? '', 'base64');
+      const bytes = path
+        ? await readUpload(grantedOpenFile(state, path))
+        : uploaded(fileName, data ?? '');
       const { session, summary } = await importQdpx(
         {
           bytes,
           fileName,
-          parentDir: resolve(parentDir ?? host.defaultProjectsDir),
+          parentDir: grantedParentFolder(state, parentDir ?? host.defaultProjectsDir),
           onProgress: (fraction) => host.emit('exportProgress', { kind: 'qdpx-import', fraction }),
         },
         host.storeOptions ?? {},
@@ -91,7 +103,9 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
     async dialogOpenFile({ extensions }) {
       if (!host.pickOpenFile)
         throw new CampoError('UNSUPPORTED', 'This host has no native dialogs');
-      return host.pickOpenFile(extensions);
+      const picked = await host.pickOpenFile(extensions);
+      if (picked) state.grants.grant('open-file', picked);
+      return picked;
     },
     async qdcImport({ fileName, data }) {
       const session = state.requireSession();
