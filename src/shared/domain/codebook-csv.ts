@@ -49,7 +49,9 @@ export interface CodebookProblem {
   value: string;
 }
 
-type Column = 'name' | 'parent' | 'description' | 'colour' | 'question';
+/** A column of a codebook CSV. */
+export type CodebookColumn = 'name' | 'parent' | 'description' | 'colour' | 'question';
+type Column = CodebookColumn;
 
 const HEADERS: Record<Column, string[]> = {
   name: ['name', 'nome', 'code', 'codice'],
@@ -60,6 +62,24 @@ const HEADERS: Record<Column, string[]> = {
 };
 
 const key = (text: string) => foldAccents(text).replace(/\s+/g, ' ').trim();
+
+/** Where each known column is, from the header's names (English or Italian). */
+export function headerColumns(header: CsvRecord | undefined): Map<CodebookColumn, number> {
+  const columns = new Map<Column, number>();
+  header?.cells.forEach((cell, index) => {
+    const column = (Object.keys(HEADERS) as Column[]).find((c) => HEADERS[c].includes(key(cell)));
+    if (column && !columns.has(column)) columns.set(column, index);
+  });
+  return columns;
+}
+
+/** The names of a parent path cell ("Root > Child"), as the import reads them. */
+export function parentPathNames(cell: string): string[] {
+  return cell
+    .split(PATH_SEPARATOR.trim())
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
 
 /** `#rrggbb` in lower case from "#RRGGBB", "rrggbb" or "#rgb"; null when it is not a colour. */
 function parseColour(text: string): string | null {
@@ -122,11 +142,7 @@ export function mergeCodebookRecords(
   const codes = [...existing];
   const problems: CodebookProblem[] = [];
   const [header, ...rows] = records;
-  const columns = new Map<Column, number>();
-  header?.cells.forEach((cell, index) => {
-    const column = (Object.keys(HEADERS) as Column[]).find((c) => HEADERS[c].includes(key(cell)));
-    if (column && !columns.has(column)) columns.set(column, index);
-  });
+  const columns = headerColumns(header);
   if (!header || !columns.has('name')) {
     const value = header ? header.cells.join(separator) : '';
     problems.push({ line: header?.line ?? 1, problem: 'no-header', value });
@@ -175,9 +191,8 @@ export function mergeCodebookRecords(
     const found = byPath.get(whole);
     if (found !== undefined) return { id: (codes[found] as Code).id, key: whole };
     let parent: { id: string | null; key: string } = { id: null, key: '' };
-    for (const part of parentPath.split(PATH_SEPARATOR.trim())) {
-      const name = part.trim().slice(0, MAX_NAME);
-      if (name === '') continue;
+    for (const part of parentPathNames(parentPath)) {
+      const name = part.slice(0, MAX_NAME);
       const index = byPath.get(pathKey(parent.key, name)) ?? create(name, parent.id, parent.key);
       parent = { id: (codes[index] as Code).id, key: pathKey(parent.key, name) };
     }

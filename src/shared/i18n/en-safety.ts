@@ -24,6 +24,8 @@ export const enSafety: Record<keyof typeof itSafety, string> = {
   'refusal.parserError': 'read error: {detail}',
   'refusal.textRunTooLong': 'it holds an unbroken text of {size}; the limit is {max}',
   'refusal.tooManyTurns': 'it holds more than {max} speaker turns',
+  'refusal.tooManyCodes': 'it holds more than {max} codes',
+  'refusal.codesTooDeep': 'it nests codes deeper than {max} levels',
   'refusal.unexpectedContent': 'unexpected content',
   'cli.problem.restorePending':
     'restoring backup {backupId} was interrupted: it will be completed at the next open',

@@ -26,6 +26,8 @@ export const itSafety = {
   'refusal.parserError': 'errore di lettura: {detail}',
   'refusal.textRunTooLong': 'contiene un testo di {size} senza interruzioni; il massimo è {max}',
   'refusal.tooManyTurns': 'contiene più di {max} turni di parola',
+  'refusal.tooManyCodes': 'contiene più di {max} codici',
+  'refusal.codesTooDeep': 'annida i codici oltre {max} livelli',
   'refusal.unexpectedContent': 'contenuto inatteso',
   'cli.problem.restorePending':
     'il ripristino del backup {backupId} si è interrotto: sarà completato alla prossima apertura',

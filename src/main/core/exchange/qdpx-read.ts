@@ -10,6 +10,7 @@ import {
 import { damagedFile } from '../../../shared/ipc/refusals';
 import { CampoError } from '../../../shared/ipc/errors';
 import { IMPORT_LIMITS, describeSize } from '../import/limits';
+import { checkRefiCodes } from '../import/codebook-caps';
 import { parseTranscriptBytes } from '../import/transcript-parse';
 import { runIsolated } from '../isolation/parser-pool';
 import { looksLikeZip } from '../import/zip-guard';
@@ -205,6 +206,7 @@ export async function parseQdpx(
   const qde = findQde(archive, file);
   const xml = decodeText(await archive.read(qde, caps.qdeBytes)).text;
   const project = parseProjectQde(xml, `${file}: ${qde.name}`);
+  checkRefiCodes(project.codes, file);
   const texts = new Map<string, QdpxSourceText>();
   const unreadable = new Map<string, UnreadableReason>();
   for (const source of project.sources) {
@@ -235,7 +237,9 @@ export async function parseCodebook(
   if (looksLikeZip(bytes)) {
     const archive = new Archive(bytes, file, caps.totalBytes, QDPX_EXPECTED);
     const qde = findQde(archive, file);
-    return parseCodebookQdc(decodeText(await archive.read(qde, caps.qdeBytes)).text, file);
+    const codes = parseCodebookQdc(decodeText(await archive.read(qde, caps.qdeBytes)).text, file);
+    checkRefiCodes(codes, file);
+    return codes;
   }
   if (bytes.length === 0) throw new CampoError('FILE_EMPTY', `${file} is empty`, { file });
   if (bytes.length > caps.qdeBytes) {
@@ -252,7 +256,9 @@ export async function parseCodebook(
       expected: 'codebook REFI-QDA (.qdc)',
     });
   }
-  return parseCodebookQdc(text, file);
+  const codes = parseCodebookQdc(text, file);
+  checkRefiCodes(codes, file);
+  return codes;
 }
 
 /** `parseQdpx` in the parser process, with its memory and time limits. */

@@ -34,6 +34,12 @@ export const IMPORT_LIMITS = {
   docxTimeoutMs: 30_000,
   spreadsheetTimeoutMs: 20_000,
   qdpxTimeoutMs: 120_000,
+  /**
+   * Codes one codebook import may bring, and how deep they may nest: 100,000 codes import in a
+   * few seconds; far more would make every later save of project.json slow.
+   */
+  codes: 100_000,
+  codeDepth: 100,
   spreadsheetRows: 10_000,
   spreadsheetColumns: 100,
 } as const;

@@ -1,5 +1,6 @@
 import { readCodebookRecords } from '../../../shared/domain/codebook-csv';
 import { parseCodebook, parseQdpx, type QdpxLimits } from '../exchange/qdpx-read';
+import { checkCodebookRecords } from '../import/codebook-caps';
 import { parseSpreadsheetBytes } from '../import/spreadsheet-parse';
 import { parseTranscriptBytes } from '../import/transcript-parse';
 
@@ -17,7 +18,11 @@ export const PARSER_JOBS = {
     parseQdpx(input.bytes, input.fileName, input.limits),
   codebook: (input: { bytes: Uint8Array; fileName: string; limits?: Partial<QdpxLimits> }) =>
     parseCodebook(input.bytes, input.fileName, input.limits),
-  codebookCsv: (input: { csv: string }) => readCodebookRecords(input.csv),
+  codebookCsv: (input: { csv: string }) => {
+    const read = readCodebookRecords(input.csv);
+    checkCodebookRecords(read, 'CSV');
+    return read;
+  },
 };
 
 export type ParserJob = keyof typeof PARSER_JOBS;
