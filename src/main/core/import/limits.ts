@@ -24,6 +24,8 @@ export const IMPORT_LIMITS = {
    * characters, so a megabyte is never a real cell (and would cost SheetJS gigabytes).
    */
   spreadsheetTextRunBytes: 1 * MB,
+  /** Nesting of elements in a DOCX's or XLSX's XML (Word's own stays far below). */
+  xmlDepth: 1_000,
   /** What a source may hold (SourceFileSchema) and how many turns an import may bring. */
   sourceCharacters: 20_000_000,
   turns: 200_000,

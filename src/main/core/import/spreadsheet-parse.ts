@@ -5,6 +5,7 @@ import { CampoError } from '../../../shared/ipc/errors';
 import { damagedFile } from '../../../shared/ipc/refusals';
 import { Archive } from '../exchange/qdpx-zip';
 import { IMPORT_LIMITS, checkSize, describeSize } from './limits';
+import { nestsDeeperThan, longestTextRun } from './xml-scan';
 import { looksLikeZip } from './zip-guard';
 
 /**
@@ -38,23 +39,6 @@ export function precheckSpreadsheet(bytes: Uint8Array, fileName: string): 'csv' 
   return extension;
 }
 
-/** Length of the longest stretch of bytes holding neither `<` nor `>`: one pass, no copies. */
-export function longestTextRun(bytes: Uint8Array): number {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let longest = 0;
-  let start = 0;
-  while (start < buffer.length) {
-    const lt = buffer.indexOf(0x3c, start);
-    const gt = buffer.indexOf(0x3e, start);
-    const next = lt < 0 ? gt : gt < 0 ? lt : Math.min(lt, gt);
-    const end = next < 0 ? buffer.length : next;
-    longest = Math.max(longest, end - start);
-    if (next < 0) break;
-    start = next + 1;
-  }
-  return longest;
-}
-
 /**
  * Opens an XLSX's archive under the spreadsheet caps and refuses a sheet or shared-strings part
  * holding a "cell" longer than any real one, before SheetJS would spend gigabytes on it.
@@ -66,12 +50,16 @@ async function checkXlsx(bytes: Uint8Array, file: string): Promise<void> {
     const content = await archive.read(entry, IMPORT_LIMITS.spreadsheetUnzippedBytes, {
       keep: false,
     });
-    const run = xml ? longestTextRun(content) : 0;
+    if (!xml) continue;
+    const run = longestTextRun(content);
     if (run > IMPORT_LIMITS.spreadsheetTextRunBytes) {
       throw damagedFile(file, 'refusal.textRunTooLong', {
         size: describeSize(run),
         max: describeSize(IMPORT_LIMITS.spreadsheetTextRunBytes),
       });
+    }
+    if (nestsDeeperThan(content, IMPORT_LIMITS.xmlDepth)) {
+      throw damagedFile(file, 'refusal.xmlTooDeep', { max: IMPORT_LIMITS.xmlDepth });
     }
   }
 }

@@ -7,6 +7,7 @@ import { CampoError } from '../../../shared/ipc/errors';
 import { damagedFile } from '../../../shared/ipc/refusals';
 import { Archive } from '../exchange/qdpx-zip';
 import { IMPORT_LIMITS, checkSize, describeSize } from './limits';
+import { nestsDeeperThan } from './xml-scan';
 import { looksLikeZip } from './zip-guard';
 
 /**
@@ -74,7 +75,11 @@ export async function docxRawText(bytes: Uint8Array, file: string): Promise<stri
   if (!document) throw mismatch(file, 'DOCX');
   for (const entry of archive.allEntries()) {
     const cap = entry === document ? IMPORT_LIMITS.docxXmlBytes : IMPORT_LIMITS.unzippedBytes;
-    await archive.read(entry, cap, { keep: false });
+    const content = await archive.read(entry, cap, { keep: false });
+    // mammoth walks the XML recursively: nesting that would overflow its stack is refused.
+    if (entry === document && nestsDeeperThan(content, IMPORT_LIMITS.xmlDepth)) {
+      throw damagedFile(file, 'refusal.xmlTooDeep', { max: IMPORT_LIMITS.xmlDepth });
+    }
   }
   const { default: mammoth } = await import('mammoth');
   let text: string;
