@@ -239,6 +239,10 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     );
   });
 
+  // Node closes an idle connection after 5 s; a browser reusing it at that moment gets an error
+  // for a POST it will not retry ("the host does not answer"). Browsers keep them far longer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => ready());

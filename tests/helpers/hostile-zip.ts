@@ -30,16 +30,22 @@ export function deflateParts(parts: Part[]): { data: Buffer; size: number; crc: 
   const chunks: Buffer[] = [];
   let size = 0;
   let crc = 0;
-  for (const part of parts) {
-    const bytes = Buffer.isBuffer(part.bytes) ? part.bytes : Buffer.from(part.bytes);
-    const times = part.times ?? 1;
-    if (bytes.length === 0 || times === 0) continue;
+  const add = (bytes: Buffer, times: number) => {
+    if (bytes.length === 0 || times === 0) return;
     const block = flushed(bytes);
     for (let i = 0; i < times; i += 1) {
       chunks.push(block);
       crc = crc32(bytes, crc);
     }
     size += bytes.length * times;
+  };
+  for (const part of parts) {
+    const bytes = Buffer.isBuffer(part.bytes) ? part.bytes : Buffer.from(part.bytes);
+    const times = part.times ?? 1;
+    // A short chunk repeated is first grown to about a megabyte, or it would not compress.
+    const per = Math.max(1, Math.min(times, Math.floor((1024 * 1024) / Math.max(1, bytes.length))));
+    add(Buffer.concat(Array.from({ length: per }, () => bytes)), Math.floor(times / per));
+    add(Buffer.concat(Array.from({ length: times % per }, () => bytes)), 1);
   }
   chunks.push(deflateRawSync(Buffer.alloc(0)));
   return { data: Buffer.concat(chunks), size, crc };

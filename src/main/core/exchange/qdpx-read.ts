@@ -10,7 +10,7 @@ import {
 import { damagedFile } from '../../../shared/ipc/refusals';
 import { CampoError } from '../../../shared/ipc/errors';
 import { IMPORT_LIMITS, describeSize } from '../import/limits';
-import { checkRefiCodes } from '../import/codebook-caps';
+import { checkRefiCodes, precountRefiCodes } from '../import/codebook-caps';
 import { parseTranscriptBytes } from '../import/transcript-parse';
 import { runIsolated } from '../isolation/parser-pool';
 import { looksLikeZip } from '../import/zip-guard';
@@ -205,6 +205,7 @@ export async function parseQdpx(
   const archive = new Archive(bytes, file, caps.totalBytes, QDPX_EXPECTED);
   const qde = findQde(archive, file);
   const xml = decodeText(await archive.read(qde, caps.qdeBytes)).text;
+  precountRefiCodes(xml, file);
   const project = parseProjectQde(xml, `${file}: ${qde.name}`);
   checkRefiCodes(project.codes, file);
   const texts = new Map<string, QdpxSourceText>();
@@ -237,7 +238,9 @@ export async function parseCodebook(
   if (looksLikeZip(bytes)) {
     const archive = new Archive(bytes, file, caps.totalBytes, QDPX_EXPECTED);
     const qde = findQde(archive, file);
-    const codes = parseCodebookQdc(decodeText(await archive.read(qde, caps.qdeBytes)).text, file);
+    const xml = decodeText(await archive.read(qde, caps.qdeBytes)).text;
+    precountRefiCodes(xml, file);
+    const codes = parseCodebookQdc(xml, file);
     checkRefiCodes(codes, file);
     return codes;
   }
@@ -256,6 +259,7 @@ export async function parseCodebook(
       expected: 'codebook REFI-QDA (.qdc)',
     });
   }
+  precountRefiCodes(text, file);
   const codes = parseCodebookQdc(text, file);
   checkRefiCodes(codes, file);
   return codes;

@@ -205,10 +205,12 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
       const merge = (project: ProjectFile) =>
         mergeCodebookRecords(project.codes, read, project.questions, randomUUID);
       let result = merge(session.project);
+      const mergedFrom = JSON.stringify(session.project.codes);
       const update = await state.history().record('CSV', async (change) => {
         if (result.added === 0 && result.updated === 0) return;
         await change.editProject((project) => {
-          result = merge(project);
+          // Merged again only if the codebook changed meanwhile (merging is the costly part).
+          if (JSON.stringify(project.codes) !== mergedFrom) result = merge(project);
           project.codes = result.codes;
         });
       });

@@ -56,6 +56,15 @@ export function precheckTranscript(bytes: Uint8Array, fileName: string): Transcr
   return format;
 }
 
+/** FILE_TOO_LARGE for a text longer than a source may hold (sizes as characters). */
+function textTooLarge(file: string, text: string): CampoError {
+  return new CampoError('FILE_TOO_LARGE', `${file}: text too large`, {
+    file,
+    size: describeSize(text.length),
+    max: describeSize(IMPORT_LIMITS.sourceCharacters),
+  });
+}
+
 /** Decodes a text-format file, refusing binary content whatever its extension says. */
 function textOf(bytes: Uint8Array, file: string, expected: string): string {
   const { text } = decodeText(bytes);
@@ -90,13 +99,7 @@ export async function docxRawText(bytes: Uint8Array, file: string): Promise<stri
       detail: String((error as Error)?.message ?? error).slice(0, 200),
     });
   }
-  if (text.length > IMPORT_LIMITS.sourceCharacters) {
-    throw new CampoError('FILE_TOO_LARGE', `${file}: text too large`, {
-      file,
-      size: describeSize(text.length),
-      max: describeSize(IMPORT_LIMITS.sourceCharacters),
-    });
-  }
+  if (text.length > IMPORT_LIMITS.sourceCharacters) throw textTooLarge(file, text);
   return text;
 }
 
@@ -125,6 +128,7 @@ export async function parseTranscriptBytes(
   }
   if (parsed.text.trim() === '')
     throw new CampoError('FILE_EMPTY', `${file} has no text`, { file });
+  if (parsed.text.length > IMPORT_LIMITS.sourceCharacters) throw textTooLarge(file, parsed.text);
   if (parsed.turns.length > IMPORT_LIMITS.turns) {
     throw damagedFile(file, 'refusal.tooManyTurns', { max: IMPORT_LIMITS.turns });
   }
