@@ -89,7 +89,13 @@ vi.mock('electron', () => {
     utilityProcess: {
       fork: (script: string, _args: string[], options: Record<string, unknown>) => {
         fake.forked.push({ script, options });
-        return { on: () => undefined, once: () => undefined, postMessage: () => undefined };
+        return {
+          on: () => undefined,
+          once: () => undefined,
+          postMessage: () => undefined,
+          kill: () => true,
+          stderr: null,
+        };
       },
     },
     session: {
@@ -199,6 +205,17 @@ describe('Electron main process (with a fake electron module)', () => {
     contentsEvents.get('will-navigate')!({ preventDefault: () => (prevented = true) });
     expect(prevented).toBe(true);
     expect(openHandler!()).toEqual({ action: 'deny' });
+  });
+
+  it('reads picked files in Electron utility processes with a heap limit (RunAsNode is off)', async () => {
+    await startMain();
+    const { utilityProcessLauncher } = await import('../../../src/main/parser-launcher');
+    const parser = utilityProcessLauncher('/app/out/main/parser-child.js')({ memoryMb: 512 });
+    expect(fake.forked.at(-1)).toEqual({
+      script: '/app/out/main/parser-child.js',
+      options: expect.objectContaining({ execArgv: ['--max-old-space-size=512'] }),
+    });
+    expect(typeof parser.send).toBe('function');
   });
 
   it('builds the menu in the user’s language; its items send commands to the page', async () => {
