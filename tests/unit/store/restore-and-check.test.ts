@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectProject } from '../../../src/main/core/inspect';
-import { createSnapshot, listBackups } from '../../../src/main/core/store/backups';
+import { listBackups } from '../../../src/main/core/store/backups';
 import { openProject } from '../../../src/main/core/store/project-store';
 import { CURRENT_SCHEMA_VERSION } from '../../../src/shared/model/project';
 import { newProject } from '../../helpers/store';
@@ -75,7 +75,8 @@ describe('interrupted restores and prunings', () => {
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
     });
-    const backup = await createSnapshot(dir, 'pre-migration', CURRENT_SCHEMA_VERSION);
+    // Through the session's queue: a snapshot of its own may be under way (and pruning).
+    const backup = await session.backupNow('pre-restore');
     await session.mutate((p) => (p.meta.programme = 'attuale'));
     await session.close();
     await rm(join(dir, 'backups', backup.id, 'sources', 's1.json'));

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   backupIsComplete,
-  createSnapshot,
   listBackups,
   projectDataFiles,
 } from '../../../src/main/core/store/backups';
@@ -99,7 +98,8 @@ describe('restore and pruning under SIGKILL', () => {
     // Backup A: sources a0…a29; backup B: a0…a9 changed, b0…b29 new, a10…a29 gone.
     for (let i = 0; i < 30; i += 1) await session.addSource(source(`a${i}`, `prima ${i}`));
     await session.mutate((p) => (p.meta.programme = 'stato A'));
-    const a = await createSnapshot(dir, 'pre-migration', CURRENT_SCHEMA_VERSION);
+    // Through the session's queue, never beside a snapshot it takes; pre-restore: never pruned.
+    const a = await session.backupNow('pre-restore');
     for (let i = 10; i < 30; i += 1) await session.deleteSource(`a${i}`);
     for (let i = 0; i < 10; i += 1) {
       await session.mutateSource(
@@ -109,7 +109,7 @@ describe('restore and pruning under SIGKILL', () => {
     }
     for (let i = 0; i < 30; i += 1) await session.addSource(source(`b${i}`, `nuova ${i}`));
     await session.mutate((p) => (p.meta.programme = 'stato B'));
-    const b = await createSnapshot(dir, 'pre-migration', CURRENT_SCHEMA_VERSION);
+    const b = await session.backupNow('pre-restore');
     await session.close();
     const states = { [a.id]: await backupState(dir, a.id), [b.id]: await backupState(dir, b.id) };
     expect(await dataState(dir)).toEqual(states[b.id]);
