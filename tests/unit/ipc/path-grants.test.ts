@@ -40,7 +40,7 @@ async function desktopCore() {
   onTestFinished(() => core.shutdown());
   const call = <K extends HandlerName>(name: K, args: HandlerArgs<K>) =>
     dispatch(core.handlers, name, args, logger) as Promise<Envelope<HandlerResult<K>>>;
-  return { root, answers, call, projectsDir: join(root, 'projects') };
+  return { root, answers, call, projectsDir: join(root, 'projects'), shutdown: core.shutdown };
 }
 
 /** A .qdpx of a small project, as bytes. */
@@ -104,7 +104,7 @@ describe('paths from the renderer (desktop app)', () => {
   });
 
   it('open or create projects in folders the user picked, knew, or the default one', async () => {
-    const { root, answers, call, projectsDir } = await desktopCore();
+    const { root, answers, call, projectsDir, shutdown } = await desktopCore();
     const elsewhere = await tempDir();
     const typed = await call('projectCreate', { name: 'Altrove', parentDir: elsewhere });
     expect(typed).toMatchObject({ ok: false, error: { code: 'PATH_NOT_GRANTED' } });
@@ -130,6 +130,8 @@ describe('paths from the renderer (desktop app)', () => {
       ok: false,
       error: { code: 'UNSUPPORTED' },
     });
+    // Closed before `elsewhere` is removed: its project may still be taking a snapshot.
+    await shutdown();
   });
 });
 
