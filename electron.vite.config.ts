@@ -11,7 +11,13 @@ export default defineConfig(({ command }) => ({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // The parser process's entry (see src/main/core/isolation/parser-pool.ts).
+          'parser-child': resolve('src/main/core/isolation/parser-child.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -11,24 +11,22 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CampoEventName, CampoEvents } from '../shared/ipc/types';
+import { requestBodyLimit, uploadCap } from '../shared/ipc/upload-limits';
 import { contentSecurityPolicy } from '../shared/security/csp';
+import { MIME_TYPES } from './app-protocol';
 import { dispatch } from './core/dispatch';
 import { createCore } from './core/handlers';
+import { describeSize } from './core/import/limits';
 import { createLogger } from './core/logger';
 import { defaultConfigDir, defaultProjectsDir, findResourcesDir } from './core/paths';
 import { SettingsStore } from './core/settings';
 
-const MAX_BODY_BYTES = 25 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+/**
+ * How much of a too-large body is read and thrown away so that the browser gets the 413 answer
+ * (a browser still sending cannot read an answer on a connection closed under it); past this
+ * the connection is cut.
+ */
+const DRAIN_LIMIT = 1024 * 1024 * 1024;
 
 export interface BrowserHostOptions {
   port?: number;
@@ -75,15 +73,52 @@ function send(
   response.end(body);
 }
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
+/**
+ * The body, or its size when it passes `limit`: then it is read to its end and dropped, so the
+ * connection is left clean for the 413 answer (which also closes it).
+ */
+async function readBody(
+  request: IncomingMessage,
+  limit: number,
+): Promise<{ text: string } | { tooLarge: number }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
+    if (size > DRAIN_LIMIT) {
+      request.socket.destroy();
+      return { tooLarge: size };
+    }
+    if (size <= limit) chunks.push(chunk);
+    else chunks.length = 0;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > limit ? { tooLarge: size } : { text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * 413 as an envelope the renderer shows in the user's language, with the file size and the cap
+ * in file terms (an upload travels as base64, a third larger). The connection is closed.
+ */
+function sendTooLarge(response: ServerResponse, handler: string, size: number, limit: number) {
+  const cap = uploadCap(handler);
+  const envelope = {
+    ok: false,
+    error: {
+      code: 'REQUEST_TOO_LARGE',
+      message: 'Request too large',
+      details: {
+        size: describeSize(cap === null ? size : Math.round((size * 3) / 4)),
+        max: describeSize(cap ?? limit),
+      },
+    },
+  };
+  const body = JSON.stringify(envelope);
+  response.writeHead(413, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    Connection: 'close',
+  });
+  response.end(body);
 }
 
 /** Starts browser mode; resolves once it listens. */
@@ -158,12 +193,14 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
         return;
       }
       if (request.method !== 'POST') return send(response, 405, 'POST only');
-      void readBody(request)
+      const handler = safeDecode(url.pathname.slice(5)) ?? '';
+      const limit = requestBodyLimit(handler);
+      void readBody(request, limit)
         .then(async (body) => {
-          if (body === null) return send(response, 413, 'Request too large');
+          if ('tooLarge' in body) return sendTooLarge(response, handler, body.tooLarge, limit);
           let args: unknown;
           try {
-            args = body === '' ? {} : (JSON.parse(body) as unknown);
+            args = body.text === '' ? {} : (JSON.parse(body.text) as unknown);
           } catch {
             return send(
               response,
@@ -175,12 +212,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
               'application/json',
             );
           }
-          const envelope = await dispatch(
-            core.handlers,
-            safeDecode(url.pathname.slice(5)) ?? '',
-            args,
-            logger,
-          );
+          const envelope = await dispatch(core.handlers, handler, args, logger);
           send(response, 200, JSON.stringify(envelope), 'application/json');
         })
         .catch((error: unknown) => {
@@ -199,7 +231,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     void readFile(file).then(
       (content) => {
         response.writeHead(200, {
-          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
         });
         response.end(request.method === 'HEAD' ? undefined : content);
       },
@@ -207,6 +239,10 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     );
   });
 
+  // Node closes an idle connection after 5 s; a browser reusing it at that moment gets an error
+  // for a POST it will not retry ("the host does not answer"). Browsers keep them far longer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => ready());

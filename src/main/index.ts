@@ -2,19 +2,22 @@
  * Electron main process: app lifecycle, the one window, its security settings and the menu.
  * Everything that touches project files lives in ./core and runs the same in browser mode.
  */
-import { app, BrowserWindow, dialog, Menu, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, protocol, session } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { eventChannelOf } from '../shared/ipc/channels';
 import type { HandlerName } from '../shared/ipc/contract';
 import { translator } from '../shared/i18n';
 import type { CampoEventName, CampoEvents, MenuCommand } from '../shared/ipc/types';
+import { APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { createCore } from './core/handlers';
+import { setParserLauncher, stopParsers } from './core/isolation/parser-pool';
 import { createLogger } from './core/logger';
 import { writeFileDurable } from './core/store/durable-file';
 import { defaultProjectsDir, findResourcesDir } from './core/paths';
 import { SettingsStore } from './core/settings';
 import { registerHandlers } from './ipc';
 import { buildMenu } from './menu';
+import { utilityProcessLauncher } from './parser-launcher';
 import type { ExportExtension } from '../shared/ipc/contract-export';
 import { isAllowedRequest, isTrustedSenderUrl, secureWebPreferences } from './security';
 
@@ -39,8 +42,13 @@ const FILTER_NAMES: Record<ExportExtension, string> = {
 };
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const rendererEntry = new URL('../renderer/index.html', import.meta.url).href;
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const parserScript = fileURLToPath(new URL('./parser-child.js', import.meta.url));
+
+// The page is served from campo://app/ (see app-protocol.ts); the scheme must be known early.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+setParserLauncher(utilityProcessLauncher(parserScript));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -59,6 +67,7 @@ async function start(): Promise<void> {
   const configDir = app.getPath('userData');
   const logger = createLogger(configDir);
   const settings = await SettingsStore.load(configDir);
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir));
 
   // Offline by construction: no permission is ever granted and no request leaves the machine.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
@@ -134,7 +143,7 @@ async function start(): Promise<void> {
       isTrustedSenderUrl(
         event.senderFrame.url,
         event.senderFrame === window.webContents.mainFrame,
-        rendererEntry,
+        APP_ENTRY,
         devServerUrl,
       ),
     (name) => {
@@ -150,7 +159,10 @@ async function start(): Promise<void> {
     if (quitting) return;
     event.preventDefault();
     quitting = true;
-    void core.shutdown().finally(() => app.quit());
+    void core.shutdown().finally(() => {
+      stopParsers();
+      app.quit();
+    });
   });
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
@@ -159,5 +171,5 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
 
   if (devServerUrl) await window.loadURL(devServerUrl);
-  else await window.loadURL(rendererEntry);
+  else await window.loadURL(APP_ENTRY);
 }

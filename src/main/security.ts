@@ -2,6 +2,7 @@
  * The Electron security settings, as plain data and pure checks so they are unit-tested in Node
  * (the Electron binary is not available everywhere). index.ts only applies them.
  */
+import { isAppUrl } from './app-protocol';
 
 /** webPreferences of every Campo window: isolated, sandboxed, no Node in the page. */
 export function secureWebPreferences(preloadPath: string) {
@@ -22,8 +23,9 @@ export function secureWebPreferences(preloadPath: string) {
 }
 
 /**
- * Which requests the app's session lets through: the app's own files, inline data, and — in
- * development only — the local Vite server. Everything else (any network address) is cancelled.
+ * Which requests the app's session lets through: the app's own files (`campo://app/`, never
+ * `file:`), inline data, and — in development only — the local Vite server. Everything else (any
+ * network address, any file on disk) is cancelled.
  */
 export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
   let parsed: URL;
@@ -32,8 +34,8 @@ export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
   } catch {
     return false;
   }
-  if (['file:', 'data:', 'blob:', 'devtools:', 'chrome-extension:'].includes(parsed.protocol))
-    return true;
+  if (isAppUrl(url)) return true;
+  if (['data:', 'blob:', 'devtools:'].includes(parsed.protocol)) return true;
   if (devServerUrl) {
     const dev = new URL(devServerUrl);
     const sameHost = parsed.hostname === dev.hostname && parsed.port === dev.port;
@@ -60,7 +62,11 @@ export function isTrustedSenderUrl(
     return false;
   }
   if (devServerUrl) return url.origin === new URL(devServerUrl).origin;
+  const entry = new URL(rendererEntry);
   return (
-    url.protocol === 'file:' && decodeURIComponent(url.pathname) === new URL(rendererEntry).pathname
+    isAppUrl(frameUrl) &&
+    entry.protocol === url.protocol &&
+    entry.host === url.host &&
+    url.pathname === entry.pathname
   );
 }

@@ -7,7 +7,7 @@
  *   npm run bench -- --no-ui       skip the browser case (no Chromium needed)
  *   npm run bench -- --keep        keep the temporary projects and print where they are
  *   npm run bench -- --sizes=S,M   only these scales (S, M, L; all three by default)
- *   npm run bench -- --cases=scale only these cases (scale, long, retrieval, ui)
+ *   npm run bench -- --cases=scale only these cases (scale, long, retrieval, ui, codebook)
  *
  * Prints a table and writes bench-results.json in the current folder. See docs/PERFORMANCE.md.
  */
@@ -15,6 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { codebookCase } from './codebook-import';
 import { longTranscriptCase } from './long-transcript';
 import { figures, watchMemory } from './measure';
 import { machine, saveResults, table } from './report';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const keep = process.argv.includes('--keep');
   const sizes = (option('sizes') ?? 'S,M,L').split(',').filter(Boolean);
   if (sizes.some((size) => !['S', 'M', 'L'].includes(size))) throw new Error('--sizes: S, M, L');
-  const cases = new Set((option('cases') ?? 'scale,long,retrieval,ui').split(','));
+  const cases = new Set((option('cases') ?? 'scale,long,retrieval,ui,codebook').split(','));
   const ratios: Record<string, ScaleRatios> = {};
   const started = performance.now();
   // Taken first: its load average tells whether something else was running when we started.
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     }
     const long = cases.has('long') || cases.has('ui') ? await longTranscriptCase(root, runs) : null;
     if (cases.has('retrieval')) await retrievalCase(root, runs);
+    if (cases.has('codebook')) await codebookCase(root, runs);
     if (!cases.has('ui') || !long) skipped.push('browser case not selected (--cases)');
     else if (withUi) {
       try {

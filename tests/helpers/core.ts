@@ -9,13 +9,17 @@ import type { HandlerArgs, HandlerName, HandlerResult } from '../../src/shared/i
 import type { CampoEventName, CampoEvents } from '../../src/shared/ipc/types';
 import { tempDir } from './temp-dir';
 
-/** A core as a host would build it, over temp folders, recording the events it pushes. */
-export async function testCore() {
+/**
+ * A core as a host would build it, over temp folders, recording the events it pushes. Browser
+ * mode by default; `desktop` makes it the Electron core, whose save dialog answers `savePath`.
+ */
+export async function testCore(desktop?: { savePath: () => string | null }) {
   const root = await tempDir();
   const events: Array<{ event: CampoEventName; payload: unknown }> = [];
   const projectsDir = join(root, 'projects');
   const core = createCore({
-    host: 'browser',
+    host: desktop ? 'electron' : 'browser',
+    ...(desktop ? { pickSavePath: async () => desktop.savePath() } : {}),
     settings: await SettingsStore.load(join(root, 'config')),
     defaultProjectsDir: projectsDir,
     resourcesDir: findResourcesDir(),

@@ -13,7 +13,7 @@ import {
   ProjectMetaSchema,
 } from '../../shared/model/project';
 import { writeDemoCoding, writeDemoMatrices, writeDemoNgt } from './demo-content';
-import { readTranscriptFile } from './import/transcript-file';
+import { parseTranscriptBytes } from './import/transcript-parse';
 import { addTranscript } from './sources';
 import type { ProjectSession } from './store/project-session';
 import { createProject, type StoreOptions } from './store/project-store';
@@ -167,7 +167,7 @@ export async function writeDemoProject(
     const sourceIds = new Map<string, string>();
     for (const transcript of spec.transcripts) {
       const bytes = await readFile(join(resourcesDir, 'demo', transcript.file));
-      const parsed = await readTranscriptFile(bytes, basename(transcript.file));
+      const parsed = await parseTranscriptBytes(bytes, basename(transcript.file));
       const { mapping } = speakersWithMapping(parsed.turns, participants);
       const summary = await addTranscript(session, {
         title: transcript.title,

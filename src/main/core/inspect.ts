@@ -10,10 +10,11 @@ import { toUserFsError } from './store/fs-errors';
 import { PROJECT_FILE, SOURCES_DIR } from './store/layout';
 import { inspectLock, type LockInfo } from './store/lock';
 import { migrateFolder, schemaVersionOf } from './store/migrations';
-import { describeCorruption } from './store/recovery';
+import { describeCorruption, pendingRestore } from './store/recovery';
 
 /** A problem found by the check, as a catalogue key with its parameters. */
 export type InspectionProblem =
+  | { key: 'cli.problem.restorePending'; backupId: string }
   | { key: 'cli.problem.sourceMissing'; id: string }
   | { key: 'cli.problem.sourceInvalid'; file: string; reason: string }
   | { key: 'cli.problem.orphan'; file: string };
@@ -50,11 +51,42 @@ export interface UnlockedProject {
   problems: InspectionProblem[];
 }
 
+/** How long a check waits for the app to finish a save before it reports what it sees. */
+const SETTLE_MS = 150;
+const SETTLE_ATTEMPTS = 10;
+
+/** Size, time and inode of project.json: whether it was replaced between two reads. */
+async function projectStamp(dir: string): Promise<string> {
+  const info = await stat(join(dir, PROJECT_FILE)).catch(() => null);
+  return info ? `${info.size}:${info.mtimeMs}:${info.ino}` : 'missing';
+}
+
 /**
  * Reads a project without taking its lock and without writing anything, every file checked
- * against the schema. An older format is migrated in memory only.
+ * against the schema. An older format is migrated in memory only. The app may be saving
+ * meanwhile (a source is written before project.json lists it, and set aside before it is
+ * forgotten), so problems are reported only once two reads a moment apart, with project.json
+ * unchanged between them, find the same ones.
  */
 export async function readProjectUnlocked(dir: string): Promise<UnlockedProject> {
+  let stamp = await projectStamp(dir);
+  let read = await readProjectOnce(dir);
+  for (let attempt = 0; attempt < SETTLE_ATTEMPTS && read.problems.length > 0; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const nextStamp = await projectStamp(dir);
+    const next = await readProjectOnce(dir);
+    const settled =
+      nextStamp === stamp &&
+      (await projectStamp(dir)) === stamp &&
+      JSON.stringify(next.problems) === JSON.stringify(read.problems);
+    if (settled) return next;
+    stamp = nextStamp;
+    read = next;
+  }
+  return read;
+}
+
+async function readProjectOnce(dir: string): Promise<UnlockedProject> {
   await stat(dir).catch((error: unknown) => {
     throw toUserFsError(error, dir);
   });
@@ -86,6 +118,7 @@ export async function readProjectUnlocked(dir: string): Promise<UnlockedProject>
       }
       throw error;
     }
+    const restoring = await pendingRestore(dir);
     const files = new Set((await projectDataFiles(dir)).slice(1));
     for (const summary of project.sources) {
       const file = `${SOURCES_DIR}/${summary.id}.json`;
@@ -108,6 +141,12 @@ export async function readProjectUnlocked(dir: string): Promise<UnlockedProject>
       }
     }
     for (const file of files) problems.push({ key: 'cli.problem.orphan', file: basename(file) });
+    // Mid-restore, the files are partly the backup's: what matters is that it will be finished.
+    if (restoring)
+      problems.splice(0, problems.length, {
+        key: 'cli.problem.restorePending',
+        backupId: restoring,
+      });
   }
 
   return { project, sources, schemaVersion, problems };

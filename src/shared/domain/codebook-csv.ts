@@ -1,6 +1,14 @@
 import type { Code, EvaluationQuestion } from '../model/project';
-import { codeTreeOrder, nextColour } from './codebook-tree';
-import { detectSeparator, formatCsvRow, parseCsv } from './csv';
+import { codeTreeOrder, colourPicker } from './codebook-tree';
+import {
+  detectSeparator,
+  formatCsvRow,
+  neutraliseFormulaCell,
+  parseCsv,
+  restoreFormulaCell,
+  type CsvRecord,
+  type CsvSeparator,
+} from './csv';
 import { foldAccents } from './folding';
 
 /** Between the names of a path in the `parent` column: "Root > Child". */
@@ -30,7 +38,8 @@ export function codebookToCsv(
     const question = code.questionId === null ? '' : (questionCodes.get(code.questionId) ?? '');
     rows.push([code.name, parent, code.description, code.colour, question]);
   }
-  return rows.map((row) => `${formatCsvRow(row, ';')}\r\n`).join('');
+  // Names such as "=HYPERLINK(…)" must stay text when the file is opened in a spreadsheet.
+  return rows.map((row) => `${formatCsvRow(row.map(neutraliseFormulaCell), ';')}\r\n`).join('');
 }
 
 /** A problem found in an imported codebook, by 1-based line number. */
@@ -40,7 +49,9 @@ export interface CodebookProblem {
   value: string;
 }
 
-type Column = 'name' | 'parent' | 'description' | 'colour' | 'question';
+/** A column of a codebook CSV. */
+export type CodebookColumn = 'name' | 'parent' | 'description' | 'colour' | 'question';
+type Column = CodebookColumn;
 
 const HEADERS: Record<Column, string[]> = {
   name: ['name', 'nome', 'code', 'codice'],
@@ -51,6 +62,24 @@ const HEADERS: Record<Column, string[]> = {
 };
 
 const key = (text: string) => foldAccents(text).replace(/\s+/g, ' ').trim();
+
+/** Where each known column is, from the header's names (English or Italian). */
+export function headerColumns(header: CsvRecord | undefined): Map<CodebookColumn, number> {
+  const columns = new Map<Column, number>();
+  header?.cells.forEach((cell, index) => {
+    const column = (Object.keys(HEADERS) as Column[]).find((c) => HEADERS[c].includes(key(cell)));
+    if (column && !columns.has(column)) columns.set(column, index);
+  });
+  return columns;
+}
+
+/** The names of a parent path cell ("Root > Child"), as the import reads them. */
+export function parentPathNames(cell: string): string[] {
+  return cell
+    .split(PATH_SEPARATOR.trim())
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
 
 /** `#rrggbb` in lower case from "#RRGGBB", "rrggbb" or "#rgb"; null when it is not a colour. */
 function parseColour(text: string): string | null {
@@ -79,16 +108,41 @@ export function importCodebookCsv(
   csv: string,
   questions: readonly Pick<EvaluationQuestion, 'id' | 'code'>[],
   newId: () => string,
-): { codes: Code[]; added: number; updated: number; problems: CodebookProblem[] } {
+): CodebookMerge {
+  return mergeCodebookRecords(existing, readCodebookRecords(csv), questions, newId);
+}
+
+/** A codebook CSV split into records: the part of an import that reads untrusted text. */
+export interface CodebookRecords {
+  separator: CsvSeparator;
+  records: CsvRecord[];
+}
+
+/** What merging a codebook CSV gives: the new codebook and what changed. */
+export interface CodebookMerge {
+  codes: Code[];
+  added: number;
+  updated: number;
+  problems: CodebookProblem[];
+}
+
+/** The records of a codebook CSV, its separator detected from the header. */
+export function readCodebookRecords(csv: string): CodebookRecords {
+  const separator = detectSeparator(csv);
+  return { separator, records: parseCsv(csv, separator) };
+}
+
+/** `importCodebookCsv` on records already read (see `readCodebookRecords`). */
+export function mergeCodebookRecords(
+  existing: readonly Code[],
+  { separator, records }: CodebookRecords,
+  questions: readonly Pick<EvaluationQuestion, 'id' | 'code'>[],
+  newId: () => string,
+): CodebookMerge {
   const codes = [...existing];
   const problems: CodebookProblem[] = [];
-  const separator = detectSeparator(csv);
-  const [header, ...rows] = parseCsv(csv, separator);
-  const columns = new Map<Column, number>();
-  header?.cells.forEach((cell, index) => {
-    const column = (Object.keys(HEADERS) as Column[]).find((c) => HEADERS[c].includes(key(cell)));
-    if (column && !columns.has(column)) columns.set(column, index);
-  });
+  const [header, ...rows] = records;
+  const columns = headerColumns(header);
   if (!header || !columns.has('name')) {
     const value = header ? header.cells.join(separator) : '';
     problems.push({ line: header?.line ?? 1, problem: 'no-header', value });
@@ -111,13 +165,14 @@ export function importCodebookCsv(
   const questionIds = new Map(questions.map((question) => [key(question.code), question.id]));
   const added = new Set<string>();
   const updated = new Set<string>();
+  const colours = colourPicker(codes);
 
   const create = (name: string, parentId: string | null, parentKey: string): number => {
     const code: Code = {
       id: newId(),
       name,
       description: '',
-      colour: nextColour(codes),
+      colour: colours.next(),
       parentId,
       questionId: null,
       followsQuestion: false,
@@ -136,9 +191,8 @@ export function importCodebookCsv(
     const found = byPath.get(whole);
     if (found !== undefined) return { id: (codes[found] as Code).id, key: whole };
     let parent: { id: string | null; key: string } = { id: null, key: '' };
-    for (const part of parentPath.split(PATH_SEPARATOR.trim())) {
-      const name = part.trim().slice(0, MAX_NAME);
-      if (name === '') continue;
+    for (const part of parentPathNames(parentPath)) {
+      const name = part.slice(0, MAX_NAME);
       const index = byPath.get(pathKey(parent.key, name)) ?? create(name, parent.id, parent.key);
       parent = { id: (codes[index] as Code).id, key: pathKey(parent.key, name) };
     }
@@ -147,7 +201,7 @@ export function importCodebookCsv(
 
   const cell = (cells: string[], column: Column) => {
     const index = columns.get(column);
-    return index === undefined ? '' : (cells[index] ?? '').trim();
+    return index === undefined ? '' : restoreFormulaCell(cells[index] ?? '').trim();
   };
 
   for (const { line, cells } of rows) {
@@ -186,6 +240,10 @@ export function importCodebookCsv(
       after.questionId !== before.questionId
     ) {
       codes[index] = after;
+      if (after.colour !== before.colour) {
+        colours.remove(before.colour);
+        colours.add(after.colour);
+      }
       if (!added.has(after.id)) updated.add(after.id);
     }
   }

@@ -16,19 +16,45 @@ export const CODE_PALETTE: readonly string[] = [
   '#6b6ecf', // indigo
 ];
 
+/**
+ * Palette colours for many new codes at once (an import of 100,000 codes): counts kept as codes
+ * are added or recoloured, so each pick costs the palette's length, not the codebook's.
+ */
+export interface ColourPicker {
+  /** The palette colour used least so far (first one on ties), counted as used. */
+  next(): string;
+  /** Counts a colour given some other way (a colour the imported file names). */
+  add(colour: string): void;
+  /** Forgets one use of a colour (a code recoloured). */
+  remove(colour: string): void;
+}
+
+/** A picker that starts from the colours of `codes`. */
+export function colourPicker(codes: readonly Pick<Code, 'colour'>[]): ColourPicker {
+  const uses = new Map<string, number>(CODE_PALETTE.map((colour) => [colour, 0]));
+  const change = (colour: string, by: number) => {
+    const key = colour.toLowerCase();
+    const count = uses.get(key);
+    if (count !== undefined) uses.set(key, count + by);
+  };
+  for (const code of codes) change(code.colour, 1);
+  return {
+    next() {
+      let best = CODE_PALETTE[0] as string;
+      for (const colour of CODE_PALETTE) {
+        if ((uses.get(colour) ?? 0) < (uses.get(best) ?? 0)) best = colour;
+      }
+      change(best, 1);
+      return best;
+    },
+    add: (colour) => change(colour, 1),
+    remove: (colour) => change(colour, -1),
+  };
+}
+
 /** The palette colour used least so far (first one on ties). */
 export function nextColour(codes: readonly Pick<Code, 'colour'>[]): string {
-  const uses = new Map<string, number>(CODE_PALETTE.map((colour) => [colour, 0]));
-  for (const code of codes) {
-    const colour = code.colour.toLowerCase();
-    const count = uses.get(colour);
-    if (count !== undefined) uses.set(colour, count + 1);
-  }
-  let best = CODE_PALETTE[0] as string;
-  for (const colour of CODE_PALETTE) {
-    if ((uses.get(colour) ?? 0) < (uses.get(best) ?? 0)) best = colour;
-  }
-  return best;
+  return colourPicker(codes).next();
 }
 
 /** Children of each code id, in array order. */
@@ -72,6 +98,39 @@ export function codePath(codes: readonly Code[], id: string): Code[] {
   return pathIn(byId, id);
 }
 
+/**
+ * For every code, its path from the root as one string: the `part` of each code on the way,
+ * joined by `separator`. Each code's path is built once from its parent's, so the whole
+ * codebook costs time in proportion to its size (calling `codePath` per code would not).
+ * A code in a cycle (a corrupt file) gets the path up to where the cycle closes.
+ */
+export function codePathKeys(
+  codes: readonly Code[],
+  part: (code: Code) => string,
+  separator: string,
+): Map<string, string> {
+  const byId = new Map(codes.map((code) => [code.id, code]));
+  const keys = new Map<string, string>();
+  for (const code of codes) {
+    // Climb to the first code whose key is known (or the root), then come back down.
+    const chain: Code[] = [];
+    const onChain = new Set<string>();
+    let current: Code | undefined = code;
+    while (current && !keys.has(current.id) && !onChain.has(current.id)) {
+      chain.push(current);
+      onChain.add(current.id);
+      current = current.parentId === null ? undefined : byId.get(current.parentId);
+    }
+    let prefix = current && keys.has(current.id) ? keys.get(current.id)! : null;
+    for (let i = chain.length - 1; i >= 0; i -= 1) {
+      const own = part(chain[i]!);
+      prefix = prefix === null ? own : `${prefix}${separator}${own}`;
+      keys.set(chain[i]!.id, prefix);
+    }
+  }
+  return keys;
+}
+
 function pathIn(byId: ReadonlyMap<string, Code>, id: string): Code[] {
   const path: Code[] = [];
   const seen = new Set<string>();
@@ -106,16 +165,23 @@ export function codeTreeOrder(codes: readonly Code[]): Array<{ code: Code; depth
   const children = childrenIndex(codes);
   const order: Array<{ code: Code; depth: number }> = [];
   const visited = new Set<string>();
-  const visit = (code: Code, depth: number) => {
-    if (visited.has(code.id)) return;
-    visited.add(code.id);
-    order.push({ code, depth });
-    for (const child of children.get(code.id) ?? []) visit(child, depth + 1);
+  // An explicit stack, not recursion: an imported codebook may nest thousands of levels deep.
+  const visit = (root: Code) => {
+    const stack: Array<{ code: Code; depth: number }> = [{ code: root, depth: 0 }];
+    while (stack.length > 0) {
+      const { code, depth } = stack.pop()!;
+      if (visited.has(code.id)) continue;
+      visited.add(code.id);
+      order.push({ code, depth });
+      const below = children.get(code.id) ?? [];
+      for (let i = below.length - 1; i >= 0; i -= 1)
+        stack.push({ code: below[i]!, depth: depth + 1 });
+    }
   };
   for (const code of codes) {
-    if (code.parentId === null || !ids.has(code.parentId)) visit(code, 0);
+    if (code.parentId === null || !ids.has(code.parentId)) visit(code);
   }
-  for (const code of codes) visit(code, 0);
+  for (const code of codes) visit(code);
   return order;
 }
 

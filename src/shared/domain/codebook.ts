@@ -5,7 +5,9 @@ import { nextColour } from './codebook-tree';
 export {
   CODE_PALETTE,
   codePath,
+  codePathKeys,
   codeTreeOrder,
+  colourPicker,
   descendantIds,
   descendantIdsOfAll,
   nextColour,
@@ -13,8 +15,14 @@ export {
   questionsOfCodes,
   wouldCreateCycle,
 } from './codebook-tree';
-export { codebookToCsv, importCodebookCsv } from './codebook-csv';
-export type { CodebookProblem } from './codebook-csv';
+export {
+  codebookToCsv,
+  importCodebookCsv,
+  mergeCodebookRecords,
+  readCodebookRecords,
+} from './codebook-csv';
+export type { CodebookMerge, CodebookProblem, CodebookRecords } from './codebook-csv';
+export type { ColourPicker } from './codebook-tree';
 
 /** How much of the question text a DV's code name shows. */
 const QUESTION_NAME_LENGTH = 80;

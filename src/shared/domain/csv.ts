@@ -48,22 +48,25 @@ export function parseCsv(csv: string, separator: CsvSeparator): CsvRecord[] {
   while (i < text.length) {
     const char = text[i] as string;
     if (char === '"' && field === '') {
-      // A quoted field: read up to the closing quote, "" standing for one quote.
+      // A quoted field: read up to the closing quote, "" standing for one quote. Whole stretches
+      // between quotes are taken at once: a field of megabytes costs one slice, not a string
+      // built character by character.
       i++;
       while (i < text.length) {
-        const inner = text[i] as string;
-        if (inner === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        const quote = text.indexOf('"', i);
+        const end = quote < 0 ? text.length : quote;
+        const stretch = text.slice(i, end);
+        line += (stretch.match(/\r\n?|\n/g) ?? []).length;
+        field += stretch;
+        i = end;
+        if (quote < 0) break;
+        if (text[quote + 1] === '"') {
+          field += '"';
+          i = quote + 2;
+          continue;
         }
-        if (inner === '\n' || (inner === '\r' && text[i + 1] !== '\n')) line++;
-        field += inner;
-        i++;
+        i = quote + 1;
+        break;
       }
       continue;
     }
@@ -92,4 +95,25 @@ export function formatCsvRow(cells: readonly string[], separator: CsvSeparator):
       cell.includes(separator) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell,
     )
     .join(separator);
+}
+
+/**
+ * First characters with which a spreadsheet reads a cell as a formula (`=HYPERLINK(…)`,
+ * `+cmd|…`, `-2+3`, `@SUM(…)`, and the full-width forms some locales accept), or that it strips
+ * before doing so (tab, carriage return). A leading apostrophe is escaped too, so that reading
+ * back gives exactly what was written.
+ */
+const FORMULA_LEAD = /^[=+\-@\t\r'\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * A cell a spreadsheet shows as text, never runs (OWASP "CSV injection"): one leading apostrophe
+ * when the cell starts like a formula. `restoreFormulaCell` undoes it.
+ */
+export function neutraliseFormulaCell(cell: string): string {
+  return FORMULA_LEAD.test(cell) ? `'${cell}` : cell;
+}
+
+/** The cell as it was before `neutraliseFormulaCell`. */
+export function restoreFormulaCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_LEAD.test(cell.slice(1)) ? cell.slice(1) : cell;
 }

@@ -36,13 +36,21 @@ export function suggestSpeakerMapping(
   labels: readonly string[],
   participants: readonly { id: string; code: string; name: string }[],
 ): Record<string, string | null> {
-  const mapping: Record<string, string | null> = {};
+  // One pass over the participants, then one look-up per label: a transcript with thousands of
+  // labels and a project with thousands of participants stay linear.
+  const byCode = new Map<string, string>();
+  const byName = new Map<string, string>();
+  for (const participant of participants) {
+    const code = normal(participant.code);
+    if (!byCode.has(code)) byCode.set(code, participant.id);
+    const name = normal(participant.name);
+    if (participant.name !== '' && !byName.has(name)) byName.set(name, participant.id);
+  }
+  // No prototype: a label such as "__proto__" is a key like any other.
+  const mapping = Object.create(null) as Record<string, string | null>;
   for (const label of labels) {
     const wanted = normal(label);
-    const match =
-      participants.find((p) => normal(p.code) === wanted) ??
-      participants.find((p) => p.name !== '' && normal(p.name) === wanted);
-    mapping[label] = match?.id ?? null;
+    mapping[label] = byCode.get(wanted) ?? byName.get(wanted) ?? null;
   }
   return mapping;
 }

@@ -17,7 +17,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|\w{1,10});/gi, (match, name: string) => {
+  return text.replace(/&(#\d{1,20}|#x[0-9a-f]{1,16}|\w{1,10});/gi, (match, name: string) => {
     const point =
       name[0] !== '#'
         ? null

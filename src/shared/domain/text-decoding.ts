@@ -22,18 +22,21 @@ const CP1252_HIGH = [
   0x203a, 0x0153, 0, 0x017e, 0x0178,
 ];
 
+/** Each byte's UTF-16 unit in Windows-1252 (U+FFFD for the unassigned ones). */
+const CP1252_UNITS = Uint16Array.from({ length: 256 }, (_, byte) => {
+  const high = byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80]! : byte;
+  return high === 0 ? 0xfffd : high;
+});
+
 /**
  * Windows-1252 by table: Node 20's TextDecoder('windows-1252') decodes Latin-1 instead, losing
- * €, curly quotes and dashes, which Italian Word users type all the time.
+ * €, curly quotes and dashes, which Italian Word users type all the time. One pass into UTF-16
+ * units and one native decode: linear, and quick on a 20 MB file.
  */
 function decodeWindows1252(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 1) {
-    const byte = bytes[i]!;
-    const high = byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80]! : byte;
-    text += String.fromCharCode(high === 0 ? 0xfffd : high);
-  }
-  return text;
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i += 1) units[i] = CP1252_UNITS[bytes[i]!]!;
+  return new TextDecoder('utf-16le').decode(units);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { translator, type MessageKey } from '../i18n';
 import { CampoError } from '../ipc/errors';
+import { damagedFile } from '../ipc/refusals';
 
 /**
  * Safe XML reading for REFI-QDA files (project.qde, .qdc). These files come from other people's
@@ -49,6 +49,9 @@ const REPEATED = new Set([
   'Edge',
 ]);
 
+/** Nesting depth of XML elements Campo reads; deeper files are refused (FILE_DAMAGED). */
+export const MAX_XML_DEPTH = 200;
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -61,33 +64,12 @@ const parser = new XMLParser({
   // Inline source texts (PlainTextContent) must keep their spaces: positions count them.
   trimValues: false,
   isArray: (name, _path, _leaf, isAttribute) => !isAttribute && REPEATED.has(name),
+  // Codebooks nest codes; real ones are a few levels deep. Deeper XML is refused by name.
+  maxNestedTags: MAX_XML_DEPTH,
 });
 
 /** Refused before parsing: DOCTYPE or ENTITY declarations, whatever their case. */
 const DECLARATION = /<!\s*(doctype|entity)/i;
-
-/** A FILE_DAMAGED error naming the file, with a reason in Italian. */
-export function damaged(file: string, reason: string): CampoError {
-  return new CampoError('FILE_DAMAGED', `${file}: ${reason}`, { file, reason });
-}
-
-/**
- * A FILE_DAMAGED error whose reason is a catalogue message (`damage.<reasonKey>`), so the user
- * reads it in their language; `reason` keeps the Italian text for logs and older readers.
- */
-export function damagedBecause(
-  file: string,
-  reasonKey: string,
-  params: Record<string, string | number> = {},
-): CampoError {
-  const reason = translator('it')(`damage.${reasonKey}` as MessageKey, params);
-  return new CampoError('FILE_DAMAGED', `${file}: ${reason}`, {
-    file,
-    reason,
-    reasonKey,
-    ...params,
-  });
-}
 
 /** The first element of an XML text (its root), for messages. */
 const ROOT_NAME = /<([A-Za-z_][\w.:-]{0,100})/;
@@ -109,9 +91,9 @@ function invalidXml(
     !text.trimEnd().endsWith('>');
   if (unclosed) {
     const element = ROOT_NAME.exec(text)?.[1]?.replace(/^[\w.-]{1,50}:/, '') ?? '?';
-    return damagedBecause(file, 'xmlTruncated', { line: lines, element });
+    return damagedFile(file, 'refusal.xmlTruncated', { line: lines, element });
   }
-  return damagedBecause(file, 'xmlInvalid', { line: error.line, column: error.col });
+  return damagedFile(file, 'refusal.xmlInvalid', { line: error.line, column: error.col });
 }
 
 /**
@@ -120,10 +102,19 @@ function invalidXml(
  */
 export function parseXml(xml: string, file: string): XmlNode {
   const text = xml.replace(/^\uFEFF/, '');
-  if (DECLARATION.test(text)) throw damagedBecause(file, 'doctype');
+  if (DECLARATION.test(text)) throw damagedFile(file, 'refusal.xmlDoctype');
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw invalidXml(file, text, valid.err);
-  return parser.parse(text) as XmlNode;
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (error) {
+    if (error instanceof CampoError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    if (/nested tags/i.test(detail) || error instanceof RangeError) {
+      throw damagedFile(file, 'refusal.xmlTooDeep', { max: MAX_XML_DEPTH });
+    }
+    throw damagedFile(file, 'refusal.xmlInvalid', { line: 0, column: 0 });
+  }
 }
 
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g;

@@ -3,12 +3,12 @@ import {
   child,
   childText,
   children,
-  damagedBecause,
   normalGuid,
   parseXml,
   targets,
   type XmlNode,
 } from './qde-parse-xml';
+import { damagedFile } from '../ipc/refusals';
 
 /**
  * REFI-QDA project.qde and codebook .qdc files read into a small intermediate model, before
@@ -240,7 +240,7 @@ function root(
     const node = child(document, name);
     if (node) return node;
   }
-  throw damagedBecause(file, 'notRefi', { kind: expected, element: names[0]! });
+  throw damagedFile(file, 'refusal.notRefi', { expected, element: names[0]! });
 }
 
 /**

@@ -70,10 +70,4 @@ export const enExchange: Record<keyof typeof itExchange, string> = {
   'exchange.cliUnknownUnit': 'unknown unit “{unit}”: use {units}',
   'exchange.codebookGroups':
     '{n, plural, one {# code group noted} other {# code groups noted}} in the codes’ descriptions ({names}): Campo has no code groups.',
-  'damage.xmlInvalid': 'invalid XML at line {line}, column {column}',
-  'damage.xmlTruncated':
-    'the file stops at line {line} before closing the element “{element}”: it is probably truncated',
-  'damage.notRefi':
-    'not {kind, select, project {a REFI-QDA project} other {a REFI-QDA codebook}} (the element {element} is missing)',
-  'damage.doctype': 'the XML file holds a DOCTYPE or ENTITY declaration: it is not opened',
 };

@@ -2,6 +2,7 @@ import { enAgreement } from './en-agreement';
 import { enExchange } from './en-exchange';
 import { enImport } from './en-import';
 import { enReport } from './en-report';
+import { enSafety } from './en-safety';
 import { enWorkbook } from './en-workbook';
 import type { MessageKey } from './it';
 
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...enAgreement,
   ...enImport,
   ...enWorkbook,
+  ...enSafety,
   'app.name': 'Campo',
   'app.tagline': 'Qualitative evaluation in the field, even without a network.',
   'app.loading': 'Loading…',

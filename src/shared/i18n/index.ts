@@ -32,9 +32,10 @@ export function errorMessage(
   const key = `errors.${error.code}`;
   if (!isMessageKey(key)) return error.message;
   const t = translator(language);
-  const params: MessageParams = { message: error.message, ...(error.details as MessageParams) };
-  // A reason with a key ("damage.xmlTruncated") is said in the user's language, not as written.
-  const reasonKey = `damage.${String(params.reasonKey ?? '')}`;
-  if (params.reasonKey && isMessageKey(reasonKey)) params.reason = t(reasonKey, params);
+  const params: MessageParams = { message: error.message, ...error.details };
+  // A reason given by key (refusals of hostile files) is shown in the user's language.
+  const reasonKey = error.details?.reasonKey;
+  if (typeof reasonKey === 'string' && isMessageKey(reasonKey))
+    params.reason = t(reasonKey, params);
   return t(key, params);
 }

@@ -68,10 +68,4 @@ export const itExchange = {
   'exchange.cliUnknownUnit': 'unità sconosciuta «{unit}»: si può usare {units}',
   'exchange.codebookGroups':
     '{n, plural, one {# gruppo di codici annotato} other {# gruppi di codici annotati}} nella descrizione dei codici ({names}): Campo non ha gruppi di codici.',
-  'damage.xmlInvalid': 'XML non valido alla riga {line}, colonna {column}',
-  'damage.xmlTruncated':
-    'il file si interrompe alla riga {line} prima di chiudere l’elemento «{element}»: probabilmente è troncato',
-  'damage.notRefi':
-    'non è {kind, select, project {un progetto} other {un codebook}} REFI-QDA (manca l’elemento {element})',
-  'damage.doctype': 'il file XML contiene una dichiarazione DOCTYPE o ENTITY: non viene aperto',
 } as const;

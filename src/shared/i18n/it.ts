@@ -6,6 +6,7 @@ import { itAgreement } from './it-agreement';
 import { itExchange } from './it-exchange';
 import { itImport } from './it-import';
 import { itReport } from './it-report';
+import { itSafety } from './it-safety';
 import { itWorkbook } from './it-workbook';
 
 export const it = {
@@ -14,6 +15,7 @@ export const it = {
   ...itAgreement,
   ...itImport,
   ...itWorkbook,
+  ...itSafety,
   'app.name': 'Campo',
   'app.tagline': 'Valutazione qualitativa sul campo, anche senza rete.',
   'app.loading': 'Caricamento…',

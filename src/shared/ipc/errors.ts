@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'BALLOT_INVALID',
   'TARGET_OPEN',
   'TARGET_READ_ONLY',
+  'PATH_NOT_GRANTED',
+  'REQUEST_TOO_LARGE',
   'INTERNAL',
 ] as const;
 

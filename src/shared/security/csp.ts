@@ -2,7 +2,7 @@
  * The renderer's Content-Security-Policy. Campo is offline by construction: no source outside the
  * app itself is allowed, so a stray `fetch('https://…')` or remote image fails in both hosts.
  * `connect-src 'self'` is what lets browser mode reach its own 127.0.0.1 host; in Electron the page
- * is a file and 'self' reaches nothing else.
+ * is served from campo://app/ (see src/main/app-protocol.ts) and 'self' reaches nothing else.
  */
 export function contentSecurityPolicy(mode: 'production' | 'dev'): string {
   const directives: Record<string, string> = {

@@ -74,7 +74,9 @@ describe('writing an export to the user’s disk', () => {
 
 describe('export handlers', () => {
   it('build the demo report with progress, as bytes for a download or into a chosen file', async () => {
-    const { core, events } = await testCore();
+    // The desktop app: a file is written only where the user chose in the save dialog.
+    const target = join(await tempDir(), 'Dati.xlsx');
+    const { core, events } = await testCore({ savePath: () => target });
     const { dispatch } = await import('../../../src/main/core/dispatch');
     const { createLogger } = await import('../../../src/main/core/logger');
     const call = async (name: string, args: unknown) => {
@@ -117,7 +119,7 @@ describe('export handlers', () => {
     expect(fractions.length).toBeGreaterThan(3);
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
 
-    const target = join(await tempDir(), 'Dati.xlsx');
+    expect(await call('dialogSavePath', { fileName: 'Dati.xlsx', extension: 'xlsx' })).toBe(target);
     const saved: { path: string; data: null } = await call('workbookExport', {
       language: 'en',
       target,

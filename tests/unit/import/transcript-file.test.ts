@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readTranscriptFile } from '../../../src/main/core/import/transcript-file';
-import { runWorker } from '../../../src/main/core/import/run-worker';
+import { runIsolated } from '../../../src/main/core/isolation/parser-pool';
 import { CampoError } from '../../../src/shared/ipc/errors';
 import { interviewDocx, zipBomb } from '../../helpers/files';
 
@@ -92,11 +92,10 @@ describe('transcript files', () => {
   });
 
   it('stop a parser that runs too long', async () => {
-    const error = await runWorker(
-      'docx-worker.mjs',
-      { bytes: await interviewDocx() },
-      'lento.docx',
-      1,
+    const error = await runIsolated(
+      'transcript',
+      { bytes: await interviewDocx(), fileName: 'lento.docx' },
+      { file: 'lento.docx', timeoutMs: 1 },
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'IMPORT_TIMEOUT' });
   });

@@ -27,6 +27,9 @@ const fake = vi.hoisted(() => {
       template: Array<{ label: string; submenu: Array<{ label?: string; click?: () => void }> }>;
     },
     userData: '',
+    privileged: [] as unknown[],
+    protocols: new Map<string, (request: { url: string }) => Promise<Response>>(),
+    forked: [] as Array<{ script: string; options: Record<string, unknown> }>,
   };
   return recorded;
 });
@@ -78,6 +81,23 @@ vi.mock('electron', () => {
       setApplicationMenu: (menu: typeof fake.menu) => (fake.menu = menu),
     },
     powerMonitor: { on: () => undefined },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privileged.push(...schemes),
+      handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) =>
+        fake.protocols.set(scheme, handler),
+    },
+    utilityProcess: {
+      fork: (script: string, _args: string[], options: Record<string, unknown>) => {
+        fake.forked.push({ script, options });
+        return {
+          on: () => undefined,
+          once: () => undefined,
+          postMessage: () => undefined,
+          kill: () => true,
+          stderr: null,
+        };
+      },
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: typeof fake.permissionRequest) =>
@@ -110,7 +130,27 @@ describe('Electron main process (with a fake electron module)', () => {
     expect(window.options.webPreferences as Record<string, unknown>).toEqual(
       secureWebPreferences((window.options.webPreferences as { preload: string }).preload),
     );
-    expect(window.loaded[0]).toMatch(/^file:.*\/renderer\/index\.html$/);
+    expect(window.loaded[0]).toBe('campo://app/index.html');
+    expect(fake.privileged).toEqual([
+      expect.objectContaining({
+        scheme: 'campo',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
+    // The page and its files come from campo://app/, and nothing outside the renderer folder.
+    const serve = fake.protocols.get('campo')!;
+    const page = await serve({ url: 'campo://app/index.html' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toContain('<div id="root">');
+    for (const url of [
+      'campo://app/%2e%2e/%2e%2e/package.json',
+      'campo://app/..%2f..%2fpackage.json',
+      'campo://other/index.html',
+      'campo://app/missing.js',
+    ]) {
+      expect((await serve({ url })).status, url).toBe(404);
+    }
 
     let granted: boolean | null = null;
     fake.permissionRequest!({}, 'media', (ok) => (granted = ok));
@@ -123,6 +163,7 @@ describe('Electron main process (with a fake electron module)', () => {
     };
     expect(verdict('https://example.com/')).toBe(true);
     expect(verdict(window.loaded[0]!)).toBe(false);
+    expect(verdict('file:///etc/passwd')).toBe(true);
 
     for (const name of HANDLER_NAMES) expect(fake.handlers.has(channelOf(name)), name).toBe(true);
   });
@@ -164,6 +205,17 @@ describe('Electron main process (with a fake electron module)', () => {
     contentsEvents.get('will-navigate')!({ preventDefault: () => (prevented = true) });
     expect(prevented).toBe(true);
     expect(openHandler!()).toEqual({ action: 'deny' });
+  });
+
+  it('reads picked files in Electron utility processes with a heap limit (RunAsNode is off)', async () => {
+    await startMain();
+    const { utilityProcessLauncher } = await import('../../../src/main/parser-launcher');
+    const parser = utilityProcessLauncher('/app/out/main/parser-child.js')({ memoryMb: 512 });
+    expect(fake.forked.at(-1)).toEqual({
+      script: '/app/out/main/parser-child.js',
+      options: expect.objectContaining({ execArgv: ['--max-old-space-size=512'] }),
+    });
+    expect(typeof parser.send).toBe('function');
   });
 
   it('builds the menu in the user’s language; its items send commands to the page', async () => {

@@ -27,9 +27,13 @@ describe('Electron security settings', () => {
   });
 
   it('let no request reach the network', () => {
-    expect(isAllowedRequest('file:///app/out/renderer/assets/index.js')).toBe(true);
+    expect(isAllowedRequest('campo://app/assets/index.js')).toBe(true);
     expect(isAllowedRequest('data:image/png;base64,AAAA')).toBe(true);
     for (const url of [
+      'file:///app/out/renderer/assets/index.js',
+      'file:///etc/passwd',
+      'campo://elsewhere/x.js',
+      'chrome-extension://abc/x.js',
       'https://example.com/x.js',
       'http://127.0.0.1:5173/',
       'ws://localhost:5173',
@@ -46,9 +50,11 @@ describe('Electron security settings', () => {
   });
 
   it('accept IPC only from the app page in its main frame', () => {
-    const entry = 'file:///app/out/renderer/index.html';
+    const entry = 'campo://app/index.html';
     expect(isTrustedSenderUrl(entry, true, entry)).toBe(true);
     expect(isTrustedSenderUrl(entry, false, entry)).toBe(false);
+    expect(isTrustedSenderUrl('campo://app/other.html', true, entry)).toBe(false);
+    expect(isTrustedSenderUrl('file:///app/out/renderer/index.html', true, entry)).toBe(false);
     expect(isTrustedSenderUrl('file:///tmp/evil.html', true, entry)).toBe(false);
     expect(isTrustedSenderUrl('https://example.com/', true, entry)).toBe(false);
     expect(isTrustedSenderUrl('http://localhost:5173/', true, entry, 'http://localhost:5173')).toBe(

@@ -1,4 +1,4 @@
-import { nextColour } from '../../../shared/domain/codebook-tree';
+import { colourPicker, type ColourPicker } from '../../../shared/domain/codebook-tree';
 import type { PositionUnit } from '../../../shared/exchange/positions';
 import { placeSelections } from '../../../shared/exchange/place-codings';
 import type { RefiCode, RefiProject, RefiTextSource } from '../../../shared/exchange/qde-parse';
@@ -70,13 +70,20 @@ export function normalColour(color: string | null): string | null {
   return hex.length === 3 ? `#${[...hex].map((digit) => digit + digit).join('')}` : `#${hex}`;
 }
 
-/** A Campo code (no parent yet) for a REFI code. */
-export function codeFrom(refi: RefiCode, id: string, parentId: string | null, codes: Code[]): Code {
+/** A Campo code for a REFI code: its own colour if it has one, else the palette's least used. */
+export function codeFrom(
+  refi: RefiCode,
+  id: string,
+  parentId: string | null,
+  colours: ColourPicker,
+): Code {
+  const own = normalColour(refi.color);
+  if (own) colours.add(own);
   return {
     id,
     name: refi.name.slice(0, 300).trim() || 'Codice senza nome',
     description: refi.description.slice(0, DESCRIPTION_MAX),
-    colour: normalColour(refi.color) ?? nextColour(codes),
+    colour: own ?? colours.next(),
     parentId,
     questionId: null,
     followsQuestion: false,
@@ -88,9 +95,10 @@ export function codeFrom(refi: RefiCode, id: string, parentId: string | null, co
 function mapCodes(refiCodes: RefiCode[], nextId: (guid: string) => string) {
   const codes: Code[] = [];
   const idOf = new Map<string, string>();
+  const colours = colourPicker([]);
   const walk = (list: RefiCode[], parentId: string | null) => {
     for (const refi of list) {
-      const code = codeFrom(refi, nextId(refi.guid), parentId, codes);
+      const code = codeFrom(refi, nextId(refi.guid), parentId, colours);
       codes.push(code);
       if (!idOf.has(refi.guid)) idOf.set(refi.guid, code.id);
       walk(refi.children, code.id);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { codePath } from '../../../shared/domain/codebook-tree';
+import { codePathKeys, colourPicker } from '../../../shared/domain/codebook-tree';
 import { foldAccents } from '../../../shared/domain/folding';
 import type { RefiCode } from '../../../shared/exchange/qde-parse';
 import type { Code } from '../../../shared/model/project';
@@ -181,12 +181,12 @@ export async function importCodebookInto(
   const codebook = await readCodebook(input.bytes, input.fileName);
   return session.mutate((draft) => {
     const byPath = new Map<string, Code>();
+    const paths = codePathKeys(draft.codes, (code) => nameKey(code.name), '\u0000');
     for (const code of draft.codes) {
-      const path = codePath(draft.codes, code.id)
-        .map((step) => nameKey(step.name))
-        .join('\u0000');
+      const path = paths.get(code.id)!;
       if (!byPath.has(path)) byPath.set(path, code);
     }
+    const colours = colourPicker(draft.codes);
     const nextId = idPool(
       randomUUID,
       draft.codes.map((code) => code.id),
@@ -201,7 +201,7 @@ export async function importCodebookInto(
         if (code) {
           existing += 1;
         } else {
-          code = codeFrom(refi, nextId(refi.guid), parent?.id ?? null, draft.codes);
+          code = codeFrom(refi, nextId(refi.guid), parent?.id ?? null, colours);
           draft.codes.push(code);
           byPath.set(path, code);
           fresh.set(refi.guid, code);

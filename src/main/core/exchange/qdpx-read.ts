@@ -7,16 +7,20 @@ import {
   type RefiCodebook,
   type RefiProject,
 } from '../../../shared/exchange/qde-parse';
-import { damaged } from '../../../shared/exchange/qde-parse-xml';
+import { damagedFile } from '../../../shared/ipc/refusals';
 import { CampoError } from '../../../shared/ipc/errors';
 import { IMPORT_LIMITS, describeSize } from '../import/limits';
-import { readTranscriptFile } from '../import/transcript-file';
+import { checkRefiCodes, precountRefiCodes } from '../import/codebook-caps';
+import { parseTranscriptBytes } from '../import/transcript-parse';
+import { runIsolated } from '../isolation/parser-pool';
 import { looksLikeZip } from '../import/zip-guard';
 import { Archive, unsafePath, type CentralEntry } from './qdpx-zip';
 
 /**
  * Opens a REFI-QDA project archive (.qdpx) from bytes, treating it as hostile (see qdpx-zip.ts),
  * and returns its parsed project.qde with the texts of its sources. Nothing is written to disk.
+ * `parseQdpx`/`parseCodebook` run in the parser process; the app calls `readQdpx`/`readCodebook`,
+ * which ask that process (see ../isolation/parser-pool.ts).
  */
 
 const MB = 1024 * 1024;
@@ -80,7 +84,7 @@ function findQde(archive: Archive, file: string): CentralEntry {
     });
   }
   if (qdes.length > 1 && chosen.toLowerCase() !== 'project.qde') {
-    throw damaged(file, 'l’archivio contiene più file .qde: non si sa quale aprire');
+    throw damagedFile(file, 'refusal.severalQde');
   }
   return archive.find(chosen)!;
 }
@@ -145,7 +149,7 @@ async function docxText(
   name: string,
 ): Promise<QdpxSourceText | UnreadableReason> {
   try {
-    const parsed = await readTranscriptFile(bytes, `${basename(name, '.docx')}.docx`);
+    const parsed = await parseTranscriptBytes(bytes, `${basename(name, '.docx')}.docx`);
     return { text: parsed.text, turns: parsed.turns, origin: 'docx', positional: false };
   } catch (error) {
     if (error instanceof CampoError && error.code === 'FILE_EMPTY') {
@@ -191,7 +195,7 @@ async function sourceText(
  * declares), damaged data, XML with DOCTYPE/ENTITY; FILE_TOO_LARGE for an entry above its cap.
  * Sources whose file is missing, external or not text are listed in `unreadable`, not refused.
  */
-export async function readQdpx(
+export async function parseQdpx(
   bytes: Uint8Array,
   fileName: string,
   limits: Partial<QdpxLimits> = {},
@@ -201,7 +205,9 @@ export async function readQdpx(
   const archive = new Archive(bytes, file, caps.totalBytes, QDPX_EXPECTED);
   const qde = findQde(archive, file);
   const xml = decodeText(await archive.read(qde, caps.qdeBytes)).text;
+  precountRefiCodes(xml, file);
   const project = parseProjectQde(xml, `${file}: ${qde.name}`);
+  checkRefiCodes(project.codes, file);
   const texts = new Map<string, QdpxSourceText>();
   const unreadable = new Map<string, UnreadableReason>();
   for (const source of project.sources) {
@@ -222,7 +228,7 @@ export async function readQdpx(
  * The codebook of a .qdc file or of a .qdpx archive (its project.qde), with the same checks as
  * `readQdpx`. A .qdc is XML: a UTF-8 BOM, CRLF and the old 0.4 namespace are fine.
  */
-export async function readCodebook(
+export async function parseCodebook(
   bytes: Uint8Array,
   fileName: string,
   limits: Partial<QdpxLimits> = {},
@@ -232,7 +238,11 @@ export async function readCodebook(
   if (looksLikeZip(bytes)) {
     const archive = new Archive(bytes, file, caps.totalBytes, QDPX_EXPECTED);
     const qde = findQde(archive, file);
-    return parseCodebookQdc(decodeText(await archive.read(qde, caps.qdeBytes)).text, file);
+    const xml = decodeText(await archive.read(qde, caps.qdeBytes)).text;
+    precountRefiCodes(xml, file);
+    const codebook = parseCodebookQdc(xml, file);
+    checkRefiCodes(codebook.codes, file);
+    return codebook;
   }
   if (bytes.length === 0) throw new CampoError('FILE_EMPTY', `${file} is empty`, { file });
   if (bytes.length > caps.qdeBytes) {
@@ -249,5 +259,43 @@ export async function readCodebook(
       expected: 'codebook REFI-QDA (.qdc)',
     });
   }
-  return parseCodebookQdc(text, file);
+  precountRefiCodes(text, file);
+  const codebook = parseCodebookQdc(text, file);
+  checkRefiCodes(codebook.codes, file);
+  return codebook;
+}
+
+/** `parseQdpx` in the parser process, with its memory and time limits. */
+export async function readQdpx(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: Partial<QdpxLimits> = {},
+): Promise<QdpxContents> {
+  const file = basename(fileName);
+  if (!looksLikeZip(bytes)) {
+    throw new CampoError('FILE_TYPE_MISMATCH', `${file} is not a zip`, {
+      file,
+      expected: QDPX_EXPECTED,
+    });
+  }
+  return runIsolated(
+    'qdpx',
+    { bytes, fileName, limits },
+    { file, timeoutMs: IMPORT_LIMITS.qdpxTimeoutMs },
+  );
+}
+
+/** `parseCodebook` in the parser process, with its memory and time limits. */
+export async function readCodebook(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: Partial<QdpxLimits> = {},
+): Promise<RefiCodebook> {
+  const file = basename(fileName);
+  if (bytes.length === 0) throw new CampoError('FILE_EMPTY', `${file} is empty`, { file });
+  return runIsolated(
+    'codebook',
+    { bytes, fileName, limits },
+    { file, timeoutMs: IMPORT_LIMITS.qdpxTimeoutMs },
+  );
 }

@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { inflateRaw } from 'node:zlib';
-import { damaged } from '../../../shared/exchange/qde-parse-xml';
+import { damagedFile as damaged } from '../../../shared/ipc/refusals';
 import { CampoError } from '../../../shared/ipc/errors';
 import { describeSize } from '../import/limits';
 import { inspectZip, looksLikeZip } from '../import/zip-guard';
@@ -49,13 +49,13 @@ function centralDirectory(bytes: Uint8Array, file: string): CentralEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw damaged(file, 'archivio zip troncato');
+  if (eocd < 0) throw damaged(file, 'refusal.zipTruncated');
   const count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
   const entries: CentralEntry[] = [];
   for (let i = 0; i < count; i += 1) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) {
-      throw damaged(file, 'indice dello zip danneggiato');
+      throw damaged(file, 'refusal.zipIndexDamaged');
     }
     const nameLength = view.getUint16(offset + 28, true);
     entries.push({
@@ -93,7 +93,7 @@ export class Archive {
     inspectZip(bytes, file);
     for (const entry of centralDirectory(bytes, file)) {
       if (unsafePath(entry.name)) {
-        throw damaged(file, `percorso non ammesso nell’archivio: ${entry.name}`);
+        throw damaged(file, 'refusal.zipUnsafePath', { entry: entry.name });
       }
       if (!this.entries.has(entry.name)) this.entries.set(entry.name, entry);
       const key = entry.name.toLowerCase();
@@ -111,8 +111,20 @@ export class Archive {
     return this.entries.get(name) ?? this.folded.get(name.toLowerCase());
   }
 
-  /** Decompresses an entry, refusing it above `cap` or when it lies about its size. */
-  async read(entry: CentralEntry, cap: number): Promise<Uint8Array> {
+  /** Every entry of the central directory (the first of any repeated name), in order. */
+  allEntries(): CentralEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /**
+   * Decompresses an entry, refusing it above `cap` or when it lies about its size. With
+   * `keep: false` the content is only checked, not kept for a later read.
+   */
+  async read(
+    entry: CentralEntry,
+    cap: number,
+    { keep = true }: { keep?: boolean } = {},
+  ): Promise<Uint8Array> {
     const cached = this.cache.get(entry.name);
     if (cached) return cached;
     const { file } = this;
@@ -124,22 +136,24 @@ export class Archive {
       });
     }
     if (this.decompressed + entry.uncompressedSize > this.totalBytes) {
-      throw damaged(file, 'contenuto decompresso troppo grande');
+      throw damaged(file, 'refusal.unzippedTooLarge');
     }
-    if ((entry.flags & 1) !== 0) throw damaged(file, `${entry.name} è cifrato`);
+    if ((entry.flags & 1) !== 0)
+      throw damaged(file, 'refusal.entryEncrypted', { entry: entry.name });
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const at = entry.localOffset;
     if (at + 30 > this.bytes.length || view.getUint32(at, true) !== 0x04034b50) {
-      throw damaged(file, `${entry.name}: intestazione dello zip danneggiata`);
+      throw damaged(file, 'refusal.entryHeaderDamaged', { entry: entry.name });
     }
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const end = start + entry.compressedSize;
-    if (end > this.bytes.length) throw damaged(file, `${entry.name}: dati troncati`);
+    if (end > this.bytes.length)
+      throw damaged(file, 'refusal.entryTruncated', { entry: entry.name });
     const data = this.bytes.subarray(start, end);
     let content: Uint8Array;
     if (entry.method === 0) {
-      // A copy, not a view: a view would carry the whole archive when posted to a worker.
-      content = data.slice();
+      // A copy, not a view: a view would carry the whole archive when posted to another process.
+      content = keep ? data.slice() : data;
     } else if (entry.method === 8) {
       try {
         // Never more than declared: a lying entry stops here, whatever it would inflate to.
@@ -148,19 +162,18 @@ export class Archive {
         const code = (error as { code?: string }).code;
         throw damaged(
           file,
-          code === 'ERR_BUFFER_TOO_LARGE'
-            ? `${entry.name} è più grande di quanto dichiara (zip bomb)`
-            : `${entry.name}: dati compressi danneggiati`,
+          code === 'ERR_BUFFER_TOO_LARGE' ? 'refusal.entryLiesAboutSize' : 'refusal.entryCorrupt',
+          { entry: entry.name },
         );
       }
     } else {
-      throw damaged(file, `${entry.name}: metodo di compressione non supportato`);
+      throw damaged(file, 'refusal.entryMethod', { entry: entry.name });
     }
     if (content.length !== entry.uncompressedSize) {
-      throw damaged(file, `${entry.name}: dimensione diversa da quella dichiarata`);
+      throw damaged(file, 'refusal.entrySizeMismatch', { entry: entry.name });
     }
     this.decompressed += content.length;
-    this.cache.set(entry.name, content);
+    if (keep) this.cache.set(entry.name, content);
     return content;
   }
 }

@@ -60,7 +60,9 @@ export function appHandlers(state: CoreState): AppHandlers {
       if (!host.pickFolder) {
         throw new CampoError('UNSUPPORTED', 'This host has no native dialogs');
       }
-      return host.pickFolder(title);
+      const picked = await host.pickFolder(title);
+      if (picked) state.grants.grant('folder', picked);
+      return picked;
     },
     async dialogSaveFile({ fileName, data }) {
       if (!host.saveFile) {
@@ -69,6 +71,10 @@ export function appHandlers(state: CoreState): AppHandlers {
       return host.saveFile(fileName, Buffer.from(data, 'base64'));
     },
     async foldersList({ path }) {
+      // The in-app folder browser is browser mode's dialog; the desktop app has the system's.
+      if (host.host === 'electron') {
+        throw new CampoError('UNSUPPORTED', 'The desktop app uses the native dialogs');
+      }
       let target = resolve(path ?? host.defaultProjectsDir);
       if (
         !path &&

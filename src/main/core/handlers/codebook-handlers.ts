@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   codebookToCsv,
   descendantIds,
-  importCodebookCsv,
+  mergeCodebookRecords,
   nextColour,
   wouldCreateCycle,
 } from '../../../shared/domain/codebook';
@@ -13,6 +13,8 @@ import { CampoError } from '../../../shared/ipc/errors';
 import { CodeSchema, type Code, type ProjectFile } from '../../../shared/model/project';
 import { loadCorpus } from '../coding/corpus';
 import type { CodingChange } from '../coding/history';
+import { IMPORT_LIMITS } from '../import/limits';
+import { runIsolated } from '../isolation/parser-pool';
 import { findById, type CoreState } from './context';
 
 type CodebookHandlers = Pick<
@@ -193,15 +195,22 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
 
     async codebookImport({ csv }) {
       const session = state.requireSession();
-      const result = importCodebookCsv(
-        session.project.codes,
-        csv,
-        session.project.questions,
-        randomUUID,
+      // The text is split into records in the parser process (time-limited); the merge, linear
+      // in the codebook and the rows, is done on the codebook as it is when the change is saved.
+      const read = await runIsolated(
+        'codebookCsv',
+        { csv },
+        { file: 'CSV', timeoutMs: IMPORT_LIMITS.textTimeoutMs },
       );
+      const merge = (project: ProjectFile) =>
+        mergeCodebookRecords(project.codes, read, project.questions, randomUUID);
+      let result = merge(session.project);
+      const mergedFrom = JSON.stringify(session.project.codes);
       const update = await state.history().record('CSV', async (change) => {
         if (result.added === 0 && result.updated === 0) return;
         await change.editProject((project) => {
+          // Merged again only if the codebook changed meanwhile (merging is the costly part).
+          if (JSON.stringify(project.codes) !== mergedFrom) result = merge(project);
           project.codes = result.codes;
         });
       });

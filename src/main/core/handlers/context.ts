@@ -4,6 +4,7 @@ import type { ExportExtension } from '../../../shared/ipc/contract-export';
 import type { CampoEventName, CampoEvents, ProjectSnapshot } from '../../../shared/ipc/types';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CodingHistory } from '../coding/history';
+import { PathGrants } from './path-grants';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings';
 import type { ProjectSession } from '../store/project-session';
@@ -32,6 +33,8 @@ export interface HostContext {
 /** The core's mutable state: at most one open project per host. */
 export class CoreState {
   session: ProjectSession | null = null;
+  /** Paths the user gave in native dialogs (see path-grants.ts). */
+  readonly grants = new PathGrants();
   private codingHistory: CodingHistory | null = null;
 
   constructor(readonly host: HostContext) {}

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
-import { checkSize } from '../import/limits';
+import { IMPORT_LIMITS, checkSize } from '../import/limits';
 import { toUserFsError } from '../store/fs-errors';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { SourceFile } from '../../../shared/model/source';
@@ -11,24 +11,29 @@ import { qdcFile, qdpxArchive } from '../exchange/qdpx-export';
 import { deliverExport, exportFileName } from '../export/export-files';
 import type { ProjectSession } from '../store/project-session';
 import type { CoreState } from './context';
+import { grantedOpenFile, grantedParentFolder, grantedSaveTarget } from './path-grants';
 
 type ExchangeHandlers = Pick<
   Handlers,
   'qdpxExport' | 'qdcExport' | 'qdpxInspect' | 'qdpxImport' | 'qdcImport' | 'dialogOpenFile'
 >;
 
-/** Largest archive read from a path: what the contract lets a browser upload. */
-const MAX_ARCHIVE_BYTES = 200 * 1024 * 1024;
-
 /** A file the user picked in the native dialog, size-checked before it is read. */
 async function readUpload(path: string): Promise<Buffer> {
   const info = await stat(path).catch((error: unknown) => {
     throw toUserFsError(error, path);
   });
-  checkSize(basename(path), info.size, MAX_ARCHIVE_BYTES);
+  checkSize(basename(path), info.size, IMPORT_LIMITS.archiveBytes);
   return readFile(path).catch((error: unknown) => {
     throw toUserFsError(error, path);
   });
+}
+
+/** An uploaded file's bytes, refused above the archive cap like a file read from a path. */
+function uploaded(fileName: string, data: string): Buffer {
+  const bytes = Buffer.from(data, 'base64');
+  checkSize(basename(fileName), bytes.length, IMPORT_LIMITS.archiveBytes);
+  return bytes;
 }
 
 /** Every readable source of the project, in project order. */
@@ -47,6 +52,7 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
   return {
     async qdpxExport({ target }) {
       const session = state.requireSession();
+      const path = grantedSaveTarget(state, target);
       host.emit('exportProgress', { kind: 'qdpx', fraction: 0 });
       const sources = await readAllSources(session);
       host.emit('exportProgress', { kind: 'qdpx', fraction: 0.5 });
@@ -56,26 +62,31 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
         userName: coderName(),
       });
       const name = exportFileName(session.project.meta.title, 'qdpx');
-      const result = await deliverExport(bytes, name, target);
+      const result = await deliverExport(bytes, name, path);
       host.emit('exportProgress', { kind: 'qdpx', fraction: 1 });
       return result;
     },
     async qdcExport({ target }) {
       const session = state.requireSession();
+      const path = grantedSaveTarget(state, target);
       const name = exportFileName(session.project.meta.title, 'qdc');
-      return deliverExport(qdcFile(session.project), name, target);
+      return deliverExport(qdcFile(session.project), name, path);
     },
     async qdpxInspect({ fileName, data, path, unit }) {
-      const bytes = path ? await readUpload(path) : Buffer.from(data ?? '', 'base64');
+      const bytes = path
+        ? await readUpload(grantedOpenFile(state, path, { keep: true }))
+        : uploaded(fileName, data ?? '');
       return inspectQdpx({ bytes, fileName, ...(unit ? { unit } : {}) });
     },
     async qdpxImport({ fileName, data, path, parentDir, unit }) {
-      const bytes = path ? await readUpload(path) : Buffer.from(data ?? '', 'base64');
+      const bytes = path
+        ? await readUpload(grantedOpenFile(state, path))
+        : uploaded(fileName, data ?? '');
       const { session, summary } = await importQdpx(
         {
           bytes,
           fileName,
-          parentDir: resolve(parentDir ?? host.defaultProjectsDir),
+          parentDir: grantedParentFolder(state, parentDir ?? host.defaultProjectsDir),
           ...(unit ? { unit } : {}),
           onProgress: (fraction) => host.emit('exportProgress', { kind: 'qdpx-import', fraction }),
         },
@@ -90,7 +101,9 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
     async dialogOpenFile({ extensions }) {
       if (!host.pickOpenFile)
         throw new CampoError('UNSUPPORTED', 'This host has no native dialogs');
-      return host.pickOpenFile(extensions);
+      const picked = await host.pickOpenFile(extensions);
+      if (picked) state.grants.grant('open-file', picked);
+      return picked;
     },
     async qdcImport({ fileName, data }) {
       const session = state.requireSession();

@@ -10,6 +10,7 @@ import {
   todayIso,
 } from '../export/export-files';
 import type { CoreState } from './context';
+import { grantedSaveTarget } from './path-grants';
 
 type ExportHandlers = Pick<
   Handlers,
@@ -44,25 +45,27 @@ export function exportHandlers(state: CoreState): ExportHandlers {
     },
     async reportExport({ settings, target }) {
       const session = state.requireSession();
+      const path = grantedSaveTarget(state, target);
       const progress = (fraction: number) =>
         host.emit('exportProgress', { kind: 'docx', fraction });
       progress(0);
       const corpus = await loadCorpus(session);
       const bytes = await renderReport({ project: session.project, corpus }, settings, progress);
       const title = settings.title.trim() || session.project.meta.title;
-      const result = await deliverExport(bytes, exportFileName(title, 'docx'), target);
+      const result = await deliverExport(bytes, exportFileName(title, 'docx'), path);
       progress(1);
       return result;
     },
     async workbookExport({ language, target }) {
       const session = state.requireSession();
+      const path = grantedSaveTarget(state, target);
       host.emit('exportProgress', { kind: 'xlsx', fraction: 0 });
       const corpus = await loadCorpus(session);
       const bytes = renderWorkbook({ project: session.project, corpus }, language);
       const result = await deliverExport(
         bytes,
         exportFileName(session.project.meta.title, 'xlsx'),
-        target,
+        path,
       );
       host.emit('exportProgress', { kind: 'xlsx', fraction: 1 });
       return result;
@@ -71,7 +74,9 @@ export function exportHandlers(state: CoreState): ExportHandlers {
       if (!host.pickSavePath) {
         throw new CampoError('UNSUPPORTED', 'This host has no native dialogs');
       }
-      return host.pickSavePath(fileName, extension);
+      const picked = await host.pickSavePath(fileName, extension);
+      if (picked) state.grants.grant('save-file', picked);
+      return picked;
     },
   };
 }

@@ -9,6 +9,7 @@ import { createProject, openProject } from '../store/project-store';
 import { restoreBackup } from '../store/recovery';
 import type { ProjectSession } from '../store/project-session';
 import type { CoreState } from './context';
+import { grantedParentFolder, grantedProjectFolder } from './path-grants';
 
 type ProjectHandlers = Pick<
   Handlers,
@@ -38,15 +39,18 @@ export function projectHandlers(state: CoreState): ProjectHandlers {
   }
 
   return {
-    projectCreate: ({ name, parentDir, programme }) =>
-      switchTo(() =>
-        createProject({ parentDir, name, meta: programme ? { programme } : {} }, options),
-      ),
+    projectCreate: ({ name, parentDir, programme }) => {
+      const dir = grantedParentFolder(state, parentDir);
+      return switchTo(() =>
+        createProject({ parentDir: dir, name, meta: programme ? { programme } : {} }, options),
+      );
+    },
 
     async projectOpen({ path }) {
       if (isCurrent(path))
         return { path: state.session!.dir, project: state.session!.project, notices: [] };
-      return switchTo(() => openProject(resolve(path), options));
+      const dir = await grantedProjectFolder(state, path);
+      return switchTo(() => openProject(dir, options));
     },
 
     async projectOpenDemo() {
@@ -84,10 +88,10 @@ export function projectHandlers(state: CoreState): ProjectHandlers {
       return { path: session.dir, project: session.project, notices: [] };
     },
 
-    backupList: ({ path }) => listBackups(resolve(path)),
+    backupList: async ({ path }) => listBackups(await grantedProjectFolder(state, path)),
 
     async backupRestore({ path, backupId }) {
-      const dir = resolve(path);
+      const dir = await grantedProjectFolder(state, path);
       if (isCurrent(dir)) await state.closeCurrent();
       const { keptAs } = await restoreBackup(dir, backupId, options);
       const snapshot = await switchTo(() => openProject(dir, options));

@@ -1,4 +1,4 @@
-import { CampoError } from '../../../shared/ipc/errors';
+import { damagedFile, type RefusalKey } from '../../../shared/ipc/refusals';
 import { IMPORT_LIMITS } from './limits';
 
 export interface ZipEntry {
@@ -21,8 +21,8 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
  * whose names climb out of the archive (zip slip). Cheap: only the directory is read.
  */
 export function inspectZip(bytes: Uint8Array, file: string): ZipEntry[] {
-  const damaged = (reason: string) =>
-    new CampoError('FILE_DAMAGED', `${file}: ${reason}`, { file, reason });
+  const damaged = (key: RefusalKey, params?: Record<string, string>) =>
+    damagedFile(file, key, params);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i -= 1) {
@@ -31,16 +31,16 @@ export function inspectZip(bytes: Uint8Array, file: string): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw damaged('archivio zip troncato');
+  if (eocd < 0) throw damaged('refusal.zipTruncated');
   const count = view.getUint16(eocd + 10, true);
   const size = view.getUint32(eocd + 12, true);
   let offset = view.getUint32(eocd + 16, true);
-  if (offset + size > eocd) throw damaged('indice dello zip fuori posto');
+  if (offset + size > eocd) throw damaged('refusal.zipIndexMisplaced');
   const entries: ZipEntry[] = [];
   let total = 0;
   for (let i = 0; i < count; i += 1) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_SIGNATURE) {
-      throw damaged('indice dello zip danneggiato');
+      throw damaged('refusal.zipIndexDamaged');
     }
     const compressedSize = view.getUint32(offset + 20, true);
     const uncompressedSize = view.getUint32(offset + 24, true);
@@ -54,10 +54,10 @@ export function inspectZip(bytes: Uint8Array, file: string): ZipEntry[] {
       /^[a-zA-Z]:/.test(name) ||
       name.split('/').includes('..')
     ) {
-      throw damaged(`percorso non ammesso nell’archivio: ${name}`);
+      throw damaged('refusal.zipUnsafePath', { entry: name });
     }
     total += uncompressedSize;
-    if (total > IMPORT_LIMITS.unzippedBytes) throw damaged('contenuto decompresso troppo grande');
+    if (total > IMPORT_LIMITS.unzippedBytes) throw damaged('refusal.unzippedTooLarge');
     entries.push({ name, compressedSize, uncompressedSize });
     offset += 46 + nameLength + extraLength + commentLength;
   }

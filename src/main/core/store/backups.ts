@@ -5,12 +5,17 @@ import type { BackupInfo } from '../../../shared/ipc/types';
 import { APP_VERSION } from '../../../shared/version';
 import { fsyncDirectory, readJsonFile, writeFileDurable, type JsonRead } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
-import { BACKUPS_DIR, PROJECT_FILE, SOURCES_DIR, isSafeId } from './layout';
+import { DATA_FOLDERS, isDataFile, projectDataFiles } from './data-files';
+import { BACKUPS_DIR } from './layout';
+
+export { projectDataFiles } from './data-files';
 
 type BackupKind = BackupInfo['kind'];
 const KINDS: readonly BackupKind[] = ['auto', 'pre-migration', 'pre-restore'];
 const MANIFEST = 'manifest.json';
 const PARTIAL_SUFFIX = '.partial';
+/** A snapshot being deleted: renamed first, so a half-deleted one is never listed. */
+const PRUNING_SUFFIX = '.pruning';
 const BACKUP_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(auto|pre-migration|pre-restore)$/;
 
 /** What a snapshot records of each live file, to tell next time whether it changed. */
@@ -30,19 +35,6 @@ interface Manifest {
   appVersion: string;
   files: string[];
   entries?: ManifestEntry[];
-}
-
-/** The files of a project that a snapshot holds, relative to the project folder. */
-export async function projectDataFiles(projectDir: string): Promise<string[]> {
-  const files = [PROJECT_FILE];
-  const names = await readdir(join(projectDir, SOURCES_DIR)).catch((error: unknown) => {
-    if (errnoOf(error) === 'ENOENT') return [] as string[];
-    throw error;
-  });
-  for (const name of names.sort()) {
-    if (name.endsWith('.json') && isSafeId(name.slice(0, -5))) files.push(`${SOURCES_DIR}/${name}`);
-  }
-  return files;
 }
 
 /** The newest complete snapshot's manifest, to reuse its copies of unchanged files. */
@@ -97,7 +89,7 @@ export async function createSnapshot(
   const id = idAt(stamp);
   const partial = join(root, `${id}${PARTIAL_SUFFIX}`);
   try {
-    await mkdir(join(partial, SOURCES_DIR), { recursive: true });
+    for (const folder of DATA_FOLDERS) await mkdir(join(partial, folder), { recursive: true });
     const previous = await newestManifest(root);
     const previousEntries = new Map((previous?.entries ?? []).map((entry) => [entry.file, entry]));
     const files = await projectDataFiles(projectDir);
@@ -131,7 +123,7 @@ export async function createSnapshot(
       entries,
     };
     await writeFileDurable(join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    await fsyncDirectory(join(partial, SOURCES_DIR));
+    for (const folder of DATA_FOLDERS) await fsyncDirectory(join(partial, folder));
     await rename(partial, join(root, id));
     await fsyncDirectory(root);
     return toInfo(manifest);
@@ -180,9 +172,19 @@ export async function backupFiles(projectDir: string, backupId: string): Promise
   if (read.status !== 'ok' || !Array.isArray((read.value as Manifest).files)) {
     throw new CampoError('BACKUP_NOT_FOUND', `No backup ${backupId}`, { backupId });
   }
-  return (read.value as Manifest).files.filter(
-    (file) => file === PROJECT_FILE || /^sources\/[A-Za-z0-9_-]{1,100}\.json$/.test(file),
-  );
+  return (read.value as Manifest).files.filter(isDataFile);
+}
+
+/** True when every file a snapshot lists is there (a restore of anything less is refused). */
+export async function backupIsComplete(projectDir: string, backupId: string): Promise<boolean> {
+  for (const file of await backupFiles(projectDir, backupId)) {
+    const present = await stat(backupFilePath(projectDir, backupId, file)).then(
+      (info) => info.isFile(),
+      () => false,
+    );
+    if (!present) return false;
+  }
+  return true;
 }
 
 /** Reads one file of a snapshot as JSON. */
@@ -199,14 +201,34 @@ export function backupFilePath(projectDir: string, backupId: string, file: strin
   return join(projectDir, BACKUPS_DIR, backupId, file);
 }
 
-/** Removes unfinished snapshots (a crash during a snapshot); returns their names. */
+/**
+ * Removes what interrupted backup work left (returns the names): snapshots a crash cut short
+ * (`.partial`), snapshots a crash cut short while pruning them (`.pruning`), and snapshot folders
+ * without a manifest, which only an interrupted deletion by an older Campo leaves (a snapshot gets
+ * its name together with its manifest). Only called while holding the project's lock.
+ */
 export async function removePartialSnapshots(projectDir: string): Promise<string[]> {
   const root = join(projectDir, BACKUPS_DIR);
-  const partial = (await readdir(root).catch(() => [] as string[])).filter((name) =>
-    name.endsWith(PARTIAL_SUFFIX),
-  );
-  for (const name of partial) await rm(join(root, name), { recursive: true, force: true });
-  return partial;
+  const removed: string[] = [];
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    let leftover = name.endsWith(PARTIAL_SUFFIX) || name.endsWith(PRUNING_SUFFIX);
+    if (!leftover && BACKUP_ID.test(name)) {
+      leftover = (await readJsonFile(join(root, name, MANIFEST))).status === 'missing';
+    }
+    if (!leftover) continue;
+    await rm(join(root, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  if (removed.length > 0) await fsyncDirectory(root);
+  return removed;
+}
+
+/** Deletes a snapshot: renamed aside at once (never listed again), then removed. */
+async function removeSnapshot(root: string, id: string): Promise<void> {
+  const aside = join(root, `${id}${PRUNING_SUFFIX}`);
+  await rename(join(root, id), aside);
+  await fsyncDirectory(root);
+  await rm(aside, { recursive: true, force: true });
 }
 
 /**
@@ -227,7 +249,7 @@ export async function pruneBackups(
     const keepAsDaily = !days.has(day) && days.size < keepDays;
     days.add(day);
     if (index < keepRecent || keepAsDaily) continue;
-    await rm(join(root, backup.id), { recursive: true, force: true });
+    await removeSnapshot(root, backup.id);
     removed.push(backup.id);
   }
   return removed;

@@ -1,4 +1,5 @@
 import { rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Low } from 'lowdb';
 import type { z } from 'zod';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -14,7 +15,7 @@ import { createSnapshot, pruneBackups } from './backups';
 import { describeIssues } from '../../../shared/model/issues';
 import { sourceCodec } from './codecs';
 import { durableDocument, serializeDocument } from './json-document';
-import { writeFileDurable } from './durable-file';
+import { fsyncDirectory, writeFileDurable } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
 import { deletedSourcePath, sourceFilePath } from './layout';
 import type { ProjectLock } from './lock';
@@ -319,6 +320,8 @@ export class ProjectSession {
       await rename(path, aside).catch((error: unknown) => {
         if (errnoOf(error) !== 'ENOENT') throw toUserFsError(error, path);
       });
+      // On disk before project.json forgets the source: else a power cut could bring it back.
+      await fsyncDirectory(dirname(path)).catch(() => undefined);
       await this.persist(
         () => this.db.write(),
         async () => {
@@ -328,6 +331,7 @@ export class ProjectSession {
       );
       this.sources.delete(id);
       await unlink(aside).catch(() => undefined);
+      await fsyncDirectory(dirname(path)).catch(() => undefined);
     });
   }
 

@@ -25,7 +25,7 @@ import {
 import { ProjectLock, type LockOptions } from './lock';
 import { migrateFolder, schemaVersionOf } from './migrations';
 import { ProjectSession, summariseSource } from './project-session';
-import { describeCorruption } from './recovery';
+import { describeCorruption, finishInterruptedRestore } from './recovery';
 
 export interface StoreOptions {
   lock?: LockOptions;
@@ -212,6 +212,8 @@ export async function openProject(
   try {
     await removeLeftovers(dir);
     const notices: OpenNotice[] = [];
+    const restored = await finishInterruptedRestore(dir, now);
+    if (restored) notices.push(restored);
     if (tookOverFrom) {
       notices.push({
         kind: 'stale-lock-recovered',

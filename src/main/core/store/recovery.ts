@@ -2,18 +2,20 @@ import { mkdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/project';
+import type { OpenNotice } from '../../../shared/ipc/types';
 import {
   backupFilePath,
   backupFiles,
+  backupIsComplete,
   createSnapshot,
   listBackups,
   projectDataFiles,
   readBackupFile,
 } from './backups';
 import { projectCodec, sourceCodec } from './codecs';
-import { readJsonFile, writeFileDurable } from './durable-file';
+import { fsyncDirectory, readJsonFile, writeFileDurable } from './durable-file';
 import type { DocumentCodec } from './json-document';
-import { toUserFsError } from './fs-errors';
+import { errnoOf, toUserFsError } from './fs-errors';
 import { PROJECT_FILE } from './layout';
 import { ProjectLock } from './lock';
 import { schemaVersionOf } from './migrations';
@@ -77,10 +79,105 @@ async function isUsable(path: string, kind: 'project' | 'source'): Promise<boole
   return isOpenable(read.value, kind === 'project' ? projectCodec : sourceCodec);
 }
 
+/** Where a restore under way is written down, so that a restore cut short is finished. */
+export const RESTORE_JOURNAL = '.restore.json';
+
+/** What a restore journal records: everything needed to do the restore again from the start. */
+interface RestoreJournal {
+  app: 'campo';
+  backupId: string;
+  /** Data files the backup lacks are removed (not when project.json was damaged: no snapshot). */
+  removeOthers: boolean;
+  startedAt: string;
+}
+
+function isJournal(value: unknown): value is RestoreJournal {
+  const journal = value as Partial<RestoreJournal> | null;
+  return (
+    journal?.app === 'campo' &&
+    typeof journal.backupId === 'string' &&
+    typeof journal.removeOthers === 'boolean'
+  );
+}
+
 /**
- * Puts the files of a backup back in place. A damaged file is kept beside it under a
- * `.corrupt-<time>` name, never overwritten; a healthy project is first snapshotted
- * ("pre-restore") so the restore itself can be undone.
+ * Puts the backup's files in place and removes the data files it lacks. Doing it twice gives the
+ * same folder, so a restore cut short is finished by doing it again.
+ */
+async function applyRestore(
+  dir: string,
+  journal: RestoreJournal,
+  now: () => Date,
+): Promise<string[]> {
+  const files = await backupFiles(dir, journal.backupId);
+  const keptAs: string[] = [];
+  for (const file of files) {
+    const target = join(dir, file);
+    const usable = await isUsable(target, file === PROJECT_FILE ? 'project' : 'source');
+    if (usable === false) {
+      const kept = keptCorruptPath(target, now());
+      await rename(target, kept);
+      keptAs.push(kept);
+    }
+    await mkdir(dirname(target), { recursive: true });
+    await writeFileDurable(target, await readFile(backupFilePath(dir, journal.backupId, file)));
+  }
+  if (journal.removeOthers) {
+    // Going back in time: data made after the backup leaves (it is in the pre-restore snapshot).
+    const wanted = new Set(files);
+    const folders = new Set<string>();
+    for (const file of await projectDataFiles(dir)) {
+      if (wanted.has(file)) continue;
+      await unlink(join(dir, file)).catch((error: unknown) => {
+        if (errnoOf(error) !== 'ENOENT') throw error;
+      });
+      folders.add(dirname(join(dir, file)));
+    }
+    for (const folder of folders) await fsyncDirectory(folder);
+  }
+  return keptAs;
+}
+
+async function removeJournal(dir: string): Promise<void> {
+  await unlink(join(dir, RESTORE_JOURNAL)).catch((error: unknown) => {
+    if (errnoOf(error) !== 'ENOENT') throw error;
+  });
+  await fsyncDirectory(dir);
+}
+
+/** The backup a restore cut short was restoring, or null when none was under way. */
+export async function pendingRestore(dir: string): Promise<string | null> {
+  const read = await readJsonFile(join(dir, RESTORE_JOURNAL));
+  return read.status === 'ok' && isJournal(read.value) ? read.value.backupId : null;
+}
+
+/**
+ * Finishes a restore that a crash or a kill cut short (its journal is still there): the project
+ * becomes the backup, whole. Called with the project's lock held, before anything reads it.
+ * Returns the notice to show, or null when no restore was under way.
+ */
+export async function finishInterruptedRestore(
+  dir: string,
+  now: () => Date = () => new Date(),
+): Promise<OpenNotice | null> {
+  const read = await readJsonFile(join(dir, RESTORE_JOURNAL));
+  if (read.status === 'missing') return null;
+  // The journal is written whole before the first file changes: an unreadable one changed nothing.
+  if (read.status !== 'ok' || !isJournal(read.value)) {
+    await removeJournal(dir);
+    return null;
+  }
+  const keptAs = await applyRestore(dir, read.value, now);
+  await removeJournal(dir);
+  return { kind: 'restored-from-backup', backupId: read.value.backupId, keptAs };
+}
+
+/**
+ * Puts the files of a backup back in place, all or nothing: a healthy project is first
+ * snapshotted ("pre-restore") so the restore itself can be undone, then a journal naming the
+ * backup is written, the files are replaced, and the journal removed. Killed before the journal,
+ * nothing changed; after it, the next open (or restore) finishes the restore. A damaged file is
+ * kept beside it under a `.corrupt-<time>` name, never overwritten.
  */
 export async function restoreBackup(
   dir: string,
@@ -90,31 +187,24 @@ export async function restoreBackup(
   const now = options.now ?? (() => new Date());
   const { lock } = await ProjectLock.acquire(dir, options.lock);
   try {
-    const files = await backupFiles(dir, backupId);
+    await finishInterruptedRestore(dir, now);
+    if (!(await backupIsComplete(dir, backupId))) {
+      throw new CampoError('BACKUP_NOT_FOUND', `Backup ${backupId} is incomplete`, { backupId });
+    }
     const projectHealthy = (await isUsable(join(dir, PROJECT_FILE), 'project')) === true;
     if (projectHealthy) {
       const version = schemaVersionOf(JSON.parse(await readFile(join(dir, PROJECT_FILE), 'utf8')));
       await createSnapshot(dir, 'pre-restore', version, now());
     }
-    const keptAs: string[] = [];
-    for (const file of files) {
-      const target = join(dir, file);
-      const usable = await isUsable(target, file === PROJECT_FILE ? 'project' : 'source');
-      if (usable === false) {
-        const kept = keptCorruptPath(target, now());
-        await rename(target, kept);
-        keptAs.push(kept);
-      }
-      await mkdir(dirname(target), { recursive: true });
-      await writeFileDurable(target, await readFile(backupFilePath(dir, backupId, file)));
-    }
-    if (projectHealthy) {
-      // Going back in time: sources made after the backup leave (they are in the pre-restore snapshot).
-      const wanted = new Set(files);
-      for (const file of await projectDataFiles(dir)) {
-        if (!wanted.has(file)) await unlink(join(dir, file));
-      }
-    }
+    const journal: RestoreJournal = {
+      app: 'campo',
+      backupId,
+      removeOthers: projectHealthy,
+      startedAt: now().toISOString(),
+    };
+    await writeFileDurable(join(dir, RESTORE_JOURNAL), `${JSON.stringify(journal)}\n`);
+    const keptAs = await applyRestore(dir, journal, now);
+    await removeJournal(dir);
     return { keptAs };
   } catch (error) {
     throw toUserFsError(error, dir);
