@@ -7,6 +7,7 @@ import { useAppStore } from './app-store';
 import { attempt } from './core-calls';
 import { useProjectStore } from './project-store';
 import { useSourcesStore } from './sources-store';
+import { isCurrent, projectToken, resetOnProjectChange } from './project-scope';
 
 /** A span of the open source, UTF-16 offsets. */
 export interface Span {
@@ -45,6 +46,8 @@ interface CodingState {
     sourceId?: string,
   ): Promise<boolean>;
   removeCoding(codingId: string, sourceId?: string): Promise<boolean>;
+  /** Saves the evaluator's summary of a framework-matrix cell (participant × DV). */
+  saveFrameworkSummary(participantId: string, questionId: string, text: string): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   /** Runs a codebook or coding call and mirrors what it changed. */
@@ -117,12 +120,15 @@ export const useCodingStore = create<CodingState>((set, get) => {
     },
     inspect: (offset) => set({ inspectedAt: offset }),
     async loadCounts() {
+      const token = projectToken();
       const rows = await attempt(() => api().codeCounts({}));
-      if (rows) set({ counts: Object.fromEntries(rows.map((row) => [row.codeId, row])) });
+      if (rows && isCurrent(token))
+        set({ counts: Object.fromEntries(rows.map((row) => [row.codeId, row])) });
     },
     async loadHistory() {
+      const token = projectToken();
       const history = await attempt(() => api().codingHistory({}));
-      if (history) set({ history });
+      if (history && isCurrent(token)) set({ history });
     },
     async apply(codeId) {
       const { sourceId, selection } = get();
@@ -146,8 +152,16 @@ export const useCodingStore = create<CodingState>((set, get) => {
       if (!sourceId) return false;
       return (await run(() => api().codingRemove({ sourceId, codingId }))) !== null;
     },
+    async saveFrameworkSummary(participantId, questionId, text) {
+      const saved = await attempt(() =>
+        api().frameworkSummarySave({ participantId, questionId, text }),
+      );
+      return saved !== null;
+    },
     undo: () => revert(() => api().codingUndo({}), 'undone'),
     redo: () => revert(() => api().codingRedo({}), 'redone'),
     run,
   };
 });
+
+resetOnProjectChange(useCodingStore);

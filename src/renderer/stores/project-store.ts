@@ -5,6 +5,8 @@ import type { ProjectFile, ProjectMeta } from '../../shared/model/project';
 import { api } from '../api/client';
 import { useAppStore, type Message } from './app-store';
 import { useNavigationStore } from './navigation-store';
+import { flushPendingEdits } from './pending-edits';
+import { resetProjectScope } from './project-scope';
 
 interface ProjectState {
   snapshot: ProjectSnapshot | null;
@@ -21,7 +23,8 @@ interface ProjectState {
   openDemo(): Promise<boolean>;
   restoreBackup(path: string, backupId: string): Promise<boolean>;
   close(): Promise<void>;
-  updateMeta(patch: Partial<ProjectMeta>): Promise<void>;
+  /** Saves a change of the descriptive data; resolves to whether it was saved. */
+  updateMeta(patch: Partial<ProjectMeta>): Promise<boolean>;
   /** Applies a change the core has already saved (used by the domain stores). */
   patchProject(change: (project: ProjectFile) => ProjectFile): void;
 }
@@ -47,7 +50,10 @@ export const useProjectStore = create<ProjectState>((set, get) => {
   async function opening(run: () => Promise<ProjectSnapshot>, path?: string): Promise<boolean> {
     set({ busy: true });
     try {
+      // What was typed in the project still open is saved before another one takes its place.
+      await flushPendingEdits();
       const snapshot = await run();
+      resetProjectScope();
       set({ snapshot, saveState: null });
       useNavigationStore.getState().go('overview');
       app().closeDialog();
@@ -102,7 +108,9 @@ export const useProjectStore = create<ProjectState>((set, get) => {
 
     async close() {
       try {
+        await flushPendingEdits();
         await api().projectClose();
+        resetProjectScope();
         set({ snapshot: null, saveState: null });
         void get().loadRecent();
       } catch (error) {
@@ -113,8 +121,10 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     async updateMeta(patch) {
       try {
         set({ snapshot: await api().projectUpdateMeta({ patch }) });
+        return true;
       } catch (error) {
         app().notifyError(error);
+        return false;
       }
     },
 
@@ -129,8 +139,12 @@ export const useProjectStore = create<ProjectState>((set, get) => {
 export function connectProjectEvents(): () => void {
   const offSave = api().on('saveState', (saveState) => useProjectStore.setState({ saveState }));
   const offClosed = api().on('projectClosed', ({ reason }) => {
+    // A close asked for here was already applied; its event, arriving later over the event
+    // stream, must not close the project opened since.
+    if (reason !== 'lock-lost') return;
+    resetProjectScope();
     useProjectStore.setState({ snapshot: null, saveState: null });
-    if (reason === 'lock-lost') useAppStore.getState().notify('error', { key: 'notice.lockLost' });
+    useAppStore.getState().notify('error', { key: 'notice.lockLost' });
   });
   return () => {
     offSave();

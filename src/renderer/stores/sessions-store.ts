@@ -4,6 +4,7 @@ import type { FieldSession } from '../../shared/model/project';
 import { api } from '../api/client';
 import { upsertInProject } from './project-store';
 import { attempt, deleteThenRefresh } from './core-calls';
+import { resetOnProjectChange } from './project-scope';
 
 type SessionPatch = Partial<Omit<FieldSession, 'id' | 'kind' | 'notesSourceId' | 'notesStartedAt'>>;
 
@@ -39,3 +40,5 @@ export const useSessionsStore = create<SessionsState>((set) => ({
   },
   openLiveNotes: (id) => set({ liveNotesFor: id }),
 }));
+
+resetOnProjectChange(useSessionsStore);

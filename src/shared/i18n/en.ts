@@ -1,4 +1,5 @@
 import { enExchange } from './en-exchange';
+import { enUsability } from './en-usability';
 import { enReport } from './en-report';
 import { enWorkbook } from './en-workbook';
 import type { MessageKey } from './it';
@@ -7,6 +8,7 @@ import type { MessageKey } from './it';
 export const en: Record<MessageKey, string> = {
   ...enReport,
   ...enExchange,
+  ...enUsability,
   ...enWorkbook,
   'app.name': 'Campo',
   'app.tagline': 'Qualitative evaluation in the field, even without a network.',

@@ -3,12 +3,14 @@
  * unit test enforce it). Placeholders: {name}; plurals: {n, plural, one {…} other {…}}.
  */
 import { itExchange } from './it-exchange';
+import { itUsability } from './it-usability';
 import { itReport } from './it-report';
 import { itWorkbook } from './it-workbook';
 
 export const it = {
   ...itReport,
   ...itExchange,
+  ...itUsability,
   ...itWorkbook,
   'app.name': 'Campo',
   'app.tagline': 'Valutazione qualitativa sul campo, anche senza rete.',

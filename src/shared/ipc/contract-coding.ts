@@ -111,6 +111,7 @@ export const codingContract = {
   codingRedo: handler(z.object({}).strict(), returns<CodingUpdate | null>()),
   codingHistory: handler(z.object({}).strict(), returns<UndoState>()),
 
+  /** Saves a memo by id (created when no memo has it; an emptied one goes); null: a new id. */
   sourceMemoSave: handler(
     z.object({ sourceId: Id, memoId: Id.nullable(), text: z.string().max(200_000) }).strict(),
     returns<Memo[]>(),

@@ -272,6 +272,15 @@ describe('coding handlers', () => {
     );
     // An emptied memo goes away.
     expect(await call('sourceMemoSave', { sourceId, memoId: memos[0]!.id, text: ' ' })).toEqual([]);
+    // A memo typed in a new field is saved under the id the field chose, so each save while the
+    // user types updates that one memo instead of adding another.
+    await call('sourceMemoSave', { sourceId, memoId: 'memo-new', text: 'Prima' });
+    const typed = await call('sourceMemoSave', {
+      sourceId,
+      memoId: 'memo-new',
+      text: 'Prima parte',
+    });
+    expect(typed.map((m) => [m.id, m.text])).toEqual([['memo-new', 'Prima parte']]);
     await core.shutdown();
   });
 

@@ -117,12 +117,14 @@ export function codingHandlers(state: CoreState): CodingHandlers {
       const session = state.requireSession();
       const now = new Date().toISOString();
       return session.mutateSource(sourceId, (source) => {
-        if (memoId) {
-          const memo = findById(source.memos, memoId, 'memo');
+        // An upsert by id: a memo typed in a new field is created under the id the field chose,
+        // so the saves that follow while the user types update it instead of adding more.
+        const memo = memoId ? source.memos.find((m) => m.id === memoId) : undefined;
+        if (memo) {
           if (text.trim() === '') source.memos = source.memos.filter((m) => m.id !== memoId);
           else Object.assign(memo, { text, updatedAt: now });
         } else if (text.trim() !== '') {
-          source.memos.push({ id: randomUUID(), text, createdAt: now, updatedAt: now });
+          source.memos.push({ id: memoId ?? randomUUID(), text, createdAt: now, updatedAt: now });
         }
         return source.memos;
       });

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { achievementRate } from '../../../shared/domain/performance';
 import type { MessageKey } from '../../../shared/i18n';
 import { formatNumber } from '../../../shared/i18n';
-import { api } from '../../api/client';
 import { useLanguage, useT } from '../../i18n/use-t';
-import { attempt, refreshProject } from '../../stores/core-calls';
+import { useIndicatorsStore } from '../../stores/indicators-store';
 import { useProjectStore } from '../../stores/project-store';
 import { ImportIndicatorsDialog } from './ImportIndicatorsDialog';
 import { IndicatorEditor } from './IndicatorEditor';
@@ -17,6 +16,7 @@ export function IndicatorsScreen() {
   const indicators = useProjectStore((state) => state.snapshot?.project.indicators ?? []);
   const value = (n: number | null) => (n === null ? t('app.none') : formatNumber(n, language, 1));
   const sources = [...new Set(indicators.map((i) => i.source).filter(Boolean))];
+  const addIndicator = useIndicatorsStore((state) => state.add);
   const [editing, setEditing] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [name, setName] = useState('');
@@ -26,9 +26,8 @@ export function IndicatorsScreen() {
     return r === null ? t('app.none') : `${formatNumber(r, language, 1)}%`;
   };
   const add = async () => {
-    const added = await attempt(() => api().indicatorAdd({ name: name.trim(), axis: axis.trim() }));
+    const added = await addIndicator({ name: name.trim(), axis: axis.trim() });
     if (!added) return;
-    await refreshProject();
     setName('');
     setEditing(added.id);
   };

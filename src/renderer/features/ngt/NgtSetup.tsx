@@ -43,7 +43,7 @@ export function NgtSetup({ ngt }: { ngt: NgtSession }) {
   const t = useT();
   const questions = useProjectStore((state) => state.snapshot?.project.questions ?? []);
   const { update, addParticipant } = useNgtStore();
-  const save = (patch: Parameters<typeof update>[1]) => void update(ngt.id, patch);
+  const save = (patch: Parameters<typeof update>[1]) => update(ngt.id, patch);
   const rule = ngt.rule;
   const number = (
     label: string,

@@ -124,7 +124,7 @@ export function ParticipantEditor({
 }) {
   const t = useT();
   const update = useParticipantsStore((state) => state.update);
-  const save = (patch: Partial<Participant>) => void update(participant.id, patch);
+  const save = (patch: Partial<Participant>) => update(participant.id, patch);
   const consentValue =
     participant.consent.given === null ? 'unknown' : participant.consent.given ? 'yes' : 'no';
   return (

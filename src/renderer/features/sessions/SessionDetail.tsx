@@ -27,7 +27,7 @@ export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailPr
   const addParticipant = useParticipantsStore((state) => state.add);
   const [importing, setImporting] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const save = (patch: Parameters<typeof update>[1]) => void update(session.id, patch);
+  const save = (patch: Parameters<typeof update>[1]) => update(session.id, patch);
   const linked = sources.filter((source) => session.sourceIds.includes(source.id));
   const isInterview = session.kind === 'interview';
 
