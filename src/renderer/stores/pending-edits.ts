@@ -70,15 +70,26 @@ export function flushWhenHidden(): () => void {
     leavingPage(true);
     flush();
   };
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    // Electron: the main process stops the core once the window is gone, so the window waits
+    // for its last saves (a cancelled unload closes nothing there, and asks nothing), then closes.
+    if (window.campo && waiting.size > 0) {
+      event.preventDefault();
+      event.returnValue = '';
+      void flushPendingEdits().then(() => window.close());
+      return;
+    }
+    onLeave();
+  };
   const onShow = () => leavingPage(false);
   const onVisibility = () => document.visibilityState === 'hidden' && flush();
   window.addEventListener('pagehide', onLeave);
-  window.addEventListener('beforeunload', onLeave);
+  window.addEventListener('beforeunload', onBeforeUnload);
   window.addEventListener('pageshow', onShow);
   document.addEventListener('visibilitychange', onVisibility);
   return () => {
     window.removeEventListener('pagehide', onLeave);
-    window.removeEventListener('beforeunload', onLeave);
+    window.removeEventListener('beforeunload', onBeforeUnload);
     window.removeEventListener('pageshow', onShow);
     document.removeEventListener('visibilitychange', onVisibility);
   };
