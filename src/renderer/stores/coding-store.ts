@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { useAppStore } from './app-store';
 import { attempt } from './core-calls';
 import { useProjectStore } from './project-store';
+import { useNavigationStore } from './navigation-store';
 import { useSourcesStore } from './sources-store';
 import { isCurrent, projectToken, resetOnProjectChange } from './project-scope';
 
@@ -34,6 +35,8 @@ interface CodingState {
   revealed(): void;
   startAdjust(codingId: string | null): void;
   select(span: Span | null): void;
+  /** Ends the selection (and a boundary adjustment under way), on screen and in the text. */
+  clearSelection(): void;
   inspect(offset: number | null): void;
   loadCounts(): Promise<void>;
   loadHistory(): Promise<void>;
@@ -118,6 +121,12 @@ export const useCodingStore = create<CodingState>((set, get) => {
         void get().updateCoding(adjusting, span);
       } else set({ selection: span, inspectedAt: span ? null : get().inspectedAt });
     },
+    clearSelection() {
+      if (get().selection || get().adjusting) set({ selection: null, adjusting: null });
+      const dom = typeof window === 'undefined' ? null : window.getSelection();
+      if (dom && !dom.isCollapsed && dom.anchorNode?.parentElement?.closest('.coding-text'))
+        dom.removeAllRanges();
+    },
     inspect: (offset) => set({ inspectedAt: offset }),
     async loadCounts() {
       const token = projectToken();
@@ -165,3 +174,9 @@ export const useCodingStore = create<CodingState>((set, get) => {
 });
 
 resetOnProjectChange(useCodingStore);
+
+// A selection belongs to the view it was made in: another screen ends it, so a quick key pressed
+// back in Codifica minutes later codes nothing.
+useNavigationStore.subscribe((now, before) => {
+  if (now.screen !== before.screen) useCodingStore.getState().clearSelection();
+});

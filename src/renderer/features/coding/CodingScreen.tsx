@@ -9,6 +9,7 @@ import { CodingSourceView } from './CodingSourceView';
 import { MatricesPanel } from './MatricesPanel';
 import { RetrievalPanel } from './RetrievalPanel';
 import { SearchPanel } from './SearchPanel';
+import { selectionOnScreen } from './selection-visibility';
 
 const TABS = ['code', 'retrieve', 'search', 'matrices'] as const;
 type Tab = (typeof TABS)[number];
@@ -21,7 +22,8 @@ type Tab = (typeof TABS)[number];
 export function CodingScreen() {
   const t = useT();
   const [tab, setTab] = useState<Tab>('code');
-  const { loadCounts, loadHistory, history, undo, redo, openSource, sourceId } = useCodingStore();
+  const { loadCounts, loadHistory, history, undo, redo, openSource, sourceId, clearSelection } =
+    useCodingStore();
   const sources = useProjectStore((state) => state.snapshot?.project.sources);
 
   useEffect(() => {
@@ -46,7 +48,7 @@ export function CodingScreen() {
       const { selection } = useCodingStore.getState();
       const codes = useProjectStore.getState().snapshot?.project.codes ?? [];
       const code = codes.find((c) => c.quickKey === Number(event.key));
-      if (selection && code) {
+      if (selection && code && selectionOnScreen()) {
         event.preventDefault();
         void useCodingStore.getState().apply(code.id);
       }
@@ -57,6 +59,8 @@ export function CodingScreen() {
 
   const show = (next: Tab, sourceToOpen?: { id: string; at: number }) => {
     if (sourceToOpen) openSource(sourceToOpen.id, sourceToOpen.at);
+    // A selection ends with the view it was made in.
+    if (next !== tab) clearSelection();
     setTab(next);
   };
 
@@ -73,7 +77,7 @@ export function CodingScreen() {
                 type="button"
                 role="tab"
                 aria-selected={tab === name}
-                onClick={() => setTab(name)}
+                onClick={() => show(name)}
               >
                 {t(`coding.tab.${name}`)}
               </button>

@@ -10,6 +10,7 @@ import { formatClock } from '../sources/SourceView';
 import { selectionIn } from './dom-offsets';
 import { assignLanes, codingsByTurn, runsIn, trimSpan } from './highlight-runs';
 import { EditTextDialog } from './EditTextDialog';
+import { selectionOnScreen } from './selection-visibility';
 
 const LANE_WIDTH = 6;
 const SELECTION_ID = '\u0000selection';
@@ -34,7 +35,8 @@ function wholeText(length: number): SpeakerTurn {
  */
 export function CodingSourceView() {
   const t = useT();
-  const { sourceId, selection, reveal, select, inspect, openSource, revealed } = useCodingStore();
+  const { sourceId, selection, reveal, select, inspect, openSource, revealed, clearSelection } =
+    useCodingStore();
   const source = useSourcesStore((state) => (sourceId ? state.loaded[sourceId] : undefined));
   const load = useSourcesStore((state) => state.load);
   const project = useProjectStore((state) => state.snapshot?.project);
@@ -75,6 +77,14 @@ export function CodingSourceView() {
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
     revealed();
   }, [reveal, source, turns, virtualizer, revealed]);
+
+  // A selection scrolled out of sight ends: a quick key must not code what cannot be seen.
+  const checkSelectionInView = () => {
+    if (!useCodingStore.getState().selection) return;
+    requestAnimationFrame(() => {
+      if (useCodingStore.getState().selection && !selectionOnScreen()) clearSelection();
+    });
+  };
 
   if (!project) return null;
   const flagged = source?.codings.filter((coding) => coding.textChanged).length ?? 0;
@@ -121,6 +131,7 @@ export function CodingSourceView() {
           tabIndex={0}
           aria-label={t('coding.textLabel', { title: source.title })}
           onMouseUp={readSelection}
+          onScroll={checkSelectionInView}
           onKeyUp={(event) => event.shiftKey && readSelection()}
         >
           <ol className="turns" style={{ height: virtualizer.getTotalSize() }}>
