@@ -30,11 +30,15 @@ const SCREEN_VIEWS: Record<ScreenId, () => ReactNode> = {
   report: () => <ReportScreen />,
 };
 
-/** Alt+1 … Alt+0 switch between the screens, in navigation order. */
+/**
+ * Alt+1 … Alt+0 switch between the screens, in navigation order; not during live notes, where
+ * Alt+1…9 mark a note with a DV, nor when a view has already used the key.
+ */
 function useScreenShortcuts(go: (screen: ScreenId) => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      if (useSessionsStore.getState().liveNotesFor) return;
       const index = '1234567890'.indexOf(event.key);
       const screen = SCREENS[index];
       if (index >= 0 && screen) {

@@ -43,6 +43,8 @@ interface CodingState {
   /** Applies a code to the selection; resolves to whether it was saved. */
   apply(codeId: string): Promise<boolean>;
   inVivo(parentId: string | null): Promise<boolean>;
+  /** Codes the DV marks of live notes (each marked note with its DV's code), one undoable step. */
+  codeNoteMarks(sourceIds: string[]): Promise<boolean>;
   updateCoding(
     codingId: string,
     patch: HandlerArgs<'codingUpdate'>['patch'],
@@ -151,6 +153,14 @@ export const useCodingStore = create<CodingState>((set, get) => {
       if (!sourceId || !selection) return false;
       const done = await run(() => api().codingInVivo({ sourceId, parentId, ...selection }));
       if (done) set({ inspectedAt: selection.start });
+      return done !== null;
+    },
+    async codeNoteMarks(sourceIds) {
+      const done = await run(() => api().codingApplyNoteMarks({ sourceIds }));
+      if (done)
+        useAppStore
+          .getState()
+          .notify('success', { key: 'notes.codedDone', params: { n: done.coded } });
       return done !== null;
     },
     async updateCoding(codingId, patch, sourceId = get().sourceId ?? undefined) {

@@ -11,6 +11,12 @@ type SessionPatch = Partial<Omit<FieldSession, 'id' | 'kind' | 'notesSourceId' |
 interface SessionsState {
   /** The session whose live notes fill the screen, if any. */
   liveNotesFor: string | null;
+  /**
+   * The record open on each screen, and the source open from it: kept here so that closing the
+   * live notes comes back to the interview they were taken for.
+   */
+  opened: Record<SessionKind, { sessionId: string | null; sourceId: string | null }>;
+  open(kind: SessionKind, sessionId: string | null, sourceId?: string | null): void;
   add(kind: SessionKind): Promise<FieldSession | null>;
   update(id: string, patch: SessionPatch): Promise<boolean>;
   remove(session: FieldSession): Promise<void>;
@@ -20,8 +26,14 @@ interface SessionsState {
 const setSession = (session: FieldSession) => upsertInProject('sessions', session);
 
 /** Interviews and focus groups. */
-export const useSessionsStore = create<SessionsState>((set) => ({
+export const useSessionsStore = create<SessionsState>((set, get) => ({
   liveNotesFor: null,
+  opened: {
+    interview: { sessionId: null, sourceId: null },
+    focusGroup: { sessionId: null, sourceId: null },
+  },
+  open: (kind, sessionId, sourceId = null) =>
+    set({ opened: { ...get().opened, [kind]: { sessionId, sourceId } } }),
   async add(kind) {
     const session = await attempt(() => api().sessionAdd({ kind }));
     if (session) setSession(session);

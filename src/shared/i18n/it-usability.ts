@@ -4,4 +4,13 @@
  */
 export const itUsability = {
   'save.unsaved': 'Modifiche non salvate',
+  'notes.codedLabel': 'DV dalle note ({n})',
+  'notes.codeMarks': 'Codifica le note marcate con le loro DV ({n})',
+  'notes.codeMarksHint':
+    'Ogni nota marcata con Alt+1…9 è codificata con il codice della sua DV; si annulla con Ctrl+Z.',
+  'notes.codedDone':
+    '{n, plural, =0 {Nessuna nota marcata da codificare.} one {# codifica aggiunta dalle DV delle note.} other {# codifiche aggiunte dalle DV delle note.}}',
+  'retrieval.pendingMarks':
+    '{n, plural, one {# contrassegno DV delle note dal vivo non è ancora codificato.} other {# contrassegni DV delle note dal vivo non sono ancora codificati.}}',
+  'notes.markedWith': 'Marcata dal taccuino con questa DV',
 } as const;

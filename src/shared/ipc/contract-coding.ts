@@ -88,6 +88,14 @@ export const codingContract = {
     z.object({ sourceId: Id, start: Offset, end: Offset, parentId: Id.nullable() }).strict(),
     returns<CodingUpdate>(),
   ),
+  /**
+   * Codes the DV marks of live notes in one undoable step: each marked note with its DV's code.
+   * Notes already coded so are left as they are; `coded` says how many codings were added.
+   */
+  codingApplyNoteMarks: handler(
+    z.object({ sourceIds: z.array(Id).min(1).max(10_000) }).strict(),
+    returns<CodingUpdate & { coded: number }>(),
+  ),
   codingUpdate: handler(
     z
       .object({

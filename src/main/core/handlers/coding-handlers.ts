@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { nextColour } from '../../../shared/domain/codebook';
 import { adjustCoding, applyCoding } from '../../../shared/domain/coding';
+import { pendingNoteMarks } from '../../../shared/domain/note-marks';
+import { translator } from '../../../shared/i18n';
 import { reanchorCodings, reanchorTurns } from '../../../shared/domain/reanchor';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -13,6 +15,7 @@ type CodingHandlers = Pick<
   Handlers,
   | 'codingApply'
   | 'codingInVivo'
+  | 'codingApplyNoteMarks'
   | 'codingUpdate'
   | 'codingRemove'
   | 'codingUndo'
@@ -75,6 +78,32 @@ export function codingHandlers(state: CoreState): CodingHandlers {
           });
         });
       });
+    },
+
+    async codingApplyNoteMarks({ sourceIds }) {
+      const session = state.requireSession();
+      const { codes } = session.project;
+      const notes = await Promise.all(sourceIds.map((id) => session.readSource(id)));
+      const count = notes.reduce((n, source) => n + pendingNoteMarks(source, codes).length, 0);
+      const label = translator(session.project.meta.language)('notes.codedLabel', { n: count });
+      let coded = 0;
+      const update = await state.history().record(label, async (change) => {
+        for (const id of sourceIds) {
+          await change.editSource(id, (source) => {
+            // Read again inside the change: what is pending now, not when the call came.
+            for (const mark of pendingNoteMarks(source, codes)) {
+              source.codings = applyCoding(source.codings, source.text, {
+                id: randomUUID(),
+                ...mark,
+                coder: coderName(),
+                createdAt: new Date().toISOString(),
+              });
+              coded += 1;
+            }
+          });
+        }
+      });
+      return { ...update, coded };
     },
 
     async codingUpdate({ sourceId, codingId, patch }) {

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { pendingNoteMarks } from '../../../shared/domain/note-marks';
 import type { Code } from '../../../shared/model/project';
 import type { Coding, SpeakerTurn } from '../../../shared/model/source';
 import { useT } from '../../i18n/use-t';
@@ -37,6 +38,7 @@ export function CodingSourceView() {
   const t = useT();
   const { sourceId, selection, reveal, select, inspect, openSource, revealed, clearSelection } =
     useCodingStore();
+  const codeNoteMarks = useCodingStore((state) => state.codeNoteMarks);
   const source = useSourcesStore((state) => (sourceId ? state.loaded[sourceId] : undefined));
   const load = useSourcesStore((state) => state.load);
   const project = useProjectStore((state) => state.snapshot?.project);
@@ -48,6 +50,19 @@ export function CodingSourceView() {
   }, [sourceId, source, load]);
 
   const codes = useMemo(() => new Map(project?.codes.map((c) => [c.id, c])), [project?.codes]);
+  /** DV marks of notes in the order of the DVs: "DV1 DV2" however they were marked. */
+  const marksOf = useMemo(() => {
+    const order = new Map(project?.questions.map((q, index) => [q.id, { index, code: q.code }]));
+    return (ids: readonly string[]) =>
+      ids
+        .flatMap((id) => order.get(id) ?? [])
+        .sort((a, b) => a.index - b.index)
+        .map((q) => q.code);
+  }, [project?.questions]);
+  const pendingMarks = useMemo(
+    () => (source && project ? pendingNoteMarks(source, project.codes).length : 0),
+    [source, project],
+  );
   const pseudonyms = useMemo(
     () => new Map(project?.participants.map((p) => [p.id, p.code])),
     [project?.participants],
@@ -116,6 +131,15 @@ export function CodingSourceView() {
             {t('coding.editText')}
           </button>
         )}
+        {source && pendingMarks > 0 && (
+          <button
+            type="button"
+            title={t('notes.codeMarksHint')}
+            onClick={() => void codeNoteMarks([source.id])}
+          >
+            {t('notes.codeMarks', { n: pendingMarks })}
+          </button>
+        )}
       </div>
       {source && flagged > 0 && (
         <p className="notice-warning" role="status">
@@ -170,7 +194,7 @@ export function CodingSourceView() {
                       />
                     ))}
                   </span>
-                  {(speaker || turn.time !== null) && (
+                  {(speaker || turn.time !== null || turn.questionIds.length > 0) && (
                     <p className="turn-meta">
                       {speaker && (
                         <button
@@ -184,6 +208,11 @@ export function CodingSourceView() {
                         </button>
                       )}
                       {turn.time !== null && <time>{formatClock(turn.time)}</time>}
+                      {marksOf(turn.questionIds).map((code) => (
+                        <span key={code} className="badge" title={t('notes.markedWith')}>
+                          {code}
+                        </span>
+                      ))}
                     </p>
                   )}
                   <p className="turn-text" data-text-start={turn.start} data-text-end={turn.end}>

@@ -17,10 +17,15 @@ export function SessionsScreen({ kind }: { kind: SessionKind }) {
   const t = useT();
   const project = useProjectStore((state) => state.snapshot?.project);
   const add = useSessionsStore((state) => state.add);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [sourceId, setSourceId] = useState<string | null>(null);
+  const open = useSessionsStore((state) => state.open);
+  const { sessionId: selectedId, sourceId } = useSessionsStore((state) => state.opened[kind]);
+  const setSelectedId = (id: string | null) => open(kind, id);
+  const setSourceId = (id: string | null) => open(kind, selectedId, id);
   const [importing, setImporting] = useState(false);
-  const closeSource = useCallback(() => setSourceId(null), []);
+  const closeSource = useCallback(
+    () => open(kind, useSessionsStore.getState().opened[kind].sessionId),
+    [open, kind],
+  );
   if (!project) return null;
   const sessions = project.sessions.filter((s) => s.kind === kind);
   const selected = sessions.find((s) => s.id === selectedId);
