@@ -66,6 +66,17 @@ export function ProjectShell() {
   if (liveSession) return <LiveNotes session={liveSession} />;
   return (
     <div className="shell">
+      <a
+        href="#main-content"
+        className="skip-link"
+        onClick={(event) => {
+          // Focus, not the address: the browser-mode address must not change.
+          event.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+      >
+        {t('nav.skipToContent')}
+      </a>
       <nav className="sidebar" aria-label={t('nav.label')}>
         <p className="brand sidebar-brand">
           <span className="brand-mark" aria-hidden="true">
@@ -104,7 +115,9 @@ export function ProjectShell() {
           </div>
           <SaveIndicator />
         </header>
-        <main className="content">{SCREEN_VIEWS[screen]()}</main>
+        <main id="main-content" className="content" tabIndex={-1}>
+          {SCREEN_VIEWS[screen]()}
+        </main>
       </div>
     </div>
   );

@@ -35,6 +35,11 @@ interface CodingState {
   revealed(): void;
   startAdjust(codingId: string | null): void;
   select(span: Span | null): void;
+  /**
+   * Shows a selection without acting on it (the keyboard growing a selection step by step): unlike
+   * `select`, it does not set the boundaries of a coding being adjusted until Enter.
+   */
+  markSelection(span: Span | null): void;
   /** Ends the selection (and a boundary adjustment under way), on screen and in the text. */
   clearSelection(): void;
   inspect(offset: number | null): void;
@@ -123,6 +128,7 @@ export const useCodingStore = create<CodingState>((set, get) => {
         void get().updateCoding(adjusting, span);
       } else set({ selection: span, inspectedAt: span ? null : get().inspectedAt });
     },
+    markSelection: (span) => set({ selection: span, inspectedAt: span ? null : get().inspectedAt }),
     clearSelection() {
       if (get().selection || get().adjusting) set({ selection: null, adjusting: null });
       const dom = typeof window === 'undefined' ? null : window.getSelection();

@@ -64,8 +64,26 @@ export function CodingScreen() {
     setTab(next);
   };
 
+  /** The skip link: past the codebook (dozens of Tab stops) straight into the text. */
+  const skipToText = () => {
+    if (tab !== 'code') show('code');
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('[data-testid="coding-text"]')?.focus(),
+    );
+  };
+
   return (
     <div className="coding-screen">
+      <a
+        href="#coding-text"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          skipToText();
+        }}
+      >
+        {t('coding.skipToText')}
+      </a>
       <CodebookPanel />
       <div className="coding-main">
         <div className="tabs-bar">

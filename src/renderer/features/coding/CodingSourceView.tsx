@@ -1,33 +1,20 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { pendingNoteMarks } from '../../../shared/domain/note-marks';
-import type { Code } from '../../../shared/model/project';
-import type { Coding, SpeakerTurn } from '../../../shared/model/source';
-import { useT } from '../../i18n/use-t';
+import type { Coding } from '../../../shared/model/source';
+import { useLanguage, useT } from '../../i18n/use-t';
 import { useCodingStore } from '../../stores/coding-store';
 import { useProjectStore } from '../../stores/project-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { formatClock } from '../sources/SourceView';
 import { selectionIn } from './dom-offsets';
 import { assignLanes, codingsByTurn, runsIn, trimSpan } from './highlight-runs';
+import { caretMark, markOf, RunSpan, SELECTION_ID, wholeText } from './coded-runs';
 import { EditTextDialog } from './EditTextDialog';
+import { useTextCaret } from './use-text-caret';
 import { selectionOnScreen } from './selection-visibility';
 
 const LANE_WIDTH = 6;
-const SELECTION_ID = '\u0000selection';
-
-function wholeText(length: number): SpeakerTurn {
-  return {
-    id: 'all',
-    start: 0,
-    end: length,
-    speaker: '',
-    participantId: null,
-    time: null,
-    guideQuestionId: null,
-    questionIds: [],
-  };
-}
 
 /**
  * The source being coded: turns with coloured highlights and margin bars, one per coding, drawn
@@ -36,6 +23,7 @@ function wholeText(length: number): SpeakerTurn {
  */
 export function CodingSourceView() {
   const t = useT();
+  const language = useLanguage();
   const { sourceId, selection, reveal, select, inspect, openSource, revealed, clearSelection } =
     useCodingStore();
   const codeNoteMarks = useCodingStore((state) => state.codeNoteMarks);
@@ -93,6 +81,15 @@ export function CodingSourceView() {
     revealed();
   }, [reveal, source, turns, virtualizer, revealed]);
 
+  const keyboard = useTextCaret({
+    sourceId: source?.id ?? null,
+    text: source?.text ?? '',
+    turns,
+    language,
+    scroller,
+    virtualizer,
+  });
+
   // A selection scrolled out of sight ends: a quick key must not code what cannot be seen.
   const checkSelectionInView = () => {
     if (!useCodingStore.getState().selection) return;
@@ -107,7 +104,9 @@ export function CodingSourceView() {
   const readSelection = () => {
     if (!scroller.current || !source) return;
     const span = selectionIn(scroller.current);
-    if (span) select(trimSpan(source.text, span.start, span.end));
+    const trimmed = span && trimSpan(source.text, span.start, span.end);
+    if (span) select(trimmed);
+    if (trimmed) keyboard.followSelection(trimmed);
   };
 
   return (
@@ -148,24 +147,46 @@ export function CodingSourceView() {
       )}
       {!sourceId && <p className="muted">{t('coding.noSource')}</p>}
       {source && (
+        <p id="coding-keys-hint" className="hint coding-keys-hint">
+          {t('coding.keysHint')}
+        </p>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {source && selection
+          ? t('coding.selectedAnnounce', {
+              text: source.text.slice(
+                selection.start,
+                Math.min(selection.end, selection.start + 200),
+              ),
+            })
+          : ''}
+      </p>
+      {source && (
         <div
           ref={scroller}
           className="turns-scroller coding-text"
           data-testid="coding-text"
           tabIndex={0}
           aria-label={t('coding.textLabel', { title: source.title })}
+          aria-describedby="coding-keys-hint"
           onMouseUp={readSelection}
           onScroll={checkSelectionInView}
-          onKeyUp={(event) => event.shiftKey && readSelection()}
+          onKeyDown={keyboard.onKeyDown}
+          onFocus={keyboard.onFocus}
+          onBlur={keyboard.onBlur}
         >
           <ol className="turns" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const turn = turns[item.index]!;
               const here = byTurn[item.index] ?? [];
-              const marked: Coding[] =
-                selection && selection.start < turn.end && selection.end > turn.start
-                  ? [...here, selectionMark(selection)]
-                  : here;
+              const caret = caretMark(source.text, turn, keyboard.caret);
+              const marked: Coding[] = [
+                ...here,
+                ...(selection && selection.start < turn.end && selection.end > turn.start
+                  ? [markOf(SELECTION_ID, selection)]
+                  : []),
+                ...(caret ? [caret.mark] : []),
+              ];
               const speaker =
                 (turn.participantId && pseudonyms.get(turn.participantId)) || turn.speaker;
               return (
@@ -222,6 +243,7 @@ export function CodingSourceView() {
                         run={run}
                         text={source.text.slice(run.start, run.end)}
                         codes={codes}
+                        caretAfter={caret?.after ?? false}
                         onInspect={() => inspect(run.start)}
                       />
                     ))}
@@ -234,57 +256,5 @@ export function CodingSourceView() {
       )}
       {editing && source && <EditTextDialog source={source} onClose={() => setEditing(false)} />}
     </section>
-  );
-}
-
-function selectionMark(span: { start: number; end: number }): Coding {
-  return {
-    id: SELECTION_ID,
-    codeId: SELECTION_ID,
-    ...span,
-    text: '',
-    coder: '',
-    memo: '',
-    key: false,
-    textChanged: false,
-    createdAt: '',
-  };
-}
-
-function RunSpan({
-  run,
-  text,
-  codes,
-  onInspect,
-}: {
-  run: { start: number; end: number; codings: Coding[] };
-  text: string;
-  codes: Map<string, Code>;
-  onInspect(): void;
-}) {
-  const selected = run.codings.some((coding) => coding.id === SELECTION_ID);
-  const coded = run.codings.filter((coding) => coding.id !== SELECTION_ID);
-  if (!selected && coded.length === 0) {
-    return (
-      <span data-start={run.start} data-end={run.end}>
-        {text}
-      </span>
-    );
-  }
-  const colour = coded[0] ? codes.get(coded[0].codeId)?.colour : undefined;
-  const classes = ['hl', selected && 'hl-selected', coded.length > 1 && 'hl-multi'];
-  return (
-    <span
-      data-start={run.start}
-      data-end={run.end}
-      className={classes.filter(Boolean).join(' ')}
-      style={colour ? { backgroundColor: `${colour}40`, borderBottomColor: colour } : undefined}
-      title={coded.map((coding) => codes.get(coding.codeId)?.name).join(' · ')}
-      onClick={() => {
-        if (coded.length && window.getSelection()?.isCollapsed) onInspect();
-      }}
-    >
-      {text}
-    </span>
   );
 }
