@@ -14,6 +14,11 @@ export interface DraftOptions<T> {
   onCommit(value: T): unknown;
   /** False for a value that must not be saved (an empty required field, a wrong date). */
   accept?(value: T): boolean;
+  /**
+   * On blur, a draft that cannot be saved goes back to the saved value (true, the default), or
+   * stays on screen to be corrected (a mistyped date with its message).
+   */
+  revertInvalid?: boolean;
   /** Pause after typing before saving; 0 saves only on blur and on flush. */
   delay?: number;
   equals?(a: T, b: T): boolean;
@@ -28,6 +33,8 @@ export interface Draft<T> {
   commit(): void;
   /** True while what is shown differs from what is saved. */
   dirty: boolean;
+  /** Shows another spelling of the same value ("05/06/2021" for "5/6/21"): nothing to save. */
+  respell(next: T): void;
 }
 
 /**
@@ -41,6 +48,7 @@ export function useDraft<T>({
   value,
   onCommit,
   accept,
+  revertInvalid = true,
   delay = TYPING_PAUSE_MS,
   equals = Object.is,
 }: DraftOptions<T>): Draft<T> {
@@ -49,7 +57,7 @@ export function useDraft<T>({
   const [dirty, setDirty] = useState(false);
   const owner = useRef({});
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef({ draft, value, onCommit, accept, equals });
+  const latest = useRef({ draft, value, onCommit, accept, equals, revertInvalid });
 
   if (!equals(value, seen)) {
     setSeen(value);
@@ -62,6 +70,7 @@ export function useDraft<T>({
     latest.current.onCommit = onCommit;
     latest.current.accept = accept;
     latest.current.equals = equals;
+    latest.current.revertInvalid = revertInvalid;
   });
 
   /** Sends the draft if it differs from the saved value and may be saved. */
@@ -81,7 +90,7 @@ export function useDraft<T>({
       return undefined;
     }
     if (ok && !ok(typed)) {
-      if (revertIfRefused) {
+      if (revertIfRefused && latest.current.revertInvalid) {
         latest.current.draft = saved;
         setDraft(saved);
         setDirty(false);
@@ -126,5 +135,10 @@ export function useDraft<T>({
     [save],
   );
 
-  return { draft, change, commit, dirty };
+  const respell = useCallback((next: T) => {
+    latest.current.draft = next;
+    setDraft(next);
+  }, []);
+
+  return { draft, change, commit, dirty, respell };
 }

@@ -1,4 +1,5 @@
 import type { CampoError, WireError } from '../ipc/errors';
+import type { ValidationIssue } from '../model/issues';
 import type { Language } from '../model/project';
 import { en } from './en';
 import { formatMessage, type MessageParams } from './format';
@@ -24,6 +25,22 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(it, key);
 }
 
+/**
+ * What a refused value's problems say in `language`: "Data: scrivi una data come 15/06/2021"
+ * (the field by its name, never a schema path nor zod's English words).
+ */
+function validationReason(issues: readonly ValidationIssue[], language: Language): string {
+  const t = translator(language);
+  return issues
+    .map((issue) => {
+      const fieldKey = `validation.field.${issue.field}`;
+      const field = isMessageKey(fieldKey) ? t(fieldKey) : t('validation.field.other');
+      const problem = t(`validation.problem.${issue.problem}`, { limit: issue.limit ?? 0 });
+      return t('validation.issue', { field, problem });
+    })
+    .join('; ');
+}
+
 /** The user-facing text of an error, in `language`: from its code, with its details as parameters. */
 export function errorMessage(
   error: Pick<CampoError | WireError, 'code' | 'message' | 'details'>,
@@ -31,8 +48,9 @@ export function errorMessage(
 ): string {
   const key = `errors.${error.code}`;
   if (!isMessageKey(key)) return error.message;
-  return translator(language)(key, {
-    message: error.message,
-    ...(error.details as MessageParams | undefined),
-  });
+  const details = { ...(error.details as MessageParams | undefined) };
+  const issues = error.details?.issues;
+  if (error.code === 'VALIDATION' && Array.isArray(issues) && issues.length > 0)
+    details.reason = validationReason(issues as ValidationIssue[], language);
+  return translator(language)(key, { message: error.message, ...details });
 }

@@ -1,3 +1,4 @@
+import { formatUserDate, parseUserDate } from '../../../shared/domain/dates';
 import { INDICATOR_TYPES } from '../../../shared/model/constants';
 import type { Indicator } from '../../../shared/model/project';
 import { Dialog } from '../../components/Dialog';
@@ -28,15 +29,24 @@ export function IndicatorEditor({ indicator, onClose }: { indicator: Indicator; 
   const language = useLanguage();
   const { update, remove } = useIndicatorsStore();
   const save = (patch: Partial<Omit<Indicator, 'id'>>) => update(indicator.id, patch);
-  const text = (
-    field: 'axis' | 'code' | 'name' | 'unit' | 'referenceDate' | 'source',
-    key: MessageKey,
-  ) => (
+  const text = (field: 'axis' | 'code' | 'name' | 'unit' | 'source', key: MessageKey) => (
     <TextField
       label={t(key)}
       value={indicator[field]}
       required={field === 'name'}
       onCommit={(value) => save({ [field]: value })}
+    />
+  );
+  /** A reference period ("2020-11", "nov 2020") stays as typed; a whole date is stored as ISO. */
+  const referenceDate = (
+    <TextField
+      label={t('indicators.date')}
+      value={formatUserDate(indicator.referenceDate)}
+      placeholder={t('date.placeholder')}
+      onCommit={(typed) => {
+        const date = parseUserDate(typed);
+        return save({ referenceDate: date === 'invalid' ? typed.trim() : (date ?? '') });
+      }}
     />
   );
   const number = (field: NumberField, key: MessageKey) => (
@@ -74,7 +84,7 @@ export function IndicatorEditor({ indicator, onClose }: { indicator: Indicator; 
         <div className="field-row">
           {number('target', 'indicators.target')}
           {number('achieved', 'indicators.achieved')}
-          {text('referenceDate', 'indicators.date')}
+          {referenceDate}
         </div>
         {text('source', 'indicators.source')}
         <div className="dialog-actions">

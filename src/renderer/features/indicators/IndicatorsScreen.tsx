@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatUserDate } from '../../../shared/domain/dates';
 import { achievementRate } from '../../../shared/domain/performance';
 import type { MessageKey } from '../../../shared/i18n';
 import { formatNumber } from '../../../shared/i18n';
@@ -109,7 +110,7 @@ export function IndicatorsScreen() {
                   <td className="number">{value(indicator.achieved)}</td>
                   <td className="number">{rate(indicator.achieved, indicator.milestone)}</td>
                   <td>{indicator.unit}</td>
-                  <td className="nowrap">{indicator.referenceDate}</td>
+                  <td className="nowrap">{formatUserDate(indicator.referenceDate)}</td>
                 </tr>
               ))}
             </tbody>

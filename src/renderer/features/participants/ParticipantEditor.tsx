@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { formatUserDate, parseUserDate } from '../../../shared/domain/dates';
 import type { MessageKey } from '../../../shared/i18n';
 import { PARTNERSHIP_TYPES } from '../../../shared/model/constants';
 import type { Participant } from '../../../shared/model/project';
+import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/fields';
 import { useT } from '../../i18n/use-t';
 import { useParticipantsStore } from '../../stores/participants-store';
@@ -16,7 +18,10 @@ function typedValue(type: Attribute['type'], raw: string): Attribute['value'] | 
     const n = Number(raw.replace(/\./g, '').replace(',', '.'));
     return raw.trim() !== '' && Number.isFinite(n) ? n : null;
   }
-  if (type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : null;
+  if (type === 'date') {
+    const date = parseUserDate(raw);
+    return date === 'invalid' ? null : date;
+  }
   return raw === 'true';
 }
 
@@ -52,7 +57,9 @@ function AttributesField({
               <strong>{attribute.key}</strong>:{' '}
               {attribute.type === 'boolean'
                 ? t(attribute.value ? 'app.yes' : 'app.no')
-                : String(attribute.value)}
+                : attribute.type === 'date'
+                  ? formatUserDate(attribute.value)
+                  : String(attribute.value)}
               <span className="muted"> ({t(`attributeType.${attribute.type}` as MessageKey)})</span>
               <button
                 type="button"
@@ -96,8 +103,8 @@ function AttributesField({
         ) : (
           <input
             aria-label={t('participants.attributeValue')}
-            type={type === 'date' ? 'date' : 'text'}
-            inputMode={type === 'number' ? 'decimal' : undefined}
+            placeholder={type === 'date' ? t('date.placeholder') : undefined}
+            inputMode={type === 'number' ? 'decimal' : type === 'date' ? 'numeric' : undefined}
             value={value}
             onChange={(e) => setValue(e.target.value)}
           />
@@ -210,18 +217,11 @@ export function ParticipantEditor({
               })
             }
           />
-          <div className="field">
-            <label>
-              {t('participants.consentDate')}
-              <input
-                type="date"
-                value={participant.consent.date ?? ''}
-                onChange={(e) =>
-                  save({ consent: { ...participant.consent, date: e.target.value || null } })
-                }
-              />
-            </label>
-          </div>
+          <DateField
+            label={t('participants.consentDate')}
+            value={participant.consent.date}
+            onCommit={(date) => save({ consent: { ...participant.consent, date } })}
+          />
         </div>
         <TextField
           label={t('participants.consentScope')}

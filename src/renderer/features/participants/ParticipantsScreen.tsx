@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { formatUserDate } from '../../../shared/domain/dates';
 import { foldAccents } from '../../../shared/domain/folding';
 import type { MessageKey } from '../../../shared/i18n';
 import type { ParticipantLinks } from '../../../shared/ipc/types';
@@ -175,7 +176,7 @@ export function ParticipantsScreen() {
                 </td>
                 <td>
                   {p.consent.given
-                    ? t('participants.consentGiven', { date: p.consent.date ?? '' })
+                    ? t('participants.consentGiven', { date: formatUserDate(p.consent.date) })
                     : p.consent.given === false
                       ? t('app.no')
                       : t('participants.consentMissing')}

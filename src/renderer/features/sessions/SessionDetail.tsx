@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { SESSION_MODES, SESSION_STATUSES } from '../../../shared/model/constants';
 import type { FieldSession } from '../../../shared/model/project';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/fields';
 import { useT } from '../../i18n/use-t';
 import { useParticipantsStore } from '../../stores/participants-store';
@@ -66,16 +67,11 @@ export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailPr
             value={session.title}
             onCommit={(title) => save({ title })}
           />
-          <div className="field">
-            <label>
-              {t('sessions.date')}
-              <input
-                type="date"
-                value={session.date ?? ''}
-                onChange={(e) => save({ date: e.target.value || null })}
-              />
-            </label>
-          </div>
+          <DateField
+            label={t('sessions.date')}
+            value={session.date}
+            onCommit={(date) => save({ date })}
+          />
           <div className="field">
             <label>
               {t('sessions.time')}

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { formatUserDate } from '../../../shared/domain/dates';
 import type { MessageKey } from '../../../shared/i18n';
 import type { SessionKind } from '../../../shared/model/constants';
 import { useT } from '../../i18n/use-t';
@@ -96,7 +97,8 @@ export function SessionsScreen({ kind }: { kind: SessionKind }) {
                 </th>
                 <td>{session.title || t('app.none')}</td>
                 <td className="nowrap">
-                  {[session.date, session.time].filter(Boolean).join(' ') || t('app.none')}
+                  {[formatUserDate(session.date), session.time].filter(Boolean).join(' ') ||
+                    t('app.none')}
                 </td>
                 <td>{t(`mode.${session.mode}` as MessageKey)}</td>
                 <td>
