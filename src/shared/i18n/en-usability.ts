@@ -48,4 +48,9 @@ export const enUsability: Record<keyof typeof itUsability, string> = {
   'validation.problem.format': 'the format is not valid',
   'validation.problem.choice': 'choose one of the values offered',
   'validation.problem.invalid': 'the value is not valid',
+  'privacy.unmatchedSpeaker': 'Speaker {n}',
+  'privacy.unmatchedHint':
+    'Speaker not matched to a participant: the name in the file shows with “Show names”.',
+  'privacy.hiddenName': 'Name hidden (personal data)',
+  'privacy.showName': 'Show and edit the name',
 };

@@ -50,4 +50,9 @@ export const itUsability = {
   'validation.problem.format': 'il formato non è valido',
   'validation.problem.choice': 'scegli uno dei valori proposti',
   'validation.problem.invalid': 'il valore non è valido',
+  'privacy.unmatchedSpeaker': 'Voce {n}',
+  'privacy.unmatchedHint':
+    'Voce non abbinata a un partecipante: il nome nel file si vede con «Mostra i nomi».',
+  'privacy.hiddenName': 'Nome nascosto (dato personale)',
+  'privacy.showName': 'Mostra e modifica il nome',
 } as const;

@@ -210,6 +210,12 @@ describe('coding handlers', () => {
     const { call, core, dv2, region, mantova, codeOf, sourceId } = await codingProject();
     const found = await call('textSearch', { query: 'CITTA', wholeWord: true });
     expect(found.hits.map((hit) => hit.match)).toEqual(['città', 'città', 'città']);
+    // Who said it: the pseudonym, and apart the file's label (shown only when names are revealed).
+    expect(found.hits.map((hit) => [hit.speaker, hit.speakerLabel])).toEqual([
+      ['', 'Intervistatore'],
+      ['INT-03', 'INT-03'],
+      ['INT-05', 'INT-05'],
+    ]);
     const code = codeOf(dv2.id).id;
     const hits = found.hits
       .slice(1)

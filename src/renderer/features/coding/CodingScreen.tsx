@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { isTypingTarget } from '../../components/keyboard';
+import { RevealNamesToggle } from '../../components/RevealNames';
 import { useT } from '../../i18n/use-t';
 import { useCodingStore } from '../../stores/coding-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -101,6 +102,7 @@ export function CodingScreen() {
               </button>
             ))}
           </div>
+          <RevealNamesToggle />
           <div className="undo-buttons">
             <button
               type="button"

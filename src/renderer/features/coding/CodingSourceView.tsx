@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { pendingNoteMarks } from '../../../shared/domain/note-marks';
 import type { Coding } from '../../../shared/model/source';
+import { useTurnLabels } from '../../components/RevealNames';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useCodingStore } from '../../stores/coding-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -51,14 +52,11 @@ export function CodingSourceView() {
     () => (source && project ? pendingNoteMarks(source, project.codes).length : 0),
     [source, project],
   );
-  const pseudonyms = useMemo(
-    () => new Map(project?.participants.map((p) => [p.id, p.code])),
-    [project?.participants],
-  );
   const turns = useMemo(
     () => (source ? (source.turns.length ? source.turns : [wholeText(source.text.length)]) : []),
     [source],
   );
+  const labelOf = useTurnLabels(turns);
   const byTurn = useMemo(
     () => (source ? codingsByTurn(turns, source.codings) : []),
     [turns, source],
@@ -187,8 +185,7 @@ export function CodingSourceView() {
                   : []),
                 ...(caret ? [caret.mark] : []),
               ];
-              const speaker =
-                (turn.participantId && pseudonyms.get(turn.participantId)) || turn.speaker;
+              const speaker = labelOf(turn);
               return (
                 <li
                   key={turn.id}
@@ -221,11 +218,11 @@ export function CodingSourceView() {
                         <button
                           type="button"
                           className="turn-select"
-                          title={t('coding.selectTurn', { speaker })}
-                          aria-label={t('coding.selectTurn', { speaker })}
+                          title={speaker.hint ?? t('coding.selectTurn', { speaker: speaker.text })}
+                          aria-label={t('coding.selectTurn', { speaker: speaker.text })}
                           onClick={() => select(trimSpan(source.text, turn.start, turn.end))}
                         >
-                          {speaker}
+                          {speaker.text}
                         </button>
                       )}
                       {turn.time !== null && <time>{formatClock(turn.time)}</time>}

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useCodingStore } from '../../stores/coding-store';
 import { attempt } from '../../stores/core-calls';
+import { usePrivacyStore } from '../../stores/privacy-store';
 import { useProjectStore } from '../../stores/project-store';
 import { CodeOptions } from './CodeOptions';
 
@@ -21,6 +22,7 @@ export function SearchPanel({ onOpen }: { onOpen(sourceId: string, at: number): 
   const t = useT();
   const codes = useProjectStore((state) => state.snapshot!.project.codes);
   const run = useCodingStore((state) => state.run);
+  const revealNames = usePrivacyStore((state) => state.revealNames);
   const [query, setQuery] = useState('');
   const [wholeWord, setWholeWord] = useState(false);
   const [result, setResult] = useState<{ hits: SearchHit[]; truncated: boolean } | null>(null);
@@ -162,7 +164,9 @@ export function SearchPanel({ onOpen }: { onOpen(sourceId: string, at: number): 
                         }}
                       />
                       <strong>{hit.sourceTitle}</strong>
-                      {hit.speaker && <span className="muted"> · {hit.speaker}</span>}
+                      {(hit.speaker || (revealNames && hit.speakerLabel)) && (
+                        <span className="muted"> · {hit.speaker || hit.speakerLabel}</span>
+                      )}
                     </label>
                     <p className="segment-text">
                       <span className="context">{hit.before}</span>

@@ -7,6 +7,7 @@ import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/fields';
 import { useT } from '../../i18n/use-t';
 import { useParticipantsStore } from '../../stores/participants-store';
+import { usePrivacyStore } from '../../stores/privacy-store';
 
 type Attribute = Participant['attributes'][number];
 const ATTRIBUTE_TYPES = ['text', 'number', 'date', 'boolean'] as const;
@@ -131,6 +132,9 @@ export function ParticipantEditor({
 }) {
   const t = useT();
   const update = useParticipantsStore((state) => state.update);
+  const revealNames = usePrivacyStore((state) => state.revealNames);
+  // A name being typed stays in its field; a saved one shows only when asked for, here or for all.
+  const [nameOpen, setNameOpen] = useState(participant.name === '');
   const save = (patch: Partial<Participant>) => update(participant.id, patch);
   const consentValue =
     participant.consent.given === null ? 'unknown' : participant.consent.given ? 'yes' : 'no';
@@ -153,12 +157,24 @@ export function ParticipantEditor({
           onCommit={(code) => save({ code })}
         />
         <div className="personal-data">
-          <TextField
-            label={t('participants.name')}
-            hint={t('participants.nameHint')}
-            value={participant.name}
-            onCommit={(name) => save({ name })}
-          />
+          {!nameOpen && !revealNames ? (
+            <div className="field">
+              <span className="field-label">{t('participants.name')}</span>
+              <p className="hidden-name">
+                <span className="muted">{t('privacy.hiddenName')}</span>{' '}
+                <button type="button" className="link-button" onClick={() => setNameOpen(true)}>
+                  {t('privacy.showName')}
+                </button>
+              </p>
+            </div>
+          ) : (
+            <TextField
+              label={t('participants.name')}
+              hint={t('participants.nameHint')}
+              value={participant.name}
+              onCommit={(name) => save({ name })}
+            />
+          )}
         </div>
         <TextField
           label={t('participants.role')}

@@ -6,8 +6,10 @@ import type { ParticipantLinks } from '../../../shared/ipc/types';
 import { PARTNERSHIP_TYPES } from '../../../shared/model/constants';
 import type { Participant } from '../../../shared/model/project';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RevealNamesToggle } from '../../components/RevealNames';
 import { useT } from '../../i18n/use-t';
 import { useParticipantsStore } from '../../stores/participants-store';
+import { usePrivacyStore } from '../../stores/privacy-store';
 import { useProjectStore } from '../../stores/project-store';
 import { ImportParticipantsDialog } from './ImportParticipantsDialog';
 import { ParticipantEditor } from './ParticipantEditor';
@@ -26,7 +28,7 @@ export function ParticipantsScreen() {
   const t = useT();
   const participants = useProjectStore((state) => state.snapshot?.project.participants ?? []);
   const { add, links, remove } = useParticipantsStore();
-  const [showNames, setShowNames] = useState(false);
+  const showNames = usePrivacyStore((state) => state.revealNames);
   const [query, setQuery] = useState('');
   const [partnership, setPartnership] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
@@ -103,14 +105,7 @@ export function ParticipantsScreen() {
             </option>
           ))}
         </select>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={showNames}
-            onChange={(e) => setShowNames(e.target.checked)}
-          />
-          {t('participants.showNames')}
-        </label>
+        <RevealNamesToggle />
       </div>
       {participants.length === 0 ? (
         <p className="empty">{t('participants.empty')}</p>
