@@ -53,4 +53,7 @@ export const enUsability: Record<keyof typeof itUsability, string> = {
     'Speaker not matched to a participant: the name in the file shows with “Show names”.',
   'privacy.hiddenName': 'Name hidden (personal data)',
   'privacy.showName': 'Show and edit the name',
+  'sessions.codeClash':
+    '{code} is also the pseudonym of a participant who is not in this session: quotations would mix them up. Add them, if it is them, or change the code.',
+  'sessions.codeClashAdd': 'Add participant {code}',
 };

@@ -55,4 +55,7 @@ export const itUsability = {
     'Voce non abbinata a un partecipante: il nome nel file si vede con «Mostra i nomi».',
   'privacy.hiddenName': 'Nome nascosto (dato personale)',
   'privacy.showName': 'Mostra e modifica il nome',
+  'sessions.codeClash':
+    '{code} è anche lo pseudonimo di un partecipante che non è in questo incontro: nelle citazioni si confonderebbero. Aggiungilo, se è lui, o cambia il codice.',
+  'sessions.codeClashAdd': 'Aggiungi il partecipante {code}',
 } as const;

@@ -5,6 +5,7 @@ import { PARTNERSHIP_TYPES } from '../../../shared/model/constants';
 import type { Participant } from '../../../shared/model/project';
 import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/fields';
+import { useRevealOnOpen } from '../../components/use-reveal';
 import { useT } from '../../i18n/use-t';
 import { useParticipantsStore } from '../../stores/participants-store';
 import { usePrivacyStore } from '../../stores/privacy-store';
@@ -126,10 +127,14 @@ function AttributesField({
 export function ParticipantEditor({
   participant,
   onDelete,
+  reveal = true,
 }: {
   participant: Participant;
   onDelete(): void;
+  /** Scroll to it and focus its first field when it opens (it opens below the list). */
+  reveal?: boolean;
 }) {
+  const ref = useRevealOnOpen<HTMLElement>(reveal);
   const t = useT();
   const update = useParticipantsStore((state) => state.update);
   const revealNames = usePrivacyStore((state) => state.revealNames);
@@ -140,6 +145,7 @@ export function ParticipantEditor({
     participant.consent.given === null ? 'unknown' : participant.consent.given ? 'yes' : 'no';
   return (
     <section
+      ref={ref}
       className="card editor"
       aria-label={t('participants.editorTitle', { code: participant.code })}
     >

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { EvaluationQuestion } from '../../../shared/model/project';
 import { Chip, TextField } from '../../components/fields';
 import { useDraft } from '../../components/use-draft';
+import { useRevealOnOpen } from '../../components/use-reveal';
 import { useT } from '../../i18n/use-t';
 import { useQuestionsStore } from '../../stores/questions-store';
 import { METHODS } from './vocabulary';
@@ -107,12 +108,21 @@ function SubQuestionsField({
 }
 
 /** Every field of one row of the evaluation matrix; each saves on its own. */
-export function QuestionEditor({ question }: { question: EvaluationQuestion }) {
+export function QuestionEditor({
+  question,
+  reveal = false,
+}: {
+  question: EvaluationQuestion;
+  /** Scroll to it and focus its first field when it opens ("Modifica"). */
+  reveal?: boolean;
+}) {
+  const ref = useRevealOnOpen<HTMLElement>(reveal);
   const t = useT();
   const update = useQuestionsStore((state) => state.update);
   const save = (patch: Partial<EvaluationQuestion>) => update(question.id, patch);
   return (
     <section
+      ref={ref}
       className="card editor"
       aria-label={t('questions.editorTitle', { code: question.code })}
     >

@@ -24,6 +24,13 @@ interface SessionDetailProps {
 export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailProps) {
   const t = useT();
   const sources = useProjectStore((state) => state.snapshot?.project.sources ?? []);
+  const participants = useProjectStore((state) => state.snapshot?.project.participants ?? []);
+  // A participant with this record's code who is not in it: quoted "INT-06", which is it?
+  const namesake = participants.find(
+    (p) =>
+      p.code.trim().toUpperCase() === session.code.trim().toUpperCase() &&
+      !session.participantIds.includes(p.id),
+  );
   const { update, remove, openLiveNotes } = useSessionsStore();
   const addParticipant = useParticipantsStore((state) => state.add);
   const [importing, setImporting] = useState(false);
@@ -54,6 +61,17 @@ export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailPr
           </button>
         </div>
       </div>
+      {namesake && (
+        <div className="notice-warning" role="note">
+          <p>{t('sessions.codeClash', { code: session.code })}</p>
+          <button
+            type="button"
+            onClick={() => void save({ participantIds: [...session.participantIds, namesake.id] })}
+          >
+            {t('sessions.codeClashAdd', { code: namesake.code })}
+          </button>
+        </div>
+      )}
       <section className="card">
         <div className="editor-grid">
           <TextField
