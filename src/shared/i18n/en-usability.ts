@@ -56,4 +56,7 @@ export const enUsability: Record<keyof typeof itUsability, string> = {
   'sessions.codeClash':
     '{code} is also the pseudonym of a participant who is not in this session: quotations would mix them up. Add them, if it is them, or change the code.',
   'sessions.codeClashAdd': 'Add participant {code}',
+  'matrix.evidenceWord': '{n, plural, one {piece of evidence} other {pieces of evidence}}',
+  'report.composer.indexHint':
+    'Index: Word fills in its page numbers when it opens the file. LibreOffice shows it without numbers until you update it: Tools ▸ Update ▸ Update All.',
 };

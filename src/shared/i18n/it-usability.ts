@@ -58,4 +58,7 @@ export const itUsability = {
   'sessions.codeClash':
     '{code} è anche lo pseudonimo di un partecipante che non è in questo incontro: nelle citazioni si confonderebbero. Aggiungilo, se è lui, o cambia il codice.',
   'sessions.codeClashAdd': 'Aggiungi il partecipante {code}',
+  'matrix.evidenceWord': '{n, plural, one {evidenza} other {evidenze}}',
+  'report.composer.indexHint':
+    'Indice: Word ne scrive i numeri di pagina all’apertura del file. LibreOffice lo mostra senza numeri finché non lo aggiorni: Strumenti ▸ Aggiorna ▸ Aggiorna tutto.',
 } as const;
