@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatUserDate } from '../../../shared/domain/dates';
-import { achievementRate } from '../../../shared/domain/performance';
+import { achievementRate, rateForDisplay } from '../../../shared/domain/performance';
 import type { MessageKey } from '../../../shared/i18n';
 import { formatNumber } from '../../../shared/i18n';
 import { useLanguage, useT } from '../../i18n/use-t';
@@ -24,7 +24,9 @@ export function IndicatorsScreen() {
   const [axis, setAxis] = useState('');
   const rate = (achieved: number | null, milestone: number | null) => {
     const r = achieved === null || milestone === null ? null : achievementRate(achieved, milestone);
-    return r === null ? t('app.none') : `${formatNumber(r, language, 1)}%`;
+    if (r === null) return t('app.none');
+    const shown = rateForDisplay(r);
+    return `${formatNumber(shown.value, language, shown.decimals)}%`;
   };
   const add = async () => {
     const added = await addIndicator({ name: name.trim(), axis: axis.trim() });
@@ -65,9 +67,9 @@ export function IndicatorsScreen() {
       {indicators.length === 0 ? (
         <p className="empty">{t('indicators.empty')}</p>
       ) : (
-        <figure className="report-table">
+        <figure className="report-table indicators-figure">
           <figcaption>{t('indicators.caption')}</figcaption>
-          <table className="table">
+          <table className="table indicators-table">
             <thead>
               <tr>
                 <th scope="col">{t('indicators.axis')}</th>
