@@ -35,6 +35,15 @@ async function audit(page: Page, name: string) {
   expect(serious, `${name}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
 }
 
+test('a new project’s overview with its first steps passes axe-core', async ({ page, campo }) => {
+  const start = new StartPage(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await start.goto(campo.url);
+  await start.createProject('Nuova valutazione');
+  await expect(page.getByRole('region', { name: 'Primi passi' })).toBeVisible();
+  await audit(page, '01a-first-steps');
+});
+
 /** Each test opens the demo in a fresh host and audits a few views (axe takes seconds a view). */
 test.describe('every screen passes axe-core with no serious violation', () => {
   test.describe.configure({ timeout: 90_000 });

@@ -17,6 +17,9 @@ interface SessionsState {
    */
   opened: Record<SessionKind, { sessionId: string | null; sourceId: string | null }>;
   open(kind: SessionKind, sessionId: string | null, sourceId?: string | null): void;
+  /** Asked from elsewhere (the overview's first steps): the interviews screen opens the import. */
+  importRequested: boolean;
+  requestImport(on: boolean): void;
   add(kind: SessionKind): Promise<FieldSession | null>;
   update(id: string, patch: SessionPatch): Promise<boolean>;
   remove(session: FieldSession): Promise<void>;
@@ -32,6 +35,8 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
     interview: { sessionId: null, sourceId: null },
     focusGroup: { sessionId: null, sourceId: null },
   },
+  importRequested: false,
+  requestImport: (on) => set({ importRequested: on }),
   open: (kind, sessionId, sourceId = null) =>
     set({ opened: { ...get().opened, [kind]: { sessionId, sourceId } } }),
   async add(kind) {

@@ -59,4 +59,19 @@ export const enUsability: Record<keyof typeof itUsability, string> = {
   'matrix.evidenceWord': '{n, plural, one {piece of evidence} other {pieces of evidence}}',
   'report.composer.indexHint':
     'Index: Word fills in its page numbers when it opens the file. LibreOffice shows it without numbers until you update it: Tools ▸ Update ▸ Update All.',
+  'firstSteps.title': 'First steps',
+  'firstSteps.intro':
+    'The project is ready. This is where one usually starts; the steps can be taken in any order.',
+  'firstSteps.questions': 'Add the evaluation questions',
+  'firstSteps.questionsHint': 'DV1, DV2…: each becomes a code with its quick key for coding.',
+  'firstSteps.participants': 'Add the participants',
+  'firstSteps.participantsHint':
+    'By pseudonym (INT-01, FG-01-P3); the name stays hidden personal data. A CSV or XLSX list can be imported.',
+  'firstSteps.interview': 'Plan an interview',
+  'firstSteps.interviewHint':
+    'Date, participants and a guide linked to the questions; during the interview, live notes.',
+  'firstSteps.transcript': 'Import a transcript',
+  'firstSteps.transcriptHint':
+    'Word, Teams/Zoom (.vtt), .srt or text: speakers are matched to participants before anything is saved.',
+  'firstSteps.done': 'done',
 };

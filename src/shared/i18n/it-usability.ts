@@ -61,4 +61,20 @@ export const itUsability = {
   'matrix.evidenceWord': '{n, plural, one {evidenza} other {evidenze}}',
   'report.composer.indexHint':
     'Indice: Word ne scrive i numeri di pagina all’apertura del file. LibreOffice lo mostra senza numeri finché non lo aggiorni: Strumenti ▸ Aggiorna ▸ Aggiorna tutto.',
+  'firstSteps.title': 'Primi passi',
+  'firstSteps.intro':
+    'Il progetto è pronto. Ecco da dove si comincia di solito; ogni passo si può fare in qualsiasi ordine.',
+  'firstSteps.questions': 'Aggiungi le domande di valutazione',
+  'firstSteps.questionsHint':
+    'DV1, DV2…: ciascuna diventa un codice con il suo tasto rapido per la codifica.',
+  'firstSteps.participants': 'Aggiungi i partecipanti',
+  'firstSteps.participantsHint':
+    'Per pseudonimo (INT-01, FG-01-P3); il nome resta un dato personale, nascosto. Si può importare un elenco CSV o XLSX.',
+  'firstSteps.interview': 'Pianifica un’intervista',
+  'firstSteps.interviewHint':
+    'Data, partecipanti e traccia collegata alle DV; durante l’intervista, gli appunti dal vivo.',
+  'firstSteps.transcript': 'Importa una trascrizione',
+  'firstSteps.transcriptHint':
+    'Word, Teams/Zoom (.vtt), .srt o testo: le voci si abbinano ai partecipanti prima di salvare.',
+  'firstSteps.done': 'fatto',
 } as const;

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { formatUserDate } from '../../../shared/domain/dates';
 import type { MessageKey } from '../../../shared/i18n';
 import type { SessionKind } from '../../../shared/model/constants';
@@ -22,7 +22,13 @@ export function SessionsScreen({ kind }: { kind: SessionKind }) {
   const { sessionId: selectedId, sourceId } = useSessionsStore((state) => state.opened[kind]);
   const setSelectedId = (id: string | null) => open(kind, id);
   const setSourceId = (id: string | null) => open(kind, selectedId, id);
-  const [importing, setImporting] = useState(false);
+  // The import asked for from the overview's first steps opens here, once.
+  const [importing, setImporting] = useState(
+    () => kind === 'interview' && useSessionsStore.getState().importRequested,
+  );
+  useEffect(() => {
+    if (importing) useSessionsStore.getState().requestImport(false);
+  }, [importing]);
   const closeSource = useCallback(
     () => open(kind, useSessionsStore.getState().opened[kind].sessionId),
     [open, kind],
