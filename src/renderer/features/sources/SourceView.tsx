@@ -81,7 +81,7 @@ export function SourceView({ sourceId, onBack }: { sourceId: string; onBack(): v
           label={t('sources.title')}
           value={source.title}
           required
-          onCommit={(title) => void rename(sourceId, title)}
+          onCommit={(title) => rename(sourceId, title)}
         />
         <button type="button" onClick={() => setConfirmDelete(true)}>
           {t('sources.delete')}
