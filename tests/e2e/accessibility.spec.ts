@@ -91,7 +91,7 @@ test.describe('every screen passes axe-core with no serious violation', () => {
     await audit(page, '06b-ngt-session');
   });
 
-  test('coding: text, retrieval, search, matrices', async ({ page }) => {
+  test('coding: text, retrieval', async ({ page }) => {
     const coding = new CodingPage(page);
     await project.go('Codifica');
     await coding.select('il laboratorio è nato dentro il progetto integrato');
@@ -99,6 +99,11 @@ test.describe('every screen passes axe-core with no serious violation', () => {
     await coding.tab('Recupero').click();
     await expect(page.getByTestId('segments')).toBeVisible();
     await audit(page, '07b-retrieval');
+  });
+
+  test('coding: search, matrices', async ({ page }) => {
+    const coding = new CodingPage(page);
+    await project.go('Codifica');
     await coding.tab('Ricerca').click();
     await page.getByLabel('Cerca nelle fonti').fill('fiducia');
     await page.getByRole('button', { name: 'Cerca', exact: true }).click();
