@@ -48,3 +48,18 @@ export function formatUserDate(value: string | null | undefined): string {
   const match = ISO_DATE.exec(value);
   return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
 }
+
+/**
+ * What the user typed as a time of day, "HH:MM" on 24 hours: "9:30", "09.30", "9" (9:00). Null
+ * for an empty field; 'invalid' for anything else.
+ */
+export function parseUserTime(typed: string): string | null | 'invalid' {
+  const text = typed.trim();
+  if (text === '') return null;
+  const match = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(text);
+  if (!match) return 'invalid';
+  const hours = Number(match[1]);
+  const minutes = Number(match[2] ?? '0');
+  if (hours > 23 || minutes > 59) return 'invalid';
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}

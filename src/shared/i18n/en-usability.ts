@@ -74,4 +74,6 @@ export const enUsability: Record<keyof typeof itUsability, string> = {
   'firstSteps.transcriptHint':
     'Word, Teams/Zoom (.vtt), .srt or text: speakers are matched to participants before anything is saved.',
   'firstSteps.done': 'done',
+  'time.placeholder': 'hh:mm',
+  'time.invalid': '“{typed}” is not a time: write it as hours:minutes, for example 9:30 or 14:00.',
 };

@@ -58,7 +58,7 @@ export const itUsability = {
   'sessions.codeClash':
     '{code} è anche lo pseudonimo di un partecipante che non è in questo incontro: nelle citazioni si confonderebbero. Aggiungilo, se è lui, o cambia il codice.',
   'sessions.codeClashAdd': 'Aggiungi il partecipante {code}',
-  'matrix.evidenceWord': '{n, plural, one {evidenza} other {evidenze}}',
+  'matrix.evidenceWord': '{n, plural, one {evidenza a supporto} other {evidenze a supporto}}',
   'report.composer.indexHint':
     'Indice: Word ne scrive i numeri di pagina all’apertura del file. LibreOffice lo mostra senza numeri finché non lo aggiorni: Strumenti ▸ Aggiorna ▸ Aggiorna tutto.',
   'firstSteps.title': 'Primi passi',
@@ -77,4 +77,6 @@ export const itUsability = {
   'firstSteps.transcriptHint':
     'Word, Teams/Zoom (.vtt), .srt o testo: le voci si abbinano ai partecipanti prima di salvare.',
   'firstSteps.done': 'fatto',
+  'time.placeholder': 'hh:mm',
+  'time.invalid': '«{typed}» non è un’ora: scrivila come ore:minuti, per esempio 9:30 o 14:00.',
 } as const;

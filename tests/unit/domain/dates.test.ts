@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUserDate, parseUserDate } from '../../../src/shared/domain/dates';
+import { formatUserDate, parseUserDate, parseUserTime } from '../../../src/shared/domain/dates';
 
 describe('dates as evaluators type them', () => {
   it('read day first, with slashes, dots or dashes, and ISO dates', () => {
@@ -29,5 +29,14 @@ describe('dates as evaluators type them', () => {
     expect(formatUserDate('2021-06-15')).toBe('15/06/2021');
     expect(formatUserDate('2020-11')).toBe('2020-11');
     expect(formatUserDate(null)).toBe('');
+  });
+
+  it('read times on 24 hours', () => {
+    expect(parseUserTime('9:30')).toBe('09:30');
+    expect(parseUserTime('14.05')).toBe('14:05');
+    expect(parseUserTime('9')).toBe('09:00');
+    expect(parseUserTime('')).toBeNull();
+    for (const wrong of ['24:00', '9:60', '9 e mezza', '2 PM'])
+      expect(parseUserTime(wrong), wrong).toBe('invalid');
   });
 });

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { SESSION_MODES, SESSION_STATUSES } from '../../../shared/model/constants';
 import type { FieldSession } from '../../../shared/model/project';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DateField } from '../../components/DateField';
+import { DateField, TimeField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/fields';
 import { useT } from '../../i18n/use-t';
 import { useParticipantsStore } from '../../stores/participants-store';
@@ -90,16 +90,11 @@ export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailPr
             value={session.date}
             onCommit={(date) => save({ date })}
           />
-          <div className="field">
-            <label>
-              {t('sessions.time')}
-              <input
-                type="time"
-                value={session.time ?? ''}
-                onChange={(e) => save({ time: e.target.value || null })}
-              />
-            </label>
-          </div>
+          <TimeField
+            label={t('sessions.time')}
+            value={session.time}
+            onCommit={(time) => save({ time })}
+          />
           <SelectField
             label={t('sessions.mode')}
             value={session.mode}
@@ -132,6 +127,7 @@ export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailPr
         <ParticipantsPicker
           participantIds={session.participantIds}
           groupCode={session.kind === 'focusGroup' ? session.code : undefined}
+          interviewCode={session.kind === 'interview' ? session.code : undefined}
           hint={
             session.kind === 'focusGroup' &&
             session.participantIds.length < 2 && (
