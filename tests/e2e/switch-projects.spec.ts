@@ -4,11 +4,11 @@ import { CodingPage } from './pages/coding-page';
 import { ProjectPage } from './pages/project-page';
 import { StartPage } from './pages/start-page';
 
-/** Words of the demo that must never show in another project. */
+/** Words of the demo that must never show in another project (not "FG-01": hints use it). */
 const DEMO_MARKERS = [
   'INT-02',
   'INT-05',
-  'FG-01',
+  'Focus group FG-01',
   'NGT-01',
   'Comune di Bergamo',
   'fittizi',
