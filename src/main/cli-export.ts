@@ -15,7 +15,12 @@ import {
 import { coderName } from './core/coding/coder';
 import { corpusOf } from './core/coding/corpus';
 import { qdcFile, qdpxArchive } from './core/exchange/qdpx-export';
-import { importQdpx } from './core/exchange/qdpx-import';
+import { importCodebookInto, importQdpx } from './core/exchange/qdpx-import';
+import { openProject } from './core/store/project-store';
+import { toUserFsError } from './core/store/fs-errors';
+import { importSummaryLines } from '../shared/exchange/import-summary';
+import { weakCandidates, weakSources } from '../shared/exchange/position-summary';
+import { POSITION_UNITS, type PositionUnit } from '../shared/exchange/positions';
 import { renderReport, renderWorkbook, writeExportFile } from './core/export/export-files';
 import { readProjectUnlocked } from './core/inspect';
 
@@ -105,19 +110,27 @@ export async function exportCommand(
 }
 
 /**
- * `campo import qdpx <file.qdpx> <folder>`: a new project from a REFI-QDA archive, inside
- * <folder> (named after the archive's project), or exactly there when <folder> ends in .campo.
- * Prints the summary line the app shows.
+ * `campo import qdpx <file.qdpx> <folder> [--unit <unit>]`: a new project from a REFI-QDA
+ * archive, inside <folder> (named after the archive's project), or exactly there when <folder>
+ * ends in .campo. Prints the summary the app shows before importing: counts, how positions were
+ * read (and, when the evidence is weak, how to read them in another unit), what was left out.
  */
 export async function importQdpxCommand(
   args: string[],
   t: Translate,
   io: ExportIo,
 ): Promise<number> {
-  const [file, folder] = args.filter((arg) => !arg.startsWith('--'));
+  const unitFlag = flagValue(args, '--unit');
+  const [file, folder] = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--unit');
   if (!file || !folder) {
     io.err(`campo: ${t('cli.missingArgument', { name: !file ? '<file.qdpx>' : '<cartella>' })}`);
     io.err(t('cli.usage'));
+    return 2;
+  }
+  if (unitFlag !== undefined && !(POSITION_UNITS as readonly string[]).includes(unitFlag)) {
+    io.err(
+      `campo: ${t('exchange.cliUnknownUnit', { unit: unitFlag, units: POSITION_UNITS.join(', ') })}`,
+    );
     return 2;
   }
   const path = resolve(file);
@@ -129,8 +142,55 @@ export async function importQdpxCommand(
     fileName: basename(path),
     parentDir: exact ? dirname(target) : target,
     ...(exact ? { name: basename(target, '.campo') } : {}),
+    ...(unitFlag ? { unit: unitFlag as PositionUnit } : {}),
   });
   await session.close();
-  io.out(`${t('exchange.summary', { ...summary })} → ${session.dir}`);
+  const [counts, ...details] = importSummaryLines(summary, t);
+  io.out(`${counts} → ${session.dir}`);
+  for (const line of details) io.out(`  ${line}`);
+  const weak = weakSources(summary.positions).filter((source) => source.chosenBy !== 'user');
+  if (weak.length > 0) {
+    io.out(`  ${t('exchange.cliWeak', { units: weakCandidates(summary.positions).join('|') })}`);
+  }
   return 0;
+}
+
+/**
+ * `campo import qdc <project> <codebook.qdc>`: merges a REFI-QDA codebook into a project's
+ * codebook, as Codifica ▸ Importa codebook does (the project is opened with its lock, so not
+ * while the app has it open). Prints what was added and the code groups noted.
+ */
+export async function importQdcCommand(
+  args: string[],
+  t: Translate,
+  io: ExportIo,
+): Promise<number> {
+  const [project, file] = args.filter((arg) => !arg.startsWith('--'));
+  if (!project || !file) {
+    io.err(
+      `campo: ${t('cli.missingArgument', { name: !project ? '<progetto>' : '<codebook.qdc>' })}`,
+    );
+    io.err(t('cli.usage'));
+    return 2;
+  }
+  const path = resolve(file);
+  const bytes = await readFile(path).catch((error: unknown) => {
+    throw toUserFsError(error, path);
+  });
+  const session = await openProject(resolve(project));
+  try {
+    const result = await importCodebookInto(session, { bytes, fileName: basename(path) });
+    io.out(t('exchange.codebookImported', { ...result }));
+    if (result.groups.length > 0) {
+      io.out(
+        t('exchange.codebookGroups', {
+          n: result.groups.length,
+          names: result.groups.map((group) => group.name).join(', '),
+        }),
+      );
+    }
+    return 0;
+  } finally {
+    await session.close();
+  }
 }

@@ -10,7 +10,7 @@ import { CampoError } from '../shared/ipc/errors';
 import { errorMessage, translator, type Translate } from '../shared/i18n';
 import { LANGUAGES, type Language } from '../shared/model/project';
 import { APP_VERSION } from '../shared/version';
-import { exportCommand, importQdpxCommand } from './cli-export';
+import { exportCommand, importQdcCommand, importQdpxCommand } from './cli-export';
 import { DEMO_PROJECT_NAME, writeDemoProject } from './core/demo';
 import { importTranscriptFiles } from './core/import/import-transcripts';
 import { inspectProject, type ProjectReport } from './core/inspect';
@@ -56,7 +56,7 @@ function printReport(report: ProjectReport, t: Translate, out: (line: string) =>
   for (const problem of report.problems) out(`  - ${t(problem.key, problem)}`);
 }
 
-/** `campo import transcript <project> <file>… [--interview <code> | --focus-group <code>]` */
+/** `campo import transcript <project> <file>… [--interview <code> | --focus-group <code>] [--again]` */
 async function importCommand(
   args: string[],
   t: Translate,
@@ -74,7 +74,7 @@ async function importCommand(
         }
       : undefined;
   const positional = args.filter(
-    (_, i) => flagIndex < 0 || (i !== flagIndex && i !== flagIndex + 1),
+    (arg, i) => arg !== '--again' && (flagIndex < 0 || (i !== flagIndex && i !== flagIndex + 1)),
   );
   const [project, ...files] = positional;
   if (!project || files.length === 0 || (flagIndex >= 0 && !target)) {
@@ -86,9 +86,11 @@ async function importCommand(
     resolve(project),
     files.map((file) => resolve(file)),
     target,
+    { again: args.includes('--again') },
   );
   for (const result of results) {
-    if (result.ok) io.out(t('cli.import.ok', result));
+    if (result.ok && 'skipped' in result) io.out(t('cli.import.skipped', result));
+    else if (result.ok) io.out(t('cli.import.ok', result));
     else
       io.out(
         t('cli.import.refused', {
@@ -143,6 +145,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (command === 'import' && target === 'qdpx')
       return await importQdpxCommand(args.slice(2), t, io);
+    if (command === 'import' && target === 'qdc')
+      return await importQdcCommand(args.slice(2), t, io);
     if (command === 'import' && target === 'transcript')
       return await importCommand(args.slice(2), t, language, io);
     io.err(`campo: ${t('cli.unknownCommand', { command })}`);

@@ -57,6 +57,7 @@ const api = {
   workbookExport: call('workbookExport'),
   qdpxExport: call('qdpxExport'),
   qdcExport: call('qdcExport'),
+  qdpxInspect: call('qdpxInspect'),
   qdpxImport: call('qdpxImport'),
   qdcImport: call('qdcImport'),
   dialogOpenFile: call('dialogOpenFile'),

@@ -5,6 +5,7 @@ import { initApi } from './api/client';
 import { App } from './app/App';
 import './styles/app.css';
 import './styles/usability.css';
+import './styles/import.css';
 
 const root = createRoot(document.getElementById('root')!);
 if (initApi()) {

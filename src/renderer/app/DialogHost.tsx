@@ -3,6 +3,7 @@ import { FolderBrowser } from '../components/FolderBrowser';
 import { RecoveryDialog } from '../features/recovery/RecoveryDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { NewProjectForm } from '../features/start/NewProjectForm';
+import { QdpxReviewDialog } from '../features/start/QdpxReviewDialog';
 import { useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
 import { useProjectStore } from '../stores/project-store';
@@ -25,6 +26,8 @@ export function DialogHost() {
           <NewProjectForm />
         </Dialog>
       );
+    case 'qdpx-review':
+      return <QdpxReviewDialog />;
     case 'open-project':
       return (
         <Dialog title={t('folders.openTitle')} onClose={closeDialog} wide>

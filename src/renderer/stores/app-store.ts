@@ -26,6 +26,7 @@ export type Dialog =
   | { kind: 'settings' }
   | { kind: 'new-project' }
   | { kind: 'open-project' }
+  | { kind: 'qdpx-review' }
   | { kind: 'recovery'; path: string; error: WireError };
 
 interface AppState {

@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import type { ExchangeImportSummary } from '../../shared/exchange/import-summary';
+import type { PositionUnit } from '../../shared/exchange/positions';
 import { CampoError } from '../../shared/ipc/errors';
 import type { OpenNotice, ProjectSnapshot, RecentProject, SaveState } from '../../shared/ipc/types';
 import type { ProjectFile, ProjectMeta } from '../../shared/model/project';
@@ -19,7 +21,12 @@ interface ProjectState {
   create(input: { name: string; parentDir: string; programme?: string }): Promise<boolean>;
   open(path: string): Promise<boolean>;
   /** A REFI-QDA archive (.qdpx) becomes a new project, opened, with a summary of what came in. */
-  importQdpx(upload: { fileName: string; data?: string; path?: string }): Promise<boolean>;
+  importQdpx(upload: {
+    fileName: string;
+    data?: string;
+    path?: string;
+    unit?: PositionUnit;
+  }): Promise<boolean>;
   openDemo(): Promise<boolean>;
   restoreBackup(path: string, backupId: string): Promise<boolean>;
   close(): Promise<void>;
@@ -94,13 +101,14 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     create: (input) => opening(() => api().projectCreate(input)),
     open: (path) => opening(() => api().projectOpen({ path }), path),
     async importQdpx(upload) {
-      let summary: Record<string, number> | null = null;
+      let summary: ExchangeImportSummary | null = null;
       const opened = await opening(async () => {
         const result = await api().qdpxImport({ ...upload, parentDir: null });
-        summary = { ...result.summary };
+        summary = result.summary;
         return result.snapshot;
       });
-      if (opened && summary) app().notify('success', { key: 'exchange.imported', params: summary });
+      if (opened && summary)
+        app().notify('success', { key: 'exchange.imported', params: { ...(summary as object) } });
       return opened;
     },
     openDemo: () => opening(() => api().projectOpenDemo()),

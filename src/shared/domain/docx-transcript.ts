@@ -1,38 +1,17 @@
-import { assembleTurns, parseSpeakerLines, type ParsedTurn, type Utterance } from './speaker-lines';
-
-/** "Mario Rossi   0:03" or "INT-02 00:01:10": a speaker heading as Teams writes in Word exports. */
-const HEADING = /^(.{1,80}?)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+import { readSpeakerLines } from './speaker-lines';
+import { draftText, type ParsedTurn, type TranscriptDraft } from './transcript-draft';
 
 /**
- * The text of a Word transcript (paragraphs separated by blank lines, as mammoth extracts them).
- * Teams' Word export puts "Name  0:03" on its own paragraph before what was said; other files
- * use "Name: text" paragraphs. Headings and table cells without a speaker stay as unattributed
- * paragraphs.
+ * The lines of a Word transcript (paragraphs separated by blank lines, as mammoth extracts them;
+ * a line break inside a paragraph is a line too). Every line is a paragraph: Word files are not
+ * hard-wrapped. Teams' Word export puts "Name  0:03" on its own paragraph before what was said;
+ * meeting notes put "@0:25 - Name (email)"; other files use "Name: text" paragraphs.
  */
+export function readDocxText(raw: string): TranscriptDraft {
+  return readSpeakerLines(raw, 'docx');
+}
+
+/** The text and turns of a Word transcript with the default decisions. */
 export function parseDocxText(raw: string): { text: string; turns: ParsedTurn[] } {
-  const paragraphs = raw
-    .replace(/\r\n?/g, '\n')
-    .split(/\n{2,}/)
-    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim())
-    .filter(Boolean);
-  const headings = paragraphs.filter((paragraph) => HEADING.test(paragraph)).length;
-  if (headings >= 2 && headings * 3 >= paragraphs.length) {
-    const utterances: Utterance[] = [];
-    let current: Utterance | null = null;
-    for (const paragraph of paragraphs) {
-      const match = HEADING.exec(paragraph);
-      if (match) {
-        const [, name, a, b, c] = match;
-        const time =
-          c === undefined
-            ? Number(a) * 60 + Number(b)
-            : Number(a) * 3600 + Number(b) * 60 + Number(c);
-        current = { speaker: name!.trim(), text: '', time };
-        utterances.push(current);
-      } else if (current) current.text = `${current.text} ${paragraph}`.trim();
-      else utterances.push({ speaker: '', text: paragraph, time: null });
-    }
-    return assembleTurns(utterances);
-  }
-  return parseSpeakerLines(paragraphs.join('\n\n'));
+  return draftText(readDocxText(raw));
 }

@@ -7,12 +7,16 @@ export interface SpeakerSummary {
   characters: number;
 }
 
-/** Counts the turns and characters of each speaker label, in order of first appearance. */
+/**
+ * Counts the turns and characters of each speaker label, in order of first appearance. Turns
+ * without a speaker (paragraphs, unlabelled subtitle cues) belong to nobody and are not counted.
+ */
 export function summariseSpeakers(
   turns: readonly { speaker: string; start: number; end: number }[],
 ): SpeakerSummary[] {
   const byLabel = new Map<string, SpeakerSummary>();
   for (const turn of turns) {
+    if (turn.speaker === '') continue;
     const entry = byLabel.get(turn.speaker) ?? { label: turn.speaker, turns: 0, characters: 0 };
     entry.turns += 1;
     entry.characters += turn.end - turn.start;

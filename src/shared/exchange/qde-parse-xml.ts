@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { translator, type MessageKey } from '../i18n';
 import { CampoError } from '../ipc/errors';
 
 /**
@@ -65,13 +66,52 @@ const parser = new XMLParser({
 /** Refused before parsing: DOCTYPE or ENTITY declarations, whatever their case. */
 const DECLARATION = /<!\s*(doctype|entity)/i;
 
-/** The reason shown to the user (catalogue key errors.FILE_DAMAGED, in Italian). */
-export const DOCTYPE_REASON =
-  'il file XML contiene una dichiarazione DOCTYPE o ENTITY: non viene aperto';
-
 /** A FILE_DAMAGED error naming the file, with a reason in Italian. */
 export function damaged(file: string, reason: string): CampoError {
   return new CampoError('FILE_DAMAGED', `${file}: ${reason}`, { file, reason });
+}
+
+/**
+ * A FILE_DAMAGED error whose reason is a catalogue message (`damage.<reasonKey>`), so the user
+ * reads it in their language; `reason` keeps the Italian text for logs and older readers.
+ */
+export function damagedBecause(
+  file: string,
+  reasonKey: string,
+  params: Record<string, string | number> = {},
+): CampoError {
+  const reason = translator('it')(`damage.${reasonKey}` as MessageKey, params);
+  return new CampoError('FILE_DAMAGED', `${file}: ${reason}`, {
+    file,
+    reason,
+    reasonKey,
+    ...params,
+  });
+}
+
+/** The first element of an XML text (its root), for messages. */
+const ROOT_NAME = /<([A-Za-z_][\w.:-]{0,100})/;
+
+/**
+ * Why XML text is not well formed, with the line a user can look at. fast-xml-parser reports
+ * a file that stops early (a truncated download, a full disk) at line 1 or at the last tag it
+ * saw: such a file is said to stop at its last line, before closing its root element.
+ */
+function invalidXml(
+  file: string,
+  text: string,
+  error: { msg: string; line: number; col: number },
+): CampoError {
+  const lines = text.split('\n').length;
+  const unclosed =
+    /^Invalid '\[/.test(error.msg) ||
+    /^Unclosed tag/.test(error.msg) ||
+    !text.trimEnd().endsWith('>');
+  if (unclosed) {
+    const element = ROOT_NAME.exec(text)?.[1]?.replace(/^[\w.-]{1,50}:/, '') ?? '?';
+    return damagedBecause(file, 'xmlTruncated', { line: lines, element });
+  }
+  return damagedBecause(file, 'xmlInvalid', { line: error.line, column: error.col });
 }
 
 /**
@@ -80,11 +120,9 @@ export function damaged(file: string, reason: string): CampoError {
  */
 export function parseXml(xml: string, file: string): XmlNode {
   const text = xml.replace(/^\uFEFF/, '');
-  if (DECLARATION.test(text)) throw damaged(file, DOCTYPE_REASON);
+  if (DECLARATION.test(text)) throw damagedBecause(file, 'doctype');
   const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    throw damaged(file, `XML non valido alla riga ${valid.err.line}: ${valid.err.msg}`);
-  }
+  if (valid !== true) throw invalidXml(file, text, valid.err);
   return parser.parse(text) as XmlNode;
 }
 

@@ -3,7 +3,7 @@ import {
   child,
   childText,
   children,
-  damaged,
+  damagedBecause,
   normalGuid,
   parseXml,
   targets,
@@ -86,9 +86,19 @@ export interface RefiNote {
   plainTextPath: string | null;
 }
 
+/** A Set: a group of codes (ATLAS.ti code groups) and/or of sources (document groups). */
+export interface RefiSet {
+  name: string;
+  description: string;
+  codeGuids: string[];
+  sourceGuids: string[];
+}
+
 /** A whole project.qde. */
 export interface RefiProject {
   name: string;
+  /** The program that wrote the file, as it says ("NVivo for Windows 12.6", "ATLAS.ti Win 23.4.0"). */
+  origin: string | null;
   description: string;
   /** User GUID → display name (the name, else the short id, else the GUID). */
   users: Map<string, string>;
@@ -104,7 +114,7 @@ export interface RefiProject {
   projectNoteGuids: string[];
   /** Links between any two objects (a note and a selection, typically). */
   links: Array<{ originGuid: string | null; targetGuid: string | null; noteGuids: string[] }>;
-  sets: Array<{ name: string; sourceGuids: string[] }>;
+  sets: RefiSet[];
 }
 
 const OTHER_SOURCES = ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource'] as const;
@@ -219,13 +229,18 @@ function casesOf(cases: XmlNode | undefined): RefiCase[] {
 }
 
 /** The root element `name`, or FILE_DAMAGED when the XML is something else. */
-function root(xml: string, file: string, names: string[], expected: string): XmlNode {
+function root(
+  xml: string,
+  file: string,
+  names: string[],
+  expected: 'project' | 'codebook',
+): XmlNode {
   const document = parseXml(xml, file);
   for (const name of names) {
     const node = child(document, name);
     if (node) return node;
   }
-  throw damaged(file, `non è un ${expected} REFI-QDA (manca l’elemento ${names[0]})`);
+  throw damagedBecause(file, 'notRefi', { kind: expected, element: names[0]! });
 }
 
 /**
@@ -234,7 +249,7 @@ function root(xml: string, file: string, names: string[], expected: string): Xml
  * what Campo cannot use (graphs, picture/PDF/audio/video selections) is only counted.
  */
 export function parseProjectQde(xml: string, file = 'project.qde'): RefiProject {
-  const project = root(xml, file, ['Project'], 'progetto');
+  const project = root(xml, file, ['Project'], 'project');
   const users = new Map<string, string>();
   for (const user of children(child(project, 'Users'), 'User')) {
     const guid = normalGuid(attr(user, 'guid'));
@@ -245,6 +260,7 @@ export function parseProjectQde(xml: string, file = 'project.qde'): RefiProject 
   const others = OTHER_SOURCES.flatMap((name) => children(sources, name));
   return {
     name: (attr(project, 'name') ?? '').trim(),
+    origin: attr(project, 'origin')?.trim() || null,
     description: childText(project, 'Description').trim(),
     users,
     codes: codesOf(child(child(project, 'CodeBook'), 'Codes')),
@@ -283,20 +299,40 @@ export function parseProjectQde(xml: string, file = 'project.qde'): RefiProject 
       targetGuid: normalGuid(attr(node, 'targetGUID')),
       noteGuids: targets(node, 'NoteRef'),
     })),
-    sets: children(child(project, 'Sets'), 'Set').map((node) => ({
-      name: (attr(node, 'name') ?? '').trim(),
-      sourceGuids: targets(node, 'MemberSource'),
-    })),
+    sets: setsOf(project),
   };
 }
 
+/** The Sets of a project or codebook. */
+function setsOf(parent: XmlNode): RefiSet[] {
+  return children(child(parent, 'Sets'), 'Set').map((node) => ({
+    name: (attr(node, 'name') ?? '').trim(),
+    description: childText(node, 'Description').trim(),
+    codeGuids: targets(node, 'MemberCode'),
+    sourceGuids: targets(node, 'MemberSource'),
+  }));
+}
+
+/** A codebook as read from a .qdc (or a project's CodeBook). */
+export interface RefiCodebook {
+  codes: RefiCode[];
+  /** Code groups (ATLAS.ti writes them as Sets of MemberCode). */
+  sets: RefiSet[];
+  origin: string | null;
+}
+
 /**
- * Reads a codebook (.qdc): root CodeBook in the 1.0 or the older 0.4 namespace. A project.qde
- * is accepted too (its codebook is returned), so "import codebook" works on either file.
+ * Reads a codebook (.qdc): root CodeBook in the 1.0 or the older 0.4 namespace, with its Sets.
+ * A project.qde is accepted too (its codebook and its sets are returned), so "import codebook"
+ * works on either file.
  */
-export function parseCodebookQdc(xml: string, file = 'codebook.qdc'): RefiCode[] {
+export function parseCodebookQdc(xml: string, file = 'codebook.qdc'): RefiCodebook {
   const node = root(xml, file, ['CodeBook', 'Project'], 'codebook');
-  // In a project the codebook is one level down.
+  // In a project the codebook is one level down; its Sets are the project's.
   const codebook = child(node, 'Codes') ? node : child(node, 'CodeBook');
-  return codesOf(child(codebook, 'Codes'));
+  return {
+    codes: codesOf(child(codebook, 'Codes')),
+    sets: setsOf(node),
+    origin: attr(node, 'origin')?.trim() || null,
+  };
 }

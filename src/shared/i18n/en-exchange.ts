@@ -19,4 +19,61 @@ export const enExchange: Record<keyof typeof itExchange, string> = {
   'exchange.exportHint':
     'REFI-QDA opens in NVivo, ATLAS.ti, MAXQDA and QualCoder. It holds participants by pseudonym only.',
   'exchange.importing': 'Importing…',
+  'exchange.unit.codepoint': 'code points (the REFI-QDA standard)',
+  'exchange.unit.utf16': 'UTF-16 units (as NVivo writes)',
+  'exchange.unit.utf8': 'UTF-8 bytes (as Taguette writes)',
+  'exchange.unit.codepoint-crlf1': 'code points with a line break counted once (as ATLAS.ti)',
+  'exchange.positions.fit':
+    '{n, plural, one {# document} other {# documents}}: positions in {unit}, the only unit that places every passage.',
+  'exchange.positions.boundaries':
+    '{n, plural, one {# document} other {# documents}}: positions in {unit}. The text says so: {clean} of {ends} passage ends fall between two words, against {other} when read in {otherUnit}.',
+  'exchange.positions.names':
+    '{n, plural, one {# document} other {# documents}}: positions in {unit}: the name of {named} passages matches the text read this way.',
+  'exchange.positions.project':
+    '{n, plural, one {# document} other {# documents}}: positions in {unit}. Each document alone says little, but together {clean} of {ends} passage ends fall between two words, against {other} when read in {otherUnit}.',
+  'exchange.positions.origin':
+    '{n, plural, one {# document} other {# documents}}: positions in {unit}, as the program that made the file writes them ({origin}); the text does not contradict it, but alone it cannot confirm it.',
+  'exchange.positions.weak':
+    'Weak evidence for {n, plural, one {# document} other {# documents}}: positions read in {unit}, but the text is not enough to be sure. Choose the unit from the sample passages.',
+  'exchange.positions.user':
+    '{n, plural, one {# document} other {# documents}}: positions in {unit}, as you chose.',
+  'exchange.positions.resaved':
+    'The file says “{origin}”, but the text points to {unit}: it was probably saved again by another program.',
+  'exchange.positions.agree':
+    'Passage positions are unambiguous ({n, plural, one {# document} other {# documents}}).',
+  'exchange.skip.missing': 'file missing from the archive',
+  'exchange.skip.unsupported': 'not a text format',
+  'exchange.skip.binary': 'the file is not text',
+  'exchange.skip.too-large': 'text too large',
+  'exchange.skip.damaged': 'damaged file',
+  'exchange.skip.media': 'not a text source (PDF, picture, audio or video)',
+  'exchange.skippedSource': '{name}: not imported ({reason})',
+  'exchange.shortenedCases':
+    '{n, plural, one {# case name longer than 40 characters was shortened} other {# case names longer than 40 characters were shortened}} to make the pseudonym (e.g. “{code}”); the whole name is kept in the attribute “{attribute}”.',
+  'exchange.codeGroups':
+    '{n, plural, one {# code group} other {# code groups}} ({names}): Campo has no code groups, so each group is written in the description of its codes.',
+  'exchange.sourceSets':
+    '{n, plural, one {# document group not imported} other {# document groups not imported}}: {names}.',
+  'exchange.origin': 'Made with: {origin}',
+  'exchange.reviewTitle': 'Import the REFI-QDA project',
+  'exchange.reviewIntro':
+    'This is what the new project will hold. Nothing has been written yet: check, then import.',
+  'exchange.unitChoice': 'How to read the passage positions',
+  'exchange.unitChoiceHint':
+    'Each option shows the same passages read in a different unit: choose the one where passages start and end between whole words.',
+  'exchange.unitSamplesFor': 'Passages of “{source}” read in {unit}',
+  'exchange.confirmImport': 'Import',
+  'exchange.reading': 'Reading the archive…',
+  'exchange.cliPositions': 'Positions: {line}',
+  'exchange.cliWeak':
+    'Weak evidence: to read the positions in another unit, run again with --unit {units}.',
+  'exchange.cliUnknownUnit': 'unknown unit “{unit}”: use {units}',
+  'exchange.codebookGroups':
+    '{n, plural, one {# code group noted} other {# code groups noted}} in the codes’ descriptions ({names}): Campo has no code groups.',
+  'damage.xmlInvalid': 'invalid XML at line {line}, column {column}',
+  'damage.xmlTruncated':
+    'the file stops at line {line} before closing the element “{element}”: it is probably truncated',
+  'damage.notRefi':
+    'not {kind, select, project {a REFI-QDA project} other {a REFI-QDA codebook}} (the element {element} is missing)',
+  'damage.doctype': 'the XML file holds a DOCTYPE or ENTITY declaration: it is not opened',
 };

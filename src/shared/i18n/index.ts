@@ -26,7 +26,7 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 /**
- * What a refused value's problems say in `language`: "Data: scrivi una data come 15/06/2021"
+ * What a refused value's problems say in `language`: "scrivi una data come 15/06/2021 (data)"
  * (the field by its name, never a schema path nor zod's English words).
  */
 function validationReason(issues: readonly ValidationIssue[], language: Language): string {
@@ -48,9 +48,14 @@ export function errorMessage(
 ): string {
   const key = `errors.${error.code}`;
   if (!isMessageKey(key)) return error.message;
-  const details = { ...(error.details as MessageParams | undefined) };
+  const t = translator(language);
+  const params: MessageParams = { message: error.message, ...(error.details as MessageParams) };
+  // A reason with a key ("damage.xmlTruncated") is said in the user's language, not as written.
+  const reasonKey = `damage.${String(params.reasonKey ?? '')}`;
+  if (params.reasonKey && isMessageKey(reasonKey)) params.reason = t(reasonKey, params);
+  // A refused value says which field and what is wrong, never a schema path.
   const issues = error.details?.issues;
   if (error.code === 'VALIDATION' && Array.isArray(issues) && issues.length > 0)
-    details.reason = validationReason(issues as ValidationIssue[], language);
-  return translator(language)(key, { message: error.message, ...details });
+    params.reason = validationReason(issues as ValidationIssue[], language);
+  return t(key, params);
 }

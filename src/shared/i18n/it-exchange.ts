@@ -17,4 +17,61 @@ export const itExchange = {
   'exchange.exportHint':
     'Il formato REFI-QDA si apre in NVivo, ATLAS.ti, MAXQDA e QualCoder. Contiene i partecipanti solo per pseudonimo.',
   'exchange.importing': 'Importazione in corso…',
+  'exchange.unit.codepoint': 'punti di codice (lo standard REFI-QDA)',
+  'exchange.unit.utf16': 'unità UTF-16 (come scrive NVivo)',
+  'exchange.unit.utf8': 'byte UTF-8 (come scrive Taguette)',
+  'exchange.unit.codepoint-crlf1': 'punti di codice con l’a capo contato una volta (come ATLAS.ti)',
+  'exchange.positions.fit':
+    '{n, plural, one {# documento} other {# documenti}}: posizioni in {unit}, l’unica unità che colloca tutti i passaggi.',
+  'exchange.positions.boundaries':
+    '{n, plural, one {# documento} other {# documenti}}: posizioni in {unit}. Lo dice il testo: {clean} estremi di passaggi su {ends} cadono tra due parole, contro {other} leggendoli in {otherUnit}.',
+  'exchange.positions.names':
+    '{n, plural, one {# documento} other {# documenti}}: posizioni in {unit}: il nome di {named} passaggi coincide con il testo letto così.',
+  'exchange.positions.project':
+    '{n, plural, one {# documento} other {# documenti}}: posizioni in {unit}. Ogni documento da solo dice poco, ma insieme {clean} estremi di passaggi su {ends} cadono tra due parole, contro {other} leggendoli in {otherUnit}.',
+  'exchange.positions.origin':
+    '{n, plural, one {# documento} other {# documenti}}: posizioni in {unit}, come scrive il programma che ha creato il file ({origin}); il testo non lo contraddice, ma da solo non basta a confermarlo.',
+  'exchange.positions.weak':
+    'Prova debole per {n, plural, one {# documento} other {# documenti}}: posizioni lette in {unit}, ma il testo non basta a esserne sicuri. Scegli l’unità guardando i passaggi di esempio.',
+  'exchange.positions.user':
+    '{n, plural, one {# documento} other {# documenti}}: posizioni in {unit}, come hai scelto.',
+  'exchange.positions.resaved':
+    'Il file dichiara «{origin}», ma il testo indica {unit}: forse è stato risalvato da un altro programma.',
+  'exchange.positions.agree':
+    'Posizioni dei passaggi senza ambiguità ({n, plural, one {# documento} other {# documenti}}).',
+  'exchange.skip.missing': 'file assente dall’archivio',
+  'exchange.skip.unsupported': 'formato non di testo',
+  'exchange.skip.binary': 'il file non è testo',
+  'exchange.skip.too-large': 'testo troppo grande',
+  'exchange.skip.damaged': 'file danneggiato',
+  'exchange.skip.media': 'sorgente non testuale (PDF, immagine, audio o video)',
+  'exchange.skippedSource': '{name}: non importato ({reason})',
+  'exchange.shortenedCases':
+    '{n, plural, one {# nome di caso più lungo di 40 caratteri è stato abbreviato} other {# nomi di casi più lunghi di 40 caratteri sono stati abbreviati}} per farne lo pseudonimo (es. «{code}»); il nome intero resta nell’attributo «{attribute}».',
+  'exchange.codeGroups':
+    '{n, plural, one {# gruppo di codici} other {# gruppi di codici}} ({names}): Campo non ha gruppi di codici, quindi il gruppo è scritto nella descrizione di ogni suo codice.',
+  'exchange.sourceSets':
+    '{n, plural, one {# gruppo di documenti non importato} other {# gruppi di documenti non importati}}: {names}.',
+  'exchange.origin': 'Creato con: {origin}',
+  'exchange.reviewTitle': 'Importa il progetto REFI-QDA',
+  'exchange.reviewIntro':
+    'Ecco che cosa diventerà il nuovo progetto. Nulla è ancora stato scritto: controlla e poi importa.',
+  'exchange.unitChoice': 'Come leggere le posizioni dei passaggi',
+  'exchange.unitChoiceHint':
+    'Ogni riga mostra gli stessi passaggi letti in un’unità diversa: scegli quella in cui i passaggi iniziano e finiscono tra parole intere.',
+  'exchange.unitSamplesFor': 'Passaggi di «{source}» letti in {unit}',
+  'exchange.confirmImport': 'Importa',
+  'exchange.reading': 'Lettura dell’archivio…',
+  'exchange.cliPositions': 'Posizioni: {line}',
+  'exchange.cliWeak':
+    'Prova debole: per leggere le posizioni in un’altra unità ripeti con --unit {units}.',
+  'exchange.cliUnknownUnit': 'unità sconosciuta «{unit}»: si può usare {units}',
+  'exchange.codebookGroups':
+    '{n, plural, one {# gruppo di codici annotato} other {# gruppi di codici annotati}} nella descrizione dei codici ({names}): Campo non ha gruppi di codici.',
+  'damage.xmlInvalid': 'XML non valido alla riga {line}, colonna {column}',
+  'damage.xmlTruncated':
+    'il file si interrompe alla riga {line} prima di chiudere l’elemento «{element}»: probabilmente è troncato',
+  'damage.notRefi':
+    'non è {kind, select, project {un progetto} other {un codebook}} REFI-QDA (manca l’elemento {element})',
+  'damage.doctype': 'il file XML contiene una dichiarazione DOCTYPE o ENTITY: non viene aperto',
 } as const;

@@ -1,9 +1,17 @@
 import { z } from 'zod';
+import type { ExchangeImportSummary } from '../exchange/import-summary';
+import { POSITION_UNITS } from '../exchange/positions';
 import type { Code } from '../model/project';
 import type { ExportResult } from './contract-export';
 import { handler, returns } from './define';
 import type { ProjectSnapshot } from './types';
 
+const POSITION_UNITS_LIST = POSITION_UNITS as readonly [
+  'codepoint',
+  'utf16',
+  'utf8',
+  'codepoint-crlf1',
+];
 const Target = z.string().trim().min(1).max(4_096).nullable();
 const Upload = {
   fileName: z.string().trim().min(1).max(300),
@@ -11,16 +19,25 @@ const Upload = {
   data: z.string().max(280_000_000),
 };
 
-/** What a REFI-QDA import brought in ("262 codici, 2 documenti, 205 codifiche; 0 non collocate"). */
-export interface ExchangeImportSummary {
-  codes: number;
-  sources: number;
-  codings: number;
-  unplaced: number;
-  cases: number;
-  /** Sources that are not text (PDF, pictures, audio, video) or whose file is missing. */
-  skippedSources: number;
+export type { ExchangeImportSummary };
+
+/** A .qdpx read for review before it is imported (nothing written). */
+export interface QdpxInspection {
+  /** The project's name in the archive (else the file's). */
+  projectName: string;
+  /** The program that wrote the file, as it says. */
+  origin: string | null;
+  summary: ExchangeImportSummary;
 }
+
+/** The archive of an import: its bytes (browser mode, a picked file) or a native dialog's path. */
+const ArchiveInput = {
+  fileName: Upload.fileName,
+  data: Upload.data.optional(),
+  path: z.string().trim().min(1).max(4_096).optional(),
+};
+const oneSource = (args: { data?: string; path?: string }) =>
+  (args.data === undefined) !== (args.path === undefined);
 
 /**
  * REFI-QDA exchange with NVivo, ATLAS.ti, MAXQDA, QualCoder: a project as .qdpx, a codebook as
@@ -29,21 +46,27 @@ export interface ExchangeImportSummary {
 export const exchangeContract = {
   qdpxExport: handler(z.object({ target: Target }).strict(), returns<ExportResult>()),
   qdcExport: handler(z.object({ target: Target }).strict(), returns<ExportResult>()),
-  /** Imports a .qdpx into a new project (in `parentDir`, default: the projects folder) and opens it. */
+  /** Reads a .qdpx and says what importing it would do; nothing is written. */
+  qdpxInspect: handler(
+    z
+      .object({ ...ArchiveInput, unit: z.enum(POSITION_UNITS_LIST).optional() })
+      .strict()
+      .refine(oneSource, { message: 'either data or path' }),
+    returns<QdpxInspection>(),
+  ),
+  /**
+   * Imports a .qdpx into a new project (in `parentDir`, default: the projects folder) and opens
+   * it. `unit`: the position unit the user chose for the sources whose evidence is weak.
+   */
   qdpxImport: handler(
     z
       .object({
-        fileName: Upload.fileName,
-        /** The bytes (browser mode, a picked file), or… */
-        data: Upload.data.optional(),
-        /** …the path the native open dialog gave (desktop). */
-        path: z.string().trim().min(1).max(4_096).optional(),
+        ...ArchiveInput,
         parentDir: z.string().trim().min(1).max(4_096).nullable().default(null),
+        unit: z.enum(POSITION_UNITS_LIST).optional(),
       })
       .strict()
-      .refine((args) => (args.data === undefined) !== (args.path === undefined), {
-        message: 'either data or path',
-      }),
+      .refine(oneSource, { message: 'either data or path' }),
     returns<{ snapshot: ProjectSnapshot; summary: ExchangeImportSummary }>(),
   ),
   /** Merges a .qdc (or a .qdpx's codebook) into the open project's codebook. */
@@ -61,6 +84,12 @@ export const exchangeContract = {
   ),
   qdcImport: handler(
     z.object(Upload).strict(),
-    returns<{ added: number; existing: number; codes: Code[] }>(),
+    returns<{
+      added: number;
+      existing: number;
+      /** Code groups (Sets) of the file, noted in the descriptions of the new codes. */
+      groups: Array<{ name: string; codes: number }>;
+      codes: Code[];
+    }>(),
   ),
 };

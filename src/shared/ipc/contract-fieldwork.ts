@@ -103,6 +103,19 @@ export const fieldworkContract = {
           )
           .max(200_000),
         sessionId: Id.nullable().optional(),
+        /** Participants created with the transcript; the speaker label becomes their name. */
+        newParticipants: z
+          .array(
+            z
+              .object({
+                speaker: z.string().trim().min(1).max(200),
+                code: z.string().trim().min(1).max(40),
+                role: z.string().max(300).default(''),
+              })
+              .strict(),
+          )
+          .max(500)
+          .default([]),
       })
       .strict(),
     returns<SourceSummary>(),

@@ -1,3 +1,4 @@
+import type { LabelSummary, ParsedTurn, TranscriptDraft } from '../domain/transcript-draft';
 import type { Code, Language, ProjectFile } from '../model/project';
 import type { Coding } from '../model/source';
 import type { ErrorCode, ErrorDetails } from './errors';
@@ -109,14 +110,21 @@ export interface ParticipantLinks {
   sources: string[];
 }
 
-/** A transcript file read for preview: its turns and speakers, with suggested participants. */
+/**
+ * A transcript file read for preview: its lines (the renderer applies the user's decisions with
+ * `assembleDraft`), every speaker label with whether it is doubtful, the participant each label
+ * probably is, and the sources that look like this file imported before.
+ */
 export interface TranscriptPreview {
   format: 'txt' | 'vtt' | 'srt' | 'docx';
   title: string;
+  draft: TranscriptDraft;
+  /** The text and turns with the default decisions (doubtful labels stay text). */
   text: string;
-  turns: Array<{ speaker: string; start: number; end: number; time: number | null }>;
-  speakers: Array<{ label: string; turns: number; characters: number }>;
+  turns: ParsedTurn[];
+  labels: LabelSummary[];
   mapping: Record<string, string | null>;
+  duplicates: Array<{ id: string; title: string; createdAt: string; sameText: boolean }>;
 }
 
 /** The header and rows of a participant list (CSV or XLSX). */

@@ -24,14 +24,28 @@ export class SessionsPage {
       await links.getByRole('button', { name: code, exact: true }).click();
   }
 
-  async importTranscript(file: { name: string; mimeType: string; buffer: Buffer }) {
+  async importTranscript(
+    files:
+      | { name: string; mimeType: string; buffer: Buffer }
+      | Array<{ name: string; mimeType: string; buffer: Buffer }>,
+  ) {
     await this.page.getByRole('button', { name: 'Importa trascrizione…' }).click();
-    await this.page.getByRole('dialog').locator('input[type=file]').setInputFiles(file);
-    await this.page.getByText('Voci trovate nel file').waitFor();
+    await this.page.getByRole('dialog').locator('input[type=file]').setInputFiles(files);
+    await this.previewTurns.waitFor();
+  }
+
+  /** The first turns of the file being previewed, as they will be saved. */
+  get previewTurns() {
+    return this.page.getByRole('list', { name: 'Anteprima dei primi turni' });
   }
 
   speakerSelect(label: string) {
     return this.page.getByLabel(`Chi è ${label}`);
+  }
+
+  /** The box that leaves line `n` of the file out of the import. */
+  ignoreLine(n: number) {
+    return this.page.getByRole('checkbox', { name: `Ignora la riga ${n}`, exact: true });
   }
 
   source(title: string | RegExp) {

@@ -340,6 +340,7 @@ describe('importCodebookInto', () => {
     expect(await importCodebookInto(session, { bytes: nvivo, fileName: 'nvivo.qdpx' })).toEqual({
       added: 0,
       existing: 262,
+      groups: [],
     });
     const qdc = `\uFEFF<?xml version="1.0" encoding="utf-8"?>\r
 <CodeBook xmlns="urn:QDA-XML:codebook:0:4" origin="old tool">\r
@@ -356,7 +357,7 @@ describe('importCodebookInto', () => {
       bytes: new TextEncoder().encode(qdc),
       fileName: 'vecchio.qdc',
     });
-    expect(result).toEqual({ added: 1, existing: 1 });
+    expect(result).toEqual({ added: 1, existing: 1, groups: [] });
     const codes = session.project.codes;
     expect(codes).toHaveLength(before + 1);
     const added = codes.find((code) => code.name === 'Nuovo sottocodice')!;

@@ -224,7 +224,7 @@ describe('real-file quirks are accepted', () => {
     expect(session.project.meta.title).toBe('Ostile');
     // due.txt is absent: that source is skipped, not the archive refused.
     expect(summary).toMatchObject({ sources: 1, skippedSources: 1, codings: 1 });
-    expect(summary.skipped).toEqual([{ name: 'Due', reason: 'file assente dall’archivio' }]);
+    expect(summary.skipped).toEqual([{ name: 'Due', reason: 'missing' }]);
   });
 
   it('a Windows-1252 text source', async () => {
@@ -241,7 +241,7 @@ describe('real-file quirks are accepted', () => {
       bytes: new TextEncoder().encode(qdc),
       fileName: 'vecchio.qdc',
     });
-    expect(result).toEqual({ added: 1, existing: 0 });
+    expect(result).toEqual({ added: 1, existing: 0, groups: [] });
     expect(session.project.codes.map((code) => code.name)).toEqual(['Vecchio']);
   });
 

@@ -144,8 +144,14 @@ describe('parseProjectQde on real exports', () => {
       originGuid: 'a0000000-0000-0000-0000-000000000001',
       targetGuid: '50000000-0000-0000-0000-000000000001',
     });
+    expect(project.origin).toBe('refi_qda test fixture');
     expect(project.sets).toEqual([
-      { name: 'Diet-related', sourceGuids: ['40000000-0000-0000-0000-000000000001'] },
+      {
+        name: 'Diet-related',
+        description: expect.any(String),
+        codeGuids: ['20000000-0000-0000-0000-000000000003'],
+        sourceGuids: ['40000000-0000-0000-0000-000000000001'],
+      },
     ]);
   });
 });
@@ -213,7 +219,7 @@ describe('parseCodebookQdc', () => {
     </qdc:Code>
   </qdc:Codes>
 </qdc:CodeBook>`;
-    expect(parseCodebookQdc(qdc)).toEqual([
+    expect(parseCodebookQdc(qdc).codes).toEqual([
       {
         guid: '10000000-0000-0000-0000-000000000001',
         name: 'Governance',
@@ -233,7 +239,7 @@ describe('parseCodebookQdc', () => {
   });
 
   it('reads the codebook of a project.qde too', async () => {
-    expect(paths(parseCodebookQdc(await qdeOf('qc-demo.qdpx')))).toHaveLength(262);
+    expect(paths(parseCodebookQdc(await qdeOf('qc-demo.qdpx')).codes)).toHaveLength(262);
   });
 });
 

@@ -129,8 +129,20 @@ describe('REFI-QDA round trip', () => {
     expect((await readFile(join(dir, 'demo.qdc'), 'utf8')).startsWith('<?xml')).toBe(true);
     expect(await cli(['import', 'qdpx', join(dir, 'demo.qdpx'), join(dir, 'Copia.campo')])).toBe(0);
     expect(io.err).toEqual([]);
-    expect(io.out.at(-1)).toMatch(
+    const summary = io.out.slice(io.out.findIndex((line) => line.includes(' codici, ')));
+    expect(summary[0]).toMatch(
       /^\d+ codici, 3 documenti, 8 codifiche importate; 0 non collocate → .*Copia\.campo$/,
     );
+    // Campo writes its interviews and focus groups as document groups: said, not silently lost.
+    expect(summary.some((line) => /^ {2}\d gruppi di documenti non importati: /.test(line))).toBe(
+      true,
+    );
+
+    // Its own codebook merged back into the copy: nothing new.
+    io.out.length = 0;
+    expect(await cli(['import', 'qdc', join(dir, 'Copia.campo'), join(dir, 'demo.qdc')])).toBe(0);
+    expect(io.out).toEqual([
+      expect.stringMatching(/^Codebook importato: 0 codici nuovi, \d+ già presenti\.$/),
+    ]);
   });
 });

@@ -119,7 +119,7 @@ describe('transcripts and sessions', () => {
     const person = await call('participantAdd', {});
     const interview = await call('sessionAdd', { kind: 'interview', participantIds: [person.id] });
     const preview = await call('transcriptRead', { fileName: 'Intervista.vtt', data: base64(vtt) });
-    expect(preview.speakers.map((s) => s.label)).toEqual(['Intervistatrice', 'INT-01']);
+    expect(preview.labels.map((s) => s.label)).toEqual(['Intervistatrice', 'INT-01']);
     expect(preview.mapping).toEqual({ Intervistatrice: null, 'INT-01': person.id });
     const summary = await call('transcriptImport', {
       title: preview.title,
@@ -162,6 +162,61 @@ describe('transcripts and sessions', () => {
     const reopened = await openProject(dir);
     expect((await reopened.readSource(summary.id)).title).toBe('A');
     await reopened.close();
+  });
+
+  it('create the participants a focus group import maps, with the speaker label as their name, in one save', async () => {
+    const { call, refusal, core } = await projectCore();
+    const group = await call('sessionAdd', { kind: 'focusGroup' });
+    const groupVtt =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Facilitatrice>Iniziamo.</v>\n\n00:00:04.000 --> 00:00:08.000\n<v Anna Rossi>Per noi la rete c’era già.</v>\n\n00:00:09.000 --> 00:00:12.000\n<v Paolo Neri>Da noi no.</v>\n';
+    const preview = await call('transcriptRead', { fileName: 'FG.vtt', data: base64(groupVtt) });
+    const input = {
+      title: preview.title,
+      origin: preview.format,
+      text: preview.text,
+      turns: preview.turns.map((t) => ({ ...t, participantId: null })),
+      sessionId: group.id,
+    };
+    // Two speakers asking for the same pseudonym: refused, nothing written.
+    expect(
+      await refusal('transcriptImport', {
+        ...input,
+        newParticipants: [
+          { speaker: 'Anna Rossi', code: 'FG-01-P1', role: '' },
+          { speaker: 'Paolo Neri', code: 'fg-01-p1', role: '' },
+        ],
+      }),
+    ).toMatchObject({ code: 'DUPLICATE' });
+    expect((await call('projectCurrent', {}))!.project.participants).toEqual([]);
+
+    const summary = await call('transcriptImport', {
+      ...input,
+      newParticipants: [
+        { speaker: 'Anna Rossi', code: 'FG-01-P1', role: 'Coordinatrice di cooperativa' },
+        { speaker: 'Paolo Neri', code: 'FG-01-P2', role: '' },
+      ],
+    });
+    const project = (await call('projectCurrent', {}))!.project;
+    expect(project.participants.map((p) => [p.code, p.name, p.role])).toEqual([
+      ['FG-01-P1', 'Anna Rossi', 'Coordinatrice di cooperativa'],
+      ['FG-01-P2', 'Paolo Neri', ''],
+    ]);
+    const ids = project.participants.map((p) => p.id);
+    expect(project.sessions[0]!.participantIds).toEqual(ids);
+    expect(summary.participantIds).toEqual(ids);
+    const source = await call('sourceGet', { id: summary.id });
+    expect(source.turns.map((t) => t.participantId)).toEqual([null, ...ids]);
+
+    // The same file again: the preview says it is there already.
+    const again = await call('transcriptRead', { fileName: 'FG.vtt', data: base64(groupVtt) });
+    expect(again.duplicates).toEqual([
+      { id: summary.id, title: 'FG', createdAt: summary.createdAt, sameText: true },
+    ]);
+    const renamed = await call('transcriptRead', { fileName: 'altro.vtt', data: base64(groupVtt) });
+    expect(renamed.duplicates.map((d) => d.sameText)).toEqual([true]);
+    const other = await call('transcriptRead', { fileName: 'nuovo.vtt', data: base64(vtt) });
+    expect(other.duplicates).toEqual([]);
+    await core.shutdown();
   });
 
   it('refuse a session that points at what does not exist', async () => {

@@ -103,6 +103,17 @@ describe('campo CLI', () => {
     ]);
     expect(wrongKind.code).toBe(1);
     expect((await run(['info', dir])).out).toContain('Trascrizioni: 4');
+
+    // The same file again is skipped, unless asked for with --again.
+    const again = await run(['import', 'transcript', dir, join(root, 'int03.vtt')]);
+    expect(again).toMatchObject({
+      code: 0,
+      out: 'int03.vtt: già importato come «int03»: saltato (aggiungi --again per importarlo di nuovo)',
+    });
+    expect((await run(['info', dir])).out).toContain('Trascrizioni: 4');
+    const forced = await run(['import', 'transcript', dir, join(root, 'int03.vtt'), '--again']);
+    expect(forced.out).toContain('int03.vtt: importato, 1 turno');
+    expect((await run(['info', dir])).out).toContain('Trascrizioni: 5');
   });
 
   it('runs as a real command without printing a stack trace', async () => {

@@ -2,15 +2,13 @@ import { nextColour } from '../../../shared/domain/codebook-tree';
 import type { PositionUnit } from '../../../shared/exchange/positions';
 import { placeSelections } from '../../../shared/exchange/place-codings';
 import type { RefiCode, RefiProject, RefiTextSource } from '../../../shared/exchange/qde-parse';
-import {
-  CURRENT_SCHEMA_VERSION,
-  type Code,
-  type Participant,
-  type ParticipantAttributeSchema,
-} from '../../../shared/model/project';
+import { CURRENT_SCHEMA_VERSION, type Code, type Participant } from '../../../shared/model/project';
 import type { Coding, Memo, SourceFile } from '../../../shared/model/source';
-import type { z } from 'zod';
+import { mapCases, type ShortenedCase } from './qdpx-import-cases';
+import { noteCodeGroups, type CodeGroup } from './qdpx-code-groups';
+import { choosePositions, type PositionsReport } from './qdpx-positions';
 import type { QdpxContents, QdpxSourceText } from './qdpx-read';
+import type { SkipReason } from '../../../shared/exchange/import-summary';
 
 /**
  * REFI-QDA → Campo mapping, without any file access: qdpx-import.ts writes what this returns
@@ -18,11 +16,8 @@ import type { QdpxContents, QdpxSourceText } from './qdpx-read';
  * project always validates.
  */
 
-type Attribute = z.infer<typeof ParticipantAttributeSchema>;
-
 /** Ids that may also name files (sources) and fit IdSchema. */
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
-const PARTICIPANT_CODE_MAX = 40;
 const DESCRIPTION_MAX = 20_000;
 const MEMO_MAX = 200_000;
 /** Heading of the project notes no source refers to, appended to the project description. */
@@ -37,7 +32,10 @@ export interface MappedSource {
   unplaced: number;
 }
 
-/** Everything an import writes. */
+export type { SkipReason, CodeGroup };
+export { noteCodeGroups };
+
+/** Everything an import writes, and what the summary says about it. */
 export interface MappedProject {
   codes: Code[];
   participants: Participant[];
@@ -46,7 +44,12 @@ export interface MappedProject {
   evaluators: string[];
   /** Coding elements not imported: selection outside the text, empty, or unknown code. */
   unplaced: number;
-  skipped: Array<{ name: string; reason: string }>;
+  skipped: Array<{ name: string; reason: SkipReason }>;
+  positions: PositionsReport;
+  shortenedCases: ShortenedCase[];
+  codeGroups: CodeGroup[];
+  /** Sets of sources (document groups), not imported. */
+  sourceSets: string[];
 }
 
 /** Hands out ids: the REFI GUID when usable and unused, else a fresh one. */
@@ -103,67 +106,6 @@ function timestamp(value: string | null, fallback: string): string {
   return Number.isFinite(time) ? new Date(time).toISOString() : fallback;
 }
 
-/** A typed attribute from a variable value; null when the value does not fit the type. */
-function attribute(key: string, type: string, value: string | number | boolean | null) {
-  if (value === null) return null;
-  const kind = type.toLowerCase();
-  if (kind === 'boolean') {
-    const text = String(value).trim().toLowerCase();
-    if (text === 'true' || text === '1') return { key, type: 'boolean', value: true } as const;
-    if (text === 'false' || text === '0') return { key, type: 'boolean', value: false } as const;
-    return null;
-  }
-  if (kind === 'integer' || kind === 'float') {
-    const number = typeof value === 'number' ? value : Number(String(value).trim() || 'x');
-    return Number.isFinite(number) ? ({ key, type: 'number', value: number } as const) : null;
-  }
-  if (kind === 'date' || kind === 'datetime') {
-    // DateTime keeps its calendar day as written (no time-zone shift).
-    const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value).trim());
-    if (!day) return null;
-    const date = new Date(`${day[0]}T00:00:00Z`);
-    const valid = !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day[0]);
-    return valid ? ({ key, type: 'date', value: day[0] } as const) : null;
-  }
-  return { key, type: 'text', value: String(value).slice(0, 2_000) } as const;
-}
-
-/** Cases as participants: pseudonym = case name, unique, ≤ 40 characters; `name` stays empty. */
-function mapCases(project: RefiProject, nextId: (guid: string) => string): Participant[] {
-  const variables = new Map(project.variables.map((variable) => [variable.guid, variable]));
-  const codesUsed = new Set<string>();
-  return project.cases.map((refi, index) => {
-    const base =
-      refi.name.replace(/\s+/g, ' ').trim().slice(0, PARTICIPANT_CODE_MAX).trim() ||
-      `CASO-${index + 1}`;
-    let code = base;
-    for (let n = 2; codesUsed.has(code.toLowerCase()); n += 1) {
-      const suffix = ` (${n})`;
-      code = `${base.slice(0, PARTICIPANT_CODE_MAX - suffix.length).trim()}${suffix}`;
-    }
-    codesUsed.add(code.toLowerCase());
-    const attributes: Attribute[] = [];
-    for (const { variableGuid, value } of refi.values) {
-      const variable = variables.get(variableGuid);
-      const key = variable?.name.slice(0, 100).trim();
-      if (!variable || !key || attributes.some((other) => other.key === key)) continue;
-      const typed = attribute(key, variable.type, value);
-      if (typed) attributes.push(typed);
-    }
-    return {
-      id: nextId(refi.guid),
-      code,
-      name: '',
-      role: '',
-      organisation: '',
-      territory: '',
-      partnershipType: null,
-      attributes,
-      consent: { given: null, date: null, scope: '', note: '' },
-    };
-  });
-}
-
 /** A note as memo text: its name as a first line, then its text. */
 function noteText(note: { name: string; text: string }): string {
   const text = note.text.trim();
@@ -213,6 +155,7 @@ interface SourceContext {
   usedNotes: Set<string>;
   nextId: (guid: string | null) => string;
   now: string;
+  positions: PositionsReport;
 }
 
 /** One text source with its codings and memos. */
@@ -224,7 +167,10 @@ function mapSource(
 ): Omit<MappedSource, 'participantIds'> {
   const { project, codeIdOf, now } = context;
   const { text, map } = normaliseLines(read.text);
-  const placement = read.positional ? placeSelections(read.text, refi.selections) : null;
+  const unit = context.positions.sources.find((source) => source.guid === refi.guid)?.unit;
+  const placement = read.positional
+    ? placeSelections(read.text, refi.selections, unit ? { unit } : {})
+    : null;
   let unplaced = 0;
   const codings: Coding[] = [];
   const memos: Memo[] = [];
@@ -341,21 +287,22 @@ function projectDescription(
     : description;
 }
 
-const SKIP_REASONS: Record<string, string> = {
-  missing: 'file assente dall’archivio',
-  unsupported: 'formato non di testo',
-  binary: 'il file non è testo',
-  'too-large': 'testo troppo grande',
-  damaged: 'file danneggiato',
-  media: 'sorgente non testuale (PDF, immagine, audio o video)',
-};
-
-/** Maps a read .qdpx to Campo codes, participants, sources and project description. */
-export function mapQdpx(contents: QdpxContents, newId: () => string, now: string): MappedProject {
+/**
+ * Maps a read .qdpx to Campo codes, participants, sources and project description. `unit`: the
+ * position unit the user chose for the sources whose evidence is weak (see choosePositions).
+ */
+export function mapQdpx(
+  contents: QdpxContents,
+  newId: () => string,
+  now: string,
+  { unit }: { unit?: PositionUnit } = {},
+): MappedProject {
   const { project } = contents;
   const nextId = idPool(newId);
   const { codes, idOf } = mapCodes(project.codes, nextId);
-  const participants = mapCases(project, nextId);
+  const byId = new Map(codes.map((code) => [code.id, code]));
+  const codeGroups = noteCodeGroups(project.sets, (guid) => byId.get(idOf.get(guid) ?? ''));
+  const { participants, shortened } = mapCases(project, nextId);
   const participantOf = new Map(project.cases.map((refi, i) => [refi.guid, participants[i]!.id]));
   const sourceOfSelection = new Map(
     project.sources.flatMap((source) => source.selections.map((s) => [s.guid, source.guid])),
@@ -367,6 +314,7 @@ export function mapQdpx(contents: QdpxContents, newId: () => string, now: string
     usedNotes: new Set(),
     nextId,
     now,
+    positions: choosePositions(contents, unit),
   };
   const sources: MappedSource[] = [];
   const skipped: MappedProject['skipped'] = [];
@@ -374,10 +322,9 @@ export function mapQdpx(contents: QdpxContents, newId: () => string, now: string
   for (const refi of project.sources) {
     const read = contents.texts.get(refi.guid);
     if (!read) {
-      const reason = contents.unreadable.get(refi.guid) ?? 'missing';
       skipped.push({
         name: refi.name || refi.plainTextPath || refi.guid,
-        reason: SKIP_REASONS[reason]!,
+        reason: contents.unreadable.get(refi.guid) ?? 'missing',
       });
       unplaced += refi.selections.reduce((sum, selection) => sum + selection.codings.length, 0);
       continue;
@@ -393,7 +340,7 @@ export function mapQdpx(contents: QdpxContents, newId: () => string, now: string
     unplaced += mapped.unplaced;
     sources.push({ ...mapped, participantIds });
   }
-  for (const name of project.otherSourceNames) skipped.push({ name, reason: SKIP_REASONS.media! });
+  for (const name of project.otherSourceNames) skipped.push({ name, reason: 'media' });
   return {
     codes,
     participants,
@@ -402,5 +349,11 @@ export function mapQdpx(contents: QdpxContents, newId: () => string, now: string
     evaluators: [...new Set([...project.users.values()].map((name) => name.slice(0, 300)))],
     unplaced,
     skipped,
+    positions: context.positions,
+    shortenedCases: shortened,
+    codeGroups,
+    sourceSets: project.sets
+      .filter((set) => set.sourceGuids.length > 0)
+      .map((set) => set.name || 'Gruppo senza nome'),
   };
 }

@@ -8,29 +8,61 @@ import type { Code } from '../../../shared/model/project';
 import { projectFolderName } from '../store/layout';
 import { createProject, type StoreOptions } from '../store/project-store';
 import type { ProjectSession } from '../store/project-session';
-import { codeFrom, idPool, mapQdpx } from './qdpx-import-map';
+import type { PositionUnit } from '../../../shared/exchange/positions';
+import type { ExchangeImportSummary } from '../../../shared/exchange/import-summary';
+import {
+  codeFrom,
+  idPool,
+  mapQdpx,
+  noteCodeGroups,
+  type CodeGroup,
+  type MappedProject,
+} from './qdpx-import-map';
 import { readCodebook, readQdpx, type QdpxLimits } from './qdpx-read';
 
-/** What an import did, for the message shown to the user. */
-export interface ImportSummary {
-  codes: number;
-  sources: number;
-  /** Codings created (identical ones collapsed). */
-  codings: number;
-  /**
-   * Coding elements not imported: their selection lies outside the text in every position unit,
-   * is empty, belongs to a source that was skipped or to a DOCX source (whose positions refer to
-   * a plain text the archive does not hold), or names a code missing from the codebook.
-   */
-  unplaced: number;
-  cases: number;
-  /** Sources not imported: PDF, picture, audio, video, or text whose file is missing/unreadable. */
-  skippedSources: number;
+/** What an import did: the summary the user reads, where the project went, units per source. */
+export interface ImportSummary extends ExchangeImportSummary {
   /** Per imported source id: the position unit chosen (sources read from a DOCX have none). */
   units: Record<string, string>;
   projectPath: string;
-  /** The skipped sources by name, with the reason in Italian. */
-  skipped: Array<{ name: string; reason: string }>;
+}
+
+/** The summary of a mapped project (before or after it is written). */
+function summaryOf(mapped: MappedProject): ExchangeImportSummary {
+  return {
+    codes: mapped.codes.length,
+    sources: mapped.sources.length,
+    codings: mapped.sources.reduce((sum, source) => sum + source.file.codings.length, 0),
+    unplaced: mapped.unplaced,
+    cases: mapped.participants.length,
+    skippedSources: mapped.skipped.length,
+    skipped: mapped.skipped,
+    shortenedCases: mapped.shortenedCases,
+    codeGroups: mapped.codeGroups,
+    sourceSets: mapped.sourceSets,
+    positions: mapped.positions,
+  };
+}
+
+/**
+ * Reads a .qdpx and says what importing it would do, writing nothing: the review the user reads
+ * (and where the position unit is chosen when the evidence is weak) before `importQdpx`.
+ */
+export async function inspectQdpx(input: {
+  bytes: Uint8Array;
+  fileName: string;
+  unit?: PositionUnit;
+  limits?: Partial<QdpxLimits>;
+}): Promise<{ projectName: string; origin: string | null; summary: ExchangeImportSummary }> {
+  const contents = await readQdpx(input.bytes, input.fileName, input.limits);
+  const mapped = mapQdpx(contents, randomUUID, new Date().toISOString(), {
+    ...(input.unit ? { unit: input.unit } : {}),
+  });
+  return {
+    projectName: contents.project.name || basename(input.fileName, extname(input.fileName)).trim(),
+    origin: contents.project.origin,
+    summary: summaryOf(mapped),
+  };
 }
 
 /** Removes what a failed import created; a folder that was there (empty) before stays. */
@@ -58,6 +90,8 @@ export async function importQdpx(
     fileName: string;
     parentDir: string;
     name?: string;
+    /** The position unit the user chose for sources whose evidence is weak. */
+    unit?: PositionUnit;
     onProgress?: (fraction: number) => void;
     /** Lower caps (tests); the defaults are QDPX_LIMITS. */
     limits?: Partial<QdpxLimits>;
@@ -67,7 +101,9 @@ export async function importQdpx(
   const contents = await readQdpx(input.bytes, input.fileName, input.limits);
   input.onProgress?.(0.2);
   const now = (storeOptions.now?.() ?? new Date()).toISOString();
-  const mapped = mapQdpx(contents, storeOptions.newId ?? randomUUID, now);
+  const mapped = mapQdpx(contents, storeOptions.newId ?? randomUUID, now, {
+    ...(input.unit ? { unit: input.unit } : {}),
+  });
   const exists = (path: string) =>
     stat(path).then(
       () => true,
@@ -105,28 +141,13 @@ export async function importQdpx(
       draft.participants = mapped.participants;
     });
     const units: Record<string, string> = {};
-    let codings = 0;
     for (const [index, source] of mapped.sources.entries()) {
       await session.addSource(source.file, source.participantIds);
       if (source.unit) units[source.file.id] = source.unit;
-      codings += source.file.codings.length;
       input.onProgress?.(0.2 + (0.8 * (index + 1)) / mapped.sources.length);
     }
     input.onProgress?.(1);
-    return {
-      session,
-      summary: {
-        codes: mapped.codes.length,
-        sources: mapped.sources.length,
-        codings,
-        unplaced: mapped.unplaced,
-        cases: mapped.participants.length,
-        skippedSources: mapped.skipped.length,
-        units,
-        projectPath: session.dir,
-        skipped: mapped.skipped,
-      },
-    };
+    return { session, summary: { ...summaryOf(mapped), units, projectPath: session.dir } };
   } catch (error) {
     // PROJECT_EXISTS (or any failure) on a folder that had content before: never touch it.
     const ours = session !== null || !existed;
@@ -139,16 +160,25 @@ export async function importQdpx(
 /** Path key of a code: its names from the root, compared without case, accents or extra spaces. */
 const nameKey = (name: string) => foldAccents(name).replace(/\s+/g, ' ').trim();
 
+/** What merging a codebook did. */
+export interface CodebookImportResult {
+  added: number;
+  existing: number;
+  /** Code groups (Sets) of the file: noted in the descriptions of the codes they brought in. */
+  groups: CodeGroup[];
+}
+
 /**
  * Merges a .qdc (or the codebook of a .qdpx) into an open project's codebook: codes matched by
  * path of names (existing kept as they are), new ones added with their hierarchy, colour and
- * description, in one save.
+ * description, in one save. Code groups (ATLAS.ti writes them as Sets) have no equivalent in
+ * Campo: each new code gets "Gruppi di codici: …" in its description, and the summary says so.
  */
 export async function importCodebookInto(
   session: ProjectSession,
   input: { bytes: Uint8Array; fileName: string },
-): Promise<{ added: number; existing: number }> {
-  const refiCodes = await readCodebook(input.bytes, input.fileName);
+): Promise<CodebookImportResult> {
+  const codebook = await readCodebook(input.bytes, input.fileName);
   return session.mutate((draft) => {
     const byPath = new Map<string, Code>();
     for (const code of draft.codes) {
@@ -161,6 +191,7 @@ export async function importCodebookInto(
       randomUUID,
       draft.codes.map((code) => code.id),
     );
+    const fresh = new Map<string, Code>();
     let added = 0;
     let existing = 0;
     const walk = (list: RefiCode[], parent: Code | null, parentPath: string) => {
@@ -173,12 +204,17 @@ export async function importCodebookInto(
           code = codeFrom(refi, nextId(refi.guid), parent?.id ?? null, draft.codes);
           draft.codes.push(code);
           byPath.set(path, code);
+          fresh.set(refi.guid, code);
           added += 1;
         }
         walk(refi.children, code, path);
       }
     };
-    walk(refiCodes, null, '');
-    return { added, existing };
+    walk(codebook.codes, null, '');
+    noteCodeGroups(codebook.sets, (guid) => fresh.get(guid));
+    const groups = codebook.sets
+      .filter((set) => set.codeGuids.length > 0)
+      .map((set) => ({ name: set.name || 'Gruppo senza nome', codes: set.codeGuids.length }));
+    return { added, existing, groups };
   });
 }

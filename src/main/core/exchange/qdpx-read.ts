@@ -4,7 +4,7 @@ import type { ParsedTurn } from '../../../shared/domain/speaker-lines';
 import {
   parseCodebookQdc,
   parseProjectQde,
-  type RefiCode,
+  type RefiCodebook,
   type RefiProject,
 } from '../../../shared/exchange/qde-parse';
 import { damaged } from '../../../shared/exchange/qde-parse-xml';
@@ -226,7 +226,7 @@ export async function readCodebook(
   bytes: Uint8Array,
   fileName: string,
   limits: Partial<QdpxLimits> = {},
-): Promise<RefiCode[]> {
+): Promise<RefiCodebook> {
   const file = basename(fileName);
   const caps = { ...QDPX_LIMITS, ...limits };
   if (looksLikeZip(bytes)) {

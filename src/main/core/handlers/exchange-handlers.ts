@@ -6,7 +6,7 @@ import { toUserFsError } from '../store/fs-errors';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { SourceFile } from '../../../shared/model/source';
 import { coderName } from '../coding/coder';
-import { importCodebookInto, importQdpx } from '../exchange/qdpx-import';
+import { importCodebookInto, importQdpx, inspectQdpx } from '../exchange/qdpx-import';
 import { qdcFile, qdpxArchive } from '../exchange/qdpx-export';
 import { deliverExport, exportFileName } from '../export/export-files';
 import type { ProjectSession } from '../store/project-session';
@@ -14,7 +14,7 @@ import type { CoreState } from './context';
 
 type ExchangeHandlers = Pick<
   Handlers,
-  'qdpxExport' | 'qdcExport' | 'qdpxImport' | 'qdcImport' | 'dialogOpenFile'
+  'qdpxExport' | 'qdcExport' | 'qdpxInspect' | 'qdpxImport' | 'qdcImport' | 'dialogOpenFile'
 >;
 
 /** Largest archive read from a path: what the contract lets a browser upload. */
@@ -65,13 +65,18 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
       const name = exportFileName(session.project.meta.title, 'qdc');
       return deliverExport(qdcFile(session.project), name, target);
     },
-    async qdpxImport({ fileName, data, path, parentDir }) {
+    async qdpxInspect({ fileName, data, path, unit }) {
+      const bytes = path ? await readUpload(path) : Buffer.from(data ?? '', 'base64');
+      return inspectQdpx({ bytes, fileName, ...(unit ? { unit } : {}) });
+    },
+    async qdpxImport({ fileName, data, path, parentDir, unit }) {
       const bytes = path ? await readUpload(path) : Buffer.from(data ?? '', 'base64');
       const { session, summary } = await importQdpx(
         {
           bytes,
           fileName,
           parentDir: resolve(parentDir ?? host.defaultProjectsDir),
+          ...(unit ? { unit } : {}),
           onProgress: (fraction) => host.emit('exportProgress', { kind: 'qdpx-import', fraction }),
         },
         host.storeOptions ?? {},
@@ -79,17 +84,8 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
       const previous = state.session;
       if (previous && previous !== session) await previous.close();
       const snapshot = await state.adopt(session);
-      return {
-        snapshot,
-        summary: {
-          codes: summary.codes,
-          sources: summary.sources,
-          codings: summary.codings,
-          unplaced: summary.unplaced,
-          cases: summary.cases,
-          skippedSources: summary.skippedSources,
-        },
-      };
+      const { units: _units, projectPath: _path, ...shown } = summary;
+      return { snapshot, summary: shown };
     },
     async dialogOpenFile({ extensions }) {
       if (!host.pickOpenFile)

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { reanchorCodings } from '../../../shared/domain/reanchor';
 import { notesToSource } from '../../../shared/domain/live-notes';
-import { speakersWithMapping } from '../../../shared/domain/speaker-mapping';
+import { suggestSpeakerMapping } from '../../../shared/domain/speaker-mapping';
+import { summariseLabels } from '../../../shared/domain/transcript-draft';
 import { translator } from '../../../shared/i18n';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/project';
 import { readTranscriptFile } from '../import/transcript-file';
-import { addTranscript, findSession } from '../sources';
+import { addTranscript, findDuplicateSources, findSession } from '../sources';
 import type { CoreState } from './context';
 
 type SourceHandlers = Pick<
@@ -43,7 +44,20 @@ export function sourceHandlers(state: CoreState): SourceHandlers {
     async transcriptRead({ fileName, data }) {
       const session = state.requireSession();
       const parsed = await readTranscriptFile(Buffer.from(data, 'base64'), fileName);
-      return { ...parsed, ...speakersWithMapping(parsed.turns, session.project.participants) };
+      const labels = summariseLabels(parsed.draft);
+      return {
+        format: parsed.format,
+        title: parsed.title,
+        draft: parsed.draft,
+        text: parsed.text,
+        turns: parsed.turns,
+        labels,
+        mapping: suggestSpeakerMapping(
+          labels.map((label) => label.label),
+          session.project.participants,
+        ),
+        duplicates: await findDuplicateSources(session, parsed.title, parsed.text),
+      };
     },
 
     transcriptImport: (input) => addTranscript(state.requireSession(), input),

@@ -1,7 +1,12 @@
 import { extname, basename } from 'node:path';
-import { parseDocxText } from '../../../shared/domain/docx-transcript';
-import { parseSpeakerLines, type ParsedTurn } from '../../../shared/domain/speaker-lines';
-import { parseSrt, parseVtt } from '../../../shared/domain/subtitles';
+import { readDocxText } from '../../../shared/domain/docx-transcript';
+import { readSpeakerLines } from '../../../shared/domain/speaker-lines';
+import { readSrt, readTimedText, readVtt } from '../../../shared/domain/subtitles';
+import {
+  draftText,
+  type ParsedTurn,
+  type TranscriptDraft,
+} from '../../../shared/domain/transcript-draft';
 import { decodeText, looksBinary } from '../../../shared/domain/text-decoding';
 import { CampoError } from '../../../shared/ipc/errors';
 import { IMPORT_LIMITS, checkSize } from './limits';
@@ -11,10 +16,15 @@ import { inspectZip, looksLikeZip } from './zip-guard';
 export const TRANSCRIPT_FORMATS = ['txt', 'vtt', 'srt', 'docx'] as const;
 export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
 
-/** A transcript read from a file, before speakers are mapped and it is added to a project. */
+/**
+ * A transcript read from a file, before speakers are mapped and it is added to a project: its
+ * lines (for the preview, where the user may change what is a speaker) and the text and turns
+ * they make with the default decisions.
+ */
 export interface ParsedTranscriptFile {
   format: TranscriptFormat;
   title: string;
+  draft: TranscriptDraft;
   text: string;
   turns: ParsedTurn[];
 }
@@ -56,23 +66,26 @@ export async function readTranscriptFile(
     bytes.length,
     format === 'docx' ? IMPORT_LIMITS.docxBytes : IMPORT_LIMITS.textBytes,
   );
-  let parsed: { text: string; turns: ParsedTurn[] } | null;
+  let draft: TranscriptDraft | null;
   if (format === 'docx') {
     if (!looksLikeZip(bytes)) throw mismatch(file, 'DOCX');
     const entries = inspectZip(bytes, file);
     if (!entries.some((entry) => entry.name === 'word/document.xml')) throw mismatch(file, 'DOCX');
     const { text } = await runWorker<{ text: string }>('docx-worker.mjs', { bytes }, file);
-    parsed = parseDocxText(text);
+    draft = readDocxText(text);
   } else if (format === 'vtt') {
-    parsed = parseVtt(textOf(bytes, file, 'WebVTT'));
-    if (!parsed) throw mismatch(file, 'WebVTT');
+    draft = readVtt(textOf(bytes, file, 'WebVTT'));
+    if (!draft) throw mismatch(file, 'WebVTT');
   } else if (format === 'srt') {
-    parsed = parseSrt(textOf(bytes, file, 'SRT'));
-    if (!parsed) throw mismatch(file, 'SRT');
+    draft = readSrt(textOf(bytes, file, 'SRT'));
+    if (!draft) throw mismatch(file, 'SRT');
   } else {
-    parsed = parseSpeakerLines(textOf(bytes, file, 'testo'));
+    // A .txt may hold a WebVTT or an old Teams/Stream transcript with its timings.
+    const text = textOf(bytes, file, 'testo');
+    draft = readVtt(text) ?? readTimedText(text) ?? readSpeakerLines(text);
   }
+  const parsed = draftText(draft);
   if (parsed.text.trim() === '')
     throw new CampoError('FILE_EMPTY', `${file} has no text`, { file });
-  return { format, title: basename(fileName, extname(fileName)), ...parsed };
+  return { format, title: basename(fileName, extname(fileName)), draft, ...parsed };
 }

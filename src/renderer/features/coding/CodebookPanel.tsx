@@ -67,6 +67,12 @@ export function CodebookPanel() {
       key: 'exchange.codebookImported',
       params: { added: result.added, existing: result.existing },
     });
+    if (result.groups.length > 0) {
+      useAppStore.getState().notify('info', {
+        key: 'exchange.codebookGroups',
+        params: { n: result.groups.length, names: result.groups.map((g) => g.name).join(', ') },
+      });
+    }
   };
 
   const importCsv = async (file: File) => {

@@ -1,23 +1,22 @@
 import { useState } from 'react';
-import { nextParticipantCode } from '../../../shared/domain/pseudonyms';
+import type { HandlerArgs } from '../../../shared/ipc/contract';
 import type { TranscriptPreview } from '../../../shared/ipc/types';
 import { readFileForUpload, textAsUpload, type FileUpload } from '../../api/files';
 import { Dialog } from '../../components/Dialog';
 import { messageText, useLanguage, useT } from '../../i18n/use-t';
 import { toWireError } from '../../stores/app-store';
-import { useParticipantsStore } from '../../stores/participants-store';
 import { useProjectStore } from '../../stores/project-store';
 import { useSourcesStore } from '../../stores/sources-store';
-import { formatClock } from './SourceView';
+import { TranscriptPreviewForm } from './TranscriptPreviewForm';
 
-const NEW_PARTICIPANT = '__new';
 type Outcome = { file: string; ok: boolean; text: string };
 type Pending = { name: string; read(): Promise<FileUpload> };
 
 /**
  * Imports transcripts (.txt, .vtt, .srt, .docx, or pasted text) into a project, optionally into
- * an interview or focus group. Each file is previewed: its speakers are matched to participants
- * (or to a new one with the next pseudonym) before anything is saved.
+ * an interview or focus group. Each file is previewed (TranscriptPreviewForm): what its speaker
+ * labels are, lines to leave out, a warning when it was imported before. Nothing is saved until
+ * the user imports it; new participants are created in the same save as the transcript.
  */
 export function ImportTranscriptDialog({
   sessionId,
@@ -30,12 +29,9 @@ export function ImportTranscriptDialog({
   const language = useLanguage();
   const project = useProjectStore((state) => state.snapshot?.project);
   const { readTranscript, importTranscript } = useSourcesStore();
-  const addParticipant = useParticipantsStore((state) => state.add);
   const [queue, setQueue] = useState<Pending[]>([]);
   const [index, setIndex] = useState(0);
   const [preview, setPreview] = useState<TranscriptPreview | null>(null);
-  const [title, setTitle] = useState('');
-  const [mapping, setMapping] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [pasted, setPasted] = useState('');
@@ -45,6 +41,7 @@ export function ImportTranscriptDialog({
 
   async function readAt(items: Pending[], at: number, results: Outcome[]) {
     setIndex(at);
+    setOutcomes(results);
     setPreview(null);
     if (at >= items.length) return;
     setBusy(true);
@@ -62,10 +59,6 @@ export function ImportTranscriptDialog({
         return;
       }
       setPreview(read);
-      setTitle(read.title);
-      setMapping(
-        Object.fromEntries(Object.entries(read.mapping).map(([label, id]) => [label, id ?? ''])),
-      );
     } catch (error) {
       const next = [
         ...results,
@@ -88,45 +81,26 @@ export function ImportTranscriptDialog({
     void readAt(items, 0, []);
   }
 
-  async function importCurrent() {
-    if (!preview) return;
+  async function importCurrent(input: HandlerArgs<'transcriptImport'>) {
     setBusy(true);
-    const resolved: Record<string, string | null> = {};
-    for (const [label, target] of Object.entries(mapping)) {
-      if (target === NEW_PARTICIPANT) {
-        const created = await addParticipant({ ...(sessionId ? { sessionId } : {}) });
-        resolved[label] = created?.id ?? null;
-      } else resolved[label] = target || null;
-    }
-    const summary = await importTranscript({
-      title: title.trim() || preview.title,
-      origin: preview.format,
-      text: preview.text,
-      turns: preview.turns.map((turn) => ({
-        ...turn,
-        participantId: resolved[turn.speaker] ?? null,
-      })),
-      sessionId: sessionId ?? null,
-    });
+    const summary = await importTranscript(input);
+    setBusy(false);
+    if (!summary) return; // The reason is shown; the preview stays so nothing is lost.
     const next = [
       ...outcomes,
-      {
-        file: queue[index]!.name,
-        ok: summary !== null,
-        text: summary
-          ? t('import.imported', { turns: summary.turns })
-          : t('import.refusedSeeMessage'),
-      },
+      { file: queue[index]!.name, ok: true, text: t('import.imported', { turns: summary.turns }) },
     ];
     setOutcomes(next);
-    setBusy(false);
     await readAt(queue, index + 1, next);
   }
 
-  const nextCode = nextParticipantCode(
-    participants,
-    session?.kind === 'focusGroup' ? session.code : undefined,
-  );
+  function skipCurrent(duplicateOf?: string) {
+    const text = duplicateOf
+      ? t('import.skippedDuplicate', { title: duplicateOf })
+      : t('import.skipped');
+    void readAt(queue, index + 1, [...outcomes, { file: queue[index]!.name, ok: false, text }]);
+  }
+
   return (
     <Dialog
       title={
@@ -196,88 +170,16 @@ export function ImportTranscriptDialog({
           <progress max={queue.length} value={index} aria-label={t('import.progressLabel')} />
           {busy && !preview && <p className="muted">{t('import.reading')}</p>}
           {preview && (
-            <>
-              <label>
-                {t('sources.title')}
-                <input value={title} onChange={(e) => setTitle(e.target.value)} />
-              </label>
-              <p className="hint">
-                {preview.format.toUpperCase()} ·{' '}
-                {t('interviews.turns', { n: preview.turns.length })} ·{' '}
-                {t('interviews.characters', { n: preview.text.length })}
-              </p>
-              <table className="table compact">
-                <caption>{t('import.speakersCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('import.speaker')}</th>
-                    <th scope="col">{t('import.turnCount')}</th>
-                    <th scope="col">{t('import.isParticipant')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.speakers.map((speaker) => (
-                    <tr key={speaker.label}>
-                      <th scope="row">{speaker.label || t('interviews.unknownSpeaker')}</th>
-                      <td>{speaker.turns}</td>
-                      <td>
-                        <select
-                          aria-label={t('import.speakerIs', {
-                            speaker: speaker.label || t('interviews.unknownSpeaker'),
-                          })}
-                          value={mapping[speaker.label] ?? ''}
-                          onChange={(e) =>
-                            setMapping({ ...mapping, [speaker.label]: e.target.value })
-                          }
-                        >
-                          <option value="">{t('import.notParticipant')}</option>
-                          {participants.map((p) => (
-                            <option key={p.id} value={p.id}>
-                              {p.code}
-                              {p.role ? ` – ${p.role}` : ''}
-                            </option>
-                          ))}
-                          <option value={NEW_PARTICIPANT}>
-                            {t('import.newParticipant', { code: nextCode })}
-                          </option>
-                        </select>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <ol className="turns-preview" aria-label={t('import.firstTurns')}>
-                {preview.turns.slice(0, 4).map((turn, i) => (
-                  <li key={i}>
-                    <strong>{turn.speaker || t('interviews.unknownSpeaker')}</strong>
-                    {turn.time !== null && <time> {formatClock(turn.time)}</time>}:{' '}
-                    {preview.text.slice(turn.start, Math.min(turn.end, turn.start + 160))}
-                  </li>
-                ))}
-              </ol>
-              <div className="dialog-actions">
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() =>
-                    void readAt(queue, index + 1, [
-                      ...outcomes,
-                      { file: queue[index]!.name, ok: false, text: t('import.skipped') },
-                    ])
-                  }
-                >
-                  {t('import.skip')}
-                </button>
-                <button
-                  type="button"
-                  className="primary"
-                  disabled={busy}
-                  onClick={() => void importCurrent()}
-                >
-                  {t('import.confirmTranscript')}
-                </button>
-              </div>
-            </>
+            <TranscriptPreviewForm
+              key={index}
+              preview={preview}
+              participants={participants}
+              focusGroupCode={session?.kind === 'focusGroup' ? session.code : undefined}
+              sessionId={sessionId}
+              busy={busy}
+              onImport={(input) => void importCurrent(input)}
+              onSkip={skipCurrent}
+            />
           )}
         </div>
       )}

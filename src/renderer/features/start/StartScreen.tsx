@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
 import { readFileForUpload } from '../../api/files';
 import { FilePickButton } from '../../components/FilePickButton';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useProjectStore } from '../../stores/project-store';
+import { useQdpxImportStore } from '../../stores/qdpx-import-store';
 import { NewProjectForm } from './NewProjectForm';
 import { chooseAndOpenProject } from './open-actions';
 import { RecentList } from './RecentList';
@@ -15,23 +14,13 @@ export function StartScreen() {
   const openDemo = useProjectStore((state) => state.openDemo);
   const busy = useProjectStore((state) => state.busy);
   const openDialog = useAppStore((state) => state.openDialog);
-  const importQdpx = useProjectStore((state) => state.importQdpx);
-  const [importing, setImporting] = useState<number | null>(null);
-  useEffect(
-    () =>
-      api().on('exportProgress', ({ kind, fraction }) => {
-        if (kind === 'qdpx-import') setImporting(fraction);
-      }),
-    [],
-  );
+  const review = useQdpxImportStore((state) => state.review);
+  const reading = useQdpxImportStore((state) => state.reading);
   const importFile = async (file: File) => {
-    setImporting(0);
     try {
-      await importQdpx(await readFileForUpload(file));
+      await review(await readFileForUpload(file));
     } catch (error) {
       useAppStore.getState().notifyError(error);
-    } finally {
-      setImporting(null);
     }
   };
   return (
@@ -67,18 +56,13 @@ export function StartScreen() {
             <FilePickButton
               label={t('exchange.importQdpx')}
               accept=".qdpx"
-              disabled={busy}
+              disabled={busy || reading}
               onFile={(file) => void importFile(file)}
             />
-            {importing !== null && (
-              <div className="export-progress" role="status">
-                <progress
-                  max={100}
-                  value={Math.round(importing * 100)}
-                  aria-label={t('exchange.importing')}
-                />
-                <span>{t('exchange.importing')}</span>
-              </div>
+            {reading && (
+              <p className="muted" role="status">
+                {t('exchange.reading')}
+              </p>
             )}
             <p className="hint">{t('exchange.importHint')}</p>
           </div>

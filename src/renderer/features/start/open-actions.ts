@@ -1,6 +1,7 @@
 import { api } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
 import { useProjectStore } from '../../stores/project-store';
+import { useQdpxImportStore } from '../../stores/qdpx-import-store';
 
 /**
  * "Open project…": the system dialog where the host has one (Electron), the in-app folder
@@ -32,14 +33,14 @@ export async function pickParentFolder(): Promise<string | null> {
   }
 }
 
-/** File ▸ Import REFI-QDA project (desktop): the system's open dialog, then the import. */
+/** File ▸ Import REFI-QDA project (desktop): the system's open dialog, then the review. */
 export async function importQdpxFromDialog(): Promise<void> {
   const app = useAppStore.getState();
   try {
     const path = await api().dialogOpenFile({ extensions: ['qdpx'] });
     if (path) {
       const fileName = path.split(/[\\/]/).pop() ?? path;
-      await useProjectStore.getState().importQdpx({ fileName, path });
+      await useQdpxImportStore.getState().review({ fileName, path });
     }
   } catch (error) {
     app.notifyError(error);

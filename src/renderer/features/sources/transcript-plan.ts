@@ -1,0 +1,96 @@
+import { nextParticipantCode } from '../../../shared/domain/pseudonyms';
+import {
+  assembleDraft,
+  type LineDecisions,
+  type ParsedTurn,
+} from '../../../shared/domain/transcript-draft';
+import type { HandlerArgs } from '../../../shared/ipc/contract';
+import type { TranscriptPreview } from '../../../shared/ipc/types';
+
+/** What the user says a speaker label of the file is. */
+export type SpeakerChoice =
+  | { kind: 'not-speaker' }
+  | { kind: 'evaluator' }
+  | { kind: 'participant'; participantId: string }
+  | { kind: 'new'; code: string; role: string };
+
+/** The first choice of every label: doubtful ones stay text, the rest as the core suggests. */
+export function initialChoices(preview: TranscriptPreview): Record<string, SpeakerChoice> {
+  return Object.fromEntries(
+    preview.labels.map((label): [string, SpeakerChoice] => {
+      if (label.doubt) return [label.label, { kind: 'not-speaker' }];
+      const id = preview.mapping[label.label];
+      return [label.label, id ? { kind: 'participant', participantId: id } : { kind: 'evaluator' }];
+    }),
+  );
+}
+
+/** The preview decisions the choices and the ignored lines make. */
+export function decisionsOf(
+  preview: TranscriptPreview,
+  choices: Record<string, SpeakerChoice>,
+  ignored: ReadonlySet<number>,
+): LineDecisions {
+  const notSpeakers: string[] = [];
+  const speakers: string[] = [];
+  for (const label of preview.labels) {
+    const speaks = choices[label.label]?.kind !== 'not-speaker';
+    if (label.doubt && speaks) speakers.push(label.label);
+    if (!label.doubt && !speaks) notSpeakers.push(label.label);
+  }
+  return { notSpeakers, speakers, ignored: [...ignored] };
+}
+
+/** The text and turns the user will import. */
+export function assembled(
+  preview: TranscriptPreview,
+  choices: Record<string, SpeakerChoice>,
+  ignored: ReadonlySet<number>,
+): { text: string; turns: ParsedTurn[] } {
+  return assembleDraft(preview.draft, decisionsOf(preview, choices, ignored));
+}
+
+/**
+ * The pseudonym a label gets when the user makes it a new participant: the next free one after
+ * the project's and those other labels of this file already took (FG-02-P1, FG-02-P2…).
+ */
+export function nextNewCode(
+  participants: readonly { code: string }[],
+  choices: Record<string, SpeakerChoice>,
+  focusGroupCode: string | undefined,
+): string {
+  const pending = Object.values(choices).flatMap((choice) =>
+    choice.kind === 'new' ? [{ code: choice.code }] : [],
+  );
+  return nextParticipantCode([...participants, ...pending], focusGroupCode);
+}
+
+/** The transcriptImport call for the choices. */
+export function importInput(
+  preview: TranscriptPreview,
+  choices: Record<string, SpeakerChoice>,
+  ignored: ReadonlySet<number>,
+  title: string,
+  sessionId: string | undefined,
+): HandlerArgs<'transcriptImport'> {
+  const { text, turns } = assembled(preview, choices, ignored);
+  const newParticipants = Object.entries(choices).flatMap(([speaker, choice]) =>
+    choice.kind === 'new' && turns.some((turn) => turn.speaker === speaker)
+      ? [{ speaker, code: choice.code.trim(), role: choice.role.trim() }]
+      : [],
+  );
+  return {
+    title: title.trim() || preview.title,
+    origin: preview.format,
+    text,
+    turns: turns.map((turn) => {
+      const choice = choices[turn.speaker];
+      return {
+        ...turn,
+        participantId: choice?.kind === 'participant' ? choice.participantId : null,
+      };
+    }),
+    sessionId: sessionId ?? null,
+    newParticipants,
+  };
+}

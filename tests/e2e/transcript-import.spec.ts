@@ -1,0 +1,142 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { lectureTxt, meetingNotesDocx, wordTranscriptDocx } from '../helpers/files';
+import { expect, test } from './fixtures';
+import { ProjectPage } from './pages/project-page';
+import { SessionsPage } from './pages/sessions-page';
+import { StartPage } from './pages/start-page';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const SHOTS = join('test-results', 'artefacts');
+
+/** project.json of the only project in the host's projects folder, as saved on disk. */
+async function savedProject(projectsDir: string) {
+  const [folder] = await readdir(projectsDir);
+  return JSON.parse(await readFile(join(projectsDir, folder!, 'project.json'), 'utf8')) as {
+    participants: Array<{ code: string; name: string; role: string }>;
+    sources: Array<{ title: string }>;
+  };
+}
+
+test('a Word focus-group transcript: the "Data:" header is no speaker, a speaker is marked not one, a line ignored, a new participant keeps the name; the same file again is skipped', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const sessions = new SessionsPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Servizi al lavoro');
+  await project.go('Focus group');
+  await page.getByRole('button', { name: 'Nuovo focus group' }).click();
+  await page.getByRole('button', { name: 'Importa trascrizione…' }).waitFor();
+
+  const word = {
+    name: 'FG-01 operatori.docx',
+    mimeType: DOCX,
+    buffer: Buffer.from(await wordTranscriptDocx()),
+  };
+  await sessions.importTranscript(word);
+  const dialog = page.getByRole('dialog');
+  // The header lines are labels the reader doubts: they stay text unless the user says otherwise.
+  await expect(sessions.speakerSelect('Data')).toHaveValue('__not-speaker');
+  await expect(dialog.getByRole('row', { name: /Data/ })).toContainText(
+    'Sembra un’intestazione del documento',
+  );
+  await expect(sessions.speakerSelect('Luogo')).toHaveValue('__not-speaker');
+  await expect(sessions.previewTurns.getByRole('listitem').nth(1)).toHaveText(
+    /^Data: 12\/04\/2021 ore 10:00/,
+  );
+
+  await sessions
+    .speakerSelect('Lucia Verdi')
+    .selectOption({ label: '— Non è una voce: resta testo —' });
+  await sessions.speakerSelect('Marco Bianchi').selectOption({ label: 'Nuovo partecipante…' });
+  await expect(dialog.getByLabel('Pseudonimo per Marco Bianchi')).toHaveValue('FG-01-P1');
+  await dialog.getByLabel('Ruolo di Marco Bianchi').fill('Operatore del centro per l’impiego');
+  await sessions.ignoreLine(1).check();
+  await expect(sessions.previewTurns.getByRole('listitem').first()).toHaveText(
+    /^Data: 12\/04\/2021/,
+  );
+  await expect(dialog.getByText('1 riga ignorata')).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, 'transcript-import-word.png'), fullPage: true });
+  await sessions.ignoreLine(1).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'transcript-import-word-lines.png') });
+
+  await dialog.getByRole('button', { name: 'Importa', exact: true }).click();
+  await expect(dialog).toContainText('importato, 7 turni');
+  await dialog.getByRole('button', { name: 'Chiudi', exact: true }).last().click();
+
+  const saved = await savedProject(campo.projectsDir);
+  expect(saved.participants).toEqual([
+    expect.objectContaining({
+      code: 'FG-01-P1',
+      name: 'Marco Bianchi',
+      role: 'Operatore del centro per l’impiego',
+    }),
+  ]);
+  await sessions.source(/FG-01 operatori/).click();
+  const turns = page.locator('.turn');
+  await expect(turns.first()).toContainText('Data: 12/04/2021 ore 10:00');
+  await expect(page.locator('.turn', { hasText: 'Difficile, le imprese' })).toContainText(
+    'Lucia Verdi: Difficile',
+  );
+  await expect(page.locator('.turn', { hasText: 'Le doti sono servite' })).toContainText(
+    'FG-01-P1',
+  );
+  await expect(page.getByText('Focus group FG-02 – Operatori')).toHaveCount(0);
+  await page.getByRole('button', { name: '← Indietro' }).click();
+
+  // The same file again: a warning, and skipping it is the first choice.
+  await sessions.importTranscript(word);
+  const warning = dialog.getByRole('alert');
+  await expect(warning).toContainText('Questo file sembra già importato: «FG-01 operatori»');
+  await expect(dialog.getByRole('button', { name: 'Importa comunque' })).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, 'transcript-import-duplicate.png'), fullPage: true });
+  await warning.getByRole('button', { name: 'Salta: è già importato' }).click();
+  await expect(dialog).toContainText('saltato: già importato come «FG-01 operatori»');
+  await dialog.getByRole('button', { name: 'Chiudi', exact: true }).last().click();
+  expect((await savedProject(campo.projectsDir)).sources).toHaveLength(1);
+});
+
+test('a meeting-notes .docx and a Windows-1252 lecture .txt: speakers from "@m:ss - Name", labels and paragraphs kept as text', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const sessions = new SessionsPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Tavolo territoriale');
+  await project.go('Interviste');
+  await sessions.importTranscript([
+    { name: 'Tavolo.docx', mimeType: DOCX, buffer: Buffer.from(await meetingNotesDocx()) },
+    { name: 'Lezione 3.txt', mimeType: 'text/plain', buffer: Buffer.from(lectureTxt()) },
+  ]);
+  const dialog = page.getByRole('dialog');
+  await expect(sessions.speakerSelect('ACTION ITEM')).toHaveValue('__not-speaker');
+  await expect(sessions.speakerSelect('POSITIVE REACTION')).toHaveValue('__not-speaker');
+  await expect(dialog.getByRole('row', { name: /ACTION ITEM/ })).toContainText(
+    'Etichetta in maiuscolo',
+  );
+  await expect(sessions.speakerSelect('Anna Rossi')).toHaveValue('');
+  await expect(sessions.previewTurns).toContainText('Anna Rossi 00:00:25: Buongiorno, partiamo');
+  await page.screenshot({
+    path: join(SHOTS, 'transcript-import-meeting-notes.png'),
+    fullPage: true,
+  });
+  await dialog.getByRole('button', { name: 'Importa', exact: true }).click();
+
+  await expect(dialog.getByText('File 2 di 2: Lezione 3.txt')).toBeVisible();
+  // "Seconda parte: gli indicatori." is a colon in a sentence, not a speaker.
+  await expect(sessions.speakerSelect('Seconda parte')).toHaveValue('__not-speaker');
+  const lecture = sessions.previewTurns.getByRole('listitem');
+  await expect(lecture.nth(0)).toHaveText('--Title page--');
+  await expect(lecture.nth(4)).toContainText(
+    'scelte, perché è lì che si vede la logica d’intervento.',
+  );
+  await expect(lecture).toHaveCount(6);
+  await page.screenshot({ path: join(SHOTS, 'transcript-import-lecture.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Importa', exact: true }).click();
+  await expect(dialog).toContainText('Lezione 3.txt: importato, 7 turni');
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  importInput,
+  initialChoices,
+  nextNewCode,
+  type SpeakerChoice,
+} from '../../../src/renderer/features/sources/transcript-plan';
+import { readDocxText } from '../../../src/shared/domain/docx-transcript';
+import { draftText, summariseLabels } from '../../../src/shared/domain/transcript-draft';
+import type { TranscriptPreview } from '../../../src/shared/ipc/types';
+
+/** A preview as transcriptRead returns it, for a Word focus group with a header block. */
+function preview(mapping: Record<string, string | null> = {}): TranscriptPreview {
+  const draft = readDocxText(
+    [
+      'Data: 12/04/2021',
+      'ACTION ITEM: verbale ai Comuni',
+      'Facilitatrice: Iniziamo.',
+      'Anna Rossi: La rete c’era già.',
+      'Paolo Neri: Da noi no.',
+      'Anna Rossi: Però mancavano le ore.',
+    ].join('\n\n'),
+  );
+  const labels = summariseLabels(draft);
+  return {
+    format: 'docx',
+    title: 'FG-02',
+    draft,
+    ...draftText(draft),
+    labels,
+    mapping: Object.fromEntries(labels.map((l) => [l.label, mapping[l.label] ?? null])),
+    duplicates: [],
+  };
+}
+
+describe('the transcript import plan', () => {
+  it('starts doubtful labels as text, known speakers as their participant, the rest as the evaluator', () => {
+    expect(initialChoices(preview({ 'Anna Rossi': 'p-anna' }))).toEqual({
+      Data: { kind: 'not-speaker' },
+      'ACTION ITEM': { kind: 'not-speaker' },
+      Facilitatrice: { kind: 'evaluator' },
+      'Anna Rossi': { kind: 'participant', participantId: 'p-anna' },
+      'Paolo Neri': { kind: 'evaluator' },
+    });
+  });
+
+  it('gives each new participant the next free pseudonym, never the same one twice', () => {
+    const existing = [{ code: 'FG-02-P1' }];
+    const choices: Record<string, SpeakerChoice> = {};
+    choices['Anna Rossi'] = {
+      kind: 'new',
+      code: nextNewCode(existing, choices, 'FG-02'),
+      role: '',
+    };
+    choices['Paolo Neri'] = {
+      kind: 'new',
+      code: nextNewCode(existing, choices, 'FG-02'),
+      role: '',
+    };
+    expect([choices['Anna Rossi'].code, choices['Paolo Neri'].code]).toEqual([
+      'FG-02-P2',
+      'FG-02-P3',
+    ]);
+  });
+
+  it('builds the import: decisions applied, new participants with their label and role, turns mapped', () => {
+    const read = preview();
+    const choices: Record<string, SpeakerChoice> = {
+      ...initialChoices(read),
+      Data: { kind: 'evaluator' },
+      'Anna Rossi': { kind: 'new', code: 'FG-02-P1', role: 'Cooperativa' },
+      'Paolo Neri': { kind: 'not-speaker' },
+    };
+    const input = importInput(read, choices, new Set([1]), '  ', 'session-1');
+    expect(input.title).toBe('FG-02');
+    expect(input.sessionId).toBe('session-1');
+    expect(input.newParticipants).toEqual([
+      { speaker: 'Anna Rossi', code: 'FG-02-P1', role: 'Cooperativa' },
+    ]);
+    const turns = input.turns.map((turn) => [
+      turn.speaker,
+      input.text.slice(turn.start, turn.end),
+      turn.participantId,
+    ]);
+    expect(turns).toEqual([
+      ['Data', '12/04/2021', null],
+      ['Facilitatrice', 'Iniziamo.', null],
+      ['Anna Rossi', 'La rete c’era già.', null],
+      ['', 'Paolo Neri: Da noi no.', null],
+      ['Anna Rossi', 'Però mancavano le ore.', null],
+    ]);
+    expect(input.text).not.toContain('ACTION ITEM');
+  });
+});
