@@ -72,6 +72,7 @@ const api = {
   codeCounts: call('codeCounts'),
   codingApply: call('codingApply'),
   codingInVivo: call('codingInVivo'),
+  codingApplyNoteMarks: call('codingApplyNoteMarks'),
   codingUpdate: call('codingUpdate'),
   codingRemove: call('codingRemove'),
   codingUndo: call('codingUndo'),

@@ -18,6 +18,9 @@ test('hostile files are refused with a clear message, and Campo keeps working', 
   page,
   campo,
 }) => {
+  // Playwright hands each file to the page through the DevTools protocol: under load the 11 MB
+  // one alone takes ~10 s to arrive, before Campo sees a byte.
+  test.setTimeout(120_000);
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   await start.goto(campo.url);

@@ -1,6 +1,6 @@
 import { contract, isHandlerName, type Handlers } from '../../shared/ipc/contract';
 import { CampoError, type Envelope } from '../../shared/ipc/errors';
-import { describeIssues } from '../../shared/model/issues';
+import { describeIssues, issuesForUser } from '../../shared/model/issues';
 import type { Logger } from './logger';
 
 /**
@@ -24,7 +24,7 @@ export async function dispatch(
       error: {
         code: 'VALIDATION',
         message: `Invalid arguments for ${name}`,
-        details: { reason: describeIssues(parsed.error) },
+        details: { reason: describeIssues(parsed.error), issues: issuesForUser(parsed.error) },
       },
     };
   }

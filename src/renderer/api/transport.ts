@@ -16,6 +16,19 @@ export function ipcTransport(preload: PreloadApi): Transport {
   };
 }
 
+let leaving = false;
+
+/**
+ * Marks the page as being unloaded (pagehide, beforeunload) or shown again. While it is, browser
+ * mode sends calls with `keepalive`, so the last saves reach the host after the page is gone.
+ */
+export function leavingPage(on: boolean): void {
+  leaving = on;
+}
+
+/** Chromium refuses keepalive requests beyond 64 kB in flight. */
+const KEEPALIVE_MAX_BODY = 60_000;
+
 const unreachable: Envelope<unknown> = {
   ok: false,
   error: { code: 'HOST_UNREACHABLE', message: 'The Campo host does not answer' },
@@ -61,11 +74,13 @@ export function httpTransport(
 
   return {
     async call(name, args) {
+      const body = JSON.stringify(args);
       try {
         const response = await fetchImpl(`/rpc/${name}`, {
           method: 'POST',
           headers,
-          body: JSON.stringify(args),
+          body,
+          keepalive: leaving && body.length < KEEPALIVE_MAX_BODY,
         });
         return (await response.json()) as Envelope<unknown>;
       } catch {

@@ -6,6 +6,7 @@ import { StartScreen } from '../features/start/StartScreen';
 import { useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
 import { useNavigationStore } from '../stores/navigation-store';
+import { flushWhenHidden } from '../stores/pending-edits';
 import { connectProjectEvents, useProjectStore } from '../stores/project-store';
 import { subscribeReportProgress, useReportStore } from '../stores/report-store';
 import { DialogHost } from './DialogHost';
@@ -33,13 +34,15 @@ function connectMenuCommands(): () => void {
 export function App() {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const hasProject = useProjectStore((state) => state.snapshot !== null);
+  // Keyed by the project folder: nothing a screen holds survives into another project.
+  const projectPath = useProjectStore((state) => state.snapshot?.path ?? null);
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
     const offProject = connectProjectEvents();
     const offMenu = connectMenuCommands();
     const offReport = subscribeReportProgress();
+    const offHidden = flushWhenHidden();
     const app = useAppStore.getState();
     const project = useProjectStore.getState();
     Promise.all([app.loadInfo(), project.loadCurrent(), project.loadRecent()])
@@ -49,6 +52,7 @@ export function App() {
       offProject();
       offMenu();
       offReport();
+      offHidden();
     };
   }, []);
 
@@ -60,8 +64,8 @@ export function App() {
     <>
       {!ready ? (
         <p className="loading">{t('app.loading')}</p>
-      ) : hasProject ? (
-        <ProjectShell />
+      ) : projectPath !== null ? (
+        <ProjectShell key={projectPath} />
       ) : (
         <StartScreen />
       )}

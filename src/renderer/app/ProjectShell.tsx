@@ -30,11 +30,15 @@ const SCREEN_VIEWS: Record<ScreenId, () => ReactNode> = {
   report: () => <ReportScreen />,
 };
 
-/** Alt+1 … Alt+0 switch between the screens, in navigation order. */
+/**
+ * Alt+1 … Alt+0 switch between the screens, in navigation order; not during live notes, where
+ * Alt+1…9 mark a note with a DV, nor when a view has already used the key.
+ */
 function useScreenShortcuts(go: (screen: ScreenId) => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      if (useSessionsStore.getState().liveNotesFor) return;
       const index = '1234567890'.indexOf(event.key);
       const screen = SCREENS[index];
       if (index >= 0 && screen) {
@@ -62,6 +66,17 @@ export function ProjectShell() {
   if (liveSession) return <LiveNotes session={liveSession} />;
   return (
     <div className="shell">
+      <a
+        href="#main-content"
+        className="skip-link"
+        onClick={(event) => {
+          // Focus, not the address: the browser-mode address must not change.
+          event.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+      >
+        {t('nav.skipToContent')}
+      </a>
       <nav className="sidebar" aria-label={t('nav.label')}>
         <p className="brand sidebar-brand">
           <span className="brand-mark" aria-hidden="true">
@@ -100,7 +115,9 @@ export function ProjectShell() {
           </div>
           <SaveIndicator />
         </header>
-        <main className="content">{SCREEN_VIEWS[screen]()}</main>
+        <main id="main-content" className="content" tabIndex={-1}>
+          {SCREEN_VIEWS[screen]()}
+        </main>
       </div>
     </div>
   );

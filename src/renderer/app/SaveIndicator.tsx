@@ -1,22 +1,30 @@
 import { errorMessage, formatTime } from '../../shared/i18n';
 import { useLanguage, useT } from '../i18n/use-t';
+import { usePendingEdits } from '../stores/pending-edits';
 import { useProjectStore } from '../stores/project-store';
 
-/** "Salvato alle 10:42": shown only once the core confirms the change is on disk. */
+/**
+ * "Salvato alle 10:42": shown only once the core confirms the change is on disk. While typing
+ * waits to be saved it says "Modifiche non salvate", and "Salvataggio…" while a save is on its way.
+ */
 export function SaveIndicator() {
   const t = useT();
   const language = useLanguage();
   const saveState = useProjectStore((state) => state.saveState);
+  const { unsaved, inFlight } = usePendingEdits();
   let text = t('save.idle');
   let tone = 'ok';
-  if (saveState?.state === 'saving') {
+  if (saveState?.state === 'failed') {
+    text = t('save.failed', { reason: errorMessage(saveState, language) });
+    tone = 'error';
+  } else if (unsaved > 0) {
+    text = t('save.unsaved');
+    tone = 'busy';
+  } else if (inFlight > 0 || saveState?.state === 'saving') {
     text = t('save.saving');
     tone = 'busy';
   } else if (saveState?.state === 'saved') {
     text = t('save.saved', { time: formatTime(saveState.at, language) });
-  } else if (saveState?.state === 'failed') {
-    text = t('save.failed', { reason: errorMessage(saveState, language) });
-    tone = 'error';
   }
   return (
     <p className={`save-indicator save-${tone}`} role="status" data-testid="save-indicator">

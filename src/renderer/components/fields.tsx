@@ -1,4 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useDraft } from './use-draft';
 
 interface TextFieldProps {
   label: string;
@@ -11,12 +12,14 @@ interface TextFieldProps {
   list?: string;
   /** Refuse to save this value (e.g. an empty required field); the draft goes back. */
   required?: boolean;
-  onCommit(value: string): void;
+  /** Saves the value; a promise resolving to false (refused) puts the saved value back. */
+  onCommit(value: string): unknown;
 }
 
 /**
- * A text field that saves when it loses focus (or on Enter for one line), only if the value
- * changed: every keystroke is not a save, but nothing typed is left unsaved by leaving the field.
+ * A text field that saves as the user types: after a short pause, at once when it loses focus
+ * (or on Enter for one line), and when the page is hidden or closed (see useDraft). Only a
+ * changed value is saved.
  */
 export function TextField({
   label,
@@ -29,20 +32,13 @@ export function TextField({
   required,
   onCommit,
 }: TextFieldProps) {
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
   const hintId = useId();
   const controlId = useId();
-  if (value !== seen) {
-    // The saved value changed elsewhere (another field, an undo): show it.
-    setSeen(value);
-    setDraft(value);
-  }
-  const commit = () => {
-    if (draft === value) return;
-    if (required && draft.trim() === '') setDraft(value);
-    else onCommit(draft);
-  };
+  const { draft, change, commit } = useDraft({
+    value,
+    onCommit,
+    accept: required ? (text) => text.trim() !== '' : undefined,
+  });
   const common = {
     id: controlId,
     value: draft,
@@ -55,12 +51,12 @@ export function TextField({
       {/* A sibling label (not a wrapping one): the field's name stays its label, not its content. */}
       <label htmlFor={controlId}>{label}</label>
       {multiline ? (
-        <textarea {...common} rows={rows} onChange={(e) => setDraft(e.target.value)} />
+        <textarea {...common} rows={rows} onChange={(e) => change(e.target.value)} />
       ) : (
         <input
           {...common}
           list={list}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => change(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && commit()}
         />
       )}

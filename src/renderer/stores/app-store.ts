@@ -44,6 +44,24 @@ interface AppState {
 }
 
 const AUTO_DISMISS_MS = 6000;
+/** A refused change (a wrong value, a code in use) is read and fixed: its message then goes. */
+const ERROR_DISMISS_MS = 15_000;
+
+/** Errors that stay until dismissed: what was not saved, or cannot work, must not slip by. */
+const LASTING_ERRORS = new Set([
+  'INTERNAL',
+  'LOCK_LOST',
+  'DISK_FULL',
+  'PERMISSION_DENIED',
+  'READ_ONLY',
+  'PROJECT_CORRUPT',
+  'SOURCE_CORRUPT',
+  'HOST_UNREACHABLE',
+]);
+
+function isLasting(message: Message): boolean {
+  return 'error' in message ? LASTING_ERRORS.has(message.error.code) : true;
+}
 let nextId = 1;
 
 /** Converts anything thrown into the wire form the UI can translate. */
@@ -75,9 +93,15 @@ export const useAppStore = create<AppState>((set, get) => ({
 
   notify(kind, message, actions = []) {
     const id = nextId++;
-    set({ notifications: [...get().notifications, { id, kind, message, actions }] });
-    if (kind !== 'error' && actions.length === 0)
-      setTimeout(() => get().dismiss(id), AUTO_DISMISS_MS);
+    // The same message again replaces the one shown: a repeated refusal is not a pile of toasts.
+    const same = JSON.stringify(message);
+    const others = get().notifications.filter(
+      (n) => n.kind !== kind || JSON.stringify(n.message) !== same,
+    );
+    set({ notifications: [...others, { id, kind, message, actions }] });
+    if (actions.length > 0) return;
+    if (kind !== 'error') setTimeout(() => get().dismiss(id), AUTO_DISMISS_MS);
+    else if (!isLasting(message)) setTimeout(() => get().dismiss(id), ERROR_DISMISS_MS);
   },
 
   notifyError(error) {

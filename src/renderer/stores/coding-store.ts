@@ -6,7 +6,9 @@ import { api } from '../api/client';
 import { useAppStore } from './app-store';
 import { attempt } from './core-calls';
 import { useProjectStore } from './project-store';
+import { useNavigationStore } from './navigation-store';
 import { useSourcesStore } from './sources-store';
+import { isCurrent, projectToken, resetOnProjectChange } from './project-scope';
 
 /** A span of the open source, UTF-16 offsets. */
 export interface Span {
@@ -33,18 +35,29 @@ interface CodingState {
   revealed(): void;
   startAdjust(codingId: string | null): void;
   select(span: Span | null): void;
+  /**
+   * Shows a selection without acting on it (the keyboard growing a selection step by step): unlike
+   * `select`, it does not set the boundaries of a coding being adjusted until Enter.
+   */
+  markSelection(span: Span | null): void;
+  /** Ends the selection (and a boundary adjustment under way), on screen and in the text. */
+  clearSelection(): void;
   inspect(offset: number | null): void;
   loadCounts(): Promise<void>;
   loadHistory(): Promise<void>;
   /** Applies a code to the selection; resolves to whether it was saved. */
   apply(codeId: string): Promise<boolean>;
   inVivo(parentId: string | null): Promise<boolean>;
+  /** Codes the DV marks of live notes (each marked note with its DV's code), one undoable step. */
+  codeNoteMarks(sourceIds: string[]): Promise<boolean>;
   updateCoding(
     codingId: string,
     patch: HandlerArgs<'codingUpdate'>['patch'],
     sourceId?: string,
   ): Promise<boolean>;
   removeCoding(codingId: string, sourceId?: string): Promise<boolean>;
+  /** Saves the evaluator's summary of a framework-matrix cell (participant × DV). */
+  saveFrameworkSummary(participantId: string, questionId: string, text: string): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   /** Runs a codebook or coding call and mirrors what it changed. */
@@ -115,14 +128,24 @@ export const useCodingStore = create<CodingState>((set, get) => {
         void get().updateCoding(adjusting, span);
       } else set({ selection: span, inspectedAt: span ? null : get().inspectedAt });
     },
+    markSelection: (span) => set({ selection: span, inspectedAt: span ? null : get().inspectedAt }),
+    clearSelection() {
+      if (get().selection || get().adjusting) set({ selection: null, adjusting: null });
+      const dom = typeof window === 'undefined' ? null : window.getSelection();
+      if (dom && !dom.isCollapsed && dom.anchorNode?.parentElement?.closest('.coding-text'))
+        dom.removeAllRanges();
+    },
     inspect: (offset) => set({ inspectedAt: offset }),
     async loadCounts() {
+      const token = projectToken();
       const rows = await attempt(() => api().codeCounts({}));
-      if (rows) set({ counts: Object.fromEntries(rows.map((row) => [row.codeId, row])) });
+      if (rows && isCurrent(token))
+        set({ counts: Object.fromEntries(rows.map((row) => [row.codeId, row])) });
     },
     async loadHistory() {
+      const token = projectToken();
       const history = await attempt(() => api().codingHistory({}));
-      if (history) set({ history });
+      if (history && isCurrent(token)) set({ history });
     },
     async apply(codeId) {
       const { sourceId, selection } = get();
@@ -138,6 +161,14 @@ export const useCodingStore = create<CodingState>((set, get) => {
       if (done) set({ inspectedAt: selection.start });
       return done !== null;
     },
+    async codeNoteMarks(sourceIds) {
+      const done = await run(() => api().codingApplyNoteMarks({ sourceIds }));
+      if (done)
+        useAppStore
+          .getState()
+          .notify('success', { key: 'notes.codedDone', params: { n: done.coded } });
+      return done !== null;
+    },
     async updateCoding(codingId, patch, sourceId = get().sourceId ?? undefined) {
       if (!sourceId) return false;
       return (await run(() => api().codingUpdate({ sourceId, codingId, patch }))) !== null;
@@ -146,8 +177,22 @@ export const useCodingStore = create<CodingState>((set, get) => {
       if (!sourceId) return false;
       return (await run(() => api().codingRemove({ sourceId, codingId }))) !== null;
     },
+    async saveFrameworkSummary(participantId, questionId, text) {
+      const saved = await attempt(() =>
+        api().frameworkSummarySave({ participantId, questionId, text }),
+      );
+      return saved !== null;
+    },
     undo: () => revert(() => api().codingUndo({}), 'undone'),
     redo: () => revert(() => api().codingRedo({}), 'redone'),
     run,
   };
+});
+
+resetOnProjectChange(useCodingStore);
+
+// A selection belongs to the view it was made in: another screen ends it, so a quick key pressed
+// back in Codifica minutes later codes nothing.
+useNavigationStore.subscribe((now, before) => {
+  if (now.screen !== before.screen) useCodingStore.getState().clearSelection();
 });

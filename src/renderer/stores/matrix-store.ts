@@ -4,6 +4,7 @@ import type { RatingMatrix } from '../../shared/model/matrix';
 import { api } from '../api/client';
 import { attempt, refreshProject } from './core-calls';
 import { upsertInProject } from './project-store';
+import { resetOnProjectChange } from './project-scope';
 
 interface MatrixState {
   selectedId: string | null;
@@ -57,3 +58,5 @@ export const useMatrixStore = create<MatrixState>((set) => {
     },
   };
 });
+
+resetOnProjectChange(useMatrixStore);

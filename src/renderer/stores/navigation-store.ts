@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { resetOnProjectChange } from './project-scope';
 
 /** The screens of an open project, in the order of the navigation. */
 export const SCREENS = [
@@ -25,3 +26,5 @@ export const useNavigationStore = create<NavigationState>((set) => ({
   screen: 'overview',
   go: (screen) => set({ screen }),
 }));
+
+resetOnProjectChange(useNavigationStore);

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { toWireError, useAppStore } from './app-store';
 import { attempt, refreshProject } from './core-calls';
 import { upsertInProject } from './project-store';
+import { resetOnProjectChange } from './project-scope';
 
 type Patch = HandlerArgs<'ngtUpdate'>['patch'];
 
@@ -105,3 +106,5 @@ export const useNgtStore = create<NgtState>((set, get) => {
     },
   };
 });
+
+resetOnProjectChange(useNgtStore);

@@ -11,7 +11,8 @@ type ParticipantFields = Partial<Omit<Participant, 'id'>>;
 
 interface ParticipantsState {
   add(fields: ParticipantFields & { sessionId?: string }): Promise<Participant | null>;
-  update(id: string, patch: ParticipantFields): Promise<void>;
+  /** Saves a change; resolves to false when it was refused (e.g. a pseudonym already used). */
+  update(id: string, patch: ParticipantFields): Promise<boolean>;
   links(id: string): Promise<ParticipantLinks | null>;
   remove(participant: Participant): Promise<void>;
   readFile(upload: FileUpload): Promise<SpreadsheetPreview | null>;
@@ -35,6 +36,7 @@ export const useParticipantsStore = create<ParticipantsState>(() => ({
   async update(id, patch) {
     const participant = await attempt(() => api().participantUpdate({ id, patch }));
     if (participant) setParticipants((all) => all.map((p) => (p.id === id ? participant : p)));
+    return participant !== null;
   },
   links: (id) => attempt(() => api().participantLinks({ id })),
   async remove(participant) {

@@ -7,6 +7,8 @@ import type { ProjectFile, ProjectMeta } from '../../shared/model/project';
 import { api } from '../api/client';
 import { useAppStore, type Message } from './app-store';
 import { useNavigationStore } from './navigation-store';
+import { flushPendingEdits } from './pending-edits';
+import { resetProjectScope } from './project-scope';
 
 interface ProjectState {
   snapshot: ProjectSnapshot | null;
@@ -28,7 +30,8 @@ interface ProjectState {
   openDemo(): Promise<boolean>;
   restoreBackup(path: string, backupId: string): Promise<boolean>;
   close(): Promise<void>;
-  updateMeta(patch: Partial<ProjectMeta>): Promise<void>;
+  /** Saves a change of the descriptive data; resolves to whether it was saved. */
+  updateMeta(patch: Partial<ProjectMeta>): Promise<boolean>;
   /** Applies a change the core has already saved (used by the domain stores). */
   patchProject(change: (project: ProjectFile) => ProjectFile): void;
 }
@@ -54,7 +57,10 @@ export const useProjectStore = create<ProjectState>((set, get) => {
   async function opening(run: () => Promise<ProjectSnapshot>, path?: string): Promise<boolean> {
     set({ busy: true });
     try {
+      // What was typed in the project still open is saved before another one takes its place.
+      await flushPendingEdits();
       const snapshot = await run();
+      resetProjectScope();
       set({ snapshot, saveState: null });
       useNavigationStore.getState().go('overview');
       app().closeDialog();
@@ -110,7 +116,9 @@ export const useProjectStore = create<ProjectState>((set, get) => {
 
     async close() {
       try {
+        await flushPendingEdits();
         await api().projectClose();
+        resetProjectScope();
         set({ snapshot: null, saveState: null });
         void get().loadRecent();
       } catch (error) {
@@ -121,8 +129,10 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     async updateMeta(patch) {
       try {
         set({ snapshot: await api().projectUpdateMeta({ patch }) });
+        return true;
       } catch (error) {
         app().notifyError(error);
+        return false;
       }
     },
 
@@ -137,8 +147,12 @@ export const useProjectStore = create<ProjectState>((set, get) => {
 export function connectProjectEvents(): () => void {
   const offSave = api().on('saveState', (saveState) => useProjectStore.setState({ saveState }));
   const offClosed = api().on('projectClosed', ({ reason }) => {
+    // A close asked for here was already applied; its event, arriving later over the event
+    // stream, must not close the project opened since.
+    if (reason !== 'lock-lost') return;
+    resetProjectScope();
     useProjectStore.setState({ snapshot: null, saveState: null });
-    if (reason === 'lock-lost') useAppStore.getState().notify('error', { key: 'notice.lockLost' });
+    useAppStore.getState().notify('error', { key: 'notice.lockLost' });
   });
   return () => {
     offSave();

@@ -6,6 +6,8 @@ import { downloadBase64, OFFICE_MIME } from '../api/files';
 import { useAppStore } from './app-store';
 import { attempt } from './core-calls';
 import { useProjectStore } from './project-store';
+import { markSaved, markUnsaved, trackSave } from './pending-edits';
+import { onProjectChange, resetOnProjectChange } from './project-scope';
 
 type ExportKind = 'docx' | 'xlsx' | 'qdpx' | 'qdc';
 
@@ -35,6 +37,8 @@ const DONE_MESSAGE = {
 } as const;
 
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
+/** The composer's place in the list of unsaved edits. */
+const PENDING = {};
 const SAVE_DELAY_MS = 400;
 
 /** The report composer: choices, preview outline, and the exports with their progress. */
@@ -67,15 +71,21 @@ export const useReportStore = create<ReportState>((set, get) => {
       set({ settings: { ...get().settings, ...patch } });
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = null;
-      if (typing) saveTimer = setTimeout(() => void get().flush(), SAVE_DELAY_MS);
-      else void save();
+      if (typing) {
+        saveTimer = setTimeout(() => void get().flush(), SAVE_DELAY_MS);
+        markUnsaved(PENDING, () => get().flush());
+      } else {
+        markSaved(PENDING);
+        void trackSave(save());
+      }
       void refreshOutline();
     },
     async flush() {
+      markSaved(PENDING);
       if (!saveTimer) return;
       clearTimeout(saveTimer);
       saveTimer = null;
-      await save();
+      await trackSave(save());
     },
     async exportFile(kind) {
       if (get().exporting) return;
@@ -121,3 +131,11 @@ export function subscribeReportProgress(): () => void {
       useReportStore.setState({ exporting: { kind, fraction } });
   });
 }
+
+resetOnProjectChange(useReportStore);
+onProjectChange(() => {
+  // Flushed before the project changed (project-store): nothing of it may be saved into the next.
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = null;
+  markSaved(PENDING);
+});

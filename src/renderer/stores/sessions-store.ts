@@ -4,12 +4,22 @@ import type { FieldSession } from '../../shared/model/project';
 import { api } from '../api/client';
 import { upsertInProject } from './project-store';
 import { attempt, deleteThenRefresh } from './core-calls';
+import { resetOnProjectChange } from './project-scope';
 
 type SessionPatch = Partial<Omit<FieldSession, 'id' | 'kind' | 'notesSourceId' | 'notesStartedAt'>>;
 
 interface SessionsState {
   /** The session whose live notes fill the screen, if any. */
   liveNotesFor: string | null;
+  /**
+   * The record open on each screen, and the source open from it: kept here so that closing the
+   * live notes comes back to the interview they were taken for.
+   */
+  opened: Record<SessionKind, { sessionId: string | null; sourceId: string | null }>;
+  open(kind: SessionKind, sessionId: string | null, sourceId?: string | null): void;
+  /** Asked from elsewhere (the overview's first steps): the interviews screen opens the import. */
+  importRequested: boolean;
+  requestImport(on: boolean): void;
   add(kind: SessionKind): Promise<FieldSession | null>;
   update(id: string, patch: SessionPatch): Promise<boolean>;
   remove(session: FieldSession): Promise<void>;
@@ -19,8 +29,16 @@ interface SessionsState {
 const setSession = (session: FieldSession) => upsertInProject('sessions', session);
 
 /** Interviews and focus groups. */
-export const useSessionsStore = create<SessionsState>((set) => ({
+export const useSessionsStore = create<SessionsState>((set, get) => ({
   liveNotesFor: null,
+  opened: {
+    interview: { sessionId: null, sourceId: null },
+    focusGroup: { sessionId: null, sourceId: null },
+  },
+  importRequested: false,
+  requestImport: (on) => set({ importRequested: on }),
+  open: (kind, sessionId, sourceId = null) =>
+    set({ opened: { ...get().opened, [kind]: { sessionId, sourceId } } }),
   async add(kind) {
     const session = await attempt(() => api().sessionAdd({ kind }));
     if (session) setSession(session);
@@ -39,3 +57,5 @@ export const useSessionsStore = create<SessionsState>((set) => ({
   },
   openLiveNotes: (id) => set({ liveNotesFor: id }),
 }));
+
+resetOnProjectChange(useSessionsStore);

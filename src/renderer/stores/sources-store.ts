@@ -6,6 +6,7 @@ import type { Coding, SourceFile } from '../../shared/model/source';
 import { api } from '../api/client';
 import type { FileUpload } from '../api/files';
 import { attempt, deleteThenRefresh, refreshProject } from './core-calls';
+import { isCurrent, projectToken, resetOnProjectChange } from './project-scope';
 
 interface SourcesState {
   /** Sources loaded in this session, by id (texts are loaded only when opened). */
@@ -14,6 +15,8 @@ interface SourcesState {
   /** Mirrors a coding change the core saved: codings removed, added or replaced. */
   patchCodings(id: string, removed: readonly string[], upserted: readonly Coding[]): void;
   rename(id: string, title: string): Promise<void>;
+  /** Saves a memo of the source by id (a new id creates it; an empty text deletes it). */
+  saveMemo(id: string, memoId: string, text: string): Promise<boolean>;
   remove(id: string): Promise<boolean>;
   readTranscript(upload: FileUpload): Promise<TranscriptPreview | null>;
   importTranscript(input: HandlerArgs<'transcriptImport'>): Promise<SourceSummary | null>;
@@ -23,7 +26,9 @@ interface SourcesState {
 export const useSourcesStore = create<SourcesState>((set, get) => ({
   loaded: {},
   async load(id) {
+    const token = projectToken();
     const source = await attempt(() => api().sourceGet({ id }));
+    if (!isCurrent(token)) return null;
     if (source) set({ loaded: { ...get().loaded, [id]: source } });
     return source;
   },
@@ -36,6 +41,12 @@ export const useSourcesStore = create<SourcesState>((set, get) => ({
       .concat(upserted)
       .sort((a, b) => a.start - b.start || a.end - b.end);
     set({ loaded: { ...get().loaded, [id]: { ...source, codings } } });
+  },
+  async saveMemo(id, memoId, text) {
+    const memos = await attempt(() => api().sourceMemoSave({ sourceId: id, memoId, text }));
+    const source = get().loaded[id];
+    if (memos && source) set({ loaded: { ...get().loaded, [id]: { ...source, memos } } });
+    return memos !== null;
   },
   async rename(id, title) {
     if (await attempt(() => api().sourceRename({ id, title }))) {
@@ -62,3 +73,5 @@ export const useSourcesStore = create<SourcesState>((set, get) => ({
     return summary;
   },
 }));
+
+resetOnProjectChange(useSourcesStore);

@@ -86,3 +86,23 @@ export function assessPriority(indicators: readonly PerformanceIndicator[]): Pri
 
   return { rates, milestonesAchieved, seriousFailure };
 }
+
+/** The rates (%) whose side a verdict depends on. */
+const RATE_THRESHOLDS = [SERIOUS_FAILURE_THRESHOLD, TOLERATED_THRESHOLD, MILESTONE_THRESHOLD];
+
+/**
+ * A rate as it is printed beside its verdict: with one decimal, or as many more (up to four) as
+ * it takes for the printed figure to stay on the same side of 65, 75 and 85 % as the rate
+ * itself — 64,98 % is a serious failure and must not read "65,0 %". A rate closer still is cut
+ * (not rounded) at four decimals, towards its own side.
+ */
+export function rateForDisplay(rate: number): { value: number; decimals: number } {
+  const sameSide = (shown: number) => RATE_THRESHOLDS.every((t) => shown < t === rate < t);
+  for (let decimals = 1; decimals <= 4; decimals++) {
+    const factor = 10 ** decimals;
+    const value = Math.round(rate * factor) / factor;
+    if (sameSide(value)) return { value, decimals };
+  }
+  const factor = 10 ** 4;
+  return { value: Math.floor(rate * factor) / factor, decimals: 4 };
+}

@@ -21,6 +21,8 @@ export function nextSessionCode(
   return `${prefix}-${pad(highest(codes, new RegExp(`^${prefix}-(\\d+)$`)) + 1)}`;
 }
 
+const same = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
+
 /**
  * The next free pseudonym: INT-04 for an interviewee, or FG-01-P3 for the third participant of
  * focus group FG-01. Codes already used by any participant are never reused.
@@ -28,6 +30,8 @@ export function nextSessionCode(
 export function nextParticipantCode(
   participants: readonly { code: string }[],
   focusGroupCode?: string,
+  /** Codes of interviews and focus groups, which a new interviewee's pseudonym skips. */
+  sessionCodes: readonly string[] = [],
 ): string {
   const codes = participants.map((participant) => participant.code);
   if (focusGroupCode) {
@@ -37,7 +41,44 @@ export function nextParticipantCode(
       .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return `${focusGroupCode.trim().toUpperCase()}-P${highest(codes, new RegExp(`^${prefix}-P(\\d+)$`)) + 1}`;
   }
-  return `INT-${pad(highest(codes, /^INT-(\d+)$/) + 1)}`;
+  let n = highest(codes, /^INT-(\d+)$/) + 1;
+  while (sessionCodes.some((code) => same(code, `INT-${pad(n)}`))) n += 1;
+  return `INT-${pad(n)}`;
+}
+
+/**
+ * The pseudonym of a participant added to an interview: the interview's own code (INT-06 for
+ * the interviewee of INT-06, as reports quote them), or INT-06-P2… when it is taken.
+ */
+export function intervieweeCode(
+  participants: readonly { code: string }[],
+  interviewCode: string,
+): string {
+  if (!participants.some((p) => same(p.code, interviewCode))) return interviewCode.trim();
+  return nextParticipantCode(participants, interviewCode).replace(/-P1$/, '-P2');
+}
+
+/**
+ * True when `code`, as an interview or focus group's code, is the pseudonym of a participant who
+ * is not in it: two different things under one name.
+ */
+export function sessionCodeClashes(
+  participants: readonly { id: string; code: string }[],
+  session: { code: string; participantIds: readonly string[] },
+): boolean {
+  return participants.some(
+    (p) => same(p.code, session.code) && !session.participantIds.includes(p.id),
+  );
+}
+
+/** True when a participant's pseudonym is the code of an interview or focus group they are not in. */
+export function participantCodeClashes(
+  sessions: readonly { code: string; participantIds: readonly string[] }[],
+  participant: { id: string; code: string },
+): boolean {
+  return sessions.some(
+    (s) => same(s.code, participant.code) && !s.participantIds.includes(participant.id),
+  );
 }
 
 /** True when another participant already uses `code` (compared without case or spaces). */

@@ -1,5 +1,6 @@
 import { enAgreement } from './en-agreement';
 import { enExchange } from './en-exchange';
+import { enUsability } from './en-usability';
 import { enImport } from './en-import';
 import { enReport } from './en-report';
 import { enSafety } from './en-safety';
@@ -10,6 +11,7 @@ import type { MessageKey } from './it';
 export const en: Record<MessageKey, string> = {
   ...enReport,
   ...enExchange,
+  ...enUsability,
   ...enAgreement,
   ...enImport,
   ...enWorkbook,

@@ -1,4 +1,5 @@
 import type { CampoError, WireError } from '../ipc/errors';
+import type { ValidationIssue } from '../model/issues';
 import type { Language } from '../model/project';
 import { en } from './en';
 import { formatMessage, type MessageParams } from './format';
@@ -24,6 +25,22 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(it, key);
 }
 
+/**
+ * What a refused value's problems say in `language`: "scrivi una data come 15/06/2021 (data)"
+ * (the field by its name, never a schema path nor zod's English words).
+ */
+function validationReason(issues: readonly ValidationIssue[], language: Language): string {
+  const t = translator(language);
+  return issues
+    .map((issue) => {
+      const fieldKey = `validation.field.${issue.field}`;
+      const field = isMessageKey(fieldKey) ? t(fieldKey) : t('validation.field.other');
+      const problem = t(`validation.problem.${issue.problem}`, { limit: issue.limit ?? 0 });
+      return t('validation.issue', { field, problem });
+    })
+    .join('; ');
+}
+
 /** The user-facing text of an error, in `language`: from its code, with its details as parameters. */
 export function errorMessage(
   error: Pick<CampoError | WireError, 'code' | 'message' | 'details'>,
@@ -32,10 +49,14 @@ export function errorMessage(
   const key = `errors.${error.code}`;
   if (!isMessageKey(key)) return error.message;
   const t = translator(language);
-  const params: MessageParams = { message: error.message, ...error.details };
+  const params: MessageParams = { message: error.message, ...(error.details as MessageParams) };
   // A reason given by key (refusals of hostile files) is shown in the user's language.
   const reasonKey = error.details?.reasonKey;
   if (typeof reasonKey === 'string' && isMessageKey(reasonKey))
     params.reason = t(reasonKey, params);
+  // A refused value says which field and what is wrong, never a schema path.
+  const issues = error.details?.issues;
+  if (error.code === 'VALIDATION' && Array.isArray(issues) && issues.length > 0)
+    params.reason = validationReason(issues as ValidationIssue[], language);
   return t(key, params);
 }

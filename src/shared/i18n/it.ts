@@ -4,6 +4,7 @@
  */
 import { itAgreement } from './it-agreement';
 import { itExchange } from './it-exchange';
+import { itUsability } from './it-usability';
 import { itImport } from './it-import';
 import { itReport } from './it-report';
 import { itSafety } from './it-safety';
@@ -12,6 +13,7 @@ import { itWorkbook } from './it-workbook';
 export const it = {
   ...itReport,
   ...itExchange,
+  ...itUsability,
   ...itAgreement,
   ...itImport,
   ...itWorkbook,

@@ -88,6 +88,14 @@ export const codingContract = {
     z.object({ sourceId: Id, start: Offset, end: Offset, parentId: Id.nullable() }).strict(),
     returns<CodingUpdate>(),
   ),
+  /**
+   * Codes the DV marks of live notes in one undoable step: each marked note with its DV's code.
+   * Notes already coded so are left as they are; `coded` says how many codings were added.
+   */
+  codingApplyNoteMarks: handler(
+    z.object({ sourceIds: z.array(Id).min(1).max(10_000) }).strict(),
+    returns<CodingUpdate & { coded: number }>(),
+  ),
   codingUpdate: handler(
     z
       .object({
@@ -111,6 +119,7 @@ export const codingContract = {
   codingRedo: handler(z.object({}).strict(), returns<CodingUpdate | null>()),
   codingHistory: handler(z.object({}).strict(), returns<UndoState>()),
 
+  /** Saves a memo by id (created when no memo has it; an emptied one goes); null: a new id. */
   sourceMemoSave: handler(
     z.object({ sourceId: Id, memoId: Id.nullable(), text: z.string().max(200_000) }).strict(),
     returns<Memo[]>(),

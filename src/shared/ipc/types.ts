@@ -155,6 +155,7 @@ export interface SegmentView {
   /** Who said it, as pseudonyms (INT-03); the session code when nobody is known. */
   pseudonyms: string[];
   participantIds: string[];
+  /** The speaker labels of the file (often real names): shown only when names are revealed. */
   speaker: string;
 }
 
@@ -193,7 +194,10 @@ export interface SearchHit {
   before: string;
   match: string;
   after: string;
+  /** Who said it, as pseudonyms ('' when the turn is matched to nobody). */
   speaker: string;
+  /** The speaker label of the file (often a real name): shown only when names are revealed. */
+  speakerLabel: string;
 }
 
 /** A cell of the framework matrix: participant × evaluation question. */

@@ -1,4 +1,4 @@
-import { achievementRate, assessPriority } from '../domain/performance';
+import { achievementRate, assessPriority, rateForDisplay } from '../domain/performance';
 import type { Indicator } from '../model/project';
 import { headerRow, type Chapter, type ReportContext } from './report-context';
 
@@ -11,8 +11,17 @@ const usable = (indicator: Indicator) =>
   indicator.achieved !== null &&
   indicator.achieved >= 0;
 
+/** A rate beside its verdict: decimals enough to stay on its side of 65, 75 and 85 %. */
+function rateTextOf(context: { percent(value: number, digits?: number): string }) {
+  return (rate: number) => {
+    const { value, decimals } = rateForDisplay(rate);
+    return context.percent(value, decimals);
+  };
+}
+
 /** Indicators by axis (with values and achievement rates), then the performance-framework review. */
 export function indicatorsChapter(context: ReportContext, chapter: Chapter): void {
+  const rateText = rateTextOf(context);
   const { t, project } = context;
   const indicators = project.indicators;
   if (indicators.length === 0) {
@@ -21,7 +30,10 @@ export function indicatorsChapter(context: ReportContext, chapter: Chapter): voi
   }
   chapter.paragraph(t('report.indicators.intro'));
   const axes = [...new Set(indicators.map((indicator) => indicator.axis))];
-  const value = (v: number | null) => (v === null ? '–' : context.number(v, 2));
+  // Amounts in the tens of thousands and more lose their decimals (cents of a budget say
+  // nothing here), so a column of them stays narrow enough not to wrap.
+  const value = (v: number | null) =>
+    v === null ? '–' : context.number(v, Math.abs(v) >= 10_000 ? 0 : 2);
   for (const axis of axes) {
     const own = indicators.filter((indicator) => indicator.axis === axis);
     const sources = [...new Set(own.map((i) => i.source.trim()).filter(Boolean))];
@@ -31,7 +43,8 @@ export function indicatorsChapter(context: ReportContext, chapter: Chapter): voi
         sources.length > 0
           ? { given: sources.join('; ') }
           : { what: t('report.sourceWhat.monitoring') },
-      widths: [9, 33, 7, 12, 12, 12, 15],
+      // The three amounts get room for "123.456.789"; the name wraps instead.
+      widths: [8, 27, 7, 15, 15, 15, 13],
       header: [
         headerRow([
           t('report.indicators.colCode'),
@@ -55,7 +68,7 @@ export function indicatorsChapter(context: ReportContext, chapter: Chapter): voi
           { text: value(indicator.milestone), align: 'right' },
           { text: value(indicator.target), align: 'right' },
           { text: value(indicator.achieved), align: 'right' },
-          { text: rate === null ? '–' : context.percent(rate), align: 'right' },
+          { text: rate === null ? '–' : rateText(rate), align: 'right' },
         ];
       }),
     });
@@ -94,7 +107,7 @@ export function indicatorsChapter(context: ReportContext, chapter: Chapter): voi
         { text: axis || t('report.indicators.noAxis'), bold: true },
         {
           text: own
-            .map((i, index) => `${i.code || i.name}: ${context.percent(verdict.rates[index]!)}`)
+            .map((i, index) => `${i.code || i.name}: ${rateText(verdict.rates[index]!)}`)
             .join('\n'),
         },
         { text: t(key), fill },

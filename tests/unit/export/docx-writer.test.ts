@@ -192,6 +192,9 @@ describe('reportToDocx', () => {
     const styles = await read('word/styles.xml');
     expect(styles).toMatch(/<w:style [^>]*w:styleId="Fonte"[^>]*>\s*<w:name w:val="Fonte"\/>/);
     expect(styles).toContain('w:val="it-IT"');
+    // Quotations are ragged right: justified in their indented column, short ones got wide gaps.
+    const quote = /<w:style [^>]*w:styleId="Quote"[^>]*>[\s\S]*?<\/w:style>/.exec(styles)![0];
+    expect(quote).toContain('<w:jc w:val="left"/>');
     expect(await read('word/settings.xml')).toContain('<w:updateFields');
     expect(await read('word/footnotes.xml')).toContain(FOOTNOTE);
     const header = Object.keys(zip.files).filter((name) => /^word\/header\d+\.xml$/.test(name));

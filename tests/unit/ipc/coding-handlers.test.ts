@@ -210,6 +210,12 @@ describe('coding handlers', () => {
     const { call, core, dv2, region, mantova, codeOf, sourceId } = await codingProject();
     const found = await call('textSearch', { query: 'CITTA', wholeWord: true });
     expect(found.hits.map((hit) => hit.match)).toEqual(['città', 'città', 'città']);
+    // Who said it: the pseudonym, and apart the file's label (shown only when names are revealed).
+    expect(found.hits.map((hit) => [hit.speaker, hit.speakerLabel])).toEqual([
+      ['', 'Intervistatore'],
+      ['INT-03', 'INT-03'],
+      ['INT-05', 'INT-05'],
+    ]);
     const code = codeOf(dv2.id).id;
     const hits = found.hits
       .slice(1)
@@ -272,6 +278,15 @@ describe('coding handlers', () => {
     );
     // An emptied memo goes away.
     expect(await call('sourceMemoSave', { sourceId, memoId: memos[0]!.id, text: ' ' })).toEqual([]);
+    // A memo typed in a new field is saved under the id the field chose, so each save while the
+    // user types updates that one memo instead of adding another.
+    await call('sourceMemoSave', { sourceId, memoId: 'memo-new', text: 'Prima' });
+    const typed = await call('sourceMemoSave', {
+      sourceId,
+      memoId: 'memo-new',
+      text: 'Prima parte',
+    });
+    expect(typed.map((m) => [m.id, m.text])).toEqual([['memo-new', 'Prima parte']]);
     await core.shutdown();
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../src/main/core/dispatch';
 import { createLogger } from '../../../src/main/core/logger';
+import { errorMessage } from '../../../src/shared/i18n';
 import { HANDLER_NAMES, contract } from '../../../src/shared/ipc/contract';
 import { testCore } from '../../helpers/core';
 
@@ -35,6 +36,30 @@ describe('contract dispatch', () => {
       ok: false,
       error: { code: 'VALIDATION' },
     });
+  });
+
+  it('says what is wrong with a refused value in the user’s language, never with a schema path', async () => {
+    const { core } = await testCore();
+    const refused = await dispatch(
+      core.handlers,
+      'ngtUpdate',
+      { sessionId: 's1', patch: { date: '15/06/2021' } },
+      logger,
+    );
+    if (refused.ok) throw new Error('a day-first date reached the handler');
+    expect(errorMessage(refused.error, 'it')).toBe(
+      'Valore non valido: scrivi una data come 15/06/2021 (data)',
+    );
+    expect(errorMessage(refused.error, 'en')).toBe(
+      'Invalid value: write a date as 15/06/2021 (date)',
+    );
+    const empty = await dispatch(core.handlers, 'questionAdd', { text: '' }, logger);
+    if (empty.ok) throw new Error('an empty question was added');
+    expect(errorMessage(empty.error, 'it')).toBe(
+      'Valore non valido: non può restare vuoto (testo)',
+    );
+    for (const error of [refused.error, empty.error])
+      expect(errorMessage(error, 'it')).not.toMatch(/patch\.|Invalid|expected/);
   });
 
   it('answers user errors with their code and bugs as INTERNAL, logged with the stack', async () => {

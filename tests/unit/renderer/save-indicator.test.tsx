@@ -3,6 +3,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SaveIndicator } from '../../../src/renderer/app/SaveIndicator';
 import { useAppStore } from '../../../src/renderer/stores/app-store';
+import { usePendingEdits } from '../../../src/renderer/stores/pending-edits';
 import { useProjectStore } from '../../../src/renderer/stores/project-store';
 
 afterEach(cleanup);
@@ -20,6 +21,14 @@ describe('SaveIndicator', () => {
 
     const at = new Date(2026, 10, 24, 10, 42).toISOString();
     act(() => useProjectStore.setState({ saveState: { state: 'saved', at } }));
+    expect(indicator.textContent).toBe('Salvato alle 10:42');
+
+    // Typing that waits for its pause, then its save on the way: never "Salvato" meanwhile.
+    act(() => usePendingEdits.setState({ unsaved: 1 }));
+    expect(indicator.textContent).toBe('Modifiche non salvate');
+    act(() => usePendingEdits.setState({ unsaved: 0, inFlight: 1 }));
+    expect(indicator.textContent).toBe('Salvataggio…');
+    act(() => usePendingEdits.setState({ inFlight: 0 }));
     expect(indicator.textContent).toBe('Salvato alle 10:42');
 
     act(() =>

@@ -192,7 +192,8 @@ export function reportStyles(language: 'it' | 'en'): IStylesOptions {
         quickFormat: true,
         run: { italics: true, color: '404040' },
         paragraph: {
-          alignment: AlignmentType.JUSTIFIED,
+          // Ragged right: a short quotation in an indented column, justified, gets wide gaps.
+          alignment: AlignmentType.LEFT,
           indent: { left: CM, right: CM },
           spacing: { before: 120, after: 160 },
         },

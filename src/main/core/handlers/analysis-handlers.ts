@@ -106,8 +106,8 @@ export function analysisHandlers(state: CoreState): AnalysisHandlers {
             before: (context.clippedBefore ? '…' : '') + context.before,
             match: context.passage,
             after: context.after + (context.clippedAfter ? '…' : ''),
-            speaker:
-              who.participantIds.map((id) => pseudonyms.get(id) ?? '').join(', ') || who.speaker,
+            speaker: who.participantIds.flatMap((id) => pseudonyms.get(id) ?? []).join(', '),
+            speakerLabel: who.speaker,
           });
         }
       }

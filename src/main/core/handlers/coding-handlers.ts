@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { nextColour } from '../../../shared/domain/codebook';
 import { adjustCoding, applyCoding } from '../../../shared/domain/coding';
+import { pendingNoteMarks } from '../../../shared/domain/note-marks';
+import { translator } from '../../../shared/i18n';
 import { reanchorCodings, reanchorTurns } from '../../../shared/domain/reanchor';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -13,6 +15,7 @@ type CodingHandlers = Pick<
   Handlers,
   | 'codingApply'
   | 'codingInVivo'
+  | 'codingApplyNoteMarks'
   | 'codingUpdate'
   | 'codingRemove'
   | 'codingUndo'
@@ -77,6 +80,32 @@ export function codingHandlers(state: CoreState): CodingHandlers {
       });
     },
 
+    async codingApplyNoteMarks({ sourceIds }) {
+      const session = state.requireSession();
+      const { codes } = session.project;
+      const notes = await Promise.all(sourceIds.map((id) => session.readSource(id)));
+      const count = notes.reduce((n, source) => n + pendingNoteMarks(source, codes).length, 0);
+      const label = translator(session.project.meta.language)('notes.codedLabel', { n: count });
+      let coded = 0;
+      const update = await state.history().record(label, async (change) => {
+        for (const id of sourceIds) {
+          await change.editSource(id, (source) => {
+            // Read again inside the change: what is pending now, not when the call came.
+            for (const mark of pendingNoteMarks(source, codes)) {
+              source.codings = applyCoding(source.codings, source.text, {
+                id: randomUUID(),
+                ...mark,
+                coder: coderName(),
+                createdAt: new Date().toISOString(),
+              });
+              coded += 1;
+            }
+          });
+        }
+      });
+      return { ...update, coded };
+    },
+
     async codingUpdate({ sourceId, codingId, patch }) {
       const session = state.requireSession();
       const before = findById((await session.readSource(sourceId)).codings, codingId, 'coding');
@@ -117,12 +146,14 @@ export function codingHandlers(state: CoreState): CodingHandlers {
       const session = state.requireSession();
       const now = new Date().toISOString();
       return session.mutateSource(sourceId, (source) => {
-        if (memoId) {
-          const memo = findById(source.memos, memoId, 'memo');
+        // An upsert by id: a memo typed in a new field is created under the id the field chose,
+        // so the saves that follow while the user types update it instead of adding more.
+        const memo = memoId ? source.memos.find((m) => m.id === memoId) : undefined;
+        if (memo) {
           if (text.trim() === '') source.memos = source.memos.filter((m) => m.id !== memoId);
           else Object.assign(memo, { text, updatedAt: now });
         } else if (text.trim() !== '') {
-          source.memos.push({ id: randomUUID(), text, createdAt: now, updatedAt: now });
+          source.memos.push({ id: memoId ?? randomUUID(), text, createdAt: now, updatedAt: now });
         }
         return source.memos;
       });

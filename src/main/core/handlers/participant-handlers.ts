@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { isCodeTaken, nextParticipantCode } from '../../../shared/domain/pseudonyms';
+import {
+  intervieweeCode,
+  isCodeTaken,
+  nextParticipantCode,
+  participantCodeClashes,
+} from '../../../shared/domain/pseudonyms';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { ParticipantSchema } from '../../../shared/model/project';
@@ -32,11 +37,17 @@ export function participantHandlers(state: CoreState): ParticipantHandlers {
           throw new CampoError('NOT_FOUND', `No session ${sessionId}`, { id: sessionId });
         const code =
           fields.code ??
-          nextParticipantCode(
-            project.participants,
-            field?.kind === 'focusGroup' ? field.code : undefined,
-          );
+          (field?.kind === 'interview'
+            ? intervieweeCode(project.participants, field.code)
+            : nextParticipantCode(
+                project.participants,
+                field?.kind === 'focusGroup' ? field.code : undefined,
+                project.sessions.map((s) => s.code),
+              ));
         if (isCodeTaken(project.participants, code)) throw duplicate(code);
+        const clashes = project.sessions.filter((s) => s.id !== field?.id);
+        if (fields.code !== undefined && participantCodeClashes(clashes, { id, code }))
+          throw duplicate(code);
         project.participants.push(ParticipantSchema.parse({ ...fields, id, code }));
         field?.participantIds.push(id);
       });
@@ -47,7 +58,11 @@ export function participantHandlers(state: CoreState): ParticipantHandlers {
       const session = state.requireSession();
       await session.mutate((project) => {
         const participant = findById(project.participants, id, 'participant');
-        if (patch.code !== undefined && isCodeTaken(project.participants, patch.code, id))
+        if (
+          patch.code !== undefined &&
+          (isCodeTaken(project.participants, patch.code, id) ||
+            participantCodeClashes(project.sessions, { id, code: patch.code }))
+        )
           throw duplicate(patch.code);
         Object.assign(participant, patch);
       });

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { isCodeTaken, nextSessionCode } from '../../../shared/domain/pseudonyms';
+import {
+  isCodeTaken,
+  nextSessionCode,
+  sessionCodeClashes,
+} from '../../../shared/domain/pseudonyms';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import {
@@ -37,6 +41,16 @@ function checkReferences(project: ProjectFile, session: FieldSession): void {
   }
 }
 
+/** Refuses a code that is the pseudonym of a participant who is not in this session. */
+function checkCodeClash(project: ProjectFile, session: FieldSession): void {
+  if (sessionCodeClashes(project.participants, session)) {
+    throw new CampoError('DUPLICATE', `Code ${session.code} is a participant's pseudonym`, {
+      field: 'code',
+      value: session.code,
+    });
+  }
+}
+
 /** Interviews and focus groups. */
 export function sessionHandlers(state: CoreState): SessionHandlers {
   return {
@@ -51,6 +65,9 @@ export function sessionHandlers(state: CoreState): SessionHandlers {
           code: fields.code ?? nextSessionCode(project.sessions, kind),
         });
         checkReferences(project, session);
+        // A code chosen by hand must not clash; the next free one may equal the pseudonym of the
+        // interviewee still to be added (the interview shows a warning until they are).
+        if (fields.code !== undefined) checkCodeClash(project, session);
         project.sessions.push(session);
       });
       return findById(store.project.sessions, id, 'interview or focus group');
@@ -60,8 +77,11 @@ export function sessionHandlers(state: CoreState): SessionHandlers {
       const store = state.requireSession();
       await store.mutate((project) => {
         const session = findById(project.sessions, id, 'interview or focus group');
+        const recoded = patch.code !== undefined && patch.code !== session.code;
         Object.assign(session, patch);
         checkReferences(project, session);
+        // Checked when the code changes: a clash older than this rule must not block other edits.
+        if (recoded) checkCodeClash(project, session);
       });
       return findById(store.project.sessions, id, 'interview or focus group');
     },

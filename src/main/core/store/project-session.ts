@@ -12,7 +12,7 @@ import {
 } from '../../../shared/model/project';
 import { SourceFileSchema, type SourceFile } from '../../../shared/model/source';
 import { createSnapshot, pruneBackups } from './backups';
-import { describeIssues } from '../../../shared/model/issues';
+import { describeIssues, issuesForUser } from '../../../shared/model/issues';
 import { sourceCodec } from './codecs';
 import { durableDocument, serializeDocument } from './json-document';
 import { fsyncDirectory, writeFileDurable } from './durable-file';
@@ -31,7 +31,10 @@ function validOrRefused<T>(
   result: { success: true; data: T } | { success: false; error: z.ZodError },
 ): T {
   if (!result.success) {
-    throw new CampoError('VALIDATION', 'Invalid change', { reason: describeIssues(result.error) });
+    throw new CampoError('VALIDATION', 'Invalid change', {
+      reason: describeIssues(result.error),
+      issues: issuesForUser(result.error),
+    });
   }
   return result.data;
 }

@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n/use-t';
-import { useCodingStore } from '../../stores/coding-store';
+import { codebookActions } from '../../stores/codebook-actions';
 import { attempt } from '../../stores/core-calls';
 import { useProjectStore } from '../../stores/project-store';
 import { CodeOptions } from './CodeOptions';
@@ -23,7 +23,6 @@ export function CodeEditorDialog({
 }) {
   const t = useT();
   const project = useProjectStore((state) => state.snapshot!.project);
-  const run = useCodingStore((state) => state.run);
   const [name, setName] = useState(code?.name ?? '');
   const [description, setDescription] = useState(code?.description ?? '');
   const [colour, setColour] = useState(code?.colour ?? '');
@@ -44,18 +43,18 @@ export function CodeEditorDialog({
       ...(locked ? {} : { name: name.trim(), questionId: questionId || null }),
     };
     if (!code) {
-      const added = await run(() =>
-        api().codeAdd({ ...fields, name: name.trim(), parentId: parent || null }),
-      );
+      const added = await codebookActions.add({
+        ...fields,
+        name: name.trim(),
+        parentId: parent || null,
+      });
       if (added) onClose();
       return;
     }
-    const updated = await run(() => api().codeUpdate({ id: code.id, patch: fields }));
+    const updated = await codebookActions.update(code.id, fields);
     if (!updated) return;
     if ((code.parentId ?? '') !== parent) {
-      const moved = await run(() =>
-        api().codeMove({ id: code.id, parentId: parent || null, beforeId: null }),
-      );
+      const moved = await codebookActions.move(code.id, parent || null);
       if (!moved) return;
     }
     onClose();
@@ -163,7 +162,6 @@ function useCodeLinks(id: string): CodeLinks | null {
 export function MergeCodeDialog({ code, onClose }: { code: Code; onClose(): void }) {
   const t = useT();
   const codes = useProjectStore((state) => state.snapshot!.project.codes);
-  const run = useCodingStore((state) => state.run);
   const links = useCodeLinks(code.id);
   const [into, setInto] = useState('');
   const id = useId();
@@ -187,9 +185,7 @@ export function MergeCodeDialog({ code, onClose }: { code: Code; onClose(): void
           className="primary"
           disabled={!into}
           onClick={() =>
-            void run(() => api().codeMerge({ fromId: code.id, intoId: into })).then(
-              (done) => done && onClose(),
-            )
+            void codebookActions.merge(code.id, into).then((done) => done && onClose())
           }
         >
           {t('codebook.merge')}
@@ -202,7 +198,6 @@ export function MergeCodeDialog({ code, onClose }: { code: Code; onClose(): void
 /** Asks before deleting a code, with the number of codings and sub-codes that go with it. */
 export function DeleteCodeDialog({ code, onClose }: { code: Code; onClose(): void }) {
   const t = useT();
-  const run = useCodingStore((state) => state.run);
   const links = useCodeLinks(code.id);
   return (
     <ConfirmDialog
@@ -210,9 +205,7 @@ export function DeleteCodeDialog({ code, onClose }: { code: Code; onClose(): voi
       confirmLabel={t('app.delete')}
       danger
       onCancel={onClose}
-      onConfirm={() =>
-        void run(() => api().codeDelete({ id: code.id })).then((done) => done && onClose())
-      }
+      onConfirm={() => void codebookActions.remove(code.id).then((done) => done && onClose())}
     >
       {links ? (
         <p>

@@ -12,6 +12,7 @@ import { useCodingStore } from '../../stores/coding-store';
 import { attempt } from '../../stores/core-calls';
 import { useProjectStore } from '../../stores/project-store';
 import { CodeEditorDialog, DeleteCodeDialog, MergeCodeDialog } from './CodeDialogs';
+import { codebookActions } from '../../stores/codebook-actions';
 
 const NO_CODES: Code[] = [];
 
@@ -28,7 +29,7 @@ export function CodebookPanel() {
   const t = useT();
   const language = useLanguage();
   const codes = useProjectStore((state) => state.snapshot?.project.codes) ?? NO_CODES;
-  const { counts, run } = useCodingStore();
+  const counts = useCodingStore((state) => state.counts);
   const [filter, setFilter] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
@@ -45,7 +46,7 @@ export function CodebookPanel() {
 
   const move = (id: string, parentId: string | null) => {
     setDragged(null);
-    if (id !== parentId) void run(() => api().codeMove({ id, parentId, beforeId: null }));
+    if (id !== parentId) void codebookActions.move(id, parentId);
   };
 
   const exportCsv = async () => {
@@ -59,9 +60,9 @@ export function CodebookPanel() {
   };
 
   const importQdc = async (file: File) => {
-    const result = await attempt(async () => api().qdcImport(await readFileForUpload(file)));
+    const upload = await attempt(() => readFileForUpload(file));
+    const result = upload && (await codebookActions.importQdc(upload));
     if (!result) return;
-    useProjectStore.getState().patchProject((project) => ({ ...project, codes: result.codes }));
     useAppStore.getState().notify('success', {
       key: 'exchange.codebookImported',
       params: { added: result.added, existing: result.existing },
@@ -76,7 +77,7 @@ export function CodebookPanel() {
 
   const importCsv = async (file: File) => {
     const csv = await file.text();
-    const result = await run(() => api().codebookImport({ csv }));
+    const result = await codebookActions.importCsv(csv);
     if (!result) return;
     const { added, updated, problems } = result;
     const count = (kind: string) => problems.filter((p) => p.problem === kind).length;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { isTypingTarget } from '../../components/keyboard';
+import { RevealNamesToggle } from '../../components/RevealNames';
 import { useT } from '../../i18n/use-t';
 import { useCodingStore } from '../../stores/coding-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -9,6 +10,7 @@ import { CodingSourceView } from './CodingSourceView';
 import { MatricesPanel } from './MatricesPanel';
 import { RetrievalPanel } from './RetrievalPanel';
 import { SearchPanel } from './SearchPanel';
+import { selectionOnScreen } from './selection-visibility';
 
 const TABS = ['code', 'retrieve', 'search', 'matrices'] as const;
 type Tab = (typeof TABS)[number];
@@ -21,7 +23,8 @@ type Tab = (typeof TABS)[number];
 export function CodingScreen() {
   const t = useT();
   const [tab, setTab] = useState<Tab>('code');
-  const { loadCounts, loadHistory, history, undo, redo, openSource, sourceId } = useCodingStore();
+  const { loadCounts, loadHistory, history, undo, redo, openSource, sourceId, clearSelection } =
+    useCodingStore();
   const sources = useProjectStore((state) => state.snapshot?.project.sources);
 
   useEffect(() => {
@@ -46,7 +49,7 @@ export function CodingScreen() {
       const { selection } = useCodingStore.getState();
       const codes = useProjectStore.getState().snapshot?.project.codes ?? [];
       const code = codes.find((c) => c.quickKey === Number(event.key));
-      if (selection && code) {
+      if (selection && code && selectionOnScreen()) {
         event.preventDefault();
         void useCodingStore.getState().apply(code.id);
       }
@@ -57,11 +60,31 @@ export function CodingScreen() {
 
   const show = (next: Tab, sourceToOpen?: { id: string; at: number }) => {
     if (sourceToOpen) openSource(sourceToOpen.id, sourceToOpen.at);
+    // A selection ends with the view it was made in.
+    if (next !== tab) clearSelection();
     setTab(next);
+  };
+
+  /** The skip link: past the codebook (dozens of Tab stops) straight into the text. */
+  const skipToText = () => {
+    if (tab !== 'code') show('code');
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('[data-testid="coding-text"]')?.focus(),
+    );
   };
 
   return (
     <div className="coding-screen">
+      <a
+        href="#coding-text"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          skipToText();
+        }}
+      >
+        {t('coding.skipToText')}
+      </a>
       <CodebookPanel />
       <div className="coding-main">
         <div className="tabs-bar">
@@ -73,12 +96,13 @@ export function CodingScreen() {
                 type="button"
                 role="tab"
                 aria-selected={tab === name}
-                onClick={() => setTab(name)}
+                onClick={() => show(name)}
               >
                 {t(`coding.tab.${name}`)}
               </button>
             ))}
           </div>
+          <RevealNamesToggle />
           <div className="undo-buttons">
             <button
               type="button"

@@ -131,7 +131,7 @@ function CodingDetails({
         label={t('coding.memo')}
         value={coding.memo}
         multiline
-        onCommit={(memo) => void updateCoding(coding.id, { memo })}
+        onCommit={(memo) => updateCoding(coding.id, { memo })}
       />
       <div className="button-row">
         <button

@@ -1,31 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Code } from '../../../shared/model/project';
-import type { Coding, SpeakerTurn } from '../../../shared/model/source';
-import { useT } from '../../i18n/use-t';
+import { pendingNoteMarks } from '../../../shared/domain/note-marks';
+import type { Coding } from '../../../shared/model/source';
+import { useTurnLabels } from '../../components/RevealNames';
+import { useLanguage, useT } from '../../i18n/use-t';
 import { useCodingStore } from '../../stores/coding-store';
 import { useProjectStore } from '../../stores/project-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { formatClock } from '../sources/SourceView';
 import { selectionIn } from './dom-offsets';
 import { assignLanes, codingsByTurn, runsIn, trimSpan } from './highlight-runs';
+import { caretMark, markOf, RunSpan, SELECTION_ID, wholeText } from './coded-runs';
 import { EditTextDialog } from './EditTextDialog';
+import { useTextCaret } from './use-text-caret';
+import { selectionOnScreen } from './selection-visibility';
 
 const LANE_WIDTH = 6;
-const SELECTION_ID = '\u0000selection';
-
-function wholeText(length: number): SpeakerTurn {
-  return {
-    id: 'all',
-    start: 0,
-    end: length,
-    speaker: '',
-    participantId: null,
-    time: null,
-    guideQuestionId: null,
-    questionIds: [],
-  };
-}
 
 /**
  * The source being coded: turns with coloured highlights and margin bars, one per coding, drawn
@@ -34,7 +24,10 @@ function wholeText(length: number): SpeakerTurn {
  */
 export function CodingSourceView() {
   const t = useT();
-  const { sourceId, selection, reveal, select, inspect, openSource, revealed } = useCodingStore();
+  const language = useLanguage();
+  const { sourceId, selection, reveal, select, inspect, openSource, revealed, clearSelection } =
+    useCodingStore();
+  const codeNoteMarks = useCodingStore((state) => state.codeNoteMarks);
   const source = useSourcesStore((state) => (sourceId ? state.loaded[sourceId] : undefined));
   const load = useSourcesStore((state) => state.load);
   const project = useProjectStore((state) => state.snapshot?.project);
@@ -46,14 +39,24 @@ export function CodingSourceView() {
   }, [sourceId, source, load]);
 
   const codes = useMemo(() => new Map(project?.codes.map((c) => [c.id, c])), [project?.codes]);
-  const pseudonyms = useMemo(
-    () => new Map(project?.participants.map((p) => [p.id, p.code])),
-    [project?.participants],
+  /** DV marks of notes in the order of the DVs: "DV1 DV2" however they were marked. */
+  const marksOf = useMemo(() => {
+    const order = new Map(project?.questions.map((q, index) => [q.id, { index, code: q.code }]));
+    return (ids: readonly string[]) =>
+      ids
+        .flatMap((id) => order.get(id) ?? [])
+        .sort((a, b) => a.index - b.index)
+        .map((q) => q.code);
+  }, [project?.questions]);
+  const pendingMarks = useMemo(
+    () => (source && project ? pendingNoteMarks(source, project.codes).length : 0),
+    [source, project],
   );
   const turns = useMemo(
     () => (source ? (source.turns.length ? source.turns : [wholeText(source.text.length)]) : []),
     [source],
   );
+  const labelOf = useTurnLabels(turns);
   const byTurn = useMemo(
     () => (source ? codingsByTurn(turns, source.codings) : []),
     [turns, source],
@@ -76,13 +79,32 @@ export function CodingSourceView() {
     revealed();
   }, [reveal, source, turns, virtualizer, revealed]);
 
+  const keyboard = useTextCaret({
+    sourceId: source?.id ?? null,
+    text: source?.text ?? '',
+    turns,
+    language,
+    scroller,
+    virtualizer,
+  });
+
+  // A selection scrolled out of sight ends: a quick key must not code what cannot be seen.
+  const checkSelectionInView = () => {
+    if (!useCodingStore.getState().selection) return;
+    requestAnimationFrame(() => {
+      if (useCodingStore.getState().selection && !selectionOnScreen()) clearSelection();
+    });
+  };
+
   if (!project) return null;
   const flagged = source?.codings.filter((coding) => coding.textChanged).length ?? 0;
 
   const readSelection = () => {
     if (!scroller.current || !source) return;
     const span = selectionIn(scroller.current);
-    if (span) select(trimSpan(source.text, span.start, span.end));
+    const trimmed = span && trimSpan(source.text, span.start, span.end);
+    if (span) select(trimmed);
+    if (trimmed) keyboard.followSelection(trimmed);
   };
 
   return (
@@ -106,6 +128,15 @@ export function CodingSourceView() {
             {t('coding.editText')}
           </button>
         )}
+        {source && pendingMarks > 0 && (
+          <button
+            type="button"
+            title={t('notes.codeMarksHint')}
+            onClick={() => void codeNoteMarks([source.id])}
+          >
+            {t('notes.codeMarks', { n: pendingMarks })}
+          </button>
+        )}
       </div>
       {source && flagged > 0 && (
         <p className="notice-warning" role="status">
@@ -114,25 +145,47 @@ export function CodingSourceView() {
       )}
       {!sourceId && <p className="muted">{t('coding.noSource')}</p>}
       {source && (
+        <p id="coding-keys-hint" className="hint coding-keys-hint">
+          {t('coding.keysHint')}
+        </p>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {source && selection
+          ? t('coding.selectedAnnounce', {
+              text: source.text.slice(
+                selection.start,
+                Math.min(selection.end, selection.start + 200),
+              ),
+            })
+          : ''}
+      </p>
+      {source && (
         <div
           ref={scroller}
           className="turns-scroller coding-text"
           data-testid="coding-text"
           tabIndex={0}
           aria-label={t('coding.textLabel', { title: source.title })}
+          aria-describedby="coding-keys-hint"
           onMouseUp={readSelection}
-          onKeyUp={(event) => event.shiftKey && readSelection()}
+          onScroll={checkSelectionInView}
+          onKeyDown={keyboard.onKeyDown}
+          onFocus={keyboard.onFocus}
+          onBlur={keyboard.onBlur}
         >
           <ol className="turns" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const turn = turns[item.index]!;
               const here = byTurn[item.index] ?? [];
-              const marked: Coding[] =
-                selection && selection.start < turn.end && selection.end > turn.start
-                  ? [...here, selectionMark(selection)]
-                  : here;
-              const speaker =
-                (turn.participantId && pseudonyms.get(turn.participantId)) || turn.speaker;
+              const caret = caretMark(source.text, turn, keyboard.caret);
+              const marked: Coding[] = [
+                ...here,
+                ...(selection && selection.start < turn.end && selection.end > turn.start
+                  ? [markOf(SELECTION_ID, selection)]
+                  : []),
+                ...(caret ? [caret.mark] : []),
+              ];
+              const speaker = labelOf(turn);
               return (
                 <li
                   key={turn.id}
@@ -159,20 +212,25 @@ export function CodingSourceView() {
                       />
                     ))}
                   </span>
-                  {(speaker || turn.time !== null) && (
+                  {(speaker || turn.time !== null || turn.questionIds.length > 0) && (
                     <p className="turn-meta">
                       {speaker && (
                         <button
                           type="button"
                           className="turn-select"
-                          title={t('coding.selectTurn', { speaker })}
-                          aria-label={t('coding.selectTurn', { speaker })}
+                          title={speaker.hint ?? t('coding.selectTurn', { speaker: speaker.text })}
+                          aria-label={t('coding.selectTurn', { speaker: speaker.text })}
                           onClick={() => select(trimSpan(source.text, turn.start, turn.end))}
                         >
-                          {speaker}
+                          {speaker.text}
                         </button>
                       )}
                       {turn.time !== null && <time>{formatClock(turn.time)}</time>}
+                      {marksOf(turn.questionIds).map((code) => (
+                        <span key={code} className="badge" title={t('notes.markedWith')}>
+                          {code}
+                        </span>
+                      ))}
                     </p>
                   )}
                   <p className="turn-text" data-text-start={turn.start} data-text-end={turn.end}>
@@ -182,6 +240,7 @@ export function CodingSourceView() {
                         run={run}
                         text={source.text.slice(run.start, run.end)}
                         codes={codes}
+                        caretAfter={caret?.after ?? false}
                         onInspect={() => inspect(run.start)}
                       />
                     ))}
@@ -194,57 +253,5 @@ export function CodingSourceView() {
       )}
       {editing && source && <EditTextDialog source={source} onClose={() => setEditing(false)} />}
     </section>
-  );
-}
-
-function selectionMark(span: { start: number; end: number }): Coding {
-  return {
-    id: SELECTION_ID,
-    codeId: SELECTION_ID,
-    ...span,
-    text: '',
-    coder: '',
-    memo: '',
-    key: false,
-    textChanged: false,
-    createdAt: '',
-  };
-}
-
-function RunSpan({
-  run,
-  text,
-  codes,
-  onInspect,
-}: {
-  run: { start: number; end: number; codings: Coding[] };
-  text: string;
-  codes: Map<string, Code>;
-  onInspect(): void;
-}) {
-  const selected = run.codings.some((coding) => coding.id === SELECTION_ID);
-  const coded = run.codings.filter((coding) => coding.id !== SELECTION_ID);
-  if (!selected && coded.length === 0) {
-    return (
-      <span data-start={run.start} data-end={run.end}>
-        {text}
-      </span>
-    );
-  }
-  const colour = coded[0] ? codes.get(coded[0].codeId)?.colour : undefined;
-  const classes = ['hl', selected && 'hl-selected', coded.length > 1 && 'hl-multi'];
-  return (
-    <span
-      data-start={run.start}
-      data-end={run.end}
-      className={classes.filter(Boolean).join(' ')}
-      style={colour ? { backgroundColor: `${colour}40`, borderBottomColor: colour } : undefined}
-      title={coded.map((coding) => codes.get(coding.codeId)?.name).join(' · ')}
-      onClick={() => {
-        if (coded.length && window.getSelection()?.isCollapsed) onInspect();
-      }}
-    >
-      {text}
-    </span>
   );
 }

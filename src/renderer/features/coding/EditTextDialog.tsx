@@ -1,12 +1,8 @@
 import { useState } from 'react';
 import type { SourceFile } from '../../../shared/model/source';
-import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n/use-t';
-import { useAppStore } from '../../stores/app-store';
-import { useCodingStore } from '../../stores/coding-store';
-import { attempt } from '../../stores/core-calls';
-import { useSourcesStore } from '../../stores/sources-store';
+import { codebookActions } from '../../stores/codebook-actions';
 
 /**
  * Corrects a source's text (a misheard word, a name to anonymise). Codings and turns after a
@@ -18,16 +14,9 @@ export function EditTextDialog({ source, onClose }: { source: SourceFile; onClos
   const [saving, setSaving] = useState(false);
   const save = async () => {
     setSaving(true);
-    const result = await attempt(() => api().sourceTextUpdate({ sourceId: source.id, text }));
+    const result = await codebookActions.correctText(source.id, text);
     setSaving(false);
-    if (!result) return;
-    await useSourcesStore.getState().load(source.id);
-    await useCodingStore.getState().loadHistory();
-    useAppStore.getState().notify(result.flagged ? 'info' : 'success', {
-      key: 'coding.textSaved',
-      params: { moved: result.moved, flagged: result.flagged },
-    });
-    onClose();
+    if (result) onClose();
   };
   return (
     <Dialog title={t('coding.editTextTitle', { title: source.title })} onClose={onClose} wide>

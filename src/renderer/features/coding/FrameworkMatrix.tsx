@@ -20,6 +20,7 @@ export function FrameworkMatrix() {
   const t = useT();
   const project = useProjectStore((state) => state.snapshot!.project);
   const version = useCodingStore((state) => state.version);
+  const saveSummary = useCodingStore((state) => state.saveFrameworkSummary);
   const [cells, setCells] = useState<Map<string, FrameworkCell> | null>(null);
   const [open, setOpen] = useState<{ participant: Participant; question: EvaluationQuestion }>();
 
@@ -101,13 +102,10 @@ export function FrameworkMatrix() {
             multiline
             rows={4}
             onCommit={(text) =>
-              void attempt(() =>
-                api().frameworkSummarySave({
-                  participantId: open.participant.id,
-                  questionId: open.question.id,
-                  text,
-                }),
-              ).then(reload)
+              saveSummary(open.participant.id, open.question.id, text).then((saved) => {
+                reload();
+                return saved;
+              })
             }
           />
           {openCell && openCell.segments.length > 0 ? (

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { PARTICIPANT_FIELDS } from '../../../shared/domain/coding-analysis';
+import { pendingNoteMarks } from '../../../shared/domain/note-marks';
 import type { HandlerArgs } from '../../../shared/ipc/contract';
 import type { SegmentView } from '../../../shared/ipc/types';
 import { api } from '../../api/client';
@@ -7,6 +8,7 @@ import { useT } from '../../i18n/use-t';
 import { useCodingStore } from '../../stores/coding-store';
 import { attempt } from '../../stores/core-calls';
 import { useProjectStore } from '../../stores/project-store';
+import { useSourcesStore } from '../../stores/sources-store';
 import { CodeOptions } from './CodeOptions';
 import { SegmentList } from './SegmentList';
 
@@ -18,6 +20,34 @@ const FIELD_LABELS = {
   territory: 'participants.territory',
   partnershipType: 'participants.partnership',
 } as const satisfies Record<(typeof PARTICIPANT_FIELDS)[number], string>;
+
+/**
+ * How many DV marks of live notes are not coded yet, over every notes source (loaded for it:
+ * notes are short), and those sources.
+ */
+function useNoteMarks(): { pending: number; sourceIds: string[] } {
+  const project = useProjectStore((state) => state.snapshot!.project);
+  const loaded = useSourcesStore((state) => state.loaded);
+  const load = useSourcesStore((state) => state.load);
+  const notesIds = useMemo(
+    () => project.sources.filter((s) => s.kind === 'notes').map((s) => s.id),
+    [project.sources],
+  );
+  useEffect(() => {
+    for (const id of notesIds) if (!useSourcesStore.getState().loaded[id]) void load(id);
+  }, [notesIds, load]);
+  return useMemo(() => {
+    let pending = 0;
+    const sourceIds: string[] = [];
+    for (const id of notesIds) {
+      const source = loaded[id];
+      const n = source ? pendingNoteMarks(source, project.codes).length : 0;
+      if (n > 0) sourceIds.push(id);
+      pending += n;
+    }
+    return { pending, sourceIds };
+  }, [notesIds, loaded, project.codes]);
+}
 
 /**
  * Coded segments by code, evaluation question, participant or participant attribute (e.g.
@@ -64,6 +94,8 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
   }, [filter, version]);
 
   const codes = useMemo(() => new Map(project.codes.map((c) => [c.id, c])), [project.codes]);
+  const marks = useNoteMarks();
+  const codeNoteMarks = useCodingStore((state) => state.codeNoteMarks);
   const attributeKeys = useMemo(() => {
     const custom = new Set(project.participants.flatMap((p) => p.attributes.map((a) => a.key)));
     return [...PARTICIPANT_FIELDS, ...[...custom].sort()];
@@ -139,6 +171,14 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
           {t('retrieval.keyOnly')}
         </label>
       </div>
+      {marks.pending > 0 && (
+        <div className="notice-warning" role="note">
+          <p>{t('retrieval.pendingMarks', { n: marks.pending })}</p>
+          <button type="button" onClick={() => void codeNoteMarks(marks.sourceIds)}>
+            {t('notes.codeMarks', { n: marks.pending })}
+          </button>
+        </div>
+      )}
       <p role="status" className="muted">
         {segments
           ? t('retrieval.count', {

@@ -4,10 +4,11 @@ import type { SearchHit } from '../../../shared/ipc/types';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
-import { useCodingStore } from '../../stores/coding-store';
 import { attempt } from '../../stores/core-calls';
+import { usePrivacyStore } from '../../stores/privacy-store';
 import { useProjectStore } from '../../stores/project-store';
 import { CodeOptions } from './CodeOptions';
+import { codebookActions } from '../../stores/codebook-actions';
 
 type Scope = 'match' | 'sentence' | 'turn';
 const hitKey = (hit: SearchHit) => `${hit.sourceId}:${hit.start}`;
@@ -20,7 +21,7 @@ const hitKey = (hit: SearchHit) => `${hit.sourceId}:${hit.start}`;
 export function SearchPanel({ onOpen }: { onOpen(sourceId: string, at: number): void }) {
   const t = useT();
   const codes = useProjectStore((state) => state.snapshot!.project.codes);
-  const run = useCodingStore((state) => state.run);
+  const revealNames = usePrivacyStore((state) => state.revealNames);
   const [query, setQuery] = useState('');
   const [wholeWord, setWholeWord] = useState(false);
   const [result, setResult] = useState<{ hits: SearchHit[]; truncated: boolean } | null>(null);
@@ -54,13 +55,11 @@ export function SearchPanel({ onOpen }: { onOpen(sourceId: string, at: number): 
   const codeAll = async () => {
     const code = codes.find((c) => c.id === codeId);
     if (!code || chosen.length === 0) return;
-    const done = await run(() =>
-      api().searchCodeAll({
-        codeId,
-        scope,
-        hits: chosen.map(({ sourceId, start, end }) => ({ sourceId, start, end })),
-      }),
-    );
+    const done = await codebookActions.codeHits({
+      codeId,
+      scope,
+      hits: chosen.map(({ sourceId, start, end }) => ({ sourceId, start, end })),
+    });
     if (done) {
       useAppStore.getState().notify('success', {
         key: 'search.coded',
@@ -162,7 +161,9 @@ export function SearchPanel({ onOpen }: { onOpen(sourceId: string, at: number): 
                         }}
                       />
                       <strong>{hit.sourceTitle}</strong>
-                      {hit.speaker && <span className="muted"> · {hit.speaker}</span>}
+                      {(hit.speaker || (revealNames && hit.speakerLabel)) && (
+                        <span className="muted"> · {hit.speaker || hit.speakerLabel}</span>
+                      )}
                     </label>
                     <p className="segment-text">
                       <span className="context">{hit.before}</span>

@@ -6,6 +6,7 @@ import type { Code } from '../../../shared/model/project';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useCodingStore } from '../../stores/coding-store';
+import { usePrivacyStore } from '../../stores/privacy-store';
 
 /** The citation of a segment: its pseudonyms, or the interview code when nobody is known. */
 export function citationOf(segment: SegmentView): string {
@@ -39,6 +40,8 @@ export function SegmentList({
 }) {
   const t = useT();
   const updateCoding = useCodingStore((state) => state.updateCoding);
+  // The file's speaker labels are often real names: beside the pseudonym only when revealed.
+  const revealNames = usePrivacyStore((state) => state.revealNames);
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -66,7 +69,7 @@ export function SegmentList({
                 <strong>{citationOf(segment)}</strong>
                 <span className="muted">
                   {segment.sourceTitle}
-                  {segment.speaker && ` · ${segment.speaker}`}
+                  {revealNames && segment.speaker && ` · ${segment.speaker}`}
                 </span>
                 <span className="code-chip" style={{ borderColor: code?.colour }}>
                   {code?.name}

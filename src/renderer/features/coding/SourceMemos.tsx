@@ -1,47 +1,38 @@
 import { useState } from 'react';
 import { formatDateTime } from '../../../shared/i18n';
-import type { Memo, SourceFile } from '../../../shared/model/source';
-import { api } from '../../api/client';
+import type { SourceFile } from '../../../shared/model/source';
 import { TextField } from '../../components/fields';
 import { useLanguage, useT } from '../../i18n/use-t';
-import { attempt } from '../../stores/core-calls';
 import { useSourcesStore } from '../../stores/sources-store';
 
-/** Memos on a source: the evaluator's notes on the interview as a whole. */
+/**
+ * Memos on a source: the evaluator's notes on the interview as a whole. A new memo gets its id
+ * here, so it is saved as it is typed and stays the same field once saved.
+ */
 export function SourceMemos({ source }: { source: SourceFile }) {
   const t = useT();
   const language = useLanguage();
-  const [adding, setAdding] = useState(false);
-  const save = async (memoId: string | null, text: string) => {
-    const memos = await attempt(() => api().sourceMemoSave({ sourceId: source.id, memoId, text }));
-    if (memos) {
-      const loaded = useSourcesStore.getState().loaded;
-      const current = loaded[source.id] ?? source;
-      useSourcesStore.setState({ loaded: { ...loaded, [source.id]: { ...current, memos } } });
-      setAdding(false);
-    }
-  };
+  const saveMemo = useSourcesStore((state) => state.saveMemo);
+  const [newId, setNewId] = useState<string | null>(null);
+  const fresh = newId !== null && !source.memos.some((memo) => memo.id === newId);
+  const memos = [
+    ...source.memos.map((memo) => ({ id: memo.id, text: memo.text, at: memo.updatedAt })),
+    ...(fresh ? [{ id: newId, text: '', at: null }] : []),
+  ];
   return (
     <section className="source-memos" aria-label={t('coding.sourceMemos')}>
       <h3>{t('coding.sourceMemos')}</h3>
-      {source.memos.map((memo: Memo) => (
+      {memos.map((memo) => (
         <TextField
           key={memo.id}
-          label={formatDateTime(memo.updatedAt, language)}
+          label={memo.at ? formatDateTime(memo.at, language) : t('coding.newMemo')}
           value={memo.text}
           multiline
-          onCommit={(text) => void save(memo.id, text)}
+          onCommit={(text) => saveMemo(source.id, memo.id, text)}
         />
       ))}
-      {adding ? (
-        <TextField
-          label={t('coding.newMemo')}
-          value=""
-          multiline
-          onCommit={(text) => void save(null, text)}
-        />
-      ) : (
-        <button type="button" onClick={() => setAdding(true)}>
+      {!fresh && (
+        <button type="button" onClick={() => setNewId(crypto.randomUUID())}>
           {t('coding.addMemo')}
         </button>
       )}

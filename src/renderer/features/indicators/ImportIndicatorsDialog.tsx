@@ -9,13 +9,12 @@ import {
 } from '../../../shared/domain/indicators-import';
 import type { MessageKey, Translate } from '../../../shared/i18n';
 import type { SpreadsheetPreview } from '../../../shared/ipc/types';
-import { api } from '../../api/client';
 import { readFileForUpload } from '../../api/files';
 import { ColumnMappingTable } from '../../components/ColumnMappingTable';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n/use-t';
-import { useAppStore } from '../../stores/app-store';
-import { attempt, refreshProject } from '../../stores/core-calls';
+import { attempt } from '../../stores/core-calls';
+import { useIndicatorsStore } from '../../stores/indicators-store';
 
 const PREVIEW_ROWS = 20;
 
@@ -60,7 +59,8 @@ export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
   async function pick(file: File | undefined) {
     if (!file) return;
     setBusy(true);
-    const read = await attempt(async () => api().indicatorsReadFile(await readFileForUpload(file)));
+    const upload = await attempt(() => readFileForUpload(file));
+    const read = upload && (await useIndicatorsStore.getState().readFile(upload));
     setBusy(false);
     if (!read) return;
     setSheet({ ...read, fileName: file.name });
@@ -74,14 +74,9 @@ export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
       ...draft,
       source: draft.source || sheet.fileName,
     }));
-    const done = await attempt(() => api().indicatorsImport({ indicators }));
+    const added = await useIndicatorsStore.getState().importMany(indicators);
     setBusy(false);
-    if (!done) return;
-    await refreshProject();
-    useAppStore
-      .getState()
-      .notify('success', { key: 'indicators.imported', params: { n: done.length } });
-    onClose();
+    if (added > 0) onClose();
   }
 
   return (

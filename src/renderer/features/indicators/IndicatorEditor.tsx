@@ -1,11 +1,11 @@
+import { formatUserDate, parseUserDate } from '../../../shared/domain/dates';
 import { INDICATOR_TYPES } from '../../../shared/model/constants';
 import type { Indicator } from '../../../shared/model/project';
 import { Dialog } from '../../components/Dialog';
 import { SelectField, TextField } from '../../components/fields';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatNumber, type MessageKey } from '../../../shared/i18n';
-import { api } from '../../api/client';
-import { attempt, deleteThenRefresh, refreshProject } from '../../stores/core-calls';
+import { useIndicatorsStore } from '../../stores/indicators-store';
 
 /** "1.234,5" or "1234.5" as a number; '' as null; anything else as undefined (refused). */
 export function parseAmount(text: string): number | null | undefined {
@@ -27,19 +27,26 @@ type NumberField = 'baseline' | 'milestone' | 'target' | 'achieved';
 export function IndicatorEditor({ indicator, onClose }: { indicator: Indicator; onClose(): void }) {
   const t = useT();
   const language = useLanguage();
-  const save = async (patch: Partial<Omit<Indicator, 'id'>>) => {
-    if (await attempt(() => api().indicatorUpdate({ id: indicator.id, patch })))
-      await refreshProject();
-  };
-  const text = (
-    field: 'axis' | 'code' | 'name' | 'unit' | 'referenceDate' | 'source',
-    key: MessageKey,
-  ) => (
+  const { update, remove } = useIndicatorsStore();
+  const save = (patch: Partial<Omit<Indicator, 'id'>>) => update(indicator.id, patch);
+  const text = (field: 'axis' | 'code' | 'name' | 'unit' | 'source', key: MessageKey) => (
     <TextField
       label={t(key)}
       value={indicator[field]}
       required={field === 'name'}
-      onCommit={(value) => void save({ [field]: value })}
+      onCommit={(value) => save({ [field]: value })}
+    />
+  );
+  /** A reference period ("2020-11", "nov 2020") stays as typed; a whole date is stored as ISO. */
+  const referenceDate = (
+    <TextField
+      label={t('indicators.date')}
+      value={formatUserDate(indicator.referenceDate)}
+      placeholder={t('date.placeholder')}
+      onCommit={(typed) => {
+        const date = parseUserDate(typed);
+        return save({ referenceDate: date === 'invalid' ? typed.trim() : (date ?? '') });
+      }}
     />
   );
   const number = (field: NumberField, key: MessageKey) => (
@@ -48,7 +55,7 @@ export function IndicatorEditor({ indicator, onClose }: { indicator: Indicator; 
       value={indicator[field] === null ? '' : formatNumber(indicator[field], language, 2)}
       onCommit={(value) => {
         const parsed = parseAmount(value);
-        if (parsed !== undefined) void save({ [field]: parsed });
+        return parsed === undefined ? undefined : save({ [field]: parsed });
       }}
     />
   );
@@ -77,19 +84,14 @@ export function IndicatorEditor({ indicator, onClose }: { indicator: Indicator; 
         <div className="field-row">
           {number('target', 'indicators.target')}
           {number('achieved', 'indicators.achieved')}
-          {text('referenceDate', 'indicators.date')}
+          {referenceDate}
         </div>
         {text('source', 'indicators.source')}
         <div className="dialog-actions">
           <button
             type="button"
             className="danger"
-            onClick={() =>
-              void deleteThenRefresh(() => api().indicatorDelete({ id: indicator.id }), {
-                key: 'indicators.deleted',
-                params: { name: indicator.name },
-              }).then((done) => done && onClose())
-            }
+            onClick={() => void remove(indicator).then((done) => done && onClose())}
           >
             {t('app.delete')}
           </button>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { achievementRate } from '../../../shared/domain/performance';
+import { formatUserDate } from '../../../shared/domain/dates';
+import { achievementRate, rateForDisplay } from '../../../shared/domain/performance';
 import type { MessageKey } from '../../../shared/i18n';
 import { formatNumber } from '../../../shared/i18n';
-import { api } from '../../api/client';
 import { useLanguage, useT } from '../../i18n/use-t';
-import { attempt, refreshProject } from '../../stores/core-calls';
+import { useIndicatorsStore } from '../../stores/indicators-store';
 import { useProjectStore } from '../../stores/project-store';
 import { ImportIndicatorsDialog } from './ImportIndicatorsDialog';
 import { IndicatorEditor } from './IndicatorEditor';
@@ -17,18 +17,20 @@ export function IndicatorsScreen() {
   const indicators = useProjectStore((state) => state.snapshot?.project.indicators ?? []);
   const value = (n: number | null) => (n === null ? t('app.none') : formatNumber(n, language, 1));
   const sources = [...new Set(indicators.map((i) => i.source).filter(Boolean))];
+  const addIndicator = useIndicatorsStore((state) => state.add);
   const [editing, setEditing] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [name, setName] = useState('');
   const [axis, setAxis] = useState('');
   const rate = (achieved: number | null, milestone: number | null) => {
     const r = achieved === null || milestone === null ? null : achievementRate(achieved, milestone);
-    return r === null ? t('app.none') : `${formatNumber(r, language, 1)}%`;
+    if (r === null) return t('app.none');
+    const shown = rateForDisplay(r);
+    return `${formatNumber(shown.value, language, shown.decimals)}%`;
   };
   const add = async () => {
-    const added = await attempt(() => api().indicatorAdd({ name: name.trim(), axis: axis.trim() }));
+    const added = await addIndicator({ name: name.trim(), axis: axis.trim() });
     if (!added) return;
-    await refreshProject();
     setName('');
     setEditing(added.id);
   };
@@ -65,9 +67,9 @@ export function IndicatorsScreen() {
       {indicators.length === 0 ? (
         <p className="empty">{t('indicators.empty')}</p>
       ) : (
-        <figure className="report-table">
+        <figure className="report-table indicators-figure">
           <figcaption>{t('indicators.caption')}</figcaption>
-          <table className="table">
+          <table className="table indicators-table">
             <thead>
               <tr>
                 <th scope="col">{t('indicators.axis')}</th>
@@ -110,7 +112,7 @@ export function IndicatorsScreen() {
                   <td className="number">{value(indicator.achieved)}</td>
                   <td className="number">{rate(indicator.achieved, indicator.milestone)}</td>
                   <td>{indicator.unit}</td>
-                  <td className="nowrap">{indicator.referenceDate}</td>
+                  <td className="nowrap">{formatUserDate(indicator.referenceDate)}</td>
                 </tr>
               ))}
             </tbody>

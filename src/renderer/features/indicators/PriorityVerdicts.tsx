@@ -1,4 +1,4 @@
-import { assessPriority } from '../../../shared/domain/performance';
+import { assessPriority, rateForDisplay } from '../../../shared/domain/performance';
 import { formatNumber } from '../../../shared/i18n';
 import type { Indicator } from '../../../shared/model/project';
 import { useLanguage, useT } from '../../i18n/use-t';
@@ -50,10 +50,10 @@ export function PriorityVerdicts({ indicators }: { indicators: readonly Indicato
               <th scope="row">{axis || t('app.none')}</th>
               <td>
                 {own
-                  .map(
-                    (i, index) =>
-                      `${i.code || i.name}: ${formatNumber(verdict.rates[index]!, language, 1)}%`,
-                  )
+                  .map((i, index) => {
+                    const shown = rateForDisplay(verdict.rates[index]!);
+                    return `${i.code || i.name}: ${formatNumber(shown.value, language, shown.decimals)}%`;
+                  })
                   .join(' · ')}
               </td>
               <td>{t(key)}</td>

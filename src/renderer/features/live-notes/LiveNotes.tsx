@@ -3,6 +3,7 @@ import type { NoteEntry } from '../../../shared/domain/live-notes';
 import type { EvaluationQuestion, FieldSession } from '../../../shared/model/project';
 import { SaveIndicator } from '../../app/SaveIndicator';
 import { Chip } from '../../components/fields';
+import { useDraft } from '../../components/use-draft';
 import { useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
 import { useSessionsStore } from '../../stores/sessions-store';
@@ -33,16 +34,28 @@ function SavedNote(props: {
   onDelete(): void;
 }) {
   const t = useT();
-  const [text, setText] = useState(props.entry.text);
+  // An emptied note is not deleted while it is retyped (Delete is there for that).
+  const { draft, change, commit } = useDraft({
+    value: props.entry.text,
+    onCommit: props.onEdit,
+    accept: (text) => text.trim() !== '',
+  });
   return (
     <li className="note">
       <time>{props.entry.time === null ? '' : formatClock(props.entry.time)}</time>
       <textarea
         aria-label={t('notes.savedNote')}
-        rows={Math.min(6, 1 + Math.floor(text.length / 90))}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={() => text !== props.entry.text && props.onEdit(text)}
+        rows={Math.min(6, 1 + Math.floor(draft.length / 90))}
+        value={draft}
+        onChange={(e) => change(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          const question = e.altKey && /^[1-9]$/.test(e.key) && props.questions[Number(e.key) - 1];
+          if (question) {
+            e.preventDefault();
+            props.onMark(question.id);
+          }
+        }}
       />
       <div className="chips">
         {props.questions.map((q) => (

@@ -4,6 +4,7 @@ import type { FieldSession } from '../../../shared/model/project';
 import { api } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
 import { refreshProject } from '../../stores/core-calls';
+import { markSaved, markUnsaved } from '../../stores/pending-edits';
 
 /** Notes not under a guide question. */
 export const FREE_NOTES = 'free';
@@ -75,15 +76,16 @@ export function useLiveNotes(session: FieldSession) {
       .then((updated) => setStartedAt(updated.notesStartedAt), useAppStore.getState().notifyError);
   }, [session.id, startedAt]);
 
-  const touch = () => {
-    changedAt.current = Date.now();
-    dirtySince.current ??= changedAt.current;
-  };
+  /** This view's place in the list of unsaved edits (the save badge, the flush on hide). */
+  const owner = useRef({});
+  /** The save below, for the flush of a failed save (which cannot name it while it runs). */
+  const saveAgain = useRef<() => Promise<void>>(async () => undefined);
 
   const save = useCallback(async () => {
     if (saving.current) await saving.current;
     if (dirtySince.current === null) return;
     dirtySince.current = null;
+    markSaved(owner.current);
     const { entries: saved, drafts: typing } = latest.current;
     const all: NoteEntry[] = [
       ...saved,
@@ -104,6 +106,7 @@ export function useLiveNotes(session: FieldSession) {
         (error: unknown) => {
           // Not saved: keep it pending, so the next tick tries again.
           dirtySince.current ??= Date.now();
+          markUnsaved(owner.current, () => saveAgain.current());
           retryAt.current = Date.now() + RETRY_MS;
           useAppStore.getState().notifyError(error);
         },
@@ -113,6 +116,16 @@ export function useLiveNotes(session: FieldSession) {
       });
     await saving.current;
   }, [session.id]);
+
+  useEffect(() => {
+    saveAgain.current = save;
+  }, [save]);
+
+  const touch = () => {
+    changedAt.current = Date.now();
+    dirtySince.current ??= changedAt.current;
+    markUnsaved(owner.current, () => save());
+  };
 
   useEffect(() => {
     const timer = setInterval(() => {

@@ -58,7 +58,7 @@ export function MatrixCellPanel({ matrix }: { matrix: RatingMatrix }) {
         value={cell?.rationale ?? ''}
         multiline
         rows={4}
-        onCommit={(rationale) => void updateCell({ ...at, patch: { rationale } })}
+        onCommit={(rationale) => updateCell({ ...at, patch: { rationale } })}
       />
       <section aria-label={t('matrix.evidence')}>
         <h3>{t('matrix.evidence')}</h3>

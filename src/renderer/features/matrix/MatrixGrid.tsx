@@ -113,12 +113,6 @@ export function MatrixGrid({ matrix, onEnter }: { matrix: RatingMatrix; onEnter(
                 const isActive = active
                   ? active.rowId === row.id && active.columnId === column.id
                   : r === 0 && c === 0;
-                const names = matrix.dimensions
-                  .map(
-                    (d) =>
-                      `${d.label[language]}: ${levels.get(cell?.ratings[d.id] ?? '')?.label[language] ?? '–'}`,
-                  )
-                  .join(', ');
                 return (
                   <td
                     key={column.id}
@@ -126,10 +120,12 @@ export function MatrixGrid({ matrix, onEnter }: { matrix: RatingMatrix; onEnter(
                     data-cell={`${row.id}|${column.id}`}
                     tabIndex={isActive ? 0 : -1}
                     aria-selected={Boolean(active) && isActive}
-                    aria-label={`${row.label} × ${column.label}: ${names}`}
                     className={active && isActive ? 'active' : undefined}
                     onFocus={() => focus({ rowId: row.id, columnId: column.id })}
                   >
+                    {/* The cell's name is what it shows, after where it is (not a separate label,
+                        which would not contain the visible "Coord. Alto"). */}
+                    <span className="visually-hidden">{`${row.label} × ${column.label}: `}</span>
                     {matrix.dimensions.map((d) => {
                       const level = levels.get(cell?.ratings[d.id] ?? '');
                       return (
@@ -144,7 +140,12 @@ export function MatrixGrid({ matrix, onEnter }: { matrix: RatingMatrix; onEnter(
                         className="evidence-mark"
                         title={t('matrix.evidenceCount', { n: cell!.evidence.length })}
                       >
-                        ◆ {cell!.evidence.length}
+                        <span aria-hidden="true">◆ </span>
+                        {cell!.evidence.length}
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('matrix.evidenceWord', { n: cell!.evidence.length })}
+                        </span>
                       </span>
                     )}
                   </td>

@@ -29,12 +29,12 @@ export function NgtClarification({ ngt }: { ngt: NgtSession }) {
                 label={t('ngt.ideaText', { code: idea.code })}
                 value={idea.text}
                 required
-                onCommit={(text) => void updateIdea(ngt.id, idea.id, { text })}
+                onCommit={(text) => updateIdea(ngt.id, idea.id, { text })}
               />
               <TextField
                 label={t('ngt.clarification')}
                 value={idea.clarification}
-                onCommit={(clarification) => void updateIdea(ngt.id, idea.id, { clarification })}
+                onCommit={(clarification) => updateIdea(ngt.id, idea.id, { clarification })}
               />
               <select
                 aria-label={t('ngt.mergeInto', { code: idea.code })}

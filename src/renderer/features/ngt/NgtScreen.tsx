@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatUserDate } from '../../../shared/domain/dates';
 import { useT } from '../../i18n/use-t';
 import { useNgtStore } from '../../stores/ngt-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -38,7 +39,7 @@ export function NgtScreen() {
                   </button>
                 </th>
                 <td>{ngt.question}</td>
-                <td>{ngt.date ?? ''}</td>
+                <td className="nowrap">{formatUserDate(ngt.date)}</td>
                 <td>{ngt.ideas.filter((idea) => !idea.mergedInto).length}</td>
                 <td>{t(`ngt.steps.${ngt.step}`)}</td>
               </tr>

@@ -1,4 +1,5 @@
 import type { NgtRuleRecord, NgtSession } from '../../../shared/model/ngt';
+import { DateField } from '../../components/DateField';
 import { Chip, SelectField, TextField } from '../../components/fields';
 import { useT } from '../../i18n/use-t';
 import { useNgtStore } from '../../stores/ngt-store';
@@ -43,7 +44,7 @@ export function NgtSetup({ ngt }: { ngt: NgtSession }) {
   const t = useT();
   const questions = useProjectStore((state) => state.snapshot?.project.questions ?? []);
   const { update, addParticipant } = useNgtStore();
-  const save = (patch: Parameters<typeof update>[1]) => void update(ngt.id, patch);
+  const save = (patch: Parameters<typeof update>[1]) => update(ngt.id, patch);
   const rule = ngt.rule;
   const number = (
     label: string,
@@ -71,12 +72,7 @@ export function NgtSetup({ ngt }: { ngt: NgtSession }) {
         onCommit={(question) => save({ question })}
       />
       <div className="field-row">
-        <TextField
-          label={t('ngt.date')}
-          value={ngt.date ?? ''}
-          placeholder="2026-11-24"
-          onCommit={(date) => save({ date: date || null })}
-        />
+        <DateField label={t('ngt.date')} value={ngt.date} onCommit={(date) => save({ date })} />
         <TextField label={t('ngt.place')} value={ngt.place} onCommit={(place) => save({ place })} />
         <TextField
           label={t('ngt.facilitator')}

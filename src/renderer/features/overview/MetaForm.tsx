@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { SelectField, TextField } from '../../components/fields';
+import { useDraft } from '../../components/use-draft';
 import { EVALUATION_TYPES } from '../../../shared/model/constants';
 import type { ProjectMeta, YearMonth } from '../../../shared/model/project';
 import type { MessageKey } from '../../../shared/i18n';
@@ -12,20 +13,31 @@ const splitList = (text: string, separator: RegExp) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
+/** A month and a year; the year is saved as it is typed, once the period is complete. */
 function PeriodField(props: {
   label: string;
   value: YearMonth | null;
-  onCommit(value: YearMonth | null): void;
+  onCommit(value: YearMonth | null): unknown;
 }) {
   const t = useT();
   const [month, setMonth] = useState(props.value?.month ?? 0);
-  const [year, setYear] = useState(props.value?.year ? String(props.value.year) : '');
-  const commit = (nextMonth = month, nextYear = year) => {
+  const periodOf = (nextMonth: number, nextYear: string): YearMonth | null | undefined => {
     const y = Number(nextYear);
-    const next = nextMonth > 0 && y >= 1900 && y <= 2200 ? { month: nextMonth, year: y } : null;
-    if (next === null && (nextMonth > 0 || nextYear !== '')) return; // incomplete: wait
-    if (JSON.stringify(next) !== JSON.stringify(props.value)) props.onCommit(next);
+    if (nextMonth > 0 && /^\d{4}$/.test(nextYear) && y >= 1900 && y <= 2200)
+      return { month: nextMonth, year: y };
+    return nextMonth === 0 && nextYear === '' ? null : undefined; // undefined: incomplete
   };
+  const commit = (nextMonth: number, nextYear: string) => {
+    const next = periodOf(nextMonth, nextYear);
+    if (next === undefined) return undefined;
+    if (JSON.stringify(next) === JSON.stringify(props.value)) return undefined;
+    return props.onCommit(next);
+  };
+  const year = useDraft({
+    value: props.value?.year ? String(props.value.year) : '',
+    onCommit: (typed: string) => commit(month, typed),
+    accept: (typed) => periodOf(month, typed) !== undefined,
+  });
   return (
     <fieldset className="period">
       <legend>{props.label}</legend>
@@ -34,7 +46,7 @@ function PeriodField(props: {
         value={month}
         onChange={(e) => {
           setMonth(Number(e.target.value));
-          commit(Number(e.target.value), year);
+          void commit(Number(e.target.value), year.draft);
         }}
       >
         <option value={0}>–</option>
@@ -47,10 +59,13 @@ function PeriodField(props: {
       <input
         aria-label={t('meta.year')}
         inputMode="numeric"
-        value={year}
+        value={year.draft}
         size={5}
-        onChange={(e) => setYear(e.target.value.replace(/\D/g, '').slice(0, 4))}
-        onBlur={() => commit()}
+        onChange={(e) => year.change(e.target.value.replace(/\D/g, '').slice(0, 4))}
+        onBlur={() => {
+          // An incomplete period (a month without a year) stays on screen until completed.
+          if (periodOf(month, year.draft) !== undefined) year.commit();
+        }}
       />
     </fieldset>
   );
@@ -62,13 +77,14 @@ export function MetaForm() {
   const meta = useProjectStore((state) => state.snapshot?.project.meta);
   const updateMeta = useProjectStore((state) => state.updateMeta);
   if (!meta) return null;
-  const save = (patch: Partial<ProjectMeta>) => void updateMeta(patch);
+  const save = (patch: Partial<ProjectMeta>) => updateMeta(patch);
   return (
     <div className="form meta-form">
       <TextField
         label={t('meta.title')}
         value={meta.title}
-        onCommit={(title) => title.trim() && save({ title })}
+        required
+        onCommit={(title) => save({ title })}
       />
       <TextField
         label={t('meta.programme')}

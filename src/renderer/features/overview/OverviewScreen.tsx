@@ -2,6 +2,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { useT } from '../../i18n/use-t';
 import { useNavigationStore, type ScreenId } from '../../stores/navigation-store';
 import { useProjectStore } from '../../stores/project-store';
+import { FirstSteps } from './FirstSteps';
 import { MetaForm } from './MetaForm';
 
 /** Counts of what the project holds, and its descriptive data. */
@@ -21,6 +22,7 @@ export function OverviewScreen() {
   return (
     <div className="screen">
       <h1>{t('overview.title')}</h1>
+      <FirstSteps project={project} />
       <section aria-label={t('overview.counts')}>
         <ul className="tiles">
           {tiles.map((tile) => (

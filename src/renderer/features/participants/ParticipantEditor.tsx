@@ -1,10 +1,14 @@
 import { useState } from 'react';
+import { formatUserDate, parseUserDate } from '../../../shared/domain/dates';
 import type { MessageKey } from '../../../shared/i18n';
 import { PARTNERSHIP_TYPES } from '../../../shared/model/constants';
 import type { Participant } from '../../../shared/model/project';
+import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/fields';
+import { useRevealOnOpen } from '../../components/use-reveal';
 import { useT } from '../../i18n/use-t';
 import { useParticipantsStore } from '../../stores/participants-store';
+import { usePrivacyStore } from '../../stores/privacy-store';
 
 type Attribute = Participant['attributes'][number];
 const ATTRIBUTE_TYPES = ['text', 'number', 'date', 'boolean'] as const;
@@ -16,7 +20,10 @@ function typedValue(type: Attribute['type'], raw: string): Attribute['value'] | 
     const n = Number(raw.replace(/\./g, '').replace(',', '.'));
     return raw.trim() !== '' && Number.isFinite(n) ? n : null;
   }
-  if (type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : null;
+  if (type === 'date') {
+    const date = parseUserDate(raw);
+    return date === 'invalid' ? null : date;
+  }
   return raw === 'true';
 }
 
@@ -52,7 +59,9 @@ function AttributesField({
               <strong>{attribute.key}</strong>:{' '}
               {attribute.type === 'boolean'
                 ? t(attribute.value ? 'app.yes' : 'app.no')
-                : String(attribute.value)}
+                : attribute.type === 'date'
+                  ? formatUserDate(attribute.value)
+                  : String(attribute.value)}
               <span className="muted"> ({t(`attributeType.${attribute.type}` as MessageKey)})</span>
               <button
                 type="button"
@@ -96,8 +105,8 @@ function AttributesField({
         ) : (
           <input
             aria-label={t('participants.attributeValue')}
-            type={type === 'date' ? 'date' : 'text'}
-            inputMode={type === 'number' ? 'decimal' : undefined}
+            placeholder={type === 'date' ? t('date.placeholder') : undefined}
+            inputMode={type === 'number' ? 'decimal' : type === 'date' ? 'numeric' : undefined}
             value={value}
             onChange={(e) => setValue(e.target.value)}
           />
@@ -118,17 +127,25 @@ function AttributesField({
 export function ParticipantEditor({
   participant,
   onDelete,
+  reveal = true,
 }: {
   participant: Participant;
   onDelete(): void;
+  /** Scroll to it and focus its first field when it opens (it opens below the list). */
+  reveal?: boolean;
 }) {
+  const ref = useRevealOnOpen<HTMLElement>(reveal);
   const t = useT();
   const update = useParticipantsStore((state) => state.update);
-  const save = (patch: Partial<Participant>) => void update(participant.id, patch);
+  const revealNames = usePrivacyStore((state) => state.revealNames);
+  // A name being typed stays in its field; a saved one shows only when asked for, here or for all.
+  const [nameOpen, setNameOpen] = useState(participant.name === '');
+  const save = (patch: Partial<Participant>) => update(participant.id, patch);
   const consentValue =
     participant.consent.given === null ? 'unknown' : participant.consent.given ? 'yes' : 'no';
   return (
     <section
+      ref={ref}
       className="card editor"
       aria-label={t('participants.editorTitle', { code: participant.code })}
     >
@@ -146,12 +163,24 @@ export function ParticipantEditor({
           onCommit={(code) => save({ code })}
         />
         <div className="personal-data">
-          <TextField
-            label={t('participants.name')}
-            hint={t('participants.nameHint')}
-            value={participant.name}
-            onCommit={(name) => save({ name })}
-          />
+          {!nameOpen && !revealNames ? (
+            <div className="field">
+              <span className="field-label">{t('participants.name')}</span>
+              <p className="hidden-name">
+                <span className="muted">{t('privacy.hiddenName')}</span>{' '}
+                <button type="button" className="link-button" onClick={() => setNameOpen(true)}>
+                  {t('privacy.showName')}
+                </button>
+              </p>
+            </div>
+          ) : (
+            <TextField
+              label={t('participants.name')}
+              hint={t('participants.nameHint')}
+              value={participant.name}
+              onCommit={(name) => save({ name })}
+            />
+          )}
         </div>
         <TextField
           label={t('participants.role')}
@@ -210,18 +239,11 @@ export function ParticipantEditor({
               })
             }
           />
-          <div className="field">
-            <label>
-              {t('participants.consentDate')}
-              <input
-                type="date"
-                value={participant.consent.date ?? ''}
-                onChange={(e) =>
-                  save({ consent: { ...participant.consent, date: e.target.value || null } })
-                }
-              />
-            </label>
-          </div>
+          <DateField
+            label={t('participants.consentDate')}
+            value={participant.consent.date}
+            onCommit={(date) => save({ consent: { ...participant.consent, date } })}
+          />
         </div>
         <TextField
           label={t('participants.consentScope')}

@@ -1,12 +1,15 @@
 import { useMemo, useState } from 'react';
+import { formatUserDate } from '../../../shared/domain/dates';
 import { foldAccents } from '../../../shared/domain/folding';
 import type { MessageKey } from '../../../shared/i18n';
 import type { ParticipantLinks } from '../../../shared/ipc/types';
 import { PARTNERSHIP_TYPES } from '../../../shared/model/constants';
 import type { Participant } from '../../../shared/model/project';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RevealNamesToggle } from '../../components/RevealNames';
 import { useT } from '../../i18n/use-t';
 import { useParticipantsStore } from '../../stores/participants-store';
+import { usePrivacyStore } from '../../stores/privacy-store';
 import { useProjectStore } from '../../stores/project-store';
 import { ImportParticipantsDialog } from './ImportParticipantsDialog';
 import { ParticipantEditor } from './ParticipantEditor';
@@ -25,7 +28,7 @@ export function ParticipantsScreen() {
   const t = useT();
   const participants = useProjectStore((state) => state.snapshot?.project.participants ?? []);
   const { add, links, remove } = useParticipantsStore();
-  const [showNames, setShowNames] = useState(false);
+  const showNames = usePrivacyStore((state) => state.revealNames);
   const [query, setQuery] = useState('');
   const [partnership, setPartnership] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
@@ -102,14 +105,7 @@ export function ParticipantsScreen() {
             </option>
           ))}
         </select>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={showNames}
-            onChange={(e) => setShowNames(e.target.checked)}
-          />
-          {t('participants.showNames')}
-        </label>
+        <RevealNamesToggle />
       </div>
       {participants.length === 0 ? (
         <p className="empty">{t('participants.empty')}</p>
@@ -175,7 +171,7 @@ export function ParticipantsScreen() {
                 </td>
                 <td>
                   {p.consent.given
-                    ? t('participants.consentGiven', { date: p.consent.date ?? '' })
+                    ? t('participants.consentGiven', { date: formatUserDate(p.consent.date) })
                     : p.consent.given === false
                       ? t('app.no')
                       : t('participants.consentMissing')}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { EvaluationQuestion } from '../../../shared/model/project';
 import { Chip, TextField } from '../../components/fields';
+import { useDraft } from '../../components/use-draft';
+import { useRevealOnOpen } from '../../components/use-reveal';
 import { useT } from '../../i18n/use-t';
 import { useQuestionsStore } from '../../stores/questions-store';
 import { METHODS } from './vocabulary';
@@ -54,40 +56,43 @@ function MethodsField({
   );
 }
 
-/** Sub-questions as an editable list, saved when a line loses focus. */
+const cleanList = (items: readonly string[]) => items.map((item) => item.trim()).filter(Boolean);
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  JSON.stringify(cleanList(a)) === JSON.stringify(cleanList(b));
+
+/** Sub-questions as an editable list, saved as they are typed (blank lines are left out). */
 function SubQuestionsField({
   items,
   onCommit,
 }: {
   items: string[];
-  onCommit(items: string[]): void;
+  onCommit(items: string[]): unknown;
 }) {
   const t = useT();
-  const [drafts, setDrafts] = useState(items);
-  const commit = (next = drafts) => {
-    const cleaned = next.map((item) => item.trim()).filter(Boolean);
-    if (JSON.stringify(cleaned) !== JSON.stringify(items)) onCommit(cleaned);
-  };
+  const { draft, change, commit } = useDraft({
+    value: items,
+    onCommit: (next: string[]) => onCommit(cleanList(next)),
+    equals: sameList,
+  });
   return (
     <fieldset className="field">
       <legend>{t('questions.subQuestions')}</legend>
       <ol className="list-editor">
-        {drafts.map((item, index) => (
+        {draft.map((item, index) => (
           <li key={index}>
             <textarea
               aria-label={`${t('questions.subQuestions')} ${index + 1}`}
               rows={2}
               value={item}
-              onChange={(e) => setDrafts(drafts.map((d, i) => (i === index ? e.target.value : d)))}
-              onBlur={() => commit()}
+              onChange={(e) => change(draft.map((d, i) => (i === index ? e.target.value : d)))}
+              onBlur={commit}
             />
             <button
               type="button"
               aria-label={t('app.delete')}
               onClick={() => {
-                const next = drafts.filter((_, i) => i !== index);
-                setDrafts(next);
-                commit(next);
+                change(draft.filter((_, i) => i !== index));
+                commit();
               }}
             >
               ×
@@ -95,7 +100,7 @@ function SubQuestionsField({
           </li>
         ))}
       </ol>
-      <button type="button" onClick={() => setDrafts([...drafts, ''])}>
+      <button type="button" onClick={() => change([...draft, ''])}>
         {t('questions.addSubQuestion')}
       </button>
     </fieldset>
@@ -103,12 +108,21 @@ function SubQuestionsField({
 }
 
 /** Every field of one row of the evaluation matrix; each saves on its own. */
-export function QuestionEditor({ question }: { question: EvaluationQuestion }) {
+export function QuestionEditor({
+  question,
+  reveal = false,
+}: {
+  question: EvaluationQuestion;
+  /** Scroll to it and focus its first field when it opens ("Modifica"). */
+  reveal?: boolean;
+}) {
+  const ref = useRevealOnOpen<HTMLElement>(reveal);
   const t = useT();
   const update = useQuestionsStore((state) => state.update);
-  const save = (patch: Partial<EvaluationQuestion>) => void update(question.id, patch);
+  const save = (patch: Partial<EvaluationQuestion>) => update(question.id, patch);
   return (
     <section
+      ref={ref}
       className="card editor"
       aria-label={t('questions.editorTitle', { code: question.code })}
     >
@@ -156,7 +170,6 @@ export function QuestionEditor({ question }: { question: EvaluationQuestion }) {
       </div>
       <MethodsField methods={question.methods} onCommit={(methods) => save({ methods })} />
       <SubQuestionsField
-        key={question.subQuestions.join('\n')}
         items={question.subQuestions}
         onCommit={(subQuestions) => save({ subQuestions })}
       />

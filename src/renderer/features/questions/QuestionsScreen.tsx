@@ -168,6 +168,13 @@ export function QuestionsScreen() {
   const questions = useProjectStore((state) => state.snapshot?.project.questions ?? []);
   const { move, duplicate, renumber, links, pending } = useQuestionsStore();
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Opened by "Modifica" or "Duplica": shown and focused. Opened after adding: the add form
+  // keeps the focus, so the next question can be typed at once.
+  const [revealSelected, setRevealSelected] = useState(false);
+  const open = (id: string | null, reveal: boolean) => {
+    setSelectedId(id);
+    setRevealSelected(reveal);
+  };
   const [deleting, setDeleting] = useState<{
     question: EvaluationQuestion;
     links: QuestionLinks;
@@ -214,7 +221,8 @@ export function QuestionsScreen() {
                 <td className="row-actions">
                   <button
                     type="button"
-                    onClick={() => setSelectedId(question.id === selectedId ? null : question.id)}
+                    aria-expanded={question.id === selectedId}
+                    onClick={() => open(question.id === selectedId ? null : question.id, true)}
                   >
                     {t('app.edit')}
                   </button>
@@ -237,7 +245,7 @@ export function QuestionsScreen() {
                   <button
                     type="button"
                     onClick={() =>
-                      void duplicate(question.id).then((copy) => copy && setSelectedId(copy.id))
+                      void duplicate(question.id).then((copy) => copy && open(copy.id, true))
                     }
                   >
                     {t('app.duplicate')}
@@ -258,11 +266,8 @@ export function QuestionsScreen() {
           </tbody>
         </table>
       )}
-      {selected && <QuestionEditor key={selected.id} question={selected} />}
-      <AddQuestionForm
-        nextCode={nextQuestionCode(questions)}
-        onAdded={(q) => setSelectedId(q.id)}
-      />
+      {selected && <QuestionEditor key={selected.id} question={selected} reveal={revealSelected} />}
+      <AddQuestionForm nextCode={nextQuestionCode(questions)} onAdded={(q) => open(q.id, false)} />
       {deleting && (
         <DeleteQuestion
           question={deleting.question}

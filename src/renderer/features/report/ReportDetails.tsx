@@ -1,4 +1,5 @@
 import type { ReportSettings } from '../../../shared/report/model';
+import { DateField } from '../../components/DateField';
 import { useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
 
@@ -43,15 +44,11 @@ export function ReportDetails({
             <option value="final">{t('report.version.final')}</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="report-date">{t('report.composer.date')}</label>
-          <input
-            id="report-date"
-            type="date"
-            value={settings.date ?? ''}
-            onChange={(event) => onChange({ date: event.target.value || null })}
-          />
-        </div>
+        <DateField
+          label={t('report.composer.date')}
+          value={settings.date}
+          onCommit={(date) => onChange({ date })}
+        />
         <div className="field">
           <label htmlFor="report-language">{t('report.composer.language')}</label>
           <select

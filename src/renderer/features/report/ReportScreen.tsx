@@ -53,6 +53,11 @@ export function ReportScreen() {
               </div>
             )}
             <p className="hint">{t('report.composer.exportHint')}</p>
+            {settings.sections.includes('index') && (
+              <p className="hint" data-testid="index-hint">
+                {t('report.composer.indexHint')}
+              </p>
+            )}
             <div className="toolbar">
               <button
                 type="button"
@@ -82,7 +87,12 @@ export function ReportScreen() {
                     quotations: outline.quotations,
                   })}
                 </p>
-                <ul className="report-outline" aria-label={t('report.composer.outline')}>
+                {/* Focusable: it scrolls, and a keyboard must be able to scroll it. */}
+                <ul
+                  className="report-outline"
+                  aria-label={t('report.composer.outline')}
+                  tabIndex={0}
+                >
                   {outline.headings
                     .filter((heading) => heading.level < 3)
                     .map((heading, index) => (

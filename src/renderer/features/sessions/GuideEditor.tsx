@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { moveItem } from '../../../shared/domain/questions';
 import type { GuideQuestion } from '../../../shared/model/project';
 import { Chip } from '../../components/fields';
+import { useDraft } from '../../components/use-draft';
 import { useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
 
@@ -16,8 +17,12 @@ function GuideItem(props: {
 }) {
   const t = useT();
   const questions = useProjectStore((state) => state.snapshot?.project.questions ?? []);
-  const [text, setText] = useState(props.item.text);
   const { item, index } = props;
+  const { draft, change, commit } = useDraft({
+    value: item.text,
+    onCommit: (text: string) => props.onChange({ ...item, text: text.trim() }),
+    accept: (text) => text.trim() !== '',
+  });
   const toggle = (id: string) =>
     props.onChange({
       ...item,
@@ -32,11 +37,9 @@ function GuideItem(props: {
         <textarea
           aria-label={t('guide.questionLabel', { n: index + 1 })}
           rows={2}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={() =>
-            text.trim() && text !== item.text && props.onChange({ ...item, text: text.trim() })
-          }
+          value={draft}
+          onChange={(e) => change(e.target.value)}
+          onBlur={commit}
         />
         <div className="row-actions">
           <button

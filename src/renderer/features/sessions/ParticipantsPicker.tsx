@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { nextParticipantCode } from '../../../shared/domain/pseudonyms';
+import { intervieweeCode, nextParticipantCode } from '../../../shared/domain/pseudonyms';
 import { useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
 
@@ -10,12 +10,15 @@ import { useProjectStore } from '../../stores/project-store';
 export function ParticipantsPicker({
   participantIds,
   groupCode,
+  interviewCode,
   hint,
   onCommit,
   onAddNew,
 }: {
   participantIds: readonly string[];
   groupCode?: string;
+  /** An interview: a new participant takes its code (INT-06), or INT-06-P2 when taken. */
+  interviewCode?: string;
   hint?: ReactNode;
   onCommit(ids: string[]): void;
   onAddNew(): void;
@@ -24,7 +27,10 @@ export function ParticipantsPicker({
   const participants = useProjectStore((state) => state.snapshot?.project.participants ?? []);
   const byId = new Map(participants.map((p) => [p.id, p]));
   const others = participants.filter((p) => !participantIds.includes(p.id));
-  const nextCode = nextParticipantCode(participants, groupCode);
+  // The same code the core will give (see participantAdd).
+  const nextCode = interviewCode
+    ? intervieweeCode(participants, interviewCode)
+    : nextParticipantCode(participants, groupCode);
   return (
     <fieldset className="field">
       <legend>{t('sessions.participants')}</legend>

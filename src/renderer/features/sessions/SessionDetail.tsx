@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { SESSION_MODES, SESSION_STATUSES } from '../../../shared/model/constants';
 import type { FieldSession } from '../../../shared/model/project';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DateField, TimeField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/fields';
 import { useT } from '../../i18n/use-t';
 import { useParticipantsStore } from '../../stores/participants-store';
@@ -23,11 +24,18 @@ interface SessionDetailProps {
 export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailProps) {
   const t = useT();
   const sources = useProjectStore((state) => state.snapshot?.project.sources ?? []);
+  const participants = useProjectStore((state) => state.snapshot?.project.participants ?? []);
+  // A participant with this record's code who is not in it: quoted "INT-06", which is it?
+  const namesake = participants.find(
+    (p) =>
+      p.code.trim().toUpperCase() === session.code.trim().toUpperCase() &&
+      !session.participantIds.includes(p.id),
+  );
   const { update, remove, openLiveNotes } = useSessionsStore();
   const addParticipant = useParticipantsStore((state) => state.add);
   const [importing, setImporting] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const save = (patch: Parameters<typeof update>[1]) => void update(session.id, patch);
+  const save = (patch: Parameters<typeof update>[1]) => update(session.id, patch);
   const linked = sources.filter((source) => session.sourceIds.includes(source.id));
   const isInterview = session.kind === 'interview';
 
@@ -53,6 +61,17 @@ export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailPr
           </button>
         </div>
       </div>
+      {namesake && (
+        <div className="notice-warning" role="note">
+          <p>{t('sessions.codeClash', { code: session.code })}</p>
+          <button
+            type="button"
+            onClick={() => void save({ participantIds: [...session.participantIds, namesake.id] })}
+          >
+            {t('sessions.codeClashAdd', { code: namesake.code })}
+          </button>
+        </div>
+      )}
       <section className="card">
         <div className="editor-grid">
           <TextField
@@ -66,26 +85,16 @@ export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailPr
             value={session.title}
             onCommit={(title) => save({ title })}
           />
-          <div className="field">
-            <label>
-              {t('sessions.date')}
-              <input
-                type="date"
-                value={session.date ?? ''}
-                onChange={(e) => save({ date: e.target.value || null })}
-              />
-            </label>
-          </div>
-          <div className="field">
-            <label>
-              {t('sessions.time')}
-              <input
-                type="time"
-                value={session.time ?? ''}
-                onChange={(e) => save({ time: e.target.value || null })}
-              />
-            </label>
-          </div>
+          <DateField
+            label={t('sessions.date')}
+            value={session.date}
+            onCommit={(date) => save({ date })}
+          />
+          <TimeField
+            label={t('sessions.time')}
+            value={session.time}
+            onCommit={(time) => save({ time })}
+          />
           <SelectField
             label={t('sessions.mode')}
             value={session.mode}
@@ -118,6 +127,7 @@ export function SessionDetail({ session, onBack, onOpenSource }: SessionDetailPr
         <ParticipantsPicker
           participantIds={session.participantIds}
           groupCode={session.kind === 'focusGroup' ? session.code : undefined}
+          interviewCode={session.kind === 'interview' ? session.code : undefined}
           hint={
             session.kind === 'focusGroup' &&
             session.participantIds.length < 2 && (

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { formatUserDate } from '../../../shared/domain/dates';
 import type { MessageKey } from '../../../shared/i18n';
 import type { SessionKind } from '../../../shared/model/constants';
 import { useT } from '../../i18n/use-t';
@@ -17,10 +18,21 @@ export function SessionsScreen({ kind }: { kind: SessionKind }) {
   const t = useT();
   const project = useProjectStore((state) => state.snapshot?.project);
   const add = useSessionsStore((state) => state.add);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [sourceId, setSourceId] = useState<string | null>(null);
-  const [importing, setImporting] = useState(false);
-  const closeSource = useCallback(() => setSourceId(null), []);
+  const open = useSessionsStore((state) => state.open);
+  const { sessionId: selectedId, sourceId } = useSessionsStore((state) => state.opened[kind]);
+  const setSelectedId = (id: string | null) => open(kind, id);
+  const setSourceId = (id: string | null) => open(kind, selectedId, id);
+  // The import asked for from the overview's first steps opens here, once.
+  const [importing, setImporting] = useState(
+    () => kind === 'interview' && useSessionsStore.getState().importRequested,
+  );
+  useEffect(() => {
+    if (importing) useSessionsStore.getState().requestImport(false);
+  }, [importing]);
+  const closeSource = useCallback(
+    () => open(kind, useSessionsStore.getState().opened[kind].sessionId),
+    [open, kind],
+  );
   if (!project) return null;
   const sessions = project.sessions.filter((s) => s.kind === kind);
   const selected = sessions.find((s) => s.id === selectedId);
@@ -91,7 +103,8 @@ export function SessionsScreen({ kind }: { kind: SessionKind }) {
                 </th>
                 <td>{session.title || t('app.none')}</td>
                 <td className="nowrap">
-                  {[session.date, session.time].filter(Boolean).join(' ') || t('app.none')}
+                  {[formatUserDate(session.date), session.time].filter(Boolean).join(' ') ||
+                    t('app.none')}
                 </td>
                 <td>{t(`mode.${session.mode}` as MessageKey)}</td>
                 <td>

@@ -4,6 +4,7 @@ import { formatNumber } from '../../../shared/i18n';
 import type { SpeakerTurn } from '../../../shared/model/source';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextField } from '../../components/fields';
+import { RevealNamesToggle, useTurnLabels } from '../../components/RevealNames';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
 import { useSourcesStore } from '../../stores/sources-store';
@@ -46,18 +47,19 @@ export function SourceView({ sourceId, onBack }: { sourceId: string; onBack(): v
   }, [sourceId, load, onBack]);
 
   const labels = useMemo(() => {
-    const participants = new Map(project?.participants.map((p) => [p.id, p.code]));
     const questions = new Map(project?.questions.map((q) => [q.id, q.code]));
     const guide = new Map(
       project?.sessions.flatMap((s) => s.guide.map((g) => [g.id, g.text] as const)),
     );
-    return { participants, questions, guide };
+    return { questions, guide };
   }, [project]);
   const turns = source
     ? source.turns.length
       ? source.turns
       : [{ ...WHOLE_TEXT, end: source.text.length }]
     : [];
+
+  const labelOf = useTurnLabels(turns);
 
   // TanStack Virtual manages its own measurements; the React Compiler cannot memoise around it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -79,12 +81,13 @@ export function SourceView({ sourceId, onBack }: { sourceId: string; onBack(): v
           label={t('sources.title')}
           value={source.title}
           required
-          onCommit={(title) => void rename(sourceId, title)}
+          onCommit={(title) => rename(sourceId, title)}
         />
         <button type="button" onClick={() => setConfirmDelete(true)}>
           {t('sources.delete')}
         </button>
       </div>
+      <RevealNamesToggle />
       <p className="muted">
         {t(source.kind === 'notes' ? 'sources.kindNotes' : 'sources.kindTranscript')} ·{' '}
         {t('interviews.turns', { n: source.turns.length })} ·{' '}
@@ -103,8 +106,7 @@ export function SourceView({ sourceId, onBack }: { sourceId: string; onBack(): v
         <ol className="turns" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const turn = turns[item.index]!;
-            const speaker =
-              (turn.participantId && labels.participants.get(turn.participantId)) || turn.speaker;
+            const speaker = labelOf(turn);
             return (
               <li
                 key={turn.id}
@@ -114,7 +116,7 @@ export function SourceView({ sourceId, onBack }: { sourceId: string; onBack(): v
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 <p className="turn-meta">
-                  {speaker && <strong>{speaker}</strong>}
+                  {speaker && <strong title={speaker.hint}>{speaker.text}</strong>}
                   {turn.time !== null && <time>{formatClock(turn.time)}</time>}
                   {turn.guideQuestionId && (
                     <span className="muted">{labels.guide.get(turn.guideQuestionId)}</span>

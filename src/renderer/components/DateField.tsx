@@ -1,0 +1,108 @@
+import { useId, useState } from 'react';
+import { formatUserDate, parseUserDate, parseUserTime } from '../../shared/domain/dates';
+import type { MessageKey } from '../../shared/i18n';
+import { useT } from '../i18n/use-t';
+import { useDraft } from './use-draft';
+
+/** How a field reads what is typed (null: empty, 'invalid': not a value) and shows a value. */
+interface Reading {
+  parse(typed: string): string | null | 'invalid';
+  format(value: string | null): string;
+  placeholder: MessageKey;
+  invalid: MessageKey;
+  size: number;
+}
+
+const DATE: Reading = {
+  parse: parseUserDate,
+  format: formatUserDate,
+  placeholder: 'date.placeholder',
+  invalid: 'date.invalid',
+  size: 11,
+};
+
+const TIME: Reading = {
+  parse: parseUserTime,
+  format: (value) => value ?? '',
+  placeholder: 'time.placeholder',
+  invalid: 'time.invalid',
+  size: 6,
+};
+
+/**
+ * A field typed and shown the way Italian (and British) users write it, whatever the system's
+ * locale: saved as it is typed once it reads as a value. What does not stays in the field,
+ * marked, with a message in the user's language saying how to write it, and is never saved.
+ */
+function ReadingField({
+  reading,
+  label,
+  value,
+  onCommit,
+}: {
+  reading: Reading;
+  label: string;
+  value: string | null;
+  onCommit(value: string | null): unknown;
+}) {
+  const t = useT();
+  const id = useId();
+  const errorId = useId();
+  const [touched, setTouched] = useState(false);
+  const { draft, change, commit, respell } = useDraft({
+    value: reading.format(value),
+    onCommit: (typed: string) => onCommit(reading.parse(typed) as string | null),
+    accept: (typed) => reading.parse(typed) !== 'invalid',
+    equals: (a, b) => reading.parse(a) === reading.parse(b),
+    revertInvalid: false,
+  });
+  const invalid = touched && reading.parse(draft) === 'invalid';
+  const leave = () => {
+    setTouched(true);
+    commit();
+    // "5/6/21" or "2021-06-05" then reads "05/06/2021"; "9" reads "09:00".
+    const parsed = reading.parse(draft);
+    if (parsed !== 'invalid') respell(reading.format(parsed));
+  };
+  return (
+    <div className="field date-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={draft}
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder={t(reading.placeholder)}
+        size={reading.size}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        onChange={(event) => change(event.target.value)}
+        onBlur={leave}
+        onKeyDown={(event) => event.key === 'Enter' && leave()}
+      />
+      {invalid && (
+        <p id={errorId} className="field-error" role="alert">
+          {t(reading.invalid, { typed: draft.trim() })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The one date field of Campo: dd/mm/yyyy on screen, an ISO date in the project. */
+export function DateField(props: {
+  label: string;
+  value: string | null;
+  onCommit(value: string | null): unknown;
+}) {
+  return <ReadingField reading={DATE} {...props} />;
+}
+
+/** A time of day, hh:mm on 24 hours. */
+export function TimeField(props: {
+  label: string;
+  value: string | null;
+  onCommit(value: string | null): unknown;
+}) {
+  return <ReadingField reading={TIME} {...props} />;
+}

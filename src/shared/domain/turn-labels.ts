@@ -1,0 +1,45 @@
+/**
+ * How a speaker turn is labelled on screen. A participant is shown by pseudonym. A speaker the
+ * transcript names but nobody was matched to may be named by their real name in the file
+ * ("Giulia Rossi"), so the label is shown only when the user reveals names; otherwise the
+ * speaker is "Voce 1", "Voce 2"… numbered in order of first appearance in the source.
+ */
+export type TurnLabel =
+  | { kind: 'pseudonym'; text: string }
+  | { kind: 'label'; text: string }
+  | { kind: 'unmatched'; n: number }
+  | { kind: 'none' };
+
+interface LabelledTurn {
+  speaker: string;
+  participantId: string | null;
+}
+
+/** The distinct labels of turns matched to nobody, numbered 1, 2… by first appearance. */
+export function unmatchedSpeakers(turns: readonly LabelledTurn[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const turn of turns) {
+    const label = turn.speaker.trim();
+    if (turn.participantId === null && label !== '' && !numbers.has(label))
+      numbers.set(label, numbers.size + 1);
+  }
+  return numbers;
+}
+
+/**
+ * The label of one turn: its participant's pseudonym; else, the file's label when `reveal` is
+ * on, or its "Voce n" number; nothing for a turn without a speaker (notes, plain text).
+ */
+export function turnLabel(
+  turn: LabelledTurn,
+  pseudonyms: ReadonlyMap<string, string>,
+  unmatched: ReadonlyMap<string, number>,
+  reveal: boolean,
+): TurnLabel {
+  const pseudonym = turn.participantId ? pseudonyms.get(turn.participantId) : undefined;
+  if (pseudonym) return { kind: 'pseudonym', text: pseudonym };
+  const label = turn.speaker.trim();
+  if (label === '') return { kind: 'none' };
+  if (reveal) return { kind: 'label', text: label };
+  return { kind: 'unmatched', n: unmatched.get(label) ?? 0 };
+}

@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures';
+import { ProjectPage } from './pages/project-page';
+import { StartPage } from './pages/start-page';
+
+test('a new project’s overview says what to do first, each step a link that is ticked once done', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Nuova valutazione');
+  const steps = page.getByRole('region', { name: 'Primi passi' });
+  await expect(steps.getByRole('button')).toHaveText([
+    'Aggiungi le domande di valutazione',
+    'Aggiungi i partecipanti',
+    'Pianifica un’intervista',
+    'Importa una trascrizione',
+  ]);
+
+  await steps.getByRole('button', { name: 'Aggiungi le domande di valutazione' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Domande di valutazione' }),
+  ).toBeVisible();
+  await project.addQuestion('Gli interventi hanno raggiunto i NEET?');
+  await project.go('Panoramica');
+  await expect(steps.getByRole('listitem').first()).toContainText('(fatto)');
+
+  await steps.getByRole('button', { name: 'Pianifica un’intervista' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'INT-01' })).toBeVisible();
+  await project.go('Panoramica');
+  await steps.getByRole('button', { name: 'Importa una trascrizione' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Importa');
+  await page.keyboard.press('Escape');
+
+  // The demo, which has everything, shows no first steps.
+  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  await start.openDemo();
+  await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
+  await expect(steps).toHaveCount(0);
+});

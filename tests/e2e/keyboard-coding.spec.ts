@@ -1,0 +1,63 @@
+import { expect, test } from './fixtures';
+import { CodingPage } from './pages/coding-page';
+import { ProjectPage } from './pages/project-page';
+import { StartPage } from './pages/start-page';
+
+test('code a passage with the keyboard only: skip links, a caret moved by turn, sentence and word, Shift to select, a quick key', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const coding = new CodingPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
+
+  // From here on, only keys.
+  await page.keyboard.press('Alt+7');
+  await expect(page.getByRole('heading', { level: 1, name: 'Codifica' })).toBeVisible();
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Vai al contenuto' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Vai al testo da codificare' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(coding.text).toBeFocused();
+
+  // The caret starts on the first turn; Ctrl+↓ goes to the second, ↓ to its second sentence,
+  // → to its second word; Shift+→ eight times takes eight words, up to the end of the last one.
+  await page.keyboard.press('Control+ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowRight');
+  const selection = coding.side.getByRole('region', { name: 'Selezione' });
+  await expect(selection).toContainText('il laboratorio è nato dentro il progetto integrato');
+  await expect(selection.locator('blockquote')).toHaveText(
+    'il laboratorio è nato dentro il progetto integrato',
+  );
+  // Shift+← gives a word back.
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(selection.locator('blockquote')).toHaveText(
+    'il laboratorio è nato dentro il progetto',
+  );
+  await page.keyboard.press('Shift+ArrowRight');
+
+  await page.keyboard.press('1');
+  await expect(coding.text.locator('.hl').first()).toHaveText(
+    'il laboratorio è nato dentro il progetto integrato',
+  );
+  await expect(coding.code('DV1 –').locator('.count').first()).toHaveText('2');
+  await expect(coding.text).toBeFocused();
+
+  // A whole turn: Home and Shift+End, then Esc ends the selection.
+  await page.keyboard.press('Control+ArrowDown');
+  await page.keyboard.press('Shift+End');
+  await expect(selection.locator('blockquote')).toHaveText(
+    'E come siete riusciti a costruire un rapporto di fiducia con i residenti?',
+  );
+  await page.keyboard.press('Escape');
+  await expect(selection).toHaveCount(0);
+  await expect(project.saveIndicator).toHaveText(/^Salvato alle/);
+});

@@ -1,0 +1,65 @@
+import { expect, test } from './fixtures';
+import { CodingPage } from './pages/coding-page';
+import { ProjectPage } from './pages/project-page';
+import { SessionsPage } from './pages/sessions-page';
+import { StartPage } from './pages/start-page';
+
+test('live notes: Alt+digit marks a DV and switches no screen; the marks show in Codifica, are coded in one undoable step and retrieved', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const sessions = new SessionsPage(page);
+  const coding = new CodingPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Note sul campo');
+  await project.go('Domande di valutazione');
+  await project.addQuestion('Gli interventi sono efficaci?');
+  await project.addQuestion('Il partenariato ha funzionato?');
+  await project.go('Interviste');
+  await sessions.newInterview();
+
+  await page.getByRole('button', { name: 'Appunti dal vivo' }).click();
+  const composer = page.getByRole('textbox', { name: 'Nota per la domanda Note libere' });
+  await composer.fill('La rete c’era già prima del progetto');
+  // Alt+2 marks DV2 (and would be "go to the second screen" elsewhere).
+  await composer.press('Alt+2');
+  await expect(page.getByText('Segnata con')).toContainText('DV2');
+  await composer.press('Enter');
+  // On a saved note too: Alt+1 marks DV1.
+  const saved = page.getByRole('textbox', { name: 'Nota salvata' });
+  await saved.press('Alt+1');
+  const chips = page.getByRole('listitem').filter({ has: saved });
+  await expect(chips.getByRole('button', { pressed: true })).toHaveText(['DV1', 'DV2']);
+  await expect(project.saveIndicator).toHaveText(/^Salvato alle/, { timeout: 8000 });
+  await page.getByRole('button', { name: 'Salva e chiudi' }).click();
+  // Still on the interview: no screen was switched underneath.
+  await expect(page.getByRole('button', { name: '← Torna alle interviste' })).toBeVisible();
+  await expect(project.nav('Interviste')).toHaveAttribute('aria-current', 'page');
+
+  // Codifica: the note shows its DV marks, and one click codes it with both DVs.
+  await project.go('Codifica');
+  await coding.choose('Fonte', /Note dal vivo – INT-01/);
+  const turn = coding.text.locator('.turn').first();
+  await expect(turn.locator('.badge')).toHaveText(['DV1', 'DV2']);
+  await page.getByRole('button', { name: 'Codifica le note marcate con le loro DV (2)' }).click();
+  await expect(project.notification('2 codifiche aggiunte dalle DV delle note.')).toBeVisible();
+  await expect(coding.code('DV2 –').locator('.count')).toHaveText('1');
+
+  // Retrieval by DV finds the note.
+  await coding.tab('Recupero').click();
+  await coding.choose('Domanda di valutazione', /^DV2 –/);
+  await expect(page.getByTestId('segments').locator('mark')).toHaveText(
+    'La rete c’era già prima del progetto',
+  );
+
+  // One undo takes both codings back; retrieval then says what is left to code.
+  await coding.leaveFields();
+  await page.keyboard.press('Control+z');
+  await expect(project.notification(/Annullato/)).toBeVisible();
+  await expect(page.getByText('Nessun passaggio')).toBeVisible();
+  await expect(
+    page.getByText('2 contrassegni DV delle note dal vivo non sono ancora codificati.'),
+  ).toBeVisible();
+});

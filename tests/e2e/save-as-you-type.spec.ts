@@ -1,0 +1,48 @@
+import { expect, test } from './fixtures';
+import { ProjectPage } from './pages/project-page';
+import { StartPage } from './pages/start-page';
+
+test('what is typed is saved as it is typed: the badge says so, and a reload mid-typing loses nothing', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Valutazione FSE');
+  await project.go('Domande di valutazione');
+  await project.addQuestion('Gli interventi hanno raggiunto i destinatari più fragili?');
+  const editor = page.getByRole('region', { name: 'Domanda DV1' });
+  const answer = editor.getByLabel('Risposta del valutatore');
+
+  // Typing, without leaving the field: nothing claims to be saved until it is.
+  await answer.click();
+  await page.keyboard.type('In parte: i NEET sono stati raggiunti');
+  await expect(project.saveIndicator).toHaveText('Modifiche non salvate');
+  // After a pause in the typing it is on disk, and the badge says so, still in the field.
+  await expect(project.saveIndicator).toHaveText(/^Salvato alle/);
+  await expect(answer).toBeFocused();
+
+  // Typing goes on and the page is reloaded at once, well inside the pause.
+  await page.keyboard.type(' solo nelle aree urbane.');
+  await expect(project.saveIndicator).toHaveText('Modifiche non salvate');
+  await page.reload();
+  await project.go('Domande di valutazione');
+  await page.getByRole('button', { name: 'Modifica' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Domanda DV1' }).getByLabel('Risposta del valutatore'),
+  ).toHaveValue('In parte: i NEET sono stati raggiunti solo nelle aree urbane.');
+
+  // A field left for another screen mid-typing is saved too.
+  await project.go('Panoramica');
+  const description = page.getByLabel('Descrizione', { exact: true });
+  await description.click();
+  await page.keyboard.type('Rapporto annuale 2021');
+  await project.nav('Partecipanti').click();
+  await expect(project.saveIndicator).toHaveText(/^Salvato alle/);
+  await page.reload();
+  await project.go('Panoramica');
+  await expect(page.getByLabel('Descrizione', { exact: true })).toHaveValue(
+    'Rapporto annuale 2021',
+  );
+});

@@ -1,0 +1,54 @@
+import { expect, test } from './fixtures';
+import { CodingPage } from './pages/coding-page';
+import { ProjectPage } from './pages/project-page';
+import { StartPage } from './pages/start-page';
+
+const PASSAGE = 'il laboratorio è nato dentro il progetto integrato';
+
+test('a selection ends when the screen changes or the text scrolls it away; a quick key then codes nothing', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const coding = new CodingPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await project.go('Codifica');
+  const dv1 = coding.code('DV1 –').locator('.count').first();
+  await expect(dv1).toHaveText('1');
+  const selection = coding.side.getByRole('region', { name: 'Selezione' });
+
+  // Selected, then another screen: back in Codifica the selection is gone and 1 codes nothing.
+  await coding.select(PASSAGE);
+  await expect(selection).toBeVisible();
+  await project.go('Panoramica');
+  await project.go('Codifica');
+  await expect(selection).toHaveCount(0);
+  await expect(coding.text.locator('.hl-selected')).toHaveCount(0);
+  await page.keyboard.press('1');
+  await expect(project.saveIndicator).not.toHaveText('Salvataggio…');
+  await expect(dv1).toHaveText('1');
+
+  // Selected, then another tab and back: gone as well.
+  await coding.select(PASSAGE);
+  await coding.tab('Recupero').click();
+  await coding.tab('Testi').click();
+  await expect(selection).toHaveCount(0);
+
+  // Selected, then the text scrolled far from it: the selection ends, 1 codes nothing.
+  await coding.select(PASSAGE);
+  await expect(selection).toBeVisible();
+  await coding.text.evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
+  await expect(selection).toHaveCount(0);
+  await coding.text.focus();
+  await page.keyboard.press('1');
+  await expect(dv1).toHaveText('1');
+  await expect(coding.text.locator('.hl')).toHaveCount(0);
+
+  // A visible selection is coded as before.
+  await coding.text.evaluate((scroller) => (scroller.scrollTop = 0));
+  await coding.select(PASSAGE);
+  await page.keyboard.press('1');
+  await expect(dv1).toHaveText('2');
+});

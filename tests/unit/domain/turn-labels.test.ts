@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { turnLabel, unmatchedSpeakers } from '../../../src/shared/domain/turn-labels';
+
+const turns = [
+  { speaker: 'Marco Bianchi', participantId: null },
+  { speaker: 'Giulia Rossi', participantId: 'p1' },
+  { speaker: 'Laura Verdi', participantId: null },
+  { speaker: 'Marco Bianchi ', participantId: null },
+  { speaker: '', participantId: null },
+];
+const pseudonyms = new Map([['p1', 'INT-01']]);
+
+describe('speaker labels on screen', () => {
+  it('show the pseudonym, else a numbered voice; the file’s label only when revealed', () => {
+    const unmatched = unmatchedSpeakers(turns);
+    const hidden = turns.map((turn) => turnLabel(turn, pseudonyms, unmatched, false));
+    expect(hidden).toEqual([
+      { kind: 'unmatched', n: 1 },
+      { kind: 'pseudonym', text: 'INT-01' },
+      { kind: 'unmatched', n: 2 },
+      { kind: 'unmatched', n: 1 },
+      { kind: 'none' },
+    ]);
+    expect(turnLabel(turns[0]!, pseudonyms, unmatched, true)).toEqual({
+      kind: 'label',
+      text: 'Marco Bianchi',
+    });
+    // A matched participant keeps the pseudonym even when names are revealed.
+    expect(turnLabel(turns[1]!, pseudonyms, unmatched, true)).toEqual({
+      kind: 'pseudonym',
+      text: 'INT-01',
+    });
+  });
+});

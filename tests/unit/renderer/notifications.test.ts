@@ -1,0 +1,35 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useAppStore } from '../../../src/renderer/stores/app-store';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  useAppStore.setState({ notifications: [] });
+});
+afterEach(() => vi.useRealTimers());
+
+const refusal = { error: { code: 'VALIDATION' as const, message: 'x', details: { reason: 'r' } } };
+
+describe('error toasts', () => {
+  it('leave by themselves when they report a refused value, and do not pile up', () => {
+    const app = useAppStore.getState();
+    app.notify('error', refusal);
+    app.notify('error', refusal);
+    expect(useAppStore.getState().notifications).toHaveLength(1);
+    vi.advanceTimersByTime(16_000);
+    expect(useAppStore.getState().notifications).toHaveLength(0);
+  });
+
+  it('stay until dismissed when something was not saved or is broken', () => {
+    const app = useAppStore.getState();
+    app.notify('error', { error: { code: 'DISK_FULL', message: 'x' } });
+    app.notify('error', { error: { code: 'INTERNAL', message: 'boom' } });
+    vi.advanceTimersByTime(60_000);
+    const left = useAppStore.getState().notifications;
+    expect(left.map((n) => ('error' in n.message ? n.message.error.code : ''))).toEqual([
+      'DISK_FULL',
+      'INTERNAL',
+    ]);
+    app.dismiss(left[0]!.id);
+    expect(useAppStore.getState().notifications).toHaveLength(1);
+  });
+});
