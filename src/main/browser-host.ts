@@ -12,6 +12,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CampoEventName, CampoEvents } from '../shared/ipc/types';
 import { contentSecurityPolicy } from '../shared/security/csp';
+import { isClientId } from './core/caller';
 import { dispatch } from './core/dispatch';
 import { createCore } from './core/handlers';
 import { createLogger } from './core/logger';
@@ -175,11 +176,14 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
               'application/json',
             );
           }
+          // Each tab sends its own id: its own undo history, and it is told of others' changes.
+          const client = request.headers['x-campo-client'];
           const envelope = await dispatch(
             core.handlers,
             safeDecode(url.pathname.slice(5)) ?? '',
             args,
             logger,
+            { clientId: isClientId(client) ? `t${client}` : 'tab' },
           );
           send(response, 200, JSON.stringify(envelope), 'application/json');
         })

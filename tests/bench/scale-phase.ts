@@ -188,7 +188,7 @@ async function naive(root: string, spec: ScaleSpec, runs: number) {
         start: 0,
         end: 10,
         text: 'x'.repeat(10),
-        coder: 'bench',
+        coderId: 'bench',
         memo: '',
         key: false,
         textChanged: false,

@@ -101,7 +101,7 @@ function transcript(
   const ids = new Map(speakers.map((s) => [s.code, s.id]));
   const now = new Date().toISOString();
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: randomUUID(),
     title,
     kind: 'transcript',
@@ -132,7 +132,7 @@ function code(source: SourceFile, count: number, codeIds: readonly string[], off
     source.codings = applyCoding(source.codings, source.text, {
       id: randomUUID(),
       ...planned,
-      coder: 'bench',
+      coderId: 'bench',
       createdAt: now,
     });
   }

@@ -14,7 +14,7 @@ const now = () => new Date().toISOString();
 for (let n = start; ; n += 1) {
   if (n % 3 === 0) {
     await session.addSource({
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: `s${n}`,
       title: `Trascrizione ${n}`,
       kind: 'transcript',

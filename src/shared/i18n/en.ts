@@ -1,5 +1,6 @@
 import { enExchange } from './en-exchange';
 import { enReport } from './en-report';
+import { enStore } from './en-store';
 import { enWorkbook } from './en-workbook';
 import type { MessageKey } from './it';
 
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...enReport,
   ...enExchange,
   ...enWorkbook,
+  ...enStore,
   'app.name': 'Campo',
   'app.tagline': 'Qualitative evaluation in the field, even without a network.',
   'app.loading': 'Loading…',

@@ -4,12 +4,14 @@
  */
 import { itExchange } from './it-exchange';
 import { itReport } from './it-report';
+import { itStore } from './it-store';
 import { itWorkbook } from './it-workbook';
 
 export const it = {
   ...itReport,
   ...itExchange,
   ...itWorkbook,
+  ...itStore,
   'app.name': 'Campo',
   'app.tagline': 'Valutazione qualitativa sul campo, anche senza rete.',
   'app.loading': 'Caricamento…',

@@ -62,6 +62,7 @@ export function toSegmentViews(
 ): SegmentView[] {
   const texts = new Map(corpus.map((source) => [source.id, source.text]));
   const pseudonyms = new Map(project.participants.map((p) => [p.id, p.code]));
+  const coders = new Map(project.evaluators.map((evaluator) => [evaluator.id, evaluator.name]));
   return segments.map(({ coding, ...segment }) => {
     const context = contextAround(
       texts.get(segment.sourceId) ?? '',
@@ -82,7 +83,8 @@ export function toSegmentViews(
       memo: coding.memo,
       key: coding.key,
       textChanged: coding.textChanged,
-      coder: coding.coder,
+      coderId: coding.coderId,
+      coderName: coders.get(coding.coderId) ?? '',
       createdAt: coding.createdAt,
       before: (context.clippedBefore ? '…' : '') + context.before,
       after: context.after + (context.clippedAfter ? '…' : ''),

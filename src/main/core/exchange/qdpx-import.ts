@@ -6,7 +6,7 @@ import { foldAccents } from '../../../shared/domain/folding';
 import type { RefiCode } from '../../../shared/exchange/qde-parse';
 import type { Code } from '../../../shared/model/project';
 import { projectFolderName } from '../store/layout';
-import { createProject, type StoreOptions } from '../store/project-store';
+import { createProject, sessionEvaluator, type StoreOptions } from '../store/project-store';
 import type { ProjectSession } from '../store/project-session';
 import { codeFrom, idPool, mapQdpx } from './qdpx-import-map';
 import { readCodebook, readQdpx, type QdpxLimits } from './qdpx-read';
@@ -67,7 +67,12 @@ export async function importQdpx(
   const contents = await readQdpx(input.bytes, input.fileName, input.limits);
   input.onProgress?.(0.2);
   const now = (storeOptions.now?.() ?? new Date()).toISOString();
-  const mapped = mapQdpx(contents, storeOptions.newId ?? randomUUID, now);
+  const mapped = mapQdpx(
+    contents,
+    storeOptions.newId ?? randomUUID,
+    now,
+    sessionEvaluator(storeOptions),
+  );
   const exists = (path: string) =>
     stat(path).then(
       () => true,
@@ -103,6 +108,11 @@ export async function importQdpx(
     await session.mutate((draft) => {
       draft.codes = mapped.codes;
       draft.participants = mapped.participants;
+      for (const member of mapped.team) {
+        if (!draft.evaluators.some((evaluator) => evaluator.id === member.id)) {
+          draft.evaluators.push(member);
+        }
+      }
     });
     const units: Record<string, string> = {};
     let codings = 0;

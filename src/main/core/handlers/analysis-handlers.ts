@@ -15,8 +15,8 @@ import {
 } from '../../../shared/domain/search';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { SearchHit } from '../../../shared/ipc/types';
+import { frameworkSummaryId } from '../../../shared/model/project';
 import type { SpeakerTurn } from '../../../shared/model/source';
-import { coderName } from '../coding/coder';
 import { loadCorpus, toSegmentViews } from '../coding/corpus';
 import { findById, type CoreState } from './context';
 
@@ -120,7 +120,7 @@ export function analysisHandlers(state: CoreState): AnalysisHandlers {
       const bySource = new Map<string, typeof hits>();
       for (const hit of hits)
         bySource.set(hit.sourceId, [...(bySource.get(hit.sourceId) ?? []), hit]);
-      const coder = coderName();
+      const coderId = session.evaluator.id;
       return state.history().record(`${code.name} ×${hits.length}`, async (change) => {
         for (const [sourceId, found] of bySource) {
           await change.editSource(sourceId, (source) => {
@@ -134,7 +134,7 @@ export function analysisHandlers(state: CoreState): AnalysisHandlers {
                 id: randomUUID(),
                 codeId,
                 ...span,
-                coder,
+                coderId,
                 createdAt: new Date().toISOString(),
               });
             }
@@ -169,18 +169,29 @@ export function analysisHandlers(state: CoreState): AnalysisHandlers {
       });
     },
 
-    async frameworkSummarySave({ participantId, questionId, text }) {
+    async frameworkSummarySave({ participantId, questionId, text, baseRev }) {
       const session = state.requireSession();
-      findById(session.project.participants, participantId, 'participant');
-      findById(session.project.questions, questionId, 'question');
+      const participant = findById(session.project.participants, participantId, 'participant');
+      const question = findById(session.project.questions, questionId, 'question');
+      const id = frameworkSummaryId(participantId, questionId);
       await session.mutate((project) => {
-        const rest = project.frameworkSummaries.filter(
-          (s) => s.participantId !== participantId || s.questionId !== questionId,
-        );
-        if (text.trim() !== '') {
-          rest.push({ participantId, questionId, text, updatedAt: new Date().toISOString() });
+        const current = project.frameworkSummaries.find((s) => s.id === id);
+        if (text.trim() === '') {
+          project.frameworkSummaries = project.frameworkSummaries.filter((s) => s.id !== id);
+        } else if (current) {
+          const label = `${participant.code} × ${question.code}`;
+          session.rebase('frameworkSummary', current, baseRev, label, (draft) => {
+            draft.text = text;
+          });
+        } else {
+          project.frameworkSummaries.push({
+            id,
+            participantId,
+            questionId,
+            text,
+            updatedAt: new Date().toISOString(),
+          });
         }
-        project.frameworkSummaries = rest;
       });
       return null;
     },

@@ -81,7 +81,7 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
       });
     },
 
-    async codeUpdate({ id, patch }) {
+    async codeUpdate({ id, patch, baseRev }) {
       const session = state.requireSession();
       const current = findById(session.project.codes, id, 'code');
       if (current.followsQuestion && (patch.name !== undefined || patch.questionId !== undefined)) {
@@ -91,7 +91,9 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
         await change.editProject((project) => {
           const code = findById(project.codes, id, 'code');
           const { quickKey, ...rest } = patch;
-          Object.assign(code, rest);
+          session.rebase('code', code, baseRev, code.name, (draft) => {
+            Object.assign(draft, rest);
+          });
           if (quickKey !== undefined) takeQuickKey(project, code, quickKey);
         });
       });

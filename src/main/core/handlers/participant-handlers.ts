@@ -43,13 +43,16 @@ export function participantHandlers(state: CoreState): ParticipantHandlers {
       return findById(session.project.participants, id, 'participant');
     },
 
-    async participantUpdate({ id, patch }) {
+    async participantUpdate({ id, patch, baseRev }) {
       const session = state.requireSession();
       await session.mutate((project) => {
         const participant = findById(project.participants, id, 'participant');
-        if (patch.code !== undefined && isCodeTaken(project.participants, patch.code, id))
-          throw duplicate(patch.code);
-        Object.assign(participant, patch);
+        session.rebase('participant', participant, baseRev, participant.code, (draft) => {
+          Object.assign(draft, patch);
+        });
+        if (isCodeTaken(project.participants, participant.code, id)) {
+          throw duplicate(participant.code);
+        }
       });
       return findById(session.project.participants, id, 'participant');
     },
@@ -96,7 +99,7 @@ export function participantHandlers(state: CoreState): ParticipantHandlers {
         for (const fields of participants) {
           if (isCodeTaken(project.participants, fields.code)) throw duplicate(fields.code);
           const id = randomUUID();
-          project.participants.push({ ...fields, id });
+          project.participants.push(ParticipantSchema.parse({ ...fields, id }));
           ids.push(id);
         }
       });

@@ -65,14 +65,16 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
       return findById(session.project.questions, id, 'question');
     },
 
-    async questionUpdate({ id, patch }) {
+    async questionUpdate({ id, patch, baseRev }) {
       const session = state.requireSession();
       await session.mutate((project) => {
         const question = findById(project.questions, id, 'question');
-        if (patch.code !== undefined && isQuestionCodeTaken(project.questions, patch.code, id)) {
-          throw duplicate(patch.code);
+        session.rebase('question', question, baseRev, question.code, (draft) => {
+          Object.assign(draft, patch);
+        });
+        if (isQuestionCodeTaken(project.questions, question.code, id)) {
+          throw duplicate(question.code);
         }
-        Object.assign(question, patch);
         syncCodes(project);
       });
       return findById(session.project.questions, id, 'question');

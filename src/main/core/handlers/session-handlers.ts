@@ -56,11 +56,13 @@ export function sessionHandlers(state: CoreState): SessionHandlers {
       return findById(store.project.sessions, id, 'interview or focus group');
     },
 
-    async sessionUpdate({ id, patch }) {
+    async sessionUpdate({ id, patch, baseRev }) {
       const store = state.requireSession();
       await store.mutate((project) => {
         const session = findById(project.sessions, id, 'interview or focus group');
-        Object.assign(session, patch);
+        store.rebase('session', session, baseRev, session.code, (draft) => {
+          Object.assign(draft, patch);
+        });
         checkReferences(project, session);
       });
       return findById(store.project.sessions, id, 'interview or focus group');

@@ -1,11 +1,11 @@
 import { copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { BackupInfo } from '../../../shared/ipc/types';
 import { APP_VERSION } from '../../../shared/version';
 import { fsyncDirectory, readJsonFile, writeFileDurable, type JsonRead } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
-import { BACKUPS_DIR, PROJECT_FILE, SOURCES_DIR, isSafeId } from './layout';
+import { BACKUPS_DIR, CODINGS_DIR, PROJECT_FILE, SOURCES_DIR, isSafeId } from './layout';
 
 type BackupKind = BackupInfo['kind'];
 const KINDS: readonly BackupKind[] = ['auto', 'pre-migration', 'pre-restore'];
@@ -32,17 +32,42 @@ interface Manifest {
   entries?: ManifestEntry[];
 }
 
-/** The files of a project that a snapshot holds, relative to the project folder. */
-export async function projectDataFiles(projectDir: string): Promise<string[]> {
-  const files = [PROJECT_FILE];
-  const names = await readdir(join(projectDir, SOURCES_DIR)).catch((error: unknown) => {
-    if (errnoOf(error) === 'ENOENT') return [] as string[];
+/** Names in a folder, none when it does not exist. */
+async function namesIn(folder: string): Promise<string[]> {
+  const names = await readdir(folder).catch((error: unknown) => {
+    if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'ENOTDIR') return [] as string[];
     throw error;
   });
-  for (const name of names.sort()) {
-    if (name.endsWith('.json') && isSafeId(name.slice(0, -5))) files.push(`${SOURCES_DIR}/${name}`);
+  return names.sort();
+}
+
+const isDataName = (name: string) => name.endsWith('.json') && isSafeId(name.slice(0, -5));
+
+/**
+ * The files of a project that a snapshot holds, relative to the project folder: project.json,
+ * sources/<id>.json and the coder layers codings/<source>/<evaluator>.json (never the caches).
+ */
+export async function projectDataFiles(projectDir: string): Promise<string[]> {
+  const files = [PROJECT_FILE];
+  for (const name of await namesIn(join(projectDir, SOURCES_DIR))) {
+    if (isDataName(name)) files.push(`${SOURCES_DIR}/${name}`);
+  }
+  for (const source of await namesIn(join(projectDir, CODINGS_DIR))) {
+    if (!isSafeId(source)) continue;
+    for (const name of await namesIn(join(projectDir, CODINGS_DIR, source))) {
+      if (isDataName(name)) files.push(`${CODINGS_DIR}/${source}/${name}`);
+    }
   }
   return files;
+}
+
+/** True for a path a snapshot may hold (see projectDataFiles). */
+export function isDataFilePath(file: string): boolean {
+  return (
+    file === PROJECT_FILE ||
+    /^sources\/[A-Za-z0-9_-]{1,100}\.json$/.test(file) ||
+    /^codings\/[A-Za-z0-9_-]{1,100}\/[A-Za-z0-9_-]{1,100}\.json$/.test(file)
+  );
 }
 
 /** The newest complete snapshot's manifest, to reuse its copies of unchanged files. */
@@ -98,6 +123,7 @@ export async function createSnapshot(
   const partial = join(root, `${id}${PARTIAL_SUFFIX}`);
   try {
     await mkdir(join(partial, SOURCES_DIR), { recursive: true });
+    const created = new Set<string>();
     const previous = await newestManifest(root);
     const previousEntries = new Map((previous?.entries ?? []).map((entry) => [entry.file, entry]));
     const files = await projectDataFiles(projectDir);
@@ -105,6 +131,11 @@ export async function createSnapshot(
     for (const file of files) {
       const from = join(projectDir, file);
       const to = join(partial, file);
+      const folder = dirname(to);
+      if (!created.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        created.add(folder);
+      }
       const info = await stat(from);
       const entry = { file, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
       const before = previousEntries.get(file);
@@ -131,6 +162,7 @@ export async function createSnapshot(
       entries,
     };
     await writeFileDurable(join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    for (const folder of created) await fsyncDirectory(folder);
     await fsyncDirectory(join(partial, SOURCES_DIR));
     await rename(partial, join(root, id));
     await fsyncDirectory(root);
@@ -180,9 +212,7 @@ export async function backupFiles(projectDir: string, backupId: string): Promise
   if (read.status !== 'ok' || !Array.isArray((read.value as Manifest).files)) {
     throw new CampoError('BACKUP_NOT_FOUND', `No backup ${backupId}`, { backupId });
   }
-  return (read.value as Manifest).files.filter(
-    (file) => file === PROJECT_FILE || /^sources\/[A-Za-z0-9_-]{1,100}\.json$/.test(file),
-  );
+  return (read.value as Manifest).files.filter(isDataFilePath);
 }
 
 /** Reads one file of a snapshot as JSON. */

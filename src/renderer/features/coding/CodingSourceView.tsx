@@ -203,7 +203,7 @@ function selectionMark(span: { start: number; end: number }): Coding {
     codeId: SELECTION_ID,
     ...span,
     text: '',
-    coder: '',
+    coderId: SELECTION_ID,
     memo: '',
     key: false,
     textChanged: false,

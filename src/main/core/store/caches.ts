@@ -1,0 +1,295 @@
+/**
+ * The caches of an open project (STORE-V2 §4), in `cache/`: code counts per source and coder
+ * (`counts.json`) and the search cache (see search-cache.ts). Deleting the folder loses nothing.
+ *
+ * Validity of the counts: `state.json` says `clean: true` only after a flush wrote them, and the
+ * first write after that sets it to false (durably, before the data file is written). A crash
+ * thus leaves `clean: false`, and the next open recounts. What is missing is rebuilt in the
+ * background, source by source through the session's queue, with progress for the windows.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LayerFile } from '../../../shared/model/source';
+import { readJsonFile, writeFileDurable } from './durable-file';
+import { CACHE_DIR } from './layout';
+import type { ProjectSession } from './project-session';
+import { SearchCache } from './search-cache';
+
+/** Bump when counts.json or state.json change shape: older caches are then rebuilt. */
+export const CACHE_VERSION = 1;
+
+/** Codings per code, per evaluator, of one source. */
+export type SourceCounts = Map<string, Map<string, number>>;
+
+/** What the background work is doing, for a progress bar. */
+export interface CacheProgress {
+  kind: 'counts' | 'search';
+  fraction: number;
+}
+
+interface StateFile {
+  cacheVersion: number;
+  projectId: string;
+  clean: boolean;
+}
+
+/** counts.json: codes and coders listed once, each source as [coder, code, count] triples. */
+interface CountsFile {
+  cacheVersion: number;
+  coders: string[];
+  codes: string[];
+  sources: Record<string, number[]>;
+}
+
+/** The counts of a source's layers. */
+export function countLayers(layers: Iterable<LayerFile>): SourceCounts {
+  const counts: SourceCounts = new Map();
+  for (const layer of layers) {
+    const perCode = new Map<string, number>();
+    for (const coding of layer.codings) {
+      perCode.set(coding.codeId, (perCode.get(coding.codeId) ?? 0) + 1);
+    }
+    if (perCode.size > 0) counts.set(layer.coderId, perCode);
+  }
+  return counts;
+}
+
+const FLUSH_DELAY_MS = 10_000;
+const BATCH = 25;
+
+export class ProjectCaches {
+  private counts = new Map<string, SourceCounts>();
+  private cleanOnDisk = false;
+  private countsChanged = false;
+  private rebuilding: Promise<void> | null = null;
+  private indexing: Promise<void> | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly progressListeners = new Set<(progress: CacheProgress) => void>();
+  readonly search: SearchCache;
+
+  constructor(private readonly session: ProjectSession) {
+    this.search = new SearchCache(join(session.dir, CACHE_DIR));
+  }
+
+  private get dir(): string {
+    return join(this.session.dir, CACHE_DIR);
+  }
+
+  /** Progress of background rebuilds. */
+  onProgress(listener: (progress: CacheProgress) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  private progress(progress: CacheProgress): void {
+    for (const listener of this.progressListeners) listener(progress);
+  }
+
+  /**
+   * At open: takes the counts when the cache is clean and current, then rebuilds in the
+   * background whatever is missing (every source after a crash or a migration).
+   */
+  async open(): Promise<void> {
+    const state = await readJsonFile(join(this.dir, 'state.json')).catch(() => null);
+    const file = state?.status === 'ok' ? (state.value as Partial<StateFile>) : null;
+    if (
+      file?.cacheVersion === CACHE_VERSION &&
+      file.projectId === this.session.project.id &&
+      file.clean === true
+    ) {
+      this.counts = await this.readCounts().catch(() => new Map());
+      this.cleanOnDisk = true;
+    }
+    const listed = new Set(this.session.project.sources.map((source) => source.id));
+    for (const id of this.counts.keys()) if (!listed.has(id)) this.counts.delete(id);
+    void this.search.load();
+    this.rebuild();
+  }
+
+  private async readCounts(): Promise<Map<string, SourceCounts>> {
+    const raw = JSON.parse(await readFile(join(this.dir, 'counts.json'), 'utf8')) as CountsFile;
+    const counts = new Map<string, SourceCounts>();
+    if (raw.cacheVersion !== CACHE_VERSION) return counts;
+    for (const [id, triples] of Object.entries(raw.sources)) {
+      const perSource: SourceCounts = new Map();
+      for (let i = 0; i + 2 < triples.length; i += 3) {
+        const coder = raw.coders[triples[i]!]!;
+        const perCode = perSource.get(coder) ?? new Map<string, number>();
+        perCode.set(raw.codes[triples[i + 1]!]!, triples[i + 2]!);
+        perSource.set(coder, perCode);
+      }
+      counts.set(id, perSource);
+    }
+    return counts;
+  }
+
+  /** Called before any data file is written: the counts on disk stop being trusted. */
+  async beforeWrite(): Promise<void> {
+    this.scheduleFlush();
+    if (!this.cleanOnDisk) return;
+    this.cleanOnDisk = false;
+    await this.writeState(false);
+  }
+
+  private async writeState(clean: boolean): Promise<void> {
+    const state: StateFile = {
+      cacheVersion: CACHE_VERSION,
+      projectId: this.session.project.id,
+      clean,
+    };
+    await mkdir(this.dir, { recursive: true });
+    await writeFileDurable(join(this.dir, 'state.json'), `${JSON.stringify(state)}\n`);
+  }
+
+  /** A source's layers changed (or were read): its counts follow. */
+  sourceLoaded(id: string, layers: Map<string, LayerFile>): void {
+    this.counts.set(id, countLayers(layers.values()));
+    this.countsChanged = true;
+  }
+
+  sourceRemoved(id: string): void {
+    this.counts.delete(id);
+    this.countsChanged = true;
+    void this.search.forget(id).catch(() => undefined);
+  }
+
+  /** A source's text changed (or it is new): its search entry is rebuilt in the background. */
+  textChanged(id: string): void {
+    void this.search
+      .forget(id)
+      .catch(() => undefined)
+      .then(() => this.scheduleIndexing());
+  }
+
+  /** Every source's counts, once complete (waits for a rebuild under way). */
+  async allCounts(): Promise<ReadonlyMap<string, SourceCounts>> {
+    this.rebuild();
+    while (this.rebuilding) await this.rebuilding;
+    return this.counts;
+  }
+
+  /** Waits until the counts and the search index cover every source (bench, tests). */
+  async ready(): Promise<void> {
+    await this.allCounts();
+    this.scheduleIndexing();
+    while (this.indexing) await this.indexing;
+  }
+
+  /** Starts counting the sources that have no counts yet, unless that is under way. */
+  private rebuild(): void {
+    if (this.rebuilding) return;
+    const missing = () =>
+      this.session.project.sources.map((s) => s.id).filter((id) => !this.counts.has(id));
+    if (missing().length === 0) {
+      this.scheduleIndexing();
+      return;
+    }
+    this.rebuilding = (async () => {
+      const total = missing().length;
+      let done = 0;
+      for (let todo = missing(); todo.length > 0 && !this.session.isClosed; todo = missing()) {
+        const batch = todo.slice(0, BATCH);
+        await this.session.enqueue(async () => {
+          if (this.session.isClosed) return;
+          for (const id of batch) {
+            if (this.counts.has(id)) continue;
+            const layers = await this.session.sources.layersOf(id).catch(() => null);
+            this.counts.set(id, layers ? countLayers(layers.values()) : new Map());
+          }
+        });
+        done += batch.length;
+        this.progress({ kind: 'counts', fraction: Math.min(1, done / total) });
+      }
+      this.countsChanged = true;
+      this.scheduleFlush();
+    })().finally(() => {
+      this.rebuilding = null;
+      this.scheduleIndexing();
+    });
+  }
+
+  /** Starts indexing, for search, the sources whose entry is missing or stale. */
+  private scheduleIndexing(): void {
+    if (this.indexing || this.session.isClosed) return;
+    this.indexing = (async () => {
+      await this.search.load();
+      const stale = () =>
+        this.session.project.sources.filter((s) => !this.search.isCurrent(s.id, s.textRev ?? 0));
+      const total = stale().length;
+      if (total === 0) return;
+      let done = 0;
+      for (let todo = stale(); todo.length > 0 && !this.session.isClosed; todo = stale()) {
+        const summary = todo[0]!;
+        const textRev = summary.textRev ?? 0;
+        const doc = await this.session.readDoc(summary.id).catch(() => null);
+        if (doc) await this.search.foldedFor(summary.id, textRev, async () => doc.text);
+        else await this.search.index(summary.id, textRev, '');
+        done += 1;
+        if (done % 10 === 0 || done === total) {
+          this.progress({ kind: 'search', fraction: Math.min(1, done / total) });
+        }
+      }
+      this.scheduleFlush();
+    })()
+      .catch((error: unknown) => console.warn('[campo] search index not rebuilt', error))
+      .finally(() => {
+        this.indexing = null;
+      });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.session.isClosed) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      void this.session
+        .enqueue(async () => {
+          if (!this.session.isClosed) await this.flush();
+        })
+        .catch(() => undefined);
+    }, FLUSH_DELAY_MS);
+    this.flushTimer.unref();
+  }
+
+  /**
+   * Writes the caches and marks them clean; called through the session's queue (so no write
+   * interleaves) and at close. Counts still being rebuilt are not marked clean.
+   */
+  async flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    await this.search.write();
+    const complete = this.session.project.sources.every((s) => this.counts.has(s.id));
+    if (!complete || (this.cleanOnDisk && !this.countsChanged)) return;
+    await mkdir(this.dir, { recursive: true });
+    await writeFileDurable(join(this.dir, 'counts.json'), this.serializeCounts());
+    await this.writeState(true);
+    this.cleanOnDisk = true;
+    this.countsChanged = false;
+  }
+
+  private serializeCounts(): string {
+    const coders = new Map<string, number>();
+    const codes = new Map<string, number>();
+    const index = (map: Map<string, number>, key: string) => {
+      if (!map.has(key)) map.set(key, map.size);
+      return map.get(key)!;
+    };
+    const sources: Record<string, number[]> = {};
+    for (const [id, perSource] of this.counts) {
+      const triples: number[] = [];
+      for (const [coder, perCode] of perSource) {
+        for (const [code, count] of perCode) {
+          triples.push(index(coders, coder), index(codes, code), count);
+        }
+      }
+      sources[id] = triples;
+    }
+    const file: CountsFile = {
+      cacheVersion: CACHE_VERSION,
+      coders: [...coders.keys()],
+      codes: [...codes.keys()],
+      sources,
+    };
+    return `${JSON.stringify(file)}\n`;
+  }
+}
