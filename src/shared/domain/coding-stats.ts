@@ -1,4 +1,5 @@
 import type { Code } from '../model/project';
+import type { Coding } from '../model/source';
 import type { SourceForAnalysis } from './coding-analysis';
 
 /** Codings and sources per code, alone and with the codes below it. */
@@ -88,7 +89,7 @@ function ancestorsOrSelf(byId: ReadonlyMap<string, Code>, id: string): string[] 
  * not co-occur; codings of the same code are never paired. Repeated ids are listed once.
  */
 export function coOccurrence(
-  sources: readonly Pick<SourceForAnalysis, 'codings'>[],
+  sources: ReadonlyArray<{ codings: ReadonlyArray<Pick<Coding, 'codeId' | 'start' | 'end'>> }>,
   codeIds: readonly string[],
 ): { codeIds: string[]; counts: number[][]; sources: number[][] } {
   const ids = [...new Set(codeIds)];

@@ -2,7 +2,7 @@ import type { Segment, SourceForAnalysis } from '../../../shared/domain/coding-a
 import { contextAround } from '../../../shared/domain/search';
 import type { SegmentView } from '../../../shared/ipc/types';
 import type { ProjectFile } from '../../../shared/model/project';
-import type { SourceFile } from '../../../shared/model/source';
+import type { SourceFile, StoredCoding } from '../../../shared/model/source';
 import type { ProjectSession } from '../store/project-session';
 
 /** The interview or focus-group code of each source (transcripts and live notes). */
@@ -45,12 +45,54 @@ export async function corpusOf(
   return corpus;
 }
 
-/** The open project's corpus (see {@link corpusOf}). */
+/**
+ * The open project's corpus (see {@link corpusOf}): texts come through the session's bounded
+ * cache, so ask only for the sources needed (see {@link sourcesCoding}).
+ */
 export function loadCorpus(
   session: ProjectSession,
   onlyIds?: readonly string[],
 ): Promise<SourceForAnalysis[]> {
   return corpusOf(session.project, (id) => session.readSource(id), onlyIds);
+}
+
+/** Codings per code of each source (every coder), from the counts cache: no source is read. */
+export async function countsBySource(
+  session: ProjectSession,
+): Promise<Map<string, Map<string, number>>> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const [id, byCoder] of await session.caches.allCounts()) {
+    const perCode = new Map<string, number>();
+    for (const coder of byCoder.values()) {
+      for (const [code, n] of coder) perCode.set(code, (perCode.get(code) ?? 0) + n);
+    }
+    counts.set(id, perCode);
+  }
+  return counts;
+}
+
+/** The sources holding any coding of `codeIds`, in project order (from the counts cache). */
+export async function sourcesCoding(
+  session: ProjectSession,
+  codeIds: ReadonlySet<string>,
+): Promise<string[]> {
+  const counts = await countsBySource(session);
+  return session.project.sources
+    .map((summary) => summary.id)
+    .filter((id) => [...(counts.get(id)?.keys() ?? [])].some((code) => codeIds.has(code)));
+}
+
+/** Each source's codings (every coder), without texts: for counting and co-occurrence. */
+export async function codingsBySource(
+  session: ProjectSession,
+  onlyIds?: readonly string[],
+): Promise<Array<{ id: string; codings: StoredCoding[] }>> {
+  const ids = onlyIds ?? session.project.sources.map((summary) => summary.id);
+  const layers = await session.readLayers(ids);
+  return ids.map((id) => ({
+    id,
+    codings: [...(layers.get(id)?.values() ?? [])].flatMap((layer) => layer.codings),
+  }));
 }
 
 /** Segments as the renderer shows them: context, pseudonyms, flat fields. */

@@ -25,7 +25,7 @@ import { deletedSourcePath, sourceFilePath } from './layout';
 import type { ProjectLock } from './lock';
 import { rebase, replaceContent } from './rebase';
 import { RecordStamper } from './record-stamps';
-import { SourceStore, type SourceStoreOptions } from './source-store';
+import { SourceStore, type Layers, type SourceStoreOptions } from './source-store';
 
 /** The evaluator working in this session: every change they save carries their id. */
 export interface EvaluatorIdentity {
@@ -312,6 +312,24 @@ export class ProjectSession {
       this.knownSource(id);
       return this.sources.view(id);
     });
+  }
+
+  /**
+   * The coder layers of these sources (codings without texts), read a few sources at a time
+   * through the queue so saves interleave with a long read.
+   */
+  async readLayers(ids: readonly string[]): Promise<Map<string, Layers>> {
+    const layers = new Map<string, Layers>();
+    for (let at = 0; at < ids.length; at += 50) {
+      const batch = ids.slice(at, at + 50);
+      await this.enqueue(async () => {
+        for (const id of batch) {
+          if (!this.db.data.sources.some((summary) => summary.id === id)) continue;
+          layers.set(id, await this.sources.layersOf(id).catch(() => new Map()));
+        }
+      });
+    }
+    return layers;
   }
 
   /** A source's document (text, turns, title) without its codings. */
