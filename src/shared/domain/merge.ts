@@ -209,8 +209,8 @@ function mergeArrays(
 
 /**
  * The order of the merged elements: the common elements in the order of the side that reordered
- * them (theirs when both or neither did), then each side's additions after the element they
- * followed on that side.
+ * them (theirs when both or neither did), each side's additions placed next to the element they
+ * followed (or preceded) on that side, else after theirs.
  */
 function orderOf(base: Json[], ours: Json[], theirs: Json[]): string[] {
   const keys = (items: Json[]) => items.map(elementKey);
@@ -224,14 +224,18 @@ function orderOf(base: Json[], ours: Json[], theirs: Json[]): string[] {
   const takeOurs = oursReordered && !theirsReordered;
   const order = takeOurs ? [...o] : [...t];
   const other = takeOurs ? t : o;
-  // Elements only the other side has: after their predecessor on that side, or at the start.
+  // Elements only the other side has: after their predecessor on that side, else before their
+  // successor, else at the end.
   for (const [position, key] of other.entries()) {
     if (order.includes(key)) continue;
     const before = other
       .slice(0, position)
       .reverse()
       .find((candidate) => order.includes(candidate));
-    order.splice(before === undefined ? 0 : order.indexOf(before) + 1, 0, key);
+    const after = other.slice(position + 1).find((candidate) => order.includes(candidate));
+    if (before !== undefined) order.splice(order.indexOf(before) + 1, 0, key);
+    else if (after !== undefined) order.splice(order.indexOf(after), 0, key);
+    else order.push(key);
   }
   // Removed ones are filtered by the caller; base-only keys never enter `order`.
   return order;

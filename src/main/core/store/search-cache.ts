@@ -22,9 +22,12 @@ interface Entry<T> {
   value: T;
 }
 
+let writes = 0;
+
 /** Writes a cache file: temp then rename, without fsync (a cache may be lost, never half read). */
 async function writeCacheFile(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
+  writes += 1;
+  const temp = `${path}.${process.pid}.${writes}.tmp`;
   await writeFile(temp, bytes);
   await rename(temp, path);
 }
@@ -163,8 +166,12 @@ export class SearchCache {
     this.filters.set(id, { textRev, value: TrigramFilter.build(prepared.folded) });
     this.filtersChanged = true;
     if (isSafeId(id)) {
-      await mkdir(this.foldedDir, { recursive: true });
-      await writeCacheFile(join(this.foldedDir, `${id}.bin`), encodeFolded(textRev, prepared));
+      // Only a cache: a failed write (full disk, a folder removed) costs a fold next time.
+      await mkdir(this.foldedDir, { recursive: true })
+        .then(() =>
+          writeCacheFile(join(this.foldedDir, `${id}.bin`), encodeFolded(textRev, prepared)),
+        )
+        .catch(() => undefined);
     }
     return prepared;
   }
