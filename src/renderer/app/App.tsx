@@ -7,6 +7,7 @@ import { useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
 import { useNavigationStore } from '../stores/navigation-store';
 import { connectProjectEvents, useProjectStore } from '../stores/project-store';
+import { connectRemoteChanges } from '../stores/remote-changes';
 import { subscribeReportProgress, useReportStore } from '../stores/report-store';
 import { DialogHost } from './DialogHost';
 import { ProjectShell } from './ProjectShell';
@@ -40,6 +41,7 @@ export function App() {
     const offProject = connectProjectEvents();
     const offMenu = connectMenuCommands();
     const offReport = subscribeReportProgress();
+    const offRemote = connectRemoteChanges();
     const app = useAppStore.getState();
     const project = useProjectStore.getState();
     Promise.all([app.loadInfo(), project.loadCurrent(), project.loadRecent()])
@@ -49,6 +51,7 @@ export function App() {
       offProject();
       offMenu();
       offReport();
+      offRemote();
     };
   }, []);
 

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { useAppStore } from './app-store';
 import { attempt } from './core-calls';
 import { useProjectStore } from './project-store';
+import { codingRevOf } from './base-revision';
 import { useSourcesStore } from './sources-store';
 
 /** A span of the open source, UTF-16 offsets. */
@@ -140,7 +141,8 @@ export const useCodingStore = create<CodingState>((set, get) => {
     },
     async updateCoding(codingId, patch, sourceId = get().sourceId ?? undefined) {
       if (!sourceId) return false;
-      return (await run(() => api().codingUpdate({ sourceId, codingId, patch }))) !== null;
+      const baseRev = codingRevOf(sourceId, codingId);
+      return (await run(() => api().codingUpdate({ sourceId, codingId, patch, baseRev }))) !== null;
     },
     async removeCoding(codingId, sourceId = get().sourceId ?? undefined) {
       if (!sourceId) return false;

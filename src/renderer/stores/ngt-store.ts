@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { toWireError, useAppStore } from './app-store';
 import { attempt, refreshProject } from './core-calls';
 import { upsertInProject } from './project-store';
+import { baseRevOf } from './base-revision';
 
 type Patch = HandlerArgs<'ngtUpdate'>['patch'];
 
@@ -57,7 +58,9 @@ export const useNgtStore = create<NgtState>((set, get) => {
       return ngt;
     },
     update: async (id, patch) =>
-      (await run(() => api().ngtUpdate({ sessionId: id, patch }))) !== null,
+      (await run(() =>
+        api().ngtUpdate({ sessionId: id, patch, baseRev: baseRevOf('ngtSession', id) }),
+      )) !== null,
     async remove(id) {
       const done = await attempt(() => api().ngtDelete({ sessionId: id }));
       if (done === null) return false;
@@ -75,7 +78,9 @@ export const useNgtStore = create<NgtState>((set, get) => {
       await run(() => api().ngtPass({ sessionId: id }));
     },
     async updateIdea(id, ideaId, patch) {
-      await run(() => api().ngtIdeaUpdate({ sessionId: id, ideaId, patch }));
+      await run(() =>
+        api().ngtIdeaUpdate({ sessionId: id, ideaId, patch, baseRev: baseRevOf('ngtSession', id) }),
+      );
     },
     merge: async (id, fromId, intoId) =>
       (await run(() => api().ngtIdeasMerge({ sessionId: id, fromId, intoId }))) !== null,

@@ -5,6 +5,7 @@ import type { ProjectFile, ProjectMeta } from '../../shared/model/project';
 import { api } from '../api/client';
 import { useAppStore, type Message } from './app-store';
 import { useNavigationStore } from './navigation-store';
+import { metaRev } from './base-revision';
 
 interface ProjectState {
   snapshot: ProjectSnapshot | null;
@@ -112,7 +113,7 @@ export const useProjectStore = create<ProjectState>((set, get) => {
 
     async updateMeta(patch) {
       try {
-        set({ snapshot: await api().projectUpdateMeta({ patch }) });
+        set({ snapshot: await api().projectUpdateMeta({ patch, baseRev: metaRev() }) });
       } catch (error) {
         app().notifyError(error);
       }

@@ -6,6 +6,7 @@ import { downloadBase64, OFFICE_MIME } from '../api/files';
 import { useAppStore } from './app-store';
 import { attempt } from './core-calls';
 import { useProjectStore } from './project-store';
+import { reportRev } from './base-revision';
 
 type ExportKind = 'docx' | 'xlsx' | 'qdpx' | 'qdc';
 
@@ -44,7 +45,9 @@ export const useReportStore = create<ReportState>((set, get) => {
     if (outline) set({ outline });
   }
   async function save() {
-    const saved = await attempt(() => api().reportSettingsSave({ settings: get().settings }));
+    const saved = await attempt(() =>
+      api().reportSettingsSave({ settings: get().settings, baseRev: reportRev() }),
+    );
     if (saved)
       useProjectStore.getState().patchProject((project) => ({ ...project, report: saved }));
   }

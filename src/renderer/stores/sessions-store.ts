@@ -4,6 +4,7 @@ import type { FieldSession } from '../../shared/model/project';
 import { api } from '../api/client';
 import { upsertInProject } from './project-store';
 import { attempt, deleteThenRefresh } from './core-calls';
+import { baseRevOf } from './base-revision';
 
 type SessionPatch = Partial<Omit<FieldSession, 'id' | 'kind' | 'notesSourceId' | 'notesStartedAt'>>;
 
@@ -27,7 +28,8 @@ export const useSessionsStore = create<SessionsState>((set) => ({
     return session;
   },
   async update(id, patch) {
-    const session = await attempt(() => api().sessionUpdate({ id, patch }));
+    const baseRev = baseRevOf('session', id);
+    const session = await attempt(() => api().sessionUpdate({ id, patch, baseRev }));
     if (session) setSession(session);
     return session !== null;
   },

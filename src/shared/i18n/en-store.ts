@@ -2,10 +2,7 @@
 export const enStore = {
   'errors.STALE_CHANGE':
     'Not saved: “{field}” was changed in another window while you were working here. This window now shows the saved version; make your change again if you still need it.',
-  'store.field.unknown': 'this item',
-  'store.changedElsewhere': 'Updated with changes made in another window.',
   'store.indexing': 'Indexing the project… {percent}%',
-  'store.indexed': 'Project indexes rebuilt.',
   'cli.problem.drifted':
     '{file}: {count, plural, one {# coding no longer matches} other {# codings no longer match}} the text (changed outside Campo): flagged for review',
 } as const;

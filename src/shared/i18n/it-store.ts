@@ -2,10 +2,7 @@
 export const itStore = {
   'errors.STALE_CHANGE':
     'Non salvato: «{field}» è stato modificato in un’altra finestra mentre lavoravi qui. La finestra ora mostra la versione salvata; rifai la modifica se serve ancora.',
-  'store.field.unknown': 'questo elemento',
-  'store.changedElsewhere': 'Aggiornato con le modifiche fatte in un’altra finestra.',
   'store.indexing': 'Indicizzazione del progetto… {percent} %',
-  'store.indexed': 'Indici del progetto ricostruiti.',
   'cli.problem.drifted':
     '{file}: {count, plural, one {# codifica non corrisponde più} other {# codifiche non corrispondono più}} al testo (modificato fuori da Campo): segnalate per la revisione',
 } as const;

@@ -166,10 +166,6 @@ export const FrameworkSummarySchema = z.object({
   updatedAt: TimestampSchema,
 });
 
-/** The id of the framework summary of one participant × question cell. */
-export function frameworkSummaryId(participantId: string, questionId: string): string {
-  return `${participantId}~${questionId}`.slice(0, 100);
-}
 export type FrameworkSummary = z.infer<typeof FrameworkSummarySchema>;
 
 /**

@@ -10,6 +10,7 @@ import { useCodingStore } from '../../stores/coding-store';
 import { attempt } from '../../stores/core-calls';
 import { useProjectStore } from '../../stores/project-store';
 import { CodeOptions } from './CodeOptions';
+import { baseRevOf } from '../../stores/base-revision';
 
 /** New code (with `parentId`) or edit of `code`: name, description, colour, place, DV, key. */
 export function CodeEditorDialog({
@@ -50,7 +51,8 @@ export function CodeEditorDialog({
       if (added) onClose();
       return;
     }
-    const updated = await run(() => api().codeUpdate({ id: code.id, patch: fields }));
+    const baseRev = baseRevOf('code', code.id);
+    const updated = await run(() => api().codeUpdate({ id: code.id, patch: fields, baseRev }));
     if (!updated) return;
     if ((code.parentId ?? '') !== parent) {
       const moved = await run(() =>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CacheProgress } from './CacheProgress';
 import { isTypingTarget } from '../../components/keyboard';
 import { useT } from '../../i18n/use-t';
 import { useCodingStore } from '../../stores/coding-store';
@@ -79,6 +80,7 @@ export function CodingScreen() {
               </button>
             ))}
           </div>
+          <CacheProgress />
           <div className="undo-buttons">
             <button
               type="button"

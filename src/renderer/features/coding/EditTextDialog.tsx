@@ -7,6 +7,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useCodingStore } from '../../stores/coding-store';
 import { attempt } from '../../stores/core-calls';
 import { useSourcesStore } from '../../stores/sources-store';
+import { sourceRevOf } from '../../stores/base-revision';
 
 /**
  * Corrects a source's text (a misheard word, a name to anonymise). Codings and turns after a
@@ -18,7 +19,10 @@ export function EditTextDialog({ source, onClose }: { source: SourceFile; onClos
   const [saving, setSaving] = useState(false);
   const save = async () => {
     setSaving(true);
-    const result = await attempt(() => api().sourceTextUpdate({ sourceId: source.id, text }));
+    const baseRev = sourceRevOf(source.id);
+    const result = await attempt(() =>
+      api().sourceTextUpdate({ sourceId: source.id, text, baseRev }),
+    );
     setSaving(false);
     if (!result) return;
     await useSourcesStore.getState().load(source.id);

@@ -9,6 +9,8 @@ import { useCodingStore } from '../../stores/coding-store';
 import { attempt } from '../../stores/core-calls';
 import { useProjectStore } from '../../stores/project-store';
 import { SegmentList } from './SegmentList';
+import { frameworkSummaryId } from '../../../shared/model/constants';
+import { baseRevOf } from '../../stores/base-revision';
 
 const cellKey = (participantId: string, questionId: string) => `${participantId}|${questionId}`;
 
@@ -106,6 +108,10 @@ export function FrameworkMatrix() {
                   participantId: open.participant.id,
                   questionId: open.question.id,
                   text,
+                  baseRev: baseRevOf(
+                    'frameworkSummary',
+                    frameworkSummaryId(open.participant.id, open.question.id),
+                  ),
                 }),
               ).then(reload)
             }

@@ -6,6 +6,7 @@ import { TextField } from '../../components/fields';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { attempt } from '../../stores/core-calls';
 import { useSourcesStore } from '../../stores/sources-store';
+import { memoRevOf } from '../../stores/base-revision';
 
 /** Memos on a source: the evaluator's notes on the interview as a whole. */
 export function SourceMemos({ source }: { source: SourceFile }) {
@@ -13,7 +14,10 @@ export function SourceMemos({ source }: { source: SourceFile }) {
   const language = useLanguage();
   const [adding, setAdding] = useState(false);
   const save = async (memoId: string | null, text: string) => {
-    const memos = await attempt(() => api().sourceMemoSave({ sourceId: source.id, memoId, text }));
+    const baseRev = memoId ? memoRevOf(source.id, memoId) : undefined;
+    const memos = await attempt(() =>
+      api().sourceMemoSave({ sourceId: source.id, memoId, text, baseRev }),
+    );
     if (memos) {
       const loaded = useSourcesStore.getState().loaded;
       const current = loaded[source.id] ?? source;

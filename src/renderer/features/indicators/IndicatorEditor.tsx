@@ -6,6 +6,7 @@ import { useLanguage, useT } from '../../i18n/use-t';
 import { formatNumber, type MessageKey } from '../../../shared/i18n';
 import { api } from '../../api/client';
 import { attempt, deleteThenRefresh, refreshProject } from '../../stores/core-calls';
+import { baseRevOf } from '../../stores/base-revision';
 
 /** "1.234,5" or "1234.5" as a number; '' as null; anything else as undefined (refused). */
 export function parseAmount(text: string): number | null | undefined {
@@ -28,7 +29,8 @@ export function IndicatorEditor({ indicator, onClose }: { indicator: Indicator; 
   const t = useT();
   const language = useLanguage();
   const save = async (patch: Partial<Omit<Indicator, 'id'>>) => {
-    if (await attempt(() => api().indicatorUpdate({ id: indicator.id, patch })))
+    const baseRev = baseRevOf('indicator', indicator.id);
+    if (await attempt(() => api().indicatorUpdate({ id: indicator.id, patch, baseRev })))
       await refreshProject();
   };
   const text = (
