@@ -64,6 +64,8 @@ export class ProjectCaches {
   private rebuilding: Promise<void> | null = null;
   private indexing: Promise<void> | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
+  /** Set when the project closes: background work stops after its current step. */
+  private stopped = false;
   private readonly progressListeners = new Set<(progress: CacheProgress) => void>();
   readonly search: SearchCache;
 
@@ -187,10 +189,10 @@ export class ProjectCaches {
     this.rebuilding = (async () => {
       const total = missing().length;
       let done = 0;
-      for (let todo = missing(); todo.length > 0 && !this.session.isClosed; todo = missing()) {
+      for (let todo = missing(); todo.length > 0 && !this.stopped; todo = missing()) {
         const batch = todo.slice(0, BATCH);
         await this.session.enqueue(async () => {
-          if (this.session.isClosed) return;
+          if (this.stopped) return;
           for (const id of batch) {
             if (this.counts.has(id)) continue;
             const layers = await this.session.sources.layersOf(id).catch(() => null);
@@ -210,7 +212,7 @@ export class ProjectCaches {
 
   /** Starts indexing, for search, the sources whose entry is missing or stale. */
   private scheduleIndexing(): void {
-    if (this.indexing || this.session.isClosed) return;
+    if (this.indexing || this.stopped) return;
     this.indexing = (async () => {
       await this.search.load();
       const stale = () =>
@@ -218,7 +220,7 @@ export class ProjectCaches {
       const total = stale().length;
       if (total === 0) return;
       let done = 0;
-      for (let todo = stale(); todo.length > 0 && !this.session.isClosed; todo = stale()) {
+      for (let todo = stale(); todo.length > 0 && !this.stopped; todo = stale()) {
         const summary = todo[0]!;
         const textRev = summary.textRev ?? 0;
         const doc = await this.session.readDoc(summary.id).catch(() => null);
@@ -237,13 +239,24 @@ export class ProjectCaches {
       });
   }
 
+  /**
+   * Stops the background work (the project is closing) and resolves once its current step is
+   * done, so nothing writes in the folder after the close.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    await Promise.all([this.rebuilding, this.indexing]);
+  }
+
   private scheduleFlush(): void {
-    if (this.flushTimer || this.session.isClosed) return;
+    if (this.flushTimer || this.stopped) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
       void this.session
         .enqueue(async () => {
-          if (!this.session.isClosed) await this.flush();
+          if (!this.stopped) await this.flush();
         })
         .catch(() => undefined);
     }, FLUSH_DELAY_MS);

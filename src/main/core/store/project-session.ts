@@ -495,8 +495,9 @@ export class ProjectSession {
     return info;
   }
 
-  /** Waits for every pending write, writes the caches, then releases the lock. */
-  close(): Promise<void> {
+  /** Stops the background work, waits for every pending write, writes the caches, then releases the lock. */
+  async close(): Promise<void> {
+    await this.caches.stop();
     return this.enqueue(async () => {
       if (this.closed) return;
       await this.caches.flush().catch((error: unknown) => {
