@@ -6,7 +6,8 @@
  *   npm run bench -- --runs=50     more runs per figure
  *   npm run bench -- --no-ui       skip the browser case (no Chromium needed)
  *   npm run bench -- --keep        keep the temporary projects and print where they are
- *   npm run bench -- --sizes=S,M   only these scales (S, M, L; all three by default)
+ *   npm run bench -- --sizes=S,M   only these scales (S, M, L by default; XL on request)
+ *   npm run bench -- --no-peer     without the SQLite peer (else installed on first use)
  *   npm run bench -- --cases=scale only these cases (scale, long, retrieval, ui)
  *
  * Prints a table and writes bench-results.json in the current folder. See docs/PERFORMANCE.md.
@@ -19,7 +20,7 @@ import { longTranscriptCase } from './long-transcript';
 import { figures, watchMemory } from './measure';
 import { machine, saveResults, table } from './report';
 import { retrievalCase } from './retrieval';
-import { scaleCase, type ScaleRatios } from './scale';
+import { scaleCase, type ScaleOutcome, type ScaleRatios } from './scale';
 import { uiCase } from './ui';
 
 function option(name: string): string | undefined {
@@ -33,9 +34,13 @@ async function main(): Promise<void> {
   const withUi = !process.argv.includes('--no-ui');
   const keep = process.argv.includes('--keep');
   const sizes = (option('sizes') ?? 'S,M,L').split(',').filter(Boolean);
-  if (sizes.some((size) => !['S', 'M', 'L'].includes(size))) throw new Error('--sizes: S, M, L');
+  if (sizes.some((size) => !['S', 'M', 'L', 'XL'].includes(size))) {
+    throw new Error('--sizes: S, M, L, XL');
+  }
+  const withPeer = !process.argv.includes('--no-peer');
   const cases = new Set((option('cases') ?? 'scale,long,retrieval,ui').split(','));
   const ratios: Record<string, ScaleRatios> = {};
+  const outcomes: Record<string, Omit<ScaleOutcome, 'skipped'>> = {};
   const started = performance.now();
   // Taken first: its load average tells whether something else was running when we started.
   const where = machine();
@@ -45,8 +50,11 @@ async function main(): Promise<void> {
   let hostPeakMb: number | null = null;
   try {
     if (cases.has('scale')) {
-      for (const size of sizes as Array<'S' | 'M' | 'L'>) {
-        ratios[size] = await scaleCase(root, size, runs);
+      for (const size of sizes as Array<'S' | 'M' | 'L' | 'XL'>) {
+        const { skipped: notMeasured, ...outcome } = await scaleCase(root, size, runs, withPeer);
+        outcomes[size] = outcome;
+        if (outcome.ratios) ratios[size] = outcome.ratios;
+        skipped.push(...notMeasured);
       }
     }
     const long = cases.has('long') || cases.has('ui') ? await longTranscriptCase(root, runs) : null;
@@ -77,6 +85,7 @@ async function main(): Promise<void> {
     },
     skipped,
     ratios: ratios as unknown as Record<string, Record<string, number>>,
+    sizes: outcomes,
     figures,
   };
   const out = resolve('bench-results.json');

@@ -57,18 +57,10 @@ export function loadCorpus(
 }
 
 /** Codings per code of each source (every coder), from the counts cache: no source is read. */
-export async function countsBySource(
+export function countsBySource(
   session: ProjectSession,
-): Promise<Map<string, Map<string, number>>> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const [id, byCoder] of await session.caches.allCounts()) {
-    const perCode = new Map<string, number>();
-    for (const coder of byCoder.values()) {
-      for (const [code, n] of coder) perCode.set(code, (perCode.get(code) ?? 0) + n);
-    }
-    counts.set(id, perCode);
-  }
-  return counts;
+): Promise<ReadonlyMap<string, ReadonlyMap<string, number>>> {
+  return session.caches.allTotals();
 }
 
 /** The sources holding any coding of `codeIds`, in project order (from the counts cache). */

@@ -203,6 +203,29 @@ export async function listBackups(projectDir: string): Promise<BackupInfo[]> {
   return backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/**
+ * The newest complete snapshot of `kind`, reading only the manifests it must (opening a large
+ * project does not parse every snapshot's list of files).
+ */
+export async function newestBackup(
+  projectDir: string,
+  kind: BackupKind,
+): Promise<BackupInfo | null> {
+  const root = join(projectDir, BACKUPS_DIR);
+  const names = (await readdir(root).catch(() => [] as string[]))
+    .filter((name) => BACKUP_ID.test(name) && name.endsWith(`-${kind}`))
+    .sort()
+    .reverse();
+  for (const name of names) {
+    const read = await readJsonFile(join(root, name, MANIFEST));
+    const manifest = read.status === 'ok' ? (read.value as Partial<Manifest>) : null;
+    if (manifest?.id === name && manifest.kind === kind && Array.isArray(manifest.files)) {
+      return toInfo(manifest as Manifest);
+    }
+  }
+  return null;
+}
+
 /** The list of files a snapshot holds; refuses ids that are not snapshot names. */
 export async function backupFiles(projectDir: string, backupId: string): Promise<string[]> {
   if (!BACKUP_ID.test(backupId)) {

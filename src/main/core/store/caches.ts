@@ -54,11 +54,14 @@ export function countLayers(layers: Iterable<LayerFile>): SourceCounts {
   return counts;
 }
 
-const FLUSH_DELAY_MS = 10_000;
+/** The caches are written once the project has been quiet this long (and at close). */
+const FLUSH_DELAY_MS = 5_000;
 const BATCH = 25;
 
 export class ProjectCaches {
   private counts = new Map<string, SourceCounts>();
+  /** Per source, the counts of every coder summed (what the coding screen shows). */
+  private readonly totals = new Map<string, Map<string, number>>();
   private cleanOnDisk = false;
   private countsChanged = false;
   private rebuilding: Promise<void> | null = null;
@@ -127,6 +130,9 @@ export class ProjectCaches {
 
   /** Called before any data file is written: the counts on disk stop being trusted. */
   async beforeWrite(): Promise<void> {
+    // Not while the user works: the timer starts again at every write.
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     this.scheduleFlush();
     if (!this.cleanOnDisk) return;
     this.cleanOnDisk = false;
@@ -146,11 +152,13 @@ export class ProjectCaches {
   /** A source's layers changed (or were read): its counts follow. */
   sourceLoaded(id: string, layers: Map<string, LayerFile>): void {
     this.counts.set(id, countLayers(layers.values()));
+    this.totals.delete(id);
     this.countsChanged = true;
   }
 
   sourceRemoved(id: string): void {
     this.counts.delete(id);
+    this.totals.delete(id);
     this.countsChanged = true;
     void this.search.forget(id).catch(() => undefined);
   }
@@ -168,6 +176,21 @@ export class ProjectCaches {
     this.rebuild();
     while (this.rebuilding) await this.rebuilding;
     return this.counts;
+  }
+
+  /** Per source, the codings per code of every coder together (kept between calls). */
+  async allTotals(): Promise<ReadonlyMap<string, ReadonlyMap<string, number>>> {
+    const counts = await this.allCounts();
+    for (const id of this.totals.keys()) if (!counts.has(id)) this.totals.delete(id);
+    for (const [id, byCoder] of counts) {
+      if (this.totals.has(id)) continue;
+      const sum = new Map<string, number>();
+      for (const perCode of byCoder.values()) {
+        for (const [code, n] of perCode) sum.set(code, (sum.get(code) ?? 0) + n);
+      }
+      this.totals.set(id, sum);
+    }
+    return this.totals;
   }
 
   /** Waits until the counts and the search index cover every source (bench, tests). */

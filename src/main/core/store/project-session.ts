@@ -101,8 +101,11 @@ export class ProjectSession {
     readonly notices: OpenNotice[],
     private readonly options: SessionOptions,
     private lastBackupAt: number,
+    /** project.json as read from disk, when it is exactly `db.data` (see RecordStamper). */
+    rawProject?: ProjectFile,
   ) {
-    this.stamper.remember(db.data);
+    if (rawProject) this.stamper.remember(rawProject, true);
+    else this.stamper.remember(db.data);
     this.sources = new SourceStore(dir, options);
     this.caches = new ProjectCaches(this);
   }

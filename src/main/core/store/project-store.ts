@@ -10,7 +10,7 @@ import {
   type ProjectFile,
   type ProjectMeta,
 } from '../../../shared/model/project';
-import { listBackups, removePartialSnapshots } from './backups';
+import { listBackups, newestBackup, removePartialSnapshots } from './backups';
 import { projectCodec, sourceCodec } from './codecs';
 import { fsyncDirectory, isTempFileName, readJsonFile } from './durable-file';
 import { finishTextEdits } from './edit-journal';
@@ -271,9 +271,11 @@ export async function openProject(
     const adopted = await adoptOrphanSources(dir, db.data);
     if (adopted > 0 || edited > 0) await db.write();
     if (adopted > 0) notices.push({ kind: 'orphan-sources-recovered', count: adopted });
-    const newestAuto = (await listBackups(dir)).find((backup) => backup.kind === 'auto');
+    const newestAuto = await newestBackup(dir, 'auto');
     const lastBackupAt = newestAuto ? Date.parse(newestAuto.createdAt) : 0;
-    const session = new ProjectSession(dir, db, lock, notices, settings, lastBackupAt);
+    // Unless opening changed it, the JSON read is the saved state: stamped lazily.
+    const unchanged = adopted === 0 && edited === 0 ? (read.value as ProjectFile) : undefined;
+    const session = new ProjectSession(dir, db, lock, notices, settings, lastBackupAt, unchanged);
     await session.caches.open();
     session.scheduleBackup();
     return session;

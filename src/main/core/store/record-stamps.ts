@@ -57,14 +57,31 @@ const MAX_VERSIONS = 20_000;
  */
 export class RecordStamper {
   private saved = new Map<string, Saved>();
+  /** project.json as read at open, turned into `saved` at first need (opening stays cheap). */
+  private pending: ProjectFile | null = null;
   private readonly versions = new Map<string, Map<number, string>>();
   /** The window that saved each revision (this session's saves only). */
   private readonly clients = new Map<string, Map<number, string>>();
   private versionCount = 0;
 
-  /** Takes `project` (as read from disk) as the saved state. */
-  remember(project: ProjectFile): void {
+  /**
+   * Takes `project` as the saved state. `lazily`: `project` is a copy nobody changes (the raw
+   * JSON read from disk), looked at only when a record is first stamped or asked about.
+   */
+  remember(project: ProjectFile, lazily = false): void {
     this.saved = new Map();
+    this.pending = lazily ? project : null;
+    if (!lazily) this.load(project);
+  }
+
+  private settle(): void {
+    if (!this.pending) return;
+    const project = this.pending;
+    this.pending = null;
+    this.load(project);
+  }
+
+  private load(project: ProjectFile): void {
     for (const [kind, id, record] of records(project)) {
       this.saved.set(`${kind}:${id}`, {
         rev: record.rev ?? 0,
@@ -77,6 +94,7 @@ export class RecordStamper {
 
   /** The saved revision of a record (0 when unknown). */
   revOf(kind: RecordKind, id: string): number {
+    this.settle();
     return this.saved.get(`${kind}:${id}`)?.rev ?? 0;
   }
 
@@ -85,6 +103,7 @@ export class RecordStamper {
    * only behind on its own saves (two quick edits in flight) is not in conflict with itself.
    */
   onlySavedBy(kind: RecordKind, id: string, rev: number, client: string): boolean {
+    this.settle();
     const key = `${kind}:${id}`;
     const current = this.saved.get(key)?.rev ?? 0;
     const byRev = this.clients.get(key);
@@ -96,6 +115,7 @@ export class RecordStamper {
 
   /** The content (no stamp) a record had at `rev`, when this session saved or read it. */
   versionAt(kind: RecordKind, id: string, rev: number): Record<string, unknown> | undefined {
+    this.settle();
     const key = `${kind}:${id}`;
     const saved = this.saved.get(key);
     const content = saved?.rev === rev ? saved.content : this.versions.get(key)?.get(rev);
@@ -109,6 +129,7 @@ export class RecordStamper {
    * write then fails).
    */
   stamp(project: ProjectFile, at: string, by: string | null, client: string): StampedChanges {
+    this.settle();
     const changes: StampedChanges = { changed: [], deleted: [] };
     const tombstones = new Map(project.tombstones.map((t) => [`${t.kind}:${t.id}`, t]));
     const seen = new Set<string>();

@@ -303,8 +303,10 @@ export class SourceStore {
 
   /** Writes a planned change (see `write`), then holds its result as the source's state. */
   async commit<R>(plan: SourcePlan<R>): Promise<SourceFile> {
-    await this.write(plan.id, plan.doc, plan.change.doc, plan.change.text, plan.written);
     const layers = await this.layersOf(plan.id);
+    // The folder exists once the source has a layer: no mkdir on every coding save.
+    const newFolder = layers.size === 0 && plan.written.length > 0;
+    await this.write(plan.id, plan.doc, plan.change.doc, plan.change.text, plan.written, newFolder);
     for (const [coderId, layer] of plan.next) layers.set(coderId, layer);
     const view = this.assemble(plan.doc, layers);
     this.texts.set(plan.id, { doc: plan.doc, view });
@@ -506,8 +508,9 @@ export class SourceStore {
     docChanged: boolean,
     textChanged: boolean,
     layers: Array<[string, LayerFile]>,
+    newFolder: boolean,
   ): Promise<void> {
-    if (layers.length > 0) await mkdir(layersDir(this.dir, id), { recursive: true });
+    if (newFolder) await mkdir(layersDir(this.dir, id), { recursive: true });
     const journal = sourceEditPath(this.dir, id);
     if (textChanged) await writeFileDurable(journal, serializeDocument(doc));
     for (const [coderId, layer] of layers) {
