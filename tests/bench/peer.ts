@@ -15,7 +15,14 @@ import type { PeerDump } from './scale-project';
 
 const run = promisify(execFile);
 export const PEER_DIR = join(import.meta.dirname, 'peer');
-const BINDING = join(PEER_DIR, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+const BINDING = join(
+  PEER_DIR,
+  'node_modules',
+  'better-sqlite3',
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
 
 /**
  * Installs the peer's dependencies when missing (better-sqlite3 compiles from source where no
@@ -95,7 +102,10 @@ export function peerDump(path: string): { dump: PeerDump; close(): Promise<void>
   };
   return {
     dump,
-    close: () => new Promise((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done()))),
+    close: () =>
+      new Promise((done, fail) =>
+        out.end((error?: Error | null) => (error ? fail(error) : done())),
+      ),
   };
 }
 
@@ -112,7 +122,9 @@ export async function peerPhase(args: string[], out: string): Promise<PeerResult
     cwd: PEER_DIR,
     maxBuffer: 64e6,
   }).catch((error: unknown) => {
-    throw new Error(`SQLite peer ${args[0]} failed: ${(error as { stderr?: string }).stderr ?? error}`);
+    throw new Error(
+      `SQLite peer ${args[0]} failed: ${(error as { stderr?: string }).stderr ?? error}`,
+    );
   });
   return JSON.parse(await readFile(out, 'utf8')) as PeerResult;
 }

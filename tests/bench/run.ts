@@ -22,6 +22,7 @@ import { machine, saveResults, table } from './report';
 import { retrievalCase } from './retrieval';
 import { scaleCase, type ScaleOutcome, type ScaleRatios } from './scale';
 import { uiCase } from './ui';
+import { uiOpenCase } from './ui-scale';
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -59,6 +60,17 @@ async function main(): Promise<void> {
     }
     const long = cases.has('long') || cases.has('ui') ? await longTranscriptCase(root, runs) : null;
     if (cases.has('retrieval')) await retrievalCase(root, runs);
+    // The browser opens L (and XL) as a user would, to the coding screen's counts.
+    if (cases.has('scale') && cases.has('ui') && withUi) {
+      for (const size of sizes.filter((name) => name === 'L' || name === 'XL')) {
+        try {
+          await uiOpenCase(root, `Valutazione ${size}`, 5, size === 'L' ? 1_000 : undefined);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          skipped.push(`browser open of ${size} failed: ${reason}`);
+        }
+      }
+    }
     if (!cases.has('ui') || !long) skipped.push('browser case not selected (--cases)');
     else if (withUi) {
       try {

@@ -233,7 +233,9 @@ export async function buildScaleProject(
   });
 
   const codeIndex = new Map(codes.map((c, i) => [c.id, i]));
-  codes.forEach((c, i) => dump?.code(i, c, c.parentId === null ? null : codeIndex.get(c.parentId)!));
+  codes.forEach((c, i) =>
+    dump?.code(i, c, c.parentId === null ? null : codeIndex.get(c.parentId)!),
+  );
   people.forEach((p, i) => dump?.participant(i, p.code));
   const codeIds = codes.slice(0, -1).map((c) => c.id);
   const perSource = Math.round(spec.codings / spec.transcripts);

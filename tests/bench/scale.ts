@@ -86,7 +86,10 @@ async function sqlitePeer(root: string, spec: ScaleSpec, runs: number): Promise<
     ['build', join(root, `peer-${spec.name}.ndjson`), db],
     join(root, `peer-${spec.name}-build.json`),
   );
-  record('SQLite peer: setup, build the QualCoder-schema database (not a target)', built.samples.build!);
+  record(
+    'SQLite peer: setup, build the QualCoder-schema database (not a target)',
+    built.samples.build!,
+  );
   const params = {
     rareWord: RARE_WORD,
     commonWord: 'città',
@@ -105,9 +108,15 @@ async function sqlitePeer(root: string, spec: ScaleSpec, runs: number): Promise<
   );
   const s = measured.samples;
   record('SQLite peer: open → counts per code (GROUP BY cid)', s.openToCounts!);
-  record('SQLite peer: first search after open, rare word (LIKE over every text)', s.firstSearchRare!);
+  record(
+    'SQLite peer: first search after open, rare word (LIKE over every text)',
+    s.firstSearchRare!,
+  );
   record('SQLite peer: first search after open, common word', s.firstSearchCommon!);
-  record('SQLite peer: one coding inserted durably, small source (WAL, synchronous=FULL)', s.saveSmall!);
+  record(
+    'SQLite peer: one coding inserted durably, small source (WAL, synchronous=FULL)',
+    s.saveSmall!,
+  );
   record('SQLite peer: one coding inserted durably, large source', s.saveLarge!);
   record('SQLite peer: search, rare word', s.searchRare!);
   record('SQLite peer: search, common word', s.searchCommon!);
@@ -148,10 +157,27 @@ export async function scaleCase(
   );
   adopt(campo);
   const rssTarget = RSS_TARGETS[name];
-  record('peak RSS of a working session (open, saves, search, exports)', [campo.peakRssMb], {
-    unit: 'MB',
-    ...(rssTarget ? { target: target('max', rssTarget, `peak RSS < ${rssTarget} MB`) } : {}),
-  });
+  record(
+    'peak RSS of a working session (open, counts, saves, searches, retrieval, co-occurrence)',
+    [campo.peakRssMb],
+    {
+      unit: 'MB',
+      ...(rssTarget ? { target: target('max', rssTarget, `peak RSS < ${rssTarget} MB`) } : {}),
+    },
+  );
+  log('measuring the exports…');
+  const exported = await phase(
+    ['exports', name, root, String(runs), String(built.values.dir)],
+    join(root, `${name}-exports.json`),
+  );
+  adopt(exported);
+  record(
+    'peak RSS of the exports phase (open, DOCX and QDPX of everything)',
+    [exported.peakRssMb],
+    {
+      unit: 'MB',
+    },
+  );
   const v = (result: PhaseResult, key: string) => Number(result.values[key]);
   const vsFloor: VsFloor = {
     saveSmallP95: v(campo, 'saveSmallP95') / v(campo, 'floorSmallP95'),

@@ -44,12 +44,22 @@ async function build(dumpPath, file, out) {
   const now = new Date().toISOString();
   db.prepare('INSERT INTO project VALUES (?, ?, ?, ?, ?)').run('v7', now, '', 'bench', 'bench');
   const insert = {
-    cat: db.prepare('INSERT INTO code_cat (catid, name, owner, date, memo, supercatid) VALUES (?, ?, ?, ?, ?, ?)'),
-    code: db.prepare('INSERT INTO code_name (cid, name, memo, catid, owner, date, color) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    source: db.prepare('INSERT INTO source (id, name, fulltext, memo, owner, date) VALUES (?, ?, ?, ?, ?, ?)'),
-    coding: db.prepare('INSERT INTO code_text (cid, fid, seltext, pos0, pos1, owner, date, memo, important) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    cat: db.prepare(
+      'INSERT INTO code_cat (catid, name, owner, date, memo, supercatid) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    code: db.prepare(
+      'INSERT INTO code_name (cid, name, memo, catid, owner, date, color) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    source: db.prepare(
+      'INSERT INTO source (id, name, fulltext, memo, owner, date) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    coding: db.prepare(
+      'INSERT INTO code_text (cid, fid, seltext, pos0, pos1, owner, date, memo, important) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     case: db.prepare('INSERT INTO cases (caseid, name, memo, owner, date) VALUES (?, ?, ?, ?, ?)'),
-    caseText: db.prepare('INSERT INTO case_text (caseid, fid, pos0, pos1, owner, date, memo) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    caseText: db.prepare(
+      'INSERT INTO case_text (caseid, fid, pos0, pos1, owner, date, memo) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
   };
   const started = performance.now();
   const lines = createInterface({ input: createReadStream(dumpPath, 'utf8'), crlfDelay: Infinity });
@@ -65,7 +75,8 @@ async function build(dumpPath, file, out) {
     } else if (r.t === 'case') insert.case.run(r.caseid, r.name, '', 'bench', now);
     else if (r.t === 'source') {
       insert.source.run(r.id, r.name, r.fulltext, '', 'bench', now);
-      for (const caseid of r.cases) insert.caseText.run(caseid, r.id, 0, r.length, 'bench', now, '');
+      for (const caseid of r.cases)
+        insert.caseText.run(caseid, r.id, 0, r.length, 'bench', now, '');
     } else if (r.t === 'coding') {
       insert.coding.run(r.cid, r.fid, r.seltext, r.pos0, r.pos1, 'bench', r.date, '', 0);
     }
@@ -94,7 +105,11 @@ const peak = () => Math.round(process.resourceUsage().maxRSS / 102.4) / 10;
 function hitsIn(text, word, limit, hits, source) {
   const lower = text.toLowerCase();
   const needle = word.toLowerCase();
-  for (let at = lower.indexOf(needle); at !== -1 && hits.length < limit; at = lower.indexOf(needle, at + needle.length)) {
+  for (
+    let at = lower.indexOf(needle);
+    at !== -1 && hits.length < limit;
+    at = lower.indexOf(needle, at + needle.length)
+  ) {
     hits.push({
       source,
       at,
@@ -119,14 +134,21 @@ async function measureAll(file, runs, paramsPath, out) {
   for (let run = 0; run <= slow; run++) {
     const started = performance.now();
     const db = open(file);
-    const rows = db.prepare('SELECT cid, count(*) AS n, count(DISTINCT fid) AS s FROM code_text GROUP BY cid').all();
+    const rows = db
+      .prepare('SELECT cid, count(*) AS n, count(DISTINCT fid) AS s FROM code_text GROUP BY cid')
+      .all();
     const elapsed = performance.now() - started;
     counts = rows.length;
     if (run > 0) (samples.openToCounts ??= []).push(elapsed);
     // First search after opening: LIKE over every full text, then the hits with context.
-    for (const [name, word] of [['firstSearchRare', params.rareWord], ['firstSearchCommon', params.commonWord]]) {
+    for (const [name, word] of [
+      ['firstSearchRare', params.rareWord],
+      ['firstSearchCommon', params.commonWord],
+    ]) {
       const t0 = performance.now();
-      const found = db.prepare('SELECT id, name, fulltext FROM source WHERE fulltext LIKE ?').all(`%${word}%`);
+      const found = db
+        .prepare('SELECT id, name, fulltext FROM source WHERE fulltext LIKE ?')
+        .all(`%${word}%`);
       const hits = [];
       for (const row of found) hitsIn(row.fulltext, word, 5_000, hits, row.id);
       if (run > 0) (samples[name] ??= []).push(performance.now() - t0);
@@ -135,21 +157,41 @@ async function measureAll(file, runs, paramsPath, out) {
   }
   const db = open(file);
   // One coding saved durably: autocommit, WAL, synchronous=FULL (fsync of the log).
-  const insert = db.prepare('INSERT INTO code_text (cid, fid, seltext, pos0, pos1, owner, date, memo, important) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const [name, fid, length] of [['saveSmall', params.smallFid, params.smallLength], ['saveLarge', params.largeFid, params.largeLength]]) {
+  const insert = db.prepare(
+    'INSERT INTO code_text (cid, fid, seltext, pos0, pos1, owner, date, memo, important) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const [name, fid, length] of [
+    ['saveSmall', params.smallFid, params.smallLength],
+    ['saveLarge', params.largeFid, params.largeLength],
+  ]) {
     for (let run = 0; run < runs + 2; run++) {
       const pos0 = (run * 997) % Math.max(1, length - 80);
       const started = performance.now();
-      insert.run(params.spareCid, fid, 'x'.repeat(60), pos0, pos0 + 60, 'bench', new Date().toISOString(), '', 0);
+      insert.run(
+        params.spareCid,
+        fid,
+        'x'.repeat(60),
+        pos0,
+        pos0 + 60,
+        'bench',
+        new Date().toISOString(),
+        '',
+        0,
+      );
       if (run >= 2) (samples[name] ??= []).push(performance.now() - started);
     }
   }
   // Repeated searches and the retrieval of one code with its context (a join with substr).
-  for (const [name, word] of [['searchRare', params.rareWord], ['searchCommon', params.commonWord]]) {
+  for (const [name, word] of [
+    ['searchRare', params.rareWord],
+    ['searchCommon', params.commonWord],
+  ]) {
     for (let run = 0; run < runs; run++) {
       time(name, () => {
         const hits = [];
-        for (const row of db.prepare('SELECT id, fulltext FROM source WHERE fulltext LIKE ?').all(`%${word}%`)) {
+        for (const row of db
+          .prepare('SELECT id, fulltext FROM source WHERE fulltext LIKE ?')
+          .all(`%${word}%`)) {
           hitsIn(row.fulltext, word, 5_000, hits, row.id);
         }
         return hits;
@@ -160,9 +202,13 @@ async function measureAll(file, runs, paramsPath, out) {
     'SELECT ct.ctid, ct.pos0, ct.pos1, ct.seltext, s.name, substr(s.fulltext, max(1, ct.pos0 - 159), ct.pos1 - ct.pos0 + 320) AS context FROM code_text ct JOIN source s ON s.id = ct.fid WHERE ct.cid = ? ORDER BY ct.fid, ct.pos0',
   );
   let segments = 0;
-  for (let run = 0; run < runs; run++) segments = time('retrieveOne', () => retrieve.all(params.typicalCid)).length;
+  for (let run = 0; run < runs; run++)
+    segments = time('retrieveOne', () => retrieve.all(params.typicalCid)).length;
   db.close();
-  await writeFile(out, JSON.stringify({ samples, peakRssMb: peak(), values: { counts, segments } }));
+  await writeFile(
+    out,
+    JSON.stringify({ samples, peakRssMb: peak(), values: { counts, segments } }),
+  );
 }
 
 const [command, ...args] = process.argv.slice(2);

@@ -38,8 +38,9 @@ export async function searchProject(
       .foldedFor(summary.id, textRev, async () => (await session.readDoc(summary.id)).text)
       .catch(() => null);
     if (!folded || (needle !== '' && !folded.folded.includes(needle))) continue;
-    const doc = await session.readDoc(summary.id).catch(() => null);
-    if (!doc) continue;
+    // Read only for the hits' context and speakers; a text changed meanwhile is searched next time.
+    const doc = await session.sources.peek(summary.id).catch(() => null);
+    if (!doc || doc.text.length !== folded.toOriginal.at(folded.toOriginal.length - 1)) continue;
     for (const match of findMatches(doc.text, query, options, folded)) {
       if (hits.length === MAX_HITS) return { hits, truncated: true };
       const context = contextAround(doc.text, match.start, match.end, 90);

@@ -90,7 +90,10 @@ export class CoreState {
       void session.close();
       this.host.emit('projectClosed', { reason: 'lock-lost' });
     });
-    await this.host.settings.addRecent(session.dir, session.project.meta.title);
+    // The recent list is written meanwhile: opening does not wait for its fsync.
+    void this.host.settings
+      .addRecent(session.dir, session.project.meta.title)
+      .catch((error: unknown) => void this.host.logger.error('recent list not saved', error));
     await this.syncQuestionCodes(session);
     await this.joinTeam(session);
     return { path: session.dir, project: session.project, notices: session.notices };

@@ -7,11 +7,11 @@
  * thus leaves `clean: false`, and the next open recounts. What is missing is rebuilt in the
  * background, source by source through the session's queue, with progress for the windows.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LayerFile } from '../../../shared/model/source';
 import { readJsonFile, writeFileDurable } from './durable-file';
-import { CACHE_DIR } from './layout';
+import { CACHE_DIR, PROJECT_FILE } from './layout';
 import type { ProjectSession } from './project-session';
 import { SearchCache } from './search-cache';
 
@@ -31,6 +31,40 @@ interface StateFile {
   cacheVersion: number;
   projectId: string;
   clean: boolean;
+  /**
+   * project.json as it was when the caches were last written clean: this session wrote (and
+   * validated) exactly that file. The next open skips its full validation when it is unchanged.
+   */
+  projectFile?: FileStamp;
+}
+
+/** What identifies one version of a file: it is replaced (new inode, new time) at every write. */
+interface FileStamp {
+  size: string;
+  mtimeNs: string;
+  ino: string;
+}
+
+async function stampOf(path: string): Promise<FileStamp | null> {
+  const info = await stat(path, { bigint: true }).catch(() => null);
+  return info
+    ? { size: String(info.size), mtimeNs: String(info.mtimeNs), ino: String(info.ino) }
+    : null;
+}
+
+/**
+ * True when project.json is, byte for byte, the file Campo last wrote and validated (the caches'
+ * clean state records its stamp): opening may then skip the schema check of a large project.
+ */
+export async function projectFileTrusted(projectDir: string): Promise<boolean> {
+  const read = await readJsonFile(join(projectDir, CACHE_DIR, 'state.json')).catch(() => null);
+  const state = read?.status === 'ok' ? (read.value as Partial<StateFile>) : null;
+  if (state?.cacheVersion !== CACHE_VERSION || state.clean !== true || !state.projectFile) {
+    return false;
+  }
+  const now = await stampOf(join(projectDir, PROJECT_FILE));
+  const then = state.projectFile;
+  return !!now && now.size === then.size && now.mtimeNs === then.mtimeNs && now.ino === then.ino;
 }
 
 /** counts.json: codes and coders listed once, each source as [coder, code, count] triples. */
@@ -64,6 +98,8 @@ export class ProjectCaches {
   private readonly totals = new Map<string, Map<string, number>>();
   private cleanOnDisk = false;
   private countsChanged = false;
+  /** project.json was written since the state last recorded its stamp. */
+  private projectWritten = false;
   private rebuilding: Promise<void> | null = null;
   private indexing: Promise<void> | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
@@ -130,6 +166,7 @@ export class ProjectCaches {
 
   /** Called before any data file is written: the counts on disk stop being trusted. */
   async beforeWrite(): Promise<void> {
+    this.projectWritten = true;
     // Not while the user works: the timer starts again at every write.
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
@@ -140,10 +177,12 @@ export class ProjectCaches {
   }
 
   private async writeState(clean: boolean): Promise<void> {
+    const projectFile = clean ? await stampOf(join(this.session.dir, PROJECT_FILE)) : null;
     const state: StateFile = {
       cacheVersion: CACHE_VERSION,
       projectId: this.session.project.id,
       clean,
+      ...(projectFile ? { projectFile } : {}),
     };
     await mkdir(this.dir, { recursive: true });
     await writeFileDurable(join(this.dir, 'state.json'), `${JSON.stringify(state)}\n`);
@@ -295,12 +334,13 @@ export class ProjectCaches {
     this.flushTimer = null;
     await this.search.write();
     const complete = this.session.project.sources.every((s) => this.counts.has(s.id));
-    if (!complete || (this.cleanOnDisk && !this.countsChanged)) return;
+    if (!complete || (this.cleanOnDisk && !this.countsChanged && !this.projectWritten)) return;
     await mkdir(this.dir, { recursive: true });
     await writeFileDurable(join(this.dir, 'counts.json'), this.serializeCounts());
     await this.writeState(true);
     this.cleanOnDisk = true;
     this.countsChanged = false;
+    this.projectWritten = false;
   }
 
   private serializeCounts(): string {

@@ -15,6 +15,7 @@ import { projectCodec, sourceCodec } from './codecs';
 import { fsyncDirectory, isTempFileName, readJsonFile } from './durable-file';
 import { finishTextEdits } from './edit-journal';
 import { errnoOf, toUserFsError } from './fs-errors';
+import { projectFileTrusted } from './caches';
 import { durableDocument } from './json-document';
 import {
   PROJECT_FILE,
@@ -181,6 +182,19 @@ async function adoptOrphanSources(dir: string, project: ProjectFile): Promise<nu
   return adopted;
 }
 
+/** A cheap look at a parsed project.json: this version, Campo's, with its arrays. */
+function isCurrentProject(raw: unknown): boolean {
+  const value = raw as Record<string, unknown> | null;
+  return (
+    !!value &&
+    value.schemaVersion === CURRENT_SCHEMA_VERSION &&
+    value.app === 'campo' &&
+    typeof value.meta === 'object' &&
+    Array.isArray(value.sources) &&
+    Array.isArray(value.codes)
+  );
+}
+
 /** The source ids a raw project.json (any version) lists. */
 function listedSourceIds(raw: unknown): Set<string> {
   const sources = (raw as { sources?: unknown } | null)?.sources;
@@ -257,8 +271,11 @@ export async function openProject(
       throw await describeCorruption(dir, read.status === 'missing' ? 'missing' : read.reason);
     }
     let project: ProjectFile;
+    // The file Campo last wrote (validated before writing) needs no second check: a large
+    // project then opens at the speed of JSON.parse. Any other file is checked in full.
+    const trusted = isCurrentProject(read.value) && (await projectFileTrusted(dir));
     try {
-      project = projectCodec.parse(read.value, projectPath);
+      project = trusted ? (read.value as ProjectFile) : projectCodec.parse(read.value, projectPath);
     } catch (error) {
       if (error instanceof CampoError && error.code === 'PROJECT_CORRUPT') {
         throw await describeCorruption(dir, String(error.details?.reason ?? error.message));
@@ -273,8 +290,10 @@ export async function openProject(
     if (adopted > 0) notices.push({ kind: 'orphan-sources-recovered', count: adopted });
     const newestAuto = await newestBackup(dir, 'auto');
     const lastBackupAt = newestAuto ? Date.parse(newestAuto.createdAt) : 0;
-    // Unless opening changed it, the JSON read is the saved state: stamped lazily.
-    const unchanged = adopted === 0 && edited === 0 ? (read.value as ProjectFile) : undefined;
+    // Unless opening changed it (or it is the very object in use), the JSON read is the saved
+    // state: stamped lazily.
+    const unchanged =
+      adopted === 0 && edited === 0 && !trusted ? (read.value as ProjectFile) : undefined;
     const session = new ProjectSession(dir, db, lock, notices, settings, lastBackupAt, unchanged);
     await session.caches.open();
     session.scheduleBackup();

@@ -139,7 +139,7 @@ class VersionLog<T> {
 }
 
 export interface SourceStoreOptions {
-  /** Bytes of source texts kept in memory (default 192 MB). */
+  /** Bytes of source texts kept in memory (default 256 MB: a thousand interviews). */
   textBudgetBytes?: number;
   /** Reading without the lock (`campo info`, exports): nothing on disk is touched. */
   readOnly?: boolean;
@@ -160,7 +160,7 @@ export class SourceStore {
     readonly dir: string,
     options: SourceStoreOptions = {},
   ) {
-    this.texts = new LruByBytes(options.textBudgetBytes ?? 192 * 1024 * 1024, sizeOf);
+    this.texts = new LruByBytes(options.textBudgetBytes ?? 256 * 1024 * 1024, sizeOf);
     this.readOnly = options.readOnly ?? false;
   }
 
@@ -192,6 +192,24 @@ export class SourceStore {
   /** The source document: text, turns, title. */
   async doc(id: string): Promise<SourceDoc> {
     return (await this.loaded(id)).doc;
+  }
+
+  /**
+   * A source's text and turns to read only (search contexts): from memory when held, else read
+   * from its file without the schema check and without keeping it, so a search over many
+   * sources neither pays for validation nor pushes the working set out of memory.
+   */
+  async peek(id: string): Promise<Pick<SourceDoc, 'text' | 'turns'>> {
+    const held = this.texts.get(id);
+    if (held) return held.doc;
+    const path = sourceFilePath(this.dir, id);
+    const read = await readJsonFile(path);
+    if (read.status !== 'ok') throw new CampoError('NOT_FOUND', `No source file ${path}`, { id });
+    const doc = read.value as Partial<SourceDoc>;
+    if (typeof doc.text !== 'string' || !Array.isArray(doc.turns)) {
+      throw sourceCodec.unparsable(path, 'no text or turns');
+    }
+    return { text: doc.text, turns: doc.turns };
   }
 
   /** True when the layers of `id` are in memory (no read needed). */
