@@ -14,6 +14,7 @@ import type { CampoEventName, CampoEvents } from '../shared/ipc/types';
 import { requestBodyLimit, uploadCap } from '../shared/ipc/upload-limits';
 import { contentSecurityPolicy } from '../shared/security/csp';
 import { MIME_TYPES } from './app-protocol';
+import { isClientId } from './core/caller';
 import { dispatch } from './core/dispatch';
 import { createCore } from './core/handlers';
 import { describeSize } from './core/import/limits';
@@ -212,7 +213,11 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
               'application/json',
             );
           }
-          const envelope = await dispatch(core.handlers, handler, args, logger);
+          // Each tab sends its own id: its own undo history, and it is told of others' changes.
+          const client = request.headers['x-campo-client'];
+          const envelope = await dispatch(core.handlers, handler, args, logger, {
+            clientId: isClientId(client) ? `t${client}` : 'tab',
+          });
           send(response, 200, JSON.stringify(envelope), 'application/json');
         })
         .catch((error: unknown) => {

@@ -24,7 +24,10 @@ export function registerHandlers(
         );
         return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Untrusted sender' } };
       }
-      const result = await dispatch(handlers, name, args, logger);
+      // Each window is its own client: its own undo history, and it is told of others' changes.
+      const result = await dispatch(handlers, name, args, logger, {
+        clientId: `w${event.sender?.id ?? 0}`,
+      });
       afterCall(name);
       return result;
     });

@@ -3,6 +3,8 @@
  * every call goes through the real dispatcher, so argument validation is part of each figure,
  * as it is for the app. Only the IPC/HTTP hop itself is missing (the browser case has it).
  */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dispatch } from '../../src/main/core/dispatch';
 import { createCore } from '../../src/main/core/handlers';
@@ -39,6 +41,12 @@ export async function benchCore(
 ): Promise<BenchCore> {
   const projectsDir = join(root, 'projects');
   const configDir = join(root, 'config');
+  // The bench codes as one evaluator (the layer the build wrote), as a user does on their laptop.
+  const settingsPath = join(configDir, 'settings.json');
+  if (!existsSync(settingsPath)) {
+    await mkdir(configDir, { recursive: true });
+    await writeFile(settingsPath, JSON.stringify({ evaluatorId: 'bench', evaluatorName: 'Bench' }));
+  }
   const core = createCore({
     host: 'browser',
     settings: await SettingsStore.load(configDir),

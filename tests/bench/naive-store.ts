@@ -4,7 +4,7 @@
  * on open and rewritten whole on each edit (lowdb's JSONFile: write to a temp file and rename,
  * no fsync, so the baseline is, if anything, flattered).
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -17,7 +17,7 @@ export interface NaiveDocument {
   sources: SourceFile[];
 }
 
-/** Copies a Campo project folder into one naive JSON file at `file`. */
+/** Copies a Campo project folder into one naive JSON file at `file` (texts with their codings). */
 export async function writeNaiveCopy(projectDir: string, file: string): Promise<void> {
   const project = JSON.parse(
     await readFile(join(projectDir, 'project.json'), 'utf8'),
@@ -25,7 +25,14 @@ export async function writeNaiveCopy(projectDir: string, file: string): Promise<
   const sources: SourceFile[] = [];
   for (const summary of project.sources) {
     const path = join(projectDir, 'sources', `${summary.id}.json`);
-    sources.push(JSON.parse(await readFile(path, 'utf8')) as SourceFile);
+    const source = JSON.parse(await readFile(path, 'utf8')) as SourceFile;
+    const layers = join(projectDir, 'codings', summary.id);
+    source.codings = [];
+    for (const name of await readdir(layers).catch(() => [] as string[])) {
+      const layer = JSON.parse(await readFile(join(layers, name), 'utf8')) as { codings: [] };
+      source.codings.push(...layer.codings);
+    }
+    sources.push(source);
   }
   const db = new Low<NaiveDocument>(new JSONFile(file), { project, sources });
   await db.write();

@@ -99,6 +99,11 @@ export interface Results {
   skipped: string[];
   /** Campo / naive single-file store, median over median, per scale and operation. */
   ratios: Record<string, Record<string, number>>;
+  /**
+   * Per scale: `vsSqlite` (Campo ÷ the SQLite peer: openToCounts, saveSmallP95, saveLargeP95,
+   * firstSearch) and `vsFloor` (Campo ÷ its write floor: saveSmallP95, saveLargeP95), issue 17.
+   */
+  sizes: Record<string, object>;
   figures: Figure[];
 }
 

@@ -6,7 +6,8 @@
  *   npm run bench -- --runs=50     more runs per figure
  *   npm run bench -- --no-ui       skip the browser case (no Chromium needed)
  *   npm run bench -- --keep        keep the temporary projects and print where they are
- *   npm run bench -- --sizes=S,M   only these scales (S, M, L; all three by default)
+ *   npm run bench -- --sizes=S,M   only these scales (S, M, L by default; XL on request)
+ *   npm run bench -- --no-peer     without the SQLite peer (else installed on first use)
  *   npm run bench -- --cases=scale only these cases (scale, long, retrieval, ui, codebook)
  *
  * Prints a table and writes bench-results.json in the current folder. See docs/PERFORMANCE.md.
@@ -20,8 +21,9 @@ import { longTranscriptCase } from './long-transcript';
 import { figures, watchMemory } from './measure';
 import { machine, saveResults, table } from './report';
 import { retrievalCase } from './retrieval';
-import { scaleCase, type ScaleRatios } from './scale';
+import { scaleCase, type ScaleOutcome, type ScaleRatios } from './scale';
 import { uiCase } from './ui';
+import { uiOpenCase } from './ui-scale';
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -34,9 +36,13 @@ async function main(): Promise<void> {
   const withUi = !process.argv.includes('--no-ui');
   const keep = process.argv.includes('--keep');
   const sizes = (option('sizes') ?? 'S,M,L').split(',').filter(Boolean);
-  if (sizes.some((size) => !['S', 'M', 'L'].includes(size))) throw new Error('--sizes: S, M, L');
+  if (sizes.some((size) => !['S', 'M', 'L', 'XL'].includes(size))) {
+    throw new Error('--sizes: S, M, L, XL');
+  }
+  const withPeer = !process.argv.includes('--no-peer');
   const cases = new Set((option('cases') ?? 'scale,long,retrieval,ui,codebook').split(','));
   const ratios: Record<string, ScaleRatios> = {};
+  const outcomes: Record<string, Omit<ScaleOutcome, 'skipped'>> = {};
   const started = performance.now();
   // Taken first: its load average tells whether something else was running when we started.
   const where = machine();
@@ -46,12 +52,26 @@ async function main(): Promise<void> {
   let hostPeakMb: number | null = null;
   try {
     if (cases.has('scale')) {
-      for (const size of sizes as Array<'S' | 'M' | 'L'>) {
-        ratios[size] = await scaleCase(root, size, runs);
+      for (const size of sizes as Array<'S' | 'M' | 'L' | 'XL'>) {
+        const { skipped: notMeasured, ...outcome } = await scaleCase(root, size, runs, withPeer);
+        outcomes[size] = outcome;
+        if (outcome.ratios) ratios[size] = outcome.ratios;
+        skipped.push(...notMeasured);
       }
     }
     const long = cases.has('long') || cases.has('ui') ? await longTranscriptCase(root, runs) : null;
     if (cases.has('retrieval')) await retrievalCase(root, runs);
+    // The browser opens L (and XL) as a user would, to the coding screen's counts.
+    if (cases.has('scale') && cases.has('ui') && withUi) {
+      for (const size of sizes.filter((name) => name === 'L' || name === 'XL')) {
+        try {
+          await uiOpenCase(root, `Valutazione ${size}`, 5, size === 'L' ? 1_000 : undefined);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          skipped.push(`browser open of ${size} failed: ${reason}`);
+        }
+      }
+    }
     if (cases.has('codebook')) await codebookCase(root, runs);
     if (!cases.has('ui') || !long) skipped.push('browser case not selected (--cases)');
     else if (withUi) {
@@ -79,6 +99,7 @@ async function main(): Promise<void> {
     },
     skipped,
     ratios: ratios as unknown as Record<string, Record<string, number>>,
+    sizes: outcomes,
     figures,
   };
   const out = resolve('bench-results.json');

@@ -16,9 +16,9 @@ import { NgtSessionSchema } from '../../src/shared/model/ngt';
 import type { SourceFile } from '../../src/shared/model/source';
 import { participants, planCodings, random, transcriptFile } from './synthetic';
 
-/** One scale of the benchmark (issue "benchmark at evaluation-team scale"). */
+/** One scale of the benchmark (issues 9 and 17). */
 export interface ScaleSpec {
-  name: 'S' | 'M' | 'L';
+  name: 'S' | 'M' | 'L' | 'XL';
   transcripts: number;
   /** About 10,000 words: 65,000 characters of Italian-like speech. */
   charsPerTranscript: number;
@@ -30,7 +30,18 @@ export const SCALES: Record<ScaleSpec['name'], ScaleSpec> = {
   S: { name: 'S', transcripts: 30, charsPerTranscript: 65_000, codings: 1_000, codes: 60 },
   M: { name: 'M', transcripts: 100, charsPerTranscript: 65_000, codings: 10_000, codes: 300 },
   L: { name: 'L', transcripts: 1_000, charsPerTranscript: 65_000, codings: 100_000, codes: 300 },
+  XL: { name: 'XL', transcripts: 3_000, charsPerTranscript: 65_000, codings: 300_000, codes: 300 },
 };
+
+/** The evaluator the bench codes as (its cores' settings say the same): one layer per source. */
+export const BENCH_EVALUATOR = { id: 'bench', name: 'Bench' };
+
+/** What the SQLite peer is fed: the same project, one JSON line per record (see peer.ts). */
+export interface PeerDump {
+  code(index: number, code: Code, parentIndex: number | null): void;
+  source(index: number, source: SourceFile, participantIndex: number[]): void;
+  participant(index: number, code: string): void;
+}
 
 /** The large source every scale also holds: a 300,000-character focus group. */
 export const LARGE_SOURCE_CHARS = 300_000;
@@ -101,7 +112,7 @@ function transcript(
   const ids = new Map(speakers.map((s) => [s.code, s.id]));
   const now = new Date().toISOString();
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: randomUUID(),
     title,
     kind: 'transcript',
@@ -132,7 +143,7 @@ function code(source: SourceFile, count: number, codeIds: readonly string[], off
     source.codings = applyCoding(source.codings, source.text, {
       id: randomUUID(),
       ...planned,
-      coder: 'bench',
+      coderId: BENCH_EVALUATOR.id,
       createdAt: now,
     });
   }
@@ -175,12 +186,16 @@ export async function buildScaleProject(
   parentDir: string,
   spec: ScaleSpec,
   log: (message: string) => void,
+  dump?: PeerDump,
 ): Promise<ScaleProject> {
-  const session: ProjectSession = await createProject({
-    parentDir,
-    name: `Valutazione ${spec.name}`,
-    meta: { programme: 'POR FSE 2014-2020 (sintetico)' },
-  });
+  const session: ProjectSession = await createProject(
+    {
+      parentDir,
+      name: `Valutazione ${spec.name}`,
+      meta: { programme: 'POR FSE 2014-2020 (sintetico)' },
+    },
+    { evaluator: BENCH_EVALUATOR },
+  );
   const questionIds = QUESTIONS.map(() => randomUUID());
   const codes = codebook(spec.codes, questionIds);
   const people = participants(spec.transcripts).map((p) =>
@@ -217,6 +232,11 @@ export async function buildScaleProject(
     project.matrices = [{ ...matrix, id: randomUUID(), cells }];
   });
 
+  const codeIndex = new Map(codes.map((c, i) => [c.id, i]));
+  codes.forEach((c, i) =>
+    dump?.code(i, c, c.parentId === null ? null : codeIndex.get(c.parentId)!),
+  );
+  people.forEach((p, i) => dump?.participant(i, p.code));
   const codeIds = codes.slice(0, -1).map((c) => c.id);
   const perSource = Math.round(spec.codings / spec.transcripts);
   let characters = 0;
@@ -234,6 +254,7 @@ export async function buildScaleProject(
     code(source, perSource, codeIds, i * 7);
     characters += source.text.length;
     codingCount += source.codings.length;
+    dump?.source(i, source, [i]);
     await session.addSource(source, [person.id]);
     if (i === 0) smallSourceId = source.id;
     if ((i + 1) % 100 === 0) log(`${spec.name}: ${i + 1}/${spec.transcripts} transcripts`);
@@ -243,10 +264,14 @@ export async function buildScaleProject(
   code(large, 200, codeIds, 3);
   characters += large.text.length;
   codingCount += large.codings.length;
+  dump?.source(spec.transcripts, large, [0, 1, 2, 3, 4, 5]);
   await session.addSource(
     large,
     group.map((p) => p.id),
   );
+  // A project in use has its caches (counts, search index): built before the measurements.
+  log(`${spec.name}: indexing…`);
+  await session.caches.ready();
   await session.close();
   return {
     dir: session.dir,

@@ -34,7 +34,10 @@ export const test = base.extend<{ campo: CampoHost }>({
       },
     };
     await use(host);
+    // The host closes its project on SIGTERM (writing its caches): let it finish first.
+    const exited = new Promise((done) => running.child.once('exit', done));
     running.child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000))]);
     await rm(root, { recursive: true, force: true });
   },
 });

@@ -33,22 +33,39 @@ export async function testCore(desktop?: { savePath: () => string | null }) {
 
 const logger = createLogger(null);
 
-/** A core with an open empty project, and a typed caller that fails the test on an error. */
-export async function projectCore() {
-  const { core, projectsDir } = await testCore();
+/** Typed callers of `core` as one window (`clientId`): `call` fails the test on an error. */
+function callersOf(core: ReturnType<typeof createCore>, clientId: string) {
+  const caller = { clientId };
   const call = async <K extends HandlerName>(
     name: K,
     args: HandlerArgs<K>,
   ): Promise<HandlerResult<K>> => {
-    const answer = await dispatch(core.handlers, name, args, logger);
+    const answer = await dispatch(core.handlers, name, args, logger, caller);
     if (!answer.ok) throw new Error(`${name}: ${answer.error.code} ${answer.error.message}`);
     return answer.value as HandlerResult<K>;
   };
   const refusal = async <K extends HandlerName>(name: K, args: HandlerArgs<K>) => {
-    const answer = await dispatch(core.handlers, name, args, logger);
+    const answer = await dispatch(core.handlers, name, args, logger, caller);
     expect(answer.ok, `${name} should be refused`).toBe(false);
     return (answer as { error: { code: string; details?: Record<string, unknown> } }).error;
   };
+  return { call, refusal };
+}
+
+/**
+ * A core with an open empty project, a typed caller that fails the test on an error, and `as`
+ * for calls from another window (its own undo history and events).
+ */
+export async function projectCore() {
+  const { core, projectsDir, events } = await testCore();
+  const { call, refusal } = callersOf(core, 'local');
   const created = await call('projectCreate', { name: 'Campo', parentDir: projectsDir });
-  return { core, call, refusal, dir: created.path };
+  return {
+    core,
+    call,
+    refusal,
+    events,
+    dir: created.path,
+    as: (clientId: string) => callersOf(core, clientId),
+  };
 }

@@ -9,6 +9,9 @@ import { CodeSchema, ParticipantSchema, type EvaluationQuestion } from '../../sh
 import { resolve, type DemoSpec } from './demo';
 import type { ProjectSession } from './store/project-session';
 
+/** Who coded the demo's example passages: a fictional evaluator of the demo team. */
+export const DEMO_EVALUATOR = { id: 'demo-evaluator', name: 'Valutatore demo' } as const;
+
 /* The demo's analysis content, written through the same domain functions as the app. */
 
 /** A level of the template's scale by its Italian label, or a clear error naming it. */
@@ -139,6 +142,7 @@ export async function writeDemoCoding(
   }
   await session.mutate((project) => {
     project.codes = codes;
+    project.evaluators.push({ ...DEMO_EVALUATOR });
   });
   const now = new Date().toISOString();
   for (const [file, sourceId] of sourceIds) {
@@ -154,7 +158,7 @@ export async function writeDemoCoding(
           codeId: resolve(codeIds, code, 'code'),
           start,
           end: start + passage.length,
-          coder: 'demo',
+          coderId: DEMO_EVALUATOR.id,
           createdAt: now,
         }).map((coding) => (key && coding.id === id ? { ...coding, key } : coding));
       }

@@ -4,7 +4,9 @@ import { CampoError } from '../../shared/ipc/errors';
 import { CURRENT_SCHEMA_VERSION, type ProjectFile } from '../../shared/model/project';
 import type { SourceFile } from '../../shared/model/source';
 import { listBackups, projectDataFiles } from './store/backups';
-import { projectCodec, sourceCodec } from './store/codecs';
+import { layerCodec, projectCodec, sourceCodec } from './store/codecs';
+import { viewOf } from './store/layers';
+import { SourceStore } from './store/source-store';
 import { readJsonFile } from './store/durable-file';
 import { toUserFsError } from './store/fs-errors';
 import { PROJECT_FILE, SOURCES_DIR } from './store/layout';
@@ -17,7 +19,8 @@ export type InspectionProblem =
   | { key: 'cli.problem.restorePending'; backupId: string }
   | { key: 'cli.problem.sourceMissing'; id: string }
   | { key: 'cli.problem.sourceInvalid'; file: string; reason: string }
-  | { key: 'cli.problem.orphan'; file: string };
+  | { key: 'cli.problem.orphan'; file: string }
+  | { key: 'cli.problem.drifted'; file: string; count: number };
 
 export interface ProjectReport {
   path: string;
@@ -103,12 +106,26 @@ async function readProjectOnce(dir: string): Promise<UnlockedProject> {
   const sources = new Map<string, SourceFile>();
   const problems: InspectionProblem[] = [];
   if (schemaVersion < CURRENT_SCHEMA_VERSION) {
+    // An older format, migrated in memory only (the files stay as they are).
+    const raw = new Map<string, Record<string, unknown>>();
+    if (schemaVersion >= 1) {
+      for (const file of (await projectDataFiles(dir)).filter((f) => f.startsWith(SOURCES_DIR))) {
+        const sourceRead = await readJsonFile(join(dir, file));
+        if (sourceRead.status === 'ok') raw.set(basename(file, '.json'), sourceRead.value as never);
+        else problems.push({ key: 'cli.problem.sourceInvalid', file, reason: sourceRead.status });
+      }
+    }
     const migrated = migrateFolder(
-      { project: read.value as Record<string, unknown>, sources: new Map() },
+      { project: read.value as Record<string, unknown>, sources: raw },
       { newId: () => 'preview', now: () => new Date().toISOString() },
     );
     project = projectCodec.parse(migrated.project, projectPath);
-    for (const [id, raw] of migrated.sources) sources.set(id, sourceCodec.parse(raw, id));
+    for (const [id, doc] of migrated.sources) {
+      const layers = [...(migrated.layers ?? [])]
+        .filter(([key]) => key.startsWith(`${id}/`))
+        .map(([key, layer]) => layerCodec.parse(layer, key));
+      sources.set(id, viewOf(sourceCodec.parse(doc, id), layers).view);
+    }
   } else {
     try {
       project = projectCodec.parse(read.value, projectPath);
@@ -119,26 +136,31 @@ async function readProjectOnce(dir: string): Promise<UnlockedProject> {
       throw error;
     }
     const restoring = await pendingRestore(dir);
-    const files = new Set((await projectDataFiles(dir)).slice(1));
+    const files = new Set(
+      (await projectDataFiles(dir)).filter((file) => file.startsWith(`${SOURCES_DIR}/`)),
+    );
+    const store = new SourceStore(dir, { readOnly: true, textBudgetBytes: 1 });
     for (const summary of project.sources) {
       const file = `${SOURCES_DIR}/${summary.id}.json`;
       files.delete(file);
-      const sourceRead = await readJsonFile(join(dir, file));
-      if (sourceRead.status === 'missing') {
-        problems.push({ key: 'cli.problem.sourceMissing', id: summary.id });
-        continue;
-      }
       try {
-        if (sourceRead.status === 'unparsable')
-          throw sourceCodec.unparsable(file, sourceRead.reason);
-        sources.set(summary.id, sourceCodec.parse(sourceRead.value, file));
+        const view = await store.view(summary.id);
+        sources.set(summary.id, view);
+        const drifted = store.drifted.get(summary.id) ?? 0;
+        if (drifted > 0) problems.push({ key: 'cli.problem.drifted', file, count: drifted });
       } catch (error) {
+        if (error instanceof CampoError && error.code === 'NOT_FOUND') {
+          problems.push({ key: 'cli.problem.sourceMissing', id: summary.id });
+          continue;
+        }
         const reason =
           error instanceof CampoError
             ? String(error.details?.reason ?? error.message)
             : String(error);
-        problems.push({ key: 'cli.problem.sourceInvalid', file, reason });
+        const where = error instanceof CampoError ? String(error.details?.file ?? file) : file;
+        problems.push({ key: 'cli.problem.sourceInvalid', file: where, reason });
       }
+      store.forget(summary.id);
     }
     for (const file of files) problems.push({ key: 'cli.problem.orphan', file: basename(file) });
     // Mid-restore, the files are partly the backup's: what matters is that it will be finished.

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename, stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
@@ -16,6 +18,16 @@ const SettingsFileSchema = z.object({
   recent: z
     .array(z.object({ path: z.string(), title: z.string(), openedAt: z.string() }))
     .default([]),
+  /**
+   * This user's stable evaluator id (STORE-V2 §1): every coding and change they save carries it.
+   * Made once, on first use; never derived from the name, so two "utente" accounts differ.
+   */
+  evaluatorId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/)
+    .optional(),
+  /** How the team sees this evaluator; the computer account's name until they choose one. */
+  evaluatorName: z.string().max(200).optional(),
 });
 type SettingsFile = z.infer<typeof SettingsFileSchema>;
 
@@ -52,11 +64,28 @@ export class SettingsStore {
         () => undefined,
       );
     }
-    return new SettingsStore(durableDocument(path, codec, data));
+    const store = new SettingsStore(durableDocument(path, codec, data));
+    if (!data.evaluatorId) {
+      data.evaluatorId = randomUUID();
+      // Kept for next time; a read-only config folder still gets an id for this run.
+      await store.db.write().catch(() => undefined);
+    }
+    return store;
   }
 
   get settings(): AppSettings {
-    return { language: this.db.data.language };
+    return { language: this.db.data.language, evaluator: this.evaluator };
+  }
+
+  /** This user as an evaluator: stable id and display name. */
+  get evaluator(): { id: string; name: string } {
+    let account = '';
+    try {
+      account = userInfo().username;
+    } catch {
+      // No account name (some containers): the name stays empty.
+    }
+    return { id: this.db.data.evaluatorId!, name: this.db.data.evaluatorName ?? account };
   }
 
   async update(patch: Partial<AppSettings>): Promise<AppSettings> {

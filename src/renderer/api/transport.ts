@@ -34,12 +34,26 @@ const unreachable: Envelope<unknown> = {
   error: { code: 'HOST_UNREACHABLE', message: 'The Campo host does not answer' },
 };
 
-/** Browser mode: POST /rpc/<name> and a server-sent event stream, both with the run's token. */
+/** An id for this page: each tab is a window of its own (its undo history, others' changes). */
+function newTabId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Browser mode: POST /rpc/<name> and a server-sent event stream, both with the run's token, and
+ * the tab's own id (`X-Campo-Client`).
+ */
 export function httpTransport(
   token: string,
   fetchImpl: typeof fetch = fetch.bind(globalThis),
+  tabId: string = newTabId(),
 ): Transport {
-  const headers = { 'Content-Type': 'application/json', 'X-Campo-Token': token };
+  const headers = {
+    'Content-Type': 'application/json',
+    'X-Campo-Token': token,
+    'X-Campo-Client': tabId,
+  };
   const listeners = new Map<string, Set<(payload: never) => void>>();
   let connected = false;
 

@@ -8,6 +8,7 @@ import { useAppStore } from '../stores/app-store';
 import { useNavigationStore } from '../stores/navigation-store';
 import { flushWhenHidden } from '../stores/pending-edits';
 import { connectProjectEvents, useProjectStore } from '../stores/project-store';
+import { connectRemoteChanges } from '../stores/remote-changes';
 import { subscribeReportProgress, useReportStore } from '../stores/report-store';
 import { DialogHost } from './DialogHost';
 import { ProjectShell } from './ProjectShell';
@@ -43,6 +44,7 @@ export function App() {
     const offMenu = connectMenuCommands();
     const offReport = subscribeReportProgress();
     const offHidden = flushWhenHidden();
+    const offRemote = connectRemoteChanges();
     const app = useAppStore.getState();
     const project = useProjectStore.getState();
     Promise.all([app.loadInfo(), project.loadCurrent(), project.loadRecent()])
@@ -53,6 +55,7 @@ export function App() {
       offMenu();
       offReport();
       offHidden();
+      offRemote();
     };
   }, []);
 

@@ -3,6 +3,7 @@ import type { CodingUpdate } from '../../shared/ipc/types';
 import { api } from '../api/client';
 import type { FileUpload } from '../api/files';
 import { useAppStore } from './app-store';
+import { baseRevOf, sourceRevOf } from './base-revision';
 import { attempt } from './core-calls';
 import { useCodingStore } from './coding-store';
 import { useProjectStore } from './project-store';
@@ -19,7 +20,9 @@ type CodeFields = HandlerArgs<'codeUpdate'>['patch'];
 
 export const codebookActions = {
   add: (fields: HandlerArgs<'codeAdd'>) => run(() => api().codeAdd(fields)),
-  update: (id: string, patch: CodeFields) => run(() => api().codeUpdate({ id, patch })),
+  /** Saves a code's fields against the revision this window last saw (a stale one is merged or refused). */
+  update: (id: string, patch: CodeFields) =>
+    run(() => api().codeUpdate({ id, patch, baseRev: baseRevOf('code', id) })),
   move: (id: string, parentId: string | null, beforeId: string | null = null) =>
     run(() => api().codeMove({ id, parentId, beforeId })),
   merge: (fromId: string, intoId: string) => run(() => api().codeMerge({ fromId, intoId })),
@@ -36,7 +39,8 @@ export const codebookActions = {
   codeHits: (args: HandlerArgs<'searchCodeAll'>) => run(() => api().searchCodeAll(args)),
   /** Corrects a source's text; codings follow or are flagged. Resolves to the counts, or null. */
   async correctText(sourceId: string, text: string) {
-    const result = await attempt(() => api().sourceTextUpdate({ sourceId, text }));
+    const baseRev = sourceRevOf(sourceId);
+    const result = await attempt(() => api().sourceTextUpdate({ sourceId, text, baseRev }));
     if (!result) return null;
     await useSourcesStore.getState().load(sourceId);
     await useCodingStore.getState().loadHistory();

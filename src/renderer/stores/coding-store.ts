@@ -7,6 +7,8 @@ import { useAppStore } from './app-store';
 import { attempt } from './core-calls';
 import { useProjectStore } from './project-store';
 import { useNavigationStore } from './navigation-store';
+import { baseRevOf, codingRevOf } from './base-revision';
+import { frameworkSummaryId } from '../../shared/model/constants';
 import { useSourcesStore } from './sources-store';
 import { isCurrent, projectToken, resetOnProjectChange } from './project-scope';
 
@@ -171,7 +173,8 @@ export const useCodingStore = create<CodingState>((set, get) => {
     },
     async updateCoding(codingId, patch, sourceId = get().sourceId ?? undefined) {
       if (!sourceId) return false;
-      return (await run(() => api().codingUpdate({ sourceId, codingId, patch }))) !== null;
+      const baseRev = codingRevOf(sourceId, codingId);
+      return (await run(() => api().codingUpdate({ sourceId, codingId, patch, baseRev }))) !== null;
     },
     async removeCoding(codingId, sourceId = get().sourceId ?? undefined) {
       if (!sourceId) return false;
@@ -179,7 +182,12 @@ export const useCodingStore = create<CodingState>((set, get) => {
     },
     async saveFrameworkSummary(participantId, questionId, text) {
       const saved = await attempt(() =>
-        api().frameworkSummarySave({ participantId, questionId, text }),
+        api().frameworkSummarySave({
+          participantId,
+          questionId,
+          text,
+          baseRev: baseRevOf('frameworkSummary', frameworkSummaryId(participantId, questionId)),
+        }),
       );
       return saved !== null;
     },

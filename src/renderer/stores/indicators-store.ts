@@ -5,6 +5,7 @@ import type { Indicator } from '../../shared/model/project';
 import { api } from '../api/client';
 import type { FileUpload } from '../api/files';
 import { useAppStore } from './app-store';
+import { baseRevOf } from './base-revision';
 import { attempt, deleteThenRefresh } from './core-calls';
 import { useProjectStore } from './project-store';
 
@@ -32,7 +33,8 @@ export const useIndicatorsStore = create<IndicatorsState>(() => ({
     return added;
   },
   async update(id, patch) {
-    const saved = await attempt(() => api().indicatorUpdate({ id, patch }));
+    const baseRev = baseRevOf('indicator', id);
+    const saved = await attempt(() => api().indicatorUpdate({ id, patch, baseRev }));
     if (saved) setIndicators((all) => all.map((i) => (i.id === id ? saved : i)));
     return saved !== null;
   },

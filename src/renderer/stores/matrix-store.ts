@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { attempt, refreshProject } from './core-calls';
 import { upsertInProject } from './project-store';
 import { resetOnProjectChange } from './project-scope';
+import { baseRevOf } from './base-revision';
 
 interface MatrixState {
   selectedId: string | null;
@@ -48,13 +49,19 @@ export const useMatrixStore = create<MatrixState>((set) => {
       }
     },
     async rate(args) {
-      await run(() => api().ratingCellSet(args));
+      await run(() =>
+        api().ratingCellSet({ ...args, baseRev: baseRevOf('matrix', args.matrixId) }),
+      );
     },
     async updateCell(args) {
-      await run(() => api().ratingCellUpdate(args));
+      await run(() =>
+        api().ratingCellUpdate({ ...args, baseRev: baseRevOf('matrix', args.matrixId) }),
+      );
     },
     async updateMatrix(args) {
-      await run(() => api().ratingMatrixUpdate(args));
+      await run(() =>
+        api().ratingMatrixUpdate({ ...args, baseRev: baseRevOf('matrix', args.matrixId) }),
+      );
     },
   };
 });

@@ -7,6 +7,7 @@ import { toWireError, useAppStore } from './app-store';
 import { attempt, refreshProject } from './core-calls';
 import { upsertInProject } from './project-store';
 import { resetOnProjectChange } from './project-scope';
+import { baseRevOf } from './base-revision';
 
 type Patch = HandlerArgs<'ngtUpdate'>['patch'];
 
@@ -58,7 +59,9 @@ export const useNgtStore = create<NgtState>((set, get) => {
       return ngt;
     },
     update: async (id, patch) =>
-      (await run(() => api().ngtUpdate({ sessionId: id, patch }))) !== null,
+      (await run(() =>
+        api().ngtUpdate({ sessionId: id, patch, baseRev: baseRevOf('ngtSession', id) }),
+      )) !== null,
     async remove(id) {
       const done = await attempt(() => api().ngtDelete({ sessionId: id }));
       if (done === null) return false;
@@ -76,7 +79,9 @@ export const useNgtStore = create<NgtState>((set, get) => {
       await run(() => api().ngtPass({ sessionId: id }));
     },
     async updateIdea(id, ideaId, patch) {
-      await run(() => api().ngtIdeaUpdate({ sessionId: id, ideaId, patch }));
+      await run(() =>
+        api().ngtIdeaUpdate({ sessionId: id, ideaId, patch, baseRev: baseRevOf('ngtSession', id) }),
+      );
     },
     merge: async (id, fromId, intoId) =>
       (await run(() => api().ngtIdeasMerge({ sessionId: id, fromId, intoId }))) !== null,

@@ -6,6 +6,7 @@ import type { FileUpload } from '../api/files';
 import { useAppStore } from './app-store';
 import { useProjectStore } from './project-store';
 import { attempt, deleteThenRefresh, refreshProject } from './core-calls';
+import { baseRevOf } from './base-revision';
 
 type ParticipantFields = Partial<Omit<Participant, 'id'>>;
 
@@ -34,7 +35,8 @@ export const useParticipantsStore = create<ParticipantsState>(() => ({
       return participant;
     }),
   async update(id, patch) {
-    const participant = await attempt(() => api().participantUpdate({ id, patch }));
+    const baseRev = baseRevOf('participant', id);
+    const participant = await attempt(() => api().participantUpdate({ id, patch, baseRev }));
     if (participant) setParticipants((all) => all.map((p) => (p.id === id ? participant : p)));
     return participant !== null;
   },

@@ -9,6 +9,7 @@ import { useAppStore, type Message } from './app-store';
 import { useNavigationStore } from './navigation-store';
 import { flushPendingEdits } from './pending-edits';
 import { resetProjectScope } from './project-scope';
+import { metaRev } from './base-revision';
 
 interface ProjectState {
   snapshot: ProjectSnapshot | null;
@@ -128,7 +129,7 @@ export const useProjectStore = create<ProjectState>((set, get) => {
 
     async updateMeta(patch) {
       try {
-        set({ snapshot: await api().projectUpdateMeta({ patch }) });
+        set({ snapshot: await api().projectUpdateMeta({ patch, baseRev: metaRev() }) });
         return true;
       } catch (error) {
         app().notifyError(error);

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { useAppStore } from './app-store';
 import { attempt, deleteThenRefresh, refreshProject } from './core-calls';
 import { useProjectStore } from './project-store';
+import { baseRevOf } from './base-revision';
 
 type QuestionPatch = Partial<Omit<EvaluationQuestion, 'id'>>;
 
@@ -50,7 +51,8 @@ export const useQuestionsStore = create<QuestionsState>((set) => {
       }),
     update: async (id, patch) =>
       (await run(async () => {
-        const question = await api().questionUpdate({ id, patch });
+        const baseRev = baseRevOf('question', id);
+        const question = await api().questionUpdate({ id, patch, baseRev });
         setQuestions((questions) => questions.map((q) => (q.id === id ? question : q)));
         return true;
       })) ?? false,

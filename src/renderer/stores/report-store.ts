@@ -8,6 +8,7 @@ import { attempt } from './core-calls';
 import { useProjectStore } from './project-store';
 import { markSaved, markUnsaved, trackSave } from './pending-edits';
 import { onProjectChange, resetOnProjectChange } from './project-scope';
+import { reportRev } from './base-revision';
 
 type ExportKind = 'docx' | 'xlsx' | 'qdpx' | 'qdc';
 
@@ -48,7 +49,9 @@ export const useReportStore = create<ReportState>((set, get) => {
     if (outline) set({ outline });
   }
   async function save() {
-    const saved = await attempt(() => api().reportSettingsSave({ settings: get().settings }));
+    const saved = await attempt(() =>
+      api().reportSettingsSave({ settings: get().settings, baseRev: reportRev() }),
+    );
     if (saved)
       useProjectStore.getState().patchProject((project) => ({ ...project, report: saved }));
   }

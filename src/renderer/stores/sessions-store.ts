@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { upsertInProject } from './project-store';
 import { attempt, deleteThenRefresh } from './core-calls';
 import { resetOnProjectChange } from './project-scope';
+import { baseRevOf } from './base-revision';
 
 type SessionPatch = Partial<Omit<FieldSession, 'id' | 'kind' | 'notesSourceId' | 'notesStartedAt'>>;
 
@@ -45,7 +46,8 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
     return session;
   },
   async update(id, patch) {
-    const session = await attempt(() => api().sessionUpdate({ id, patch }));
+    const baseRev = baseRevOf('session', id);
+    const session = await attempt(() => api().sessionUpdate({ id, patch, baseRev }));
     if (session) setSession(session);
     return session !== null;
   },

@@ -7,11 +7,14 @@ import { api } from '../api/client';
 import type { FileUpload } from '../api/files';
 import { attempt, deleteThenRefresh, refreshProject } from './core-calls';
 import { isCurrent, projectToken, resetOnProjectChange } from './project-scope';
+import { baseRevOf, memoRevOf } from './base-revision';
 
 interface SourcesState {
   /** Sources loaded in this session, by id (texts are loaded only when opened). */
   loaded: Record<string, SourceFile>;
   load(id: string): Promise<SourceFile | null>;
+  /** Reads again the loaded sources (all, or those in `ids`): changed in another window. */
+  reloadLoaded(ids?: readonly string[]): Promise<void>;
   /** Mirrors a coding change the core saved: codings removed, added or replaced. */
   patchCodings(id: string, removed: readonly string[], upserted: readonly Coding[]): void;
   rename(id: string, title: string): Promise<void>;
@@ -32,6 +35,18 @@ export const useSourcesStore = create<SourcesState>((set, get) => ({
     if (source) set({ loaded: { ...get().loaded, [id]: source } });
     return source;
   },
+  async reloadLoaded(ids) {
+    const wanted = ids ? new Set(ids) : null;
+    for (const id of Object.keys(get().loaded)) {
+      if (wanted && !wanted.has(id)) continue;
+      const source = await api()
+        .sourceGet({ id })
+        .catch(() => null);
+      const { [id]: _old, ...rest } = get().loaded;
+      // A source deleted elsewhere is forgotten here too.
+      set({ loaded: source ? { ...rest, [id]: source } : rest });
+    }
+  },
   patchCodings(id, removed, upserted) {
     const source = get().loaded[id];
     if (!source) return;
@@ -43,13 +58,17 @@ export const useSourcesStore = create<SourcesState>((set, get) => ({
     set({ loaded: { ...get().loaded, [id]: { ...source, codings } } });
   },
   async saveMemo(id, memoId, text) {
-    const memos = await attempt(() => api().sourceMemoSave({ sourceId: id, memoId, text }));
+    const baseRev = memoRevOf(id, memoId);
+    const memos = await attempt(() =>
+      api().sourceMemoSave({ sourceId: id, memoId, text, baseRev }),
+    );
     const source = get().loaded[id];
     if (memos && source) set({ loaded: { ...get().loaded, [id]: { ...source, memos } } });
     return memos !== null;
   },
   async rename(id, title) {
-    if (await attempt(() => api().sourceRename({ id, title }))) {
+    const baseRev = baseRevOf('source', id);
+    if (await attempt(() => api().sourceRename({ id, title, baseRev }))) {
       await refreshProject();
       await get().load(id);
     }

@@ -151,13 +151,7 @@ export function retrieveSegments(
     list !== undefined && list.length > 0 ? new Set(list) : null;
   const wantedSources = given(filter.sourceIds);
   const wantedParticipants = given(filter.participantIds);
-  let wantedCodes = filter.codeIds?.length ? descendantIdsOfAll(codes, filter.codeIds) : null;
-  if (filter.questionId !== undefined) {
-    const answering = codesAnswering(codes, filter.questionId);
-    wantedCodes = wantedCodes
-      ? new Set([...wantedCodes].filter((id) => answering.has(id)))
-      : answering;
-  }
+  const wantedCodes = codesWanted(codes, filter);
   const { key: attributeKey, value: attributeValue } = filter.attribute ?? {};
   const attributeMatches =
     attributeKey === undefined || attributeValue === undefined
@@ -191,6 +185,22 @@ export function retrieveSegments(
     }
   }
   return segments;
+}
+
+/**
+ * The codes a filter retrieves (with the codes below them), or null when it does not filter by
+ * code: lets the core read only the sources that hold any of them.
+ */
+export function codesWanted(
+  codes: readonly Code[],
+  filter: Pick<SegmentFilter, 'codeIds' | 'questionId'>,
+): Set<string> | null {
+  let wanted = filter.codeIds?.length ? descendantIdsOfAll(codes, filter.codeIds) : null;
+  if (filter.questionId !== undefined) {
+    const answering = codesAnswering(codes, filter.questionId);
+    wanted = wanted ? new Set([...wanted].filter((id) => answering.has(id))) : answering;
+  }
+  return wanted;
 }
 
 const saidByAny = (segment: Segment, wanted: ReadonlySet<string> | null) =>

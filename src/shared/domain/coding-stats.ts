@@ -1,4 +1,5 @@
 import type { Code } from '../model/project';
+import type { Coding } from '../model/source';
 import type { SourceForAnalysis } from './coding-analysis';
 
 /** Codings and sources per code, alone and with the codes below it. */
@@ -15,7 +16,27 @@ export interface CodeFrequency {
  * and of every code below it, and the sources holding at least one of them.
  */
 export function codeFrequency(
-  sources: readonly SourceForAnalysis[],
+  sources: readonly Pick<SourceForAnalysis, 'codings'>[],
+  codes: readonly Code[],
+): CodeFrequency[] {
+  return frequencyFromCounts(
+    sources.map((source) => {
+      const perCode = new Map<string, number>();
+      for (const coding of source.codings) {
+        perCode.set(coding.codeId, (perCode.get(coding.codeId) ?? 0) + 1);
+      }
+      return perCode;
+    }),
+    codes,
+  );
+}
+
+/**
+ * `codeFrequency` from counts already made: for each source, the number of codings per code
+ * (the counts cache keeps them, so the coding screen needs no source read).
+ */
+export function frequencyFromCounts(
+  perSource: Iterable<ReadonlyMap<string, number>>,
   codes: readonly Code[],
 ): CodeFrequency[] {
   const byId = new Map(codes.map((code) => [code.id, code]));
@@ -26,14 +47,11 @@ export function codeFrequency(
   const withChildren = new Map<string, number>();
   const inSourcesWithChildren = new Map<string, number>();
   const add = (map: Map<string, number>, id: string, n = 1) => map.set(id, (map.get(id) ?? 0) + n);
-  for (const source of sources) {
-    const used = new Set<string>();
-    for (const coding of source.codings) {
-      add(codings, coding.codeId);
-      used.add(coding.codeId);
-    }
+  for (const counts of perSource) {
     const covered = new Set<string>();
-    for (const id of used) {
+    for (const [id, count] of counts) {
+      if (count <= 0) continue;
+      add(codings, id, count);
       add(inSources, id);
       for (const above of lineage.get(id) ?? []) covered.add(above);
     }
@@ -71,7 +89,7 @@ function ancestorsOrSelf(byId: ReadonlyMap<string, Code>, id: string): string[] 
  * not co-occur; codings of the same code are never paired. Repeated ids are listed once.
  */
 export function coOccurrence(
-  sources: readonly SourceForAnalysis[],
+  sources: ReadonlyArray<{ codings: ReadonlyArray<Pick<Coding, 'codeId' | 'start' | 'end'>> }>,
   codeIds: readonly string[],
 ): { codeIds: string[]; counts: number[][]; sources: number[][] } {
   const ids = [...new Set(codeIds)];

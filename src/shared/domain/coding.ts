@@ -6,15 +6,16 @@ export interface NewCoding {
   codeId: string;
   start: number;
   end: number;
-  coder: string;
+  /** The evaluator coding: the coding goes in their layer. */
+  coderId: string;
   createdAt: string;
   memo?: string;
 }
 
 /**
  * Adds a coding of `coding.codeId` over [start, end) (UTF-16 offsets, end exclusive). Codings of
- * the same code that overlap or touch the new range are united with it into one coding (keeping
- * the id, coder and createdAt of the earliest-created one, memos joined with a blank line, `key`
+ * the same code by the same coder that overlap or touch the new range are united with it into
+ * one coding (keeping the id and createdAt of the earliest-created one, memos joined with a blank line, `key`
  * true if any was). `text` is always `sourceText.slice(start, end)`. Other codes are untouched.
  * Returns a new array sorted by start, then end. Throws RangeError for an empty or out-of-range
  * span. A coding flagged `textChanged` is never united: it stays as it is, awaiting review.
@@ -31,7 +32,7 @@ export function applyCoding(
     start: coding.start,
     end: coding.end,
     text: sourceText.slice(coding.start, coding.end),
-    coder: coding.coder,
+    coderId: coding.coderId,
     memo: coding.memo ?? '',
     key: false,
     textChanged: false,
@@ -40,8 +41,10 @@ export function applyCoding(
   const touching: Coding[] = [];
   const rest: Coding[] = [];
   for (const c of codings) {
+    // Each coder's layer is theirs: another coder's coding of the same code is never united.
     const touches =
       c.codeId === coding.codeId &&
+      c.coderId === coding.coderId &&
       !c.textChanged &&
       c.start <= coding.end &&
       c.end >= coding.start;
@@ -82,14 +85,16 @@ export function uncodeRange(
 }
 
 /**
- * Joins overlapping or adjacent codings of the same code into one (as `applyCoding` does).
- * Used after a merge of two codes. Returns a new sorted array. Flagged codings stay apart.
+ * Joins overlapping or adjacent codings of the same code by the same coder into one (as
+ * `applyCoding` does). Used after a merge of two codes. Returns a new sorted array. Flagged
+ * codings stay apart, and so do different coders' codings.
  */
 export function joinSegments(codings: readonly Coding[], sourceText: string): Coding[] {
   const result = codings.filter((c) => c.textChanged);
+  const layer = (c: Coding) => `${c.coderId}\u0000${c.codeId}`;
   const byCode = codings
     .filter((c) => !c.textChanged)
-    .sort((a, b) => (a.codeId < b.codeId ? -1 : a.codeId > b.codeId ? 1 : a.start - b.start));
+    .sort((a, b) => (layer(a) < layer(b) ? -1 : layer(a) > layer(b) ? 1 : a.start - b.start));
   let group: Coding[] = [];
   let groupEnd = -1;
   const flush = () => {
@@ -97,7 +102,7 @@ export function joinSegments(codings: readonly Coding[], sourceText: string): Co
     else if (group.length > 1) result.push(unite(group, sourceText));
   };
   for (const c of byCode) {
-    const joins = group.length > 0 && group[0]!.codeId === c.codeId && c.start <= groupEnd;
+    const joins = group.length > 0 && layer(group[0]!) === layer(c) && c.start <= groupEnd;
     if (!joins) {
       flush();
       group = [];

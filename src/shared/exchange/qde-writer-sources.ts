@@ -125,7 +125,8 @@ export interface SourceContext {
   exportingUser: string;
   /** The Description of an invented text (Campo's `fictional`), which no other tool flags. */
   fictionalNote: string;
-  userGuidOf: (coder: string) => string | undefined;
+  /** The REFI user of an evaluator (by id). */
+  userGuidOf: (coderId: string) => string | undefined;
   noteGuidOf: (memoId: string) => string;
   now: string;
 }
@@ -153,7 +154,7 @@ export function writeTextSource(
   writer.open('TextSource', attributes);
   if (source.fictional) writer.text('Description', context.fictionalNote);
   for (const { coding, startPosition, endPosition } of planned.selections) {
-    const creatingUser = context.userGuidOf(coding.coder);
+    const creatingUser = context.userGuidOf(coding.coderId);
     const createdAt = dateTimeOr(coding.createdAt, context.now);
     writer.open('PlainTextSelection', [
       ['guid', guidOf(coding.id)],

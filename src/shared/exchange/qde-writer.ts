@@ -83,12 +83,16 @@ function sourcesByParticipant(
   return byParticipant;
 }
 
-/** Users: the exporting user first, then each coder in order of first coding. */
-function usersOf(exportingUser: string, planned: readonly PlannedSource[]): Map<string, string> {
+/** Users: the exporting user first, then each coder (by name) in order of first coding. */
+function usersOf(
+  exportingUser: string,
+  planned: readonly PlannedSource[],
+  nameOf: (coderId: string) => string,
+): Map<string, string> {
   const users = new Map<string, string>([[exportingUser, guidOf(`user:${exportingUser}`)]]);
   for (const { selections } of planned) {
     for (const { coding } of selections) {
-      const coder = coding.coder.trim();
+      const coder = nameOf(coding.coderId);
       if (coder !== '' && !users.has(coder)) users.set(coder, guidOf(`user:${coder}`));
     }
   }
@@ -105,7 +109,10 @@ export function buildProjectQde(input: QdeExportInput): QdeExport {
   const exportingUser = input.userName.trim() || 'Campo';
   const codeIds = new Set(project.codes.map((code) => code.id));
   const planned = ordered(project, input.sources).map((source) => planSource(source, codeIds));
-  const users = usersOf(exportingUser, planned);
+  const names = new Map(project.evaluators.map((evaluator) => [evaluator.id, evaluator.name]));
+  // A coder the team does not name is written without a user, as before evaluators had ids.
+  const nameOf = (coderId: string) => (names.get(coderId) ?? '').trim();
+  const users = usersOf(exportingUser, planned, nameOf);
   const variables = variablesOf(project);
   const participantSources = sourcesByParticipant(project, planned);
   const exportedSourceGuids = new Map(planned.map(({ source, guid }) => [source.id, guid]));
@@ -159,7 +166,7 @@ export function buildProjectQde(input: QdeExportInput): QdeExport {
       writeTextSource(writer, source, {
         exportingUser: users.get(exportingUser)!,
         fictionalNote: FICTIONAL_NOTE[project.meta.language],
-        userGuidOf: (coder) => users.get(coder.trim()),
+        userGuidOf: (coderId) => users.get(nameOf(coderId)),
         noteGuidOf: (id) => noteGuids.get(id)!,
         now,
       });

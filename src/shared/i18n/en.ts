@@ -4,6 +4,7 @@ import { enUsability } from './en-usability';
 import { enImport } from './en-import';
 import { enReport } from './en-report';
 import { enSafety } from './en-safety';
+import { enStore } from './en-store';
 import { enWorkbook } from './en-workbook';
 import type { MessageKey } from './it';
 
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...enImport,
   ...enWorkbook,
   ...enSafety,
+  ...enStore,
   'app.name': 'Campo',
   'app.tagline': 'Qualitative evaluation in the field, even without a network.',
   'app.loading': 'Loading…',

@@ -8,6 +8,7 @@ import { itUsability } from './it-usability';
 import { itImport } from './it-import';
 import { itReport } from './it-report';
 import { itSafety } from './it-safety';
+import { itStore } from './it-store';
 import { itWorkbook } from './it-workbook';
 
 export const it = {
@@ -18,6 +19,7 @@ export const it = {
   ...itImport,
   ...itWorkbook,
   ...itSafety,
+  ...itStore,
   'app.name': 'Campo',
   'app.tagline': 'Valutazione qualitativa sul campo, anche senza rete.',
   'app.loading': 'Caricamento…',

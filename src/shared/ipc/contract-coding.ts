@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Memo } from '../model/source';
 import type { CodeFrequency } from '../domain/coding-analysis';
-import { handler, returns } from './define';
+import { BaseRevSchema, handler, returns } from './define';
 import type {
   CodeLinks,
   CodingUpdate,
@@ -55,7 +55,10 @@ export const codingContract = {
     CodeFields.extend({ name: z.string().trim().min(1).max(300), parentId: Id.nullable() }),
     returns<CodingUpdate>(),
   ),
-  codeUpdate: handler(z.object({ id: Id, patch: CodeFields }).strict(), returns<CodingUpdate>()),
+  codeUpdate: handler(
+    z.object({ id: Id, patch: CodeFields, baseRev: BaseRevSchema }).strict(),
+    returns<CodingUpdate>(),
+  ),
   /** Moves a code under `parentId` (null: top level), before `beforeId` (null: last). */
   codeMove: handler(
     z.object({ id: Id, parentId: Id.nullable(), beforeId: Id.nullable() }).strict(),
@@ -110,6 +113,7 @@ export const codingContract = {
           })
           .partial()
           .strict(),
+        baseRev: BaseRevSchema,
       })
       .strict(),
     returns<CodingUpdate>(),
@@ -121,12 +125,21 @@ export const codingContract = {
 
   /** Saves a memo by id (created when no memo has it; an emptied one goes); null: a new id. */
   sourceMemoSave: handler(
-    z.object({ sourceId: Id, memoId: Id.nullable(), text: z.string().max(200_000) }).strict(),
+    z
+      .object({
+        sourceId: Id,
+        memoId: Id.nullable(),
+        text: z.string().max(200_000),
+        baseRev: BaseRevSchema,
+      })
+      .strict(),
     returns<Memo[]>(),
   ),
   /** Replaces a source's text (typo fixes); codings and turns follow, mismatches are flagged. */
   sourceTextUpdate: handler(
-    z.object({ sourceId: Id, text: z.string().min(1).max(20_000_000) }).strict(),
+    z
+      .object({ sourceId: Id, text: z.string().min(1).max(20_000_000), baseRev: BaseRevSchema })
+      .strict(),
     returns<{ moved: number; flagged: number }>(),
   ),
 
@@ -152,7 +165,14 @@ export const codingContract = {
   ),
   frameworkMatrix: handler(z.object({}).strict(), returns<FrameworkCell[]>()),
   frameworkSummarySave: handler(
-    z.object({ participantId: Id, questionId: Id, text: z.string().max(50_000) }).strict(),
+    z
+      .object({
+        participantId: Id,
+        questionId: Id,
+        text: z.string().max(50_000),
+        baseRev: BaseRevSchema,
+      })
+      .strict(),
     returns<null>(),
   ),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../model/constants';
 import { ReportSettingsSchema, type ReportSettings } from '../report/model';
-import { handler, returns } from './define';
+import { BaseRevSchema, handler, returns } from './define';
 
 /** The kinds of file Campo exports. */
 export const EXPORT_EXTENSIONS = ['docx', 'xlsx', 'qdpx', 'qdc'] as const;
@@ -30,7 +30,7 @@ export interface ReportOutline {
 export const exportContract = {
   /** The composer's choices for this project (the real-names option is never kept). */
   reportSettingsSave: handler(
-    z.object({ settings: ReportSettingsSchema }).strict(),
+    z.object({ settings: ReportSettingsSchema, baseRev: BaseRevSchema }).strict(),
     returns<ReportSettings>(),
   ),
   reportOutline: handler(

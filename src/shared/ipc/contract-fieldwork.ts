@@ -5,13 +5,14 @@ import {
   EvaluationQuestionSchema,
   FieldSessionSchema,
   ParticipantSchema,
+  STAMP_KEYS,
   type EvaluationQuestion,
   type FieldSession,
   type Participant,
   type SourceSummary,
 } from '../model/project';
 import type { SourceFile } from '../model/source';
-import { handler, returns } from './define';
+import { BaseRevSchema, handler, returns } from './define';
 import type {
   ParticipantLinks,
   QuestionLinks,
@@ -24,17 +25,23 @@ const Id = z.string().min(1).max(100);
 const FileUpload = z
   .object({ fileName: z.string().trim().min(1).max(500), data: z.string().max(72_000_000) })
   .strict();
-const QuestionPatch = patchSchema(EvaluationQuestionSchema.omit({ id: true }));
-const ParticipantFields = ParticipantSchema.omit({ id: true });
+const QuestionPatch = patchSchema(EvaluationQuestionSchema.omit({ id: true, ...STAMP_KEYS }));
+const ParticipantFields = ParticipantSchema.omit({ id: true, ...STAMP_KEYS });
 const SessionPatch = patchSchema(
-  FieldSessionSchema.omit({ id: true, kind: true, notesSourceId: true, notesStartedAt: true }),
+  FieldSessionSchema.omit({
+    id: true,
+    kind: true,
+    notesSourceId: true,
+    notesStartedAt: true,
+    ...STAMP_KEYS,
+  }),
 );
 
 /** Evaluation questions, participants, interviews and focus groups, transcripts, live notes. */
 export const fieldworkContract = {
   questionAdd: handler(QuestionPatch.required({ text: true }), returns<EvaluationQuestion>()),
   questionUpdate: handler(
-    z.object({ id: Id, patch: QuestionPatch }).strict(),
+    z.object({ id: Id, patch: QuestionPatch, baseRev: BaseRevSchema }).strict(),
     returns<EvaluationQuestion>(),
   ),
   questionMove: handler(
@@ -55,7 +62,7 @@ export const fieldworkContract = {
     returns<Participant>(),
   ),
   participantUpdate: handler(
-    z.object({ id: Id, patch: patchSchema(ParticipantFields) }).strict(),
+    z.object({ id: Id, patch: patchSchema(ParticipantFields), baseRev: BaseRevSchema }).strict(),
     returns<Participant>(),
   ),
   participantLinks: handler(z.object({ id: Id }).strict(), returns<ParticipantLinks>()),
@@ -71,14 +78,14 @@ export const fieldworkContract = {
     returns<FieldSession>(),
   ),
   sessionUpdate: handler(
-    z.object({ id: Id, patch: SessionPatch }).strict(),
+    z.object({ id: Id, patch: SessionPatch, baseRev: BaseRevSchema }).strict(),
     returns<FieldSession>(),
   ),
   sessionDelete: handler(z.object({ id: Id }).strict(), returns<null>()),
 
   sourceGet: handler(z.object({ id: Id }).strict(), returns<SourceFile>()),
   sourceRename: handler(
-    z.object({ id: Id, title: z.string().trim().min(1).max(500) }).strict(),
+    z.object({ id: Id, title: z.string().trim().min(1).max(500), baseRev: BaseRevSchema }).strict(),
     returns<SourceSummary>(),
   ),
   sourceDelete: handler(z.object({ id: Id }).strict(), returns<null>()),

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { patchSchema } from '../model/patch';
-import { IndicatorSchema, type Indicator } from '../model/project';
-import { handler, returns } from './define';
+import { IndicatorSchema, STAMP_KEYS, type Indicator } from '../model/project';
+import { BaseRevSchema, handler, returns } from './define';
 import type { SpreadsheetPreview } from './types';
 
 const Id = z.string().min(1).max(100);
-const IndicatorPatch = patchSchema(IndicatorSchema.omit({ id: true }));
+const IndicatorFields = IndicatorSchema.omit({ id: true, ...STAMP_KEYS });
+const IndicatorPatch = patchSchema(IndicatorFields);
 
 /** Indicators of the programme's monitoring and performance framework. */
 export const indicatorsContract = {
   indicatorAdd: handler(IndicatorPatch.required({ name: true }).strict(), returns<Indicator>()),
   indicatorUpdate: handler(
-    z.object({ id: Id, patch: IndicatorPatch.strict() }).strict(),
+    z.object({ id: Id, patch: IndicatorPatch.strict(), baseRev: BaseRevSchema }).strict(),
     returns<Indicator>(),
   ),
   indicatorDelete: handler(z.object({ id: Id }).strict(), returns<null>()),
@@ -26,10 +27,7 @@ export const indicatorsContract = {
   indicatorsImport: handler(
     z
       .object({
-        indicators: z
-          .array(IndicatorSchema.omit({ id: true }).strict())
-          .min(1)
-          .max(5_000),
+        indicators: z.array(IndicatorFields.strict()).min(1).max(5_000),
       })
       .strict(),
     returns<Indicator[]>(),

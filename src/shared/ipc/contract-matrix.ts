@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { EvidenceSchema, MatrixAxisItemSchema, type RatingMatrix } from '../model/matrix';
-import { handler, returns } from './define';
+import { BaseRevSchema, handler, returns } from './define';
 
 const Id = z.string().min(1).max(100);
-const Cell = { matrixId: Id, rowId: Id, columnId: Id };
+const Cell = { matrixId: Id, rowId: Id, columnId: Id, baseRev: BaseRevSchema };
 
 /**
  * Rating matrices (the integration matrix, the contribution to Europe 2020). Every call returns
@@ -32,6 +32,7 @@ export const matrixContract = {
           })
           .partial()
           .strict(),
+        baseRev: BaseRevSchema,
       })
       .strict(),
     returns<RatingMatrix>(),

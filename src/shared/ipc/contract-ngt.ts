@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { patchSchema } from '../model/patch';
 import { NgtSessionSchema, type NgtSession } from '../model/ngt';
-import { handler, returns } from './define';
+import { BaseRevSchema, handler, returns } from './define';
 
 const Id = z.string().min(1).max(100);
 const SessionFields = NgtSessionSchema.pick({
@@ -32,7 +32,9 @@ export const ngtContract = {
     returns<NgtSession>(),
   ),
   ngtUpdate: handler(
-    z.object({ sessionId: Id, patch: patchSchema(SessionFields).strict() }).strict(),
+    z
+      .object({ sessionId: Id, patch: patchSchema(SessionFields).strict(), baseRev: BaseRevSchema })
+      .strict(),
     returns<NgtSession>(),
   ),
   ngtDelete: handler(At, returns<null>()),
@@ -60,6 +62,7 @@ export const ngtContract = {
           })
           .partial()
           .strict(),
+        baseRev: BaseRevSchema,
       })
       .strict(),
     returns<NgtSession>(),

@@ -8,7 +8,7 @@ import { fieldworkContract } from './contract-fieldwork';
 import { indicatorsContract } from './contract-indicators';
 import { matrixContract } from './contract-matrix';
 import { ngtContract } from './contract-ngt';
-import { handler, returns, type Returns } from './define';
+import { BaseRevSchema, handler, returns, type Returns } from './define';
 import type { Envelope } from './errors';
 import type {
   AppInfo,
@@ -56,7 +56,7 @@ export const contract = {
   projectCurrent: handler(Empty, returns<ProjectSnapshot | null>()),
   projectClose: handler(Empty, returns<null>()),
   projectUpdateMeta: handler(
-    z.object({ patch: patchSchema(ProjectMetaSchema) }).strict(),
+    z.object({ patch: patchSchema(ProjectMetaSchema), baseRev: BaseRevSchema }).strict(),
     returns<ProjectSnapshot>(),
   ),
 

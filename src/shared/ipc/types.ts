@@ -13,11 +13,15 @@ export interface AppInfo {
   /** Where new projects go unless the user picks another folder. */
   defaultProjectsDir: string;
   settings: AppSettings;
+  /** The window's own id (STORE-V2 §3): events it caused carry it. */
+  clientId: string;
 }
 
 /** Preferences kept per user, outside any project. */
 export interface AppSettings {
   language: Language;
+  /** This user as an evaluator (stable id, display name): what their changes carry. */
+  evaluator: { id: string; name: string };
 }
 
 export interface RecentProject {
@@ -86,6 +90,13 @@ export interface CampoEvents {
   projectClosed: { reason: 'closed' | 'lock-lost' };
   /** A long export's progress, 0…1. */
   exportProgress: { kind: 'docx' | 'xlsx' | 'qdpx' | 'qdc' | 'qdpx-import'; fraction: number };
+  /**
+   * A change was saved (STORE-V2 §3): by which window (`clientId`), whether project.json changed,
+   * and which sources. Other windows refresh what they show.
+   */
+  projectChanged: { clientId: string; project: boolean; sourceIds: string[] };
+  /** A cache of the open project is being rebuilt in the background, 0…1. */
+  cacheProgress: { kind: 'counts' | 'search'; fraction: number };
 }
 export type CampoEventName = keyof CampoEvents;
 export const EVENT_NAMES: readonly CampoEventName[] = [
@@ -93,6 +104,8 @@ export const EVENT_NAMES: readonly CampoEventName[] = [
   'menuCommand',
   'projectClosed',
   'exportProgress',
+  'projectChanged',
+  'cacheProgress',
 ];
 
 /** What depends on an evaluation question, shown before deleting it. */
@@ -148,7 +161,9 @@ export interface SegmentView {
   memo: string;
   key: boolean;
   textChanged: boolean;
-  coder: string;
+  coderId: string;
+  /** The evaluator's name, as the project's team lists it ('' when unknown). */
+  coderName: string;
   createdAt: string;
   before: string;
   after: string;

@@ -15,3 +15,8 @@ export const SESSION_KINDS = ['interview', 'focusGroup'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 export const SESSION_MODES = ['in-person', 'remote', 'phone'] as const;
 export const SESSION_STATUSES = ['planned', 'done', 'transcribed', 'coded'] as const;
+
+/** The id of the framework summary of one participant × question cell (one record per cell). */
+export function frameworkSummaryId(participantId: string, questionId: string): string {
+  return `${participantId}~${questionId}`.slice(0, 100);
+}

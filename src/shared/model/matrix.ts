@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StampShape } from './stamp';
 
 const Id = z.string().min(1).max(100);
 
@@ -70,5 +71,6 @@ export const RatingMatrixSchema = z.object({
     .max(5),
   scale: z.array(ScaleLevelSchema).min(2).max(10),
   cells: z.array(MatrixCellSchema).default([]),
+  ...StampShape,
 });
 export type RatingMatrix = z.infer<typeof RatingMatrixSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StampShape } from './stamp';
 
 /** Ids and timestamps as in project.ts (repeated here so project.ts can import this file). */
 const Id = z.string().min(1).max(100);
@@ -116,5 +117,6 @@ export const NgtSessionSchema = z.object({
   ideas: z.array(NgtIdeaSchema).max(500).default([]),
   votes: z.array(NgtRoundSchema).max(3).default([]),
   notes: z.string().max(20_000).default(''),
+  ...StampShape,
 });
 export type NgtSession = z.infer<typeof NgtSessionSchema>;

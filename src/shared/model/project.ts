@@ -13,15 +13,24 @@ import {
 import { RatingMatrixSchema } from './matrix';
 import { NgtSessionSchema } from './ngt';
 import { ReportSettingsSchema } from '../report/model';
+import { StampShape, TombstoneSchema } from './stamp';
 
 export * from './constants';
+export {
+  STAMP_KEYS,
+  STAMP_FIELDS,
+  RECORD_KINDS,
+  type RecordKind,
+  type Stamp,
+  type Tombstone,
+} from './stamp';
 
 /**
- * The schema version written by this build into every file of a project (project.json and each
- * sources/<id>.json). Bump it only together with a numbered migration in
- * src/main/core/store/migrations.ts.
+ * The schema version written by this build into every file of a project (project.json, each
+ * sources/<id>.json and each codings/<source>/<evaluator>.json). Bump it only together with a
+ * numbered migration in src/main/core/store/migrations.ts.
  */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** Stable identifier of an entity; random UUIDs so merged projects never collide. */
 export const IdSchema = z.string().min(1).max(100);
@@ -62,6 +71,7 @@ export const EvaluationQuestionSchema = z.object({
   methods: z.array(z.string().max(200)).default([]),
   subQuestions: z.array(z.string().max(5_000)).default([]),
   answer: z.string().max(200_000).default(''),
+  ...StampShape,
 });
 export type EvaluationQuestion = z.infer<typeof EvaluationQuestionSchema>;
 
@@ -98,6 +108,7 @@ export const ParticipantSchema = z.object({
   partnershipType: z.enum(PARTNERSHIP_TYPES).nullable().default(null),
   attributes: z.array(ParticipantAttributeSchema).default([]),
   consent: ConsentSchema.default({ given: null, date: null, scope: '', note: '' }),
+  ...StampShape,
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
@@ -115,6 +126,7 @@ export const IndicatorSchema = z.object({
   achieved: z.number().nullable().default(null),
   referenceDate: z.string().max(20).default(''),
   source: z.string().max(1_000).default(''),
+  ...StampShape,
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -136,19 +148,24 @@ export const CodeSchema = z.object({
   followsQuestion: z.boolean().default(false),
   /** Pinned codes are applied with the keys 1–9 while coding. */
   quickKey: z.number().int().min(1).max(9).nullable().default(null),
+  ...StampShape,
 });
 export type Code = z.infer<typeof CodeSchema>;
 
 /**
  * The evaluator's written summary of one cell of the framework matrix: what one participant said
- * about one evaluation question.
+ * about one evaluation question. Its id is `frameworkSummaryId(participantId, questionId)`, so
+ * two evaluators' summaries of one cell are one record when merged.
  */
 export const FrameworkSummarySchema = z.object({
+  id: IdSchema,
   participantId: IdSchema,
   questionId: IdSchema,
   text: z.string().max(50_000),
+  ...StampShape,
   updatedAt: TimestampSchema,
 });
+
 export type FrameworkSummary = z.infer<typeof FrameworkSummarySchema>;
 
 /**
@@ -164,7 +181,10 @@ export const SourceSummarySchema = z.object({
   participantIds: z.array(IdSchema).default([]),
   characters: z.number().int().nonnegative().default(0),
   turns: z.number().int().nonnegative().default(0),
+  /** The source document's text revision: search caches are keyed by it. */
+  textRev: z.number().int().nonnegative().optional(),
   createdAt: TimestampSchema,
+  ...StampShape,
   updatedAt: TimestampSchema,
 });
 export type SourceSummary = z.infer<typeof SourceSummarySchema>;
@@ -205,17 +225,30 @@ export const FieldSessionSchema = z.object({
   /** When live note-taking started: note timestamps are elapsed time from here. */
   notesStartedAt: TimestampSchema.nullable().default(null),
   memo: z.string().max(20_000).default(''),
+  ...StampShape,
 });
 export type FieldSession = z.infer<typeof FieldSessionSchema>;
 
-/** project.json: everything but the texts of the sources. */
+/**
+ * A member of the evaluation team as the project knows them. Every coding, memo and record change
+ * names its evaluator by id (issue 18 adds initials, colour and role).
+ */
+export const EvaluatorSchema = z.object({
+  id: IdSchema,
+  name: z.string().max(200).default(''),
+  ...StampShape,
+});
+export type Evaluator = z.infer<typeof EvaluatorSchema>;
+
+/** project.json: everything but the texts of the sources and their codings. */
 export const ProjectFileSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   app: z.literal('campo'),
   id: IdSchema,
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
-  meta: ProjectMetaSchema,
+  meta: ProjectMetaSchema.extend(StampShape),
+  evaluators: z.array(EvaluatorSchema).default([]),
   questions: z.array(EvaluationQuestionSchema).default([]),
   participants: z.array(ParticipantSchema).default([]),
   indicators: z.array(IndicatorSchema).default([]),
@@ -226,6 +259,8 @@ export const ProjectFileSchema = z.object({
   sessions: z.array(FieldSessionSchema).default([]),
   sources: z.array(SourceSummarySchema).default([]),
   /** The report composer's last choices; null until the user saves some. */
-  report: ReportSettingsSchema.nullable().default(null),
+  report: ReportSettingsSchema.extend(StampShape).nullable().default(null),
+  /** Records deleted from the arrays above (STORE-V2 §2). */
+  tombstones: z.array(TombstoneSchema).default([]),
 });
 export type ProjectFile = z.infer<typeof ProjectFileSchema>;

@@ -38,7 +38,7 @@ const coding = (
     start,
     end,
     text: `testo ${id}`,
-    coder: '',
+    coderId: 'ev-1',
     memo: '',
     key: false,
     textChanged: false,

@@ -20,7 +20,7 @@ function codingOf(text: string, passage: string, id = passage, nth = 0): Coding 
     start,
     end: start + passage.length,
     text: passage,
-    coder: '',
+    coderId: 'ev-1',
     memo: '',
     key: false,
     textChanged: false,

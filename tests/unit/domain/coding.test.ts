@@ -23,7 +23,7 @@ function request(codeId: string, span: { start: number; end: number }, extra = {
   return {
     id: `${codeId}-${span.start}`,
     codeId,
-    coder: 'anna',
+    coderId: 'anna',
     createdAt: '2024-05-01T10:00:00Z',
     ...span,
     ...extra,
@@ -37,7 +37,7 @@ function coding(codeId: string, start: number, end: number, extra: Partial<Codin
     start,
     end,
     text: TEXT.slice(start, end),
-    coder: 'anna',
+    coderId: 'anna',
     memo: '',
     key: false,
     textChanged: false,
@@ -96,7 +96,6 @@ describe('applyCoding', () => {
   it('unites overlapping codings of the same code under the earliest-created one', () => {
     const older = coding('a', 10, 20, {
       id: 'older',
-      coder: 'bruno',
       memo: 'prima nota',
       createdAt: '2024-05-01T09:59:59.500Z',
     });
@@ -109,11 +108,26 @@ describe('applyCoding', () => {
     );
     expect(codings).toHaveLength(2);
     const united = codings.find((c) => c.codeId === 'a')!;
-    expect(united).toMatchObject({ id: 'older', coder: 'bruno', start: 10, end: 40, key: true });
+    expect(united).toMatchObject({ id: 'older', coderId: 'anna', start: 10, end: 40, key: true });
     expect(united.createdAt).toBe('2024-05-01T09:59:59.500Z');
     expect(united.memo).toBe('prima nota\n\nseconda nota\n\nnuova');
     expect(united.text).toBe(TEXT.slice(10, 40));
     expect(codings.find((c) => c.codeId === 'b')).toBe(other);
+  });
+
+  it("never unites another coder's coding: each coder's layer is theirs", () => {
+    const bruno = coding('a', 10, 20, { id: 'bruno-a', coderId: 'bruno' });
+    const codings = applyCoding([bruno], TEXT, request('a', { start: 15, end: 30 }));
+    expect(codings.map((c) => [c.id, c.coderId, c.start, c.end])).toEqual([
+      ['bruno-a', 'bruno', 10, 20],
+      ['a-15', 'anna', 15, 30],
+    ]);
+    // Joining after a code merge keeps the layers apart too.
+    const joined = joinSegments([...codings, coding('a', 25, 40, { id: 'anna-2' })], TEXT);
+    expect(joined.map((c) => [c.coderId, c.start, c.end])).toEqual([
+      ['bruno', 10, 20],
+      ['anna', 15, 40],
+    ]);
   });
 
   it('unites touching codings but not ones a character apart', () => {
@@ -146,7 +160,7 @@ describe('uncodeRange', () => {
   };
 
   it('splits a coding that spans the range on both sides, each part reading its own text', () => {
-    const whole = coding('a', 8, 60, { memo: 'nota', key: true, coder: 'bruno' });
+    const whole = coding('a', 8, 60, { memo: 'nota', key: true, coderId: 'bruno' });
     const codings = uncodeRange([whole], TEXT, 'a', 20, 30, ids());
     expect(codings).toEqual([
       { ...whole, end: 20, text: TEXT.slice(8, 20) },

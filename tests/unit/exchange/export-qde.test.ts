@@ -64,16 +64,27 @@ const NOTES = 'Appunti: il partenariato «funziona» 👍🏽 secondo P02.';
 function codingAt(text: string, passage: string, fields: Record<string, unknown>) {
   const start = text.indexOf(passage);
   if (start < 0) throw new Error(`not in text: ${passage}`);
-  return { start, end: start + passage.length, text: passage, createdAt: T0, ...fields };
+  return {
+    start,
+    end: start + passage.length,
+    text: passage,
+    createdAt: T0,
+    coderId: 'unnamed',
+    ...fields,
+  };
 }
 
 function fixture(): { project: ProjectFile; sources: SourceFile[] } {
   const project = ProjectFileSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     app: 'campo',
     id: 'project-1',
     createdAt: T0,
     updatedAt: '2026-03-03T10:00:00.000Z',
+    evaluators: [
+      { id: 'marta', name: 'marta' },
+      { id: 'luca', name: 'luca' },
+    ],
     meta: {
       title: 'Valutazione & <FSE>\u0007 2026',
       language: 'it',
@@ -132,34 +143,42 @@ function fixture(): { project: ProjectFile; sources: SourceFile[] } {
     ],
   });
   const interview = SourceFileSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'source-int',
     title: 'INT-02 – Comune',
     text: INTERVIEW,
     createdAt: T0,
     updatedAt: T0,
     codings: [
-      codingAt(INTERVIEW, 'Com’è andata?', { id: 'c-before', codeId: ROOT_CODE, coder: 'marta' }),
+      codingAt(INTERVIEW, 'Com’è andata?', { id: 'c-before', codeId: ROOT_CODE, coderId: 'marta' }),
       codingAt(INTERVIEW, 'davvero, è così & <ok>', {
         id: 'c-after',
         codeId: 'code-deep',
-        coder: 'luca',
+        coderId: 'luca',
         memo: 'Riga 1\r\nRiga 2 & <fine>',
       }),
       codingAt(INTERVIEW, 'andata?\r\nP01: Bene 😀', {
         id: 'c-crlf',
         codeId: 'code-barriers',
-        coder: 'marta',
+        coderId: 'marta',
       }),
       {
         ...codingAt(INTERVIEW, 'Grazie', { id: 'c-changed', codeId: ROOT_CODE }),
         textChanged: true,
       },
     ],
-    memos: [{ id: 'memo-1', text: 'Rivedere con P01\r\n& <poi>', createdAt: T0, updatedAt: T0 }],
+    memos: [
+      {
+        id: 'memo-1',
+        text: 'Rivedere con P01\r\n& <poi>',
+        coderId: 'marta',
+        createdAt: T0,
+        updatedAt: T0,
+      },
+    ],
   });
   const notes = SourceFileSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'source-notes',
     title: 'Appunti',
     kind: 'notes',

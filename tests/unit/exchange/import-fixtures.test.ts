@@ -109,7 +109,8 @@ describe('qc-demo.qdpx (qc 1.3.2)', () => {
         expect(origin.file).toBe(`${source.title}.txt`);
         expect(coding.codeId).toBe(origin.code);
         expect(coding.text).toBe(Array.from(original).slice(origin.start, origin.end).join(''));
-        expect(coding.coder).toBe('cp');
+        // The REFI user "cp" is an evaluator of the project; the coding is in their layer.
+        expect(session.project.evaluators.find((e) => e.id === coding.coderId)?.name).toBe('cp');
         checked += 1;
       }
     }
@@ -211,7 +212,8 @@ describe('hand-authored project (every element type)', () => {
     const [source] = await sourcesOf(session);
     expect(source!.title).toBe('Interview 1.txt');
     // Positions are the truth; the second selection's name ("health are closely") is not.
-    expect(source!.codings.map((c) => [c.codeId, c.text, c.coder])).toEqual([
+    const nameOf = (id: string) => session.project.evaluators.find((e) => e.id === id)?.name;
+    expect(source!.codings.map((c) => [c.codeId, c.text, nameOf(c.coderId)])).toEqual([
       ['20000000-0000-0000-0000-000000000002', 'Diet and health', 'Researcher A'],
       ['20000000-0000-0000-0000-000000000003', 'health are clo', 'Researcher A'],
     ]);

@@ -46,7 +46,7 @@ function source(
       const start = text.indexOf(quote);
       if (start < 0) throw new Error(`"${quote}" is not in ${id}`);
       return {
-        coder: '',
+        coderId: 'ev-1',
         memo: '',
         key: false,
         textChanged: false,
@@ -63,7 +63,7 @@ function source(
 /** The project, parsed with its schema so every default is there. */
 export function sampleProject(): ProjectFile {
   return ProjectFileSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     app: 'campo',
     id: 'project-1',
     createdAt: AT,
@@ -108,6 +108,7 @@ export function sampleProject(): ProjectFile {
     ],
     frameworkSummaries: [
       {
+        id: 'p1~q1',
         participantId: 'p1',
         questionId: 'q1',
         text: 'Bandi in ritardo, rendicontazione lenta.',

@@ -444,7 +444,7 @@ describe('buildWorkbook', () => {
 
   it('keeps every sheet, header only, for an empty project', () => {
     const project = ProjectFileSchema.parse({
-      schemaVersion: 1,
+      schemaVersion: 2,
       app: 'campo',
       id: 'empty',
       createdAt: '2021-03-18T09:30:00.000Z',

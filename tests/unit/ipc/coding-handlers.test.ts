@@ -62,7 +62,7 @@ describe('coding handlers', () => {
     await core.shutdown();
   });
 
-  it('code, memo, undo and redo, saved in the source file', async () => {
+  it("code, memo, undo and redo, saved in the coder's layer only", async () => {
     const { call, core, dir, dv1, codeOf, span, sourceId } = await codingProject();
     const passage = span('La città ha risposto bene 😀');
     const applied = await call('codingApply', { sourceId, codeId: codeOf(dv1.id).id, ...passage });
@@ -75,8 +75,16 @@ describe('coding handlers', () => {
       codingId: coding.id,
       patch: { memo: 'Esito positivo' },
     });
-    const onDisk = JSON.parse(await readFile(join(dir, 'sources', `${sourceId}.json`), 'utf8'));
-    expect(onDisk.codings[0]).toMatchObject({ memo: 'Esito positivo', text: coding.text });
+    // The coder's layer holds the coding (the passage as a fingerprint, not a second copy);
+    // the source document, with the text, was not rewritten.
+    const layerPath = join(dir, 'codings', sourceId, `${coding.coderId}.json`);
+    const layer = JSON.parse(await readFile(layerPath, 'utf8'));
+    expect(layer.codings).toHaveLength(1);
+    expect(layer.codings[0]).toMatchObject({ memo: 'Esito positivo', rev: 2, fp: /^[0-9a-f]{8}$/ });
+    expect(layer.codings[0].text).toBeUndefined();
+    const doc = JSON.parse(await readFile(join(dir, 'sources', `${sourceId}.json`), 'utf8'));
+    expect(doc.codings).toBeUndefined();
+    expect(doc.rev).toBe(1);
 
     const codings = async () => (await call('sourceGet', { id: sourceId })).codings;
     const undone = (await call('codingUndo', {}))!;

@@ -13,7 +13,7 @@ const coding = (id: string, start: number, end: number): Coding => ({
   start,
   end,
   text: '',
-  coder: '',
+  coderId: 'ev-1',
   memo: '',
   key: false,
   textChanged: false,

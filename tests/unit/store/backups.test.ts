@@ -72,7 +72,7 @@ describe('backups', () => {
   it('copy only what changed since the previous snapshot and link the rest to it', async () => {
     const { dir, session } = await newProject();
     const source = (id: string) => ({
-      schemaVersion: 1 as const,
+      schemaVersion: 2 as const,
       id,
       title: id,
       kind: 'transcript' as const,

@@ -79,7 +79,7 @@ describe('a write that fails half-way', () => {
       await rm(join(session.dir, 'sources'), { recursive: true });
       const error = await session
         .addSource({
-          schemaVersion: 1,
+          schemaVersion: 2,
           id: 's1',
           title: 'Intervista',
           kind: 'transcript',

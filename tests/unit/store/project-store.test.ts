@@ -148,7 +148,7 @@ describe('sources', () => {
         start: 0,
         end: 5,
         text: 'Città',
-        coder: 'ANNA',
+        coderId: 'ANNA',
         memo: '',
         key: false,
         textChanged: false,

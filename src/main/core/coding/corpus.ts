@@ -2,7 +2,7 @@ import type { Segment, SourceForAnalysis } from '../../../shared/domain/coding-a
 import { contextAround } from '../../../shared/domain/search';
 import type { SegmentView } from '../../../shared/ipc/types';
 import type { ProjectFile } from '../../../shared/model/project';
-import type { SourceFile } from '../../../shared/model/source';
+import type { SourceFile, StoredCoding } from '../../../shared/model/source';
 import type { ProjectSession } from '../store/project-session';
 
 /** The interview or focus-group code of each source (transcripts and live notes). */
@@ -45,12 +45,46 @@ export async function corpusOf(
   return corpus;
 }
 
-/** The open project's corpus (see {@link corpusOf}). */
+/**
+ * The open project's corpus (see {@link corpusOf}): texts come through the session's bounded
+ * cache, so ask only for the sources needed (see {@link sourcesCoding}).
+ */
 export function loadCorpus(
   session: ProjectSession,
   onlyIds?: readonly string[],
 ): Promise<SourceForAnalysis[]> {
   return corpusOf(session.project, (id) => session.readSource(id), onlyIds);
+}
+
+/** Codings per code of each source (every coder), from the counts cache: no source is read. */
+export function countsBySource(
+  session: ProjectSession,
+): Promise<ReadonlyMap<string, ReadonlyMap<string, number>>> {
+  return session.caches.allTotals();
+}
+
+/** The sources holding any coding of `codeIds`, in project order (from the counts cache). */
+export async function sourcesCoding(
+  session: ProjectSession,
+  codeIds: ReadonlySet<string>,
+): Promise<string[]> {
+  const counts = await countsBySource(session);
+  return session.project.sources
+    .map((summary) => summary.id)
+    .filter((id) => [...(counts.get(id)?.keys() ?? [])].some((code) => codeIds.has(code)));
+}
+
+/** Each source's codings (every coder), without texts: for counting and co-occurrence. */
+export async function codingsBySource(
+  session: ProjectSession,
+  onlyIds?: readonly string[],
+): Promise<Array<{ id: string; codings: StoredCoding[] }>> {
+  const ids = onlyIds ?? session.project.sources.map((summary) => summary.id);
+  const layers = await session.readLayers(ids);
+  return ids.map((id) => ({
+    id,
+    codings: [...(layers.get(id)?.values() ?? [])].flatMap((layer) => layer.codings),
+  }));
 }
 
 /** Segments as the renderer shows them: context, pseudonyms, flat fields. */
@@ -62,6 +96,7 @@ export function toSegmentViews(
 ): SegmentView[] {
   const texts = new Map(corpus.map((source) => [source.id, source.text]));
   const pseudonyms = new Map(project.participants.map((p) => [p.id, p.code]));
+  const coders = new Map(project.evaluators.map((evaluator) => [evaluator.id, evaluator.name]));
   return segments.map(({ coding, ...segment }) => {
     const context = contextAround(
       texts.get(segment.sourceId) ?? '',
@@ -82,7 +117,8 @@ export function toSegmentViews(
       memo: coding.memo,
       key: coding.key,
       textChanged: coding.textChanged,
-      coder: coding.coder,
+      coderId: coding.coderId,
+      coderName: coders.get(coding.coderId) ?? '',
       createdAt: coding.createdAt,
       before: (context.clippedBefore ? '…' : '') + context.before,
       after: context.after + (context.clippedAfter ? '…' : ''),

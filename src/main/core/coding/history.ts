@@ -35,7 +35,7 @@ function sameCoding(a: Coding, b: Coding | undefined): boolean {
     a.key === b.key &&
     a.textChanged === b.textChanged &&
     a.text === b.text &&
-    a.coder === b.coder &&
+    a.coderId === b.coderId &&
     a.createdAt === b.createdAt
   );
 }
@@ -107,10 +107,11 @@ export class CodingChange {
 }
 
 /**
- * Undo and redo of coding changes within a session. Undo puts back exactly what a change
- * replaced, after checking that what it wrote is still there: if something else changed the
- * same codings or the codebook since (a DV renamed, a text edited), undo refuses rather than
- * overwrite that later work.
+ * Undo and redo of one window's coding changes within a session (each window has its own: see
+ * CoreState.history). Undo puts back exactly what a change replaced, after checking that what it
+ * wrote is still there: if something else (this window or another) changed the same codings or
+ * the codebook since (a DV renamed, a text edited), undo refuses rather than overwrite that
+ * later work.
  */
 export class CodingHistory {
   private done: HistoryEntry[] = [];
@@ -218,23 +219,26 @@ export class CodingHistory {
 
   /**
    * What the renderer needs to mirror a step: the codebook if it changed, and per source only
-   * the codings that went (`removed`) and came (`upserted`), not the whole list.
+   * the codings that went (`removed`) and came (`upserted`, as saved: with their new revision),
+   * not the whole list.
    */
-  private update(
+  private async update(
     label: string,
     entry: HistoryEntry | null,
     now: 'before' | 'after',
     createdCodeId: string | null,
-  ): CodingUpdate {
+  ): Promise<CodingUpdate> {
     const then = now === 'after' ? 'before' : 'after';
-    const sources = (entry?.sources ?? []).map((delta) => {
+    const sources = [];
+    for (const delta of entry?.sources ?? []) {
       const kept = new Set(delta[now].map((coding) => coding.id));
-      return {
+      const saved = (await this.session.readSource(delta.id)).codings;
+      sources.push({
         id: delta.id,
         removed: delta[then].map((coding) => coding.id).filter((id) => !kept.has(id)),
-        upserted: delta[now],
-      };
-    });
+        upserted: saved.filter((coding) => kept.has(coding.id)),
+      });
+    }
     return {
       label,
       codes: entry?.codes ? this.session.project.codes : null,

@@ -42,6 +42,8 @@ export interface MappedProject {
   sources: MappedSource[];
   description: string;
   evaluators: string[];
+  /** The coder layers the codings went to: REFI users, and the importing evaluator. */
+  team: Array<{ id: string; name: string }>;
   /** Coding elements not imported: selection outside the text, empty, or unknown code. */
   unplaced: number;
   skipped: Array<{ name: string; reason: SkipReason }>;
@@ -164,6 +166,19 @@ interface SourceContext {
   nextId: (guid: string | null) => string;
   now: string;
   positions: PositionsReport;
+  /** The evaluator importing: memos and codings of no known user go in their layer. */
+  importerId: string;
+  /** REFI users who coded, by the evaluator id their layer gets. */
+  coders: Map<string, string>;
+}
+
+/** The evaluator id of a REFI user: their GUID when it can name a file, else one from the name. */
+function coderIdOf(userGuid: string, name: string): string {
+  if (SAFE_ID.test(userGuid)) return userGuid;
+  let hash = 0x811c9dc5;
+  for (const char of `${userGuid}|${name}`)
+    hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193);
+  return `refi-${(hash >>> 0).toString(16)}`;
 }
 
 /** One text source with its codings and memos. */
@@ -185,7 +200,13 @@ function mapSource(
   const memo = (body: string) => {
     const trimmed = body.trim().slice(0, MEMO_MAX);
     if (trimmed !== '') {
-      memos.push({ id: context.nextId(null), text: trimmed, createdAt: now, updatedAt: now });
+      memos.push({
+        id: context.nextId(null),
+        text: trimmed,
+        coderId: context.importerId,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
   };
   if (refi.description !== '') memo(refi.description);
@@ -214,13 +235,19 @@ function mapSource(
         continue;
       }
       const userGuid = refiCoding.userGuid ?? selection.userGuid;
+      let coderId = context.importerId;
+      if (userGuid) {
+        const name = (project.users.get(userGuid) ?? '').slice(0, 200);
+        coderId = coderIdOf(userGuid, name);
+        context.coders.set(coderId, name);
+      }
       const coding: Coding = {
         id: context.nextId(refiCoding.guid),
         codeId,
         start,
         end,
         text: passage,
-        coder: (userGuid ? (project.users.get(userGuid) ?? '') : '').slice(0, 200),
+        coderId,
         memo: selection.description.slice(0, 100_000),
         key: false,
         textChanged: false,
@@ -303,6 +330,7 @@ export function mapQdpx(
   contents: QdpxContents,
   newId: () => string,
   now: string,
+  importer: { id: string; name: string },
   { unit }: { unit?: PositionUnit } = {},
 ): MappedProject {
   const { project } = contents;
@@ -323,6 +351,8 @@ export function mapQdpx(
     nextId,
     now,
     positions: choosePositions(contents, unit),
+    importerId: importer.id,
+    coders: new Map(),
   };
   const sources: MappedSource[] = [];
   const skipped: MappedProject['skipped'] = [];
@@ -355,6 +385,12 @@ export function mapQdpx(
     sources,
     description: projectDescription(contents, context.notes, context.usedNotes),
     evaluators: [...new Set([...project.users.values()].map((name) => name.slice(0, 300)))],
+    team: [
+      { id: importer.id, name: importer.name },
+      ...[...context.coders]
+        .filter(([id]) => id !== importer.id)
+        .map(([id, name]) => ({ id, name })),
+    ],
     unplaced,
     skipped,
     positions: context.positions,

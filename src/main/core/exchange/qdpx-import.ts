@@ -6,7 +6,7 @@ import { foldAccents } from '../../../shared/domain/folding';
 import type { RefiCode } from '../../../shared/exchange/qde-parse';
 import type { Code } from '../../../shared/model/project';
 import { projectFolderName } from '../store/layout';
-import { createProject, type StoreOptions } from '../store/project-store';
+import { createProject, sessionEvaluator, type StoreOptions } from '../store/project-store';
 import type { ProjectSession } from '../store/project-session';
 import type { PositionUnit } from '../../../shared/exchange/positions';
 import type { ExchangeImportSummary } from '../../../shared/exchange/import-summary';
@@ -55,9 +55,15 @@ export async function inspectQdpx(input: {
   limits?: Partial<QdpxLimits>;
 }): Promise<{ projectName: string; origin: string | null; summary: ExchangeImportSummary }> {
   const contents = await readQdpx(input.bytes, input.fileName, input.limits);
-  const mapped = mapQdpx(contents, randomUUID, new Date().toISOString(), {
-    ...(input.unit ? { unit: input.unit } : {}),
-  });
+  // Nothing is written: the importer's layer only names where unattributed codings would go.
+  const importer = { id: 'review', name: '' };
+  const mapped = mapQdpx(
+    contents,
+    randomUUID,
+    new Date().toISOString(),
+    importer,
+    input.unit ? { unit: input.unit } : {},
+  );
   return {
     projectName: contents.project.name || basename(input.fileName, extname(input.fileName)).trim(),
     origin: contents.project.origin,
@@ -101,9 +107,13 @@ export async function importQdpx(
   const contents = await readQdpx(input.bytes, input.fileName, input.limits);
   input.onProgress?.(0.2);
   const now = (storeOptions.now?.() ?? new Date()).toISOString();
-  const mapped = mapQdpx(contents, storeOptions.newId ?? randomUUID, now, {
-    ...(input.unit ? { unit: input.unit } : {}),
-  });
+  const mapped = mapQdpx(
+    contents,
+    storeOptions.newId ?? randomUUID,
+    now,
+    sessionEvaluator(storeOptions),
+    input.unit ? { unit: input.unit } : {},
+  );
   const exists = (path: string) =>
     stat(path).then(
       () => true,
@@ -139,6 +149,11 @@ export async function importQdpx(
     await session.mutate((draft) => {
       draft.codes = mapped.codes;
       draft.participants = mapped.participants;
+      for (const member of mapped.team) {
+        if (!draft.evaluators.some((evaluator) => evaluator.id === member.id)) {
+          draft.evaluators.push(member);
+        }
+      }
     });
     const units: Record<string, string> = {};
     for (const [index, source] of mapped.sources.entries()) {

@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
+  codesWanted,
   coOccurrence,
   frameworkMatrix,
   retrieveSegments,
-  segmentSpeakers,
 } from '../../../shared/domain/coding-analysis';
 import { applyCoding } from '../../../shared/domain/coding';
-import {
-  contextAround,
-  findMatches,
-  foldForMatching,
-  sentenceAround,
-  type FoldedText,
-} from '../../../shared/domain/search';
+import { sentenceAround } from '../../../shared/domain/search';
 import type { Handlers } from '../../../shared/ipc/contract';
-import type { SearchHit } from '../../../shared/ipc/types';
+import { frameworkSummaryId } from '../../../shared/model/project';
 import type { SpeakerTurn } from '../../../shared/model/source';
-import { coderName } from '../coding/coder';
-import { loadCorpus, toSegmentViews } from '../coding/corpus';
+import { codingsBySource, loadCorpus, sourcesCoding, toSegmentViews } from '../coding/corpus';
+import { searchProject } from '../coding/search';
 import { findById, type CoreState } from './context';
 
 type AnalysisHandlers = Pick<
@@ -29,15 +23,6 @@ type AnalysisHandlers = Pick<
   | 'frameworkMatrix'
   | 'frameworkSummarySave'
 >;
-
-/**
- * How much folded text the search keeps between searches: about 1–2 bytes a character (the
- * folded string; offsets are kept as runs), so a thousand ten-thousand-word transcripts fit.
- */
-const MAX_FOLDED_CHARACTERS = 150_000_000;
-
-/** Beyond this many hits the list stops growing: the user narrows the search instead. */
-const MAX_HITS = 5_000;
 
 /** The turn holding `offset`, by binary search over turns sorted by start. */
 function turnAt(turns: readonly SpeakerTurn[], offset: number): SpeakerTurn | null {
@@ -55,64 +40,24 @@ function turnAt(turns: readonly SpeakerTurn[], offset: number): SpeakerTurn | nu
 
 /** Retrieval, full-text search, "code all results", co-occurrence and the framework matrix. */
 export function analysisHandlers(state: CoreState): AnalysisHandlers {
-  // Folding a text for search costs more than searching it: keep each source's folded text
-  // until the text changes (the string is the one the source cache holds, so `===` is cheap).
-  const folded = new Map<string, { text: string; prepared: FoldedText }>();
-  const prepared = (id: string, text: string): FoldedText => {
-    const cached = folded.get(id);
-    if (cached?.text === text) return cached.prepared;
-    const fresh = { text, prepared: foldForMatching(text) };
-    folded.delete(id);
-    folded.set(id, fresh);
-    // Bounded: beyond it, the least recently searched texts are folded again when needed.
-    let total = 0;
-    for (const entry of folded.values()) total += entry.text.length;
-    for (const [key, entry] of folded) {
-      if (total <= MAX_FOLDED_CHARACTERS) break;
-      folded.delete(key);
-      total -= entry.text.length;
-    }
-    return fresh.prepared;
-  };
   return {
     async segmentsRetrieve(filter) {
       const session = state.requireSession();
       const { project } = session;
-      const corpus = await loadCorpus(session, filter.sourceIds);
+      // Only the sources holding a wanted code are read (the counts cache knows which).
+      const codes = codesWanted(project.codes, filter);
+      let ids = filter.sourceIds;
+      if (codes) {
+        const holding = new Set(await sourcesCoding(session, codes));
+        ids = (ids ?? project.sources.map((summary) => summary.id)).filter((id) => holding.has(id));
+      }
+      const corpus = await loadCorpus(session, ids);
       const segments = retrieveSegments(corpus, project.codes, project.participants, filter);
       return toSegmentViews(segments, corpus, project);
     },
 
-    async textSearch({ query, wholeWord, sourceIds }) {
-      const session = state.requireSession();
-      const pseudonyms = new Map(session.project.participants.map((p) => [p.id, p.code]));
-      const hits: SearchHit[] = [];
-      for (const source of await loadCorpus(session, sourceIds)) {
-        const matches = findMatches(
-          source.text,
-          query,
-          { wholeWord },
-          prepared(source.id, source.text),
-        );
-        for (const match of matches) {
-          if (hits.length === MAX_HITS) return { hits, truncated: true };
-          const context = contextAround(source.text, match.start, match.end, 90);
-          const who = segmentSpeakers(source, match.start, match.end);
-          hits.push({
-            sourceId: source.id,
-            sourceTitle: source.title,
-            start: match.start,
-            end: match.end,
-            before: (context.clippedBefore ? '…' : '') + context.before,
-            match: context.passage,
-            after: context.after + (context.clippedAfter ? '…' : ''),
-            speaker: who.participantIds.flatMap((id) => pseudonyms.get(id) ?? []).join(', '),
-            speakerLabel: who.speaker,
-          });
-        }
-      }
-      return { hits, truncated: false };
-    },
+    textSearch: ({ query, wholeWord, sourceIds }) =>
+      searchProject(state.requireSession(), query, { wholeWord }, sourceIds),
 
     async searchCodeAll({ codeId, scope, hits }) {
       const session = state.requireSession();
@@ -120,7 +65,7 @@ export function analysisHandlers(state: CoreState): AnalysisHandlers {
       const bySource = new Map<string, typeof hits>();
       for (const hit of hits)
         bySource.set(hit.sourceId, [...(bySource.get(hit.sourceId) ?? []), hit]);
-      const coder = coderName();
+      const coderId = session.evaluator.id;
       return state.history().record(`${code.name} ×${hits.length}`, async (change) => {
         for (const [sourceId, found] of bySource) {
           await change.editSource(sourceId, (source) => {
@@ -134,7 +79,7 @@ export function analysisHandlers(state: CoreState): AnalysisHandlers {
                 id: randomUUID(),
                 codeId,
                 ...span,
-                coder,
+                coderId,
                 createdAt: new Date().toISOString(),
               });
             }
@@ -146,7 +91,8 @@ export function analysisHandlers(state: CoreState): AnalysisHandlers {
 
     async matrixCooccurrence({ codeIds }) {
       const session = state.requireSession();
-      return coOccurrence(await loadCorpus(session), codeIds);
+      const holding = await sourcesCoding(session, new Set(codeIds));
+      return coOccurrence(await codingsBySource(session, holding), codeIds);
     },
 
     async frameworkMatrix() {
@@ -169,18 +115,29 @@ export function analysisHandlers(state: CoreState): AnalysisHandlers {
       });
     },
 
-    async frameworkSummarySave({ participantId, questionId, text }) {
+    async frameworkSummarySave({ participantId, questionId, text, baseRev }) {
       const session = state.requireSession();
-      findById(session.project.participants, participantId, 'participant');
-      findById(session.project.questions, questionId, 'question');
+      const participant = findById(session.project.participants, participantId, 'participant');
+      const question = findById(session.project.questions, questionId, 'question');
+      const id = frameworkSummaryId(participantId, questionId);
       await session.mutate((project) => {
-        const rest = project.frameworkSummaries.filter(
-          (s) => s.participantId !== participantId || s.questionId !== questionId,
-        );
-        if (text.trim() !== '') {
-          rest.push({ participantId, questionId, text, updatedAt: new Date().toISOString() });
+        const current = project.frameworkSummaries.find((s) => s.id === id);
+        if (text.trim() === '') {
+          project.frameworkSummaries = project.frameworkSummaries.filter((s) => s.id !== id);
+        } else if (current) {
+          const label = `${participant.code} × ${question.code}`;
+          session.rebase('frameworkSummary', current, baseRev, label, (draft) => {
+            draft.text = text;
+          });
+        } else {
+          project.frameworkSummaries.push({
+            id,
+            participantId,
+            questionId,
+            text,
+            updatedAt: new Date().toISOString(),
+          });
         }
-        project.frameworkSummaries = rest;
       });
       return null;
     },

@@ -7,6 +7,7 @@ import type { FolderEntry } from '../../../shared/ipc/types';
 import { APP_VERSION } from '../../../shared/version';
 import { toUserFsError } from '../store/fs-errors';
 import { PROJECT_FILE } from '../store/layout';
+import { currentClient } from '../caller';
 import type { CoreState } from './context';
 
 type AppHandlers = Pick<
@@ -51,6 +52,7 @@ export function appHandlers(state: CoreState): AppHandlers {
         nativeDialogs: Boolean(host.pickFolder),
         defaultProjectsDir: host.defaultProjectsDir,
         settings: host.settings.settings,
+        clientId: currentClient(),
       };
     },
     settingsUpdate: (patch) => host.settings.update(patch),

@@ -6,12 +6,12 @@ import {
   nextColour,
   wouldCreateCycle,
 } from '../../../shared/domain/codebook';
-import { codeFrequency } from '../../../shared/domain/coding-analysis';
+import { frequencyFromCounts } from '../../../shared/domain/coding-stats';
 import { mergeCodings } from '../../../shared/domain/coding';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CodeSchema, type Code, type ProjectFile } from '../../../shared/model/project';
-import { loadCorpus } from '../coding/corpus';
+import { countsBySource, sourcesCoding } from '../coding/corpus';
 import type { CodingChange } from '../coding/history';
 import { IMPORT_LIMITS } from '../import/limits';
 import { runIsolated } from '../isolation/parser-pool';
@@ -52,12 +52,9 @@ function takeQuickKey(project: ProjectFile, code: Code, key: number | null): voi
   code.quickKey = key;
 }
 
-/** Sources holding codings of any of `codeIds`. */
-async function sourcesWith(change: CodingChange, codeIds: Set<string>): Promise<string[]> {
-  const corpus = await loadCorpus(change.session);
-  return corpus
-    .filter((source) => source.codings.some((coding) => codeIds.has(coding.codeId)))
-    .map((source) => source.id);
+/** Sources holding codings of any of `codeIds` (from the counts cache: nothing is read). */
+function sourcesWith(change: CodingChange, codeIds: Set<string>): Promise<string[]> {
+  return sourcesCoding(change.session, codeIds);
 }
 
 /** Handlers for the codebook: codes, their tree, merging, deleting, CSV exchange. */
@@ -83,7 +80,7 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
       });
     },
 
-    async codeUpdate({ id, patch }) {
+    async codeUpdate({ id, patch, baseRev }) {
       const session = state.requireSession();
       const current = findById(session.project.codes, id, 'code');
       if (current.followsQuestion && (patch.name !== undefined || patch.questionId !== undefined)) {
@@ -93,7 +90,9 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
         await change.editProject((project) => {
           const code = findById(project.codes, id, 'code');
           const { quickKey, ...rest } = patch;
-          Object.assign(code, rest);
+          session.rebase('code', code, baseRev, code.name, (draft) => {
+            Object.assign(draft, rest);
+          });
           if (quickKey !== undefined) takeQuickKey(project, code, quickKey);
         });
       });
@@ -122,11 +121,11 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
       const session = state.requireSession();
       findById(session.project.codes, id, 'code');
       const ids = descendantIds(session.project.codes, id);
-      const corpus = await loadCorpus(session);
       let codings = 0;
       let sources = 0;
-      for (const source of corpus) {
-        const here = source.codings.filter((coding) => ids.has(coding.codeId)).length;
+      for (const counts of (await countsBySource(session)).values()) {
+        let here = 0;
+        for (const code of ids) here += counts.get(code) ?? 0;
         codings += here;
         if (here) sources += 1;
       }
@@ -217,9 +216,10 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
       return { ...update, added: result.added, updated: result.updated, problems: result.problems };
     },
 
+    /** The counts beside each code: from the counts cache, a sum rather than a read. */
     async codeCounts() {
       const session = state.requireSession();
-      return codeFrequency(await loadCorpus(session), session.project.codes);
+      return frequencyFromCounts((await countsBySource(session)).values(), session.project.codes);
     },
   };
 }

@@ -8,7 +8,7 @@ import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CodeSchema } from '../../../shared/model/project';
 import type { SourceFile } from '../../../shared/model/source';
-import { coderName } from '../coding/coder';
+import { staleChange } from '../store/rebase';
 import { findById, type CoreState } from './context';
 
 type CodingHandlers = Pick<
@@ -46,7 +46,7 @@ export function codingHandlers(state: CoreState): CodingHandlers {
             codeId,
             start,
             end,
-            coder: coderName(),
+            coderId: session.evaluator.id,
             createdAt: new Date().toISOString(),
           });
         });
@@ -73,7 +73,7 @@ export function codingHandlers(state: CoreState): CodingHandlers {
             codeId,
             start,
             end,
-            coder: coderName(),
+            coderId: session.evaluator.id,
             createdAt: new Date().toISOString(),
           });
         });
@@ -95,7 +95,7 @@ export function codingHandlers(state: CoreState): CodingHandlers {
               source.codings = applyCoding(source.codings, source.text, {
                 id: randomUUID(),
                 ...mark,
-                coder: coderName(),
+                coderId: session.evaluator.id,
                 createdAt: new Date().toISOString(),
               });
               coded += 1;
@@ -106,23 +106,30 @@ export function codingHandlers(state: CoreState): CodingHandlers {
       return { ...update, coded };
     },
 
-    async codingUpdate({ sourceId, codingId, patch }) {
+    async codingUpdate({ sourceId, codingId, patch, baseRev }) {
       const session = state.requireSession();
       const before = findById((await session.readSource(sourceId)).codings, codingId, 'coding');
       const code = session.project.codes.find((c) => c.id === before.codeId);
-      return state.history().record(code?.name ?? '', async (change) => {
+      const label = code?.name ?? '';
+      return state.history().record(label, async (change) => {
         await change.editSource(sourceId, (source) => {
           const index = source.codings.findIndex((coding) => coding.id === codingId);
-          let coding = source.codings[index]!;
-          if (patch.start !== undefined || patch.end !== undefined) {
-            const start = patch.start ?? coding.start;
-            const end = patch.end ?? coding.end;
-            checkSpan(source, start, end);
-            coding = adjustCoding(coding, source.text, start, end);
-          }
-          if (patch.memo !== undefined) coding = { ...coding, memo: patch.memo };
-          if (patch.key !== undefined) coding = { ...coding, key: patch.key };
-          source.codings[index] = coding;
+          if (index < 0) throw staleChange(label, ['coding']);
+          source.codings[index] = session.rebaseItem(
+            source.codings[index]!,
+            baseRev,
+            label,
+            (draft) => {
+              if (patch.start !== undefined || patch.end !== undefined) {
+                const start = patch.start ?? draft.start;
+                const end = patch.end ?? draft.end;
+                checkSpan(source, start, end);
+                Object.assign(draft, adjustCoding(draft, source.text, start, end));
+              }
+              if (patch.memo !== undefined) draft.memo = patch.memo;
+              if (patch.key !== undefined) draft.key = patch.key;
+            },
+          );
         });
       });
     },
@@ -142,34 +149,54 @@ export function codingHandlers(state: CoreState): CodingHandlers {
     codingRedo: () => state.history().redo(),
     codingHistory: async () => state.history().state,
 
-    async sourceMemoSave({ sourceId, memoId, text }) {
+    async sourceMemoSave({ sourceId, memoId, text, baseRev }) {
       const session = state.requireSession();
       const now = new Date().toISOString();
       return session.mutateSource(sourceId, (source) => {
         // An upsert by id: a memo typed in a new field is created under the id the field chose,
         // so the saves that follow while the user types update it instead of adding more.
-        const memo = memoId ? source.memos.find((m) => m.id === memoId) : undefined;
-        if (memo) {
+        const index = memoId ? source.memos.findIndex((m) => m.id === memoId) : -1;
+        if (index >= 0) {
           if (text.trim() === '') source.memos = source.memos.filter((m) => m.id !== memoId);
-          else Object.assign(memo, { text, updatedAt: now });
+          else {
+            source.memos[index] = session.rebaseItem(
+              source.memos[index]!,
+              baseRev,
+              source.title,
+              (draft) => {
+                draft.text = text;
+                draft.updatedAt = now;
+              },
+            );
+          }
         } else if (text.trim() !== '') {
-          source.memos.push({ id: memoId ?? randomUUID(), text, createdAt: now, updatedAt: now });
+          source.memos.push({
+            id: memoId ?? randomUUID(),
+            text,
+            coderId: session.evaluator.id,
+            createdAt: now,
+            updatedAt: now,
+          });
         }
         return source.memos;
       });
     },
 
-    async sourceTextUpdate({ sourceId, text }) {
+    async sourceTextUpdate({ sourceId, text, baseRev }) {
       const session = state.requireSession();
       const result = await session.mutateSource(sourceId, (source) => {
+        // A text is not merged: a correction made on an older version is refused.
+        if (baseRev !== undefined && baseRev !== (source.rev ?? 0)) {
+          throw staleChange(source.title, ['text']);
+        }
         const moved = reanchorCodings(source.codings, source.text, text);
         source.turns = reanchorTurns(source.turns, source.text, text);
         source.codings = moved.codings;
         source.text = text;
         return { moved: moved.moved, flagged: moved.flagged };
       });
-      // Undo entries hold offsets of the old text: they no longer apply.
-      state.history().clear();
+      // Undo entries hold offsets of the old text: they no longer apply, in any window.
+      state.clearHistories();
       return result;
     },
   };

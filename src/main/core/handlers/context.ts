@@ -3,6 +3,7 @@ import { syncQuestionCodes } from '../../../shared/domain/codebook';
 import type { ExportExtension } from '../../../shared/ipc/contract-export';
 import type { CampoEventName, CampoEvents, ProjectSnapshot } from '../../../shared/ipc/types';
 import { CampoError } from '../../../shared/ipc/errors';
+import { currentClient } from '../caller';
 import { CodingHistory } from '../coding/history';
 import { PathGrants } from './path-grants';
 import type { Logger } from '../logger';
@@ -30,14 +31,23 @@ export interface HostContext {
   storeOptions?: StoreOptions;
 }
 
+/** Undo histories kept at most: one per window that coded in the open project. */
+const MAX_HISTORIES = 16;
+
 /** The core's mutable state: at most one open project per host. */
 export class CoreState {
   session: ProjectSession | null = null;
   /** Paths the user gave in native dialogs (see path-grants.ts). */
   readonly grants = new PathGrants();
-  private codingHistory: CodingHistory | null = null;
+  /** Each window's own undo history of the open project (STORE-V2 §3), by client id. */
+  private histories = new Map<string, CodingHistory>();
 
   constructor(readonly host: HostContext) {}
+
+  /** How the host's projects are opened: its options, with the user's evaluator. */
+  get storeOptions(): StoreOptions {
+    return { ...this.host.storeOptions, evaluator: this.host.settings.evaluator };
+  }
 
   /** The open project, or NO_PROJECT_OPEN. */
   requireSession(): ProjectSession {
@@ -47,26 +57,66 @@ export class CoreState {
     return this.session;
   }
 
-  /** Undo/redo of coding changes for the open project (a new project starts empty). */
+  /**
+   * Undo/redo of the calling window's coding changes in the open project (a new project starts
+   * empty): tab B's Ctrl+Z never undoes tab A's coding.
+   */
   history(): CodingHistory {
     const session = this.requireSession();
-    if (this.codingHistory?.session !== session) this.codingHistory = new CodingHistory(session);
-    return this.codingHistory;
+    const client = currentClient();
+    let history = this.histories.get(client);
+    if (history?.session !== session) {
+      history = new CodingHistory(session);
+      this.histories.set(client, history);
+      if (this.histories.size > MAX_HISTORIES) {
+        this.histories.delete(this.histories.keys().next().value!);
+      }
+    }
+    return history;
   }
 
-  /** Makes `session` the open project: forwards its save states and a lost lock to the UI. */
+  /** Forgets every window's undo history (after a text edit moved the offsets under them). */
+  clearHistories(): void {
+    for (const history of this.histories.values()) history.clear();
+  }
+
+  /** Makes `session` the open project: forwards its events and a lost lock to the windows. */
   async adopt(session: ProjectSession): Promise<ProjectSnapshot> {
     this.session = session;
+    this.histories = new Map();
     session.onSaveState((state) => this.host.emit('saveState', state));
+    session.onChange((change) => this.host.emit('projectChanged', change));
+    session.caches.onProgress((progress) => this.host.emit('cacheProgress', progress));
     session.onLockLost(() => {
       if (this.session !== session) return;
       this.session = null;
       void session.close();
       this.host.emit('projectClosed', { reason: 'lock-lost' });
     });
-    await this.host.settings.addRecent(session.dir, session.project.meta.title);
+    // The recent list is written meanwhile: opening does not wait for its fsync.
+    void this.host.settings
+      .addRecent(session.dir, session.project.meta.title)
+      .catch((error: unknown) => void this.host.logger.error('recent list not saved', error));
     await this.syncQuestionCodes(session);
+    await this.joinTeam(session);
     return { path: session.dir, project: session.project, notices: session.notices };
+  }
+
+  /**
+   * Lists the local evaluator in the project's team, or updates their name there. A project that
+   * cannot be written opens all the same.
+   */
+  private async joinTeam(session: ProjectSession): Promise<void> {
+    const { id, name } = session.evaluator;
+    const listed = session.project.evaluators.find((evaluator) => evaluator.id === id);
+    if (listed && (listed.name === name || name === '')) return;
+    await session
+      .mutate((draft) => {
+        const record = draft.evaluators.find((evaluator) => evaluator.id === id);
+        if (record) record.name = name;
+        else draft.evaluators.push({ id, name });
+      })
+      .catch(() => undefined);
   }
 
   /**

@@ -21,13 +21,19 @@ type ExportHandlers = Pick<
 export function exportHandlers(state: CoreState): ExportHandlers {
   const { host } = state;
   return {
-    async reportSettingsSave({ settings }) {
+    async reportSettingsSave({ settings, baseRev }) {
       const session = state.requireSession();
       const kept = { ...settings, includeNames: false };
       await session.mutate((draft) => {
-        draft.report = kept;
+        const current = draft.report as (typeof draft.report & { id: string }) | null;
+        if (!current) draft.report = kept;
+        else {
+          session.rebase('report', current, baseRev, draft.meta.title, (report) => {
+            Object.assign(report, kept);
+          });
+        }
       });
-      return kept;
+      return session.project.report ?? kept;
     },
     async reportOutline({ settings }) {
       const session = state.requireSession();

@@ -20,10 +20,13 @@ export function indicatorHandlers(state: CoreState): IndicatorHandlers {
       });
       return findById(session.project.indicators, id, 'indicator');
     },
-    async indicatorUpdate({ id, patch }) {
+    async indicatorUpdate({ id, patch, baseRev }) {
       const session = state.requireSession();
       await session.mutate((project) => {
-        Object.assign(findById(project.indicators, id, 'indicator'), patch);
+        const indicator = findById(project.indicators, id, 'indicator');
+        session.rebase('indicator', indicator, baseRev, indicator.name, (draft) => {
+          Object.assign(draft, patch);
+        });
       });
       return findById(session.project.indicators, id, 'indicator');
     },
@@ -35,7 +38,7 @@ export function indicatorHandlers(state: CoreState): IndicatorHandlers {
       const ids = indicators.map(() => randomUUID());
       await session.mutate((project) => {
         indicators.forEach((fields, index) =>
-          project.indicators.push({ ...fields, id: ids[index]! }),
+          project.indicators.push(IndicatorSchema.parse({ ...fields, id: ids[index]! })),
         );
       });
       return ids.map((id) => findById(session.project.indicators, id, 'indicator'));

@@ -28,14 +28,22 @@ function cellOf(matrix: RatingMatrix, rowId: string, columnId: string): MatrixCe
 
 /** Rating matrices: created from a template, rated cell by cell, with rationale and evidence. */
 export function matrixHandlers(state: CoreState): MatrixHandlers {
+  /**
+   * Applies `edit` to one matrix and returns it as saved; with `baseRev`, an edit made on an
+   * older revision is merged with what others saved since (another cell, another dimension),
+   * or refused when both changed the same value (STORE-V2 §3).
+   */
   async function change(
     matrixId: string,
     edit: (matrix: RatingMatrix, project: ProjectFile) => void,
+    baseRev?: number,
   ) {
     const session = state.requireSession();
-    await session.mutate((project) =>
-      edit(findById(project.matrices, matrixId, 'matrix'), project),
-    );
+    await session.mutate((project) => {
+      const matrix = findById(project.matrices, matrixId, 'matrix');
+      if (baseRev === undefined) edit(matrix, project);
+      else session.rebase('matrix', matrix, baseRev, matrix.title, (draft) => edit(draft, project));
+    });
     return findById(session.project.matrices, matrixId, 'matrix');
   }
   return {
@@ -56,13 +64,17 @@ export function matrixHandlers(state: CoreState): MatrixHandlers {
       return findById(session.project.matrices, id, 'matrix');
     },
 
-    ratingMatrixUpdate: ({ matrixId, patch }) =>
-      change(matrixId, (matrix) => {
-        Object.assign(matrix, patch);
-        const rows = new Set(matrix.rows.map((row) => row.id));
-        const columns = new Set(matrix.columns.map((column) => column.id));
-        matrix.cells = matrix.cells.filter((c) => rows.has(c.rowId) && columns.has(c.columnId));
-      }),
+    ratingMatrixUpdate: ({ matrixId, patch, baseRev }) =>
+      change(
+        matrixId,
+        (matrix) => {
+          Object.assign(matrix, patch);
+          const rows = new Set(matrix.rows.map((row) => row.id));
+          const columns = new Set(matrix.columns.map((column) => column.id));
+          matrix.cells = matrix.cells.filter((c) => rows.has(c.rowId) && columns.has(c.columnId));
+        },
+        baseRev,
+      ),
 
     async ratingMatrixDelete({ matrixId }) {
       const session = state.requireSession();
@@ -73,25 +85,33 @@ export function matrixHandlers(state: CoreState): MatrixHandlers {
       return null;
     },
 
-    ratingCellSet: ({ matrixId, rowId, columnId, dimensionId, levelId }) =>
-      change(matrixId, (matrix) => {
-        findById(matrix.dimensions, dimensionId, 'dimension');
-        if (levelId) findById(matrix.scale, levelId, 'level');
-        const cell = cellOf(matrix, rowId, columnId);
-        if (levelId) cell.ratings[dimensionId] = levelId;
-        else delete cell.ratings[dimensionId];
-      }),
+    ratingCellSet: ({ matrixId, rowId, columnId, dimensionId, levelId, baseRev }) =>
+      change(
+        matrixId,
+        (matrix) => {
+          findById(matrix.dimensions, dimensionId, 'dimension');
+          if (levelId) findById(matrix.scale, levelId, 'level');
+          const cell = cellOf(matrix, rowId, columnId);
+          if (levelId) cell.ratings[dimensionId] = levelId;
+          else delete cell.ratings[dimensionId];
+        },
+        baseRev,
+      ),
 
-    ratingCellUpdate: ({ matrixId, rowId, columnId, patch }) =>
-      change(matrixId, (matrix, project) => {
-        for (const evidence of patch.evidence ?? []) {
-          if (evidence.kind === 'segment' || evidence.kind === 'source') {
-            findById(project.sources, evidence.sourceId, 'source');
+    ratingCellUpdate: ({ matrixId, rowId, columnId, patch, baseRev }) =>
+      change(
+        matrixId,
+        (matrix, project) => {
+          for (const evidence of patch.evidence ?? []) {
+            if (evidence.kind === 'segment' || evidence.kind === 'source') {
+              findById(project.sources, evidence.sourceId, 'source');
+            }
+            if (evidence.kind === 'session')
+              findById(project.sessions, evidence.sessionId, 'session');
           }
-          if (evidence.kind === 'session')
-            findById(project.sessions, evidence.sessionId, 'session');
-        }
-        Object.assign(cellOf(matrix, rowId, columnId), patch);
-      }),
+          Object.assign(cellOf(matrix, rowId, columnId), patch);
+        },
+        baseRev,
+      ),
   };
 }

@@ -65,10 +65,21 @@ function advanceTurn(session: NgtSession): void {
 
 /** Nominal Group Technique sessions: setup, round robin, clarification, ballots. */
 export function ngtHandlers(state: CoreState): NgtHandlers {
-  /** Applies `change` to one NGT session and returns it as saved. */
-  async function change(sessionId: string, edit: (ngt: NgtSession, project: ProjectFile) => void) {
+  /**
+   * Applies `change` to one NGT session and returns it as saved; with `baseRev`, a change made
+   * on an older revision is merged with what others saved since, or refused (STORE-V2 §3).
+   */
+  async function change(
+    sessionId: string,
+    edit: (ngt: NgtSession, project: ProjectFile) => void,
+    baseRev?: number,
+  ) {
     const session = state.requireSession();
-    await session.mutate((project) => edit(ngtOf(project, sessionId), project));
+    await session.mutate((project) => {
+      const ngt = ngtOf(project, sessionId);
+      if (baseRev === undefined) edit(ngt, project);
+      else session.rebase('ngtSession', ngt, baseRev, ngt.code, (draft) => edit(draft, project));
+    });
     return ngtOf(session.project, sessionId);
   }
 
@@ -84,14 +95,18 @@ export function ngtHandlers(state: CoreState): NgtHandlers {
       return ngtOf(session.project, id);
     },
 
-    ngtUpdate: ({ sessionId, patch }) =>
-      change(sessionId, (ngt, project) => {
-        for (const id of patch.participantIds ?? [])
-          findById(project.participants, id, 'participant');
-        Object.assign(ngt, patch);
-        if (patch.participantIds)
-          ngt.turn = Math.min(ngt.turn, Math.max(0, patch.participantIds.length - 1));
-      }),
+    ngtUpdate: ({ sessionId, patch, baseRev }) =>
+      change(
+        sessionId,
+        (ngt, project) => {
+          for (const id of patch.participantIds ?? [])
+            findById(project.participants, id, 'participant');
+          Object.assign(ngt, patch);
+          if (patch.participantIds)
+            ngt.turn = Math.min(ngt.turn, Math.max(0, patch.participantIds.length - 1));
+        },
+        baseRev,
+      ),
 
     async ngtDelete({ sessionId }) {
       const session = state.requireSession();
@@ -131,10 +146,14 @@ export function ngtHandlers(state: CoreState): NgtHandlers {
         advanceTurn(ngt);
       }),
 
-    ngtIdeaUpdate: ({ sessionId, ideaId, patch }) =>
-      change(sessionId, (ngt) => {
-        Object.assign(findById(ngt.ideas, ideaId, 'idea'), patch);
-      }),
+    ngtIdeaUpdate: ({ sessionId, ideaId, patch, baseRev }) =>
+      change(
+        sessionId,
+        (ngt) => {
+          Object.assign(findById(ngt.ideas, ideaId, 'idea'), patch);
+        },
+        baseRev,
+      ),
 
     ngtIdeasMerge: ({ sessionId, fromId, intoId }) =>
       change(sessionId, (ngt) => {

@@ -54,17 +54,21 @@ export function participantHandlers(state: CoreState): ParticipantHandlers {
       return findById(session.project.participants, id, 'participant');
     },
 
-    async participantUpdate({ id, patch }) {
+    async participantUpdate({ id, patch, baseRev }) {
       const session = state.requireSession();
       await session.mutate((project) => {
         const participant = findById(project.participants, id, 'participant');
+        const before = participant.code;
+        session.rebase('participant', participant, baseRev, participant.code, (draft) => {
+          Object.assign(draft, patch);
+        });
+        // Checked when the pseudonym changes: it must not be another's or an interview's code.
         if (
-          patch.code !== undefined &&
-          (isCodeTaken(project.participants, patch.code, id) ||
-            participantCodeClashes(project.sessions, { id, code: patch.code }))
+          participant.code !== before &&
+          (isCodeTaken(project.participants, participant.code, id) ||
+            participantCodeClashes(project.sessions, { id, code: participant.code }))
         )
-          throw duplicate(patch.code);
-        Object.assign(participant, patch);
+          throw duplicate(participant.code);
       });
       return findById(session.project.participants, id, 'participant');
     },
@@ -111,7 +115,7 @@ export function participantHandlers(state: CoreState): ParticipantHandlers {
         for (const fields of participants) {
           if (isCodeTaken(project.participants, fields.code)) throw duplicate(fields.code);
           const id = randomUUID();
-          project.participants.push({ ...fields, id });
+          project.participants.push(ParticipantSchema.parse({ ...fields, id }));
           ids.push(id);
         }
       });

@@ -79,10 +79,13 @@ export function projectHandlers(state: CoreState): ProjectHandlers {
       return null;
     },
 
-    async projectUpdateMeta({ patch }) {
+    async projectUpdateMeta({ patch, baseRev }) {
       const session = state.requireSession();
       await session.mutate((project) => {
-        Object.assign(project.meta, patch);
+        const meta = project.meta as typeof project.meta & { id: string };
+        session.rebase('meta', meta, baseRev, project.meta.title, (draft) => {
+          Object.assign(draft, patch);
+        });
       });
       if (patch.title) await host.settings.addRecent(session.dir, session.project.meta.title);
       return { path: session.dir, project: session.project, notices: [] };

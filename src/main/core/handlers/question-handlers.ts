@@ -11,7 +11,7 @@ import { translator } from '../../../shared/i18n';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { EvaluationQuestionSchema, type ProjectFile } from '../../../shared/model/project';
-import { loadCorpus } from '../coding/corpus';
+import { countsBySource, sourcesCoding } from '../coding/corpus';
 import type { ProjectSession } from '../store/project-session';
 import { findById, type CoreState } from './context';
 
@@ -65,14 +65,16 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
       return findById(session.project.questions, id, 'question');
     },
 
-    async questionUpdate({ id, patch }) {
+    async questionUpdate({ id, patch, baseRev }) {
       const session = state.requireSession();
       await session.mutate((project) => {
         const question = findById(project.questions, id, 'question');
-        if (patch.code !== undefined && isQuestionCodeTaken(project.questions, patch.code, id)) {
-          throw duplicate(patch.code);
+        session.rebase('question', question, baseRev, question.code, (draft) => {
+          Object.assign(draft, patch);
+        });
+        if (isQuestionCodeTaken(project.questions, question.code, id)) {
+          throw duplicate(question.code);
         }
-        Object.assign(question, patch);
         syncCodes(project);
       });
       return findById(session.project.questions, id, 'question');
@@ -121,8 +123,8 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
       const own = project.codes.find((code) => code.followsQuestion && code.questionId === id);
       let codings = 0;
       if (own) {
-        for (const source of await loadCorpus(session)) {
-          codings += source.codings.filter((coding) => coding.codeId === own.id).length;
+        for (const counts of (await countsBySource(session)).values()) {
+          codings += counts.get(own.id) ?? 0;
         }
       }
       return {
@@ -148,9 +150,8 @@ export function questionHandlers(state: CoreState): QuestionHandlers {
       const marked = await notesMarking(session, id);
       const own = session.project.codes.find((c) => c.followsQuestion && c.questionId === id);
       if (own && codings === 'delete') {
-        for (const source of await loadCorpus(session)) {
-          if (!source.codings.some((coding) => coding.codeId === own.id)) continue;
-          await session.mutateSource(source.id, (draft) => {
+        for (const sourceId of await sourcesCoding(session, new Set([own.id]))) {
+          await session.mutateSource(sourceId, (draft) => {
             draft.codings = draft.codings.filter((coding) => coding.codeId !== own.id);
           });
         }

@@ -73,12 +73,15 @@ export function sessionHandlers(state: CoreState): SessionHandlers {
       return findById(store.project.sessions, id, 'interview or focus group');
     },
 
-    async sessionUpdate({ id, patch }) {
+    async sessionUpdate({ id, patch, baseRev }) {
       const store = state.requireSession();
       await store.mutate((project) => {
         const session = findById(project.sessions, id, 'interview or focus group');
-        const recoded = patch.code !== undefined && patch.code !== session.code;
-        Object.assign(session, patch);
+        const before = session.code;
+        store.rebase('session', session, baseRev, session.code, (draft) => {
+          Object.assign(draft, patch);
+        });
+        const recoded = session.code !== before;
         checkReferences(project, session);
         // Checked when the code changes: a clash older than this rule must not block other edits.
         if (recoded) checkCodeClash(project, session);

@@ -9,6 +9,7 @@ import { CampoError } from '../../../shared/ipc/errors';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/project';
 import { readTranscriptFile } from '../import/transcript-file';
 import { addTranscript, findDuplicateSources, findSession } from '../sources';
+import { staleChange } from '../store/rebase';
 import type { CoreState } from './context';
 
 type SourceHandlers = Pick<
@@ -27,8 +28,13 @@ export function sourceHandlers(state: CoreState): SourceHandlers {
   return {
     sourceGet: ({ id }) => state.requireSession().readSource(id),
 
-    async sourceRename({ id, title }) {
+    async sourceRename({ id, title, baseRev }) {
       const session = state.requireSession();
+      const summary = session.project.sources.find((candidate) => candidate.id === id);
+      // A title is one value: renamed meanwhile elsewhere, this rename is refused, not merged.
+      if (summary && session.changedSince('source', summary, baseRev, 'title')) {
+        throw staleChange(summary.title, ['title']);
+      }
       await session.mutateSource(id, (source) => {
         source.title = title;
       });

@@ -1,5 +1,5 @@
 import { copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { BackupInfo } from '../../../shared/ipc/types';
 import { APP_VERSION } from '../../../shared/version';
@@ -90,6 +90,7 @@ export async function createSnapshot(
   const partial = join(root, `${id}${PARTIAL_SUFFIX}`);
   try {
     for (const folder of DATA_FOLDERS) await mkdir(join(partial, folder), { recursive: true });
+    const created = new Set<string>();
     const previous = await newestManifest(root);
     const previousEntries = new Map((previous?.entries ?? []).map((entry) => [entry.file, entry]));
     const files = await projectDataFiles(projectDir);
@@ -97,6 +98,11 @@ export async function createSnapshot(
     for (const file of files) {
       const from = join(projectDir, file);
       const to = join(partial, file);
+      const folder = dirname(to);
+      if (!created.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        created.add(folder);
+      }
       const info = await stat(from);
       const entry = { file, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
       const before = previousEntries.get(file);
@@ -123,6 +129,7 @@ export async function createSnapshot(
       entries,
     };
     await writeFileDurable(join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    for (const folder of created) await fsyncDirectory(folder);
     for (const folder of DATA_FOLDERS) await fsyncDirectory(join(partial, folder));
     await rename(partial, join(root, id));
     await fsyncDirectory(root);
@@ -161,6 +168,29 @@ export async function listBackups(projectDir: string): Promise<BackupInfo[]> {
     backups.push(toInfo(manifest as Manifest));
   }
   return backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/**
+ * The newest complete snapshot of `kind`, reading only the manifests it must (opening a large
+ * project does not parse every snapshot's list of files).
+ */
+export async function newestBackup(
+  projectDir: string,
+  kind: BackupKind,
+): Promise<BackupInfo | null> {
+  const root = join(projectDir, BACKUPS_DIR);
+  const names = (await readdir(root).catch(() => [] as string[]))
+    .filter((name) => BACKUP_ID.test(name) && name.endsWith(`-${kind}`))
+    .sort()
+    .reverse();
+  for (const name of names) {
+    const read = await readJsonFile(join(root, name, MANIFEST));
+    const manifest = read.status === 'ok' ? (read.value as Partial<Manifest>) : null;
+    if (manifest?.id === name && manifest.kind === kind && Array.isArray(manifest.files)) {
+      return toInfo(manifest as Manifest);
+    }
+  }
+  return null;
 }
 
 /** The list of files a snapshot holds; refuses ids that are not snapshot names. */

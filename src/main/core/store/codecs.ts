@@ -6,7 +6,12 @@ import {
   ProjectFileSchema,
   type ProjectFile,
 } from '../../../shared/model/project';
-import { SourceFileSchema, type SourceFile } from '../../../shared/model/source';
+import {
+  LayerFileSchema,
+  SourceDocSchema,
+  type LayerFile,
+  type SourceDoc,
+} from '../../../shared/model/source';
 import type { DocumentCodec } from './json-document';
 import { schemaVersionOf } from './migrations';
 
@@ -48,8 +53,8 @@ export const projectCodec: DocumentCodec<ProjectFile> = schemaCodec(
   'PROJECT_CORRUPT',
 );
 
-/** sources/<id>.json at the current schema version. */
-export const sourceCodec: DocumentCodec<SourceFile> = schemaCodec(
-  SourceFileSchema,
-  'SOURCE_CORRUPT',
-);
+/** sources/<id>.json at the current schema version: text and turns. */
+export const sourceCodec: DocumentCodec<SourceDoc> = schemaCodec(SourceDocSchema, 'SOURCE_CORRUPT');
+
+/** codings/<source>/<evaluator>.json at the current schema version. */
+export const layerCodec: DocumentCodec<LayerFile> = schemaCodec(LayerFileSchema, 'SOURCE_CORRUPT');

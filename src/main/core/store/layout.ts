@@ -4,6 +4,12 @@ import { CampoError } from '../../../shared/ipc/errors';
 /** The files of a project folder (DESIGN §2). */
 export const PROJECT_FILE = 'project.json';
 export const SOURCES_DIR = 'sources';
+/** Coder layers: codings/<sourceId>/<evaluatorId>.json (STORE-V2 §1). */
+export const CODINGS_DIR = 'codings';
+/** Rebuildable caches; never backed up (STORE-V2 §4). */
+export const CACHE_DIR = 'cache';
+/** Where the v1 → v2 migration stages the new source documents before its commit. */
+export const MIGRATION_STAGING_DIR = 'migrate-v2';
 export const BACKUPS_DIR = 'backups';
 export const LOCK_FILE = '.lock';
 /** Suffix of the folder of a project ("Valutazione RAV 2021.campo"). */
@@ -28,6 +34,27 @@ export function sourceFilePath(projectDir: string, sourceId: string): string {
 /** Where a source file waits while it is being deleted (never adopted as a source). */
 export function deletedSourcePath(sourcePath: string): string {
   return sourcePath.replace(/\.json$/, '.deleted.json');
+}
+
+/** The journal of a text correction under way: the new source document (STORE-V2 §5). */
+export function sourceEditPath(projectDir: string, sourceId: string): string {
+  return sourceFilePath(projectDir, sourceId).replace(/\.json$/, '.edit.json');
+}
+
+/** The folder of a source's coder layers. */
+export function layersDir(projectDir: string, sourceId: string): string {
+  if (!isSafeId(sourceId)) {
+    throw new CampoError('NOT_FOUND', `Invalid source id: ${sourceId}`, { id: sourceId });
+  }
+  return join(projectDir, CODINGS_DIR, sourceId);
+}
+
+/** Path of one evaluator's layer of a source; refuses ids that could escape the folder. */
+export function layerFilePath(projectDir: string, sourceId: string, coderId: string): string {
+  if (!isSafeId(coderId)) {
+    throw new CampoError('VALIDATION', `Invalid evaluator id: ${coderId}`, { id: coderId });
+  }
+  return join(layersDir(projectDir, sourceId), `${coderId}.json`);
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;

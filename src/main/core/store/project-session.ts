@@ -8,22 +8,46 @@ import {
   CURRENT_SCHEMA_VERSION,
   ProjectFileSchema,
   type ProjectFile,
+  type RecordKind,
   type SourceSummary,
 } from '../../../shared/model/project';
-import { SourceFileSchema, type SourceFile } from '../../../shared/model/source';
+import {
+  SourceFileSchema,
+  type Coding,
+  type Memo,
+  type SourceFile,
+} from '../../../shared/model/source';
+import { currentClient } from '../caller';
 import { createSnapshot, pruneBackups } from './backups';
 import { describeIssues, issuesForUser } from '../../../shared/model/issues';
-import { sourceCodec } from './codecs';
-import { durableDocument, serializeDocument } from './json-document';
-import { fsyncDirectory, writeFileDurable } from './durable-file';
+import { ProjectCaches } from './caches';
+import { fsyncDirectory } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
+import { DurableJsonAdapter } from './json-document';
 import { deletedSourcePath, sourceFilePath } from './layout';
 import type { ProjectLock } from './lock';
+import { rebase, replaceContent } from './rebase';
+import { RecordStamper } from './record-stamps';
+import { SourceStore, type Layers, type SourceStoreOptions } from './source-store';
 
-export interface SessionOptions {
+/** The evaluator working in this session: every change they save carries their id. */
+export interface EvaluatorIdentity {
+  id: string;
+  name: string;
+}
+
+export interface SessionOptions extends SourceStoreOptions {
   /** Minimum time between two automatic snapshots. */
   backupIntervalMs: number;
   now: () => Date;
+  evaluator: EvaluatorIdentity;
+}
+
+/** What a save changed, for the other windows (`projectChanged`). */
+export interface ProjectChange {
+  clientId: string;
+  project: boolean;
+  sourceIds: string[];
 }
 
 /** The parsed data, or a VALIDATION refusal naming what is wrong. */
@@ -40,8 +64,15 @@ function validOrRefused<T>(
 }
 
 /** The summary project.json keeps of a source (see SourceSummarySchema). */
-export function summariseSource(source: SourceFile, participantIds: string[]): SourceSummary {
+export function summariseSource(
+  source: Pick<
+    SourceFile,
+    'id' | 'title' | 'kind' | 'origin' | 'fictional' | 'text' | 'turns' | 'createdAt' | 'updatedAt'
+  > & { textRev?: number },
+  participantIds: string[],
+): SourceSummary {
   return {
+    ...(source.textRev !== undefined ? { textRev: source.textRev } : {}),
     id: source.id,
     title: source.title,
     kind: source.kind,
@@ -56,29 +87,17 @@ export function summariseSource(source: SourceFile, participantIds: string[]): S
 }
 
 /**
- * An open project held by this process. Every change goes through one queue, is validated
- * against the schema, and resolves only after it is durably on disk; if the write fails, the
- * in-memory state is reloaded from disk so what the user sees is what is saved.
+ * An open project held by this process (STORE-V2). Every change goes through one queue, is
+ * validated, stamped (revision, time, evaluator) and resolves only after it is durably on disk;
+ * if the write fails, memory is reloaded from disk so what the user sees is what is saved.
  */
-/**
- * Makes each coding's `text` a slice of the source text when it reads the same: V8 keeps such a
- * slice as a view of the text, so 100,000 codings (a thousand-transcript project) stop holding a
- * second copy of every coded passage (about 140 MB). Done once, as a source is read.
- */
-function shareCodingTexts(source: SourceFile): void {
-  for (const coding of source.codings) {
-    if (coding.textChanged || coding.end - coding.start !== coding.text.length) continue;
-    const view = source.text.slice(coding.start, coding.end);
-    if (view === coding.text) coding.text = view;
-  }
-}
-
 export class ProjectSession {
   private queue: Promise<unknown> = Promise.resolve();
-  // Retrieval, search and matrices read every source, so parsed sources stay in memory while the
-  // project is open (an evaluation corpus is tens of megabytes at most; see `npm run bench`).
-  private readonly sources = new Map<string, Low<SourceFile>>();
   private readonly saveListeners = new Set<(state: SaveState) => void>();
+  private readonly changeListeners = new Set<(change: ProjectChange) => void>();
+  private readonly stamper = new RecordStamper();
+  readonly sources: SourceStore;
+  readonly caches: ProjectCaches;
   private closed = false;
 
   constructor(
@@ -88,7 +107,18 @@ export class ProjectSession {
     readonly notices: OpenNotice[],
     private readonly options: SessionOptions,
     private lastBackupAt: number,
-  ) {}
+    /** project.json as read from disk, when it is exactly `db.data` (see RecordStamper). */
+    rawProject?: ProjectFile,
+  ) {
+    if (rawProject) this.stamper.remember(rawProject, true);
+    else this.stamper.remember(db.data);
+    this.sources = new SourceStore(dir, options);
+    this.caches = new ProjectCaches(this);
+    // Each project.json this session writes was validated: its stamp may be trusted (caches.ts).
+    if (db.adapter instanceof DurableJsonAdapter) {
+      db.adapter.onWritten = () => this.caches.projectSaved();
+    }
+  }
 
   /** The project as last saved. Treat as read-only: change it through `mutate`. */
   get project(): ProjectFile {
@@ -99,10 +129,21 @@ export class ProjectSession {
     return this.closed;
   }
 
+  /** The evaluator whose changes this session saves. */
+  get evaluator(): EvaluatorIdentity {
+    return this.options.evaluator;
+  }
+
   /** Save progress for the indicator ("Salvato alle 10:42"). */
   onSaveState(listener: (state: SaveState) => void): () => void {
     this.saveListeners.add(listener);
     return () => this.saveListeners.delete(listener);
+  }
+
+  /** Every saved change, with the window that made it. */
+  onChange(listener: (change: ProjectChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   /**
@@ -122,7 +163,13 @@ export class ProjectSession {
     for (const listener of this.saveListeners) listener(state);
   }
 
-  private enqueue<R>(task: () => Promise<R>): Promise<R> {
+  private changed(project: boolean, sourceIds: string[]): void {
+    const change = { clientId: currentClient(), project, sourceIds };
+    for (const listener of this.changeListeners) listener(change);
+  }
+
+  /** Runs `task` after every queued one: reads and writes never interleave. */
+  enqueue<R>(task: () => Promise<R>): Promise<R> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
@@ -134,15 +181,29 @@ export class ProjectSession {
       throw new CampoError('LOCK_LOST', 'Another session took the project over');
   }
 
+  private stampNow() {
+    return {
+      at: this.options.now().toISOString(),
+      by: this.options.evaluator.id,
+      client: currentClient(),
+    };
+  }
+
+  /** Reloads project.json from disk (after a refused or failed change). */
+  private async reloadProject(): Promise<void> {
+    await this.db.read();
+    this.stamper.remember(this.db.data);
+  }
+
   /**
    * Applies a change in memory. A change that throws (a business rule) or breaks the schema is
    * *refused*: memory is reloaded from disk and the save indicator is left alone, since nothing
    * was attempted on disk.
    */
-  private async apply<R>(change: () => R, reload: () => Promise<unknown>): Promise<R> {
+  private async apply<R>(change: () => R | Promise<R>, reload: () => Promise<unknown>): Promise<R> {
     this.assertWritable();
     try {
-      return change();
+      return await change();
     } catch (error) {
       await reload().catch(() => undefined);
       throw error;
@@ -156,6 +217,7 @@ export class ProjectSession {
   private async persist(write: () => Promise<void>, reload: () => Promise<unknown>): Promise<void> {
     this.emit({ state: 'saving' });
     try {
+      await this.caches.beforeWrite();
       await write();
     } catch (error) {
       await reload().catch(() => undefined);
@@ -170,51 +232,136 @@ export class ProjectSession {
     this.scheduleBackup();
   }
 
-  /** Validates the in-memory project.json; throws VALIDATION with the reason. */
+  /** Validates and stamps the in-memory project.json; throws VALIDATION with the reason. */
   private checkProject(): void {
-    this.db.data.updatedAt = this.options.now().toISOString();
+    const { at, by } = this.stampNow();
+    this.db.data.updatedAt = at;
     this.db.data = validOrRefused(ProjectFileSchema.safeParse(this.db.data));
+    this.stamper.stamp(this.db.data, at, by, currentClient());
   }
 
   /** Applies `change` to project.json and saves it durably. */
   mutate<R>(change: (draft: ProjectFile) => R): Promise<R> {
     return this.enqueue(async () => {
-      const reload = () => this.db.read();
+      const reload = () => this.reloadProject();
       const result = await this.apply(() => {
         const outcome = change(this.db.data);
         this.checkProject();
         return outcome;
       }, reload);
       await this.persist(() => this.db.write(), reload);
+      this.changed(true, []);
       return result;
     });
   }
 
-  private async sourceDocument(id: string): Promise<Low<SourceFile>> {
-    const cached = this.sources.get(id);
-    if (cached) return cached;
-    if (!this.db.data.sources.some((summary) => summary.id === id)) {
-      throw new CampoError('NOT_FOUND', `No source ${id}`, { id });
-    }
-    const path = sourceFilePath(this.dir, id);
-    const document = durableDocument<SourceFile | null>(path, sourceCodec, null);
-    await document.read();
-    if (!document.data)
-      throw new CampoError('NOT_FOUND', `Source file missing: ${path}`, { id, file: path });
-    const loaded = document as Low<SourceFile>;
-    shareCodingTexts(loaded.data);
-    this.sources.set(id, loaded);
-    return loaded;
-  }
-
-  /** A source with its text, turns and codings. */
-  readSource(id: string): Promise<SourceFile> {
-    return this.enqueue(async () => (await this.sourceDocument(id)).data);
+  /**
+   * Inside `mutate`: applies a window's `edit` to `record`, made on revision `baseRev` of it.
+   * Merged with what others saved since, or refused with STALE_CHANGE (STORE-V2 §3).
+   */
+  rebase<T extends object & { id: string }>(
+    kind: RecordKind,
+    record: T,
+    baseRev: number | undefined,
+    label: string,
+    edit: (draft: T) => void,
+  ): T {
+    const id = kind === 'meta' || kind === 'report' ? kind : record.id;
+    const merged = rebase({
+      label,
+      baseRev,
+      current: record,
+      base: baseRev === undefined ? undefined : this.stamper.versionAt(kind, id, baseRev),
+      ownRevisions:
+        baseRev !== undefined && this.stamper.onlySavedBy(kind, id, baseRev, currentClient()),
+      edit,
+    });
+    return replaceContent(record, merged);
   }
 
   /**
-   * Writes a new source file, then lists it in project.json together with `alsoChange` (e.g.
-   * linking it to its interview) in the same project.json write.
+   * True when another window changed `field` of a record after revision `baseRev` (for a value
+   * that is refused rather than merged, such as a source's title).
+   */
+  changedSince(
+    kind: RecordKind,
+    record: { id: string; rev?: number | undefined } & Record<string, unknown>,
+    baseRev: number | undefined,
+    field: string,
+  ): boolean {
+    if (baseRev === undefined || baseRev >= (record.rev ?? 0)) return false;
+    if (this.stamper.onlySavedBy(kind, record.id, baseRev, currentClient())) return false;
+    const base = this.stamper.versionAt(kind, record.id, baseRev);
+    return !base || JSON.stringify(base[field]) !== JSON.stringify(record[field]);
+  }
+
+  /**
+   * Inside `mutateSource`: a window's `edit` of a coding or memo made on revision `baseRev` of
+   * it, merged with what others saved since or refused with STALE_CHANGE (STORE-V2 §3).
+   */
+  rebaseItem<T extends Coding | Memo>(
+    current: T,
+    baseRev: number | undefined,
+    label: string,
+    edit: (draft: T) => void,
+  ): T {
+    const base = baseRev === undefined ? undefined : this.sources.versionAt(current.id, baseRev);
+    const { rev: _rev, updatedAt: _at, updatedBy: _by, ...content } = (base ?? {}) as T;
+    return rebase({
+      label,
+      baseRev,
+      current,
+      base: base ? (content as Record<string, unknown>) : undefined,
+      ownRevisions:
+        baseRev !== undefined &&
+        this.sources.onlySavedBy(current.id, baseRev, current.rev ?? 0, currentClient()),
+      edit,
+    });
+  }
+
+  /** A source with its text, turns, and every coder's codings and memos. */
+  readSource(id: string): Promise<SourceFile> {
+    return this.enqueue(async () => {
+      this.knownSource(id);
+      return this.sources.view(id);
+    });
+  }
+
+  /**
+   * The coder layers of these sources (codings without texts), read a few sources at a time
+   * through the queue so saves interleave with a long read.
+   */
+  async readLayers(ids: readonly string[]): Promise<Map<string, Layers>> {
+    const layers = new Map<string, Layers>();
+    for (let at = 0; at < ids.length; at += 50) {
+      const batch = ids.slice(at, at + 50);
+      await this.enqueue(async () => {
+        for (const id of batch) {
+          if (!this.db.data.sources.some((summary) => summary.id === id)) continue;
+          layers.set(id, await this.sources.layersOf(id).catch(() => new Map()));
+        }
+      });
+    }
+    return layers;
+  }
+
+  /** A source's document (text, turns, title) without its codings. */
+  readDoc(id: string) {
+    return this.enqueue(async () => {
+      this.knownSource(id);
+      return this.sources.doc(id);
+    });
+  }
+
+  private knownSource(id: string): SourceSummary {
+    const summary = this.db.data.sources.find((candidate) => candidate.id === id);
+    if (!summary) throw new CampoError('NOT_FOUND', `No source ${id}`, { id });
+    return summary;
+  }
+
+  /**
+   * Writes a new source (its layers, then its document), then lists it in project.json together
+   * with `alsoChange` (e.g. linking it to its interview) in the same project.json write.
    */
   addSource(
     source: SourceFile,
@@ -222,85 +369,89 @@ export class ProjectSession {
     alsoChange?: (project: ProjectFile) => void,
   ): Promise<SourceSummary> {
     return this.enqueue(async () => {
-      const checked = await this.apply(
-        () => {
-          const valid = validOrRefused(
-            SourceFileSchema.safeParse({ ...source, schemaVersion: CURRENT_SCHEMA_VERSION }),
-          );
-          if (this.db.data.sources.some((summary) => summary.id === valid.id)) {
-            throw new CampoError('DUPLICATE', `Source ${valid.id} exists`, { value: valid.id });
-          }
-          this.db.data.sources.push(summariseSource(valid, participantIds));
-          alsoChange?.(this.db.data);
-          this.checkProject();
-          return valid;
-        },
-        () => this.db.read(),
-      );
-      const path = sourceFilePath(this.dir, checked.id);
+      const reload = () => this.reloadProject();
+      const planned = await this.apply(() => {
+        const valid = validOrRefused(
+          SourceFileSchema.safeParse({ ...source, schemaVersion: CURRENT_SCHEMA_VERSION }),
+        );
+        if (this.db.data.sources.some((summary) => summary.id === valid.id)) {
+          throw new CampoError('DUPLICATE', `Source ${valid.id} exists`, { value: valid.id });
+        }
+        const plan = this.sources.planAdd(valid, this.stampNow());
+        this.db.data.sources.push(summariseSource(plan.doc, participantIds));
+        alsoChange?.(this.db.data);
+        this.checkProject();
+        return plan;
+      }, reload);
+      const id = planned.doc.id;
       await this.persist(
         async () => {
-          await durableDocument(path, sourceCodec, checked).write();
+          await this.sources.commitAdd(planned);
           await this.db.write();
         },
         async () => {
-          // Not listed in the saved project.json: remove the file so it does not come back as
+          // Not listed in the saved project.json: remove its files so they do not come back as
           // an orphan at the next open.
-          await this.db.read();
-          if (!this.db.data.sources.some((summary) => summary.id === checked.id)) {
-            await unlink(path).catch(() => undefined);
+          await this.reloadProject();
+          if (!this.db.data.sources.some((summary) => summary.id === id)) {
+            await unlink(sourceFilePath(this.dir, id)).catch(() => undefined);
+            await this.sources.removeLayers(id).catch(() => undefined);
           }
         },
       );
-      return this.db.data.sources.find((summary) => summary.id === checked.id)!;
+      this.caches.sourceLoaded(id, await this.sources.layersOf(id));
+      this.caches.textChanged(id);
+      this.changed(true, [id]);
+      return this.db.data.sources.find((summary) => summary.id === id)!;
     });
   }
 
   /**
-   * Changes one source and saves only its file; project.json is rewritten only when the source's
-   * summary (title, size, turns) changed.
+   * Changes one source and saves only what changed: a coding save rewrites that coder's layer;
+   * the source document when its text, turns or title changed; project.json only when the
+   * source's summary (title, size, turns) changed.
    */
   mutateSource<R>(id: string, change: (draft: SourceFile) => R): Promise<R> {
     return this.enqueue(async () => {
-      const document = await this.sourceDocument(id);
       const reload = async () => {
-        await document.read();
-        await this.db.read();
+        this.sources.forget(id);
+        await this.reloadProject();
       };
-      let indexChanged = false;
-      const result = await this.apply(() => {
-        const outcome = change(document.data);
-        document.data.updatedAt = this.options.now().toISOString();
-        document.data = validOrRefused(SourceFileSchema.safeParse(document.data));
-        const index = this.db.data.sources.findIndex((summary) => summary.id === id);
-        const before = this.db.data.sources[index];
-        if (before) {
-          const after = summariseSource(document.data, before.participantIds);
-          indexChanged =
-            after.title !== before.title ||
-            after.characters !== before.characters ||
-            after.turns !== before.turns;
-          if (indexChanged) {
-            this.db.data.sources[index] = after;
-            this.checkProject();
-          }
-        }
-        return outcome;
-      }, reload);
+      const summary = this.knownSource(id);
+      const plan = await this.apply(() => this.sources.plan(id, change, this.stampNow()), reload);
+      let summaryChanged = false;
       await this.persist(async () => {
-        // Validated a moment ago in `apply`: writing through the adapter would validate the
-        // whole source (text, turns, every coding) a second time on each coding save.
-        await writeFileDurable(sourceFilePath(this.dir, id), serializeDocument(document.data));
-        if (indexChanged) await this.db.write();
+        const view = await this.sources.commit(plan);
+        const after = summariseSource(
+          { ...view, textRev: plan.doc.textRev },
+          summary.participantIds,
+        );
+        summaryChanged =
+          after.title !== summary.title ||
+          after.characters !== summary.characters ||
+          after.turns !== summary.turns ||
+          after.textRev !== summary.textRev;
+        if (summaryChanged) {
+          const index = this.db.data.sources.findIndex((candidate) => candidate.id === id);
+          this.db.data.sources[index] = after;
+          this.checkProject();
+          await this.db.write();
+        }
+        if (plan.change.text) await this.sources.endEdit(id);
       }, reload);
-      return result;
+      if (plan.change.layers.length > 0) {
+        this.caches.sourceLoaded(id, await this.sources.layersOf(id));
+      }
+      if (plan.change.text) this.caches.textChanged(id);
+      this.changed(summaryChanged, [id]);
+      return plan.result;
     });
   }
 
   /**
-   * Deletes a source: its file is set aside (`<id>.deleted.json`), the project forgets it and
-   * its links, then the file goes. A crash in between leaves a file the next open restores or
-   * removes according to project.json; the backups keep a copy either way.
+   * Deletes a source: its document is set aside (`<id>.deleted.json`), the project forgets it
+   * and its links, then the document and its layers go. A crash in between leaves a file the
+   * next open restores or removes according to project.json; the backups keep a copy either way.
    */
   deleteSource(id: string): Promise<void> {
     return this.enqueue(async () => {
@@ -308,9 +459,7 @@ export class ProjectSession {
       const aside = deletedSourcePath(path);
       await this.apply(
         () => {
-          if (!this.db.data.sources.some((summary) => summary.id === id)) {
-            throw new CampoError('NOT_FOUND', `No source ${id}`, { id });
-          }
+          this.knownSource(id);
           this.db.data.sources = this.db.data.sources.filter((summary) => summary.id !== id);
           for (const field of this.db.data.sessions) {
             field.sourceIds = field.sourceIds.filter((sourceId) => sourceId !== id);
@@ -318,7 +467,7 @@ export class ProjectSession {
           }
           this.checkProject();
         },
-        () => this.db.read(),
+        () => this.reloadProject(),
       );
       await rename(path, aside).catch((error: unknown) => {
         if (errnoOf(error) !== 'ENOENT') throw toUserFsError(error, path);
@@ -328,13 +477,15 @@ export class ProjectSession {
       await this.persist(
         () => this.db.write(),
         async () => {
-          await this.db.read();
+          await this.reloadProject();
           await rename(aside, path).catch(() => undefined);
         },
       );
-      this.sources.delete(id);
+      await this.sources.removeLayers(id);
       await unlink(aside).catch(() => undefined);
       await fsyncDirectory(dirname(path)).catch(() => undefined);
+      this.caches.sourceRemoved(id);
+      this.changed(true, [id]);
     });
   }
 
@@ -360,12 +511,17 @@ export class ProjectSession {
     return info;
   }
 
-  /** Waits for every pending write, then releases the lock. */
-  close(): Promise<void> {
+  /** Stops the background work, waits for every pending write, writes the caches, then releases the lock. */
+  async close(): Promise<void> {
+    await this.caches.stop();
     return this.enqueue(async () => {
       if (this.closed) return;
+      await this.caches.flush().catch((error: unknown) => {
+        console.warn('[campo] caches not written', error);
+      });
       this.closed = true;
       this.saveListeners.clear();
+      this.changeListeners.clear();
       await this.lock.release();
     });
   }

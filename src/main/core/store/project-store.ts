@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { OpenNotice } from '../../../shared/ipc/types';
 import {
@@ -9,11 +10,13 @@ import {
   type ProjectFile,
   type ProjectMeta,
 } from '../../../shared/model/project';
-import { createSnapshot, listBackups, projectDataFiles, removePartialSnapshots } from './backups';
+import { listBackups, newestBackup, removePartialSnapshots } from './backups';
 import { projectCodec, sourceCodec } from './codecs';
-import { fsyncDirectory, isTempFileName, readJsonFile, writeFileDurable } from './durable-file';
+import { fsyncDirectory, isTempFileName, readJsonFile } from './durable-file';
+import { finishTextEdits } from './edit-journal';
 import { errnoOf, toUserFsError } from './fs-errors';
-import { durableDocument, serializeDocument } from './json-document';
+import { projectFileTrusted, stampOf } from './caches';
+import { durableDocument } from './json-document';
 import {
   PROJECT_FILE,
   SOURCES_DIR,
@@ -23,9 +26,17 @@ import {
   projectFolderName,
 } from './layout';
 import { ProjectLock, type LockOptions } from './lock';
-import { migrateFolder, schemaVersionOf } from './migrations';
-import { ProjectSession, summariseSource } from './project-session';
+import { finishMigration, migrateOnDisk, type MigrationHook } from './migrate-on-disk';
+import { evaluatorIdOf, schemaVersionOf } from './migrations';
+import {
+  ProjectSession,
+  summariseSource,
+  type EvaluatorIdentity,
+  type SessionOptions,
+} from './project-session';
+import { RecordStamper } from './record-stamps';
 import { describeCorruption, finishInterruptedRestore } from './recovery';
+import { LOCAL_CLIENT } from '../caller';
 
 export interface StoreOptions {
   lock?: LockOptions;
@@ -33,15 +44,42 @@ export interface StoreOptions {
   backupIntervalMs?: number;
   now?: () => Date;
   newId?: () => string;
+  /**
+   * Who works in the session (the user settings' evaluator). Without it: the computer account,
+   * with an id derived from its name (the command line, tests).
+   */
+  evaluator?: EvaluatorIdentity;
+  /** Bytes of source texts kept in memory (see SourceStore). */
+  textBudgetBytes?: number;
+  /** Test seam: called at each step of an on-disk migration. */
+  onMigrationStep?: MigrationHook;
 }
 
 const DEFAULT_BACKUP_INTERVAL_MS = 10 * 60 * 1000;
 
-function resolved(options: StoreOptions) {
+/** The computer account's name, as v1 recorded a coding's coder. */
+export function accountName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/** The evaluator a session opened with `options` works as (see StoreOptions.evaluator). */
+export function sessionEvaluator(options: StoreOptions): EvaluatorIdentity {
+  if (options.evaluator) return options.evaluator;
+  const account = accountName();
+  return { id: evaluatorIdOf(account, undefined), name: account };
+}
+
+function resolved(options: StoreOptions): SessionOptions & { newId: () => string } {
   return {
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? randomUUID,
     backupIntervalMs: options.backupIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS,
+    evaluator: sessionEvaluator(options),
+    ...(options.textBudgetBytes ? { textBudgetBytes: options.textBudgetBytes } : {}),
   };
 }
 
@@ -50,7 +88,8 @@ export async function createProject(
   input: { parentDir: string; name: string; meta?: Partial<ProjectMeta> },
   options: StoreOptions = {},
 ): Promise<ProjectSession> {
-  const { now, newId, backupIntervalMs } = resolved(options);
+  const settings = resolved(options);
+  const { now, newId } = settings;
   const dir = join(input.parentDir, projectFolderName(input.name));
   try {
     await mkdir(input.parentDir, { recursive: true });
@@ -76,10 +115,14 @@ export async function createProject(
       updatedAt: at,
       meta: { ...input.meta, title: input.meta?.title ?? input.name.trim() },
     });
+    project.evaluators.push({ id: settings.evaluator.id, name: settings.evaluator.name });
+    new RecordStamper().stamp(project, at, settings.evaluator.id, LOCAL_CLIENT);
     const db = durableDocument(join(dir, PROJECT_FILE), projectCodec, project);
     await db.write();
+    const session = new ProjectSession(dir, db, lock, [], settings, 0);
     await fsyncDirectory(input.parentDir);
-    return new ProjectSession(dir, db, lock, [], { now, backupIntervalMs }, 0);
+    await session.caches.open(await stampOf(join(dir, PROJECT_FILE)));
+    return session;
   } catch (error) {
     await lock.release();
     throw error;
@@ -103,57 +146,11 @@ async function removeLeftovers(dir: string): Promise<void> {
   await removePartialSnapshots(dir);
 }
 
-/** Reads every source file as raw JSON (for a migration). */
-async function readRawSources(dir: string): Promise<Map<string, Record<string, unknown>>> {
-  const sources = new Map<string, Record<string, unknown>>();
-  for (const file of (await projectDataFiles(dir)).slice(1)) {
-    const read = await readJsonFile(join(dir, file));
-    if (read.status !== 'ok') {
-      throw sourceCodec.unparsable(
-        join(dir, file),
-        read.status === 'missing' ? 'missing' : read.reason,
-      );
-    }
-    sources.set(basename(file, '.json'), read.value as Record<string, unknown>);
-  }
-  return sources;
-}
-
-/**
- * Migrates the folder on disk: snapshot first, migrate the raw JSON in memory, validate all of
- * it, then write the sources and, last, project.json (its version marks the migration done).
- */
-async function migrateOnDisk(
-  dir: string,
-  rawProject: unknown,
-  context: { now: () => Date; newId: () => string },
-): Promise<OpenNotice> {
-  const from = schemaVersionOf(rawProject);
-  const sources = await readRawSources(dir);
-  const backup = await createSnapshot(dir, 'pre-migration', from, context.now());
-  const migrated = migrateFolder(
-    { project: rawProject as Record<string, unknown>, sources },
-    { newId: context.newId, now: () => context.now().toISOString() },
-  );
-  const project = projectCodec.parse(migrated.project, join(dir, PROJECT_FILE));
-  const checkedSources = [...migrated.sources].map(([id, raw]) => {
-    if (!isSafeId(id)) throw new CampoError('PROJECT_CORRUPT', `Bad source id ${id}`, { file: id });
-    return [id, sourceCodec.parse(raw, join(dir, SOURCES_DIR, `${id}.json`))] as const;
-  });
-  await mkdir(join(dir, SOURCES_DIR), { recursive: true });
-  for (const [id, source] of checkedSources) {
-    await writeFileDurable(join(dir, SOURCES_DIR, `${id}.json`), serializeDocument(source));
-  }
-  await writeFileDurable(join(dir, PROJECT_FILE), serializeDocument(project));
-  return { kind: 'migrated', from, to: CURRENT_SCHEMA_VERSION, backupId: backup.id };
-}
-
 /**
  * Finishes deletions a crash interrupted: a set-aside source still listed in project.json goes
  * back in place (the deletion was not saved), one no longer listed is removed.
  */
-async function finishDeletions(dir: string, project: ProjectFile): Promise<void> {
-  const listed = new Set(project.sources.map((summary) => summary.id));
+async function finishDeletions(dir: string, listed: ReadonlySet<string>): Promise<void> {
   const names = await readdir(join(dir, SOURCES_DIR)).catch(() => [] as string[]);
   for (const name of names) {
     const id = name.endsWith('.deleted.json') ? name.slice(0, -'.deleted.json'.length) : null;
@@ -168,9 +165,11 @@ async function finishDeletions(dir: string, project: ProjectFile): Promise<void>
 async function adoptOrphanSources(dir: string, project: ProjectFile): Promise<number> {
   const known = new Set(project.sources.map((summary) => summary.id));
   let adopted = 0;
-  for (const file of (await projectDataFiles(dir)).slice(1)) {
-    const id = basename(file, '.json');
-    if (known.has(id)) continue;
+  const names = await readdir(join(dir, SOURCES_DIR)).catch(() => [] as string[]);
+  for (const name of names.sort()) {
+    const id = name.endsWith('.json') ? name.slice(0, -5) : '';
+    if (!isSafeId(id) || known.has(id)) continue;
+    const file = `${SOURCES_DIR}/${name}`;
     const read = await readJsonFile(join(dir, file));
     if (read.status !== 'ok') continue;
     try {
@@ -183,6 +182,31 @@ async function adoptOrphanSources(dir: string, project: ProjectFile): Promise<nu
   return adopted;
 }
 
+/** A cheap look at a parsed project.json: this version, Campo's, with its arrays. */
+function isCurrentProject(raw: unknown): boolean {
+  const value = raw as Record<string, unknown> | null;
+  return (
+    !!value &&
+    value.schemaVersion === CURRENT_SCHEMA_VERSION &&
+    value.app === 'campo' &&
+    typeof value.meta === 'object' &&
+    Array.isArray(value.sources) &&
+    Array.isArray(value.codes)
+  );
+}
+
+/** The source ids a raw project.json (any version) lists. */
+function listedSourceIds(raw: unknown): Set<string> {
+  const sources = (raw as { sources?: unknown } | null)?.sources;
+  if (!Array.isArray(sources)) return new Set();
+  return new Set(
+    sources.flatMap((summary: unknown) => {
+      const id = (summary as { id?: unknown } | null)?.id;
+      return typeof id === 'string' ? [id] : [];
+    }),
+  );
+}
+
 /**
  * Opens a project folder for writing: takes the lock, migrates older files (after a backup),
  * validates project.json, and takes an automatic backup when the last one is old.
@@ -193,7 +217,8 @@ export async function openProject(
   dir: string,
   options: StoreOptions = {},
 ): Promise<ProjectSession> {
-  const { now, newId, backupIntervalMs } = resolved(options);
+  const settings = resolved(options);
+  const { now, newId } = settings;
   const projectPath = join(dir, PROJECT_FILE);
   const info = await stat(dir).catch((error: unknown) => {
     throw toUserFsError(error, dir);
@@ -222,40 +247,63 @@ export async function openProject(
         since: tookOverFrom.createdAt,
       });
     }
+    // Stamped before it is read: if the file changes in between, the stamp is of no file read.
+    let stamp = await stampOf(projectPath);
     let read = await readJsonFile(projectPath);
     if (read.status === 'ok' && schemaVersionOf(read.value) < CURRENT_SCHEMA_VERSION) {
-      notices.push(await migrateOnDisk(dir, read.value, { now, newId }));
+      // A v1 deletion a crash interrupted is settled on the v1 files, before they move.
+      await finishDeletions(dir, listedSourceIds(read.value));
+      const account = accountName();
+      notices.push(
+        await migrateOnDisk(
+          dir,
+          read.value,
+          {
+            newId,
+            now: () => now().toISOString(),
+            at: now(),
+            local: { ...settings.evaluator, account },
+          },
+          options.onMigrationStep,
+        ),
+      );
+      stamp = await stampOf(projectPath);
       read = await readJsonFile(projectPath);
+    } else if (read.status === 'ok' && schemaVersionOf(read.value) === CURRENT_SCHEMA_VERSION) {
+      await finishMigration(dir);
     }
     if (read.status !== 'ok') {
       throw await describeCorruption(dir, read.status === 'missing' ? 'missing' : read.reason);
     }
     let project: ProjectFile;
+    // The file Campo last wrote (validated before writing) needs no second check: a large
+    // project then opens at the speed of JSON.parse. Any other file is checked in full.
+    const trusted = isCurrentProject(read.value) && (await projectFileTrusted(dir, stamp));
     try {
-      project = projectCodec.parse(read.value, projectPath);
+      project = trusted ? (read.value as ProjectFile) : projectCodec.parse(read.value, projectPath);
     } catch (error) {
       if (error instanceof CampoError && error.code === 'PROJECT_CORRUPT') {
         throw await describeCorruption(dir, String(error.details?.reason ?? error.message));
       }
       throw error;
     }
-    await finishDeletions(dir, project);
+    await finishDeletions(dir, new Set(project.sources.map((summary) => summary.id)));
     const db = durableDocument(projectPath, projectCodec, project);
+    const edited = await finishTextEdits(dir, db.data);
     const adopted = await adoptOrphanSources(dir, db.data);
-    if (adopted > 0) {
+    if (adopted > 0 || edited > 0) {
       await db.write();
-      notices.push({ kind: 'orphan-sources-recovered', count: adopted });
+      stamp = await stampOf(projectPath);
     }
-    const newestAuto = (await listBackups(dir)).find((backup) => backup.kind === 'auto');
+    if (adopted > 0) notices.push({ kind: 'orphan-sources-recovered', count: adopted });
+    const newestAuto = await newestBackup(dir, 'auto');
     const lastBackupAt = newestAuto ? Date.parse(newestAuto.createdAt) : 0;
-    const session = new ProjectSession(
-      dir,
-      db,
-      lock,
-      notices,
-      { now, backupIntervalMs },
-      lastBackupAt,
-    );
+    // Unless opening changed it (or it is the very object in use), the JSON read is the saved
+    // state: stamped lazily.
+    const unchanged =
+      adopted === 0 && edited === 0 && !trusted ? (read.value as ProjectFile) : undefined;
+    const session = new ProjectSession(dir, db, lock, notices, settings, lastBackupAt, unchanged);
+    await session.caches.open(stamp);
     session.scheduleBackup();
     return session;
   } catch (error) {

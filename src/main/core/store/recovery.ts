@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/project';
@@ -12,11 +12,11 @@ import {
   projectDataFiles,
   readBackupFile,
 } from './backups';
-import { projectCodec, sourceCodec } from './codecs';
+import { layerCodec, projectCodec, sourceCodec } from './codecs';
 import { fsyncDirectory, readJsonFile, writeFileDurable } from './durable-file';
 import type { DocumentCodec } from './json-document';
 import { errnoOf, toUserFsError } from './fs-errors';
-import { PROJECT_FILE } from './layout';
+import { CACHE_DIR, CODINGS_DIR, PROJECT_FILE } from './layout';
 import { ProjectLock } from './lock';
 import { schemaVersionOf } from './migrations';
 import type { StoreOptions } from './project-store';
@@ -72,11 +72,15 @@ function keptCorruptPath(path: string, at: Date): string {
 }
 
 /** True when a file holds a document Campo can open (current or older, migratable version). */
-async function isUsable(path: string, kind: 'project' | 'source'): Promise<boolean | 'missing'> {
+async function isUsable(
+  path: string,
+  kind: 'project' | 'source' | 'layer',
+): Promise<boolean | 'missing'> {
   const read = await readJsonFile(path);
   if (read.status === 'missing') return 'missing';
   if (read.status !== 'ok') return false;
-  return isOpenable(read.value, kind === 'project' ? projectCodec : sourceCodec);
+  const codec = kind === 'project' ? projectCodec : kind === 'source' ? sourceCodec : layerCodec;
+  return isOpenable(read.value, codec as DocumentCodec<unknown>);
 }
 
 /** Where a restore under way is written down, so that a restore cut short is finished. */
@@ -113,7 +117,9 @@ async function applyRestore(
   const keptAs: string[] = [];
   for (const file of files) {
     const target = join(dir, file);
-    const usable = await isUsable(target, file === PROJECT_FILE ? 'project' : 'source');
+    const kind =
+      file === PROJECT_FILE ? 'project' : file.startsWith(`${CODINGS_DIR}/`) ? 'layer' : 'source';
+    const usable = await isUsable(target, kind);
     if (usable === false) {
       const kept = keptCorruptPath(target, now());
       await rename(target, kept);
@@ -122,6 +128,8 @@ async function applyRestore(
     await mkdir(dirname(target), { recursive: true });
     await writeFileDurable(target, await readFile(backupFilePath(dir, journal.backupId, file)));
   }
+  // Derived from the files just replaced: rebuilt at the next open.
+  await rm(join(dir, CACHE_DIR), { recursive: true, force: true });
   if (journal.removeOthers) {
     // Going back in time: data made after the backup leaves (it is in the pre-restore snapshot).
     const wanted = new Set(files);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CacheProgress } from './CacheProgress';
 import { isTypingTarget } from '../../components/keyboard';
 import { RevealNamesToggle } from '../../components/RevealNames';
 import { useT } from '../../i18n/use-t';
@@ -103,6 +104,7 @@ export function CodingScreen() {
             ))}
           </div>
           <RevealNamesToggle />
+          <CacheProgress />
           <div className="undo-buttons">
             <button
               type="button"

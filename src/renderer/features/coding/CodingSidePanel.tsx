@@ -86,6 +86,10 @@ function CodingDetails({
   const t = useT();
   const language = useLanguage();
   const { adjusting, startAdjust, updateCoding, removeCoding } = useCodingStore();
+  const coderName = useProjectStore(
+    (state) =>
+      state.snapshot?.project.evaluators.find((evaluator) => evaluator.id === coding.coderId)?.name,
+  );
   const current = source.text.slice(coding.start, coding.end);
   return (
     <article className="coding-card" aria-label={code?.name ?? ''}>
@@ -105,7 +109,7 @@ function CodingDetails({
       </header>
       <p className="muted">
         {t('coding.codedBy', {
-          coder: coding.coder || '—',
+          coder: coderName || '—',
           at: formatDateTime(coding.createdAt, language),
         })}
       </p>

@@ -26,7 +26,7 @@ export function markOf(id: string, span: { start: number; end: number }): Coding
     codeId: id,
     ...span,
     text: '',
-    coder: '',
+    coderId: id,
     memo: '',
     key: false,
     textChanged: false,

@@ -1,0 +1,393 @@
+/**
+ * The caches of an open project (STORE-V2 §4), in `cache/`: code counts per source and coder
+ * (`counts.json`) and the search cache (see search-cache.ts). Deleting the folder loses nothing.
+ *
+ * Validity of the counts: `state.json` says `clean: true` only after a flush wrote them, and the
+ * first write after that sets it to false (durably, before the data file is written). A crash
+ * thus leaves `clean: false`, and the next open recounts. What is missing is rebuilt in the
+ * background, source by source through the session's queue, with progress for the windows.
+ */
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LayerFile } from '../../../shared/model/source';
+import { readJsonFile, writeFileDurable } from './durable-file';
+import { CACHE_DIR, PROJECT_FILE } from './layout';
+import type { ProjectSession } from './project-session';
+import { SearchCache } from './search-cache';
+
+/** Bump when counts.json or state.json change shape: older caches are then rebuilt. */
+export const CACHE_VERSION = 1;
+
+/** Codings per code, per evaluator, of one source. */
+export type SourceCounts = Map<string, Map<string, number>>;
+
+/** What the background work is doing, for a progress bar. */
+export interface CacheProgress {
+  kind: 'counts' | 'search';
+  fraction: number;
+}
+
+interface StateFile {
+  cacheVersion: number;
+  projectId: string;
+  clean: boolean;
+  /**
+   * project.json as it was when the caches were last written clean: this session wrote (and
+   * validated) exactly that file. The next open skips its full validation when it is unchanged.
+   */
+  projectFile?: FileStamp;
+}
+
+/** What identifies one version of a file: it is replaced (new inode, new time) at every write. */
+export interface FileStamp {
+  size: string;
+  mtimeNs: string;
+  ino: string;
+}
+
+/** The stamp of the file at `path` now, or null when it cannot be read. */
+export async function stampOf(path: string): Promise<FileStamp | null> {
+  const info = await stat(path, { bigint: true }).catch(() => null);
+  return info
+    ? { size: String(info.size), mtimeNs: String(info.mtimeNs), ino: String(info.ino) }
+    : null;
+}
+
+function sameStamp(a: FileStamp | null, b: FileStamp | null | undefined): boolean {
+  return !!a && !!b && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ino === b.ino;
+}
+
+/**
+ * True when project.json, as stamped by `now` (taken before it was read), is the file Campo last
+ * wrote and validated (the caches' clean state records its stamp): opening may then skip the
+ * schema check of a large project.
+ */
+export async function projectFileTrusted(
+  projectDir: string,
+  now: FileStamp | null,
+): Promise<boolean> {
+  const read = await readJsonFile(join(projectDir, CACHE_DIR, 'state.json')).catch(() => null);
+  const state = read?.status === 'ok' ? (read.value as Partial<StateFile>) : null;
+  if (state?.cacheVersion !== CACHE_VERSION || state.clean !== true) return false;
+  return sameStamp(now, state.projectFile);
+}
+
+/** counts.json: codes and coders listed once, each source as [coder, code, count] triples. */
+interface CountsFile {
+  cacheVersion: number;
+  coders: string[];
+  codes: string[];
+  sources: Record<string, number[]>;
+}
+
+/** The counts of a source's layers. */
+export function countLayers(layers: Iterable<LayerFile>): SourceCounts {
+  const counts: SourceCounts = new Map();
+  for (const layer of layers) {
+    const perCode = new Map<string, number>();
+    for (const coding of layer.codings) {
+      perCode.set(coding.codeId, (perCode.get(coding.codeId) ?? 0) + 1);
+    }
+    if (perCode.size > 0) counts.set(layer.coderId, perCode);
+  }
+  return counts;
+}
+
+/** The caches are written once the project has been quiet this long (and at close). */
+const FLUSH_DELAY_MS = 5_000;
+const BATCH = 25;
+
+export class ProjectCaches {
+  private counts = new Map<string, SourceCounts>();
+  /** Per source, the counts of every coder summed (what the coding screen shows). */
+  private readonly totals = new Map<string, Map<string, number>>();
+  private cleanOnDisk = false;
+  private countsChanged = false;
+  /** project.json was written since the state last recorded its stamp. */
+  private projectWritten = false;
+  /**
+   * The stamp of the project.json this session knows to be valid: the one it read and checked
+   * (or trusted) at open, then each one it wrote (validated before writing). Only this stamp is
+   * ever recorded as trusted, so a file changed behind Campo's back is checked at the next open.
+   */
+  private validProject: FileStamp | null = null;
+  private rebuilding: Promise<void> | null = null;
+  private indexing: Promise<void> | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  /** Set when the project closes: background work stops after its current step. */
+  private stopped = false;
+  private readonly progressListeners = new Set<(progress: CacheProgress) => void>();
+  readonly search: SearchCache;
+
+  constructor(private readonly session: ProjectSession) {
+    this.search = new SearchCache(join(session.dir, CACHE_DIR));
+  }
+
+  private get dir(): string {
+    return join(this.session.dir, CACHE_DIR);
+  }
+
+  /** Progress of background rebuilds. */
+  onProgress(listener: (progress: CacheProgress) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  private progress(progress: CacheProgress): void {
+    for (const listener of this.progressListeners) listener(progress);
+  }
+
+  /**
+   * At open: takes the counts when the cache is clean and current, then rebuilds in the
+   * background whatever is missing (every source after a crash or a migration).
+   */
+  async open(validProject: FileStamp | null = null): Promise<void> {
+    this.validProject = validProject;
+    const state = await readJsonFile(join(this.dir, 'state.json')).catch(() => null);
+    const file = state?.status === 'ok' ? (state.value as Partial<StateFile>) : null;
+    if (
+      file?.cacheVersion === CACHE_VERSION &&
+      file.projectId === this.session.project.id &&
+      file.clean === true
+    ) {
+      this.counts = await this.readCounts().catch(() => new Map());
+      this.cleanOnDisk = true;
+    }
+    // A project.json checked in full at this open is recorded at the next flush, so the open
+    // after that may trust it.
+    this.projectWritten = !sameStamp(validProject, file?.projectFile);
+    const listed = new Set(this.session.project.sources.map((source) => source.id));
+    for (const id of this.counts.keys()) if (!listed.has(id)) this.counts.delete(id);
+    void this.search.load();
+    this.rebuild();
+  }
+
+  private async readCounts(): Promise<Map<string, SourceCounts>> {
+    const raw = JSON.parse(await readFile(join(this.dir, 'counts.json'), 'utf8')) as CountsFile;
+    const counts = new Map<string, SourceCounts>();
+    if (raw.cacheVersion !== CACHE_VERSION) return counts;
+    for (const [id, triples] of Object.entries(raw.sources)) {
+      const perSource: SourceCounts = new Map();
+      for (let i = 0; i + 2 < triples.length; i += 3) {
+        const coder = raw.coders[triples[i]!]!;
+        const perCode = perSource.get(coder) ?? new Map<string, number>();
+        perCode.set(raw.codes[triples[i + 1]!]!, triples[i + 2]!);
+        perSource.set(coder, perCode);
+      }
+      counts.set(id, perSource);
+    }
+    return counts;
+  }
+
+  /** Called after the session wrote project.json (validated on its way to disk). */
+  async projectSaved(): Promise<void> {
+    this.validProject = await stampOf(join(this.session.dir, PROJECT_FILE));
+  }
+
+  /** Called before any data file is written: the counts on disk stop being trusted. */
+  async beforeWrite(): Promise<void> {
+    this.projectWritten = true;
+    // Not while the user works: the timer starts again at every write.
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.scheduleFlush();
+    if (!this.cleanOnDisk) return;
+    this.cleanOnDisk = false;
+    await this.writeState(false);
+  }
+
+  private async writeState(clean: boolean): Promise<void> {
+    // The file on disk now is trusted only if it is the one this session read or wrote.
+    const onDisk = clean ? await stampOf(join(this.session.dir, PROJECT_FILE)) : null;
+    const projectFile = sameStamp(onDisk, this.validProject) ? onDisk : null;
+    const state: StateFile = {
+      cacheVersion: CACHE_VERSION,
+      projectId: this.session.project.id,
+      clean,
+      ...(projectFile ? { projectFile } : {}),
+    };
+    await mkdir(this.dir, { recursive: true });
+    await writeFileDurable(join(this.dir, 'state.json'), `${JSON.stringify(state)}\n`);
+  }
+
+  /** A source's layers changed (or were read): its counts follow. */
+  sourceLoaded(id: string, layers: Map<string, LayerFile>): void {
+    this.counts.set(id, countLayers(layers.values()));
+    this.totals.delete(id);
+    this.countsChanged = true;
+  }
+
+  sourceRemoved(id: string): void {
+    this.counts.delete(id);
+    this.totals.delete(id);
+    this.countsChanged = true;
+    void this.search.forget(id).catch(() => undefined);
+  }
+
+  /** A source's text changed (or it is new): its search entry is rebuilt in the background. */
+  textChanged(id: string): void {
+    void this.search
+      .forget(id)
+      .catch(() => undefined)
+      .then(() => this.scheduleIndexing());
+  }
+
+  /** Every source's counts, once complete (waits for a rebuild under way). */
+  async allCounts(): Promise<ReadonlyMap<string, SourceCounts>> {
+    this.rebuild();
+    while (this.rebuilding) await this.rebuilding;
+    return this.counts;
+  }
+
+  /** Per source, the codings per code of every coder together (kept between calls). */
+  async allTotals(): Promise<ReadonlyMap<string, ReadonlyMap<string, number>>> {
+    const counts = await this.allCounts();
+    for (const id of this.totals.keys()) if (!counts.has(id)) this.totals.delete(id);
+    for (const [id, byCoder] of counts) {
+      if (this.totals.has(id)) continue;
+      const sum = new Map<string, number>();
+      for (const perCode of byCoder.values()) {
+        for (const [code, n] of perCode) sum.set(code, (sum.get(code) ?? 0) + n);
+      }
+      this.totals.set(id, sum);
+    }
+    return this.totals;
+  }
+
+  /** Waits until the counts and the search index cover every source (bench, tests). */
+  async ready(): Promise<void> {
+    await this.allCounts();
+    this.scheduleIndexing();
+    while (this.indexing) await this.indexing;
+  }
+
+  /** Starts counting the sources that have no counts yet, unless that is under way. */
+  private rebuild(): void {
+    if (this.rebuilding) return;
+    const missing = () =>
+      this.session.project.sources.map((s) => s.id).filter((id) => !this.counts.has(id));
+    if (missing().length === 0) {
+      this.scheduleIndexing();
+      return;
+    }
+    this.rebuilding = (async () => {
+      const total = missing().length;
+      let done = 0;
+      for (let todo = missing(); todo.length > 0 && !this.stopped; todo = missing()) {
+        const batch = todo.slice(0, BATCH);
+        await this.session.enqueue(async () => {
+          if (this.stopped) return;
+          for (const id of batch) {
+            if (this.counts.has(id)) continue;
+            const layers = await this.session.sources.layersOf(id).catch(() => null);
+            this.counts.set(id, layers ? countLayers(layers.values()) : new Map());
+          }
+        });
+        done += batch.length;
+        this.progress({ kind: 'counts', fraction: Math.min(1, done / total) });
+      }
+      this.countsChanged = true;
+      this.scheduleFlush();
+    })().finally(() => {
+      this.rebuilding = null;
+      this.scheduleIndexing();
+    });
+  }
+
+  /** Starts indexing, for search, the sources whose entry is missing or stale. */
+  private scheduleIndexing(): void {
+    if (this.indexing || this.stopped) return;
+    this.indexing = (async () => {
+      await this.search.load();
+      const stale = () =>
+        this.session.project.sources.filter((s) => !this.search.isCurrent(s.id, s.textRev ?? 0));
+      const total = stale().length;
+      if (total === 0) return;
+      let done = 0;
+      for (let todo = stale(); todo.length > 0 && !this.stopped; todo = stale()) {
+        const summary = todo[0]!;
+        const textRev = summary.textRev ?? 0;
+        const doc = await this.session.readDoc(summary.id).catch(() => null);
+        if (doc) await this.search.foldedFor(summary.id, textRev, async () => doc.text);
+        else await this.search.index(summary.id, textRev, '');
+        done += 1;
+        if (done % 10 === 0 || done === total) {
+          this.progress({ kind: 'search', fraction: Math.min(1, done / total) });
+        }
+      }
+      this.scheduleFlush();
+    })()
+      .catch((error: unknown) => console.warn('[campo] search index not rebuilt', error))
+      .finally(() => {
+        this.indexing = null;
+      });
+  }
+
+  /**
+   * Stops the background work (the project is closing) and resolves once its current step is
+   * done, so nothing writes in the folder after the close.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    await Promise.all([this.rebuilding, this.indexing]);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.stopped) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      void this.session
+        .enqueue(async () => {
+          if (!this.stopped) await this.flush();
+        })
+        .catch(() => undefined);
+    }, FLUSH_DELAY_MS);
+    this.flushTimer.unref();
+  }
+
+  /**
+   * Writes the caches and marks them clean; called through the session's queue (so no write
+   * interleaves) and at close. Counts still being rebuilt are not marked clean.
+   */
+  async flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    await this.search.write();
+    const complete = this.session.project.sources.every((s) => this.counts.has(s.id));
+    if (!complete || (this.cleanOnDisk && !this.countsChanged && !this.projectWritten)) return;
+    await mkdir(this.dir, { recursive: true });
+    await writeFileDurable(join(this.dir, 'counts.json'), this.serializeCounts());
+    await this.writeState(true);
+    this.cleanOnDisk = true;
+    this.countsChanged = false;
+    this.projectWritten = false;
+  }
+
+  private serializeCounts(): string {
+    const coders = new Map<string, number>();
+    const codes = new Map<string, number>();
+    const index = (map: Map<string, number>, key: string) => {
+      if (!map.has(key)) map.set(key, map.size);
+      return map.get(key)!;
+    };
+    const sources: Record<string, number[]> = {};
+    for (const [id, perSource] of this.counts) {
+      const triples: number[] = [];
+      for (const [coder, perCode] of perSource) {
+        for (const [code, count] of perCode) {
+          triples.push(index(coders, coder), index(codes, code), count);
+        }
+      }
+      sources[id] = triples;
+    }
+    const file: CountsFile = {
+      cacheVersion: CACHE_VERSION,
+      coders: [...coders.keys()],
+      codes: [...codes.keys()],
+      sources,
+    };
+    return `${JSON.stringify(file)}\n`;
+  }
+}

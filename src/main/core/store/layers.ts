@@ -1,0 +1,177 @@
+/**
+ * Coder layers (codings/<source>/<evaluator>.json): how a layer's stored codings and memos become
+ * the codings the app works with and back, and how a layer file is written (STORE-V2 §1).
+ */
+import { passageFingerprint } from '../../../shared/domain/fingerprint';
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/project';
+import type {
+  Coding,
+  LayerFile,
+  Memo,
+  SourceDoc,
+  SourceFile,
+  StoredCoding,
+  StoredMemo,
+} from '../../../shared/model/source';
+
+/** An empty layer of `coderId` on `sourceId`. */
+export function emptyLayer(sourceId: string, coderId: string, textRev: number): LayerFile {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    sourceId,
+    coderId,
+    textRev,
+    codings: [],
+    memos: [],
+    tombstones: [],
+  };
+}
+
+/**
+ * A stored coding over `text`: its passage read from the text, unless the coding is flagged (it
+ * keeps the words it was made on). A passage whose fingerprint no longer matches (a text changed
+ * outside Campo) is flagged for review (`intact` false) rather than shown as if nothing happened.
+ */
+export function codingOf(
+  stored: StoredCoding,
+  coderId: string,
+  text: string,
+): { coding: Coding; intact: boolean } {
+  const { fp, text: kept, ...fields } = stored;
+  if (stored.textChanged && kept !== undefined) {
+    return { coding: { ...fields, text: kept, coderId }, intact: true };
+  }
+  const passage = text.slice(stored.start, stored.end);
+  const intact = stored.end <= text.length && passageFingerprint(passage) === fp;
+  return {
+    coding: { ...fields, text: passage, textChanged: stored.textChanged || !intact, coderId },
+    intact,
+  };
+}
+
+/** Every coding of a layer over `text` (see `codingOf`), and how many drifted. */
+export function codingsOf(layer: LayerFile, text: string): { codings: Coding[]; drifted: number } {
+  let drifted = 0;
+  const codings = layer.codings.map((stored) => {
+    const read = codingOf(stored, layer.coderId, text);
+    if (!read.intact) drifted += 1;
+    return read.coding;
+  });
+  return { codings, drifted };
+}
+
+/** The memos of a layer, naming their evaluator. */
+export function memosOf(layer: LayerFile): Memo[] {
+  return layer.memos.map((memo) => ({ ...memo, coderId: layer.coderId }));
+}
+
+/** A coding as a layer stores it: the fingerprint instead of the passage, defaults left out. */
+export function storedCoding(coding: Coding): StoredCoding {
+  const stored: StoredCoding = {
+    id: coding.id,
+    codeId: coding.codeId,
+    start: coding.start,
+    end: coding.end,
+    fp: passageFingerprint(coding.text),
+    memo: coding.memo,
+    key: coding.key,
+    textChanged: coding.textChanged,
+    createdAt: coding.createdAt,
+    rev: coding.rev,
+    updatedAt: coding.updatedAt,
+    updatedBy: coding.updatedBy,
+  };
+  if (coding.textChanged) stored.text = coding.text;
+  return stored;
+}
+
+/** A memo as a layer stores it. */
+export function storedMemo(memo: Memo): StoredMemo {
+  const { coderId: _coder, ...stored } = memo;
+  return stored;
+}
+
+/** Same content, stamp aside: what decides whether a coding changed. */
+export function sameStoredCoding(a: StoredCoding, b: StoredCoding | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.codeId === b.codeId &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.fp === b.fp &&
+    a.text === b.text &&
+    a.memo === b.memo &&
+    a.key === b.key &&
+    a.textChanged === b.textChanged &&
+    a.createdAt === b.createdAt
+  );
+}
+
+export function sameStoredMemo(a: StoredMemo, b: StoredMemo | undefined): boolean {
+  return b !== undefined && a.text === b.text && a.createdAt === b.createdAt;
+}
+
+/** A stored coding without its default fields, keys in a fixed order (one line per coding). */
+function compactCoding(coding: StoredCoding): Record<string, unknown> {
+  const line: Record<string, unknown> = {
+    id: coding.id,
+    codeId: coding.codeId,
+    start: coding.start,
+    end: coding.end,
+    fp: coding.fp,
+  };
+  if (coding.text !== undefined) line.text = coding.text;
+  if (coding.memo !== '') line.memo = coding.memo;
+  if (coding.key) line.key = true;
+  if (coding.textChanged) line.textChanged = true;
+  line.createdAt = coding.createdAt;
+  line.rev = coding.rev;
+  line.updatedAt = coding.updatedAt;
+  line.updatedBy = coding.updatedBy;
+  return line;
+}
+
+/** One JSON line per item, so a person can read the file and a diff shows one line per coding. */
+function lines(items: readonly unknown[]): string {
+  return items.length === 0
+    ? '[]'
+    : `[\n    ${items.map((item) => JSON.stringify(item)).join(',\n    ')}\n  ]`;
+}
+
+/** The text of a layer file. */
+export function serializeLayer(layer: LayerFile): string {
+  return (
+    `{\n  "schemaVersion": ${layer.schemaVersion},\n` +
+    `  "sourceId": ${JSON.stringify(layer.sourceId)},\n` +
+    `  "coderId": ${JSON.stringify(layer.coderId)},\n` +
+    `  "textRev": ${layer.textRev},\n` +
+    `  "codings": ${lines(layer.codings.map(compactCoding))},\n` +
+    `  "memos": ${lines(layer.memos)},\n` +
+    `  "tombstones": ${lines(layer.tombstones)}\n}\n`
+  );
+}
+
+/** A source as the app sees it: its document with every layer's codings (sorted) and memos. */
+export function viewOf(
+  doc: SourceDoc,
+  layers: Iterable<LayerFile>,
+): { view: SourceFile; drifted: number } {
+  const codings: Coding[] = [];
+  const memos: Memo[] = [];
+  let drifted = 0;
+  for (const layer of layers) {
+    const read = codingsOf(layer, doc.text);
+    drifted += read.drifted;
+    codings.push(...read.codings);
+    memos.push(...memosOf(layer));
+  }
+  const { schemaVersion: _version, textRev: _textRev, ...fields } = doc;
+  return {
+    view: {
+      ...fields,
+      codings: codings.sort((a, b) => a.start - b.start || a.end - b.end),
+      memos: memos.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    },
+    drifted,
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * The search cache (STORE-V2 §4): per source, the folded text search matches in
+ * (`cache/folded/<id>.bin`) and a trigram Bloom filter of it (all filters in `cache/search.bin`),
+ * each keyed by the source's `textRev`, so a stale entry is recognised without reading the source.
+ * Folded texts stay in memory in an LRU by bytes. Everything here can be deleted: it is rebuilt
+ * from the sources when needed.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { foldForMatching, OffsetMap, type FoldedText } from '../../../shared/domain/search';
+import { TrigramFilter } from '../../../shared/domain/trigram-filter';
+import { isSafeId } from './layout';
+import { LruByBytes } from './lru';
+
+/** Bump when a format below changes: older files are then ignored and rebuilt. */
+export const SEARCH_CACHE_VERSION = 1;
+const FOLDED_MAGIC = 0x43464f31; // "CFO1"
+const FILTERS_MAGIC = 0x43535231; // "CSR1"
+
+interface Entry<T> {
+  textRev: number;
+  value: T;
+}
+
+let writes = 0;
+
+/** Writes a cache file: temp then rename, without fsync (a cache may be lost, never half read). */
+async function writeCacheFile(path: string, bytes: Uint8Array): Promise<void> {
+  writes += 1;
+  const temp = `${path}.${process.pid}.${writes}.tmp`;
+  await writeFile(temp, bytes);
+  await rename(temp, path);
+}
+
+function encodeFolded(textRev: number, prepared: FoldedText): Uint8Array {
+  const { starts, shifts } = prepared.toOriginal.runs;
+  const text = Buffer.from(prepared.folded, 'utf16le');
+  const header = 5 * 4;
+  const buffer = Buffer.alloc(header + starts.length * 8 + text.length);
+  buffer.writeUInt32LE(FOLDED_MAGIC, 0);
+  buffer.writeUInt32LE(textRev, 4);
+  buffer.writeUInt32LE(prepared.toOriginal.length, 8);
+  buffer.writeUInt32LE(prepared.folded.length, 12);
+  buffer.writeUInt32LE(starts.length, 16);
+  Buffer.from(starts.buffer, starts.byteOffset, starts.byteLength).copy(buffer, header);
+  Buffer.from(shifts.buffer, shifts.byteOffset, shifts.byteLength).copy(
+    buffer,
+    header + starts.length * 4,
+  );
+  text.copy(buffer, header + starts.length * 8);
+  return buffer;
+}
+
+function decodeFolded(buffer: Buffer, textRev: number): FoldedText | null {
+  if (buffer.length < 20 || buffer.readUInt32LE(0) !== FOLDED_MAGIC) return null;
+  if (buffer.readUInt32LE(4) !== textRev) return null;
+  const mapLength = buffer.readUInt32LE(8);
+  const foldedLength = buffer.readUInt32LE(12);
+  const runs = buffer.readUInt32LE(16);
+  const textAt = 20 + runs * 8;
+  if (runs === 0 || buffer.length !== textAt + foldedLength * 2) return null;
+  const ints = (at: number) => {
+    const copy = new Int32Array(runs);
+    Buffer.from(copy.buffer).set(buffer.subarray(at, at + runs * 4));
+    return copy;
+  };
+  const folded = buffer.toString('utf16le', textAt);
+  if (folded.length !== foldedLength) return null;
+  try {
+    return { folded, toOriginal: OffsetMap.fromRuns(ints(20), ints(20 + runs * 4), mapLength) };
+  } catch {
+    return null;
+  }
+}
+
+export interface SearchCacheOptions {
+  /** Bytes of folded texts kept in memory (default 160 MB). */
+  foldedBudgetBytes?: number;
+}
+
+export class SearchCache {
+  private readonly filters = new Map<string, Entry<TrigramFilter>>();
+  private readonly folded: LruByBytes<string, Entry<FoldedText>>;
+  private filtersChanged = false;
+  private loaded: Promise<void> | null = null;
+
+  constructor(
+    private readonly cacheDir: string,
+    options: SearchCacheOptions = {},
+  ) {
+    this.folded = new LruByBytes(
+      options.foldedBudgetBytes ?? 160 * 1024 * 1024,
+      (entry) => entry.value.folded.length * 2 + 64,
+    );
+  }
+
+  private get foldedDir(): string {
+    return join(this.cacheDir, 'folded');
+  }
+
+  /** Reads search.bin once (a missing or outdated file leaves the filters empty). */
+  load(): Promise<void> {
+    this.loaded ??= this.readFilters().catch(() => undefined);
+    return this.loaded;
+  }
+
+  private async readFilters(): Promise<void> {
+    const buffer = await readFile(join(this.cacheDir, 'search.bin'));
+    if (buffer.readUInt32LE(0) !== FILTERS_MAGIC) return;
+    const headerLength = buffer.readUInt32LE(4);
+    const header = JSON.parse(buffer.toString('utf8', 8, 8 + headerLength)) as {
+      version: number;
+      entries: Array<[string, number, number]>;
+    };
+    if (header.version !== SEARCH_CACHE_VERSION) return;
+    let at = 8 + headerLength;
+    for (const [id, textRev, length] of header.entries) {
+      const bits = new Uint8Array(buffer.subarray(at, at + length));
+      at += length;
+      if (!this.filters.has(id)) {
+        this.filters.set(id, { textRev, value: TrigramFilter.fromBits(bits) });
+      }
+    }
+  }
+
+  /** The filter of a source at `textRev`, when the cache has a current one. */
+  filterFor(id: string, textRev: number): TrigramFilter | undefined {
+    const entry = this.filters.get(id);
+    return entry?.textRev === textRev ? entry.value : undefined;
+  }
+
+  /** True when the source has a current filter and folded file (nothing to rebuild). */
+  isCurrent(id: string, textRev: number): boolean {
+    return this.filterFor(id, textRev) !== undefined;
+  }
+
+  /**
+   * The folded text of a source at `textRev`: from memory, else from its cache file, else folded
+   * from `readText()` (and kept, with its filter, for next time).
+   */
+  async foldedFor(id: string, textRev: number, readText: () => Promise<string>) {
+    const held = this.folded.get(id);
+    if (held?.textRev === textRev) return held.value;
+    const path = join(this.foldedDir, `${id}.bin`);
+    const stored = isSafeId(id)
+      ? await readFile(path).then(
+          (buffer) => decodeFolded(buffer, textRev),
+          () => null,
+        )
+      : null;
+    if (stored) {
+      if (!this.filterFor(id, textRev)) {
+        this.filters.set(id, { textRev, value: TrigramFilter.build(stored.folded) });
+        this.filtersChanged = true;
+      }
+      this.folded.set(id, { textRev, value: stored });
+      return stored;
+    }
+    return this.index(id, textRev, await readText());
+  }
+
+  /** Folds `text`, keeps its folded form and filter, and writes its cache file. */
+  async index(id: string, textRev: number, text: string): Promise<FoldedText> {
+    const prepared = foldForMatching(text);
+    this.folded.set(id, { textRev, value: prepared });
+    this.filters.set(id, { textRev, value: TrigramFilter.build(prepared.folded) });
+    this.filtersChanged = true;
+    if (isSafeId(id)) {
+      // Only a cache: a failed write (full disk, a folder removed) costs a fold next time.
+      await mkdir(this.foldedDir, { recursive: true })
+        .then(() =>
+          writeCacheFile(join(this.foldedDir, `${id}.bin`), encodeFolded(textRev, prepared)),
+        )
+        .catch(() => undefined);
+    }
+    return prepared;
+  }
+
+  /** Forgets a source (its text changed, or it was deleted). */
+  async forget(id: string): Promise<void> {
+    this.folded.delete(id);
+    if (this.filters.delete(id)) this.filtersChanged = true;
+    if (isSafeId(id)) await rm(join(this.foldedDir, `${id}.bin`), { force: true });
+  }
+
+  /** Writes search.bin when a filter changed since it was last read or written. */
+  async write(): Promise<void> {
+    if (!this.filtersChanged) return;
+    const entries: Array<[string, number, number]> = [];
+    const parts: Uint8Array[] = [];
+    for (const [id, entry] of this.filters) {
+      entries.push([id, entry.textRev, entry.value.bits.length]);
+      parts.push(entry.value.bits);
+    }
+    const header = Buffer.from(JSON.stringify({ version: SEARCH_CACHE_VERSION, entries }), 'utf8');
+    const prefix = Buffer.alloc(8);
+    prefix.writeUInt32LE(FILTERS_MAGIC, 0);
+    prefix.writeUInt32LE(header.length, 4);
+    await mkdir(this.cacheDir, { recursive: true });
+    await writeCacheFile(
+      join(this.cacheDir, 'search.bin'),
+      Buffer.concat([prefix, header, ...parts]),
+    );
+    this.filtersChanged = false;
+  }
+}

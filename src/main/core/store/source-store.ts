@@ -1,0 +1,614 @@
+/**
+ * The sources of an open project as the store keeps them (STORE-V2 §1, §4, §5): each source's
+ * document (text and turns) in an LRU bounded by bytes, its coder layers (codings and memos, no
+ * text) in memory once read, and the assembled view the app works with. A change to a source is
+ * split back into what changed: a coding save rewrites that coder's layer only.
+ */
+import { mkdir, readdir, rm, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CampoError } from '../../../shared/ipc/errors';
+import { describeIssues } from '../../../shared/model/issues';
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/project';
+import {
+  CodingSchema,
+  MemoSchema,
+  SourceDocSchema,
+  type Coding,
+  type LayerFile,
+  type LayerTombstone,
+  type Memo,
+  type SourceDoc,
+  type SourceFile,
+  type SpeakerTurn,
+} from '../../../shared/model/source';
+import { layerCodec, sourceCodec } from './codecs';
+import { isTempFileName, readJsonFile, writeFileDurable } from './durable-file';
+import { errnoOf, toUserFsError } from './fs-errors';
+import { serializeDocument } from './json-document';
+import {
+  codingOf,
+  emptyLayer,
+  memosOf,
+  sameStoredCoding,
+  sameStoredMemo,
+  serializeLayer,
+  storedCoding,
+  storedMemo,
+} from './layers';
+import { isSafeId, layerFilePath, layersDir, sourceEditPath, sourceFilePath } from './layout';
+import { LruByBytes } from './lru';
+
+/** What a change to a source wrote. */
+export interface SourceChange {
+  /** The source document (title, text, turns…) was rewritten. */
+  doc: boolean;
+  text: boolean;
+  /** Evaluators whose layer was rewritten. */
+  layers: string[];
+}
+
+interface Loaded {
+  doc: SourceDoc;
+  /** The assembled view, built on first use. */
+  view: SourceFile | null;
+}
+
+/** A source's layers by evaluator id. */
+export type Layers = Map<string, LayerFile>;
+
+/** Who saves a change and when: the stamp its records get, and the window it came from. */
+export interface Stamping {
+  at: string;
+  by: string | null;
+  client: string;
+}
+
+/** A change worked out by `plan`, written by `commit`. */
+export interface SourcePlan<R> {
+  id: string;
+  result: R;
+  doc: SourceDoc;
+  /** Every layer of the source after the change. */
+  next: Layers;
+  /** The layers to write. */
+  written: Array<[string, LayerFile]>;
+  change: SourceChange;
+}
+
+/** A new source, checked: its document and its non-empty layers. */
+export interface NewSource {
+  doc: SourceDoc;
+  layers: Array<[string, LayerFile]>;
+}
+
+/** The view object of a stored coding, for the text it was read from (see `assemble`). */
+const viewCache = new WeakMap<object, { text: string; coderId: string; coding: Coding }>();
+
+/** Bytes a source document takes in memory, roughly (UTF-16 text, turns, the view's codings). */
+function sizeOf(entry: Loaded): number {
+  const codings = entry.view ? entry.view.codings.length * 200 : 0;
+  return entry.doc.text.length * 2 + entry.doc.turns.length * 160 + codings + 1_000;
+}
+
+const DOC_FIELDS = ['title', 'kind', 'origin', 'fictional'] as const;
+
+function sameTurns(a: readonly SpeakerTurn[], b: readonly SpeakerTurn[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((turn, i) => {
+    const other = b[i]!;
+    return (
+      turn.id === other.id &&
+      turn.start === other.start &&
+      turn.end === other.end &&
+      turn.speaker === other.speaker &&
+      turn.participantId === other.participantId &&
+      turn.time === other.time &&
+      turn.guideQuestionId === other.guideQuestionId &&
+      turn.questionIds.length === other.questionIds.length &&
+      turn.questionIds.every((id, k) => id === other.questionIds[k])
+    );
+  });
+}
+
+function byPosition(a: Coding, b: Coding): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+function refused(reason: string): CampoError {
+  return new CampoError('VALIDATION', 'Invalid change', { reason });
+}
+
+/** A bounded log of earlier versions of codings and memos, for merging a stale change. */
+class VersionLog<T> {
+  private readonly byId = new Map<string, Map<number, T>>();
+  constructor(private readonly max: number) {}
+
+  keep(id: string, rev: number, value: T): void {
+    const revs = this.byId.get(id) ?? new Map<number, T>();
+    // Most recently changed last: the oldest histories go first when the log is full.
+    this.byId.delete(id);
+    this.byId.set(id, revs);
+    revs.set(rev, value);
+    if (revs.size > 10) revs.delete(revs.keys().next().value!);
+    if (this.byId.size > this.max) this.byId.delete(this.byId.keys().next().value!);
+  }
+
+  at(id: string, rev: number): T | undefined {
+    return this.byId.get(id)?.get(rev);
+  }
+}
+
+export interface SourceStoreOptions {
+  /** Bytes of source texts kept in memory (default 256 MB: a thousand interviews). */
+  textBudgetBytes?: number;
+  /** Reading without the lock (`campo info`, exports): nothing on disk is touched. */
+  readOnly?: boolean;
+}
+
+export class SourceStore {
+  private readonly texts: LruByBytes<string, Loaded>;
+  private readonly layers = new Map<string, Layers>();
+  private readonly versions = new VersionLog<Coding | Memo>(50_000);
+  /** The window that saved each coding or memo revision this session (`id:rev`), bounded. */
+  private readonly savedBy = new Map<string, string>();
+  /** Passages whose fingerprint no longer matched the text, per source (see codingsOf). */
+  readonly drifted = new Map<string, number>();
+
+  private readonly readOnly: boolean;
+
+  constructor(
+    readonly dir: string,
+    options: SourceStoreOptions = {},
+  ) {
+    this.texts = new LruByBytes(options.textBudgetBytes ?? 256 * 1024 * 1024, sizeOf);
+    this.readOnly = options.readOnly ?? false;
+  }
+
+  /** Bytes of texts held now (for the bench and tests). */
+  get textBytes(): number {
+    return this.texts.bytes;
+  }
+
+  /** Forgets what is held of a source (after a failed write, a deletion, a restore). */
+  forget(id: string): void {
+    this.texts.delete(id);
+    this.layers.delete(id);
+  }
+
+  private async loaded(id: string): Promise<Loaded> {
+    const held = this.texts.get(id);
+    if (held) return held;
+    const path = sourceFilePath(this.dir, id);
+    const read = await readJsonFile(path);
+    if (read.status === 'missing') {
+      throw new CampoError('NOT_FOUND', `Source file missing: ${path}`, { id, file: path });
+    }
+    if (read.status === 'unparsable') throw sourceCodec.unparsable(path, read.reason);
+    const entry: Loaded = { doc: sourceCodec.parse(read.value, path), view: null };
+    this.texts.set(id, entry);
+    return entry;
+  }
+
+  /** The source document: text, turns, title. */
+  async doc(id: string): Promise<SourceDoc> {
+    return (await this.loaded(id)).doc;
+  }
+
+  /**
+   * A source's text and turns to read only (search contexts): from memory when held, else read
+   * from its file without the schema check and without keeping it, so a search over many
+   * sources neither pays for validation nor pushes the working set out of memory.
+   */
+  async peek(id: string): Promise<Pick<SourceDoc, 'text' | 'turns'>> {
+    const held = this.texts.get(id);
+    if (held) return held.doc;
+    const path = sourceFilePath(this.dir, id);
+    const read = await readJsonFile(path);
+    if (read.status !== 'ok') throw new CampoError('NOT_FOUND', `No source file ${path}`, { id });
+    const doc = read.value as Partial<SourceDoc>;
+    if (typeof doc.text !== 'string' || !Array.isArray(doc.turns)) {
+      throw sourceCodec.unparsable(path, 'no text or turns');
+    }
+    return { text: doc.text, turns: doc.turns };
+  }
+
+  /** True when the layers of `id` are in memory (no read needed). */
+  hasLayers(id: string): boolean {
+    return this.layers.has(id);
+  }
+
+  /** The layers of a source, read from codings/<id>/ the first time. */
+  async layersOf(id: string): Promise<Layers> {
+    const held = this.layers.get(id);
+    if (held) return held;
+    const folder = layersDir(this.dir, id);
+    const names = await readdir(folder).catch((error: unknown) => {
+      if (errnoOf(error) === 'ENOENT') return [] as string[];
+      throw toUserFsError(error, folder);
+    });
+    const layers: Layers = new Map();
+    for (const name of names.sort()) {
+      // Left by a write a crash interrupted (we hold the lock: nothing is writing it now).
+      if (isTempFileName(name) && !this.readOnly) {
+        await unlink(join(folder, name)).catch(() => undefined);
+      }
+      const coderId = name.endsWith('.json') ? name.slice(0, -5) : '';
+      if (!isSafeId(coderId)) continue;
+      const path = join(folder, name);
+      const read = await readJsonFile(path);
+      if (read.status === 'missing') continue;
+      if (read.status === 'unparsable') throw layerCodec.unparsable(path, read.reason);
+      const layer = layerCodec.parse(read.value, path);
+      if (layer.coderId !== coderId || layer.sourceId !== id) {
+        throw new CampoError('SOURCE_CORRUPT', `${path} names another layer`, {
+          file: path,
+          reason: `sourceId ${layer.sourceId}, coderId ${layer.coderId}`,
+        });
+      }
+      layers.set(coderId, layer);
+    }
+    this.layers.set(id, layers);
+    return layers;
+  }
+
+  /** The source as the app sees it: document, every coder's codings (sorted) and memos. */
+  async view(id: string): Promise<SourceFile> {
+    const entry = await this.loaded(id);
+    if (entry.view) return entry.view;
+    entry.view = this.assemble(entry.doc, await this.layersOf(id));
+    // Its size grew with the view's codings.
+    this.texts.set(id, entry);
+    return entry.view;
+  }
+
+  /** A coding or memo as it was at `rev` (kept while the project is open). */
+  versionAt(id: string, rev: number): Coding | Memo | undefined {
+    return this.versions.at(id, rev);
+  }
+
+  /** True when every revision of a coding or memo after `rev` up to `current` was `client`'s. */
+  onlySavedBy(id: string, rev: number, current: number, client: string): boolean {
+    for (let next = rev + 1; next <= current; next++) {
+      if (this.savedBy.get(`${id}:${next}`) !== client) return false;
+    }
+    return true;
+  }
+
+  private noteSaved(id: string, rev: number, client: string): void {
+    this.savedBy.set(`${id}:${rev}`, client);
+    if (this.savedBy.size > 50_000) this.savedBy.delete(this.savedBy.keys().next().value!);
+  }
+
+  /**
+   * Applies `edit` to a copy of the source's view and works out what changed: the layers whose
+   * codings or memos changed (stamped with `at` and `by`, deletions as tombstones) and the source
+   * document when its text, turns or title changed. Nothing is written yet (see `commit`); an
+   * invalid result throws VALIDATION.
+   */
+  async plan<R>(
+    id: string,
+    edit: (draft: SourceFile) => R,
+    stamp: Stamping,
+  ): Promise<SourcePlan<R>> {
+    const before = await this.view(id);
+    const entry = await this.loaded(id);
+    const layers = await this.layersOf(id);
+    const draft: SourceFile = {
+      ...before,
+      turns: before.turns.map((turn) => ({ ...turn, questionIds: [...turn.questionIds] })),
+      codings: [...before.codings],
+      memos: [...before.memos],
+    };
+    const result = edit(draft);
+    const doc = this.nextDoc(entry.doc, draft, stamp);
+    const text = doc.text !== entry.doc.text;
+    const previous = new Map(before.codings.map((coding) => [coding.id, coding]));
+    const previousMemos = new Map(before.memos.map((memo) => [memo.id, memo]));
+    const next = this.nextLayers(id, layers, draft, doc, previous, previousMemos, stamp);
+    // Every layer follows a text change (its offsets now refer to the new text).
+    const written = [...next.entries()].filter(
+      ([coderId, layer]) => text || layer !== layers.get(coderId),
+    );
+    return {
+      id,
+      result,
+      doc,
+      next,
+      written,
+      change: { doc: entry.doc !== doc, text, layers: written.map(([coderId]) => coderId) },
+    };
+  }
+
+  /** Writes a planned change (see `write`), then holds its result as the source's state. */
+  async commit<R>(plan: SourcePlan<R>): Promise<SourceFile> {
+    const layers = await this.layersOf(plan.id);
+    // The folder exists once the source has a layer: no mkdir on every coding save.
+    const newFolder = layers.size === 0 && plan.written.length > 0;
+    await this.write(plan.id, plan.doc, plan.change.doc, plan.change.text, plan.written, newFolder);
+    for (const [coderId, layer] of plan.next) layers.set(coderId, layer);
+    const view = this.assemble(plan.doc, layers);
+    this.texts.set(plan.id, { doc: plan.doc, view });
+    return view;
+  }
+
+  /** The new source document, or the old one when nothing of it changed. */
+  private nextDoc(old: SourceDoc, draft: SourceFile, stamp: Stamping) {
+    const changed =
+      draft.text !== old.text ||
+      DOC_FIELDS.some((field) => draft[field] !== old[field]) ||
+      !sameTurns(draft.turns, old.turns);
+    if (!changed) return old;
+    const candidate = {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      id: old.id,
+      title: draft.title,
+      kind: draft.kind,
+      origin: draft.origin,
+      fictional: draft.fictional,
+      text: draft.text,
+      turns: draft.turns,
+      textRev: old.textRev + (draft.text !== old.text ? 1 : 0),
+      createdAt: old.createdAt,
+      rev: (old.rev ?? 0) + 1,
+      updatedAt: stamp.at,
+      updatedBy: stamp.by,
+    };
+    const parsed = SourceDocSchema.safeParse(candidate);
+    if (!parsed.success) throw refused(describeIssues(parsed.error));
+    for (const turn of parsed.data.turns) {
+      if (turn.end > parsed.data.text.length) throw refused(`turn ${turn.id} beyond the text`);
+    }
+    return parsed.data;
+  }
+
+  /** Each evaluator's layer after the change (the same object when unchanged). */
+  private nextLayers(
+    sourceId: string,
+    layers: Layers,
+    draft: SourceFile,
+    doc: SourceDoc,
+    previous: Map<string, Coding>,
+    previousMemos: Map<string, Memo>,
+    stamp: Stamping,
+  ): Layers {
+    const codingsBy = new Map<string, Coding[]>();
+    for (const coding of draft.codings) {
+      const list = codingsBy.get(coding.coderId) ?? [];
+      list.push(coding);
+      codingsBy.set(coding.coderId, list);
+    }
+    const memosBy = new Map<string, Memo[]>();
+    for (const memo of draft.memos) {
+      const list = memosBy.get(memo.coderId) ?? [];
+      list.push(memo);
+      memosBy.set(memo.coderId, list);
+    }
+    const next: Layers = new Map();
+    const coders = new Set([...layers.keys(), ...codingsBy.keys(), ...memosBy.keys()]);
+    for (const coderId of coders) {
+      if (!isSafeId(coderId)) throw refused(`evaluator id ${coderId}`);
+      const old = layers.get(coderId) ?? emptyLayer(sourceId, coderId, doc.textRev);
+      const layer = this.nextLayer(
+        old,
+        codingsBy.get(coderId) ?? [],
+        memosBy.get(coderId) ?? [],
+        doc,
+        previous,
+        previousMemos,
+        stamp,
+      );
+      next.set(coderId, layer);
+    }
+    return next;
+  }
+
+  private nextLayer(
+    old: LayerFile,
+    codings: Coding[],
+    memos: Memo[],
+    doc: SourceDoc,
+    previous: Map<string, Coding>,
+    previousMemos: Map<string, Memo>,
+    stamp: Stamping,
+  ): LayerFile {
+    const oldCodings = new Map(old.codings.map((stored) => [stored.id, stored]));
+    const oldMemos = new Map(old.memos.map((stored) => [stored.id, stored]));
+    const buried = new Map(old.tombstones.map((t) => [`${t.kind}:${t.id}`, t]));
+    let changed = old.textRev !== doc.textRev;
+    const nextRev = (kind: 'coding' | 'memo', id: string, rev: number | undefined) =>
+      Math.max(rev ?? 0, buried.get(`${kind}:${id}`)?.rev ?? 0) + 1;
+
+    const storedCodings = codings.map((coding) => {
+      const stored = oldCodings.get(coding.id);
+      if (stored && previous.get(coding.id) === coding) return stored;
+      checkCoding(coding, doc.text);
+      const candidate = storedCoding(coding);
+      if (sameStoredCoding(candidate, stored)) return stored!;
+      changed = true;
+      buried.delete(`coding:${coding.id}`);
+      const was = previous.get(coding.id);
+      if (was) this.versions.keep(was.id, was.rev ?? 0, was);
+      const rev = nextRev('coding', coding.id, stored?.rev);
+      this.noteSaved(coding.id, rev, stamp.client);
+      return {
+        ...candidate,
+        rev,
+        updatedAt: stamp.at,
+        updatedBy: stamp.by,
+      };
+    });
+    const storedMemos = memos.map((memo) => {
+      const stored = oldMemos.get(memo.id);
+      if (stored && previousMemos.get(memo.id) === memo) return stored;
+      const parsed = MemoSchema.safeParse(memo);
+      if (!parsed.success) throw refused(describeIssues(parsed.error));
+      const candidate = storedMemo(parsed.data);
+      if (sameStoredMemo(candidate, stored)) return stored!;
+      changed = true;
+      buried.delete(`memo:${memo.id}`);
+      const was = previousMemos.get(memo.id);
+      if (was) this.versions.keep(was.id, was.rev ?? 0, was);
+      const rev = nextRev('memo', memo.id, stored?.rev);
+      this.noteSaved(memo.id, rev, stamp.client);
+      return {
+        ...candidate,
+        rev,
+        updatedAt: stamp.at,
+        updatedBy: stamp.by,
+      };
+    });
+    const kept = new Set([...storedCodings, ...storedMemos].map((item) => item.id));
+    const gone: LayerTombstone[] = [
+      ...old.codings
+        .filter((stored) => !kept.has(stored.id))
+        .map((stored) => tombstone('coding', stored.id, stored.rev, stamp)),
+      ...old.memos
+        .filter((stored) => !kept.has(stored.id))
+        .map((stored) => tombstone('memo', stored.id, stored.rev, stamp)),
+    ];
+    if (gone.length > 0) changed = true;
+    for (const t of gone) {
+      const was = previous.get(t.id) ?? previousMemos.get(t.id);
+      if (was) this.versions.keep(t.id, was.rev ?? 0, was);
+    }
+    if (!changed && storedCodings.length === old.codings.length) return old;
+    for (const t of gone) buried.set(`${t.kind}:${t.id}`, t);
+    return {
+      ...old,
+      textRev: doc.textRev,
+      codings: storedCodings,
+      memos: storedMemos,
+      tombstones: [...buried.values()],
+    };
+  }
+
+  /**
+   * The view of a document and its layers. Codings whose stored form and text are unchanged keep
+   * their view object, so a save on a source of 2,000 codings re-reads only what it changed.
+   */
+  private assemble(doc: SourceDoc, layers: Layers): SourceFile {
+    const codings: Coding[] = [];
+    const memos: Memo[] = [];
+    let drifted = 0;
+    for (const layer of layers.values()) {
+      for (const stored of layer.codings) {
+        const cached = viewCache.get(stored);
+        if (cached && cached.text === doc.text && cached.coderId === layer.coderId) {
+          codings.push(cached.coding);
+          continue;
+        }
+        const read = codingOf(stored, layer.coderId, doc.text);
+        if (!read.intact) drifted += 1;
+        const coding = Object.freeze(read.coding);
+        viewCache.set(stored, { text: doc.text, coderId: layer.coderId, coding });
+        codings.push(coding);
+      }
+      memos.push(...memosOf(layer).map((memo) => Object.freeze(memo)));
+    }
+    if (drifted > 0) this.drifted.set(doc.id, drifted);
+    else this.drifted.delete(doc.id);
+    const { schemaVersion: _version, textRev: _textRev, ...fields } = doc;
+    return {
+      ...fields,
+      codings: codings.sort(byPosition),
+      memos: memos.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    };
+  }
+
+  /**
+   * Writes a change: the layers, then the document. A text change first journals the new
+   * document, so a crash between the files is finished at the next open (STORE-V2 §5); the
+   * session ends the journal (`endEdit`) after writing project.json.
+   */
+  private async write(
+    id: string,
+    doc: SourceDoc,
+    docChanged: boolean,
+    textChanged: boolean,
+    layers: Array<[string, LayerFile]>,
+    newFolder: boolean,
+  ): Promise<void> {
+    if (newFolder) await mkdir(layersDir(this.dir, id), { recursive: true });
+    const journal = sourceEditPath(this.dir, id);
+    if (textChanged) await writeFileDurable(journal, serializeDocument(doc));
+    for (const [coderId, layer] of layers) {
+      await writeFileDurable(layerFilePath(this.dir, id, coderId), serializeLayer(layer));
+    }
+    if (docChanged) await writeFileDurable(sourceFilePath(this.dir, id), serializeDocument(doc));
+  }
+
+  /**
+   * Ends a text correction once project.json describes the new text: the journal goes. Until
+   * then, opening the project would finish the correction again (see edit-journal.ts).
+   */
+  async endEdit(id: string): Promise<void> {
+    await unlink(sourceEditPath(this.dir, id)).catch(() => undefined);
+  }
+
+  /** A new source's document and layers, checked, not yet written (see `commitAdd`). */
+  planAdd(source: SourceFile, stamp: Stamping): NewSource {
+    const parsed = SourceDocSchema.safeParse({
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      id: source.id,
+      title: source.title,
+      kind: source.kind,
+      origin: source.origin,
+      fictional: source.fictional,
+      text: source.text,
+      turns: source.turns,
+      textRev: 1,
+      createdAt: source.createdAt,
+      rev: 1,
+      updatedAt: stamp.at,
+      updatedBy: stamp.by,
+    });
+    if (!parsed.success) throw refused(describeIssues(parsed.error));
+    const doc = parsed.data;
+    for (const turn of doc.turns) {
+      if (turn.end > doc.text.length) throw refused(`turn ${turn.id} beyond the text`);
+    }
+    const next = this.nextLayers(source.id, new Map(), source, doc, new Map(), new Map(), stamp);
+    const layers = [...next.entries()].filter(
+      ([, layer]) => layer.codings.length > 0 || layer.memos.length > 0,
+    );
+    return { doc, layers };
+  }
+
+  /**
+   * Writes a new source: its layers first, then its document (so a document on disk always has
+   * its layers).
+   */
+  async commitAdd({ doc, layers }: NewSource): Promise<void> {
+    if (layers.length > 0) await mkdir(layersDir(this.dir, doc.id), { recursive: true });
+    for (const [coderId, layer] of layers) {
+      await writeFileDurable(layerFilePath(this.dir, doc.id, coderId), serializeLayer(layer));
+    }
+    await writeFileDurable(sourceFilePath(this.dir, doc.id), serializeDocument(doc));
+    this.layers.set(doc.id, new Map(layers));
+    this.texts.set(doc.id, { doc, view: null });
+  }
+
+  /** Removes a source's layers folder (after the project forgot the source). */
+  async removeLayers(id: string): Promise<void> {
+    this.forget(id);
+    await rm(layersDir(this.dir, id), { recursive: true, force: true });
+  }
+}
+
+/** A coding that can be kept: valid fields, inside the text. */
+function checkCoding(coding: Coding, text: string): void {
+  const parsed = CodingSchema.safeParse(coding);
+  if (!parsed.success) throw refused(describeIssues(parsed.error));
+  if (coding.start > coding.end || coding.end > text.length) {
+    throw refused(`coding ${coding.id} ${coding.start}-${coding.end} outside the text`);
+  }
+}
+
+function tombstone(
+  kind: 'coding' | 'memo',
+  id: string,
+  rev: number | undefined,
+  stamp: Stamping,
+): LayerTombstone {
+  return { kind, id, rev: (rev ?? 0) + 1, deletedAt: stamp.at, deletedBy: stamp.by };
+}
