@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { projectCore } from '../../helpers/core';
 
-/** A project with an interview, three participants and a transcript, seen by two windows. */
+/** A project with an interview (INT-01), three participants and a transcript, seen by two windows. */
 async function twoWindows() {
   const ctx = await projectCore();
   const a = ctx.as('tab-a');
   const b = ctx.as('tab-b');
   const interview = await a.call('sessionAdd', { kind: 'interview' });
   const [p1, p2, p3] = await Promise.all(
-    ['INT-01', 'INT-02', 'INT-03'].map((code) => a.call('participantAdd', { code })),
+    ['P-01', 'P-02', 'P-03'].map((code) => a.call('participantAdd', { code })),
   );
   const text = 'Intervistatore: Come è andata?\nINT-01: Bene, la città ha risposto.\n';
   const source = await a.call('transcriptImport', {
