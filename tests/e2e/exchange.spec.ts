@@ -126,13 +126,24 @@ test('an NVivo archive whose position unit the text cannot settle: the review sa
       /^Progetto REFI-QDA importato: 1 codice, 1 documento, 2 codifiche importate; 0 non collocate\.$/,
     ),
   ).toBeVisible();
-  // The codings sit on the passages the coder selected.
+  // The codings sit on the passages the coder selected (store v2: the text in sources/, the
+  // codings by offsets in the importing coder's layer under codings/<source>/).
   const [folder] = await readdir(campo.projectsDir);
-  const [file] = await readdir(join(campo.projectsDir, folder!, 'sources'));
-  const source = JSON.parse(
-    await readFile(join(campo.projectsDir, folder!, 'sources', file!), 'utf8'),
-  ) as { codings: Array<{ text: string }> };
-  expect(source.codings.map((coding) => coding.text).sort()).toEqual([
+  const dir = join(campo.projectsDir, folder!);
+  const [file] = await readdir(join(dir, 'sources'));
+  const source = JSON.parse(await readFile(join(dir, 'sources', file!), 'utf8')) as {
+    id: string;
+    text: string;
+  };
+  const layers = await readdir(join(dir, 'codings', source.id));
+  const codings = [];
+  for (const layer of layers) {
+    const read = JSON.parse(await readFile(join(dir, 'codings', source.id, layer), 'utf8')) as {
+      codings: Array<{ start: number; end: number }>;
+    };
+    codings.push(...read.codings);
+  }
+  expect(codings.map((coding) => source.text.slice(coding.start, coding.end)).sort()).toEqual([
     'La rete',
     'servizi ha funzionato',
   ]);
