@@ -1,3 +1,4 @@
+import { enAgreement } from './en-agreement';
 import { enExchange } from './en-exchange';
 import { enReport } from './en-report';
 import { enStore } from './en-store';
@@ -8,6 +9,7 @@ import type { MessageKey } from './it';
 export const en: Record<MessageKey, string> = {
   ...enReport,
   ...enExchange,
+  ...enAgreement,
   ...enWorkbook,
   ...enStore,
   'app.name': 'Campo',

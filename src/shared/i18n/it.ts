@@ -2,6 +2,7 @@
  * Italian catalogue: the reference. Every key here must exist in en.ts (the type checker and a
  * unit test enforce it). Placeholders: {name}; plurals: {n, plural, one {…} other {…}}.
  */
+import { itAgreement } from './it-agreement';
 import { itExchange } from './it-exchange';
 import { itReport } from './it-report';
 import { itStore } from './it-store';
@@ -10,6 +11,7 @@ import { itWorkbook } from './it-workbook';
 export const it = {
   ...itReport,
   ...itExchange,
+  ...itAgreement,
   ...itWorkbook,
   ...itStore,
   'app.name': 'Campo',

@@ -1,0 +1,66 @@
+/**
+ * Italian messages of intercoder agreement (issue 19): the method line printed with every table,
+ * column headers, and what "undefined" means; spread into it.ts. Used by the report section, the
+ * workbook sheet and the agreement view, through agreement-lines.ts.
+ */
+export const itAgreement = {
+  'agreement.title': 'Affidabilità della codifica',
+  'agreement.ratingsTitle': 'Accordo tra valutatori sulle matrici di valutazione',
+
+  'agreement.method.character':
+    'Accordo a livello di carattere (metodo NVivo): per ogni codice e documento ogni carattere è un’unità, codificata o no da ciascun codificatore. Accordo = caratteri codificati da entrambi o da nessuno sul totale dei caratteri; κ di Cohen sugli stessi conteggi. I valori complessivi sommano i caratteri di tutti i documenti (media ponderata per lunghezza). Codificatori: {coders}.',
+  'agreement.method.segment':
+    'Accordo a livello di segmento (metodo MAXQDA): un segmento concorda se l’altro codificatore ha un segmento dello stesso codice che lo sovrappone per almeno il {threshold}% (caratteri in comune sui caratteri coperti dall’uno o dall’altro). Accordo = segmenti concordanti di entrambi i codificatori sul totale dei loro segmenti; κn di Brennan e Prediger con k = {categories} (codici con almeno un segmento). Codificatori: {coders}.',
+  'agreement.method.unit':
+    'Accordo per unità ({unit}): un codificatore assegna un codice a un’unità se una sua codifica con quel codice vi cade per almeno {minOverlap, plural, one {# carattere} other {# caratteri}}. κ di Cohen per ogni coppia di codificatori, κ di Fleiss per tre o più codificatori e α di Krippendorff (nominale), per codice e complessivo; un documento non codificato da un codificatore è un dato mancante. Codificatori: {coders}.',
+  'agreement.method.disagreements':
+    'Passaggi in cui i codificatori differiscono per almeno {minDifference, plural, one {# carattere} other {# caratteri}}: codifiche che si sovrappongono, direttamente o tramite altre, formano un passaggio. Codificatori: {coders}.',
+  'agreement.method.ratings':
+    'Accordo tra valutatori sulla matrice «{matrix}»: α di Krippendorff ordinale e κ di Cohen ponderato (pesi lineari e quadratici) per dimensione, sui valori della scala ({values}). Le celle «n.a.» e quelle non valutate sono dati mancanti, escluse dal calcolo. Valutatori: {evaluators}.',
+
+  'agreement.unit.turn': 'turni di parola',
+  'agreement.unit.sentence': 'frasi',
+
+  'agreement.undefined': 'non definito',
+  'agreement.undefinedShort': 'n.d.',
+  'agreement.reason.neitherCoded': 'Non definito: nessuno dei codificatori ha usato il codice.',
+  'agreement.reason.noVariation':
+    'Non definito: tutte le unità ricadono in una sola categoria, quindi non c’è accordo casuale da correggere.',
+  'agreement.reason.noData': 'Non definito: nessun dato da confrontare.',
+  'agreement.reason.singleCategory': 'Non definito: il κn richiede almeno due codici.',
+
+  'agreement.column.code': 'Codice',
+  'agreement.column.source': 'Documento',
+  'agreement.column.coders': 'Codificatori',
+  'agreement.column.evaluators': 'Valutatori',
+  'agreement.column.dimension': 'Dimensione',
+  'agreement.column.cell': 'Cella',
+  'agreement.column.characters': 'Caratteri',
+  'agreement.column.both': 'Codificati da entrambi',
+  'agreement.column.only': 'Solo {coder}',
+  'agreement.column.segments': 'Segmenti',
+  'agreement.column.agreeing': 'Segmenti concordanti',
+  'agreement.column.units': 'Unità',
+  'agreement.column.percent': 'Accordo (%)',
+  'agreement.column.kappa': 'κ di Cohen',
+  'agreement.column.kappaN': 'κn (Brennan–Prediger)',
+  'agreement.column.fleiss': 'κ di Fleiss',
+  'agreement.column.alpha': 'α di Krippendorff',
+  'agreement.column.alphaOrdinal': 'α ordinale',
+  'agreement.column.kappaLinear': 'κ ponderato (lineare)',
+  'agreement.column.kappaQuadratic': 'κ ponderato (quadratico)',
+  'agreement.overall': 'Complessivo',
+
+  'agreement.disagreement.presence': 'Codificato solo da una parte dei codificatori',
+  'agreement.disagreement.extent': 'Codificato da tutti con un’estensione diversa',
+  'agreement.difference.level': 'Livelli diversi',
+  'agreement.difference.notApplicable': '«n.a.» per alcuni valutatori soltanto',
+  'agreement.difference.unrated': 'Non valutata da tutti',
+
+  'agreement.ignoredCodings':
+    '{count, plural, one {# codifica esclusa perché vuota o fuori dal testo} other {# codifiche escluse perché vuote o fuori dal testo}}.',
+  'agreement.sourcesWithoutUnits':
+    '{count, plural, one {# documento escluso perché privo di unità} other {# documenti esclusi perché privi di unità}}.',
+  'agreement.missingRatings':
+    '{evaluator}: {notApplicable, plural, one {# cella «n.a.»} other {# celle «n.a.»}} e {unrated, plural, one {# cella non valutata} other {# celle non valutate}}, trattate come dati mancanti.',
+} as const;
