@@ -1,0 +1,76 @@
+/**
+ * A project in which two evaluators coded the same 100-character transcript, so agreement can
+ * be checked by hand (tests/unit/agreement, the CLI test and the agreement e2e use it).
+ *
+ * Text: turn 1 = [0, 60), turn 2 = [60, 100).
+ * "Ritardi":          Anna [0, 40), Bruno [20, 60)  → 20 both, 20 + 20 one only, 40 neither:
+ *                     60 % agreement, κ = (0,60 − 0,52) / 0,48 = 0,1667.
+ * "Semplificazione":  Anna [60, 100), Bruno [70, 100) → 30 both, 10 Anna only, 60 neither:
+ *                     90 %, κ = (0,90 − 0,54) / 0,46 = 0,7826.
+ * Pooled: 200 characters, 150 agreeing (75 %), κ = (0,75 − 0,53) / 0,47 = 0,4681.
+ */
+import { CodeSchema } from '../../src/shared/model/project';
+import { CURRENT_SCHEMA_VERSION } from '../../src/shared/model/project';
+import { SpeakerTurnSchema, type Coding, type SourceFile } from '../../src/shared/model/source';
+import { createProject } from '../../src/main/core/store/project-store';
+
+export const TWO_CODERS_TEXT =
+  'Il bando è arrivato tardi e i Comuni non avevano personale. ' +
+  'La Regione ha poi semplificato il tutto.';
+
+export const ANNA = { id: 'anna-7f3a', name: 'Anna Rossi' };
+export const BRUNO = { id: 'bruno-91c2', name: 'Bruno Verdi' };
+
+/** Writes the project into `parentDir`; returns its folder and ids. */
+export async function writeTwoCoderProject(parentDir: string, name = 'Affidabilità') {
+  const session = await createProject({ parentDir, name }, { evaluator: ANNA });
+  const now = new Date().toISOString();
+  const delays = CodeSchema.parse({ id: 'k-delays', name: 'Ritardi', colour: '#c0392b' });
+  const simpler = CodeSchema.parse({ id: 'k-simpler', name: 'Semplificazione', colour: '#2e86c1' });
+  await session.mutate((project) => {
+    project.codes.push(delays, simpler);
+    if (!project.evaluators.some((e) => e.id === ANNA.id)) project.evaluators.push({ ...ANNA });
+    project.evaluators.push({ ...BRUNO });
+  });
+  const source: SourceFile = {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    id: 'src-int01',
+    title: 'Intervista INT-01',
+    kind: 'transcript',
+    origin: 'typed',
+    fictional: false,
+    text: TWO_CODERS_TEXT,
+    turns: [
+      { id: 't1', start: 0, end: 60, speaker: 'INT-01' },
+      { id: 't2', start: 60, end: 100, speaker: 'Intervistatore' },
+    ].map((turn) => SpeakerTurnSchema.parse(turn)),
+    codings: [],
+    memos: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  await session.addSource(source);
+  const coding = (id: string, coderId: string, codeId: string, start: number, end: number) =>
+    ({
+      id,
+      codeId,
+      start,
+      end,
+      text: TWO_CODERS_TEXT.slice(start, end),
+      coderId,
+      memo: '',
+      key: false,
+      textChanged: false,
+      createdAt: now,
+    }) as Coding;
+  await session.mutateSource(source.id, (draft) => {
+    draft.codings.push(
+      coding('c-a1', ANNA.id, delays.id, 0, 40),
+      coding('c-b1', BRUNO.id, delays.id, 20, 60),
+      coding('c-a2', ANNA.id, simpler.id, 60, 100),
+      coding('c-b2', BRUNO.id, simpler.id, 70, 100),
+    );
+  });
+  await session.close();
+  return { dir: session.dir, sourceId: source.id, delays, simpler };
+}
