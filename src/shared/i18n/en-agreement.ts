@@ -61,4 +61,24 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
     '{count, plural, one {# document left out for lack of units} other {# documents left out for lack of units}}.',
   'agreement.missingRatings':
     '{evaluator}: {notApplicable, plural, one {# “n.a.” cell} other {# “n.a.” cells}} and {unrated, plural, one {# unrated cell} other {# unrated cells}}, treated as missing data.',
+  'report.sections.agreement': 'Coding reliability',
+  'agreement.report.none':
+    'Fewer than two evaluators coded the same sources: intercoder agreement cannot be computed.',
+  'agreement.report.intro':
+    'To check the reliability of the coding, the codings of {coders} were compared over {sources, plural, one {# document} other {# documents}} and {codes, plural, one {# code} other {# codes}}. The tables below give agreement at character, segment and unit level, each with its method beneath it. "undef." marks a statistic that is not defined (for instance a code neither coder used in a document), never perfect agreement.',
+  'agreement.report.sourceWhat': 'the evaluators’ codings',
+  'agreement.report.characterTitle': 'Character-level agreement by code: {a} and {b}',
+  'agreement.report.segmentTitle': 'Segment-level agreement by code: {a} and {b}',
+  'agreement.report.unitTitle': 'Agreement by unit ({unit}, {units, plural, one {# unit} other {# units}}) by code',
+  'agreement.consensus': 'Consensus',
+  'agreement.xlsx.sheet': 'Reliability',
+  'agreement.xlsx.level': 'Level',
+  'agreement.xlsx.coderA': 'Coder A',
+  'agreement.xlsx.coderB': 'Coder B',
+  'agreement.xlsx.compared': 'Units compared',
+  'agreement.xlsx.undefined': 'Undefined because',
+  'agreement.xlsx.method': 'Method',
+  'agreement.xlsx.character': 'Character (NVivo)',
+  'agreement.xlsx.segment': 'Segment (MAXQDA)',
+  'agreement.xlsx.unit': 'Unit: {unit}',
 };

@@ -63,4 +63,24 @@ export const itAgreement = {
     '{count, plural, one {# documento escluso perché privo di unità} other {# documenti esclusi perché privi di unità}}.',
   'agreement.missingRatings':
     '{evaluator}: {notApplicable, plural, one {# cella «n.a.»} other {# celle «n.a.»}} e {unrated, plural, one {# cella non valutata} other {# celle non valutate}}, trattate come dati mancanti.',
+  'report.sections.agreement': 'Affidabilità della codifica',
+  'agreement.report.none':
+    'Meno di due valutatori hanno codificato le stesse fonti: l’accordo tra codificatori non è calcolabile.',
+  'agreement.report.intro':
+    'Per verificare l’affidabilità della codifica, le codifiche di {coders} sono state confrontate su {sources, plural, one {# documento} other {# documenti}} e {codes, plural, one {# codice} other {# codici}}. Le tavole seguenti riportano l’accordo a livello di carattere, di segmento e di unità; sotto ciascuna è indicato il metodo. «n.d.» indica una statistica non definita (per esempio un codice che nessuno dei due ha usato in un documento), mai un accordo perfetto.',
+  'agreement.report.sourceWhat': 'codifiche dei valutatori',
+  'agreement.report.characterTitle': 'Accordo a livello di carattere per codice: {a} e {b}',
+  'agreement.report.segmentTitle': 'Accordo a livello di segmento per codice: {a} e {b}',
+  'agreement.report.unitTitle': 'Accordo per unità ({unit}, {units, plural, one {# unità} other {# unità}}) per codice',
+  'agreement.consensus': 'Consenso',
+  'agreement.xlsx.sheet': 'Affidabilità',
+  'agreement.xlsx.level': 'Livello',
+  'agreement.xlsx.coderA': 'Codificatore A',
+  'agreement.xlsx.coderB': 'Codificatore B',
+  'agreement.xlsx.compared': 'Unità confrontate',
+  'agreement.xlsx.undefined': 'Non definito perché',
+  'agreement.xlsx.method': 'Metodo',
+  'agreement.xlsx.character': 'Carattere (NVivo)',
+  'agreement.xlsx.segment': 'Segmento (MAXQDA)',
+  'agreement.xlsx.unit': 'Unità: {unit}',
 } as const;

@@ -109,7 +109,7 @@ describe('agreement over the coder layers of an open project', () => {
     const one = await dispatch(core.handlers, 'agreementCompute', { coders: [ANNA.id] }, logger, {
       clientId: 'lead',
     });
-    expect(one.ok && one.value.study).toBeNull();
+    expect(one.ok && (one.value as { study: unknown }).study).toBeNull();
     await core.shutdown();
   });
 });
