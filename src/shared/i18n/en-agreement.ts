@@ -69,7 +69,8 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.report.sourceWhat': 'the evaluators’ codings',
   'agreement.report.characterTitle': 'Character-level agreement by code: {a} and {b}',
   'agreement.report.segmentTitle': 'Segment-level agreement by code: {a} and {b}',
-  'agreement.report.unitTitle': 'Agreement by unit ({unit}, {units, plural, one {# unit} other {# units}}) by code',
+  'agreement.report.unitTitle':
+    'Agreement by unit ({unit}, {units, plural, one {# unit} other {# units}}) by code',
   'agreement.consensus': 'Consensus',
   'agreement.xlsx.sheet': 'Reliability',
   'agreement.xlsx.level': 'Level',
@@ -81,4 +82,15 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.xlsx.character': 'Character (NVivo)',
   'agreement.xlsx.segment': 'Segment (MAXQDA)',
   'agreement.xlsx.unit': 'Unit: {unit}',
+  'agreement.cli.usage':
+    '  campo agreement <project> [--coders anna,bruno] [--codes Delays,…] [--threshold 0.9] [--unit turn|sentence] [--json]\n                            intercoder agreement (character, segment, unit)',
+  'agreement.cli.heading':
+    'Coding reliability – {title}: {coders}; {sources, plural, one {# document} other {# documents}}, {codes, plural, one {# code} other {# codes}}.',
+  'agreement.cli.flagged':
+    '{count, plural, one {# coding left out because its text changed (to review)} other {# codings left out because their text changed (to review)}}.',
+  'agreement.cli.unknownCoder': 'unknown coder "{coder}". The project’s coders: {known}.',
+  'agreement.cli.fewCoders':
+    'at least two coders with codings are needed (name them with --coders).',
+  'agreement.cli.badOption':
+    'invalid option: --threshold goes from 0 to 1 (e.g. 0.9), --unit is turn or sentence.',
 };

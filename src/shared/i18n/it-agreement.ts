@@ -71,7 +71,8 @@ export const itAgreement = {
   'agreement.report.sourceWhat': 'codifiche dei valutatori',
   'agreement.report.characterTitle': 'Accordo a livello di carattere per codice: {a} e {b}',
   'agreement.report.segmentTitle': 'Accordo a livello di segmento per codice: {a} e {b}',
-  'agreement.report.unitTitle': 'Accordo per unità ({unit}, {units, plural, one {# unità} other {# unità}}) per codice',
+  'agreement.report.unitTitle':
+    'Accordo per unità ({unit}, {units, plural, one {# unità} other {# unità}}) per codice',
   'agreement.consensus': 'Consenso',
   'agreement.xlsx.sheet': 'Affidabilità',
   'agreement.xlsx.level': 'Livello',
@@ -83,4 +84,16 @@ export const itAgreement = {
   'agreement.xlsx.character': 'Carattere (NVivo)',
   'agreement.xlsx.segment': 'Segmento (MAXQDA)',
   'agreement.xlsx.unit': 'Unità: {unit}',
+  'agreement.cli.usage':
+    '  campo agreement <progetto> [--coders anna,bruno] [--codes Ritardi,…] [--threshold 0.9] [--unit turn|sentence] [--json]\n                            accordo tra codificatori (carattere, segmento, unità)',
+  'agreement.cli.heading':
+    'Affidabilità della codifica – {title}: {coders}; {sources, plural, one {# documento} other {# documenti}}, {codes, plural, one {# codice} other {# codici}}.',
+  'agreement.cli.flagged':
+    '{count, plural, one {# codifica esclusa perché il testo è cambiato (da rivedere)} other {# codifiche escluse perché il testo è cambiato (da rivedere)}}.',
+  'agreement.cli.unknownCoder':
+    'codificatore sconosciuto «{coder}». Codificatori del progetto: {known}.',
+  'agreement.cli.fewCoders':
+    'servono almeno due codificatori con codifiche nel progetto (indicali con --coders).',
+  'agreement.cli.badOption':
+    'opzione non valida: --threshold va da 0 a 1 (es. 0.9), --unit è turn o sentence.',
 } as const;

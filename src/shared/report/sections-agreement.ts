@@ -127,10 +127,7 @@ export function agreementAnnex(
       rows,
       note: note(
         agreementMethodLine(study.character.meta, language, { label }),
-        reasonsNote(
-          [...pair.byCode.map((r) => r.undefinedReason), all.undefinedReason],
-          context,
-        ),
+        reasonsNote([...pair.byCode.map((r) => r.undefinedReason), all.undefinedReason], context),
       ),
     });
   }

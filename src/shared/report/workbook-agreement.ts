@@ -106,7 +106,9 @@ export function agreementSheet(
     for (const pair of stats.pairs) {
       rows.push([
         t('agreement.xlsx.unit', {
-          unit: t(unit.meta.unit === 'sentence' ? 'agreement.unit.sentence' : 'agreement.unit.turn'),
+          unit: t(
+            unit.meta.unit === 'sentence' ? 'agreement.unit.sentence' : 'agreement.unit.turn',
+          ),
         }),
         label(pair.coders[0]),
         label(pair.coders[1]),

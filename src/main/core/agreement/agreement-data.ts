@@ -2,6 +2,8 @@
  * The storage adapter of intercoder agreement: the open project's coder layers
  * (codings/<source>/<evaluator>.json) as the pure agreement functions take them.
  */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   agreementInputOf,
   type LayerCodings,
@@ -9,6 +11,7 @@ import {
 } from '../../../shared/domain/agreement-run';
 import type { TextAgreementInput } from '../../../shared/domain/agreement-layers';
 import type { SourceFile } from '../../../shared/model/source';
+import { CODINGS_DIR, isSafeId } from '../store/layout';
 import type { ProjectSession } from '../store/project-session';
 
 /** An agreement input and what was left out of it. */
@@ -75,4 +78,26 @@ export async function loadAgreementInput(
     if (view) views.push(view);
   }
   return { ...agreementInputOfViews(views, layerCoders), layerCoders };
+}
+
+/**
+ * The coders whose layer file exists on each source (codings/<source>/<coder>.json), read from
+ * disk without the project's lock: for the command line, which reads a project the app may hold.
+ */
+export async function layerCodersOnDisk(
+  dir: string,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  for (const id of ids) {
+    const names = await readdir(join(dir, CODINGS_DIR, id)).catch(() => [] as string[]);
+    found.set(
+      id,
+      names
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => name.slice(0, -5))
+        .filter(isSafeId),
+    );
+  }
+  return found;
 }
