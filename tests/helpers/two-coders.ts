@@ -74,3 +74,9 @@ export async function writeTwoCoderProject(parentDir: string, name = 'Affidabili
   await session.close();
   return { dir: session.dir, sourceId: source.id, delays, simpler };
 }
+
+// `node --import tsx tests/helpers/two-coders.ts <parentDir>`: for the e2e, which runs outside
+// this module system; prints the project's folder.
+if (process.argv[1]?.endsWith('two-coders.ts') && process.argv[2]) {
+  void writeTwoCoderProject(process.argv[2]).then(({ dir }) => console.log(dir));
+}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { AgreementPanel } from '../agreement/AgreementPanel';
 import { CacheProgress } from './CacheProgress';
 import { isTypingTarget } from '../../components/keyboard';
 import { useT } from '../../i18n/use-t';
@@ -11,7 +12,7 @@ import { MatricesPanel } from './MatricesPanel';
 import { RetrievalPanel } from './RetrievalPanel';
 import { SearchPanel } from './SearchPanel';
 
-const TABS = ['code', 'retrieve', 'search', 'matrices'] as const;
+const TABS = ['code', 'retrieve', 'search', 'matrices', 'agreement'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -112,6 +113,9 @@ export function CodingScreen() {
           {tab === 'retrieve' && <RetrievalPanel onOpen={(id, at) => show('code', { id, at })} />}
           {tab === 'search' && <SearchPanel onOpen={(id, at) => show('code', { id, at })} />}
           {tab === 'matrices' && <MatricesPanel />}
+          {tab === 'agreement' && (
+            <AgreementPanel onOpen={(id, at) => show('code', { id, at })} />
+          )}
         </div>
       </div>
     </div>
