@@ -45,10 +45,11 @@ test('two coders: hand-checked κ, a disagreement resolved into the consensus la
   await expect(agreement.codeRow(pair, 'Semplificazione')).toContainText('0,78 (sostanziale)');
   await page.screenshot({ path: 'test-results/artefacts/agreement-figures.png', fullPage: true });
 
-  // The threshold changes the segment level only.
+  // Segments: Ritardi overlaps 20/60, Semplificazione 30/40: none agree at 90 %, one pair at 70 %.
+  await expect(agreement.pair(pair)).toContainText('0,0% · κn −1,00');
   await page.getByLabel('Soglia di sovrapposizione dei segmenti (%)').fill('70');
   await page.getByRole('button', { name: 'Calcola l’accordo' }).click();
-  await expect(agreement.pair(pair)).toContainText('100,0% · κn 1,00');
+  await expect(agreement.pair(pair)).toContainText('50,0% · κn 0,00');
 
   // Disagreements, by keyboard: B accepts Bruno's version of the first passage.
   await agreement.view('Disaccordi').click();

@@ -151,4 +151,6 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.ui.resolveHelp':
     'The decision goes into the "Consensus" layer, apart from the coders’ layers, and Ctrl+Z undoes it.',
   'agreement.ui.kind': 'Kind',
+  'agreement.ui.segmentPercent': 'Segments (%)',
+  'agreement.ui.unitKappa': 'κ by {unit}',
 };

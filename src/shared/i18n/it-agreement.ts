@@ -155,4 +155,6 @@ export const itAgreement = {
   'agreement.ui.resolveHelp':
     'La decisione va nello strato «Consenso», separato da quelli dei codificatori, e si annulla con Ctrl+Z.',
   'agreement.ui.kind': 'Tipo',
+  'agreement.ui.segmentPercent': 'Segmenti (%)',
+  'agreement.ui.unitKappa': 'κ per {unit}',
 } as const;

@@ -236,8 +236,8 @@ function PairFigures({ study, pairIndex }: { study: AgreementStudy; pairIndex: n
               <th scope="col">{t('agreement.column.only', { coder: b! })}</th>
               <th scope="col">{t('agreement.column.percent')}</th>
               <th scope="col">{t('agreement.column.kappa')}</th>
-              <th scope="col">{`${t('agreement.column.segments')} ${t('agreement.column.percent')}`}</th>
-              <th scope="col">{`κ ${unitName}`}</th>
+              <th scope="col">{t('agreement.ui.segmentPercent')}</th>
+              <th scope="col">{t('agreement.ui.unitKappa', { unit: unitName })}</th>
             </tr>
           </thead>
           <tbody>
