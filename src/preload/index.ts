@@ -104,6 +104,7 @@ const api = {
   agreementCompute: call('agreementCompute'),
   agreementDisagreements: call('agreementDisagreements'),
   agreementResolve: call('agreementResolve'),
+  ratingAgreementCompute: call('ratingAgreementCompute'),
   indicatorAdd: call('indicatorAdd'),
   indicatorUpdate: call('indicatorUpdate'),
   indicatorDelete: call('indicatorDelete'),

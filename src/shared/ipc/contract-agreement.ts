@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RatingAgreementReport } from '../domain/agreement-ratings';
 import type { AgreementStudy } from '../domain/agreement-run';
 import type { CoderVersion, Disagreement } from '../domain/agreement-disagreements';
 import type { Span } from '../domain/agreement-spans';
@@ -55,6 +56,14 @@ export type { CoderVersion };
 
 /** Intercoder agreement (issue 19): the figures, the disagreements, the consensus layer. */
 export const agreementContract = {
+  /**
+   * Rating agreement of two or more rating matrices, each one evaluator's version of the same
+   * matrix (same template): matched to the first by id, else by label.
+   */
+  ratingAgreementCompute: handler(
+    z.object({ matrixIds: z.array(Id).min(2).max(20) }).strict(),
+    returns<RatingAgreementReport & { unplaced: number }>(),
+  ),
   agreementCompute: handler(
     Scope.extend({
       threshold: z.number().min(0.01).max(1).optional(),

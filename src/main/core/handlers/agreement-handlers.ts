@@ -5,6 +5,7 @@ import {
   isConsensus,
 } from '../../../shared/domain/agreement-consensus';
 import { findDisagreements } from '../../../shared/domain/agreement-disagreements';
+import { matrixVersionsAgreement } from '../../../shared/domain/agreement-rating-versions';
 import { agreementStudy, defaultAgreementCoders } from '../../../shared/domain/agreement-run';
 import { unionSpans } from '../../../shared/domain/agreement-spans';
 import { contextAround } from '../../../shared/domain/search';
@@ -17,7 +18,7 @@ import { findById, type CoreState } from './context';
 
 type AgreementHandlers = Pick<
   Handlers,
-  'agreementCompute' | 'agreementDisagreements' | 'agreementResolve'
+  'agreementCompute' | 'agreementDisagreements' | 'agreementResolve' | 'ratingAgreementCompute'
 >;
 
 /** The disagreements listed at most (the count says how many there are in all). */
@@ -71,6 +72,17 @@ function chosenCoders(
 /** Intercoder agreement of the open project's coder layers, and the consensus layer. */
 export function agreementHandlers(state: CoreState): AgreementHandlers {
   return {
+    async ratingAgreementCompute({ matrixIds }) {
+      const session = state.requireSession();
+      const matrices = [...new Set(matrixIds)].map((id) =>
+        findById(session.project.matrices, id, 'matrix'),
+      );
+      if (matrices.length < 2) {
+        throw new CampoError('VALIDATION', 'two matrices needed', { reason: 'matrixIds' });
+      }
+      return matrixVersionsAgreement(matrices);
+    },
+
     async agreementCompute({ coders, sourceIds, codeIds, threshold, unit }) {
       const session = state.requireSession();
       const loaded = await loadAgreementInput(session, sourceIds);
