@@ -83,6 +83,23 @@ test('two coders: hand-checked κ, a disagreement resolved into the consensus la
   await page.keyboard.press('Control+Shift+z');
   await expect(agreement.selected).toContainText('deciso');
 
+  // Ratings: two evaluators' integration matrices, made apart from the same template.
+  await agreement.view('Valutazioni').click();
+  await page.getByRole('checkbox', { name: 'Integrazione – Anna' }).check();
+  await page.getByRole('checkbox', { name: 'Integrazione – Bruno' }).check();
+  const pairRow = page
+    .getByRole('table', { name: /^Coordinamento/ })
+    .getByRole('row', { name: /Integrazione – Anna – Integrazione – Bruno/ });
+  await expect(pairRow).toContainText('75,0%');
+  await expect(pairRow).toContainText('0,71 (sostanziale)');
+  await expect(page.getByText('1 cella valutata diversamente')).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({ hasText: 'OT10' }).filter({ hasText: 'Livelli diversi' }),
+  ).toContainText('AltoMedio');
+  await page.screenshot({ path: 'test-results/artefacts/agreement-ratings.png', fullPage: true });
+  await agreement.view('Disaccordi').click();
+  await expect(agreement.selected).toContainText('Ritardi');
+
   // O opens the passage in the text.
   await page.keyboard.press('o');
   await expect(page.getByRole('tab', { name: 'Testi', exact: true })).toHaveAttribute(

@@ -13,6 +13,28 @@ import { CodeSchema } from '../../src/shared/model/project';
 import { CURRENT_SCHEMA_VERSION } from '../../src/shared/model/project';
 import { SpeakerTurnSchema, type Coding, type SourceFile } from '../../src/shared/model/source';
 import { createProject } from '../../src/main/core/store/project-store';
+import { integrationTemplate } from '../../src/shared/domain/matrix-templates';
+import { RatingMatrixSchema } from '../../src/shared/model/matrix';
+
+/**
+ * Two integration matrices from the template (ids differ), coordination of OT8…OT11 with POR FESR:
+ * Anna Basso, Medio, Alto, Alto; Bruno Basso, Medio, Medio, Alto (3 of 4 agree, linear κ 5/7).
+ */
+function ratedMatrix(title: string, levels: string[]) {
+  let n = 0;
+  const template = integrationTemplate(() => `${title.slice(-5).toLowerCase()}-${++n}`);
+  const level = (label: string) => template.scale.find((l) => l.label.it === label)!.id;
+  return RatingMatrixSchema.parse({
+    id: `m-${title.slice(-5).toLowerCase()}`,
+    ...template,
+    title,
+    cells: levels.map((label, i) => ({
+      rowId: template.rows[i]!.id,
+      columnId: template.columns[0]!.id,
+      ratings: { [template.dimensions[0]!.id]: level(label) },
+    })),
+  });
+}
 
 export const TWO_CODERS_TEXT =
   'Il bando è arrivato tardi e i Comuni non avevano personale. ' +
@@ -31,6 +53,10 @@ export async function writeTwoCoderProject(parentDir: string, name = 'Affidabili
     project.codes.push(delays, simpler);
     if (!project.evaluators.some((e) => e.id === ANNA.id)) project.evaluators.push({ ...ANNA });
     project.evaluators.push({ ...BRUNO });
+    project.matrices.push(
+      ratedMatrix('Integrazione – Anna', ['Basso', 'Medio', 'Alto', 'Alto']),
+      ratedMatrix('Integrazione – Bruno', ['Basso', 'Medio', 'Medio', 'Alto']),
+    );
   });
   const source: SourceFile = {
     schemaVersion: CURRENT_SCHEMA_VERSION,

@@ -153,4 +153,14 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.ui.kind': 'Kind',
   'agreement.ui.segmentPercent': 'Segments (%)',
   'agreement.ui.unitKappa': 'κ by {unit}',
+  'agreement.ui.ratings': 'Ratings',
+  'agreement.ui.matrices': 'Matrices to compare',
+  'agreement.ui.matricesHelp':
+    'Each evaluator fills their own matrix from the same template (for instance "Integration – Anna" and "Integration – Bruno"): rows, columns and levels are matched by name.',
+  'agreement.ui.chooseTwoMatrices': 'Choose at least two matrices filled by different evaluators.',
+  'agreement.ui.cells': 'Cells both rated',
+  'agreement.ui.differences':
+    '{count, plural, =0 {No cell rated differently} one {# cell rated differently} other {# cells rated differently}}',
+  'agreement.ui.unplaced':
+    '{count, plural, one {# rating that does not match the first matrix (row, column or level) is left out.} other {# ratings that do not match the first matrix (row, column or level) are left out.}}',
 };

@@ -157,4 +157,14 @@ export const itAgreement = {
   'agreement.ui.kind': 'Tipo',
   'agreement.ui.segmentPercent': 'Segmenti (%)',
   'agreement.ui.unitKappa': 'κ per {unit}',
+  'agreement.ui.ratings': 'Valutazioni',
+  'agreement.ui.matrices': 'Matrici da confrontare',
+  'agreement.ui.matricesHelp':
+    'Ogni valutatore compila la propria matrice dallo stesso modello (per esempio «Integrazione – Anna» e «Integrazione – Bruno»): righe, colonne e livelli si abbinano per nome.',
+  'agreement.ui.chooseTwoMatrices': 'Scegli almeno due matrici compilate da valutatori diversi.',
+  'agreement.ui.cells': 'Celle valutate da entrambi',
+  'agreement.ui.differences':
+    '{count, plural, =0 {Nessuna cella valutata diversamente} one {# cella valutata diversamente} other {# celle valutate diversamente}}',
+  'agreement.ui.unplaced':
+    '{count, plural, one {# valutazione non abbinata alla prima matrice (riga, colonna o livello diversi) è esclusa.} other {# valutazioni non abbinate alla prima matrice (riga, colonna o livello diversi) sono escluse.}}',
 } as const;

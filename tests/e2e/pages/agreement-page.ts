@@ -8,7 +8,7 @@ export class AgreementPage {
     await this.page.getByRole('tab', { name: 'Accordo', exact: true }).click();
   }
 
-  view(name: 'Indici' | 'Disaccordi') {
+  view(name: 'Indici' | 'Disaccordi' | 'Valutazioni') {
     return this.page.getByRole('tab', { name, exact: true });
   }
 

@@ -4,8 +4,14 @@ import { useAgreementStore } from '../../stores/agreement-store';
 import { useProjectStore } from '../../stores/project-store';
 import { AgreementFigures } from './AgreementFigures';
 import { DisagreementBrowser } from './DisagreementBrowser';
+import { RatingAgreementView } from './RatingAgreementView';
 
-const VIEWS = ['figures', 'disagreements'] as const;
+const VIEWS = ['figures', 'disagreements', 'ratings'] as const;
+const VIEW_LABELS = {
+  figures: 'agreement.ui.figures',
+  disagreements: 'agreement.ui.disagreements',
+  ratings: 'agreement.ui.ratings',
+} as const;
 type View = (typeof VIEWS)[number];
 
 /**
@@ -32,11 +38,13 @@ export function AgreementPanel({ onOpen }: { onOpen: (sourceId: string, at: numb
             aria-selected={view === name}
             onClick={() => setView(name)}
           >
-            {t(name === 'figures' ? 'agreement.ui.figures' : 'agreement.ui.disagreements')}
+            {t(VIEW_LABELS[name])}
           </button>
         ))}
       </div>
-      {view === 'figures' ? <AgreementFigures /> : <DisagreementBrowser onOpen={onOpen} />}
+      {view === 'figures' && <AgreementFigures />}
+      {view === 'disagreements' && <DisagreementBrowser onOpen={onOpen} />}
+      {view === 'ratings' && <RatingAgreementView />}
     </section>
   );
 }
