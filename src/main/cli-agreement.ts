@@ -186,7 +186,9 @@ export async function agreementCommand(
     dir,
     views.map((view) => view.id),
   );
-  const { input, flagged } = agreementInputOfViews(views, layers);
+  const { input, flagged } = agreementInputOfViews(views, layers, {
+    sentences: unit === 'sentence',
+  });
   const names = new Map(file.evaluators.map((e) => [e.id, e.name.trim()]));
   const label = (id: string) => names.get(id) || (isConsensus(id) ? t('agreement.consensus') : id);
   const codes = new Map(file.codes.map((c) => [c.id, c.name]));

@@ -69,6 +69,8 @@ describe('campo agreement', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('codificatore sconosciuto «Carla»');
     expect(unknown.err).toContain(`Bruno Verdi (${BRUNO.id})`);
+    const sentences = await cli(['agreement', dir, '--unit', 'sentence']);
+    expect(sentences.out).toContain('Accordo per unità (frasi, 2 unità) per codice');
     const bad = await cli(['agreement', dir, '--threshold', '2']);
     expect(bad.code).toBe(2);
     const english = await cli(['agreement', dir, '--lang', 'en']);

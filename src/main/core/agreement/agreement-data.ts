@@ -33,12 +33,19 @@ export interface LoadedAgreementInput {
 export function agreementInputOfViews(
   views: readonly SourceFile[],
   layerCoders: ReadonlyMap<string, readonly string[]>,
+  options: { sentences?: boolean } = {},
 ): Omit<LoadedAgreementInput, 'layerCoders'> {
   const shapes: SourceShape[] = [];
   const layers: LayerCodings[] = [];
   let flagged = 0;
   for (const view of views) {
-    shapes.push({ id: view.id, length: view.text.length, turns: view.turns, text: view.text });
+    shapes.push({
+      id: view.id,
+      length: view.text.length,
+      turns: view.turns,
+      // Sentences are split only when asked for: a pass over every text.
+      ...(options.sentences ? { text: view.text } : {}),
+    });
     const byCoder = new Map<string, LayerCodings['codings'][number][]>();
     for (const coder of layerCoders.get(view.id) ?? []) byCoder.set(coder, []);
     for (const coding of view.codings) {
@@ -62,6 +69,7 @@ export function agreementInputOfViews(
 export async function loadAgreementInput(
   session: ProjectSession,
   sourceIds?: readonly string[],
+  options: { sentences?: boolean } = {},
 ): Promise<LoadedAgreementInput> {
   const wanted = sourceIds ? new Set(sourceIds) : null;
   const ids = session.project.sources
@@ -77,7 +85,7 @@ export async function loadAgreementInput(
     const view = await session.readSource(id).catch(() => null);
     if (view) views.push(view);
   }
-  return { ...agreementInputOfViews(views, layerCoders), layerCoders };
+  return { ...agreementInputOfViews(views, layerCoders, options), layerCoders };
 }
 
 /**

@@ -9,6 +9,7 @@ import { matrixVersionsAgreement } from '../../../shared/domain/agreement-rating
 import { agreementStudy, defaultAgreementCoders } from '../../../shared/domain/agreement-run';
 import { unionSpans } from '../../../shared/domain/agreement-spans';
 import { contextAround } from '../../../shared/domain/search';
+import { translator } from '../../../shared/i18n';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { AgreementCoder, DisagreementView } from '../../../shared/ipc/contract-agreement';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -85,7 +86,9 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
 
     async agreementCompute({ coders, sourceIds, codeIds, threshold, unit }) {
       const session = state.requireSession();
-      const loaded = await loadAgreementInput(session, sourceIds);
+      const loaded = await loadAgreementInput(session, sourceIds, {
+        sentences: unit === 'sentence',
+      });
       const chosen = chosenCoders(coders, session.project, loaded);
       return {
         available: availableCoders(session.project, loaded),
@@ -154,7 +157,9 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
       return state.history().record(`≡ ${code.name}`, async (change) => {
         if (!session.project.evaluators.some((e) => isConsensus(e.id))) {
           await change.editProject((project) => {
-            project.evaluators.push({ id: CONSENSUS_EVALUATOR_ID, name: '' });
+            // Named in the project's language, so coding cards and lists read "Consenso".
+            const name = translator(project.meta.language)('agreement.consensus');
+            project.evaluators.push({ id: CONSENSUS_EVALUATOR_ID, name });
           });
         }
         const now = new Date().toISOString();
