@@ -83,7 +83,7 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.xlsx.segment': 'Segment (MAXQDA)',
   'agreement.xlsx.unit': 'Unit: {unit}',
   'agreement.cli.usage':
-    '  campo agreement <project> [--coders anna,bruno] [--codes Delays,…] [--threshold 0.9] [--unit turn|sentence] [--json]\n                            intercoder agreement (character, segment, unit)',
+    '  campo agreement <project> [--coders anna,bruno] [--codes Delays,…] [--threshold 0.9] [--unit turn|sentence] [--json]\n  campo agreement <project> --matrices "Integration – Anna,Integration – Bruno"\n                            intercoder agreement (character, segment, unit)',
   'agreement.cli.heading':
     'Coding reliability – {title}: {coders}; {sources, plural, one {# document} other {# documents}}, {codes, plural, one {# code} other {# codes}}.',
   'agreement.cli.flagged':
@@ -163,4 +163,6 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
     '{count, plural, =0 {No cell rated differently} one {# cell rated differently} other {# cells rated differently}}',
   'agreement.ui.unplaced':
     '{count, plural, one {# rating that does not match the first matrix (row, column or level) is left out.} other {# ratings that do not match the first matrix (row, column or level) are left out.}}',
+  'agreement.cli.unknownMatrix':
+    'unknown matrix "{matrix}" (at least two are needed). The project’s matrices: {known}.',
 };

@@ -85,7 +85,7 @@ export const itAgreement = {
   'agreement.xlsx.segment': 'Segmento (MAXQDA)',
   'agreement.xlsx.unit': 'Unità: {unit}',
   'agreement.cli.usage':
-    '  campo agreement <progetto> [--coders anna,bruno] [--codes Ritardi,…] [--threshold 0.9] [--unit turn|sentence] [--json]\n                            accordo tra codificatori (carattere, segmento, unità)',
+    '  campo agreement <progetto> [--coders anna,bruno] [--codes Ritardi,…] [--threshold 0.9] [--unit turn|sentence] [--json]\n  campo agreement <progetto> --matrices "Integrazione – Anna,Integrazione – Bruno"\n                            accordo tra codificatori (carattere, segmento, unità)',
   'agreement.cli.heading':
     'Affidabilità della codifica – {title}: {coders}; {sources, plural, one {# documento} other {# documenti}}, {codes, plural, one {# codice} other {# codici}}.',
   'agreement.cli.flagged':
@@ -167,4 +167,6 @@ export const itAgreement = {
     '{count, plural, =0 {Nessuna cella valutata diversamente} one {# cella valutata diversamente} other {# celle valutate diversamente}}',
   'agreement.ui.unplaced':
     '{count, plural, one {# valutazione non abbinata alla prima matrice (riga, colonna o livello diversi) è esclusa.} other {# valutazioni non abbinate alla prima matrice (riga, colonna o livello diversi) sono escluse.}}',
+  'agreement.cli.unknownMatrix':
+    'matrice sconosciuta «{matrix}» (ne servono almeno due). Matrici del progetto: {known}.',
 } as const;

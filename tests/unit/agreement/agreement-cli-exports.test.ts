@@ -79,6 +79,29 @@ describe('campo agreement', () => {
   });
 });
 
+describe('campo agreement --matrices', () => {
+  it('compares two evaluators’ integration matrices per dimension and lists the differing cells', async () => {
+    const { dir } = await writeTwoCoderProject(await tempDir());
+    const run = await cli([
+      'agreement',
+      dir,
+      '--matrices',
+      'Integrazione – Anna,integrazione – bruno',
+    ]);
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(run.out).toContain('Coordinamento: α ordinale 0,79');
+    expect(run.out).toMatch(/Integrazione – Anna – Integrazione – Bruno\s+4\s+75,0%\s+0,71\s+0,80/);
+    expect(run.out).toContain('1 cella valutata diversamente');
+    expect(run.out).toContain(
+      'OT10 – Istruzione e formazione × POR FESR: Integrazione – Anna: Alto; Integrazione – Bruno: Medio',
+    );
+    expect(run.out).toContain('Accordo tra valutatori sulla matrice «Integrazione – Anna»');
+    const unknown = await cli(['agreement', dir, '--matrices', 'Integrazione – Anna,Altro']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('matrice sconosciuta «Altro»');
+  });
+});
+
 describe('agreement in the exports', () => {
   it('puts the annex «Affidabilità della codifica» with its tables and method lines in the DOCX', async () => {
     const root = await tempDir();
