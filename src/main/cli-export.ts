@@ -12,6 +12,7 @@ import {
   type ReportSectionId,
   type ReportSettings,
 } from '../shared/report/model';
+import { agreementInputOfViews, layerCodersOnDisk } from './core/agreement/agreement-data';
 import { coderName } from './core/coding/coder';
 import { corpusOf } from './core/coding/corpus';
 import { qdcFile, qdpxArchive } from './core/exchange/qdpx-export';
@@ -59,6 +60,14 @@ export async function exportCommand(
   await stat(dir);
   const { project: file, sources } = await readProjectUnlocked(dir);
   const corpus = await corpusOf(file, async (id) => sources.get(id));
+  const views = [...sources.values()];
+  const { input: agreementInput } = agreementInputOfViews(
+    views,
+    await layerCodersOnDisk(
+      dir,
+      views.map((view) => view.id),
+    ),
+  );
   const target = resolve(out);
 
   let bytes: Buffer;
@@ -85,9 +94,12 @@ export async function exportCommand(
       }
       settings.sections = [...new Set(wanted as ReportSectionId[])];
     }
-    bytes = await renderReport({ project: file, corpus }, settings);
+    bytes = await renderReport({ project: file, corpus, agreementInput }, settings);
   } else if (kind === 'xlsx') {
-    bytes = renderWorkbook({ project: file, corpus }, language ?? file.meta.language);
+    bytes = renderWorkbook(
+      { project: file, corpus, agreementInput },
+      language ?? file.meta.language,
+    );
   } else if (kind === 'qdpx') {
     const archive = await qdpxArchive({
       project: file,

@@ -2,6 +2,7 @@
  * Campo's command line, on the same core as the app:
  *   campo demo <folder>     write the demo project
  *   campo info <project>    print counts and check every file (read-only)
+ *   campo agreement <project> [--coders a,b]   intercoder agreement (cli-agreement.ts)
  * Bad input gets one clear line on stderr and a non-zero exit code, never a stack trace.
  */
 import { basename, dirname, join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { CampoError } from '../shared/ipc/errors';
 import { errorMessage, translator, type Translate } from '../shared/i18n';
 import { LANGUAGES, type Language } from '../shared/model/project';
 import { APP_VERSION } from '../shared/version';
+import { agreementCommand } from './cli-agreement';
 import { exportCommand, importQdcCommand, importQdpxCommand } from './cli-export';
 import { DEMO_PROJECT_NAME, writeDemoProject } from './core/demo';
 import { importTranscriptFiles } from './core/import/import-transcripts';
@@ -115,6 +117,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (!command || command === 'help' || command === '--help' || command === '-h') {
       io.out(t('cli.usage'));
+      io.out(t('agreement.cli.usage'));
       return command ? 0 : 2;
     }
     if (command === 'demo' || command === 'info') {
@@ -143,6 +146,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const explicit = argv.includes('--lang') || io.env.CAMPO_LANG ? language : null;
       return await exportCommand(args.slice(1), explicit, t, io);
     }
+    if (command === 'agreement') return await agreementCommand(args.slice(1), language, t, io);
     if (command === 'import' && target === 'qdpx')
       return await importQdpxCommand(args.slice(2), t, io);
     if (command === 'import' && target === 'qdc')

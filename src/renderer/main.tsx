@@ -6,6 +6,7 @@ import { App } from './app/App';
 import './styles/app.css';
 import './styles/usability.css';
 import './styles/import.css';
+import './styles/agreement.css';
 
 const root = createRoot(document.getElementById('root')!);
 if (initApi()) {

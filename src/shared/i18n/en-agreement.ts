@@ -61,4 +61,108 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
     '{count, plural, one {# document left out for lack of units} other {# documents left out for lack of units}}.',
   'agreement.missingRatings':
     '{evaluator}: {notApplicable, plural, one {# “n.a.” cell} other {# “n.a.” cells}} and {unrated, plural, one {# unrated cell} other {# unrated cells}}, treated as missing data.',
+  'report.sections.agreement': 'Coding reliability',
+  'agreement.report.none':
+    'Fewer than two evaluators coded the same sources: intercoder agreement cannot be computed.',
+  'agreement.report.intro':
+    'To check the reliability of the coding, the codings of {coders} were compared over {sources, plural, one {# document} other {# documents}} and {codes, plural, one {# code} other {# codes}}. The tables below give agreement at character, segment and unit level, each with its method beneath it. "undef." marks a statistic that is not defined (for instance a code neither coder used in a document), never perfect agreement.',
+  'agreement.report.sourceWhat': 'the evaluators’ codings',
+  'agreement.report.characterTitle': 'Character-level agreement by code: {a} and {b}',
+  'agreement.report.segmentTitle': 'Segment-level agreement by code: {a} and {b}',
+  'agreement.report.unitTitle':
+    'Agreement by unit ({unit}, {units, plural, one {# unit} other {# units}}) by code',
+  'agreement.consensus': 'Consensus',
+  'agreement.xlsx.sheet': 'Reliability',
+  'agreement.xlsx.level': 'Level',
+  'agreement.xlsx.coderA': 'Coder A',
+  'agreement.xlsx.coderB': 'Coder B',
+  'agreement.xlsx.compared': 'Units compared',
+  'agreement.xlsx.undefined': 'Undefined because',
+  'agreement.xlsx.method': 'Method',
+  'agreement.xlsx.character': 'Character (NVivo)',
+  'agreement.xlsx.segment': 'Segment (MAXQDA)',
+  'agreement.xlsx.unit': 'Unit: {unit}',
+  'agreement.cli.usage':
+    '  campo agreement <project> [--coders anna,bruno] [--codes Delays,…] [--threshold 0.9] [--unit turn|sentence] [--json]\n  campo agreement <project> --matrices "Integration – Anna,Integration – Bruno"\n                            intercoder agreement (character, segment, unit)',
+  'agreement.cli.heading':
+    'Coding reliability – {title}: {coders}; {sources, plural, one {# document} other {# documents}}, {codes, plural, one {# code} other {# codes}}.',
+  'agreement.cli.flagged':
+    '{count, plural, one {# coding left out because its text changed (to review)} other {# codings left out because their text changed (to review)}}.',
+  'agreement.cli.unknownCoder': 'unknown coder "{coder}". The project’s coders: {known}.',
+  'agreement.cli.fewCoders':
+    'at least two coders with codings are needed (name them with --coders).',
+  'agreement.cli.badOption':
+    'invalid option: --threshold goes from 0 to 1 (e.g. 0.9), --unit is turn or sentence.',
+  'coding.tab.agreement': 'Agreement',
+  'agreement.ui.views': 'Agreement views',
+  'agreement.ui.figures': 'Figures',
+  'agreement.ui.disagreements': 'Disagreements',
+  'agreement.ui.scope': 'What to compare',
+  'agreement.ui.coders': 'Coders',
+  'agreement.ui.coderLine':
+    '{codings, plural, one {# coding} other {# codings}} in {sources, plural, one {# document} other {# documents}}',
+  'agreement.ui.sources': 'Documents',
+  'agreement.ui.codes': 'Codes',
+  'agreement.ui.all': 'All',
+  'agreement.ui.allSelected': 'all ({count})',
+  'agreement.ui.threshold': 'Segment overlap threshold (%)',
+  'agreement.ui.unit': 'Unit',
+  'agreement.ui.compute': 'Compute agreement',
+  'agreement.ui.computing': 'Computing…',
+  'agreement.ui.fewCoders':
+    'At least two coders with codings in the same documents are needed. Each evaluator codes in their own layer; their layers are compared here.',
+  'agreement.ui.noCoders': 'Nobody has coded in this project yet.',
+  'agreement.ui.chooseTwo': 'Choose at least two coders.',
+  'agreement.ui.flagged':
+    '{count, plural, one {# coding is left out because the text changed under it (to review).} other {# codings are left out because the text changed under them (to review).}}',
+  'agreement.ui.pair': '{a} and {b}',
+  'agreement.ui.summaryCharacter': 'Character (NVivo)',
+  'agreement.ui.summarySegment': 'Segment (MAXQDA)',
+  'agreement.ui.summaryUnit': 'Unit ({unit})',
+  'agreement.ui.perCode': 'By code',
+  'agreement.ui.method': 'Method',
+  'agreement.ui.bands':
+    'Conventional reading: κ after Landis and Koch (≤ 0.20 slight; 0.21–0.40 fair; 0.41–0.60 moderate; 0.61–0.80 substantial; > 0.80 almost perfect); α after Krippendorff (≥ 0.800 reliable; 0.667–0.800 tentative conclusions only).',
+  'agreement.band.poor': 'poor',
+  'agreement.band.slight': 'slight',
+  'agreement.band.fair': 'fair',
+  'agreement.band.moderate': 'moderate',
+  'agreement.band.substantial': 'substantial',
+  'agreement.band.almostPerfect': 'almost perfect',
+  'agreement.band.reliable': 'reliable',
+  'agreement.band.tentative': 'tentative',
+  'agreement.band.unreliable': 'not reliable',
+  'agreement.ui.none': 'No disagreements: the chosen coders coded alike.',
+  'agreement.ui.count': '{shown} of {total, plural, one {# disagreement} other {# disagreements}}',
+  'agreement.ui.position': 'Disagreement {n} of {total}',
+  'agreement.ui.list': 'Disagreements',
+  'agreement.ui.consensusColumn': 'Consensus',
+  'agreement.ui.consensusEmpty': 'No consensus coding in this passage.',
+  'agreement.ui.notCoded': 'not coded',
+  'agreement.ui.status.open': 'to decide',
+  'agreement.ui.status.decided': 'decided',
+  'agreement.ui.accept': 'Accept {coder}',
+  'agreement.ui.acceptAll': 'Both versions',
+  'agreement.ui.acceptNone': 'Neither',
+  'agreement.ui.openInText': 'Open in the text',
+  'agreement.ui.keys':
+    '↑ ↓ or J K: previous or next passage · {keys}: accept that version · E: both · N: neither · O: open in the text · Ctrl+Z: undo',
+  'agreement.ui.decided': 'Consensus saved for "{code}".',
+  'agreement.ui.resolveHelp':
+    'The decision goes into the "Consensus" layer, apart from the coders’ layers, and Ctrl+Z undoes it.',
+  'agreement.ui.kind': 'Kind',
+  'agreement.ui.segmentPercent': 'Segments (%)',
+  'agreement.ui.unitKappa': 'κ by {unit}',
+  'agreement.ui.ratings': 'Ratings',
+  'agreement.ui.matrices': 'Matrices to compare',
+  'agreement.ui.matricesHelp':
+    'Each evaluator fills their own matrix from the same template (for instance "Integration – Anna" and "Integration – Bruno"): rows, columns and levels are matched by name.',
+  'agreement.ui.chooseTwoMatrices': 'Choose at least two matrices filled by different evaluators.',
+  'agreement.ui.cells': 'Cells both rated',
+  'agreement.ui.differences':
+    '{count, plural, =0 {No cell rated differently} one {# cell rated differently} other {# cells rated differently}}',
+  'agreement.ui.unplaced':
+    '{count, plural, one {# rating that does not match the first matrix (row, column or level) is left out.} other {# ratings that do not match the first matrix (row, column or level) are left out.}}',
+  'agreement.cli.unknownMatrix':
+    'unknown matrix "{matrix}" (at least two are needed). The project’s matrices: {known}.',
 };

@@ -63,4 +63,110 @@ export const itAgreement = {
     '{count, plural, one {# documento escluso perché privo di unità} other {# documenti esclusi perché privi di unità}}.',
   'agreement.missingRatings':
     '{evaluator}: {notApplicable, plural, one {# cella «n.a.»} other {# celle «n.a.»}} e {unrated, plural, one {# cella non valutata} other {# celle non valutate}}, trattate come dati mancanti.',
+  'report.sections.agreement': 'Affidabilità della codifica',
+  'agreement.report.none':
+    'Meno di due valutatori hanno codificato le stesse fonti: l’accordo tra codificatori non è calcolabile.',
+  'agreement.report.intro':
+    'Per verificare l’affidabilità della codifica, le codifiche di {coders} sono state confrontate su {sources, plural, one {# documento} other {# documenti}} e {codes, plural, one {# codice} other {# codici}}. Le tavole seguenti riportano l’accordo a livello di carattere, di segmento e di unità; sotto ciascuna è indicato il metodo. «n.d.» indica una statistica non definita (per esempio un codice che nessuno dei due ha usato in un documento), mai un accordo perfetto.',
+  'agreement.report.sourceWhat': 'codifiche dei valutatori',
+  'agreement.report.characterTitle': 'Accordo a livello di carattere per codice: {a} e {b}',
+  'agreement.report.segmentTitle': 'Accordo a livello di segmento per codice: {a} e {b}',
+  'agreement.report.unitTitle':
+    'Accordo per unità ({unit}, {units, plural, one {# unità} other {# unità}}) per codice',
+  'agreement.consensus': 'Consenso',
+  'agreement.xlsx.sheet': 'Affidabilità',
+  'agreement.xlsx.level': 'Livello',
+  'agreement.xlsx.coderA': 'Codificatore A',
+  'agreement.xlsx.coderB': 'Codificatore B',
+  'agreement.xlsx.compared': 'Unità confrontate',
+  'agreement.xlsx.undefined': 'Non definito perché',
+  'agreement.xlsx.method': 'Metodo',
+  'agreement.xlsx.character': 'Carattere (NVivo)',
+  'agreement.xlsx.segment': 'Segmento (MAXQDA)',
+  'agreement.xlsx.unit': 'Unità: {unit}',
+  'agreement.cli.usage':
+    '  campo agreement <progetto> [--coders anna,bruno] [--codes Ritardi,…] [--threshold 0.9] [--unit turn|sentence] [--json]\n  campo agreement <progetto> --matrices "Integrazione – Anna,Integrazione – Bruno"\n                            accordo tra codificatori (carattere, segmento, unità)',
+  'agreement.cli.heading':
+    'Affidabilità della codifica – {title}: {coders}; {sources, plural, one {# documento} other {# documenti}}, {codes, plural, one {# codice} other {# codici}}.',
+  'agreement.cli.flagged':
+    '{count, plural, one {# codifica esclusa perché il testo è cambiato (da rivedere)} other {# codifiche escluse perché il testo è cambiato (da rivedere)}}.',
+  'agreement.cli.unknownCoder':
+    'codificatore sconosciuto «{coder}». Codificatori del progetto: {known}.',
+  'agreement.cli.fewCoders':
+    'servono almeno due codificatori con codifiche nel progetto (indicali con --coders).',
+  'agreement.cli.badOption':
+    'opzione non valida: --threshold va da 0 a 1 (es. 0.9), --unit è turn o sentence.',
+  'coding.tab.agreement': 'Accordo',
+  'agreement.ui.views': 'Viste dell’accordo',
+  'agreement.ui.figures': 'Indici',
+  'agreement.ui.disagreements': 'Disaccordi',
+  'agreement.ui.scope': 'Che cosa confrontare',
+  'agreement.ui.coders': 'Codificatori',
+  'agreement.ui.coderLine':
+    '{codings, plural, one {# codifica} other {# codifiche}} in {sources, plural, one {# documento} other {# documenti}}',
+  'agreement.ui.sources': 'Documenti',
+  'agreement.ui.codes': 'Codici',
+  'agreement.ui.all': 'Tutti',
+  'agreement.ui.allSelected': 'tutti ({count})',
+  'agreement.ui.threshold': 'Soglia di sovrapposizione dei segmenti (%)',
+  'agreement.ui.unit': 'Unità',
+  'agreement.ui.compute': 'Calcola l’accordo',
+  'agreement.ui.computing': 'Calcolo in corso…',
+  'agreement.ui.fewCoders':
+    'Servono almeno due codificatori con codifiche negli stessi documenti. Ciascun valutatore codifica nel proprio strato; i loro strati si confrontano qui.',
+  'agreement.ui.noCoders': 'Nessuno ha ancora codificato in questo progetto.',
+  'agreement.ui.chooseTwo': 'Scegli almeno due codificatori.',
+  'agreement.ui.flagged':
+    '{count, plural, one {# codifica è esclusa perché il testo è cambiato sotto di essa (da rivedere).} other {# codifiche sono escluse perché il testo è cambiato sotto di esse (da rivedere).}}',
+  'agreement.ui.pair': '{a} e {b}',
+  'agreement.ui.summaryCharacter': 'Carattere (NVivo)',
+  'agreement.ui.summarySegment': 'Segmento (MAXQDA)',
+  'agreement.ui.summaryUnit': 'Unità ({unit})',
+  'agreement.ui.perCode': 'Per codice',
+  'agreement.ui.method': 'Metodo',
+  'agreement.ui.bands':
+    'Lettura convenzionale: κ secondo Landis e Koch (≤ 0,20 lieve; 0,21–0,40 discreto; 0,41–0,60 moderato; 0,61–0,80 sostanziale; > 0,80 quasi perfetto); α secondo Krippendorff (≥ 0,800 affidabile; 0,667–0,800 solo conclusioni provvisorie).',
+  'agreement.band.poor': 'scarso',
+  'agreement.band.slight': 'lieve',
+  'agreement.band.fair': 'discreto',
+  'agreement.band.moderate': 'moderato',
+  'agreement.band.substantial': 'sostanziale',
+  'agreement.band.almostPerfect': 'quasi perfetto',
+  'agreement.band.reliable': 'affidabile',
+  'agreement.band.tentative': 'provvisorio',
+  'agreement.band.unreliable': 'non affidabile',
+  'agreement.ui.none':
+    'Nessun disaccordo: i codificatori scelti hanno codificato allo stesso modo.',
+  'agreement.ui.count': '{shown} di {total, plural, one {# disaccordo} other {# disaccordi}}',
+  'agreement.ui.position': 'Disaccordo {n} di {total}',
+  'agreement.ui.list': 'Disaccordi',
+  'agreement.ui.consensusColumn': 'Consenso',
+  'agreement.ui.consensusEmpty': 'Nessuna codifica di consenso in questo passaggio.',
+  'agreement.ui.notCoded': 'non codificato',
+  'agreement.ui.status.open': 'da decidere',
+  'agreement.ui.status.decided': 'deciso',
+  'agreement.ui.accept': 'Accetta {coder}',
+  'agreement.ui.acceptAll': 'Entrambe le versioni',
+  'agreement.ui.acceptNone': 'Nessuna',
+  'agreement.ui.openInText': 'Apri nel testo',
+  'agreement.ui.keys':
+    '↑ ↓ o J K: passaggio precedente o successivo · {keys}: accetta la versione · E: entrambe · N: nessuna · O: apri nel testo · Ctrl+Z: annulla',
+  'agreement.ui.decided': 'Consenso registrato per «{code}».',
+  'agreement.ui.resolveHelp':
+    'La decisione va nello strato «Consenso», separato da quelli dei codificatori, e si annulla con Ctrl+Z.',
+  'agreement.ui.kind': 'Tipo',
+  'agreement.ui.segmentPercent': 'Segmenti (%)',
+  'agreement.ui.unitKappa': 'κ per {unit}',
+  'agreement.ui.ratings': 'Valutazioni',
+  'agreement.ui.matrices': 'Matrici da confrontare',
+  'agreement.ui.matricesHelp':
+    'Ogni valutatore compila la propria matrice dallo stesso modello (per esempio «Integrazione – Anna» e «Integrazione – Bruno»): righe, colonne e livelli si abbinano per nome.',
+  'agreement.ui.chooseTwoMatrices': 'Scegli almeno due matrici compilate da valutatori diversi.',
+  'agreement.ui.cells': 'Celle valutate da entrambi',
+  'agreement.ui.differences':
+    '{count, plural, =0 {Nessuna cella valutata diversamente} one {# cella valutata diversamente} other {# celle valutate diversamente}}',
+  'agreement.ui.unplaced':
+    '{count, plural, one {# valutazione non abbinata alla prima matrice (riga, colonna o livello diversi) è esclusa.} other {# valutazioni non abbinate alla prima matrice (riga, colonna o livello diversi) sono escluse.}}',
+  'agreement.cli.unknownMatrix':
+    'matrice sconosciuta «{matrix}» (ne servono almeno due). Matrici del progetto: {known}.',
 } as const;

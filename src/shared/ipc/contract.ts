@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, ProjectMetaSchema } from '../model/project';
 import { patchSchema } from '../model/patch';
+import { agreementContract } from './contract-agreement';
 import { codingContract } from './contract-coding';
 import { exchangeContract } from './contract-exchange';
 import { exportContract } from './contract-export';
@@ -90,6 +91,7 @@ export const contract = {
   ...indicatorsContract,
   ...exportContract,
   ...exchangeContract,
+  ...agreementContract,
 };
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import type { TextAgreementInput } from '../domain/agreement-layers';
 import type { SourceForAnalysis } from '../domain/coding-analysis';
 import type { MessageKey } from '../i18n';
 import type { ProjectFile } from '../model/project';
@@ -8,6 +9,7 @@ import {
   type ReportSettings,
 } from './model';
 import { Chapter, reportContext, type ReportContext } from './report-context';
+import { agreementAnnex, agreementForReport } from './sections-agreement';
 import { fieldworkAnnex, participantsAnnex } from './sections-annexes';
 import {
   coverBlock,
@@ -43,6 +45,11 @@ export interface ReportInput {
   settings: ReportSettings;
   /** ISO date of the export, printed when the settings give none. */
   today: string;
+  /**
+   * The coder layers for the agreement annex (which coders have a layer on which source); when
+   * absent, derived from the corpus's codings.
+   */
+  agreementInput?: TextAgreementInput;
 }
 
 /**
@@ -80,6 +87,15 @@ export function buildReport(input: ReportInput): ReportModel {
         questionChapter(context, chapter, question);
         add(chapter);
       }
+    } else if (section === 'agreement') {
+      // Only where two or more evaluators coded: a one-coder project has nothing to compare.
+      const agreement = agreementForReport(project, input.corpus, input.agreementInput);
+      if (!agreement.study) continue;
+      annexNumber += 1;
+      const chapter = new Chapter(context, `A${annexNumber}`);
+      chapter.heading(1, t('report.annex', { n: annexNumber, title: t('agreement.title') }));
+      agreementAnnex(context, chapter, agreement);
+      add(chapter);
     } else {
       const spec = CHAPTERS[section]!;
       const annex = ANNEX_SECTIONS.includes(section);

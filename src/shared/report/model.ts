@@ -19,11 +19,16 @@ export const REPORT_SECTIONS = [
   'conclusions',
   'participants',
   'fieldwork',
+  'agreement',
 ] as const;
 export type ReportSectionId = (typeof REPORT_SECTIONS)[number];
 
 /** Sections that are annexes: numbered "Allegato 1", "Allegato 2" … instead of chapters. */
-export const ANNEX_SECTIONS: readonly ReportSectionId[] = ['participants', 'fieldwork'];
+export const ANNEX_SECTIONS: readonly ReportSectionId[] = [
+  'participants',
+  'fieldwork',
+  'agreement',
+];
 
 /** What the user chooses in the composer (and the CLI's flags); kept in project.json. */
 export const ReportSettingsSchema = z.object({

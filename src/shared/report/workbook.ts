@@ -7,9 +7,11 @@
  * text that mentions a participant's name (a source title, a quotation, a memo) has it replaced
  * by the pseudonym, as the report does.
  */
+import type { TextAgreementInput } from '../domain/agreement-layers';
 import type { SourceForAnalysis } from '../domain/coding-analysis';
 import type { Language, ProjectFile } from '../model/project';
 import { anonymiser } from './anonymise';
+import { agreementSheet } from './workbook-agreement';
 import { workbookContext } from './workbook-cells';
 import {
   codebookSheet,
@@ -62,7 +64,8 @@ export function safeSheetName(name: string, taken: Set<string>): string {
 
 /**
  * The project's data as sheets, in this order: coded segments, codebook, codes × participants,
- * framework matrix, NGT ideas, NGT ballots, NGT results, rating matrices, indicators. Every
+ * framework matrix, NGT ideas, NGT ballots, NGT results, rating matrices, indicators, coding
+ * reliability (intercoder agreement). Every
  * sheet is present, with its header row, even when it has no data, so the workbook always has
  * the same shape. Sheet names are valid for Excel and unique.
  */
@@ -70,6 +73,8 @@ export function buildWorkbook(input: {
   project: ProjectFile;
   corpus: readonly SourceForAnalysis[];
   language: Language;
+  /** The coder layers for the agreement sheet (default: from the corpus's codings). */
+  agreementInput?: TextAgreementInput;
 }): WorkbookSheet[] {
   const context = workbookContext(input.project, input.corpus, input.language);
   const sheets = [
@@ -82,6 +87,7 @@ export function buildWorkbook(input: {
     ngtResultsSheet(context),
     matricesSheet(context),
     indicatorsSheet(context),
+    agreementSheet(context, input.agreementInput),
   ];
   // One last pass over every text, so no sheet can forget to hide a name.
   const anonymise = anonymiser(input.project.participants);

@@ -187,6 +187,7 @@ describe('data workbook of the demo project', () => {
         'NGT risultati',
         'Matrici di valutazione',
         'Indicatori',
+        'Affidabilità',
       ].sort(),
     );
     const rows = (name: string) => sheets.get(name)!.trim().split('\n');

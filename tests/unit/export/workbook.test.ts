@@ -39,6 +39,7 @@ describe('buildWorkbook', () => {
       'NGT risultati',
       'Matrici di valutazione',
       'Indicatori',
+      'Affidabilità',
     ]);
     for (const sheet of sheets) {
       expect(Array.from(sheet.name).length).toBeLessThanOrEqual(31);
@@ -413,6 +414,7 @@ describe('buildWorkbook', () => {
       'NGT results',
       'Rating matrices',
       'Indicators',
+      'Reliability',
     ]);
     const segments = sheetNamed(sheets, 'Coded segments');
     expect(segments.header.slice(0, 7)).toEqual([
@@ -452,7 +454,7 @@ describe('buildWorkbook', () => {
       meta: { title: 'Vuoto' },
     });
     const sheets = buildWorkbook({ project, corpus: [], language: 'it' });
-    expect(sheets).toHaveLength(9);
+    expect(sheets).toHaveLength(10);
     for (const sheet of sheets) {
       expect(sheet.header.length, sheet.name).toBeGreaterThan(0);
       expect(sheet.rows, sheet.name).toEqual([]);

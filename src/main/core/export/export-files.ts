@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { TextAgreementInput } from '../../../shared/domain/agreement-layers';
 import type { SourceForAnalysis } from '../../../shared/domain/coding-analysis';
 import type { ExportExtension, ExportResult } from '../../../shared/ipc/contract-export';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -21,6 +22,8 @@ import { workbookToXlsx } from './xlsx-writer';
 export interface ExportInput {
   project: ProjectFile;
   corpus: readonly SourceForAnalysis[];
+  /** The coder layers for the agreement annex and sheet (default: from the corpus). */
+  agreementInput?: TextAgreementInput;
 }
 
 /** Progress of a long export, 0…1, for a progress bar. */

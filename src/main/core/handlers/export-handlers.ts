@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { buildReport } from '../../../shared/report/build-report';
+import { loadAgreementInput } from '../agreement/agreement-data';
 import { loadCorpus } from '../coding/corpus';
 import {
   deliverExport,
@@ -38,7 +39,14 @@ export function exportHandlers(state: CoreState): ExportHandlers {
     async reportOutline({ settings }) {
       const session = state.requireSession();
       const corpus = await loadCorpus(session);
-      const model = buildReport({ project: session.project, corpus, settings, today: todayIso() });
+      const wanted = settings.sections.includes('agreement');
+      const model = buildReport({
+        project: session.project,
+        corpus,
+        settings,
+        today: todayIso(),
+        ...(wanted ? { agreementInput: (await loadAgreementInput(session)).input } : {}),
+      });
       const count = (kind: string) => model.blocks.filter((block) => block.kind === kind).length;
       return {
         headings: model.blocks.flatMap((block) =>
@@ -56,7 +64,12 @@ export function exportHandlers(state: CoreState): ExportHandlers {
         host.emit('exportProgress', { kind: 'docx', fraction });
       progress(0);
       const corpus = await loadCorpus(session);
-      const bytes = await renderReport({ project: session.project, corpus }, settings, progress);
+      const { input: agreementInput } = await loadAgreementInput(session);
+      const bytes = await renderReport(
+        { project: session.project, corpus, agreementInput },
+        settings,
+        progress,
+      );
       const title = settings.title.trim() || session.project.meta.title;
       const result = await deliverExport(bytes, exportFileName(title, 'docx'), path);
       progress(1);
@@ -67,7 +80,8 @@ export function exportHandlers(state: CoreState): ExportHandlers {
       const path = grantedSaveTarget(state, target);
       host.emit('exportProgress', { kind: 'xlsx', fraction: 0 });
       const corpus = await loadCorpus(session);
-      const bytes = renderWorkbook({ project: session.project, corpus }, language);
+      const { input: agreementInput } = await loadAgreementInput(session);
+      const bytes = renderWorkbook({ project: session.project, corpus, agreementInput }, language);
       const result = await deliverExport(
         bytes,
         exportFileName(session.project.meta.title, 'xlsx'),

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/ipc/contract';
+import { agreementHandlers } from './agreement-handlers';
 import { analysisHandlers } from './analysis-handlers';
 import { appHandlers } from './app-handlers';
 import { codebookHandlers } from './codebook-handlers';
@@ -44,6 +45,7 @@ export function createCore(host: HostContext): {
     ...indicatorHandlers(state),
     ...exportHandlers(state),
     ...exchangeHandlers(state),
+    ...agreementHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

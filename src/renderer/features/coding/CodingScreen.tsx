@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { AgreementPanel } from '../agreement/AgreementPanel';
 import { CacheProgress } from './CacheProgress';
 import { isTypingTarget } from '../../components/keyboard';
 import { RevealNamesToggle } from '../../components/RevealNames';
@@ -13,7 +14,7 @@ import { RetrievalPanel } from './RetrievalPanel';
 import { SearchPanel } from './SearchPanel';
 import { selectionOnScreen } from './selection-visibility';
 
-const TABS = ['code', 'retrieve', 'search', 'matrices'] as const;
+const TABS = ['code', 'retrieve', 'search', 'matrices', 'agreement'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -136,6 +137,7 @@ export function CodingScreen() {
           {tab === 'retrieve' && <RetrievalPanel onOpen={(id, at) => show('code', { id, at })} />}
           {tab === 'search' && <SearchPanel onOpen={(id, at) => show('code', { id, at })} />}
           {tab === 'matrices' && <MatricesPanel />}
+          {tab === 'agreement' && <AgreementPanel onOpen={(id, at) => show('code', { id, at })} />}
         </div>
       </div>
     </div>

@@ -1,0 +1,111 @@
+/**
+ * The storage adapter of intercoder agreement: the open project's coder layers
+ * (codings/<source>/<evaluator>.json) as the pure agreement functions take them.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  agreementInputOf,
+  type LayerCodings,
+  type SourceShape,
+} from '../../../shared/domain/agreement-run';
+import type { TextAgreementInput } from '../../../shared/domain/agreement-layers';
+import type { SourceFile } from '../../../shared/model/source';
+import { CODINGS_DIR, isSafeId } from '../store/layout';
+import type { ProjectSession } from '../store/project-session';
+
+/** An agreement input and what was left out of it. */
+export interface LoadedAgreementInput {
+  input: TextAgreementInput;
+  /** The sources read, in project order. */
+  sourceIds: string[];
+  /** Codings whose text changed under them (awaiting review): their offsets are not compared. */
+  flagged: number;
+  /** Per source, every coder who has a layer there (even an emptied one). */
+  layerCoders: Map<string, string[]>;
+}
+
+/**
+ * The input from source views (every coder's codings) and the coders whose layer exists on each
+ * source. A coding flagged `textChanged` is left out and counted; a layer with no codings left
+ * still says its coder coded the source.
+ */
+export function agreementInputOfViews(
+  views: readonly SourceFile[],
+  layerCoders: ReadonlyMap<string, readonly string[]>,
+  options: { sentences?: boolean } = {},
+): Omit<LoadedAgreementInput, 'layerCoders'> {
+  const shapes: SourceShape[] = [];
+  const layers: LayerCodings[] = [];
+  let flagged = 0;
+  for (const view of views) {
+    shapes.push({
+      id: view.id,
+      length: view.text.length,
+      turns: view.turns,
+      // Sentences are split only when asked for: a pass over every text.
+      ...(options.sentences ? { text: view.text } : {}),
+    });
+    const byCoder = new Map<string, LayerCodings['codings'][number][]>();
+    for (const coder of layerCoders.get(view.id) ?? []) byCoder.set(coder, []);
+    for (const coding of view.codings) {
+      if (coding.textChanged) {
+        flagged += 1;
+        continue;
+      }
+      const list = byCoder.get(coding.coderId) ?? [];
+      list.push(coding);
+      byCoder.set(coding.coderId, list);
+    }
+    for (const [coderId, codings] of byCoder) layers.push({ sourceId: view.id, coderId, codings });
+  }
+  return { input: agreementInputOf(shapes, layers), sourceIds: views.map((v) => v.id), flagged };
+}
+
+/**
+ * The open project's layers on `sourceIds` (default: every source), read through the session's
+ * queue and caches. Sources that cannot be read are left out, as elsewhere in analysis.
+ */
+export async function loadAgreementInput(
+  session: ProjectSession,
+  sourceIds?: readonly string[],
+  options: { sentences?: boolean } = {},
+): Promise<LoadedAgreementInput> {
+  const wanted = sourceIds ? new Set(sourceIds) : null;
+  const ids = session.project.sources
+    .map((summary) => summary.id)
+    .filter((id) => !wanted || wanted.has(id));
+  const layers = await session.readLayers(ids);
+  const layerCoders = new Map<string, string[]>();
+  for (const [id, byCoder] of layers) layerCoders.set(id, [...byCoder.keys()]);
+  const views: SourceFile[] = [];
+  for (const id of ids) {
+    // Only sources somebody coded matter; the others would add length and no codings.
+    if ((layerCoders.get(id)?.length ?? 0) === 0) continue;
+    const view = await session.readSource(id).catch(() => null);
+    if (view) views.push(view);
+  }
+  return { ...agreementInputOfViews(views, layerCoders, options), layerCoders };
+}
+
+/**
+ * The coders whose layer file exists on each source (codings/<source>/<coder>.json), read from
+ * disk without the project's lock: for the command line, which reads a project the app may hold.
+ */
+export async function layerCodersOnDisk(
+  dir: string,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  for (const id of ids) {
+    const names = await readdir(join(dir, CODINGS_DIR, id)).catch(() => [] as string[]);
+    found.set(
+      id,
+      names
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => name.slice(0, -5))
+        .filter(isSafeId),
+    );
+  }
+  return found;
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CONSENSUS_EVALUATOR_ID,
+  decideConsensus,
+  isConsensus,
+} from '../../../shared/domain/agreement-consensus';
+import { findDisagreements } from '../../../shared/domain/agreement-disagreements';
+import { matrixVersionsAgreement } from '../../../shared/domain/agreement-rating-versions';
+import { agreementStudy, defaultAgreementCoders } from '../../../shared/domain/agreement-run';
+import { unionSpans } from '../../../shared/domain/agreement-spans';
+import { contextAround } from '../../../shared/domain/search';
+import { translator } from '../../../shared/i18n';
+import type { Handlers } from '../../../shared/ipc/contract';
+import type { AgreementCoder, DisagreementView } from '../../../shared/ipc/contract-agreement';
+import { CampoError } from '../../../shared/ipc/errors';
+import type { ProjectFile } from '../../../shared/model/project';
+import { loadAgreementInput, type LoadedAgreementInput } from '../agreement/agreement-data';
+import { findById, type CoreState } from './context';
+
+type AgreementHandlers = Pick<
+  Handlers,
+  'agreementCompute' | 'agreementDisagreements' | 'agreementResolve' | 'ratingAgreementCompute'
+>;
+
+/** The disagreements listed at most (the count says how many there are in all). */
+const MAX_DISAGREEMENTS = 2_000;
+
+/** Every coder with a layer in the input: codings and sources, evaluators' order first. */
+function availableCoders(project: ProjectFile, loaded: LoadedAgreementInput): AgreementCoder[] {
+  const stats = new Map<string, { sources: number; codings: number }>();
+  for (const coders of loaded.layerCoders.values()) {
+    for (const id of coders) {
+      const entry = stats.get(id) ?? { sources: 0, codings: 0 };
+      entry.sources += 1;
+      stats.set(id, entry);
+    }
+  }
+  for (const coding of loaded.input.codings) {
+    const entry = stats.get(coding.coderId);
+    if (entry) entry.codings += 1;
+  }
+  const names = new Map(project.evaluators.map((e) => [e.id, e.name]));
+  const order = project.evaluators.map((e) => e.id);
+  const ids = [...stats.keys()].sort(
+    (a, b) =>
+      (isConsensus(a) ? 1 : 0) - (isConsensus(b) ? 1 : 0) ||
+      (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9) ||
+      a.localeCompare(b),
+  );
+  return ids.map((id) => ({
+    id,
+    name: names.get(id) ?? '',
+    consensus: isConsensus(id),
+    ...stats.get(id)!,
+  }));
+}
+
+/** The coders asked for, else the default; BAD_INPUT with fewer than two. */
+function chosenCoders(
+  asked: readonly string[] | undefined,
+  project: ProjectFile,
+  loaded: LoadedAgreementInput,
+): string[] {
+  const coders = asked?.length
+    ? [...new Set(asked)]
+    : defaultAgreementCoders(
+        loaded.input,
+        project.evaluators.map((e) => e.id),
+      );
+  return coders;
+}
+
+/** Intercoder agreement of the open project's coder layers, and the consensus layer. */
+export function agreementHandlers(state: CoreState): AgreementHandlers {
+  return {
+    async ratingAgreementCompute({ matrixIds }) {
+      const session = state.requireSession();
+      const matrices = [...new Set(matrixIds)].map((id) =>
+        findById(session.project.matrices, id, 'matrix'),
+      );
+      if (matrices.length < 2) {
+        throw new CampoError('VALIDATION', 'two matrices needed', { reason: 'matrixIds' });
+      }
+      return matrixVersionsAgreement(matrices);
+    },
+
+    async agreementCompute({ coders, sourceIds, codeIds, threshold, unit }) {
+      const session = state.requireSession();
+      const loaded = await loadAgreementInput(session, sourceIds, {
+        sentences: unit === 'sentence',
+      });
+      const chosen = chosenCoders(coders, session.project, loaded);
+      return {
+        available: availableCoders(session.project, loaded),
+        coders: chosen,
+        sourceIds: loaded.sourceIds,
+        study:
+          chosen.length < 2
+            ? null
+            : agreementStudy(loaded.input, {
+                coders: chosen,
+                ...(codeIds?.length ? { codeIds } : {}),
+                ...(threshold !== undefined ? { threshold } : {}),
+                ...(unit ? { unit } : {}),
+              }),
+        flagged: loaded.flagged,
+      };
+    },
+
+    async agreementDisagreements({ coders, sourceIds, codeIds }) {
+      const session = state.requireSession();
+      const loaded = await loadAgreementInput(session, sourceIds);
+      const chosen = chosenCoders(coders, session.project, loaded);
+      if (chosen.length < 2) return { coders: chosen, disagreements: [], total: 0 };
+      const report = findDisagreements(loaded.input, {
+        coders: chosen,
+        ...(codeIds?.length ? { codeIds } : {}),
+      });
+      const consensus = new Map<string, { start: number; end: number }[]>();
+      for (const coding of loaded.input.codings) {
+        if (!isConsensus(coding.coderId)) continue;
+        const key = `${coding.sourceId}|${coding.codeId}`;
+        consensus.set(key, [...(consensus.get(key) ?? []), coding]);
+      }
+      const titles = new Map(session.project.sources.map((s) => [s.id, s.title]));
+      const views: DisagreementView[] = [];
+      for (const item of report.disagreements.slice(0, MAX_DISAGREEMENTS)) {
+        const doc = await session.readDoc(item.sourceId);
+        const around = contextAround(doc.text, item.start, item.end, 120);
+        const mine = (consensus.get(`${item.sourceId}|${item.codeId}`) ?? [])
+          .filter((span) => span.start < item.end && span.end > item.start)
+          .map((span) => ({
+            start: Math.max(span.start, item.start),
+            end: Math.min(span.end, item.end),
+          }))
+          .sort((a, b) => a.start - b.start);
+        views.push({
+          ...item,
+          sourceTitle: titles.get(item.sourceId) ?? '',
+          before: (around.clippedBefore ? '…' : '') + around.before,
+          text: doc.text.slice(item.start, item.end),
+          after: around.after + (around.clippedAfter ? '…' : ''),
+          consensus: unionSpans(mine),
+        });
+      }
+      return { coders: chosen, disagreements: views, total: report.disagreements.length };
+    },
+
+    async agreementResolve({ sourceId, codeId, start, end, spans }) {
+      const session = state.requireSession();
+      const code = findById(session.project.codes, codeId, 'code');
+      const source = await session.readSource(sourceId);
+      const outside = spans.some((s) => s.end <= s.start || s.start < start || s.end > end);
+      if (end <= start || end > source.text.length || outside) {
+        throw new CampoError('EMPTY_PASSAGE', `Consensus spans outside ${start}-${end}`);
+      }
+      return state.history().record(`≡ ${code.name}`, async (change) => {
+        if (!session.project.evaluators.some((e) => isConsensus(e.id))) {
+          await change.editProject((project) => {
+            // Named in the project's language, so coding cards and lists read "Consenso".
+            const name = translator(project.meta.language)('agreement.consensus');
+            project.evaluators.push({ id: CONSENSUS_EVALUATOR_ID, name });
+          });
+        }
+        const now = new Date().toISOString();
+        await change.editSource(sourceId, (draft) => {
+          draft.codings = decideConsensus(draft.codings, draft.text, {
+            codeId,
+            start,
+            end,
+            spans,
+            newId: randomUUID,
+            now,
+          });
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { expect, test } from './fixtures';
+import { AgreementPage } from './pages/agreement-page';
+import { ProjectPage } from './pages/project-page';
+import { ReportPage } from './pages/report-page';
+import { StartPage } from './pages/start-page';
+
+/**
+ * Two evaluators coded one 100-character transcript (tests/helpers/two-coders.ts): the lead
+ * reads the figures (κ worked by hand there), resolves a disagreement into the consensus layer
+ * by keyboard, undoes and redoes it, and exports the report's agreement annex.
+ */
+test('two coders: hand-checked κ, a disagreement resolved into the consensus layer, the DOCX annex', async ({
+  page,
+  campo,
+}) => {
+  const dir = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join('tests', 'helpers', 'two-coders.ts'), campo.projectsDir],
+    { encoding: 'utf8' },
+  ).trim();
+  // The project in the recent list, as if opened before.
+  const settingsPath = join(campo.configDir, 'settings.json');
+  const settings = JSON.parse(await readFile(settingsPath, 'utf8').catch(() => '{}'));
+  settings.recent = [{ path: dir, title: 'Affidabilità', openedAt: new Date().toISOString() }];
+  await writeFile(settingsPath, JSON.stringify(settings));
+  await campo.restart();
+
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const agreement = new AgreementPage(page);
+  await start.goto(campo.url);
+  await start.recent('Affidabilità').click();
+  await project.go('Codifica');
+  await agreement.open();
+
+  // Figures: Ritardi 20 both, 20 + 20 one only → 60 %, κ = 0,08 / 0,48 = 0,17; pooled 0,47.
+  const pair = 'Anna Rossi e Bruno Verdi';
+  await expect(agreement.pair(pair)).toContainText('75,0% · κ 0,47 (moderato)');
+  await expect(agreement.codeRow(pair, 'Ritardi')).toContainText('60,0%');
+  await expect(agreement.codeRow(pair, 'Ritardi')).toContainText('0,17 (lieve)');
+  await expect(agreement.codeRow(pair, 'Semplificazione')).toContainText('0,78 (sostanziale)');
+  await page.screenshot({ path: 'test-results/artefacts/agreement-figures.png', fullPage: true });
+
+  // Segments: Ritardi overlaps 20/60, Semplificazione 30/40: none agree at 90 %, one pair at 70 %.
+  await expect(agreement.pair(pair)).toContainText('0,0% · κn −1,00');
+  await page.getByLabel('Soglia di sovrapposizione dei segmenti (%)').fill('70');
+  await page.getByRole('button', { name: 'Calcola l’accordo' }).click();
+  await expect(agreement.pair(pair)).toContainText('50,0% · κn 0,00');
+
+  // Disagreements, by keyboard: B accepts Bruno's version of the first passage.
+  await agreement.view('Disaccordi').click();
+  await expect(agreement.list.getByRole('option')).toHaveCount(2);
+  await expect(agreement.selected).toContainText('Ritardi');
+  await expect(agreement.version('Anna Rossi').locator('mark')).toHaveText(
+    'Il bando è arrivato tardi e i Comuni non',
+  );
+  await page.keyboard.press('b');
+  await expect(project.notification('Consenso registrato per «Ritardi».')).toBeVisible();
+  await expect(agreement.selected).toContainText('Semplificazione');
+  await page.keyboard.press('ArrowUp');
+  await expect(agreement.selected).toContainText('deciso');
+  await expect(agreement.version('Consenso').locator('mark')).toHaveText(
+    'tardi e i Comuni non avevano personale. ',
+  );
+  await page.screenshot({
+    path: 'test-results/artefacts/agreement-disagreements.png',
+    fullPage: true,
+  });
+  const layer = join(dir, 'codings', 'src-int01', 'consensus.json');
+  const saved = JSON.parse(await readFile(layer, 'utf8'));
+  expect(saved.codings.map((c: { start: number; end: number }) => [c.start, c.end])).toEqual([
+    [20, 60],
+  ]);
+
+  // Undo and redo, as any coding change.
+  await page.keyboard.press('Control+z');
+  await expect(agreement.selected).toContainText('da decidere');
+  await expect(agreement.version('Consenso')).toContainText('Nessuna codifica di consenso');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(agreement.selected).toContainText('deciso');
+
+  // Ratings: two evaluators' integration matrices, made apart from the same template.
+  await agreement.view('Valutazioni').click();
+  await page.getByRole('checkbox', { name: 'Integrazione – Anna' }).check();
+  await page.getByRole('checkbox', { name: 'Integrazione – Bruno' }).check();
+  const pairRow = page
+    .getByRole('table', { name: /^Coordinamento/ })
+    .getByRole('row', { name: /Integrazione – Anna – Integrazione – Bruno/ });
+  await expect(pairRow).toContainText('75,0%');
+  await expect(pairRow).toContainText('0,71 (sostanziale)');
+  await expect(page.getByText('1 cella valutata diversamente')).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({ hasText: 'OT10' }).filter({ hasText: 'Livelli diversi' }),
+  ).toContainText('AltoMedio');
+  await page.screenshot({ path: 'test-results/artefacts/agreement-ratings.png', fullPage: true });
+  await agreement.view('Disaccordi').click();
+  await expect(agreement.selected).toContainText('Ritardi');
+
+  // O opens the passage in the text.
+  await page.keyboard.press('o');
+  await expect(page.getByRole('tab', { name: 'Testi', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+
+  // The report's agreement annex, with its method line; the consensus layer is not a coder.
+  await project.go('Rapporto');
+  await new ReportPage(page).keepOnly(['Affidabilità della codifica']);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Rapporto in Word (DOCX)' }).click();
+  const docx = await JSZip.loadAsync(await readFile((await (await download).path())!));
+  const text = (await docx.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+  expect(text).toContain('Allegato 1 – Affidabilità della codifica');
+  expect(text).toContain(
+    'Tavola A1.1 – Accordo a livello di carattere per codice: Anna Rossi e Bruno Verdi',
+  );
+  expect(text).toContain('Accordo a livello di carattere (metodo NVivo)');
+  expect(text).not.toContain('Consenso');
+});

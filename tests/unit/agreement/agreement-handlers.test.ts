@@ -1,0 +1,115 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONSENSUS_EVALUATOR_ID } from '../../../src/shared/domain/agreement-consensus';
+import { consensusSpans } from '../../../src/shared/domain/agreement-disagreements';
+import { testCore } from '../../helpers/core';
+import { dispatch } from '../../../src/main/core/dispatch';
+import { createLogger } from '../../../src/main/core/logger';
+import type { HandlerArgs, HandlerName, HandlerResult } from '../../../src/shared/ipc/contract';
+import { tempDir } from '../../helpers/temp-dir';
+import { ANNA, BRUNO, writeTwoCoderProject } from '../../helpers/two-coders';
+
+const logger = createLogger(null);
+
+async function openTwoCoders() {
+  const { core } = await testCore();
+  const fixture = await writeTwoCoderProject(await tempDir());
+  const call = async <K extends HandlerName>(name: K, args: HandlerArgs<K>) => {
+    const answer = await dispatch(core.handlers, name, args, logger, { clientId: 'lead' });
+    if (!answer.ok) throw new Error(`${name}: ${answer.error.code} ${answer.error.message}`);
+    return answer.value as HandlerResult<K>;
+  };
+  await call('projectOpen', { path: fixture.dir });
+  return { core, call, ...fixture };
+}
+
+describe('agreement over the coder layers of an open project', () => {
+  it('computes character-level agreement checked by hand, per code and pooled', async () => {
+    const { call, core, delays, simpler } = await openTwoCoders();
+    const result = await call('agreementCompute', {});
+    expect(result.coders).toEqual([ANNA.id, BRUNO.id]);
+    expect(result.available.map((c) => [c.id, c.name, c.codings, c.sources])).toEqual([
+      [ANNA.id, ANNA.name, 2, 1],
+      [BRUNO.id, BRUNO.name, 2, 1],
+    ]);
+    const pair = result.study!.character.pairs[0]!;
+    const byCode = new Map(pair.byCode.map((row) => [row.codeId, row]));
+    expect(byCode.get(delays.id)!.percent).toBeCloseTo(60, 10);
+    expect(byCode.get(delays.id)!.kappa).toBeCloseTo(0.08 / 0.48, 10);
+    expect(byCode.get(simpler.id)!.percent).toBeCloseTo(90, 10);
+    expect(byCode.get(simpler.id)!.kappa).toBeCloseTo(0.36 / 0.46, 10);
+    expect(pair.overall.percent).toBeCloseTo(75, 10);
+    expect(pair.overall.kappa).toBeCloseTo(0.22 / 0.47, 10);
+    // Segments: Ritardi overlap 20/60 < 90 %; Semplificazione 30/40 = 75 % < 90 %.
+    expect(result.study!.segment.pairs[0]!.overall.agreeing).toEqual([0, 0]);
+    const lower = await call('agreementCompute', { threshold: 0.7 });
+    expect(lower.study!.segment.pairs[0]!.overall.agreeing).toEqual([1, 1]);
+    // Turns: both coders marked both turns with both codes' presence as follows.
+    expect(result.study!.unit.units).toBe(2);
+    await core.shutdown();
+  });
+
+  it('lists the disagreements with their words and resolves one into the consensus layer, undoably', async () => {
+    const { call, core, dir, sourceId, delays } = await openTwoCoders();
+    const listed = await call('agreementDisagreements', {});
+    expect(listed.total).toBe(2);
+    const first = listed.disagreements[0]!;
+    expect(first).toMatchObject({ codeId: delays.id, start: 0, end: 60, kind: 'extent' });
+    expect(first.text).toBe('Il bando è arrivato tardi e i Comuni non avevano personale. ');
+    expect(first.consensus).toEqual([]);
+
+    const spans = consensusSpans(first, { accept: BRUNO.id });
+    await call('agreementResolve', { sourceId, codeId: delays.id, start: 0, end: 60, spans });
+    const layer = JSON.parse(
+      await readFile(join(dir, 'codings', sourceId, `${CONSENSUS_EVALUATOR_ID}.json`), 'utf8'),
+    );
+    expect(layer.codings.map((c: { start: number; end: number }) => [c.start, c.end])).toEqual([
+      [20, 60],
+    ]);
+    const after = await call('agreementDisagreements', {});
+    expect(after.disagreements[0]!.consensus).toEqual([{ start: 20, end: 60 }]);
+    // The consensus layer is never one of the compared coders by default.
+    expect((await call('agreementCompute', {})).coders).toEqual([ANNA.id, BRUNO.id]);
+    const project = (await call('projectCurrent', {}))!.project;
+    expect(project.evaluators.map((e) => e.id)).toContain(CONSENSUS_EVALUATOR_ID);
+
+    // Deciding again replaces the decision on that passage: "all" unites both versions.
+    await call('agreementResolve', {
+      sourceId,
+      codeId: delays.id,
+      start: 0,
+      end: 60,
+      spans: consensusSpans(first, 'all'),
+    });
+    expect((await call('agreementDisagreements', {})).disagreements[0]!.consensus).toEqual([
+      { start: 0, end: 60 },
+    ]);
+    await call('codingUndo', {});
+    expect((await call('agreementDisagreements', {})).disagreements[0]!.consensus).toEqual([
+      { start: 20, end: 60 },
+    ]);
+    await call('codingUndo', {});
+    expect((await call('agreementDisagreements', {})).disagreements[0]!.consensus).toEqual([]);
+    const files = await readdir(join(dir, 'codings', sourceId));
+    expect(files.sort()).toContain(`${ANNA.id}.json`);
+    await core.shutdown();
+  });
+
+  it('refuses consensus spans outside the passage and fewer than two coders gives no figures', async () => {
+    const { core, delays, sourceId } = await openTwoCoders();
+    const answer = await dispatch(
+      core.handlers,
+      'agreementResolve',
+      { sourceId, codeId: delays.id, start: 0, end: 60, spans: [{ start: 50, end: 80 }] },
+      logger,
+      { clientId: 'lead' },
+    );
+    expect(answer.ok).toBe(false);
+    const one = await dispatch(core.handlers, 'agreementCompute', { coders: [ANNA.id] }, logger, {
+      clientId: 'lead',
+    });
+    expect(one.ok && (one.value as { study: unknown }).study).toBeNull();
+    await core.shutdown();
+  });
+});
