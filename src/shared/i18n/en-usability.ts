@@ -76,4 +76,5 @@ export const enUsability: Record<keyof typeof itUsability, string> = {
   'firstSteps.done': 'done',
   'time.placeholder': 'hh:mm',
   'time.invalid': '“{typed}” is not a time: write it as hours:minutes, for example 9:30 or 14:00.',
+  'sessions.noSourcesYet': 'No transcripts yet: import one here or from an interview’s page.',
 };

@@ -79,4 +79,6 @@ export const itUsability = {
   'firstSteps.done': 'fatto',
   'time.placeholder': 'hh:mm',
   'time.invalid': '«{typed}» non è un’ora: scrivila come ore:minuti, per esempio 9:30 o 14:00.',
+  'sessions.noSourcesYet':
+    'Nessuna trascrizione ancora: importane una qui o dalla scheda di un’intervista.',
 } as const;
