@@ -14,7 +14,7 @@ export const itUsability = {
     '{n, plural, one {# contrassegno DV delle note dal vivo non è ancora codificato.} other {# contrassegni DV delle note dal vivo non sono ancora codificati.}}',
   'notes.markedWith': 'Marcata dal taccuino con questa DV',
   'coding.keysHint':
-    'Da tastiera: ←/→ parola, ↑/↓ frase, Ctrl+↑/↓ intervento, Home/Fine inizio e fine dell’intervento; con Maiusc si seleziona. 1–9 codifica, Esc annulla la selezione.',
+    'Da tastiera: ←/→ parola, ↑/↓ frase, Ctrl+↑/↓ intervento, Home/Fine inizio e fine dell’intervento; con Maiusc si seleziona. 1–9 codifica, Invio sceglie un codice per nome, Esc annulla la selezione.',
   'coding.selectedAnnounce': 'Selezionato: {text}',
   'coding.skipToText': 'Vai al testo da codificare',
   'nav.skipToContent': 'Vai al contenuto',
