@@ -32,6 +32,11 @@ test('a new project’s overview says what to do first, each step a link that is
   await steps.getByRole('button', { name: 'Importa una trascrizione' }).click();
   await expect(page.getByRole('dialog')).toContainText('Importa');
   await page.keyboard.press('Escape');
+  // With no transcript at all, the interviews screen does not claim "every transcript is linked".
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const unlinked = page.getByRole('region', { name: 'Trascrizioni non collegate' });
+  await expect(unlinked).toContainText('Nessuna trascrizione ancora');
+  await expect(unlinked).not.toContainText('Tutte le trascrizioni sono collegate');
 
   // The demo, which has everything, shows no first steps.
   await page.getByRole('button', { name: 'Chiudi progetto' }).click();

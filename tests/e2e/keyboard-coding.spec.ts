@@ -59,5 +59,15 @@ test('code a passage with the keyboard only: skip links, a caret moved by turn, 
   );
   await page.keyboard.press('Escape');
   await expect(selection).toHaveCount(0);
+
+  // A code with no quick key: Enter goes to the picker, its name and Enter apply it.
+  await page.keyboard.press('Control+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Enter');
+  const picker = coding.side.getByRole('combobox', { name: 'Applica un codice' });
+  await expect(picker).toBeFocused();
+  await page.keyboard.type('Critic');
+  await page.keyboard.press('Enter');
+  await expect(coding.code('Criticità').locator('.count')).toHaveText('3');
   await expect(project.saveIndicator).toHaveText(/^Salvato alle/);
 });

@@ -13,7 +13,7 @@ export const enUsability: Record<keyof typeof itUsability, string> = {
     '{n, plural, one {# DV mark of the live notes is not coded yet.} other {# DV marks of the live notes are not coded yet.}}',
   'notes.markedWith': 'Marked with this DV in the notes',
   'coding.keysHint':
-    'Keyboard: ←/→ word, ↑/↓ sentence, Ctrl+↑/↓ turn, Home/End start and end of the turn; Shift selects. 1–9 codes, Esc clears the selection.',
+    'Keyboard: ←/→ word, ↑/↓ sentence, Ctrl+↑/↓ turn, Home/End start and end of the turn; Shift selects. 1–9 codes, Enter picks a code by name, Esc clears the selection.',
   'coding.selectedAnnounce': 'Selected: {text}',
   'coding.skipToText': 'Skip to the text to code',
   'nav.skipToContent': 'Skip to content',
@@ -76,4 +76,5 @@ export const enUsability: Record<keyof typeof itUsability, string> = {
   'firstSteps.done': 'done',
   'time.placeholder': 'hh:mm',
   'time.invalid': '“{typed}” is not a time: write it as hours:minutes, for example 9:30 or 14:00.',
+  'sessions.noSourcesYet': 'No transcripts yet: import one here or from an interview’s page.',
 };

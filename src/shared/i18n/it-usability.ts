@@ -14,7 +14,7 @@ export const itUsability = {
     '{n, plural, one {# contrassegno DV delle note dal vivo non è ancora codificato.} other {# contrassegni DV delle note dal vivo non sono ancora codificati.}}',
   'notes.markedWith': 'Marcata dal taccuino con questa DV',
   'coding.keysHint':
-    'Da tastiera: ←/→ parola, ↑/↓ frase, Ctrl+↑/↓ intervento, Home/Fine inizio e fine dell’intervento; con Maiusc si seleziona. 1–9 codifica, Esc annulla la selezione.',
+    'Da tastiera: ←/→ parola, ↑/↓ frase, Ctrl+↑/↓ intervento, Home/Fine inizio e fine dell’intervento; con Maiusc si seleziona. 1–9 codifica, Invio sceglie un codice per nome, Esc annulla la selezione.',
   'coding.selectedAnnounce': 'Selezionato: {text}',
   'coding.skipToText': 'Vai al testo da codificare',
   'nav.skipToContent': 'Vai al contenuto',
@@ -79,4 +79,6 @@ export const itUsability = {
   'firstSteps.done': 'fatto',
   'time.placeholder': 'hh:mm',
   'time.invalid': '«{typed}» non è un’ora: scrivila come ore:minuti, per esempio 9:30 o 14:00.',
+  'sessions.noSourcesYet':
+    'Nessuna trascrizione ancora: importane una qui o dalla scheda di un’intervista.',
 } as const;

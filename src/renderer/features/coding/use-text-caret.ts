@@ -67,6 +67,16 @@ export function useTextCaret(options: {
       store.select(store.selection);
       return;
     }
+    // Enter on a selection goes to the code picker: codes without a quick key (10th and on)
+    // are then a name and Enter away, without hunting for the field with Tab.
+    if (event.key === 'Enter' && store.selection) {
+      const picker = document.querySelector<HTMLInputElement>('.code-picker input');
+      if (picker) {
+        event.preventDefault();
+        picker.focus();
+      }
+      return;
+    }
     const from = caret ?? firstVisible();
     let to: number;
     const move = MOVES[event.key];

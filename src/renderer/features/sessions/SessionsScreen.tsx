@@ -130,7 +130,10 @@ export function SessionsScreen({ kind }: { kind: SessionKind }) {
               {t('sessions.importTranscript')}
             </button>
           </div>
-          {unlinked.length === 0 ? (
+          {project.sources.length === 0 ? (
+            // "Every transcript is linked" would be true of none, and misleads a new project.
+            <p className="muted">{t('sessions.noSourcesYet')}</p>
+          ) : unlinked.length === 0 ? (
             <p className="muted">{t('sessions.noOtherSources')}</p>
           ) : (
             <SourceList sources={unlinked} onOpen={setSourceId} />
