@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newEvaluator } from '../../../shared/domain/team';
 import { syncQuestionCodes } from '../../../shared/domain/codebook';
 import type { ExportExtension } from '../../../shared/ipc/contract-export';
 import type { CampoEventName, CampoEvents, ProjectSnapshot } from '../../../shared/ipc/types';
@@ -111,7 +112,7 @@ export class CoreState {
       .mutate((draft) => {
         const record = draft.evaluators.find((evaluator) => evaluator.id === id);
         if (record) record.name = name;
-        else draft.evaluators.push({ id, name });
+        else draft.evaluators.push(newEvaluator({ id, name }, draft.evaluators));
       })
       .catch(() => undefined);
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newEvaluator } from '../../../shared/domain/team';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -115,7 +116,9 @@ export async function createProject(
       updatedAt: at,
       meta: { ...input.meta, title: input.meta?.title ?? input.name.trim() },
     });
-    project.evaluators.push({ id: settings.evaluator.id, name: settings.evaluator.name });
+    project.evaluators.push(
+      newEvaluator({ ...settings.evaluator, role: 'lead' }, project.evaluators),
+    );
     new RecordStamper().stamp(project, at, settings.evaluator.id, LOCAL_CLIENT);
     const db = durableDocument(join(dir, PROJECT_FILE), projectCodec, project);
     await db.write();
