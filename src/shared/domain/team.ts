@@ -23,7 +23,10 @@ export const CODER_PALETTE = [
 
 /** "Maria Rossi" → "MR"; "anna" → "AN"; empty → "?". */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/[\s._-]+/u).filter(Boolean);
+  const words = name
+    .trim()
+    .split(/[\s._-]+/u)
+    .filter(Boolean);
   if (words.length === 0) return '?';
   if (words.length === 1) return words[0]!.slice(0, 2).toUpperCase();
   return (words[0]![0]! + words.at(-1)![0]!).toUpperCase();

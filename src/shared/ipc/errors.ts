@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'BALLOT_INVALID',
   'TARGET_OPEN',
   'TARGET_READ_ONLY',
+  'MERGE_UNDECIDED',
+  'MERGE_UNDO_REFUSED',
   'INTERNAL',
 ] as const;
 

@@ -47,7 +47,7 @@ export interface ProjectSnapshot {
 
 export interface BackupInfo {
   id: string;
-  kind: 'auto' | 'pre-migration' | 'pre-restore';
+  kind: 'auto' | 'pre-migration' | 'pre-restore' | 'pre-merge';
   createdAt: string;
   schemaVersion: number;
   files: number;

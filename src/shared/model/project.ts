@@ -257,6 +257,8 @@ export const MergeRecordSchema = z.object({
   packageId: IdSchema,
   mergedAt: TimestampSchema,
   mergedBy: z.string().max(100).nullable().default(null),
+  /** The snapshot taken just before: undoing the merge restores it. */
+  backupId: z.string().max(200).nullable().default(null),
   /** The full report (TeamMergeReport), kept as JSON. */
   report: z.record(z.string(), z.unknown()),
 });

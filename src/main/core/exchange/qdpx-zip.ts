@@ -101,6 +101,11 @@ export class Archive {
     }
   }
 
+  /** Names of every entry. */
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
   /** Names of the entries at the root of the archive (no folder). */
   rootNames(): string[] {
     return [...this.entries.keys()].filter((name) => !name.includes('/'));

@@ -8,10 +8,10 @@ import { errnoOf, toUserFsError } from './fs-errors';
 import { BACKUPS_DIR, CODINGS_DIR, PROJECT_FILE, SOURCES_DIR, isSafeId } from './layout';
 
 type BackupKind = BackupInfo['kind'];
-const KINDS: readonly BackupKind[] = ['auto', 'pre-migration', 'pre-restore'];
+const KINDS: readonly BackupKind[] = ['auto', 'pre-migration', 'pre-restore', 'pre-merge'];
 const MANIFEST = 'manifest.json';
 const PARTIAL_SUFFIX = '.partial';
-const BACKUP_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(auto|pre-migration|pre-restore)$/;
+const BACKUP_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(auto|pre-migration|pre-restore|pre-merge)$/;
 
 /** What a snapshot records of each live file, to tell next time whether it changed. */
 interface ManifestEntry {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { finishMerge } from '../team/merge-journal';
 import { newEvaluator } from '../../../shared/domain/team';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { userInfo } from 'node:os';
@@ -239,6 +240,8 @@ export async function openProject(
   const { lock, tookOverFrom } = await ProjectLock.acquire(dir, options.lock);
   try {
     await removeLeftovers(dir);
+    // A merge of a colleague's work a crash interrupted: finished if committed, else dropped.
+    await finishMerge(dir);
     const notices: OpenNotice[] = [];
     if (tookOverFrom) {
       notices.push({
