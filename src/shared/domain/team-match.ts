@@ -18,15 +18,15 @@ const fold = (value: string) =>
     .trim()
     .toLowerCase();
 
-/** "Ostacoli / Burocrazia": a code's names from the root, folded. */
-function codePaths(codes: readonly Code[]): Map<string, string> {
+/** "Ostacoli / Burocrazia": a code's names from the root (folded, for matching). */
+function codePaths(codes: readonly Code[], folded = true): Map<string, string> {
   const byId = new Map(codes.map((code) => [code.id, code]));
   const paths = new Map<string, string>();
   for (const code of codes) {
     const names: string[] = [];
     let at: Code | undefined = code;
     for (let depth = 0; at && depth < 50; depth += 1) {
-      names.unshift(fold(at.name));
+      names.unshift(folded ? fold(at.name) : at.name);
       at = at.parentId ? byId.get(at.parentId) : undefined;
     }
     paths.set(code.id, names.join(' / '));
@@ -60,6 +60,7 @@ export function proposeMatches(ours: ProjectFile, theirs: ProjectFile): RecordMa
   };
   const ourPaths = codePaths(ours.codes);
   const theirPaths = codePaths(theirs.codes);
+  const theirNames = codePaths(theirs.codes, false);
   propose(
     'question',
     ours.questions,
@@ -72,7 +73,7 @@ export function proposeMatches(ours: ProjectFile, theirs: ProjectFile): RecordMa
     ours.codes,
     theirs.codes,
     (code) => (ourPaths.get(code.id) ?? theirPaths.get(code.id))!,
-    (code) => theirPaths.get(code.id) ?? code.name,
+    (code) => theirNames.get(code.id) ?? code.name,
   );
   propose(
     'participant',
