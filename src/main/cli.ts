@@ -11,6 +11,7 @@ import { errorMessage, translator, type Translate } from '../shared/i18n';
 import { LANGUAGES, type Language } from '../shared/model/project';
 import { APP_VERSION } from '../shared/version';
 import { exportCommand, importQdpxCommand } from './cli-export';
+import { mergeCommand, packageCommand } from './cli-team';
 import { DEMO_PROJECT_NAME, writeDemoProject } from './core/demo';
 import { importTranscriptFiles } from './core/import/import-transcripts';
 import { inspectProject, type ProjectReport } from './core/inspect';
@@ -141,6 +142,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const explicit = argv.includes('--lang') || io.env.CAMPO_LANG ? language : null;
       return await exportCommand(args.slice(1), explicit, t, io);
     }
+    if (command === 'package') return await packageCommand(args.slice(1), t, io);
+    if (command === 'merge') return await mergeCommand(args.slice(1), t, io);
     if (command === 'import' && target === 'qdpx')
       return await importQdpxCommand(args.slice(2), t, io);
     if (command === 'import' && target === 'transcript')

@@ -48,6 +48,8 @@ export interface KindCounts {
 
 export interface CoderCounts {
   coderId: string;
+  /** The coder's name in the merged team (empty when unknown). */
+  name: string;
   added: number;
   updated: number;
   deleted: number;
@@ -443,7 +445,8 @@ export function planTeamMerge(input: TeamMergeInput): TeamMergePlan {
   const coderCounts = (coderId: string) => {
     let entry = coders.get(coderId);
     if (!entry) {
-      entry = { coderId, added: 0, updated: 0, deleted: 0 };
+      const member = project.evaluators.find((evaluator) => evaluator.id === coderId);
+      entry = { coderId, name: member?.name ?? '', added: 0, updated: 0, deleted: 0 };
       coders.set(coderId, entry);
     }
     return entry;

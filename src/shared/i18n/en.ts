@@ -1,3 +1,4 @@
+import { enTeam } from './en-team';
 import { enExchange } from './en-exchange';
 import { enReport } from './en-report';
 import { enStore } from './en-store';
@@ -8,6 +9,7 @@ import type { MessageKey } from './it';
 export const en: Record<MessageKey, string> = {
   ...enReport,
   ...enExchange,
+  ...enTeam,
   ...enWorkbook,
   ...enStore,
   'app.name': 'Campo',
@@ -809,7 +811,7 @@ export const en: Record<MessageKey, string> = {
   'status.coded': 'Coded',
 
   'cli.usage':
-    'Usage:\n  campo demo <folder>       create the demo project (inside <folder>, or exactly there if it ends in .campo)\n  campo import transcript <project> <file>… [--interview INT-01 | --focus-group FG-01]\n                            import transcripts (.txt, .vtt, .srt, .docx)\n  campo info <project>      print the counts and check the project\n  campo export docx <project> <report.docx> [--sections cover,premessa,…] [--lang it|en] [--final] [--names]\n                            write the report draft in Word (--names: with the participants’ real names)\n  campo export xlsx <project> <data.xlsx> [--lang it|en]\n                            write the project’s data in Excel\n  campo export qdpx|qdc <project> <file>\n                            export the project (REFI-QDA .qdpx) or the codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA, QualCoder\n  campo import qdpx <file.qdpx> <folder>\n                            create a new project from a REFI-QDA file\n  campo --version',
+    'Usage:\n  campo demo <folder>       create the demo project (inside <folder>, or exactly there if it ends in .campo)\n  campo import transcript <project> <file>… [--interview INT-01 | --focus-group FG-01]\n                            import transcripts (.txt, .vtt, .srt, .docx)\n  campo info <project>      print the counts and check the project\n  campo export docx <project> <report.docx> [--sections cover,premessa,…] [--lang it|en] [--final] [--names]\n                            write the report draft in Word (--names: with the participants’ real names)\n  campo export xlsx <project> <data.xlsx> [--lang it|en]\n                            write the project’s data in Excel\n  campo export qdpx|qdc <project> <file>\n                            export the project (REFI-QDA .qdpx) or the codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA, QualCoder\n  campo import qdpx <file.qdpx> <folder>\n                            create a new project from a REFI-QDA file\n  campo package <project> <package.campo-pkg> [--sources INT-01,…] [--blind] [--for <evaluator id>]\n                            make a work package for a colleague (--blind: without the others’ codings)\n  campo merge <project> <package.campo-pkg | project folder> [--theirs] [--no-match]\n                            merge a colleague’s work and print the report (conflicts: the lead’s value stays, or --theirs)\n  campo --version',
   'cli.export.written': '{kind} written to {path} ({size} kB).',
   'cli.export.badSections': 'unknown sections: {unknown}. Possible sections: {valid}.',
   'cli.unknownCommand': 'unknown command “{command}”',

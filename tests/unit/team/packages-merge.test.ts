@@ -94,7 +94,9 @@ describe('work packages and the three-way merge of colleagues’ work', () => {
       expect.arrayContaining([LEAD.id, ANNA.id]),
     );
     const report = session.project.merges[0]!.report as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(report.coders).toEqual([{ coderId: ANNA.id, added: 2, updated: 0, deleted: 0 }]);
+    expect(report.coders).toEqual([
+      { coderId: ANNA.id, name: ANNA.name, added: 2, updated: 0, deleted: 0 },
+    ]);
     // The losing value stays in the report.
     expect(report.conflicts[0]).toMatchObject({ decision: 'theirs', ours: { name: 'Barriere' } });
 
