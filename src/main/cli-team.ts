@@ -1,7 +1,7 @@
 /**
  * `campo package` and `campo merge` (issue 18), on the same core as the app:
- *   campo package <project> <out.campo-pkg> [--sources id|title|INT-01,…] [--blind] [--for <evaluator id>]
- *   campo merge <project> <package.campo-pkg | other project folder> [--theirs] [--no-match]
+ *   campo package <project> <out.campopkg> [--sources id|title|INT-01,…] [--blind] [--for <evaluator id>]
+ *   campo merge <project> <package.campopkg | other project folder> [--theirs] [--no-match]
  * A merge from the command line cannot ask: conflicts keep the lead's value unless --theirs, and
  * the colleague's value stays in the merge report; proposed name matches are accepted unless
  * --no-match. Each is printed.

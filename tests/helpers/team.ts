@@ -80,7 +80,7 @@ export async function code(
 /** A colleague's project opened from a work package. */
 export async function colleagueProject(bytes: Uint8Array, evaluator: { id: string; name: string }) {
   const dir = join(await tempDir(), 'Pacchetto.campo');
-  await unpackWorkPackage(bytes, 'pacchetto.campo-pkg', dir);
+  await unpackWorkPackage(bytes, 'pacchetto.campopkg', dir);
   return openProject(dir, { evaluator });
 }
 

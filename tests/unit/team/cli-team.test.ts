@@ -24,7 +24,7 @@ describe('campo package and campo merge', () => {
     await code(lead.session, lead.sourceId, 'Il bando', 'Ostacoli');
     await lead.session.close();
     const folder = await tempDir();
-    const out = join(folder, 'INT-01.campo-pkg');
+    const out = join(folder, 'INT-01.campopkg');
 
     const packaged = await run([
       'package',
@@ -43,7 +43,7 @@ describe('campo package and campo merge', () => {
       project.evaluators.push(newEvaluator(ANNA, project.evaluators));
     });
     await code(anna, lead.sourceId, 'La rete', 'Rete');
-    const back = join(folder, 'ritorno.campo-pkg');
+    const back = join(folder, 'ritorno.campopkg');
     await writeFile(back, (await makeReturnPackage(anna)).bytes);
     await anna.close();
 
@@ -57,7 +57,7 @@ describe('campo package and campo merge', () => {
     const twice = await run(['merge', lead.session.dir, back, '--lang', 'en']);
     expect(twice.out).toContain('This package was merged before: nothing changed.');
 
-    const refused = await run(['merge', lead.session.dir, join(folder, 'missing.campo-pkg')]);
+    const refused = await run(['merge', lead.session.dir, join(folder, 'missing.campopkg')]);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/^campo: /);
   });

@@ -20,7 +20,7 @@ describe('two projects started apart', () => {
     });
     const { bytes } = await makeReturnPackage(anna.session);
     await anna.session.close();
-    const pkg = await readPackage(bytes, 'anna.campo-pkg');
+    const pkg = await readPackage(bytes, 'anna.campopkg');
 
     const preview = await previewMerge(lead.session, pkg);
     expect(preview.hasBase).toBe(false);

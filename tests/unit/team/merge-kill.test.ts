@@ -61,7 +61,7 @@ describe('a SIGKILL during a merge', () => {
     await anna.close();
     await lead.session.close();
     const root = await tempDir();
-    const pkg = join(root, 'ritorno.campo-pkg');
+    const pkg = join(root, 'ritorno.campopkg');
     await writeFile(pkg, bytes);
     const pristine = lead.session.dir;
     const ids = [lead.sourceId];

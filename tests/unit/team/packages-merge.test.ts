@@ -30,7 +30,7 @@ async function join(session: ProjectSession) {
 async function returned(session: ProjectSession) {
   const { bytes } = await makeReturnPackage(session);
   await session.close();
-  return readPackage(bytes, 'ritorno.campo-pkg');
+  return readPackage(bytes, 'ritorno.campopkg');
 }
 
 describe('work packages and the three-way merge of colleagues’ work', () => {
@@ -41,7 +41,7 @@ describe('work packages and the three-way merge of colleagues’ work', () => {
 
     // Two blind packages of the same interview: the lead's own layer is left out.
     const work = await makeWorkPackage(lead.session, { sourceIds: [lead.sourceId], blind: true });
-    const read = await readPackage(work.bytes, 'p.campo-pkg');
+    const read = await readPackage(work.bytes, 'p.campopkg');
     expect(read.manifest).toMatchObject({ kind: 'work', blind: true, sources: [lead.sourceId] });
     expect(read.theirs.layers.size).toBe(0);
 

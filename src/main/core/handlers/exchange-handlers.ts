@@ -74,7 +74,7 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
           parentDir: resolve(parentDir ?? host.defaultProjectsDir),
           onProgress: (fraction) => host.emit('exportProgress', { kind: 'qdpx-import', fraction }),
         },
-        host.storeOptions ?? {},
+        state.storeOptions,
       );
       const previous = state.session;
       if (previous && previous !== session) await previous.close();

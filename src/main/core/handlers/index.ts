@@ -14,6 +14,7 @@ import { participantHandlers } from './participant-handlers';
 import { questionHandlers } from './question-handlers';
 import { sessionHandlers } from './session-handlers';
 import { sourceHandlers } from './source-handlers';
+import { teamHandlers } from './team-handlers';
 
 export type { HostContext } from './context';
 
@@ -44,6 +45,7 @@ export function createCore(host: HostContext): {
     ...indicatorHandlers(state),
     ...exportHandlers(state),
     ...exchangeHandlers(state),
+    ...teamHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

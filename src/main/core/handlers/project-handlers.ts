@@ -25,7 +25,6 @@ type ProjectHandlers = Pick<
 /** Handlers that create, open, close and restore projects. */
 export function projectHandlers(state: CoreState): ProjectHandlers {
   const { host } = state;
-  const options = host.storeOptions ?? {};
   const isCurrent = (path: string) =>
     state.session !== null && resolve(state.session.dir) === resolve(path);
 
@@ -40,13 +39,16 @@ export function projectHandlers(state: CoreState): ProjectHandlers {
   return {
     projectCreate: ({ name, parentDir, programme }) =>
       switchTo(() =>
-        createProject({ parentDir, name, meta: programme ? { programme } : {} }, options),
+        createProject(
+          { parentDir, name, meta: programme ? { programme } : {} },
+          state.storeOptions,
+        ),
       ),
 
     async projectOpen({ path }) {
       if (isCurrent(path))
         return { path: state.session!.dir, project: state.session!.project, notices: [] };
-      return switchTo(() => openProject(resolve(path), options));
+      return switchTo(() => openProject(resolve(path), state.storeOptions));
     },
 
     async projectOpenDemo() {
@@ -58,8 +60,8 @@ export function projectHandlers(state: CoreState): ProjectHandlers {
       );
       return switchTo(() =>
         exists
-          ? openProject(dir, options)
-          : writeDemoProject(host.defaultProjectsDir, host.resourcesDir, options),
+          ? openProject(dir, state.storeOptions)
+          : writeDemoProject(host.defaultProjectsDir, host.resourcesDir, state.storeOptions),
       );
     },
 
@@ -92,8 +94,8 @@ export function projectHandlers(state: CoreState): ProjectHandlers {
     async backupRestore({ path, backupId }) {
       const dir = resolve(path);
       if (isCurrent(dir)) await state.closeCurrent();
-      const { keptAs } = await restoreBackup(dir, backupId, options);
-      const snapshot = await switchTo(() => openProject(dir, options));
+      const { keptAs } = await restoreBackup(dir, backupId, state.storeOptions);
+      const snapshot = await switchTo(() => openProject(dir, state.storeOptions));
       return {
         ...snapshot,
         notices: [{ kind: 'restored-from-backup', backupId, keptAs }, ...snapshot.notices],

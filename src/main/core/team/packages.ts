@@ -27,8 +27,8 @@ export const PACKAGE_MANIFEST = 'campo-package.json';
 /** Inside a project opened from a package: the package's manifest and its base. */
 export const TEAM_DIR = 'team';
 const BASE_DIR = 'base';
-/** The file extension of a package ("Valutazione RAV – INT-03.campo-pkg"). */
-export const PACKAGE_EXTENSION = 'campo-pkg';
+/** The file extension of a package ("Valutazione RAV – INT-03.campopkg"). */
+export const PACKAGE_EXTENSION = 'campopkg';
 
 const ManifestSchema = z.object({
   format: z.literal('campo-package'),
@@ -216,7 +216,7 @@ export interface ReadPackage {
 const notPackage = (file: string) =>
   new CampoError('FILE_TYPE_MISMATCH', `${file} is not a Campo package`, {
     file,
-    expected: 'pacchetto di lavoro Campo (.campo-pkg)',
+    expected: 'pacchetto di lavoro Campo (.campopkg)',
   });
 
 /** Reads one side (project.json and layers) under `prefix` of an archive. */
