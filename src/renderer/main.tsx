@@ -4,6 +4,7 @@ import { translator } from '../shared/i18n';
 import { initApi } from './api/client';
 import { App } from './app/App';
 import './styles/app.css';
+import './styles/team.css';
 
 const root = createRoot(document.getElementById('root')!);
 if (initApi()) {

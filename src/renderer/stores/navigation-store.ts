@@ -12,6 +12,7 @@ export const SCREENS = [
   'matrix',
   'indicators',
   'report',
+  'team',
 ] as const;
 export type ScreenId = (typeof SCREENS)[number];
 

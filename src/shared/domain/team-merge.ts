@@ -65,7 +65,7 @@ export interface NotMerged {
 
 /** A record of theirs matched to one of ours by name when there was no common id. */
 export interface RecordMatch {
-  kind: RecordKind;
+  kind: 'question' | 'code' | 'participant' | 'session';
   ourId: string;
   theirId: string;
   label: string;

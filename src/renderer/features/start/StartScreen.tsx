@@ -8,6 +8,7 @@ import { useProjectStore } from '../../stores/project-store';
 import { NewProjectForm } from './NewProjectForm';
 import { chooseAndOpenProject } from './open-actions';
 import { RecentList } from './RecentList';
+import { StartTeamCard } from '../team/StartTeamCard';
 
 /** The first screen: new project, open, recent projects, the demo. */
 export function StartScreen() {
@@ -85,6 +86,7 @@ export function StartScreen() {
           <h2>{t('start.recent')}</h2>
           <RecentList />
         </section>
+        <StartTeamCard />
       </div>
     </main>
   );
