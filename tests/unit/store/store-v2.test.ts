@@ -299,21 +299,6 @@ describe('caches', () => {
     await session.close();
   });
 
-  it('opens the project.json it wrote without a second check, and checks any other in full', async () => {
-    const dir = await codedProject();
-    const { projectFileTrusted } = await import('../../../src/main/core/store/caches');
-    expect(await projectFileTrusted(dir)).toBe(true);
-    // The same bytes written by something else (new inode, new time): checked again, and a
-    // value the schema refuses is found.
-    const path = join(dir, 'project.json');
-    const raw = await readJson(path);
-    raw.sources[0].title = '';
-    await writeFile(path, JSON.stringify(raw));
-    expect(await projectFileTrusted(dir)).toBe(false);
-    const error = await openProject(dir, { evaluator: ANNA }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'PROJECT_CORRUPT' });
-  });
-
   it('holds texts within the memory budget (an LRU by bytes)', async () => {
     const { session } = await newProject('Memoria', { evaluator: ANNA, textBudgetBytes: 40_000 });
     for (let i = 0; i < 12; i++)

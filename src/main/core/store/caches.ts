@@ -43,32 +43,37 @@ interface StateFile {
 }
 
 /** What identifies one version of a file: it is replaced (new inode, new time) at every write. */
-interface FileStamp {
+export interface FileStamp {
   size: string;
   mtimeNs: string;
   ino: string;
 }
 
-async function stampOf(path: string): Promise<FileStamp | null> {
+/** The stamp of the file at `path` now, or null when it cannot be read. */
+export async function stampOf(path: string): Promise<FileStamp | null> {
   const info = await stat(path, { bigint: true }).catch(() => null);
   return info
     ? { size: String(info.size), mtimeNs: String(info.mtimeNs), ino: String(info.ino) }
     : null;
 }
 
+function sameStamp(a: FileStamp | null, b: FileStamp | null | undefined): boolean {
+  return !!a && !!b && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ino === b.ino;
+}
+
 /**
- * True when project.json is, byte for byte, the file Campo last wrote and validated (the caches'
- * clean state records its stamp): opening may then skip the schema check of a large project.
+ * True when project.json, as stamped by `now` (taken before it was read), is the file Campo last
+ * wrote and validated (the caches' clean state records its stamp): opening may then skip the
+ * schema check of a large project.
  */
-export async function projectFileTrusted(projectDir: string): Promise<boolean> {
+export async function projectFileTrusted(
+  projectDir: string,
+  now: FileStamp | null,
+): Promise<boolean> {
   const read = await readJsonFile(join(projectDir, CACHE_DIR, 'state.json')).catch(() => null);
   const state = read?.status === 'ok' ? (read.value as Partial<StateFile>) : null;
-  if (state?.cacheVersion !== CACHE_VERSION || state.clean !== true || !state.projectFile) {
-    return false;
-  }
-  const now = await stampOf(join(projectDir, PROJECT_FILE));
-  const then = state.projectFile;
-  return !!now && now.size === then.size && now.mtimeNs === then.mtimeNs && now.ino === then.ino;
+  if (state?.cacheVersion !== CACHE_VERSION || state.clean !== true) return false;
+  return sameStamp(now, state.projectFile);
 }
 
 /** counts.json: codes and coders listed once, each source as [coder, code, count] triples. */
@@ -104,6 +109,12 @@ export class ProjectCaches {
   private countsChanged = false;
   /** project.json was written since the state last recorded its stamp. */
   private projectWritten = false;
+  /**
+   * The stamp of the project.json this session knows to be valid: the one it read and checked
+   * (or trusted) at open, then each one it wrote (validated before writing). Only this stamp is
+   * ever recorded as trusted, so a file changed behind Campo's back is checked at the next open.
+   */
+  private validProject: FileStamp | null = null;
   private rebuilding: Promise<void> | null = null;
   private indexing: Promise<void> | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
@@ -134,7 +145,8 @@ export class ProjectCaches {
    * At open: takes the counts when the cache is clean and current, then rebuilds in the
    * background whatever is missing (every source after a crash or a migration).
    */
-  async open(): Promise<void> {
+  async open(validProject: FileStamp | null = null): Promise<void> {
+    this.validProject = validProject;
     const state = await readJsonFile(join(this.dir, 'state.json')).catch(() => null);
     const file = state?.status === 'ok' ? (state.value as Partial<StateFile>) : null;
     if (
@@ -145,6 +157,9 @@ export class ProjectCaches {
       this.counts = await this.readCounts().catch(() => new Map());
       this.cleanOnDisk = true;
     }
+    // A project.json checked in full at this open is recorded at the next flush, so the open
+    // after that may trust it.
+    this.projectWritten = !sameStamp(validProject, file?.projectFile);
     const listed = new Set(this.session.project.sources.map((source) => source.id));
     for (const id of this.counts.keys()) if (!listed.has(id)) this.counts.delete(id);
     void this.search.load();
@@ -168,6 +183,11 @@ export class ProjectCaches {
     return counts;
   }
 
+  /** Called after the session wrote project.json (validated on its way to disk). */
+  async projectSaved(): Promise<void> {
+    this.validProject = await stampOf(join(this.session.dir, PROJECT_FILE));
+  }
+
   /** Called before any data file is written: the counts on disk stop being trusted. */
   async beforeWrite(): Promise<void> {
     this.projectWritten = true;
@@ -181,7 +201,9 @@ export class ProjectCaches {
   }
 
   private async writeState(clean: boolean): Promise<void> {
-    const projectFile = clean ? await stampOf(join(this.session.dir, PROJECT_FILE)) : null;
+    // The file on disk now is trusted only if it is the one this session read or wrote.
+    const onDisk = clean ? await stampOf(join(this.session.dir, PROJECT_FILE)) : null;
+    const projectFile = sameStamp(onDisk, this.validProject) ? onDisk : null;
     const state: StateFile = {
       cacheVersion: CACHE_VERSION,
       projectId: this.session.project.id,

@@ -15,6 +15,9 @@ export interface DocumentCodec<T> {
  * and what is about to be written, so an invalid document is never put on disk.
  */
 export class DurableJsonAdapter<T> implements Adapter<T> {
+  /** Called once a write is durably on disk (the project session records the file's stamp). */
+  onWritten?: () => Promise<void>;
+
   constructor(
     readonly path: string,
     private readonly codec: DocumentCodec<T>,
@@ -30,6 +33,7 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     const checked = this.codec.parse(data, this.path);
     await writeFileDurable(this.path, serializeDocument(checked));
+    await this.onWritten?.();
   }
 }
 

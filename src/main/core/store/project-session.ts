@@ -21,6 +21,7 @@ import { currentClient } from '../caller';
 import { createSnapshot, pruneBackups } from './backups';
 import { ProjectCaches } from './caches';
 import { errnoOf, toUserFsError } from './fs-errors';
+import { DurableJsonAdapter } from './json-document';
 import { deletedSourcePath, sourceFilePath } from './layout';
 import type { ProjectLock } from './lock';
 import { rebase, replaceContent } from './rebase';
@@ -109,6 +110,10 @@ export class ProjectSession {
     else this.stamper.remember(db.data);
     this.sources = new SourceStore(dir, options);
     this.caches = new ProjectCaches(this);
+    // Each project.json this session writes was validated: its stamp may be trusted (caches.ts).
+    if (db.adapter instanceof DurableJsonAdapter) {
+      db.adapter.onWritten = () => this.caches.projectSaved();
+    }
   }
 
   /** The project as last saved. Treat as read-only: change it through `mutate`. */

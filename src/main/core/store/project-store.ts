@@ -17,7 +17,7 @@ import { projectCodec, sourceCodec } from './codecs';
 import { fsyncDirectory, isTempFileName, readJsonFile } from './durable-file';
 import { finishTextEdits } from './edit-journal';
 import { errnoOf, toUserFsError } from './fs-errors';
-import { projectFileTrusted } from './caches';
+import { projectFileTrusted, stampOf } from './caches';
 import { durableDocument } from './json-document';
 import {
   PROJECT_FILE,
@@ -125,7 +125,7 @@ export async function createProject(
     await db.write();
     const session = new ProjectSession(dir, db, lock, [], settings, 0);
     await fsyncDirectory(input.parentDir);
-    await session.caches.open();
+    await session.caches.open(await stampOf(join(dir, PROJECT_FILE)));
     return session;
   } catch (error) {
     await lock.release();
@@ -251,6 +251,8 @@ export async function openProject(
         since: tookOverFrom.createdAt,
       });
     }
+    // Stamped before it is read: if the file changes in between, the stamp is of no file read.
+    let stamp = await stampOf(projectPath);
     let read = await readJsonFile(projectPath);
     if (read.status === 'ok' && schemaVersionOf(read.value) < CURRENT_SCHEMA_VERSION) {
       // A v1 deletion a crash interrupted is settled on the v1 files, before they move.
@@ -269,6 +271,7 @@ export async function openProject(
           options.onMigrationStep,
         ),
       );
+      stamp = await stampOf(projectPath);
       read = await readJsonFile(projectPath);
     } else if (read.status === 'ok' && schemaVersionOf(read.value) === CURRENT_SCHEMA_VERSION) {
       await finishMigration(dir);
@@ -279,7 +282,7 @@ export async function openProject(
     let project: ProjectFile;
     // The file Campo last wrote (validated before writing) needs no second check: a large
     // project then opens at the speed of JSON.parse. Any other file is checked in full.
-    const trusted = isCurrentProject(read.value) && (await projectFileTrusted(dir));
+    const trusted = isCurrentProject(read.value) && (await projectFileTrusted(dir, stamp));
     try {
       project = trusted ? (read.value as ProjectFile) : projectCodec.parse(read.value, projectPath);
     } catch (error) {
@@ -292,7 +295,10 @@ export async function openProject(
     const db = durableDocument(projectPath, projectCodec, project);
     const edited = await finishTextEdits(dir, db.data);
     const adopted = await adoptOrphanSources(dir, db.data);
-    if (adopted > 0 || edited > 0) await db.write();
+    if (adopted > 0 || edited > 0) {
+      await db.write();
+      stamp = await stampOf(projectPath);
+    }
     if (adopted > 0) notices.push({ kind: 'orphan-sources-recovered', count: adopted });
     const newestAuto = await newestBackup(dir, 'auto');
     const lastBackupAt = newestAuto ? Date.parse(newestAuto.createdAt) : 0;
@@ -301,7 +307,7 @@ export async function openProject(
     const unchanged =
       adopted === 0 && edited === 0 && !trusted ? (read.value as ProjectFile) : undefined;
     const session = new ProjectSession(dir, db, lock, notices, settings, lastBackupAt, unchanged);
-    await session.caches.open();
+    await session.caches.open(stamp);
     session.scheduleBackup();
     return session;
   } catch (error) {
