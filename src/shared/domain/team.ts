@@ -52,16 +52,36 @@ export function newEvaluator(
   };
 }
 
+/**
+ * The colour each member is shown in: their own, unless an earlier member already shows it (two
+ * colleagues who joined in separate packages may have picked the same one), then a free one.
+ */
+export function displayColours(
+  team: readonly Pick<Evaluator, 'id' | 'colour'>[],
+): Map<string, string> {
+  const shown = new Map<string, string>();
+  const used = new Set<string>();
+  for (const member of team) {
+    let colour = member.colour?.toLowerCase() ?? '';
+    if (!colour || used.has(colour)) {
+      colour =
+        CODER_PALETTE.find((candidate) => !used.has(candidate)) ?? CODER_PALETTE[used.size % 10]!;
+    }
+    used.add(colour);
+    shown.set(member.id, colour);
+  }
+  return shown;
+}
+
 /** How a coder is shown: the team's record, else a neutral entry naming the id's start. */
 export function coderDisplay(
   team: readonly Evaluator[],
   coderId: string,
 ): { name: string; initials: string; colour: string } {
   const member = team.find((evaluator) => evaluator.id === coderId);
-  const index = Math.max(0, team.indexOf(member!));
   return {
     name: member?.name || coderId.slice(0, 8),
     initials: member?.initials || initialsOf(member?.name ?? coderId),
-    colour: member?.colour ?? CODER_PALETTE[index % CODER_PALETTE.length]!,
+    colour: displayColours(team).get(coderId) ?? CODER_PALETTE[team.length % CODER_PALETTE.length]!,
   };
 }

@@ -11,7 +11,8 @@ type BackupKind = BackupInfo['kind'];
 const KINDS: readonly BackupKind[] = ['auto', 'pre-migration', 'pre-restore', 'pre-merge'];
 const MANIFEST = 'manifest.json';
 const PARTIAL_SUFFIX = '.partial';
-const BACKUP_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(auto|pre-migration|pre-restore|pre-merge)$/;
+const BACKUP_ID =
+  /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(auto|pre-migration|pre-restore|pre-merge)$/;
 
 /** What a snapshot records of each live file, to tell next time whether it changed. */
 interface ManifestEntry {

@@ -10,7 +10,9 @@ import { useTeamStore } from '../../stores/team-store';
  */
 export function IdentityForm({ onSaved }: { onSaved?(): void }) {
   const t = useT();
-  const evaluator = useAppStore((state) => state.info?.settings.evaluator);
+  const settings = useAppStore((state) => state.info?.settings);
+  // Before the first save the name is only the computer account's: not offered as initials.
+  const evaluator = settings?.identityConfirmed ? settings.evaluator : undefined;
   const setIdentity = useTeamStore((state) => state.setIdentity);
   const [name, setName] = useState(evaluator?.name ?? '');
   const [initials, setInitials] = useState(evaluator?.initials ?? '');
