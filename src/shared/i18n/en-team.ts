@@ -145,4 +145,6 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.report.exported': 'Merge report exported: {file}',
   'team.layers.legend': 'Coder layers',
   'team.layers.coder': '{name} ({count, plural, one {# coding} other {# codings}})',
+  'team.filter.coder': 'Coder',
+  'team.filter.allCoders': 'All coders',
 };

@@ -147,4 +147,6 @@ export const itTeam = {
   'team.report.exported': 'Rapporto dell’unione esportato: {file}',
   'team.layers.legend': 'Livelli dei codificatori',
   'team.layers.coder': '{name} ({count, plural, one {# codifica} other {# codifiche}})',
+  'team.filter.coder': 'Codificatore',
+  'team.filter.allCoders': 'Tutti i codificatori',
 } as const;

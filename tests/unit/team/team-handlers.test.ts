@@ -58,6 +58,17 @@ describe('team handlers', () => {
     const view = await call('sourceGet', { id: source.id });
     expect(view.codings.map((coding) => coding.coderId)).toEqual([ANNA.id]);
 
+    // Coder filters: retrieval and co-occurrence over one coder's layer.
+    expect(await call('segmentsRetrieve', { coderIds: [ANNA.id] })).toHaveLength(1);
+    expect(await call('segmentsRetrieve', { coderIds: [me.id] })).toHaveLength(0);
+    expect(await call('segmentsRetrieve', {})).toHaveLength(1);
+    const codeId = (await call('projectCurrent', {}))!.project.codes.find(
+      (c) => c.name === 'Rete',
+    )!.id;
+    const annaOnly = await call('matrixCooccurrence', { codeIds: [codeId], coderIds: [ANNA.id] });
+    const leadOnly = await call('matrixCooccurrence', { codeIds: [codeId], coderIds: [me.id] });
+    expect([annaOnly.counts[0]![0], leadOnly.counts[0]![0]]).toEqual([1, 0]);
+
     const xlsx = await call('teamMergeReportExport', { mergeId: merged.mergeId!, target: null });
     const book = XLSX.read(Buffer.from(xlsx.data!, 'base64'), { type: 'buffer' });
     const coders = XLSX.utils.sheet_to_json<string[]>(book.Sheets['Codificatori']!, { header: 1 });

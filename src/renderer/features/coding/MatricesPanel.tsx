@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { CoderSelect } from '../team/CoderSelect';
 import { codeTreeOrder } from '../../../shared/domain/codebook';
 import { formatNumber } from '../../../shared/i18n';
 import { api } from '../../api/client';
@@ -93,12 +94,15 @@ function CooccurrenceTable() {
     .slice(0, 30);
   const chosenKey = chosen.map((code) => code.id).join(',');
   const [matrix, setMatrix] = useState<{ codeIds: string[]; counts: number[][] } | null>(null);
+  const team = useProjectStore((state) => state.snapshot!.project.evaluators);
+  const [coderId, setCoderId] = useState('');
 
   useEffect(() => {
     const codeIds = chosenKey ? chosenKey.split(',') : [];
     if (codeIds.length === 0) return;
-    void attempt(() => api().matrixCooccurrence({ codeIds })).then(setMatrix);
-  }, [chosenKey, version]);
+    const coders = coderId ? { coderIds: [coderId] } : {};
+    void attempt(() => api().matrixCooccurrence({ codeIds, ...coders })).then(setMatrix);
+  }, [chosenKey, version, coderId]);
 
   const byId = new Map(codes.map((code) => [code.id, code]));
   // A DV's code is named after its long question: its DV code is label enough in a table.
@@ -115,6 +119,7 @@ function CooccurrenceTable() {
   return (
     <div>
       <p className="hint">{t('matrices.cooccurrenceHint')}</p>
+      <CoderSelect team={team} value={coderId} onChange={setCoderId} />
       <div className="chips">
         {used.map(({ code }) => (
           <Chip
