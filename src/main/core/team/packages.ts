@@ -6,14 +6,15 @@
  * that base) for the lead to merge. Packages are read as hostile archives (qdpx-zip's guards).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { ProjectFile } from '../../../shared/model/project';
 import type { LayerFile } from '../../../shared/model/source';
 import type { TeamSide } from '../../../shared/domain/team-merge';
 import { Archive } from '../exchange/qdpx-zip';
+import { isDataFilePath } from '../store/backups';
 import { ZipWriter } from '../exchange/zip-writer';
 import { IMPORT_LIMITS } from '../import/limits';
 import { layerCodec, projectCodec, sourceCodec } from '../store/codecs';
@@ -354,7 +355,7 @@ export async function readProjectFolder(dir: string): Promise<ReadPackage> {
 export async function unpackWorkPackage(
   bytes: Uint8Array,
   file: string,
-  dir: string,
+  target: string,
 ): Promise<PackageManifest> {
   const archive = new Archive(bytes, file, IMPORT_LIMITS.unzippedBytes * 4, 'pacchetto Campo');
   const read = await readPackage(bytes, file);
@@ -363,27 +364,40 @@ export async function unpackWorkPackage(
       reason: 'return-package',
     });
   }
-  const existing = await readdir(dir).catch(() => [] as string[]);
-  if (existing.length > 0)
-    throw new CampoError('PROJECT_EXISTS', `${dir} already exists`, { path: dir });
-  const write = async (target: string, data: string | Uint8Array) => {
-    await mkdir(join(target, '..'), { recursive: true });
-    await writeFileDurable(target, data);
-  };
-  for (const name of archive.names()) {
-    if (!name.startsWith('project/') || name.endsWith('/')) continue;
-    const relative = name.slice('project/'.length);
-    const data = await archive.read(archive.find(name)!, 200 * 1024 * 1024);
-    const isSource = relative.startsWith(`${SOURCES_DIR}/`);
-    const isLayer = relative.startsWith(`${CODINGS_DIR}/`);
-    if (relative !== PROJECT_FILE && !isSource && !isLayer) continue;
-    if (isSource) await read.sourceBytes(relative.slice(SOURCES_DIR.length + 1, -5));
-    await write(join(dir, relative), data);
-    if (!isSource) await write(join(dir, TEAM_DIR, BASE_DIR, relative), data);
+  const existing = await readdir(target).catch(() => [] as string[]);
+  if (existing.length > 0) {
+    throw new CampoError('PROJECT_EXISTS', `${target} already exists`, { path: target });
   }
-  await mkdir(join(dir, SOURCES_DIR), { recursive: true });
-  await mkdir(join(dir, 'backups'), { recursive: true });
-  await write(join(dir, TEAM_DIR, PACKAGE_MANIFEST), `${JSON.stringify(read.manifest, null, 2)}\n`);
-  await fsyncDirectory(dir);
+  // Unpacked beside the target, then renamed: a crash never leaves half a project there.
+  const dir = `${target}.unpacking-${randomUUID().slice(0, 8)}`;
+  const write = async (path: string, data: string | Uint8Array) => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFileDurable(path, data);
+  };
+  try {
+    for (const name of archive.names()) {
+      if (!name.startsWith('project/') || name.endsWith('/')) continue;
+      const relative = name.slice('project/'.length);
+      if (!isDataFilePath(relative)) continue;
+      const data = await archive.read(archive.find(name)!, 200 * 1024 * 1024);
+      const isSource = relative.startsWith(`${SOURCES_DIR}/`);
+      if (isSource) await read.sourceBytes(relative.slice(SOURCES_DIR.length + 1, -5));
+      await write(join(dir, relative), data);
+      if (!isSource) await write(join(dir, TEAM_DIR, BASE_DIR, relative), data);
+    }
+    await mkdir(join(dir, SOURCES_DIR), { recursive: true });
+    await mkdir(join(dir, 'backups'), { recursive: true });
+    await write(
+      join(dir, TEAM_DIR, PACKAGE_MANIFEST),
+      `${JSON.stringify(read.manifest, null, 2)}\n`,
+    );
+    await fsyncDirectory(dir);
+    await rm(target, { recursive: true, force: true });
+    await rename(dir, target);
+    await fsyncDirectory(dirname(target));
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
   return read.manifest;
 }
