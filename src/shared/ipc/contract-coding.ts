@@ -82,7 +82,10 @@ export const codingContract = {
       }
     >(),
   ),
-  codeCounts: handler(z.object({}).strict(), returns<CodeFrequency[]>()),
+  codeCounts: handler(
+    z.object({ coderIds: z.array(Id).max(1_000).optional() }).strict(),
+    returns<CodeFrequency[]>(),
+  ),
 
   codingApply: handler(
     z.object({ sourceId: Id, codeId: Id, start: Offset, end: Offset }).strict(),

@@ -68,6 +68,12 @@ describe('team handlers', () => {
     const annaOnly = await call('matrixCooccurrence', { codeIds: [codeId], coderIds: [ANNA.id] });
     const leadOnly = await call('matrixCooccurrence', { codeIds: [codeId], coderIds: [me.id] });
     expect([annaOnly.counts[0]![0], leadOnly.counts[0]![0]]).toEqual([1, 0]);
+    const frequency = async (coderIds?: string[]) =>
+      (await call('codeCounts', coderIds ? { coderIds } : {})).find((row) => row.codeId === codeId)
+        ?.codings ?? 0;
+    expect([await frequency(), await frequency([ANNA.id]), await frequency([me.id])]).toEqual([
+      1, 1, 0,
+    ]);
 
     const xlsx = await call('teamMergeReportExport', { mergeId: merged.mergeId!, target: null });
     const book = XLSX.read(Buffer.from(xlsx.data!, 'base64'), { type: 'buffer' });
