@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { startBrowserHost } from '../helpers/browser-host';
 import { expect, test } from './fixtures';
@@ -15,7 +16,7 @@ async function colleagueHost(root: string, name: string) {
 }
 
 /** First use on a laptop: the start screen asks who you are. */
-async function introduce(page: import('@playwright/test').Page, name: string) {
+async function introduce(page: Page, name: string) {
   const welcome = page.getByRole('region', { name: 'Benvenuto: come ti chiami?' });
   await welcome.getByLabel('Nome', { exact: true }).fill(name);
   await welcome.getByRole('button', { name: 'Salva' }).click();
