@@ -90,7 +90,7 @@ export class Archive {
       throw new CampoError('FILE_TYPE_MISMATCH', `${file} is not a zip`, { file, expected });
     }
     // Zip slip, truncated directory, declared total above the import cap.
-    inspectZip(bytes, file);
+    inspectZip(bytes, file, totalBytes);
     for (const entry of centralDirectory(bytes, file)) {
       if (unsafePath(entry.name)) {
         throw damaged(file, `percorso non ammesso nell’archivio: ${entry.name}`);

@@ -16,7 +16,6 @@ import type { TeamSide } from '../../../shared/domain/team-merge';
 import { Archive } from '../exchange/qdpx-zip';
 import { isDataFilePath } from '../store/backups';
 import { ZipWriter } from '../exchange/zip-writer';
-import { IMPORT_LIMITS } from '../import/limits';
 import { layerCodec, projectCodec, sourceCodec } from '../store/codecs';
 import { writeFileDurable, fsyncDirectory } from '../store/durable-file';
 import { serializeDocument } from '../store/json-document';
@@ -25,6 +24,8 @@ import { CODINGS_DIR, PROJECT_FILE, SOURCES_DIR, isSafeId } from '../store/layou
 import type { ProjectSession } from '../store/project-session';
 
 export const PACKAGE_MANIFEST = 'campo-package.json';
+/** Everything a package may unpack to: an XL project (3,000 transcripts) with room to spare. */
+const PACKAGE_MAX_BYTES = 4 * 1024 * 1024 * 1024 - 1;
 /** Inside a project opened from a package: the package's manifest and its base. */
 export const TEAM_DIR = 'team';
 const BASE_DIR = 'base';
@@ -255,7 +256,7 @@ async function sideOf(archive: Archive, prefix: string, file: string): Promise<T
 
 /** Reads a package file (bytes) as hostile input. */
 export async function readPackage(bytes: Uint8Array, file: string): Promise<ReadPackage> {
-  const archive = new Archive(bytes, file, IMPORT_LIMITS.unzippedBytes * 4, 'pacchetto Campo');
+  const archive = new Archive(bytes, file, PACKAGE_MAX_BYTES, 'pacchetto Campo');
   const entry = archive.find(PACKAGE_MANIFEST);
   if (!entry) throw notPackage(file);
   let manifest: PackageManifest;
@@ -357,7 +358,7 @@ export async function unpackWorkPackage(
   file: string,
   target: string,
 ): Promise<PackageManifest> {
-  const archive = new Archive(bytes, file, IMPORT_LIMITS.unzippedBytes * 4, 'pacchetto Campo');
+  const archive = new Archive(bytes, file, PACKAGE_MAX_BYTES, 'pacchetto Campo');
   const read = await readPackage(bytes, file);
   if (read.manifest.kind !== 'work') {
     throw new CampoError('VALIDATION', 'A return package is merged, not opened', {
