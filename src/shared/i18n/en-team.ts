@@ -167,4 +167,5 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.field.initials': 'Initials',
   'team.field.memo': 'Memo',
   'team.field.status': 'Status',
+  'team.report.setAside': '(set aside, kept in the report: “{values}”)',
 };

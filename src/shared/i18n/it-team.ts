@@ -169,4 +169,5 @@ export const itTeam = {
   'team.field.initials': 'Iniziali',
   'team.field.memo': 'Memo',
   'team.field.status': 'Stato',
+  'team.report.setAside': '(messo da parte, conservato nel rapporto: «{values}»)',
 } as const;

@@ -1,5 +1,6 @@
 import type { TeamMergeReport } from '../../../shared/domain/team-merge';
 import { useT } from '../../i18n/use-t';
+import { conflictFields } from './conflict-values';
 
 /** What a merge brought, by kind and by coder, and how each conflict was decided. */
 export function MergeReportView({ report }: { report: TeamMergeReport }) {
@@ -68,6 +69,16 @@ export function MergeReportView({ report }: { report: TeamMergeReport }) {
                   type: t(`team.conflict.${conflict.type}`),
                   decision: t(`team.decision.${conflict.decision}`),
                 })}
+                {conflict.paths.length > 0 && (
+                  <span className="muted">
+                    {' '}
+                    {t('team.report.setAside', {
+                      values: conflictFields(conflict)
+                        .map((field) => (conflict.decision === 'ours' ? field.theirs : field.ours))
+                        .join(' · '),
+                    })}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
