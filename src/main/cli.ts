@@ -13,6 +13,7 @@ import { LANGUAGES, type Language } from '../shared/model/project';
 import { APP_VERSION } from '../shared/version';
 import { agreementCommand } from './cli-agreement';
 import { exportCommand, importQdcCommand, importQdpxCommand } from './cli-export';
+import { mergeCommand, packageCommand } from './cli-team';
 import { DEMO_PROJECT_NAME, writeDemoProject } from './core/demo';
 import { importTranscriptFiles } from './core/import/import-transcripts';
 import { inspectProject, type ProjectReport } from './core/inspect';
@@ -147,6 +148,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return await exportCommand(args.slice(1), explicit, t, io);
     }
     if (command === 'agreement') return await agreementCommand(args.slice(1), language, t, io);
+    if (command === 'package') return await packageCommand(args.slice(1), t, io);
+    if (command === 'merge') return await mergeCommand(args.slice(1), t, io);
     if (command === 'import' && target === 'qdpx')
       return await importQdpxCommand(args.slice(2), t, io);
     if (command === 'import' && target === 'qdc')

@@ -39,6 +39,7 @@ const FILTER_NAMES: Record<ExportExtension, string> = {
   xlsx: 'Excel',
   qdpx: 'REFI-QDA',
   qdc: 'REFI-QDA Codebook',
+  campopkg: 'Campo',
 };
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;

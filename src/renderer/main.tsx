@@ -7,6 +7,7 @@ import './styles/app.css';
 import './styles/usability.css';
 import './styles/import.css';
 import './styles/agreement.css';
+import './styles/team.css';
 
 const root = createRoot(document.getElementById('root')!);
 if (initApi()) {

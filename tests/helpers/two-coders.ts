@@ -9,7 +9,7 @@
  *                     90 %, κ = (0,90 − 0,54) / 0,46 = 0,7826.
  * Pooled: 200 characters, 150 agreeing (75 %), κ = (0,75 − 0,53) / 0,47 = 0,4681.
  */
-import { CodeSchema } from '../../src/shared/model/project';
+import { CodeSchema, EvaluatorSchema } from '../../src/shared/model/project';
 import { CURRENT_SCHEMA_VERSION } from '../../src/shared/model/project';
 import { SpeakerTurnSchema, type Coding, type SourceFile } from '../../src/shared/model/source';
 import { createProject } from '../../src/main/core/store/project-store';
@@ -51,8 +51,9 @@ export async function writeTwoCoderProject(parentDir: string, name = 'Affidabili
   const simpler = CodeSchema.parse({ id: 'k-simpler', name: 'Semplificazione', colour: '#2e86c1' });
   await session.mutate((project) => {
     project.codes.push(delays, simpler);
-    if (!project.evaluators.some((e) => e.id === ANNA.id)) project.evaluators.push({ ...ANNA });
-    project.evaluators.push({ ...BRUNO });
+    if (!project.evaluators.some((e) => e.id === ANNA.id))
+      project.evaluators.push(EvaluatorSchema.parse(ANNA));
+    project.evaluators.push(EvaluatorSchema.parse(BRUNO));
     project.matrices.push(
       ratedMatrix('Integrazione – Anna', ['Basso', 'Medio', 'Alto', 'Alto']),
       ratedMatrix('Integrazione – Bruno', ['Basso', 'Medio', 'Medio', 'Alto']),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newEvaluator } from '../../shared/domain/team';
 import { syncQuestionCodes } from '../../shared/domain/codebook';
 import { applyCoding } from '../../shared/domain/coding';
 import { europe2020Template, integrationTemplate } from '../../shared/domain/matrix-templates';
@@ -142,7 +143,7 @@ export async function writeDemoCoding(
   }
   await session.mutate((project) => {
     project.codes = codes;
-    project.evaluators.push({ ...DEMO_EVALUATOR });
+    project.evaluators.push(newEvaluator({ ...DEMO_EVALUATOR, role: 'lead' }, project.evaluators));
   });
   const now = new Date().toISOString();
   for (const [file, sourceId] of sourceIds) {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CampoError } from '../../shared/ipc/errors';
 import type { AppSettings, RecentProject } from '../../shared/ipc/types';
 import { LANGUAGES } from '../../shared/model/project';
+import { initialsOf } from '../../shared/domain/team';
 import { durableDocument } from './store/json-document';
 import { readJsonFile } from './store/durable-file';
 
@@ -28,6 +29,8 @@ const SettingsFileSchema = z.object({
     .optional(),
   /** How the team sees this evaluator; the computer account's name until they choose one. */
   evaluatorName: z.string().max(200).optional(),
+  /** The evaluator's initials, as the team sees them in margins and lists. */
+  evaluatorInitials: z.string().max(4).optional(),
 });
 type SettingsFile = z.infer<typeof SettingsFileSchema>;
 
@@ -74,18 +77,35 @@ export class SettingsStore {
   }
 
   get settings(): AppSettings {
-    return { language: this.db.data.language, evaluator: this.evaluator };
+    return {
+      language: this.db.data.language,
+      evaluator: this.evaluator,
+      identityConfirmed: this.db.data.evaluatorName !== undefined,
+    };
   }
 
   /** This user as an evaluator: stable id and display name. */
-  get evaluator(): { id: string; name: string } {
+  get evaluator(): { id: string; name: string; initials: string } {
     let account = '';
     try {
       account = userInfo().username;
     } catch {
       // No account name (some containers): the name stays empty.
     }
-    return { id: this.db.data.evaluatorId!, name: this.db.data.evaluatorName ?? account };
+    const name = this.db.data.evaluatorName ?? account;
+    return {
+      id: this.db.data.evaluatorId!,
+      name,
+      initials: this.db.data.evaluatorInitials || initialsOf(name),
+    };
+  }
+
+  /** The user's name and initials as an evaluator (first use, Impostazioni). */
+  async setIdentity(name: string, initials: string): Promise<AppSettings> {
+    this.db.data.evaluatorName = name.trim();
+    this.db.data.evaluatorInitials = initials.trim().toUpperCase() || initialsOf(name);
+    await this.db.write();
+    return this.settings;
   }
 
   async update(patch: Partial<AppSettings>): Promise<AppSettings> {

@@ -10,6 +10,7 @@ import { CodingScreen } from '../features/coding/CodingScreen';
 import { MatrixScreen } from '../features/matrix/MatrixScreen';
 import { NgtScreen } from '../features/ngt/NgtScreen';
 import { ReportScreen } from '../features/report/ReportScreen';
+import { TeamScreen } from '../features/team/TeamScreen';
 import { useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
 import { SCREENS, useNavigationStore, type ScreenId } from '../stores/navigation-store';
@@ -28,6 +29,7 @@ const SCREEN_VIEWS: Record<ScreenId, () => ReactNode> = {
   matrix: () => <MatrixScreen />,
   indicators: () => <IndicatorsScreen />,
   report: () => <ReportScreen />,
+  team: () => <TeamScreen />,
 };
 
 /**
@@ -90,7 +92,7 @@ export function ProjectShell() {
               <button
                 type="button"
                 aria-current={screen === id ? 'page' : undefined}
-                title={`Alt+${(index + 1) % 10}`}
+                title={index < 10 ? `Alt+${(index + 1) % 10}` : undefined}
                 onClick={() => go(id)}
               >
                 {t(`nav.${id}` as MessageKey)}

@@ -5,6 +5,7 @@ import type { AgreementResult, DisagreementView } from '../../shared/ipc/contrac
 import { api } from '../api/client';
 import { useCodingStore } from './coding-store';
 import { attempt } from './core-calls';
+import { resetOnProjectChange } from './project-scope';
 
 /** What the user chose to compare; null lists mean "all". */
 export interface AgreementScope {
@@ -115,3 +116,6 @@ export const useAgreementStore = create<AgreementState>((set, get) => ({
     return done !== null;
   },
 }));
+
+// Chosen coders, figures and previews belong to the project they were made in.
+resetOnProjectChange(useAgreementStore);

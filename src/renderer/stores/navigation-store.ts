@@ -13,6 +13,7 @@ export const SCREENS = [
   'matrix',
   'indicators',
   'report',
+  'team',
 ] as const;
 export type ScreenId = (typeof SCREENS)[number];
 

@@ -1,4 +1,5 @@
 import { enAgreement } from './en-agreement';
+import { enTeam } from './en-team';
 import { enExchange } from './en-exchange';
 import { enUsability } from './en-usability';
 import { enImport } from './en-import';
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...enUsability,
   ...enAgreement,
   ...enImport,
+  ...enTeam,
   ...enWorkbook,
   ...enSafety,
   ...enStore,
@@ -817,7 +819,7 @@ export const en: Record<MessageKey, string> = {
   'status.coded': 'Coded',
 
   'cli.usage':
-    'Usage:\n  campo demo <folder>       create the demo project (inside <folder>, or exactly there if it ends in .campo)\n  campo import transcript <project> <file>… [--interview INT-01 | --focus-group FG-01] [--again]\n                            import transcripts (.txt, .vtt, .srt, .docx); a file imported already is skipped unless --again\n  campo info <project>      print the counts and check the project\n  campo export docx <project> <report.docx> [--sections cover,premessa,…] [--lang it|en] [--final] [--names]\n                            write the report draft in Word (--names: with the participants’ real names)\n  campo export xlsx <project> <data.xlsx> [--lang it|en]\n                            write the project’s data in Excel\n  campo export qdpx|qdc <project> <file>\n                            export the project (REFI-QDA .qdpx) or the codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA, QualCoder\n  campo import qdpx <file.qdpx> <folder> [--unit codepoint|utf16|utf8|codepoint-crlf1]\n                            create a new project from a REFI-QDA file (--unit: the position unit, when the evidence is weak)\n  campo import qdc <project> <codebook.qdc>\n                            merge a REFI-QDA codebook into the project’s codebook\n  campo --version',
+    'Usage:\n  campo demo <folder>       create the demo project (inside <folder>, or exactly there if it ends in .campo)\n  campo import transcript <project> <file>… [--interview INT-01 | --focus-group FG-01] [--again]\n                            import transcripts (.txt, .vtt, .srt, .docx); a file imported already is skipped unless --again\n  campo info <project>      print the counts and check the project\n  campo export docx <project> <report.docx> [--sections cover,premessa,…] [--lang it|en] [--final] [--names]\n                            write the report draft in Word (--names: with the participants’ real names)\n  campo export xlsx <project> <data.xlsx> [--lang it|en]\n                            write the project’s data in Excel\n  campo export qdpx|qdc <project> <file>\n                            export the project (REFI-QDA .qdpx) or the codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA, QualCoder\n  campo import qdpx <file.qdpx> <folder> [--unit codepoint|utf16|utf8|codepoint-crlf1]\n                            create a new project from a REFI-QDA file (--unit: the position unit, when the evidence is weak)\n  campo import qdc <project> <codebook.qdc>\n                            merge a REFI-QDA codebook into the project’s codebook\n  campo package <project> <package.campopkg> [--sources INT-01,…] [--blind] [--for <evaluator id>]\n                            make a work package for a colleague (--blind: without the others’ codings)\n  campo merge <project> <package.campopkg | project folder> [--theirs] [--no-match]\n                            merge a colleague’s work and print the report (conflicts: the lead’s value stays, or --theirs)\n  campo --version',
   'cli.export.written': '{kind} written to {path} ({size} kB).',
   'cli.export.badSections': 'unknown sections: {unknown}. Possible sections: {valid}.',
   'cli.unknownCommand': 'unknown command “{command}”',

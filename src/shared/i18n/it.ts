@@ -1,3 +1,4 @@
+import { itTeam } from './it-team';
 /**
  * Italian catalogue: the reference. Every key here must exist in en.ts (the type checker and a
  * unit test enforce it). Placeholders: {name}; plurals: {n, plural, one {…} other {…}}.
@@ -17,6 +18,7 @@ export const it = {
   ...itUsability,
   ...itAgreement,
   ...itImport,
+  ...itTeam,
   ...itWorkbook,
   ...itSafety,
   ...itStore,
@@ -832,7 +834,7 @@ export const it = {
   'status.coded': 'Codificata',
 
   'cli.usage':
-    'Uso:\n  campo demo <cartella>     crea il progetto dimostrativo (in <cartella>, o esattamente lì se termina con .campo)\n  campo import transcript <progetto> <file>… [--interview INT-01 | --focus-group FG-01] [--again]\n                            importa trascrizioni (.txt, .vtt, .srt, .docx); un file già importato è saltato, salvo --again\n  campo info <progetto>     mostra i conteggi e verifica il progetto\n  campo export docx <progetto> <rapporto.docx> [--sections cover,premessa,…] [--lang it|en] [--final] [--names]\n                            scrive la bozza del rapporto in Word (--names: con i nomi reali dei partecipanti)\n  campo export xlsx <progetto> <dati.xlsx> [--lang it|en]\n                            scrive i dati del progetto in Excel\n  campo export qdpx|qdc <progetto> <file>\n                            esporta il progetto (REFI-QDA .qdpx) o il codebook (.qdc) per NVivo, ATLAS.ti, MAXQDA, QualCoder\n  campo import qdpx <file.qdpx> <cartella> [--unit codepoint|utf16|utf8|codepoint-crlf1]\n                            crea un nuovo progetto da un file REFI-QDA (--unit: unità delle posizioni, se la prova è debole)\n  campo import qdc <progetto> <codebook.qdc>\n                            unisce un codebook REFI-QDA al codebook del progetto\n  campo --version',
+    'Uso:\n  campo demo <cartella>     crea il progetto dimostrativo (in <cartella>, o esattamente lì se termina con .campo)\n  campo import transcript <progetto> <file>… [--interview INT-01 | --focus-group FG-01] [--again]\n                            importa trascrizioni (.txt, .vtt, .srt, .docx); un file già importato è saltato, salvo --again\n  campo info <progetto>     mostra i conteggi e verifica il progetto\n  campo export docx <progetto> <rapporto.docx> [--sections cover,premessa,…] [--lang it|en] [--final] [--names]\n                            scrive la bozza del rapporto in Word (--names: con i nomi reali dei partecipanti)\n  campo export xlsx <progetto> <dati.xlsx> [--lang it|en]\n                            scrive i dati del progetto in Excel\n  campo export qdpx|qdc <progetto> <file>\n                            esporta il progetto (REFI-QDA .qdpx) o il codebook (.qdc) per NVivo, ATLAS.ti, MAXQDA, QualCoder\n  campo import qdpx <file.qdpx> <cartella> [--unit codepoint|utf16|utf8|codepoint-crlf1]\n                            crea un nuovo progetto da un file REFI-QDA (--unit: unità delle posizioni, se la prova è debole)\n  campo import qdc <progetto> <codebook.qdc>\n                            unisce un codebook REFI-QDA al codebook del progetto\n  campo package <progetto> <pacchetto.campopkg> [--sources INT-01,…] [--blind] [--for <id valutatore>]\n                            prepara un pacchetto di lavoro per un collega (--blind: senza le codifiche degli altri)\n  campo merge <progetto> <pacchetto.campopkg | cartella progetto> [--theirs] [--no-match]\n                            unisce il lavoro di un collega e stampa il rapporto (conflitti: resta il valore del coordinatore, o --theirs)\n  campo --version',
   'cli.export.written': '{kind} scritto in {path} ({size} kB).',
   'cli.export.badSections': 'sezioni sconosciute: {unknown}. Sezioni possibili: {valid}.',
   'cli.unknownCommand': 'comando sconosciuto «{command}»',

@@ -38,6 +38,8 @@ export const SegmentFilterSchema = z
     sourceIds: z.array(Id).max(10_000).optional(),
     keyOnly: z.boolean().optional(),
     text: z.string().max(300).optional(),
+    /** Only these coders' codings (issue 18). */
+    coderIds: z.array(Id).max(1_000).optional(),
   })
   .strict();
 
@@ -80,7 +82,10 @@ export const codingContract = {
       }
     >(),
   ),
-  codeCounts: handler(z.object({}).strict(), returns<CodeFrequency[]>()),
+  codeCounts: handler(
+    z.object({ coderIds: z.array(Id).max(1_000).optional() }).strict(),
+    returns<CodeFrequency[]>(),
+  ),
 
   codingApply: handler(
     z.object({ sourceId: Id, codeId: Id, start: Offset, end: Offset }).strict(),
@@ -160,10 +165,18 @@ export const codingContract = {
     returns<CodingUpdate>(),
   ),
   matrixCooccurrence: handler(
-    z.object({ codeIds: z.array(Id).min(1).max(200) }).strict(),
+    z
+      .object({
+        codeIds: z.array(Id).min(1).max(200),
+        coderIds: z.array(Id).max(1_000).optional(),
+      })
+      .strict(),
     returns<{ codeIds: string[]; counts: number[][]; sources: number[][] }>(),
   ),
-  frameworkMatrix: handler(z.object({}).strict(), returns<FrameworkCell[]>()),
+  frameworkMatrix: handler(
+    z.object({ coderIds: z.array(Id).max(1_000).optional() }).strict(),
+    returns<FrameworkCell[]>(),
+  ),
   frameworkSummarySave: handler(
     z
       .object({

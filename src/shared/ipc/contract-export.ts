@@ -4,7 +4,7 @@ import { ReportSettingsSchema, type ReportSettings } from '../report/model';
 import { BaseRevSchema, handler, returns } from './define';
 
 /** The kinds of file Campo exports. */
-export const EXPORT_EXTENSIONS = ['docx', 'xlsx', 'qdpx', 'qdc'] as const;
+export const EXPORT_EXTENSIONS = ['docx', 'xlsx', 'qdpx', 'qdc', 'campopkg'] as const;
 export type ExportExtension = (typeof EXPORT_EXTENSIONS)[number];
 
 /** Where an export goes: a path the user chose (desktop, CLI), or null to get the bytes back. */

@@ -9,6 +9,7 @@ import { fieldworkContract } from './contract-fieldwork';
 import { indicatorsContract } from './contract-indicators';
 import { matrixContract } from './contract-matrix';
 import { ngtContract } from './contract-ngt';
+import { teamContract } from './contract-team';
 import { BaseRevSchema, handler, returns, type Returns } from './define';
 import type { Envelope } from './errors';
 import type {
@@ -92,6 +93,7 @@ export const contract = {
   ...exportContract,
   ...exchangeContract,
   ...agreementContract,
+  ...teamContract,
 };
 
 export type Contract = typeof contract;

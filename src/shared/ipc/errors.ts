@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'TARGET_READ_ONLY',
   'PATH_NOT_GRANTED',
   'REQUEST_TOO_LARGE',
+  'MERGE_UNDECIDED',
+  'MERGE_UNDO_REFUSED',
   'INTERNAL',
 ] as const;
 

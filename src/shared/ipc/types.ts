@@ -21,7 +21,9 @@ export interface AppInfo {
 export interface AppSettings {
   language: Language;
   /** This user as an evaluator (stable id, display name): what their changes carry. */
-  evaluator: { id: string; name: string };
+  evaluator: { id: string; name: string; initials: string };
+  /** False until the user has given their name and initials once (first use, issue 18). */
+  identityConfirmed: boolean;
 }
 
 export interface RecentProject {
@@ -48,7 +50,7 @@ export interface ProjectSnapshot {
 
 export interface BackupInfo {
   id: string;
-  kind: 'auto' | 'pre-migration' | 'pre-restore';
+  kind: 'auto' | 'pre-migration' | 'pre-restore' | 'pre-merge';
   createdAt: string;
   schemaVersion: number;
   files: number;

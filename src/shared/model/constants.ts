@@ -20,3 +20,7 @@ export const SESSION_STATUSES = ['planned', 'done', 'transcribed', 'coded'] as c
 export function frameworkSummaryId(participantId: string, questionId: string): string {
   return `${participantId}~${questionId}`.slice(0, 100);
 }
+
+/** An evaluator's role in the team (issue 18). */
+export const EVALUATOR_ROLES = ['lead', 'coder', 'interviewer'] as const;
+export type EvaluatorRole = (typeof EVALUATOR_ROLES)[number];

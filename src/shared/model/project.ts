@@ -5,6 +5,7 @@ import {
   LANGUAGES,
   PARTNERSHIP_TYPES,
   SESSION_KINDS,
+  EVALUATOR_ROLES,
   SESSION_MODES,
   SESSION_STATUSES,
   SOURCE_KINDS,
@@ -236,9 +237,32 @@ export type FieldSession = z.infer<typeof FieldSessionSchema>;
 export const EvaluatorSchema = z.object({
   id: IdSchema,
   name: z.string().max(200).default(''),
+  /** Two or three letters shown in margins and lists (e.g. "MR"); derived from the name when empty. */
+  initials: z.string().max(4).default(''),
+  /** The coder's colour in the text view's margin and the coder filters (#rrggbb). */
+  colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .nullable()
+    .default(null),
+  role: z.enum(EVALUATOR_ROLES).default('coder'),
   ...StampShape,
 });
 export type Evaluator = z.infer<typeof EvaluatorSchema>;
+
+/** What a merged colleague's package brought, kept with the project (issue 18). */
+export const MergeRecordSchema = z.object({
+  id: IdSchema,
+  /** The package's own id: the same package merged twice is recognised. */
+  packageId: IdSchema,
+  mergedAt: TimestampSchema,
+  mergedBy: z.string().max(100).nullable().default(null),
+  /** The snapshot taken just before: undoing the merge restores it. */
+  backupId: z.string().max(200).nullable().default(null),
+  /** The full report (TeamMergeReport), kept as JSON. */
+  report: z.record(z.string(), z.unknown()),
+});
+export type MergeRecord = z.infer<typeof MergeRecordSchema>;
 
 /** project.json: everything but the texts of the sources and their codings. */
 export const ProjectFileSchema = z.object({
@@ -262,5 +286,7 @@ export const ProjectFileSchema = z.object({
   report: ReportSettingsSchema.extend(StampShape).nullable().default(null),
   /** Records deleted from the arrays above (STORE-V2 §2). */
   tombstones: z.array(TombstoneSchema).default([]),
+  /** Colleagues' packages merged into this project, with their reports (issue 18). */
+  merges: z.array(MergeRecordSchema).default([]),
 });
 export type ProjectFile = z.infer<typeof ProjectFileSchema>;

@@ -2,6 +2,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectProject } from '../../../src/main/core/inspect';
+import { CACHE_VERSION } from '../../../src/main/core/store/caches';
 import { openProject } from '../../../src/main/core/store/project-store';
 import type { ProjectSession } from '../../../src/main/core/store/project-session';
 import { applyCoding } from '../../../src/shared/domain/coding';
@@ -236,7 +237,7 @@ describe('caches', () => {
   it('keeps counts in a clean cache at close and uses them at the next open', async () => {
     const dir = await codedProject();
     const state = await readJson(join(dir, 'cache', 'state.json'));
-    expect(state).toMatchObject({ cacheVersion: 1, clean: true });
+    expect(state).toMatchObject({ cacheVersion: CACHE_VERSION, clean: true });
     const session = await openProject(dir, { evaluator: ANNA });
     expect(await countsOf(session)).toEqual({
       s1: { 'code-a': 1 },

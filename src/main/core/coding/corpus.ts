@@ -78,12 +78,16 @@ export async function sourcesCoding(
 export async function codingsBySource(
   session: ProjectSession,
   onlyIds?: readonly string[],
+  coderIds?: readonly string[],
 ): Promise<Array<{ id: string; codings: StoredCoding[] }>> {
   const ids = onlyIds ?? session.project.sources.map((summary) => summary.id);
   const layers = await session.readLayers(ids);
+  const wanted = coderIds?.length ? new Set(coderIds) : null;
   return ids.map((id) => ({
     id,
-    codings: [...(layers.get(id)?.values() ?? [])].flatMap((layer) => layer.codings),
+    codings: [...(layers.get(id)?.values() ?? [])]
+      .filter((layer) => !wanted || wanted.has(layer.coderId))
+      .flatMap((layer) => layer.codings),
   }));
 }
 

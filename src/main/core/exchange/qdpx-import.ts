@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newEvaluator } from '../../../shared/domain/team';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { codePathKeys, colourPicker } from '../../../shared/domain/codebook-tree';
@@ -151,7 +152,7 @@ export async function importQdpx(
       draft.participants = mapped.participants;
       for (const member of mapped.team) {
         if (!draft.evaluators.some((evaluator) => evaluator.id === member.id)) {
-          draft.evaluators.push(member);
+          draft.evaluators.push(newEvaluator(member, draft.evaluators));
         }
       }
     });

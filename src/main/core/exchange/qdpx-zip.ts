@@ -90,7 +90,7 @@ export class Archive {
       throw new CampoError('FILE_TYPE_MISMATCH', `${file} is not a zip`, { file, expected });
     }
     // Zip slip, truncated directory, declared total above the import cap.
-    inspectZip(bytes, file);
+    inspectZip(bytes, file, totalBytes);
     for (const entry of centralDirectory(bytes, file)) {
       if (unsafePath(entry.name)) {
         throw damaged(file, 'refusal.zipUnsafePath', { entry: entry.name });
@@ -99,6 +99,11 @@ export class Archive {
       const key = entry.name.toLowerCase();
       if (!this.folded.has(key)) this.folded.set(key, entry);
     }
+  }
+
+  /** Names of every entry. */
+  names(): string[] {
+    return [...this.entries.keys()];
   }
 
   /** Names of the entries at the root of the archive (no folder). */

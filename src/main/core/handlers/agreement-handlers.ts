@@ -13,7 +13,7 @@ import { translator } from '../../../shared/i18n';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { AgreementCoder, DisagreementView } from '../../../shared/ipc/contract-agreement';
 import { CampoError } from '../../../shared/ipc/errors';
-import type { ProjectFile } from '../../../shared/model/project';
+import { EvaluatorSchema, type ProjectFile } from '../../../shared/model/project';
 import { loadAgreementInput, type LoadedAgreementInput } from '../agreement/agreement-data';
 import { findById, type CoreState } from './context';
 
@@ -159,7 +159,7 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
           await change.editProject((project) => {
             // Named in the project's language, so coding cards and lists read "Consenso".
             const name = translator(project.meta.language)('agreement.consensus');
-            project.evaluators.push({ id: CONSENSUS_EVALUATOR_ID, name });
+            project.evaluators.push(EvaluatorSchema.parse({ id: CONSENSUS_EVALUATOR_ID, name }));
           });
         }
         const now = new Date().toISOString();

@@ -6,6 +6,7 @@ import {
   retrieveSegments,
 } from '../../../shared/domain/coding-analysis';
 import { applyCoding } from '../../../shared/domain/coding';
+import { onlyCoders } from '../../../shared/domain/coder-filter';
 import { sentenceAround } from '../../../shared/domain/search';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { frameworkSummaryId } from '../../../shared/model/project';
@@ -51,7 +52,7 @@ export function analysisHandlers(state: CoreState): AnalysisHandlers {
         const holding = new Set(await sourcesCoding(session, codes));
         ids = (ids ?? project.sources.map((summary) => summary.id)).filter((id) => holding.has(id));
       }
-      const corpus = await loadCorpus(session, ids);
+      const corpus = onlyCoders(await loadCorpus(session, ids), filter.coderIds);
       const segments = retrieveSegments(corpus, project.codes, project.participants, filter);
       return toSegmentViews(segments, corpus, project);
     },
@@ -89,16 +90,16 @@ export function analysisHandlers(state: CoreState): AnalysisHandlers {
       });
     },
 
-    async matrixCooccurrence({ codeIds }) {
+    async matrixCooccurrence({ codeIds, coderIds }) {
       const session = state.requireSession();
       const holding = await sourcesCoding(session, new Set(codeIds));
-      return coOccurrence(await codingsBySource(session, holding), codeIds);
+      return coOccurrence(await codingsBySource(session, holding, coderIds), codeIds);
     },
 
-    async frameworkMatrix() {
+    async frameworkMatrix({ coderIds }) {
       const session = state.requireSession();
       const { project } = session;
-      const corpus = await loadCorpus(session);
+      const corpus = onlyCoders(await loadCorpus(session), coderIds);
       const cells = frameworkMatrix(corpus, project.codes, project.participants, project.questions);
       const summaries = new Map(
         project.frameworkSummaries.map((s) => [`${s.participantId}|${s.questionId}`, s.text]),

@@ -217,9 +217,22 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
     },
 
     /** The counts beside each code: from the counts cache, a sum rather than a read. */
-    async codeCounts() {
+    async codeCounts({ coderIds }) {
       const session = state.requireSession();
-      return frequencyFromCounts((await countsBySource(session)).values(), session.project.codes);
+      if (!coderIds?.length) {
+        return frequencyFromCounts((await countsBySource(session)).values(), session.project.codes);
+      }
+      // Counts per coder (issue 18): the cache keeps each source's counts by coder.
+      const wanted = new Set(coderIds);
+      const perSource = [...(await session.caches.allCounts()).values()].map((byCoder) => {
+        const perCode = new Map<string, number>();
+        for (const [coder, codes] of byCoder) {
+          if (!wanted.has(coder)) continue;
+          for (const [code, n] of codes) perCode.set(code, (perCode.get(code) ?? 0) + n);
+        }
+        return perCode;
+      });
+      return frequencyFromCounts(perSource, session.project.codes);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newEvaluator } from '../../../shared/domain/team';
 import { syncQuestionCodes } from '../../../shared/domain/codebook';
 import type { ExportExtension } from '../../../shared/ipc/contract-export';
 import type { CampoEventName, CampoEvents, ProjectSnapshot } from '../../../shared/ipc/types';
@@ -108,13 +109,16 @@ export class CoreState {
    */
   private async joinTeam(session: ProjectSession): Promise<void> {
     const { id, name } = session.evaluator;
+    const initials = this.host.settings.evaluator.initials;
     const listed = session.project.evaluators.find((evaluator) => evaluator.id === id);
-    if (listed && (listed.name === name || name === '')) return;
+    if (listed && (listed.name === name || name === '') && (listed.initials || !initials)) return;
     await session
       .mutate((draft) => {
         const record = draft.evaluators.find((evaluator) => evaluator.id === id);
-        if (record) record.name = name;
-        else draft.evaluators.push({ id, name });
+        if (record) {
+          if (name) record.name = name;
+          record.initials ||= initials;
+        } else draft.evaluators.push(newEvaluator({ id, name, initials }, draft.evaluators));
       })
       .catch(() => undefined);
   }

@@ -90,7 +90,7 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
           ...(unit ? { unit } : {}),
           onProgress: (fraction) => host.emit('exportProgress', { kind: 'qdpx-import', fraction }),
         },
-        host.storeOptions ?? {},
+        state.storeOptions,
       );
       const previous = state.session;
       if (previous && previous !== session) await previous.close();

@@ -15,6 +15,7 @@ import { participantHandlers } from './participant-handlers';
 import { questionHandlers } from './question-handlers';
 import { sessionHandlers } from './session-handlers';
 import { sourceHandlers } from './source-handlers';
+import { teamHandlers } from './team-handlers';
 
 export type { HostContext } from './context';
 
@@ -46,6 +47,7 @@ export function createCore(host: HostContext): {
     ...exportHandlers(state),
     ...exchangeHandlers(state),
     ...agreementHandlers(state),
+    ...teamHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

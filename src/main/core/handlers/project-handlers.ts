@@ -26,7 +26,6 @@ type ProjectHandlers = Pick<
 /** Handlers that create, open, close and restore projects. */
 export function projectHandlers(state: CoreState): ProjectHandlers {
   const { host } = state;
-  const options = host.storeOptions ?? {};
   const isCurrent = (path: string) =>
     state.session !== null && resolve(state.session.dir) === resolve(path);
 
@@ -42,7 +41,10 @@ export function projectHandlers(state: CoreState): ProjectHandlers {
     projectCreate: ({ name, parentDir, programme }) => {
       const dir = grantedParentFolder(state, parentDir);
       return switchTo(() =>
-        createProject({ parentDir: dir, name, meta: programme ? { programme } : {} }, options),
+        createProject(
+          { parentDir: dir, name, meta: programme ? { programme } : {} },
+          state.storeOptions,
+        ),
       );
     },
 
@@ -50,7 +52,7 @@ export function projectHandlers(state: CoreState): ProjectHandlers {
       if (isCurrent(path))
         return { path: state.session!.dir, project: state.session!.project, notices: [] };
       const dir = await grantedProjectFolder(state, path);
-      return switchTo(() => openProject(dir, options));
+      return switchTo(() => openProject(dir, state.storeOptions));
     },
 
     async projectOpenDemo() {
@@ -62,8 +64,8 @@ export function projectHandlers(state: CoreState): ProjectHandlers {
       );
       return switchTo(() =>
         exists
-          ? openProject(dir, options)
-          : writeDemoProject(host.defaultProjectsDir, host.resourcesDir, options),
+          ? openProject(dir, state.storeOptions)
+          : writeDemoProject(host.defaultProjectsDir, host.resourcesDir, state.storeOptions),
       );
     },
 
@@ -96,8 +98,8 @@ export function projectHandlers(state: CoreState): ProjectHandlers {
     async backupRestore({ path, backupId }) {
       const dir = await grantedProjectFolder(state, path);
       if (isCurrent(dir)) await state.closeCurrent();
-      const { keptAs } = await restoreBackup(dir, backupId, options);
-      const snapshot = await switchTo(() => openProject(dir, options));
+      const { keptAs } = await restoreBackup(dir, backupId, state.storeOptions);
+      const snapshot = await switchTo(() => openProject(dir, state.storeOptions));
       return {
         ...snapshot,
         notices: [{ kind: 'restored-from-backup', backupId, keptAs }, ...snapshot.notices],

@@ -20,7 +20,11 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
  * opened: a truncated archive, a declared uncompressed total above the cap (zip bomb), entries
  * whose names climb out of the archive (zip slip). Cheap: only the directory is read.
  */
-export function inspectZip(bytes: Uint8Array, file: string): ZipEntry[] {
+export function inspectZip(
+  bytes: Uint8Array,
+  file: string,
+  maxTotal: number = IMPORT_LIMITS.unzippedBytes,
+): ZipEntry[] {
   const damaged = (key: RefusalKey, params?: Record<string, string>) =>
     damagedFile(file, key, params);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -57,7 +61,7 @@ export function inspectZip(bytes: Uint8Array, file: string): ZipEntry[] {
       throw damaged('refusal.zipUnsafePath', { entry: name });
     }
     total += uncompressedSize;
-    if (total > IMPORT_LIMITS.unzippedBytes) throw damaged('refusal.unzippedTooLarge');
+    if (total > maxTotal) throw damaged('refusal.unzippedTooLarge');
     entries.push({ name, compressedSize, uncompressedSize });
     offset += 46 + nameLength + extraLength + commentLength;
   }

@@ -11,12 +11,13 @@ import { BACKUPS_DIR } from './layout';
 export { projectDataFiles } from './data-files';
 
 type BackupKind = BackupInfo['kind'];
-const KINDS: readonly BackupKind[] = ['auto', 'pre-migration', 'pre-restore'];
+const KINDS: readonly BackupKind[] = ['auto', 'pre-migration', 'pre-restore', 'pre-merge'];
 const MANIFEST = 'manifest.json';
 const PARTIAL_SUFFIX = '.partial';
 /** A snapshot being deleted: renamed first, so a half-deleted one is never listed. */
 const PRUNING_SUFFIX = '.pruning';
-const BACKUP_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(auto|pre-migration|pre-restore)$/;
+const BACKUP_ID =
+  /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(auto|pre-migration|pre-restore|pre-merge)$/;
 
 /** What a snapshot records of each live file, to tell next time whether it changed. */
 interface ManifestEntry {

@@ -15,8 +15,12 @@ import { CACHE_DIR, PROJECT_FILE } from './layout';
 import type { ProjectSession } from './project-session';
 import { SearchCache } from './search-cache';
 
-/** Bump when counts.json or state.json change shape: older caches are then rebuilt. */
-export const CACHE_VERSION = 1;
+/**
+ * Bump when counts.json or state.json change shape, or when project.json gains fields with
+ * defaults (2: the team's initials, colours, roles and merges): older caches are then rebuilt
+ * and a project.json last written by an older build is validated (its defaults filled in).
+ */
+export const CACHE_VERSION = 2;
 
 /** Codings per code, per evaluator, of one source. */
 export type SourceCounts = Map<string, Map<string, number>>;

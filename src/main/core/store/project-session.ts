@@ -99,6 +99,7 @@ export class ProjectSession {
   readonly sources: SourceStore;
   readonly caches: ProjectCaches;
   private closed = false;
+  private saves = 0;
 
   constructor(
     readonly dir: string,
@@ -228,6 +229,7 @@ export class ProjectSession {
       this.emit({ state: 'failed', ...wire });
       throw error;
     }
+    this.saves += 1;
     this.emit({ state: 'saved', at: this.options.now().toISOString() });
     this.scheduleBackup();
   }
@@ -509,6 +511,43 @@ export class ProjectSession {
     const info = await createSnapshot(this.dir, kind, CURRENT_SCHEMA_VERSION, this.options.now());
     await pruneBackups(this.dir);
     return info;
+  }
+
+  /** Durable saves this session made (a merge can be undone only while none followed it). */
+  get saveCount(): number {
+    return this.saves;
+  }
+
+  /**
+   * Runs `task` alone on the folder (a merge writing many files at once, issue 18), then ends
+   * the session without writing its caches: its memory no longer matches the disk, so the
+   * caller opens the project again. The caches are marked unclean first, so they are rebuilt.
+   */
+  async closeAfter<R>(task: () => Promise<R>): Promise<R> {
+    this.assertWritable();
+    await this.caches.stop();
+    return this.enqueue(async () => {
+      this.assertWritable();
+      this.emit({ state: 'saving' });
+      try {
+        await this.caches.beforeWrite();
+        const result = await task();
+        this.emit({ state: 'saved', at: this.options.now().toISOString() });
+        return result;
+      } catch (error) {
+        const wire =
+          error instanceof CampoError
+            ? error.toWire()
+            : { code: 'INTERNAL' as const, message: String(error) };
+        this.emit({ state: 'failed', ...wire });
+        throw error;
+      } finally {
+        this.closed = true;
+        this.saveListeners.clear();
+        this.changeListeners.clear();
+        await this.lock.release();
+      }
+    });
   }
 
   /** Stops the background work, waits for every pending write, writes the caches, then releases the lock. */

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { finishMerge } from '../team/merge-journal';
+import { newEvaluator } from '../../../shared/domain/team';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -115,7 +117,9 @@ export async function createProject(
       updatedAt: at,
       meta: { ...input.meta, title: input.meta?.title ?? input.name.trim() },
     });
-    project.evaluators.push({ id: settings.evaluator.id, name: settings.evaluator.name });
+    project.evaluators.push(
+      newEvaluator({ ...settings.evaluator, role: 'lead' }, project.evaluators),
+    );
     new RecordStamper().stamp(project, at, settings.evaluator.id, LOCAL_CLIENT);
     const db = durableDocument(join(dir, PROJECT_FILE), projectCodec, project);
     await db.write();
@@ -236,6 +240,8 @@ export async function openProject(
   const { lock, tookOverFrom } = await ProjectLock.acquire(dir, options.lock);
   try {
     await removeLeftovers(dir);
+    // A merge of a colleague's work a crash interrupted: finished if committed, else dropped.
+    await finishMerge(dir);
     const notices: OpenNotice[] = [];
     const restored = await finishInterruptedRestore(dir, now);
     if (restored) notices.push(restored);

@@ -11,6 +11,9 @@ import { formatClock } from '../sources/SourceView';
 import { selectionIn } from './dom-offsets';
 import { assignLanes, codingsByTurn, runsIn, trimSpan } from './highlight-runs';
 import { caretMark, markOf, RunSpan, SELECTION_ID, wholeText } from './coded-runs';
+import { coderDisplay } from '../../../shared/domain/team';
+import { useCoderLayers, visibleCodings } from '../../stores/coder-layers-store';
+import { CoderLayersBar } from '../team/CoderLayersBar';
 import { EditTextDialog } from './EditTextDialog';
 import { useTextCaret } from './use-text-caret';
 import { selectionOnScreen } from './selection-visibility';
@@ -57,11 +60,17 @@ export function CodingSourceView() {
     [source],
   );
   const labelOf = useTurnLabels(turns);
-  const byTurn = useMemo(
-    () => (source ? codingsByTurn(turns, source.codings) : []),
-    [turns, source],
+  const hiddenCoders = useCoderLayers((state) => state.hidden);
+  const shown = useMemo(
+    () => visibleCodings(source?.codings ?? [], hiddenCoders),
+    [source?.codings, hiddenCoders],
   );
-  const lanes = useMemo(() => assignLanes(source?.codings ?? []), [source?.codings]);
+  const manyCoders = useMemo(
+    () => new Set(source?.codings.map((coding) => coding.coderId)).size > 1,
+    [source?.codings],
+  );
+  const byTurn = useMemo(() => (source ? codingsByTurn(turns, shown) : []), [turns, source, shown]);
+  const lanes = useMemo(() => assignLanes(shown), [shown]);
   const laneCount = Math.max(1, ...[...lanes.values()].map((lane) => lane + 1));
 
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -143,6 +152,7 @@ export function CodingSourceView() {
           {t('coding.flaggedCount', { n: flagged })}
         </p>
       )}
+      {source && <CoderLayersBar codings={source.codings} team={project.evaluators} />}
       {!sourceId && <p className="muted">{t('coding.noSource')}</p>}
       {source && (
         <p id="coding-keys-hint" className="hint coding-keys-hint">
@@ -203,10 +213,17 @@ export function CodingSourceView() {
                       <span
                         key={coding.id}
                         className="margin-bar"
-                        title={codes.get(coding.codeId)?.name}
+                        title={
+                          manyCoders
+                            ? `${codes.get(coding.codeId)?.name} – ${coderDisplay(project.evaluators, coding.coderId).initials}`
+                            : codes.get(coding.codeId)?.name
+                        }
                         style={{
                           left: (lanes.get(coding.id) ?? 0) * LANE_WIDTH,
-                          background: codes.get(coding.codeId)?.colour,
+                          // Several coders: each coder's bars in their own colour (issue 18).
+                          background: manyCoders
+                            ? coderDisplay(project.evaluators, coding.coderId).colour
+                            : codes.get(coding.codeId)?.colour,
                         }}
                         onClick={() => inspect(coding.start)}
                       />

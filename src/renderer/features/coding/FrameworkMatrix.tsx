@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CoderSelect } from '../team/CoderSelect';
 import type { FrameworkCell } from '../../../shared/ipc/types';
 import type { EvaluationQuestion, Participant } from '../../../shared/model/project';
 import { api } from '../../api/client';
@@ -24,19 +25,22 @@ export function FrameworkMatrix() {
   const [cells, setCells] = useState<Map<string, FrameworkCell> | null>(null);
   const [open, setOpen] = useState<{ participant: Participant; question: EvaluationQuestion }>();
 
+  const [coderId, setCoderId] = useState('');
   const [reloads, setReloads] = useState(0);
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   useEffect(() => {
     let current = true;
-    void attempt(() => api().frameworkMatrix({})).then((found) => {
-      if (current && found) {
-        setCells(new Map(found.map((c) => [cellKey(c.participantId, c.questionId), c])));
-      }
-    });
+    void attempt(() => api().frameworkMatrix(coderId ? { coderIds: [coderId] } : {})).then(
+      (found) => {
+        if (current && found) {
+          setCells(new Map(found.map((c) => [cellKey(c.participantId, c.questionId), c])));
+        }
+      },
+    );
     return () => {
       current = false;
     };
-  }, [version, reloads]);
+  }, [version, reloads, coderId]);
 
   const codes = useMemo(() => new Map(project.codes.map((c) => [c.id, c])), [project.codes]);
   if (!cells) return <p className="muted">{t('app.loading')}</p>;
@@ -46,6 +50,7 @@ export function FrameworkMatrix() {
   const openCell = open ? cells.get(cellKey(open.participant.id, open.question.id)) : undefined;
   return (
     <div className="table-scroll">
+      <CoderSelect team={project.evaluators} value={coderId} onChange={setCoderId} />
       <table className="data-table framework-table">
         <caption>{t('matrices.frameworkCaption')}</caption>
         <thead>

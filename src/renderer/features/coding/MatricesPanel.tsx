@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { CoderSelect } from '../team/CoderSelect';
 import { codeTreeOrder } from '../../../shared/domain/codebook';
 import { formatNumber } from '../../../shared/i18n';
 import { api } from '../../api/client';
@@ -42,37 +43,51 @@ function FrequencyTable() {
   const t = useT();
   const language = useLanguage();
   const codes = useProjectStore((state) => state.snapshot!.project.codes);
-  const counts = useCodingStore((state) => state.counts);
+  const team = useProjectStore((state) => state.snapshot!.project.evaluators);
+  const allCounts = useCodingStore((state) => state.counts);
+  const version = useCodingStore((state) => state.version);
+  const [coderId, setCoderId] = useState('');
+  const [coderCounts, setCoderCounts] = useState<typeof allCounts | null>(null);
+  useEffect(() => {
+    if (!coderId) return;
+    void attempt(() => api().codeCounts({ coderIds: [coderId] })).then(
+      (rows) => rows && setCoderCounts(Object.fromEntries(rows.map((row) => [row.codeId, row]))),
+    );
+  }, [coderId, version]);
+  const counts = coderId && coderCounts ? coderCounts : allCounts;
   return (
-    <table className="data-table">
-      <caption>{t('matrices.frequencyCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('matrices.code')}</th>
-          <th scope="col">{t('matrices.codings')}</th>
-          <th scope="col">{t('matrices.sources')}</th>
-          <th scope="col">{t('matrices.codingsWithChildren')}</th>
-          <th scope="col">{t('matrices.sourcesWithChildren')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {codeTreeOrder(codes).map(({ code, depth }) => {
-          const row = counts[code.id];
-          return (
-            <tr key={code.id}>
-              <th scope="row" style={{ paddingLeft: 8 + depth * 16 }}>
-                <span className="swatch" style={{ background: code.colour }} />
-                {code.name}
-              </th>
-              <td>{formatNumber(row?.codings ?? 0, language)}</td>
-              <td>{formatNumber(row?.sources ?? 0, language)}</td>
-              <td>{formatNumber(row?.codingsWithChildren ?? 0, language)}</td>
-              <td>{formatNumber(row?.sourcesWithChildren ?? 0, language)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      <CoderSelect team={team} value={coderId} onChange={setCoderId} />
+      <table className="data-table">
+        <caption>{t('matrices.frequencyCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('matrices.code')}</th>
+            <th scope="col">{t('matrices.codings')}</th>
+            <th scope="col">{t('matrices.sources')}</th>
+            <th scope="col">{t('matrices.codingsWithChildren')}</th>
+            <th scope="col">{t('matrices.sourcesWithChildren')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {codeTreeOrder(codes).map(({ code, depth }) => {
+            const row = counts[code.id];
+            return (
+              <tr key={code.id}>
+                <th scope="row" style={{ paddingLeft: 8 + depth * 16 }}>
+                  <span className="swatch" style={{ background: code.colour }} />
+                  {code.name}
+                </th>
+                <td>{formatNumber(row?.codings ?? 0, language)}</td>
+                <td>{formatNumber(row?.sources ?? 0, language)}</td>
+                <td>{formatNumber(row?.codingsWithChildren ?? 0, language)}</td>
+                <td>{formatNumber(row?.sourcesWithChildren ?? 0, language)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
   );
 }
 
@@ -93,12 +108,15 @@ function CooccurrenceTable() {
     .slice(0, 30);
   const chosenKey = chosen.map((code) => code.id).join(',');
   const [matrix, setMatrix] = useState<{ codeIds: string[]; counts: number[][] } | null>(null);
+  const team = useProjectStore((state) => state.snapshot!.project.evaluators);
+  const [coderId, setCoderId] = useState('');
 
   useEffect(() => {
     const codeIds = chosenKey ? chosenKey.split(',') : [];
     if (codeIds.length === 0) return;
-    void attempt(() => api().matrixCooccurrence({ codeIds })).then(setMatrix);
-  }, [chosenKey, version]);
+    const coders = coderId ? { coderIds: [coderId] } : {};
+    void attempt(() => api().matrixCooccurrence({ codeIds, ...coders })).then(setMatrix);
+  }, [chosenKey, version, coderId]);
 
   const byId = new Map(codes.map((code) => [code.id, code]));
   // A DV's code is named after its long question: its DV code is label enough in a table.
@@ -115,6 +133,7 @@ function CooccurrenceTable() {
   return (
     <div>
       <p className="hint">{t('matrices.cooccurrenceHint')}</p>
+      <CoderSelect team={team} value={coderId} onChange={setCoderId} />
       <div className="chips">
         {used.map(({ code }) => (
           <Chip

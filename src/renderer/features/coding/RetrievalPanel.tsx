@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { CoderSelect } from '../team/CoderSelect';
 import { PARTICIPANT_FIELDS } from '../../../shared/domain/coding-analysis';
 import { pendingNoteMarks } from '../../../shared/domain/note-marks';
 import type { HandlerArgs } from '../../../shared/ipc/contract';
@@ -63,6 +64,7 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
   const [attributeKey, setAttributeKey] = useState('organisation');
   const [attributeValue, setAttributeValue] = useState('');
   const [keyOnly, setKeyOnly] = useState(false);
+  const [coderId, setCoderId] = useState('');
   const [segments, setSegments] = useState<SegmentView[] | null>(null);
   const ids = {
     code: useId(),
@@ -80,8 +82,9 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
       ...(participantId ? { participantIds: [participantId] } : {}),
       ...(value ? { attribute: { key: attributeKey, value } } : {}),
       ...(keyOnly ? { keyOnly } : {}),
+      ...(coderId ? { coderIds: [coderId] } : {}),
     };
-  }, [codeId, questionId, participantId, attributeKey, attributeValue, keyOnly]);
+  }, [codeId, questionId, participantId, attributeKey, attributeValue, keyOnly, coderId]);
 
   useEffect(() => {
     let current = true;
@@ -104,6 +107,7 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
   return (
     <section className="retrieval" aria-label={t('coding.tab.retrieve')}>
       <div className="filters">
+        <CoderSelect team={project.evaluators} value={coderId} onChange={setCoderId} />
         <div className="field">
           <label htmlFor={ids.code}>{t('retrieval.code')}</label>
           <select id={ids.code} value={codeId} onChange={(e) => setCodeId(e.target.value)}>

@@ -2,6 +2,7 @@ import { Dialog } from '../../components/Dialog';
 import { LANGUAGES, type Language } from '../../../shared/model/constants';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
+import { IdentityForm } from '../team/IdentityForm';
 
 const LABELS = { it: 'settings.languageIt', en: 'settings.languageEn' } as const;
 
@@ -25,6 +26,10 @@ export function SettingsDialog() {
             {t(LABELS[code])}
           </label>
         ))}
+      </fieldset>
+      <fieldset className="settings-identity">
+        <legend>{t('team.identity.legend')}</legend>
+        <IdentityForm />
       </fieldset>
       {info && (
         <p className="hint">

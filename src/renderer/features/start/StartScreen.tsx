@@ -7,6 +7,7 @@ import { useQdpxImportStore } from '../../stores/qdpx-import-store';
 import { NewProjectForm } from './NewProjectForm';
 import { chooseAndOpenProject } from './open-actions';
 import { RecentList } from './RecentList';
+import { StartTeamCard } from '../team/StartTeamCard';
 
 /** The first screen: new project, open, recent projects, the demo. */
 export function StartScreen() {
@@ -69,6 +70,7 @@ export function StartScreen() {
           <h2>{t('start.recent')}</h2>
           <RecentList />
         </section>
+        <StartTeamCard />
       </div>
     </main>
   );

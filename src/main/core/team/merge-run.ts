@@ -1,0 +1,181 @@
+/**
+ * "Unisci il lavoro di un collega" on the open project (issue 18): preview (what would come in,
+ * the proposed name matches when there is no common base, the conflicts), then apply with the
+ * lead's decisions: a pre-merge snapshot, then every file through the merge journal (all or
+ * nothing), the report kept in project.json. The app, the command line and the tests share it.
+ */
+import { randomUUID } from 'node:crypto';
+import { CampoError } from '../../../shared/ipc/errors';
+import { applyMatches, proposeMatches } from '../../../shared/domain/team-match';
+import {
+  planTeamMerge,
+  planIsEmpty,
+  type Decision,
+  type RecordMatch,
+  type TeamConflict,
+  type TeamMergePlan,
+  type TeamMergeReport,
+  type TeamSide,
+} from '../../../shared/domain/team-merge';
+import { CURRENT_SCHEMA_VERSION, ProjectFileSchema } from '../../../shared/model/project';
+import { createSnapshot } from '../store/backups';
+import { serializeDocument } from '../store/json-document';
+import { serializeLayer } from '../store/layers';
+import { CODINGS_DIR, PROJECT_FILE, SOURCES_DIR } from '../store/layout';
+import type { ProjectSession } from '../store/project-session';
+import { writeMerge, type MergeStepHook } from './merge-journal';
+import type { ReadPackage } from './packages';
+
+export interface MergeChoices {
+  /** The lead's decision per conflict key (`kind:id`). */
+  decisions?: Record<string, Decision>;
+  /** Name matches the lead confirmed (no common base only). */
+  matches?: RecordMatch[];
+}
+
+/** What the merge dialog shows before anything is written. */
+export interface MergePreview {
+  packageId: string;
+  kind: 'work' | 'return';
+  from: string;
+  fromEvaluator: string;
+  /** False: two projects started apart; records are matched by id, then by the confirmed names. */
+  hasBase: boolean;
+  proposals: RecordMatch[];
+  conflicts: TeamConflict[];
+  report: TeamMergeReport;
+  /** Nothing would change (the same package merged before, or nothing new). */
+  empty: boolean;
+}
+
+/** The lead's side: project.json and the layers of the sources theirs has layers for. */
+async function oursSide(session: ProjectSession, theirs: TeamSide): Promise<TeamSide> {
+  const ids = session.project.sources
+    .map((summary) => summary.id)
+    .filter((id) => theirs.layers.has(id));
+  return { project: structuredClone(session.project), layers: await session.readLayers(ids) };
+}
+
+/** The base, when the package carries one of this very project. */
+function commonBase(session: ProjectSession, pkg: ReadPackage): TeamSide | null {
+  return pkg.base && pkg.base.project.id === session.project.id ? pkg.base : null;
+}
+
+async function plan(
+  session: ProjectSession,
+  pkg: ReadPackage,
+  choices: MergeChoices,
+  now: string,
+): Promise<{ plan: TeamMergePlan; proposals: RecordMatch[]; base: TeamSide | null }> {
+  const base = commonBase(session, pkg);
+  const proposals = base ? [] : proposeMatches(session.project, pkg.theirs.project);
+  const matches = base
+    ? []
+    : (choices.matches ?? []).filter((match) =>
+        proposals.some(
+          (proposal) => proposal.theirId === match.theirId && proposal.ourId === match.ourId,
+        ),
+      );
+  const theirs = applyMatches(pkg.theirs, matches);
+  const ours = await oursSide(session, theirs);
+  const result = planTeamMerge({
+    base,
+    ours,
+    theirs,
+    packageId: pkg.manifest.packageId,
+    baseId: base ? pkg.manifest.baseId : null,
+    decisions: choices.decisions ?? {},
+    matches,
+    now,
+    by: session.evaluator.id,
+  });
+  return { plan: result, proposals, base };
+}
+
+/** What merging `pkg` would do, without writing anything. */
+export async function previewMerge(
+  session: ProjectSession,
+  pkg: ReadPackage,
+  choices: MergeChoices = {},
+): Promise<MergePreview> {
+  const {
+    plan: planned,
+    proposals,
+    base,
+  } = await plan(session, pkg, choices, new Date().toISOString());
+  return {
+    packageId: pkg.manifest.packageId,
+    kind: pkg.manifest.kind,
+    from: pkg.manifest.title,
+    fromEvaluator: pkg.manifest.createdBy.name,
+    hasBase: base !== null,
+    proposals,
+    conflicts: planned.conflicts,
+    report: planned.report,
+    empty: planIsEmpty(planned, session.project),
+  };
+}
+
+export interface MergeOutcome {
+  report: TeamMergeReport;
+  /** The merge's id in project.json (null when nothing changed). */
+  mergeId: string | null;
+  backupId: string | null;
+  /** True when files were written: the session is closed and the project must be reopened. */
+  written: boolean;
+}
+
+/**
+ * Applies the merge of `pkg` into the open project with the lead's choices. Refuses with
+ * MERGE_UNDECIDED while a conflict has no decision. When something changes, the session is
+ * closed after the write (the caller reopens the project): a snapshot, then the journal.
+ */
+export async function applyMerge(
+  session: ProjectSession,
+  pkg: ReadPackage,
+  choices: MergeChoices,
+  options: { now?: Date; hook?: MergeStepHook } = {},
+): Promise<MergeOutcome> {
+  const at = options.now ?? new Date();
+  const { plan: planned } = await plan(session, pkg, choices, at.toISOString());
+  if (planned.undecided.length > 0) {
+    throw new CampoError('MERGE_UNDECIDED', 'Conflicts without a decision', {
+      count: planned.undecided.length,
+      keys: planned.undecided,
+    });
+  }
+  if (planIsEmpty(planned, session.project)) {
+    return { report: planned.report, mergeId: null, backupId: null, written: false };
+  }
+  const sources = new Map<string, Uint8Array>();
+  for (const id of planned.newSources) sources.set(id, await pkg.sourceBytes(id));
+  const mergeId = randomUUID();
+  const outcome = await session.closeAfter(async () => {
+    const backup = await createSnapshot(session.dir, 'pre-merge', CURRENT_SCHEMA_VERSION, at);
+    await options.hook?.('backup');
+    const project = ProjectFileSchema.parse({
+      ...planned.project,
+      updatedAt: at.toISOString(),
+      merges: [
+        ...planned.project.merges,
+        {
+          id: mergeId,
+          packageId: pkg.manifest.packageId,
+          mergedAt: at.toISOString(),
+          mergedBy: session.evaluator.id,
+          backupId: backup.id,
+          report: planned.report,
+        },
+      ],
+    });
+    const files = new Map<string, string | Uint8Array>();
+    for (const [id, bytes] of sources) files.set(`${SOURCES_DIR}/${id}.json`, bytes);
+    for (const layer of planned.layers) {
+      files.set(`${CODINGS_DIR}/${layer.sourceId}/${layer.coderId}.json`, serializeLayer(layer));
+    }
+    files.set(PROJECT_FILE, serializeDocument(project));
+    await writeMerge(session.dir, { files, removedSources: planned.removedSources }, options.hook);
+    return { backupId: backup.id };
+  });
+  return { report: planned.report, mergeId, backupId: outcome.backupId, written: true };
+}

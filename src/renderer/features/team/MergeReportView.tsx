@@ -1,0 +1,100 @@
+import type { TeamMergeReport } from '../../../shared/domain/team-merge';
+import { useT } from '../../i18n/use-t';
+import { conflictFields } from './conflict-values';
+
+/** What a merge brought, by kind and by coder, and how each conflict was decided. */
+export function MergeReportView({ report }: { report: TeamMergeReport }) {
+  const t = useT();
+  if (report.alreadyMerged) return <p>{t('team.report.alreadyMerged')}</p>;
+  const nothing =
+    report.records.length === 0 && report.coders.length === 0 && report.conflicts.length === 0;
+  return (
+    <div className="merge-report">
+      {nothing && <p>{t('team.report.nothing')}</p>}
+      {report.records.length > 0 && (
+        <table>
+          <caption>{t('team.report.records')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('team.xlsx.kind')}</th>
+              <th scope="col">{t('team.xlsx.added')}</th>
+              <th scope="col">{t('team.xlsx.updated')}</th>
+              <th scope="col">{t('team.xlsx.deletedCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.records.map((entry) => (
+              <tr key={entry.kind}>
+                <th scope="row">{t(`team.kind.${entry.kind}`)}</th>
+                <td>{entry.added}</td>
+                <td>{entry.updated}</td>
+                <td>{entry.deleted}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {report.coders.length > 0 && (
+        <table>
+          <caption>{t('team.report.coders')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('team.xlsx.coder')}</th>
+              <th scope="col">{t('team.xlsx.added')}</th>
+              <th scope="col">{t('team.xlsx.updated')}</th>
+              <th scope="col">{t('team.xlsx.deletedCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.coders.map((entry) => (
+              <tr key={entry.coderId}>
+                <th scope="row">{entry.name || entry.coderId.slice(0, 8)}</th>
+                <td>{entry.added}</td>
+                <td>{entry.updated}</td>
+                <td>{entry.deleted}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {report.conflicts.length > 0 && (
+        <>
+          <h4>{t('team.report.conflicts')}</h4>
+          <ul>
+            {report.conflicts.map((conflict) => (
+              <li key={conflict.key}>
+                {t('team.report.conflictLine', {
+                  kind: t(`team.kind.${conflict.kind}`),
+                  label: conflict.label,
+                  type: t(`team.conflict.${conflict.type}`),
+                  decision: t(`team.decision.${conflict.decision}`),
+                })}
+                {conflict.paths.length > 0 && (
+                  <span className="muted">
+                    {' '}
+                    {t('team.report.setAside', {
+                      values: conflictFields(conflict)
+                        .map((field) => (conflict.decision === 'ours' ? field.theirs : field.ours))
+                        .join(' · '),
+                    })}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report.matches.length > 0 && (
+        <p>{t('team.report.matches', { count: report.matches.length })}</p>
+      )}
+      {report.replaced.length > 0 && (
+        <p>{t('team.report.replaced', { count: report.replaced.length })}</p>
+      )}
+      {report.notMerged.map((item) => (
+        <p key={`${item.kind}:${item.id}`} className="warning">
+          {t(`team.notMerged.${item.kind}`, { label: item.label })}
+        </p>
+      ))}
+    </div>
+  );
+}

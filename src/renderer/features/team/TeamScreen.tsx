@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { TeamMergeReport } from '../../../shared/domain/team-merge';
+import { formatDateTime } from '../../../shared/i18n';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../stores/app-store';
+import { useProjectStore } from '../../stores/project-store';
+import { useTeamStore } from '../../stores/team-store';
+import { MergeDialog } from './MergeDialog';
+import { MergeReportView } from './MergeReportView';
+import { PackageDialog } from './PackageDialog';
+import { TeamList } from './TeamList';
+
+/**
+ * Gruppo di lavoro: who is in the team, work packages for colleagues, their work merged back,
+ * and the reports of past merges (issue 18).
+ */
+export function TeamScreen() {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const project = useProjectStore((state) => state.snapshot?.project);
+  const team = useTeamStore();
+  const [dialog, setDialog] = useState<'package' | 'merge' | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
+  if (!project) return null;
+  const merges = [...project.merges].reverse();
+  return (
+    <section className="screen team-screen" aria-labelledby="team-title">
+      <header className="screen-header">
+        <h1 id="team-title">{t('team.title')}</h1>
+      </header>
+      <p className="hint">{t('team.intro')}</p>
+      <TeamList team={project.evaluators} />
+      <div className="team-actions">
+        <button type="button" onClick={() => setDialog('package')}>
+          {t('team.package.open')}
+        </button>
+        <button type="button" onClick={() => void team.makeReturn()}>
+          {t('team.return.make')}
+        </button>
+        <button type="button" className="primary" onClick={() => setDialog('merge')}>
+          {t('team.merge.open')}
+        </button>
+      </div>
+      <h2>{t('team.merges.title')}</h2>
+      {merges.length === 0 ? (
+        <p className="muted">{t('team.merges.none')}</p>
+      ) : (
+        <ul className="merge-list">
+          {merges.map((merge, index) => {
+            const report = merge.report as unknown as TeamMergeReport;
+            return (
+              <li key={merge.id}>
+                <p>
+                  {t('team.merges.line', {
+                    from: report.from,
+                    at: formatDateTime(merge.mergedAt, language),
+                    conflicts: report.conflicts.length,
+                  })}
+                </p>
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    aria-expanded={shown === merge.id}
+                    onClick={() => setShown(shown === merge.id ? null : merge.id)}
+                  >
+                    {t('team.merges.show')}
+                  </button>
+                  <button type="button" onClick={() => void team.exportReport(merge.id)}>
+                    {t('team.report.export')}
+                  </button>
+                  {index === 0 && (
+                    <button type="button" onClick={() => void team.undoMerge(merge.id)}>
+                      {t('team.merge.undo')}
+                    </button>
+                  )}
+                </div>
+                {shown === merge.id && <MergeReportView report={report} />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {dialog === 'package' && <PackageDialog onClose={() => setDialog(null)} />}
+      {dialog === 'merge' && <MergeDialog onClose={() => setDialog(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { RecordKind } from '../model/project';
+
+/**
+ * A short name a person recognises a record by, for conflicts and reports: a code's name, a
+ * participant's pseudonym (never their real name), a question's or session's code, a title.
+ */
+export function recordLabel(kind: RecordKind, record: Record<string, unknown> | null): string {
+  if (!record) return kind;
+  const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : '');
+  switch (kind) {
+    case 'participant':
+      return text('code') || String(record.id);
+    case 'question':
+    case 'session':
+      return [text('code'), text('title') || text('text')]
+        .filter(Boolean)
+        .join(' – ')
+        .slice(0, 120);
+    case 'ngtSession':
+      return text('code') || text('question').slice(0, 120);
+    case 'meta':
+    case 'report':
+      return text('title') || kind;
+    default:
+      return (text('name') || text('title') || text('code') || String(record.id)).slice(0, 120);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * A merge report (issue 18) as workbook sheets: what came in by kind and by coder, the conflicts
+ * with the value kept and the value that lost, codings both sides changed, what was not applied,
+ * the name matches. Participants' real names never appear (a conflict on a name shows a mark).
+ */
+import type { TeamMergeReport } from '../domain/team-merge';
+import type { Translate } from '../i18n';
+import type { WorkbookSheet } from './workbook';
+
+/** The value at a conflict path's first field ("name", "cells[r1|c2].x" → "cells"). */
+function fieldOf(record: unknown, path: string): unknown {
+  if (!record || typeof record !== 'object') return null;
+  const field = path.split(/[.[]/)[0] ?? path;
+  return (record as Record<string, unknown>)[field];
+}
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 32_000 ? `${text.slice(0, 32_000)}…` : text;
+}
+
+/** The report's sheets, headers in the language of `t`. */
+export function mergeReportSheets(report: TeamMergeReport, t: Translate): WorkbookSheet[] {
+  const privateField = (kind: string, path: string) =>
+    kind === 'participant' && path.startsWith('name');
+  const conflictRows = report.conflicts.flatMap((conflict) => {
+    const paths = conflict.paths.length > 0 ? conflict.paths : [''];
+    return paths.map((path) => {
+      const kept = conflict.decision === 'ours' ? conflict.ours : conflict.theirs;
+      const lost = conflict.decision === 'ours' ? conflict.theirs : conflict.ours;
+      const hidden = privateField(conflict.kind, path);
+      return [
+        t(`team.kind.${conflict.kind}`),
+        conflict.label,
+        t(`team.conflict.${conflict.type}`),
+        path,
+        t(`team.decision.${conflict.decision}`),
+        hidden
+          ? t('team.xlsx.personal')
+          : path
+            ? shown(fieldOf(kept, path))
+            : kept
+              ? t('team.xlsx.kept')
+              : t('team.xlsx.deleted'),
+        hidden
+          ? t('team.xlsx.personal')
+          : path
+            ? shown(fieldOf(lost, path))
+            : lost
+              ? shown(lost)
+              : t('team.xlsx.deleted'),
+      ];
+    });
+  });
+  return [
+    {
+      name: t('team.xlsx.summary'),
+      header: [
+        t('team.xlsx.kind'),
+        t('team.xlsx.added'),
+        t('team.xlsx.updated'),
+        t('team.xlsx.deletedCount'),
+      ],
+      rows: [
+        [t('team.xlsx.from'), report.from, null, null],
+        [t('team.xlsx.mergedAt'), { date: report.mergedAt }, null, null],
+        ...report.records.map((entry) => [
+          t(`team.kind.${entry.kind}`),
+          entry.added,
+          entry.updated,
+          entry.deleted,
+        ]),
+      ],
+      widths: [34, 14, 14, 14],
+    },
+    {
+      name: t('team.xlsx.coders'),
+      header: [
+        t('team.xlsx.coder'),
+        t('team.xlsx.added'),
+        t('team.xlsx.updated'),
+        t('team.xlsx.deletedCount'),
+      ],
+      rows: report.coders.map((entry) => [
+        entry.name || entry.coderId,
+        entry.added,
+        entry.updated,
+        entry.deleted,
+      ]),
+      widths: [30, 14, 14, 14],
+    },
+    {
+      name: t('team.xlsx.conflicts'),
+      header: [
+        t('team.xlsx.kind'),
+        t('team.xlsx.record'),
+        t('team.xlsx.type'),
+        t('team.xlsx.field'),
+        t('team.xlsx.decision'),
+        t('team.xlsx.keptValue'),
+        t('team.xlsx.lostValue'),
+      ],
+      rows: conflictRows,
+      widths: [22, 30, 30, 18, 26, 40, 40],
+    },
+    {
+      name: t('team.xlsx.replaced'),
+      header: [
+        t('team.xlsx.source'),
+        t('team.xlsx.coder'),
+        t('team.xlsx.record'),
+        t('team.xlsx.decision'),
+        t('team.xlsx.lostValue'),
+      ],
+      rows: report.replaced.map((item) => [
+        item.sourceId,
+        item.coderId,
+        item.id,
+        t(`team.decision.${item.kept}`),
+        shown(item.lost),
+      ]),
+      widths: [38, 38, 38, 26, 50],
+    },
+    {
+      name: t('team.xlsx.notMerged'),
+      header: [t('team.xlsx.record'), t('team.xlsx.note')],
+      rows: report.notMerged.map((item) => [
+        item.label,
+        t(`team.notMerged.${item.kind}`, { label: item.label }),
+      ]),
+      widths: [30, 90],
+    },
+    {
+      name: t('team.xlsx.matches'),
+      header: [t('team.xlsx.kind'), t('team.xlsx.record')],
+      rows: report.matches.map((match) => [t(`team.kind.${match.kind}`), match.label]),
+      widths: [26, 50],
+    },
+  ];
+}

@@ -1,0 +1,165 @@
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { startBrowserHost } from '../helpers/browser-host';
+import { expect, test } from './fixtures';
+import { CodingPage } from './pages/coding-page';
+import { ProjectPage } from './pages/project-page';
+import { StartPage } from './pages/start-page';
+import { TeamPage } from './pages/team-page';
+
+const SHOTS = join(process.cwd(), 'test-results', 'artefacts');
+
+/** A colleague's own laptop: another browser-mode host with its own settings (evaluator id). */
+async function colleagueHost(root: string, name: string) {
+  const host = await startBrowserHost(join(root, `${name}-config`), join(root, `${name}-projects`));
+  return host;
+}
+
+/** First use on a laptop: the start screen asks who you are. */
+async function introduce(page: Page, name: string) {
+  const welcome = page.getByRole('region', { name: 'Benvenuto: come ti chiami?' });
+  await welcome.getByLabel('Nome', { exact: true }).fill(name);
+  await welcome.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.locator('.notifications').getByText(`Ora lavori come ${name}.`)).toBeVisible();
+}
+
+test('two blind packages of one interview, two colleagues code it, one renames a code and edits a participant; the lead merges both, decides the rename conflict, sees both layers, all kept after reload', async ({
+  page,
+  campo,
+}) => {
+  test.setTimeout(240_000);
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const coding = new CodingPage(page);
+  const team = new TeamPage(page);
+  await start.goto(campo.url);
+
+  // First use: the start screen asks who you are.
+  await expect(page.getByRole('heading', { name: 'Benvenuto: come ti chiami?' })).toBeVisible();
+  await introduce(page, 'Laura Neri');
+  await page.screenshot({ path: join(SHOTS, 'team-start.png') });
+
+  // The lead: two blind packages of INT-02.
+  await start.openDemo();
+  await project.go('Gruppo di lavoro');
+  await expect(page.getByRole('cell', { name: /Laura Neri/ })).toBeVisible();
+  const pkgA = join(campo.root, 'anna.campopkg');
+  const pkgM = join(campo.root, 'marco.campopkg');
+  await team.makeBlindPackage(/INT-02/, pkgA);
+  await team.makeBlindPackage(/INT-02/, pkgM);
+
+  // Anna, on her laptop, opens her package, codes a passage, renames a code and edits a participant.
+  const anna = await colleagueHost(campo.root, 'anna');
+  const marco = await colleagueHost(campo.root, 'marco');
+  test.info().annotations.push({ type: 'hosts', description: 'anna, marco' });
+  await start.goto(anna.url);
+  await introduce(page, 'Anna Bianchi');
+  await page.getByLabel('Apri un pacchetto di lavoro…').setInputFiles(pkgA);
+  await expect(project.notification(/Pacchetto aperto come progetto/)).toBeVisible();
+  await project.go('Codifica');
+  await expect(coding.text.locator('.hl')).toHaveCount(0); // blind: no one else's codings
+  await coding.select('il laboratorio è nato dentro il progetto integrato');
+  await page.keyboard.press('1');
+  await expect(coding.text.locator('.hl').first()).toBeVisible();
+  await coding.code('Nuovi target').first().click();
+  await page.getByRole('button', { name: 'Modifica', exact: true }).click();
+  const edit = page.getByRole('dialog', { name: 'Modifica il codice' });
+  await edit.getByLabel('Nome', { exact: true }).fill('Nuovi destinatari');
+  await edit.getByRole('button', { name: 'Salva' }).click();
+  await expect(coding.code('Nuovi destinatari')).toBeVisible();
+  await project.go('Partecipanti');
+  await page.getByRole('button', { name: 'INT-03', exact: true }).click();
+  const editor = page.getByRole('region', { name: 'Partecipante INT-03' });
+  await editor.getByLabel('Ruolo').fill('Coordinatrice del Laboratorio Sociale di Mantova');
+  await editor.getByLabel('Ruolo').blur();
+  await expect(project.saveIndicator).toContainText('Salvato');
+  await project.go('Gruppo di lavoro');
+  const backA = join(campo.root, 'anna-ritorno.campopkg');
+  await team.download(
+    () => page.getByRole('button', { name: 'Restituisci al coordinatore' }).click(),
+    backA,
+  );
+
+  // Marco, on his, codes another passage.
+  await start.goto(marco.url);
+  await introduce(page, 'Marco Rossi');
+  await page.getByLabel('Apri un pacchetto di lavoro…').setInputFiles(pkgM);
+  await expect(project.notification(/Pacchetto aperto come progetto/)).toBeVisible();
+  await project.go('Codifica');
+  await coding.select('Lo sportello è stato fondamentale');
+  await page.keyboard.press('2');
+  await expect(coding.text.locator('.hl').first()).toBeVisible();
+  await project.go('Gruppo di lavoro');
+  const backM = join(campo.root, 'marco-ritorno.campopkg');
+  await team.download(
+    () => page.getByRole('button', { name: 'Restituisci al coordinatore' }).click(),
+    backM,
+  );
+  anna.child.kill('SIGTERM');
+  marco.child.kill('SIGTERM');
+
+  // The lead, meanwhile, renamed the same code differently (her project is still open).
+  await page.goto(campo.url);
+  await project.go('Codifica');
+  await coding.code('Nuovi target').first().click();
+  await page.getByRole('button', { name: 'Modifica', exact: true }).click();
+  await edit.getByLabel('Nome', { exact: true }).fill('Target emergenti');
+  await edit.getByRole('button', { name: 'Salva' }).click();
+  await expect(coding.code('Target emergenti')).toBeVisible();
+
+  // Merge Anna's work: the rename is a conflict shown side by side.
+  await project.go('Gruppo di lavoro');
+  await team.pickReturn(backA);
+  const dialog = team.mergeDialog;
+  await expect(dialog.getByRole('heading', { name: /1 conflitto da decidere/ })).toBeVisible();
+  const conflict = dialog.getByRole('radiogroup', { name: 'Nuovi destinatari' });
+  await expect(conflict).toContainText('Target emergenti');
+  await expect(conflict).toContainText('Nuovi destinatari');
+  await expect(dialog.getByRole('button', { name: 'Decidi il conflitto' })).toBeDisabled();
+  await page.screenshot({ path: join(SHOTS, 'team-merge-conflict.png') });
+  await conflict.getByLabel(/Prendi la versione del collega/).check();
+  await dialog.getByRole('button', { name: 'Unisci', exact: true }).click();
+  await expect(dialog.getByRole('heading', { name: 'Rapporto dell’unione' })).toBeVisible();
+  await expect(dialog).toContainText('Anna Bianchi');
+  await expect(dialog).toContainText('«Target emergenti»'); // the lead's value, set aside
+  await page.screenshot({ path: join(SHOTS, 'team-merge-report.png') });
+  await dialog.getByRole('button', { name: 'Chiudi', exact: true }).last().click();
+
+  // Marco's: nothing to decide.
+  await team.pickReturn(backM);
+  await expect(dialog.getByRole('button', { name: 'Unisci', exact: true })).toBeEnabled();
+  await dialog.getByRole('button', { name: 'Unisci', exact: true }).click();
+  await expect(dialog).toContainText('Marco Rossi');
+  await dialog.getByRole('button', { name: 'Chiudi', exact: true }).last().click();
+  await expect(page.getByRole('listitem').filter({ hasText: /unito il/ })).toHaveCount(2);
+
+  const check = async () => {
+    await project.go('Codifica');
+    await expect(coding.code('Nuovi destinatari')).toBeVisible();
+    const layers = page.getByRole('group', { name: 'Livelli dei codificatori' });
+    await expect(layers).toContainText('Anna Bianchi (1 codifica)');
+    await expect(layers).toContainText('Marco Rossi (1 codifica)');
+    await expect(
+      coding.text.locator('.hl').filter({ hasText: 'il laboratorio è nato dentro' }).first(),
+    ).toBeVisible();
+    // Hiding Marco's layer hides his passage.
+    await expect(
+      coding.text.locator('.hl').filter({ hasText: 'Lo sportello è stato fondamentale' }),
+    ).toHaveCount(1);
+    await layers.getByRole('checkbox', { name: /Marco Rossi/ }).uncheck();
+    await expect(
+      coding.text.locator('.hl').filter({ hasText: 'Lo sportello è stato fondamentale' }),
+    ).toHaveCount(0);
+    await layers.getByRole('checkbox', { name: /Marco Rossi/ }).check();
+    await project.go('Partecipanti');
+    await expect(page.getByRole('row', { name: /INT-03/ }).first()).toContainText(
+      'Coordinatrice del Laboratorio Sociale di Mantova',
+    );
+  };
+  await check();
+  await page.reload();
+  await expect(page.getByRole('navigation')).toBeVisible();
+  await check();
+  await project.go('Codifica');
+  await page.screenshot({ path: join(SHOTS, 'team-layers.png') });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { projectCore } from '../../helpers/core';
+import { ANNA, TEXT, code, colleagueProject } from '../../helpers/team';
+import { makeReturnPackage } from '../../../src/main/core/team/packages';
+import XLSX from 'xlsx';
+
+describe('team handlers', () => {
+  it('identity, a package, a merge previewed then applied, its report as XLSX, and undo while nothing followed', async () => {
+    const { call, refusal } = await projectCore();
+    const settings = await call('identitySet', { name: 'Laura Neri', initials: '' });
+    expect(settings).toMatchObject({
+      identityConfirmed: true,
+      evaluator: { name: 'Laura Neri', initials: 'LN' },
+    });
+    let project = (await call('projectCurrent', {}))!.project;
+    const me = project.evaluators.find((member) => member.id === settings.evaluator.id)!;
+    expect(me).toMatchObject({ name: 'Laura Neri', initials: 'LN', role: 'lead' });
+    const team = await call('teamMemberUpdate', {
+      id: me.id,
+      patch: { colour: '#123456' },
+      baseRev: me.rev,
+    });
+    expect(team.find((member) => member.id === me.id)!.colour).toBe('#123456');
+
+    await call('codeAdd', { name: 'Rete', parentId: null });
+    const source = await call('transcriptImport', {
+      title: 'Intervista',
+      origin: 'typed',
+      text: TEXT,
+      turns: [],
+    });
+    const made = await call('teamPackageMake', {
+      sourceIds: null,
+      blind: true,
+      forEvaluatorId: null,
+      target: null,
+    });
+    expect(made.fileName).toMatch(/\.campopkg$/);
+
+    const anna = await colleagueProject(Buffer.from(made.data!, 'base64'), ANNA);
+    await code(anna, source.id, 'La rete', 'Rete');
+    const back = (await makeReturnPackage(anna)).bytes;
+    await anna.close();
+
+    const preview = await call('teamMergePreview', {
+      fileName: 'ritorno.campopkg',
+      data: back.toString('base64'),
+      matches: [],
+    });
+    expect(preview).toMatchObject({ hasBase: true, conflicts: [], empty: false });
+    expect(preview.report.coders).toMatchObject([{ coderId: ANNA.id, added: 1 }]);
+    const merged = await call('teamMergeApply', {
+      token: preview.token,
+      matches: [],
+      decisions: {},
+    });
+    expect(merged.mergeId).not.toBeNull();
+    const view = await call('sourceGet', { id: source.id });
+    expect(view.codings.map((coding) => coding.coderId)).toEqual([ANNA.id]);
+
+    // Coder filters: retrieval and co-occurrence over one coder's layer.
+    expect(await call('segmentsRetrieve', { coderIds: [ANNA.id] })).toHaveLength(1);
+    expect(await call('segmentsRetrieve', { coderIds: [me.id] })).toHaveLength(0);
+    expect(await call('segmentsRetrieve', {})).toHaveLength(1);
+    const codeId = (await call('projectCurrent', {}))!.project.codes.find(
+      (c) => c.name === 'Rete',
+    )!.id;
+    const annaOnly = await call('matrixCooccurrence', { codeIds: [codeId], coderIds: [ANNA.id] });
+    const leadOnly = await call('matrixCooccurrence', { codeIds: [codeId], coderIds: [me.id] });
+    expect([annaOnly.counts[0]![0], leadOnly.counts[0]![0]]).toEqual([1, 0]);
+    const frequency = async (coderIds?: string[]) =>
+      (await call('codeCounts', coderIds ? { coderIds } : {})).find((row) => row.codeId === codeId)
+        ?.codings ?? 0;
+    expect([await frequency(), await frequency([ANNA.id]), await frequency([me.id])]).toEqual([
+      1, 1, 0,
+    ]);
+
+    const xlsx = await call('teamMergeReportExport', { mergeId: merged.mergeId!, target: null });
+    const book = XLSX.read(Buffer.from(xlsx.data!, 'base64'), { type: 'buffer' });
+    const coders = XLSX.utils.sheet_to_json<string[]>(book.Sheets['Codificatori']!, { header: 1 });
+    expect(coders[1]).toEqual([ANNA.id, 1, 0, 0]);
+    expect(book.SheetNames).toEqual([
+      'Riepilogo',
+      'Codificatori',
+      'Conflitti',
+      'Codifiche sostituite',
+      'Non applicato',
+      'Abbinamenti',
+    ]);
+
+    const undone = await call('teamMergeUndo', { mergeId: merged.mergeId! });
+    expect(undone.project.merges).toEqual([]);
+    expect((await call('sourceGet', { id: source.id })).codings).toEqual([]);
+    const error = await refusal('teamMergeUndo', { mergeId: merged.mergeId! });
+    expect(error.code).toBe('NOT_FOUND');
+    project = undone.project;
+    expect(project.evaluators.some((member) => member.id === ANNA.id)).toBe(false);
+  });
+});
