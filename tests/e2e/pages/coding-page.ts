@@ -31,6 +31,9 @@ export class CodingPage {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.textContent!.indexOf(wanted);
         if (at < 0) continue;
+        // A user selects what they see: bring it on screen first (an off-screen selection
+        // is not armed for quick keys).
+        node.parentElement!.scrollIntoView({ block: 'center' });
         const range = document.createRange();
         range.setStart(node, at);
         range.setEnd(node, at + wanted.length);

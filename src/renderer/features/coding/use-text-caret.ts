@@ -69,7 +69,9 @@ export function useTextCaret(options: {
     }
     // Enter on a selection goes to the code picker: codes without a quick key (10th and on)
     // are then a name and Enter away, without hunting for the field with Tab.
-    if (event.key === 'Enter' && store.selection) {
+    // Not when Enter activates a control inside the text (a turn's "select this turn" label).
+    const onControl = event.target !== event.currentTarget;
+    if (event.key === 'Enter' && store.selection && !onControl) {
       const picker = document.querySelector<HTMLInputElement>('.code-picker input');
       if (picker) {
         event.preventDefault();
