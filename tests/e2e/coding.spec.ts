@@ -65,6 +65,19 @@ test('code a passage by quick key, memo, undo/redo, retrieve it, code all search
   await page.getByLabel('Valore contiene').fill('Regione');
   await expect(page.getByText('6 passaggi da 1 fonte.')).toBeVisible();
   await expect(segments.getByRole('listitem').first()).toContainText('INT-05');
+  // The context stays in INT-05's turn: the interviewer's question is not shown as their words.
+  await expect(segments).toContainText('La riprogrammazione ai sensi');
+  await expect(segments).not.toContainText('Come ha inciso la riprogrammazione');
+  await page.screenshot({ path: test.info().outputPath('retrieval-int05.png') });
+  // A single result: the list's frame fits it, no empty box below (walk-through defect).
+  await page.getByLabel('Valore contiene').fill('comune di bergamo');
+  await coding.choose('Domanda di valutazione', /^DV1 –/);
+  await expect(page.getByText('1 passaggio da 1 fonte.')).toBeVisible();
+  const card = (await segments.getByRole('listitem').boundingBox())!;
+  const frame = (await segments.boundingBox())!;
+  expect(frame.height).toBeLessThan(card.height + 8);
+  await page.screenshot({ path: test.info().outputPath('retrieval-one.png') });
+  await page.getByLabel('Domanda di valutazione').selectOption({ label: 'Tutti' });
 
   // Search a word without its accents and code every result with DV8.
   await coding.tab('Ricerca').click();

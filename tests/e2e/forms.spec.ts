@@ -47,7 +47,20 @@ test('an interview code that is someone else’s pseudonym is flagged, and refus
   await expect(warning).toBeVisible();
   await warning.getByRole('button', { name: 'Aggiungi il partecipante INT-01' }).click();
   await expect(warning).toHaveCount(0);
-  await page.getByRole('button', { name: '← Torna alle interviste' }).click();
+  // The sidebar's "Interviste" shows the list: from the open record, and from another screen
+  // after the record was opened again (walk-through D4: it reopened the record).
+  const back = page.getByRole('button', { name: '← Torna alle interviste' });
+  await project.go('Interviste');
+  await expect(back).toHaveCount(0);
+  await page.getByRole('row', { name: /INT-01/ }).getByRole('button', { name: 'INT-01' }).click();
+  await expect(back).toBeVisible();
+  await project.go('Partecipanti');
+  await project.go('Interviste');
+  await expect(back).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /INT-01/ })).toContainText('INT-01');
+  // The record's own way back still works.
+  await page.getByRole('row', { name: /INT-01/ }).getByRole('button', { name: 'INT-01' }).click();
+  await back.click();
   await expect(page.getByRole('row', { name: /INT-01/ })).toContainText('INT-01');
 
   // A second participant, then a second interview: INT-02 both, flagged again. Moved to INT-05,

@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import type { MessageKey } from '../../shared/i18n';
+import type { SessionKind } from '../../shared/model/constants';
 import { IndicatorsScreen } from '../features/indicators/IndicatorsScreen';
 import { OverviewScreen } from '../features/overview/OverviewScreen';
 import { ParticipantsScreen } from '../features/participants/ParticipantsScreen';
@@ -17,6 +18,12 @@ import { SCREENS, useNavigationStore, type ScreenId } from '../stores/navigation
 import { useProjectStore } from '../stores/project-store';
 import { useSessionsStore } from '../stores/sessions-store';
 import { SaveIndicator } from './SaveIndicator';
+
+/** The screens listing interviews or focus groups, whose sidebar item closes the open record. */
+const SESSION_SCREENS: Partial<Record<ScreenId, SessionKind>> = {
+  interviews: 'interview',
+  focusGroups: 'focusGroup',
+};
 
 const SCREEN_VIEWS: Record<ScreenId, () => ReactNode> = {
   overview: () => <OverviewScreen />,
@@ -93,7 +100,12 @@ export function ProjectShell() {
                 type="button"
                 aria-current={screen === id ? 'page' : undefined}
                 title={index < 10 ? `Alt+${(index + 1) % 10}` : undefined}
-                onClick={() => go(id)}
+                onClick={() => {
+                  // The sidebar item shows the list; the detail reopens only from other paths.
+                  const kind = SESSION_SCREENS[id];
+                  if (kind) useSessionsStore.getState().open(kind, null);
+                  go(id);
+                }}
               >
                 {t(`nav.${id}` as MessageKey)}
               </button>

@@ -209,6 +209,10 @@ describe('coding handlers', () => {
     expect(municipalities).toHaveLength(1);
     expect(municipalities[0]).toMatchObject({ text: 'i tempi erano lunghi', speaker: 'INT-03' });
     expect(municipalities[0]!.before).toContain('risposto bene 😀, ma');
+    // The context stays in INT-03's turn: the interviewer's question and INT-05's answer are
+    // other speakers' words and must not read as INT-03's.
+    expect(municipalities[0]!.before).toBe('La città ha risposto bene 😀, ma ');
+    expect(municipalities[0]!.after).toBe('.');
     const byParticipant = await call('segmentsRetrieve', { participantIds: [mantova.id] });
     expect(byParticipant.map((s) => s.text)).toEqual(['i tempi erano lunghi']);
     await core.shutdown();

@@ -1,5 +1,5 @@
 import type { Segment, SourceForAnalysis } from '../../../shared/domain/coding-analysis';
-import { contextAround } from '../../../shared/domain/search';
+import { segmentContext } from '../../../shared/domain/segment-context';
 import type { SegmentView } from '../../../shared/ipc/types';
 import type { ProjectFile } from '../../../shared/model/project';
 import type { SourceFile, StoredCoding } from '../../../shared/model/source';
@@ -98,12 +98,15 @@ export function toSegmentViews(
   project: ProjectFile,
   contextChars = 160,
 ): SegmentView[] {
-  const texts = new Map(corpus.map((source) => [source.id, source.text]));
+  const sources = new Map(corpus.map((source) => [source.id, source]));
   const pseudonyms = new Map(project.participants.map((p) => [p.id, p.code]));
   const coders = new Map(project.evaluators.map((evaluator) => [evaluator.id, evaluator.name]));
   return segments.map(({ coding, ...segment }) => {
-    const context = contextAround(
-      texts.get(segment.sourceId) ?? '',
+    const source = sources.get(segment.sourceId);
+    // Kept inside the coded speaker's turn: another speaker's words never read as theirs.
+    const context = segmentContext(
+      source?.text ?? '',
+      source?.turns ?? [],
       coding.start,
       coding.end,
       contextChars,

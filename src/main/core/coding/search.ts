@@ -5,12 +5,8 @@
  * read for the context and the speaker. A rare word thus costs in proportion to where it occurs.
  */
 import { segmentSpeakers } from '../../../shared/domain/coding-analysis';
-import {
-  contextAround,
-  findMatches,
-  foldForMatching,
-  type SearchOptions,
-} from '../../../shared/domain/search';
+import { findMatches, foldForMatching, type SearchOptions } from '../../../shared/domain/search';
+import { segmentContext } from '../../../shared/domain/segment-context';
 import type { SearchHit } from '../../../shared/ipc/types';
 import type { ProjectSession } from '../store/project-session';
 
@@ -43,7 +39,8 @@ export async function searchProject(
     if (!doc || doc.text.length !== folded.toOriginal.at(folded.toOriginal.length - 1)) continue;
     for (const match of findMatches(doc.text, query, options, folded)) {
       if (hits.length === MAX_HITS) return { hits, truncated: true };
-      const context = contextAround(doc.text, match.start, match.end, 90);
+      // Like retrieval, a hit's context stays in its speaker's turn.
+      const context = segmentContext(doc.text, doc.turns, match.start, match.end, 90);
       const who = segmentSpeakers(
         { turns: doc.turns, participantIds: summary.participantIds },
         match.start,
