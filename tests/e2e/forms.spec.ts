@@ -52,14 +52,20 @@ test('an interview code that is someone else’s pseudonym is flagged, and refus
   const back = page.getByRole('button', { name: '← Torna alle interviste' });
   await project.go('Interviste');
   await expect(back).toHaveCount(0);
-  await page.getByRole('row', { name: /INT-01/ }).getByRole('button', { name: 'INT-01' }).click();
+  await page
+    .getByRole('row', { name: /INT-01/ })
+    .getByRole('button', { name: 'INT-01' })
+    .click();
   await expect(back).toBeVisible();
   await project.go('Partecipanti');
   await project.go('Interviste');
   await expect(back).toHaveCount(0);
   await expect(page.getByRole('row', { name: /INT-01/ })).toContainText('INT-01');
   // The record's own way back still works.
-  await page.getByRole('row', { name: /INT-01/ }).getByRole('button', { name: 'INT-01' }).click();
+  await page
+    .getByRole('row', { name: /INT-01/ })
+    .getByRole('button', { name: 'INT-01' })
+    .click();
   await back.click();
   await expect(page.getByRole('row', { name: /INT-01/ })).toContainText('INT-01');
 

@@ -50,6 +50,8 @@ test('live notes: Alt+digit marks a DV and switches no screen; the marks show in
   // Retrieval by DV finds the note.
   await coding.tab('Recupero').click();
   await coding.choose('Domanda di valutazione', /^DV2 –/);
+  // Until DV2's answer arrives the list still shows every coding (no filter): wait for it.
+  await expect(page.getByTestId('segments').locator('mark')).toHaveCount(1);
   await expect(page.getByTestId('segments').locator('mark')).toHaveText(
     'La rete c’era già prima del progetto',
   );
