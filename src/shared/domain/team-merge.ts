@@ -7,6 +7,7 @@
  */
 import type { ProjectFile, RecordKind, Tombstone } from '../model/project';
 import type { LayerFile } from '../model/source';
+import { RECORD_COLLECTIONS } from '../model/record-collections';
 import { jsonEqual, merge3 } from './merge';
 import { mergeLayer, type ReplacedItem } from './team-merge-layers';
 import { recordLabel } from './team-labels';
@@ -119,19 +120,6 @@ const STAMP_SET = new Set(STAMP);
 
 type Item = { id: string; rev?: number | undefined; updatedAt?: string | null | undefined };
 
-/** The arrays of project.json holding records, with their kind (sources are special). */
-export const TEAM_COLLECTIONS = [
-  ['evaluator', 'evaluators'],
-  ['question', 'questions'],
-  ['participant', 'participants'],
-  ['indicator', 'indicators'],
-  ['code', 'codes'],
-  ['frameworkSummary', 'frameworkSummaries'],
-  ['ngtSession', 'ngtSessions'],
-  ['matrix', 'matrices'],
-  ['session', 'sessions'],
-  ['source', 'sources'],
-] as const satisfies ReadonlyArray<readonly [RecordKind, keyof ProjectFile]>;
 
 const same = (a: unknown, b: unknown) => jsonEqual(a, b, STAMP_SET);
 
@@ -352,7 +340,7 @@ function mergeTombstones(
   ctx: Context,
 ): Tombstone[] {
   const alive = new Set<string>();
-  for (const [kind, key] of TEAM_COLLECTIONS) {
+  for (const [kind, key] of RECORD_COLLECTIONS) {
     for (const record of project[key] as Item[]) alive.add(`${kind}:${record.id}`);
   }
   const tombs = new Map<string, Tombstone>();
@@ -421,7 +409,7 @@ export function planTeamMerge(input: TeamMergeInput): TeamMergePlan {
     theirs.project.report,
     ctx,
   );
-  for (const [kind, key] of TEAM_COLLECTIONS) {
+  for (const [kind, key] of RECORD_COLLECTIONS) {
     const special = kind === 'source' ? (mergeSourceSummary(ctx) as never) : undefined;
     (project as Record<string, unknown>)[key] = mergeRecords(
       kind,

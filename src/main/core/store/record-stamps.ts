@@ -5,22 +5,11 @@
  * project is open, so a window's stale change can be merged against the version it saw.
  */
 import type { ProjectFile, RecordKind, Stamp, Tombstone } from '../../../shared/model/project';
+import { RECORD_COLLECTIONS } from '../../../shared/model/record-collections';
 
 type Item = Stamp & { id: string };
 
-/** The arrays of project.json holding records, with the kind their tombstones name. */
-export const RECORD_COLLECTIONS = [
-  ['evaluator', 'evaluators'],
-  ['question', 'questions'],
-  ['participant', 'participants'],
-  ['indicator', 'indicators'],
-  ['code', 'codes'],
-  ['frameworkSummary', 'frameworkSummaries'],
-  ['ngtSession', 'ngtSessions'],
-  ['matrix', 'matrices'],
-  ['session', 'sessions'],
-  ['source', 'sources'],
-] as const satisfies ReadonlyArray<readonly [RecordKind, keyof ProjectFile]>;
+export { RECORD_COLLECTIONS };
 
 export type CollectionKind = (typeof RECORD_COLLECTIONS)[number][0];
 
