@@ -120,7 +120,6 @@ const STAMP_SET = new Set(STAMP);
 
 type Item = { id: string; rev?: number | undefined; updatedAt?: string | null | undefined };
 
-
 const same = (a: unknown, b: unknown) => jsonEqual(a, b, STAMP_SET);
 
 interface Context {
