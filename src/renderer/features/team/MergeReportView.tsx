@@ -12,50 +12,26 @@ export function MergeReportView({ report }: { report: TeamMergeReport }) {
     <div className="merge-report">
       {nothing && <p>{t('team.report.nothing')}</p>}
       {report.records.length > 0 && (
-        <table>
-          <caption>{t('team.report.records')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('team.xlsx.kind')}</th>
-              <th scope="col">{t('team.xlsx.added')}</th>
-              <th scope="col">{t('team.xlsx.updated')}</th>
-              <th scope="col">{t('team.xlsx.deletedCount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.records.map((entry) => (
-              <tr key={entry.kind}>
-                <th scope="row">{t(`team.kind.${entry.kind}`)}</th>
-                <td>{entry.added}</td>
-                <td>{entry.updated}</td>
-                <td>{entry.deleted}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountsTable
+          caption={t('team.report.records')}
+          firstColumn={t('team.xlsx.kind')}
+          rows={report.records.map((entry) => ({
+            key: entry.kind,
+            label: t(`team.kind.${entry.kind}`),
+            ...entry,
+          }))}
+        />
       )}
       {report.coders.length > 0 && (
-        <table>
-          <caption>{t('team.report.coders')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('team.xlsx.coder')}</th>
-              <th scope="col">{t('team.xlsx.added')}</th>
-              <th scope="col">{t('team.xlsx.updated')}</th>
-              <th scope="col">{t('team.xlsx.deletedCount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.coders.map((entry) => (
-              <tr key={entry.coderId}>
-                <th scope="row">{entry.name || entry.coderId.slice(0, 8)}</th>
-                <td>{entry.added}</td>
-                <td>{entry.updated}</td>
-                <td>{entry.deleted}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountsTable
+          caption={t('team.report.coders')}
+          firstColumn={t('team.xlsx.coder')}
+          rows={report.coders.map((entry) => ({
+            key: entry.coderId,
+            label: entry.name || entry.coderId.slice(0, 8),
+            ...entry,
+          }))}
+        />
       )}
       {report.conflicts.length > 0 && (
         <>
@@ -96,5 +72,49 @@ export function MergeReportView({ report }: { report: TeamMergeReport }) {
         </p>
       ))}
     </div>
+  );
+}
+
+interface CountsRow {
+  key: string;
+  label: string;
+  added: number;
+  updated: number;
+  deleted: number;
+}
+
+/** Added / changed / deleted counts per row (a kind of record, or a coder). */
+function CountsTable({
+  caption,
+  firstColumn,
+  rows,
+}: {
+  caption: string;
+  firstColumn: string;
+  rows: CountsRow[];
+}) {
+  const t = useT();
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{firstColumn}</th>
+          <th scope="col">{t('team.xlsx.added')}</th>
+          <th scope="col">{t('team.xlsx.updated')}</th>
+          <th scope="col">{t('team.xlsx.deletedCount')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <td>{row.added}</td>
+            <td>{row.updated}</td>
+            <td>{row.deleted}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
