@@ -296,7 +296,7 @@ function isHighAt(text: string, i: number): boolean {
 }
 
 /** Original end of a hit ending before folded unit `b`: never inside an expanded character. */
-function endOffset(toOriginal: OffsetMap, b: number): number {
+export function endOffset(toOriginal: OffsetMap, b: number): number {
   const last = toOriginal.at(b - 1);
   let k = b;
   while (k < toOriginal.length - 1 && toOriginal.at(k) === last) k++;
@@ -311,7 +311,7 @@ function charBefore(text: string, pos: number): string {
 }
 
 /** True when `pos` falls between two parts of one word (marks belong to their letter). */
-function cutsWord(text: string, pos: number): boolean {
+export function cutsWord(text: string, pos: number): boolean {
   if (pos <= 0 || pos >= text.length) return false;
   const after = String.fromCodePoint(text.codePointAt(pos)!);
   if (!WORD.test(after) && !MARK.test(after)) return false;

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectProject } from '../../../src/main/core/inspect';
 import { CACHE_VERSION } from '../../../src/main/core/store/caches';
+import { CountsTable } from '../../../src/main/core/store/counts-table';
+import { emptyLayer } from '../../../src/main/core/store/layers';
 import { openProject } from '../../../src/main/core/store/project-store';
 import type { ProjectSession } from '../../../src/main/core/store/project-session';
 import { applyCoding } from '../../../src/shared/domain/coding';
@@ -256,14 +258,21 @@ describe('caches', () => {
     const expected = { s1: { 'code-a': 1 }, s2: { 'code-a': 1, 'code-b': 1 }, s3: { 'code-a': 1 } };
     for (const damage of [
       () => rm(join(dir, 'cache'), { recursive: true, force: true }),
-      () => writeFile(join(dir, 'cache', 'counts.json'), '{"cacheVersion": 1, "sources": 7'),
+      () => writeFile(join(dir, 'cache', 'counts.bin'), '{"cacheVersion": 1, "sources": 7'),
+      async () => {
+        // Cut short: the sources whose counts are missing are counted again.
+        const bytes = await readFile(join(dir, 'cache', 'counts.bin'));
+        await writeFile(join(dir, 'cache', 'counts.bin'), bytes.subarray(0, bytes.length - 8));
+      },
       async () => {
         // A crash after the first write: state says unclean, counts say something old.
-        await writeFile(join(dir, 'cache', 'state.json'), '{"cacheVersion":1,"clean":false}');
         await writeFile(
-          join(dir, 'cache', 'counts.json'),
-          JSON.stringify({ cacheVersion: 1, coders: ['ev-anna'], codes: ['x'], sources: {} }),
+          join(dir, 'cache', 'state.json'),
+          `{"cacheVersion":${CACHE_VERSION},"clean":false}`,
         );
+        const old = CountsTable.empty();
+        old.setFromLayers('s1', [{ ...emptyLayer('s1', 'ev-anna', 1), codings: [] }]);
+        await writeFile(join(dir, 'cache', 'counts.bin'), old.encode(CACHE_VERSION));
       },
     ]) {
       await damage();

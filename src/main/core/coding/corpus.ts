@@ -68,10 +68,7 @@ export async function sourcesCoding(
   session: ProjectSession,
   codeIds: ReadonlySet<string>,
 ): Promise<string[]> {
-  const counts = await countsBySource(session);
-  return session.project.sources
-    .map((summary) => summary.id)
-    .filter((id) => [...(counts.get(id)?.keys() ?? [])].some((code) => codeIds.has(code)));
+  return session.caches.sourcesWith(codeIds);
 }
 
 /** Each source's codings (every coder), without texts: for counting and co-occurrence. */

@@ -1,17 +1,97 @@
 /**
  * Full-text search of the open project (STORE-V2 §4): the query is folded as the texts are; the
  * trigram filter of each source (search cache) rules out the sources that cannot hold it; the
- * folded text (from the cache, or folded once and kept) is scanned; only sources with a hit are
- * read for the context and the speaker. A rare word thus costs in proportion to where it occurs.
+ * folded text (from the cache, as bytes) is scanned; only sources with a hit need their text and
+ * turns, for the context and the speaker, and those come from the search cache too, decoded only
+ * around each hit (context-cache.ts). A rare word thus costs in proportion to where it occurs,
+ * and a search leaves next to nothing for the garbage collector.
  */
 import { segmentSpeakers } from '../../../shared/domain/coding-analysis';
-import { findMatches, foldForMatching, type SearchOptions } from '../../../shared/domain/search';
+import {
+  cutsWord,
+  endOffset,
+  foldForMatching,
+  type SearchOptions,
+  type TextMatch,
+} from '../../../shared/domain/search';
 import { segmentContext } from '../../../shared/domain/segment-context';
 import type { SearchHit } from '../../../shared/ipc/types';
+import type { SpeakerTurn } from '../../../shared/model/source';
+import { hitSourceOf, type HitSource } from '../store/context-cache';
+import { sourceFilePath } from '../store/layout';
 import type { ProjectSession } from '../store/project-session';
+import type { FoldedUnits } from '../store/search-cache';
 
 /** Beyond this many hits the list stops growing: the user narrows the search instead. */
 export const MAX_HITS = 5_000;
+
+/**
+ * Text read either side of a hit: more than the context shows (90 characters, cut on word
+ * boundaries), so the context and the word-boundary test see what they would in the whole text.
+ */
+const WINDOW = 400;
+
+/** The piece of a source's text around [start, end), with the turns over it, shifted to it. */
+interface Window {
+  at: number;
+  text: string;
+  turns: SpeakerTurn[];
+}
+
+function windowAround(source: HitSource, start: number, end: number): Window {
+  const at = Math.max(0, start - WINDOW);
+  const to = Math.min(source.length, end + WINDOW);
+  const turns: SpeakerTurn[] = [];
+  for (const turn of source.turns) {
+    if (turn.end <= at || turn.start >= to) continue;
+    turns.push({
+      ...turn,
+      start: Math.max(turn.start, at) - at,
+      end: Math.min(turn.end, to) - at,
+    });
+  }
+  return { at, text: source.slice(at, to), turns };
+}
+
+/**
+ * `findMatches` over a cached folded text: every occurrence of the folded `needle` from byte
+ * `from` on (where the first one is), as offsets of the original text; with `wholeWord`, only
+ * those starting and ending on a word boundary.
+ */
+function matchesIn(
+  folded: FoldedUnits,
+  needle: string,
+  source: HitSource,
+  options: SearchOptions,
+  from: number,
+): TextMatch[] {
+  const units = folded.units;
+  const pattern = Buffer.from(needle, 'utf16le');
+  const matches: TextMatch[] = [];
+  let byte = from;
+  while (byte !== -1) {
+    // A match must start on a unit, not in the middle of one.
+    if (byte % 2 === 1) {
+      byte = units.indexOf(pattern, byte + 1);
+      continue;
+    }
+    const at = byte / 2;
+    const start = folded.toOriginal.at(at);
+    const end = endOffset(folded.toOriginal, at + needle.length);
+    let whole = true;
+    if (options.wholeWord) {
+      const window = windowAround(source, start, end);
+      whole = !cutsWord(window.text, start - window.at) && !cutsWord(window.text, end - window.at);
+    }
+    if (whole) {
+      matches.push({ start, end });
+      byte = units.indexOf(pattern, byte + pattern.length);
+    } else {
+      byte = units.indexOf(pattern, byte + 2);
+    }
+  }
+  return matches;
+}
 
 export async function searchProject(
   session: ProjectSession,
@@ -23,6 +103,8 @@ export async function searchProject(
   const search = session.caches.search;
   await search.load();
   const needle = foldForMatching(query.trim()).folded;
+  if (needle === '') return { hits: [], truncated: false };
+  const pattern = Buffer.from(needle, 'utf16le');
   const wanted = sourceIds ? new Set(sourceIds) : null;
   const pseudonyms = new Map(project.participants.map((p) => [p.id, p.code]));
   const hits: SearchHit[] = [];
@@ -33,16 +115,33 @@ export async function searchProject(
     const folded = await search
       .foldedFor(summary.id, textRev, async () => (await session.readDoc(summary.id)).text)
       .catch(() => null);
-    if (!folded || (needle !== '' && !folded.folded.includes(needle))) continue;
-    // Read only for the hits' context and speakers; a text changed meanwhile is searched next time.
-    const doc = await session.sources.peek(summary.id).catch(() => null);
-    if (!doc || doc.text.length !== folded.toOriginal.at(folded.toOriginal.length - 1)) continue;
-    for (const match of findMatches(doc.text, query, options, folded)) {
+    const first = folded ? folded.units.indexOf(pattern) : -1;
+    if (!folded || first === -1) continue;
+    // The hits' context and speakers: from the document in memory, else from the search cache
+    // (read from the document only when it changed).
+    const held = session.sources.held(summary.id);
+    const source = held
+      ? hitSourceOf(held)
+      : await search.contexts
+          .contextFor(summary.id, textRev, sourceFilePath(session.dir, summary.id), () =>
+            session.sources.peek(summary.id),
+          )
+          .catch(() => null);
+    // A text changed meanwhile is searched next time.
+    if (!source || source.length !== folded.toOriginal.at(folded.toOriginal.length - 1)) continue;
+    for (const match of matchesIn(folded, needle, source, options, first)) {
       if (hits.length === MAX_HITS) return { hits, truncated: true };
       // Like retrieval, a hit's context stays in its speaker's turn.
-      const context = segmentContext(doc.text, doc.turns, match.start, match.end, 90);
+      const window = windowAround(source, match.start, match.end);
+      const context = segmentContext(
+        window.text,
+        window.turns,
+        match.start - window.at,
+        match.end - window.at,
+        90,
+      );
       const who = segmentSpeakers(
-        { turns: doc.turns, participantIds: summary.participantIds },
+        { turns: source.turns as SpeakerTurn[], participantIds: summary.participantIds },
         match.start,
         match.end,
       );

@@ -6,7 +6,6 @@ import {
   nextColour,
   wouldCreateCycle,
 } from '../../../shared/domain/codebook';
-import { frequencyFromCounts } from '../../../shared/domain/coding-stats';
 import { mergeCodings } from '../../../shared/domain/coding';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -219,20 +218,11 @@ export function codebookHandlers(state: CoreState): CodebookHandlers {
     /** The counts beside each code: from the counts cache, a sum rather than a read. */
     async codeCounts({ coderIds }) {
       const session = state.requireSession();
-      if (!coderIds?.length) {
-        return frequencyFromCounts((await countsBySource(session)).values(), session.project.codes);
-      }
-      // Counts per coder (issue 18): the cache keeps each source's counts by coder.
-      const wanted = new Set(coderIds);
-      const perSource = [...(await session.caches.allCounts()).values()].map((byCoder) => {
-        const perCode = new Map<string, number>();
-        for (const [coder, codes] of byCoder) {
-          if (!wanted.has(coder)) continue;
-          for (const [code, n] of codes) perCode.set(code, (perCode.get(code) ?? 0) + n);
-        }
-        return perCode;
-      });
-      return frequencyFromCounts(perSource, session.project.codes);
+      // Per coder too (issue 18): the cache keeps each source's counts by coder.
+      return session.caches.frequency(
+        session.project.codes,
+        coderIds?.length ? new Set(coderIds) : null,
+      );
     },
   };
 }

@@ -1,26 +1,35 @@
 /**
  * The caches of an open project (STORE-V2 §4), in `cache/`: code counts per source and coder
- * (`counts.json`) and the search cache (see search-cache.ts). Deleting the folder loses nothing.
+ * (`counts.bin`, see counts-table.ts) and the search cache (see search-cache.ts). Deleting the folder loses nothing.
  *
  * Validity of the counts: `state.json` says `clean: true` only after a flush wrote them, and the
  * first write after that sets it to false (durably, before the data file is written). A crash
  * thus leaves `clean: false`, and the next open recounts. What is missing is rebuilt in the
  * background, source by source through the session's queue, with progress for the windows.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CodeFrequency } from '../../../shared/domain/coding-stats';
+import type { Code } from '../../../shared/model/project';
 import type { LayerFile } from '../../../shared/model/source';
+import { CountsTable, type CoderFilter } from './counts-table';
+import { sameStamp, stampOf, type FileStamp } from './file-stamp';
 import { readJsonFile, writeFileDurable } from './durable-file';
-import { CACHE_DIR, PROJECT_FILE } from './layout';
+import { CACHE_DIR, PROJECT_FILE, sourceFilePath } from './layout';
 import type { ProjectSession } from './project-session';
 import { SearchCache } from './search-cache';
 
+export { stampOf, type FileStamp };
+
 /**
- * Bump when counts.json or state.json change shape, or when project.json gains fields with
- * defaults (2: the team's initials, colours, roles and merges): older caches are then rebuilt
- * and a project.json last written by an older build is validated (its defaults filled in).
+ * Bump when counts.bin or state.json change shape, or when project.json gains fields with
+ * defaults (2: the team's initials, colours, roles and merges; 3: counts.bin replaces
+ * counts.json): older caches are then rebuilt and a project.json last written by an older build
+ * is validated (its defaults filled in).
  */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
+
+const COUNTS_FILE = 'counts.bin';
 
 /** Codings per code, per evaluator, of one source. */
 export type SourceCounts = Map<string, Map<string, number>>;
@@ -42,25 +51,6 @@ interface StateFile {
   projectFile?: FileStamp;
 }
 
-/** What identifies one version of a file: it is replaced (new inode, new time) at every write. */
-export interface FileStamp {
-  size: string;
-  mtimeNs: string;
-  ino: string;
-}
-
-/** The stamp of the file at `path` now, or null when it cannot be read. */
-export async function stampOf(path: string): Promise<FileStamp | null> {
-  const info = await stat(path, { bigint: true }).catch(() => null);
-  return info
-    ? { size: String(info.size), mtimeNs: String(info.mtimeNs), ino: String(info.ino) }
-    : null;
-}
-
-function sameStamp(a: FileStamp | null, b: FileStamp | null | undefined): boolean {
-  return !!a && !!b && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ino === b.ino;
-}
-
 /**
  * True when project.json, as stamped by `now` (taken before it was read), is the file Campo last
  * wrote and validated (the caches' clean state records its stamp): opening may then skip the
@@ -76,35 +66,14 @@ export async function projectFileTrusted(
   return sameStamp(now, state.projectFile);
 }
 
-/** counts.json: codes and coders listed once, each source as [coder, code, count] triples. */
-interface CountsFile {
-  cacheVersion: number;
-  coders: string[];
-  codes: string[];
-  sources: Record<string, number[]>;
-}
-
-/** The counts of a source's layers. */
-export function countLayers(layers: Iterable<LayerFile>): SourceCounts {
-  const counts: SourceCounts = new Map();
-  for (const layer of layers) {
-    const perCode = new Map<string, number>();
-    for (const coding of layer.codings) {
-      perCode.set(coding.codeId, (perCode.get(coding.codeId) ?? 0) + 1);
-    }
-    if (perCode.size > 0) counts.set(layer.coderId, perCode);
-  }
-  return counts;
-}
-
 /** The caches are written once the project has been quiet this long (and at close). */
 const FLUSH_DELAY_MS = 5_000;
+/** Indexing for search starts this long after opening (the counts are read first). */
+const INDEXING_DELAY_MS = 300;
 const BATCH = 25;
 
 export class ProjectCaches {
-  private counts = new Map<string, SourceCounts>();
-  /** Per source, the counts of every coder summed (what the coding screen shows). */
-  private readonly totals = new Map<string, Map<string, number>>();
+  private counts = CountsTable.empty();
   private cleanOnDisk = false;
   private countsChanged = false;
   /** project.json was written since the state last recorded its stamp. */
@@ -116,6 +85,8 @@ export class ProjectCaches {
    */
   private validProject: FileStamp | null = null;
   private rebuilding: Promise<void> | null = null;
+  /** Set at open: indexing waits until the project is on screen. */
+  private indexingHeld: NodeJS.Timeout | null = null;
   private indexing: Promise<void> | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
   /** Set when the project closes: background work stops after its current step. */
@@ -154,33 +125,27 @@ export class ProjectCaches {
       file.projectId === this.session.project.id &&
       file.clean === true
     ) {
-      this.counts = await this.readCounts().catch(() => new Map());
+      this.counts = await this.readCounts().catch(() => CountsTable.empty());
       this.cleanOnDisk = true;
     }
     // A project.json checked in full at this open is recorded at the next flush, so the open
     // after that may trust it.
     this.projectWritten = !sameStamp(validProject, file?.projectFile);
     const listed = new Set(this.session.project.sources.map((source) => source.id));
-    for (const id of this.counts.keys()) if (!listed.has(id)) this.counts.delete(id);
-    void this.search.load();
+    for (const id of [...this.counts.ids()]) if (!listed.has(id)) this.counts.delete(id);
+    // The counts come first (the coding screen waits for them); the search cache is looked at
+    // once the project is on screen, unless a search asks for it sooner.
+    this.indexingHeld = setTimeout(() => {
+      this.indexingHeld = null;
+      this.scheduleIndexing();
+    }, INDEXING_DELAY_MS);
+    this.indexingHeld.unref();
     this.rebuild();
   }
 
-  private async readCounts(): Promise<Map<string, SourceCounts>> {
-    const raw = JSON.parse(await readFile(join(this.dir, 'counts.json'), 'utf8')) as CountsFile;
-    const counts = new Map<string, SourceCounts>();
-    if (raw.cacheVersion !== CACHE_VERSION) return counts;
-    for (const [id, triples] of Object.entries(raw.sources)) {
-      const perSource: SourceCounts = new Map();
-      for (let i = 0; i + 2 < triples.length; i += 3) {
-        const coder = raw.coders[triples[i]!]!;
-        const perCode = perSource.get(coder) ?? new Map<string, number>();
-        perCode.set(raw.codes[triples[i + 1]!]!, triples[i + 2]!);
-        perSource.set(coder, perCode);
-      }
-      counts.set(id, perSource);
-    }
-    return counts;
+  private async readCounts(): Promise<CountsTable> {
+    const bytes = await readFile(join(this.dir, COUNTS_FILE));
+    return CountsTable.decode(bytes, CACHE_VERSION) ?? CountsTable.empty();
   }
 
   /** Called after the session wrote project.json (validated on its way to disk). */
@@ -216,14 +181,12 @@ export class ProjectCaches {
 
   /** A source's layers changed (or were read): its counts follow. */
   sourceLoaded(id: string, layers: Map<string, LayerFile>): void {
-    this.counts.set(id, countLayers(layers.values()));
-    this.totals.delete(id);
+    this.counts.setFromLayers(id, layers.values());
     this.countsChanged = true;
   }
 
   sourceRemoved(id: string): void {
     this.counts.delete(id);
-    this.totals.delete(id);
     this.countsChanged = true;
     void this.search.forget(id).catch(() => undefined);
   }
@@ -237,30 +200,42 @@ export class ProjectCaches {
   }
 
   /** Every source's counts, once complete (waits for a rebuild under way). */
-  async allCounts(): Promise<ReadonlyMap<string, SourceCounts>> {
+  private async complete(): Promise<CountsTable> {
     this.rebuild();
     while (this.rebuilding) await this.rebuilding;
     return this.counts;
   }
 
-  /** Per source, the codings per code of every coder together (kept between calls). */
+  /** Every source's codings per code and coder (tests, the inspector). */
+  async allCounts(): Promise<ReadonlyMap<string, SourceCounts>> {
+    const table = await this.complete();
+    return new Map([...table.ids()].map((id) => [id, table.byCoder(id)]));
+  }
+
+  /** Per source, the codings per code of every coder together. */
   async allTotals(): Promise<ReadonlyMap<string, ReadonlyMap<string, number>>> {
-    const counts = await this.allCounts();
-    for (const id of this.totals.keys()) if (!counts.has(id)) this.totals.delete(id);
-    for (const [id, byCoder] of counts) {
-      if (this.totals.has(id)) continue;
-      const sum = new Map<string, number>();
-      for (const perCode of byCoder.values()) {
-        for (const [code, n] of perCode) sum.set(code, (sum.get(code) ?? 0) + n);
-      }
-      this.totals.set(id, sum);
-    }
-    return this.totals;
+    const table = await this.complete();
+    return new Map([...table.ids()].map((id) => [id, table.totalsOf(id)]));
+  }
+
+  /** The coding screen's counts: per code, alone and with the codes below it (see CountsTable). */
+  async frequency(codes: readonly Code[], coders: CoderFilter = null): Promise<CodeFrequency[]> {
+    return (await this.complete()).frequency(codes, coders);
+  }
+
+  /** The sources (project order) holding a coding of any of `codeIds`: nothing is read. */
+  async sourcesWith(codeIds: ReadonlySet<string>): Promise<string[]> {
+    const table = await this.complete();
+    return table.sourcesWith(
+      this.session.project.sources.map((summary) => summary.id),
+      codeIds,
+    );
   }
 
   /** Waits until the counts and the search index cover every source (bench, tests). */
   async ready(): Promise<void> {
-    await this.allCounts();
+    await this.complete();
+    this.releaseIndexing();
     this.scheduleIndexing();
     while (this.indexing) await this.indexing;
   }
@@ -284,7 +259,7 @@ export class ProjectCaches {
           for (const id of batch) {
             if (this.counts.has(id)) continue;
             const layers = await this.session.sources.layersOf(id).catch(() => null);
-            this.counts.set(id, layers ? countLayers(layers.values()) : new Map());
+            this.counts.setFromLayers(id, layers ? layers.values() : []);
           }
         });
         done += batch.length;
@@ -298,22 +273,40 @@ export class ProjectCaches {
     });
   }
 
-  /** Starts indexing, for search, the sources whose entry is missing or stale. */
+  /**
+   * Starts indexing, for search, the sources whose entry is missing or stale: their filter and
+   * folded text, and the text and turns hits show (context-cache.ts).
+   */
   private scheduleIndexing(): void {
-    if (this.indexing || this.stopped) return;
+    if (this.indexing || this.stopped || this.indexingHeld) return;
     this.indexing = (async () => {
       await this.search.load();
-      const stale = () =>
-        this.session.project.sources.filter((s) => !this.search.isCurrent(s.id, s.textRev ?? 0));
-      const total = stale().length;
+      // A document that cannot be read is tried once per run (it gets an empty filter).
+      const tried = new Set<string>();
+      const stale = async () => {
+        const contexts = await this.search.contexts.listed();
+        return this.session.project.sources.filter(
+          (s) =>
+            !tried.has(s.id) &&
+            (!this.search.isCurrent(s.id, s.textRev ?? 0) || !contexts.has(s.id)),
+        );
+      };
+      const total = (await stale()).length;
       if (total === 0) return;
       let done = 0;
-      for (let todo = stale(); todo.length > 0 && !this.stopped; todo = stale()) {
+      for (let todo = await stale(); todo.length > 0 && !this.stopped; todo = await stale()) {
         const summary = todo[0]!;
+        tried.add(summary.id);
         const textRev = summary.textRev ?? 0;
+        // Stamped before the read: a document rewritten meanwhile is read again at its next hit.
+        const stamp = await stampOf(sourceFilePath(this.session.dir, summary.id));
         const doc = await this.session.readDoc(summary.id).catch(() => null);
-        if (doc) await this.search.foldedFor(summary.id, textRev, async () => doc.text);
-        else await this.search.index(summary.id, textRev, '');
+        if (doc) {
+          await this.search.foldedFor(summary.id, textRev, async () => doc.text);
+          if (stamp) await this.search.contexts.keep(summary.id, textRev, stamp, doc);
+        } else if (!this.search.isCurrent(summary.id, textRev)) {
+          await this.search.index(summary.id, textRev, '');
+        }
         done += 1;
         if (done % 10 === 0 || done === total) {
           this.progress({ kind: 'search', fraction: Math.min(1, done / total) });
@@ -327,12 +320,18 @@ export class ProjectCaches {
       });
   }
 
+  private releaseIndexing(): void {
+    if (this.indexingHeld) clearTimeout(this.indexingHeld);
+    this.indexingHeld = null;
+  }
+
   /**
    * Stops the background work (the project is closing) and resolves once its current step is
    * done, so nothing writes in the folder after the close.
    */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.releaseIndexing();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     await Promise.all([this.rebuilding, this.indexing]);
@@ -362,36 +361,12 @@ export class ProjectCaches {
     const complete = this.session.project.sources.every((s) => this.counts.has(s.id));
     if (!complete || (this.cleanOnDisk && !this.countsChanged && !this.projectWritten)) return;
     await mkdir(this.dir, { recursive: true });
-    await writeFileDurable(join(this.dir, 'counts.json'), this.serializeCounts());
+    await writeFileDurable(join(this.dir, COUNTS_FILE), this.counts.encode(CACHE_VERSION));
+    // The JSON counts of cache version 2, if this project had them.
+    await rm(join(this.dir, 'counts.json'), { force: true });
     await this.writeState(true);
     this.cleanOnDisk = true;
     this.countsChanged = false;
     this.projectWritten = false;
-  }
-
-  private serializeCounts(): string {
-    const coders = new Map<string, number>();
-    const codes = new Map<string, number>();
-    const index = (map: Map<string, number>, key: string) => {
-      if (!map.has(key)) map.set(key, map.size);
-      return map.get(key)!;
-    };
-    const sources: Record<string, number[]> = {};
-    for (const [id, perSource] of this.counts) {
-      const triples: number[] = [];
-      for (const [coder, perCode] of perSource) {
-        for (const [code, count] of perCode) {
-          triples.push(index(coders, coder), index(codes, code), count);
-        }
-      }
-      sources[id] = triples;
-    }
-    const file: CountsFile = {
-      cacheVersion: CACHE_VERSION,
-      coders: [...coders.keys()],
-      codes: [...codes.keys()],
-      sources,
-    };
-    return `${JSON.stringify(file)}\n`;
   }
 }

@@ -111,8 +111,8 @@ export class ProjectSession {
     /** project.json as read from disk, when it is exactly `db.data` (see RecordStamper). */
     rawProject?: ProjectFile,
   ) {
-    if (rawProject) this.stamper.remember(rawProject, true);
-    else this.stamper.remember(db.data);
+    // Either way lazily: `db.data` changes only through `apply`, which settles the stamper first.
+    this.stamper.remember(rawProject ?? db.data, true);
     this.sources = new SourceStore(dir, options);
     this.caches = new ProjectCaches(this);
     // Each project.json this session writes was validated: its stamp may be trusted (caches.ts).
@@ -203,6 +203,8 @@ export class ProjectSession {
    */
   private async apply<R>(change: () => R | Promise<R>, reload: () => Promise<unknown>): Promise<R> {
     this.assertWritable();
+    // The saved state is taken from project.json in memory before anything changes it.
+    this.stamper.settle();
     try {
       return await change();
     } catch (error) {

@@ -54,8 +54,8 @@ export class RecordStamper {
   private versionCount = 0;
 
   /**
-   * Takes `project` as the saved state. `lazily`: `project` is a copy nobody changes (the raw
-   * JSON read from disk), looked at only when a record is first stamped or asked about.
+   * Takes `project` as the saved state. `lazily`: `project` is looked at only when a record is
+   * first stamped or asked about, or at `settle()`; the caller must settle before changing it.
    */
   remember(project: ProjectFile, lazily = false): void {
     this.saved = new Map();
@@ -63,7 +63,8 @@ export class RecordStamper {
     if (!lazily) this.load(project);
   }
 
-  private settle(): void {
+  /** Takes the saved state from the project given lazily, if not done yet. */
+  settle(): void {
     if (!this.pending) return;
     const project = this.pending;
     this.pending = null;

@@ -7,8 +7,9 @@
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { foldForMatching, OffsetMap, type FoldedText } from '../../../shared/domain/search';
+import { foldForMatching, OffsetMap } from '../../../shared/domain/search';
 import { TrigramFilter } from '../../../shared/domain/trigram-filter';
+import { ContextCache } from './context-cache';
 import { isSafeId } from './layout';
 import { LruByBytes } from './lru';
 
@@ -32,26 +33,36 @@ async function writeCacheFile(path: string, bytes: Uint8Array): Promise<void> {
   await rename(temp, path);
 }
 
-function encodeFolded(textRev: number, prepared: FoldedText): Uint8Array {
+/**
+ * A folded text as search keeps it: its UTF-16 units as bytes (a Buffer lives outside the
+ * JavaScript heap, so a search over hundreds of sources neither decodes them into strings nor
+ * leaves them for the garbage collector) and the map back to the original text.
+ */
+export interface FoldedUnits {
+  /** The folded text, UTF-16LE. */
+  units: Buffer;
+  toOriginal: OffsetMap;
+}
+
+function encodeFolded(textRev: number, prepared: FoldedUnits): Buffer {
   const { starts, shifts } = prepared.toOriginal.runs;
-  const text = Buffer.from(prepared.folded, 'utf16le');
   const header = 5 * 4;
-  const buffer = Buffer.alloc(header + starts.length * 8 + text.length);
+  const buffer = Buffer.alloc(header + starts.length * 8 + prepared.units.length);
   buffer.writeUInt32LE(FOLDED_MAGIC, 0);
   buffer.writeUInt32LE(textRev, 4);
   buffer.writeUInt32LE(prepared.toOriginal.length, 8);
-  buffer.writeUInt32LE(prepared.folded.length, 12);
+  buffer.writeUInt32LE(prepared.units.length / 2, 12);
   buffer.writeUInt32LE(starts.length, 16);
   Buffer.from(starts.buffer, starts.byteOffset, starts.byteLength).copy(buffer, header);
   Buffer.from(shifts.buffer, shifts.byteOffset, shifts.byteLength).copy(
     buffer,
     header + starts.length * 4,
   );
-  text.copy(buffer, header + starts.length * 8);
+  prepared.units.copy(buffer, header + starts.length * 8);
   return buffer;
 }
 
-function decodeFolded(buffer: Buffer, textRev: number): FoldedText | null {
+function decodeFolded(buffer: Buffer, textRev: number): FoldedUnits | null {
   if (buffer.length < 20 || buffer.readUInt32LE(0) !== FOLDED_MAGIC) return null;
   if (buffer.readUInt32LE(4) !== textRev) return null;
   const mapLength = buffer.readUInt32LE(8);
@@ -59,18 +70,24 @@ function decodeFolded(buffer: Buffer, textRev: number): FoldedText | null {
   const runs = buffer.readUInt32LE(16);
   const textAt = 20 + runs * 8;
   if (runs === 0 || buffer.length !== textAt + foldedLength * 2) return null;
+  if (mapLength !== foldedLength + 1) return null;
   const ints = (at: number) => {
     const copy = new Int32Array(runs);
     Buffer.from(copy.buffer).set(buffer.subarray(at, at + runs * 4));
     return copy;
   };
-  const folded = buffer.toString('utf16le', textAt);
-  if (folded.length !== foldedLength) return null;
   try {
-    return { folded, toOriginal: OffsetMap.fromRuns(ints(20), ints(20 + runs * 4), mapLength) };
+    const toOriginal = OffsetMap.fromRuns(ints(20), ints(20 + runs * 4), mapLength);
+    return { units: buffer.subarray(textAt), toOriginal };
   } catch {
     return null;
   }
+}
+
+/** `foldForMatching(text)` in the form search keeps. */
+function foldedUnitsOf(text: string): { prepared: FoldedUnits; folded: string } {
+  const { folded, toOriginal } = foldForMatching(text);
+  return { prepared: { units: Buffer.from(folded, 'utf16le'), toOriginal }, folded };
 }
 
 export interface SearchCacheOptions {
@@ -80,9 +97,11 @@ export interface SearchCacheOptions {
 
 export class SearchCache {
   private readonly filters = new Map<string, Entry<TrigramFilter>>();
-  private readonly folded: LruByBytes<string, Entry<FoldedText>>;
+  private readonly folded: LruByBytes<string, Entry<FoldedUnits>>;
   private filtersChanged = false;
   private loaded: Promise<void> | null = null;
+  /** The words and speakers around hits (see context-cache.ts). */
+  readonly contexts: ContextCache;
 
   constructor(
     private readonly cacheDir: string,
@@ -90,8 +109,9 @@ export class SearchCache {
   ) {
     this.folded = new LruByBytes(
       options.foldedBudgetBytes ?? 160 * 1024 * 1024,
-      (entry) => entry.value.folded.length * 2 + 64,
+      (entry) => entry.value.units.length + 64,
     );
+    this.contexts = new ContextCache(join(cacheDir, 'context'));
   }
 
   private get foldedDir(): string {
@@ -138,7 +158,11 @@ export class SearchCache {
    * The folded text of a source at `textRev`: from memory, else from its cache file, else folded
    * from `readText()` (and kept, with its filter, for next time).
    */
-  async foldedFor(id: string, textRev: number, readText: () => Promise<string>) {
+  async foldedFor(
+    id: string,
+    textRev: number,
+    readText: () => Promise<string>,
+  ): Promise<FoldedUnits> {
     const held = this.folded.get(id);
     if (held?.textRev === textRev) return held.value;
     const path = join(this.foldedDir, `${id}.bin`);
@@ -150,7 +174,8 @@ export class SearchCache {
       : null;
     if (stored) {
       if (!this.filterFor(id, textRev)) {
-        this.filters.set(id, { textRev, value: TrigramFilter.build(stored.folded) });
+        const filter = TrigramFilter.build(stored.units.toString('utf16le'));
+        this.filters.set(id, { textRev, value: filter });
         this.filtersChanged = true;
       }
       this.folded.set(id, { textRev, value: stored });
@@ -160,10 +185,10 @@ export class SearchCache {
   }
 
   /** Folds `text`, keeps its folded form and filter, and writes its cache file. */
-  async index(id: string, textRev: number, text: string): Promise<FoldedText> {
-    const prepared = foldForMatching(text);
+  async index(id: string, textRev: number, text: string): Promise<FoldedUnits> {
+    const { prepared, folded } = foldedUnitsOf(text);
     this.folded.set(id, { textRev, value: prepared });
-    this.filters.set(id, { textRev, value: TrigramFilter.build(prepared.folded) });
+    this.filters.set(id, { textRev, value: TrigramFilter.build(folded) });
     this.filtersChanged = true;
     if (isSafeId(id)) {
       // Only a cache: a failed write (full disk, a folder removed) costs a fold next time.
@@ -178,6 +203,7 @@ export class SearchCache {
 
   /** Forgets a source (its text changed, or it was deleted). */
   async forget(id: string): Promise<void> {
+    await this.contexts.forget(id);
     this.folded.delete(id);
     if (this.filters.delete(id)) this.filtersChanged = true;
     if (isSafeId(id)) await rm(join(this.foldedDir, `${id}.bin`), { force: true });

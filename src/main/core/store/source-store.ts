@@ -194,6 +194,11 @@ export class SourceStore {
     return (await this.loaded(id)).doc;
   }
 
+  /** The source document when it is in memory now (nothing is read). */
+  held(id: string): SourceDoc | undefined {
+    return this.texts.get(id)?.doc;
+  }
+
   /**
    * A source's text and turns to read only (search contexts): from memory when held, else read
    * from its file without the schema check and without keeping it, so a search over many

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { CountsTable } from '../../../src/main/core/store/counts-table';
+import { emptyLayer } from '../../../src/main/core/store/layers';
+import { frequencyFromCounts } from '../../../src/shared/domain/coding-stats';
+import type { Code } from '../../../src/shared/model/project';
+import type { LayerFile, StoredCoding } from '../../../src/shared/model/source';
+
+/** A small seeded generator, so a failure can be replayed. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+const code = (id: string, parentId: string | null) => ({ id, parentId }) as unknown as Code;
+
+/** A code tree three deep, and the codes of a code deleted since (still in the layers). */
+const CODES: Code[] = [
+  code('dv1', null),
+  code('dv1.a', 'dv1'),
+  code('dv1.a.x', 'dv1.a'),
+  code('dv1.b', 'dv1'),
+  code('dv2', null),
+  code('dv2.a', 'dv2'),
+  code('loop1', 'loop2'),
+  code('loop2', 'loop1'),
+  code('orphan', 'gone'),
+];
+const USED = [...CODES.map((c) => c.id), 'deleted-code'];
+const CODERS = ['ev-anna', 'ev-bruno', 'ev-carla'];
+
+function layer(sourceId: string, coderId: string, codeIds: string[]): LayerFile {
+  const codings = codeIds.map((codeId, i) => ({ id: `${coderId}-${i}`, codeId }) as StoredCoding);
+  return { ...emptyLayer(sourceId, coderId, 1), codings };
+}
+
+/** Sources with codings of random codes by random coders. */
+function corpus(seed: number, sources = 40) {
+  const next = random(seed);
+  return Array.from({ length: sources }, (_, s) => {
+    const id = `s${s}`;
+    const layers = CODERS.filter(() => next() < 0.6).map((coder) =>
+      layer(
+        id,
+        coder,
+        Array.from(
+          { length: Math.floor(next() * 12) },
+          () => USED[Math.floor(next() * USED.length)]!,
+        ),
+      ),
+    );
+    return { id, layers };
+  });
+}
+
+/** The reference: per source, the codings per code of the coders wanted, as maps. */
+function reference(sources: ReturnType<typeof corpus>, coders: Set<string> | null) {
+  return frequencyFromCounts(
+    sources.map(({ layers }) => {
+      const perCode = new Map<string, number>();
+      for (const one of layers) {
+        if (coders && !coders.has(one.coderId)) continue;
+        for (const c of one.codings) perCode.set(c.codeId, (perCode.get(c.codeId) ?? 0) + 1);
+      }
+      return perCode;
+    }),
+    CODES,
+  );
+}
+
+describe('the counts table', () => {
+  it('gives the coding screen the same counts as counting every source, for every coder filter', () => {
+    for (const seed of [1, 2, 3, 42]) {
+      const sources = corpus(seed);
+      const table = CountsTable.empty();
+      for (const { id, layers } of sources) table.setFromLayers(id, layers);
+      expect(table.frequency(CODES)).toEqual(reference(sources, null));
+      for (const coders of [['ev-anna'], ['ev-bruno', 'ev-carla'], ['nobody']]) {
+        const wanted = new Set(coders);
+        expect(table.frequency(CODES, wanted)).toEqual(reference(sources, wanted));
+      }
+    }
+  });
+
+  it('reads back what it wrote, and a changed source replaces its old counts', () => {
+    const sources = corpus(7);
+    const table = CountsTable.empty();
+    for (const { id, layers } of sources) table.setFromLayers(id, layers);
+    const read = CountsTable.decode(table.encode(3), 3)!;
+    expect(read.frequency(CODES)).toEqual(table.frequency(CODES));
+    expect(read.byCoder('s3')).toEqual(table.byCoder('s3'));
+    // Recoding a source after the read (its counts now a plain array, not a view of the file).
+    sources[3]!.layers = [layer('s3', 'ev-anna', ['dv2.a', 'dv2.a', 'dv1'])];
+    read.setFromLayers('s3', sources[3]!.layers);
+    expect(read.totalsOf('s3')).toEqual(
+      new Map([
+        ['dv2.a', 2],
+        ['dv1', 1],
+      ]),
+    );
+    expect(read.frequency(CODES)).toEqual(reference(sources, null));
+    expect(CountsTable.decode(read.encode(3), 3)!.frequency(CODES)).toEqual(
+      reference(sources, null),
+    );
+  });
+
+  it('knows which sources hold a code without reading them', () => {
+    const table = CountsTable.empty();
+    table.setFromLayers('a', [layer('a', 'ev-anna', ['dv1'])]);
+    table.setFromLayers('b', [layer('b', 'ev-bruno', ['dv2', 'dv1.a'])]);
+    table.setFromLayers('c', []);
+    expect(table.sourcesWith(['c', 'b', 'a'], new Set(['dv1', 'dv1.a']))).toEqual(['b', 'a']);
+    expect(table.sourcesWith(['a', 'b', 'c'], new Set(['never-used']))).toEqual([]);
+  });
+
+  it('refuses a file of another version or a damaged one, and leaves out a damaged source', () => {
+    const table = CountsTable.empty();
+    table.setFromLayers('a', [layer('a', 'ev-anna', ['dv1', 'dv1'])]);
+    table.setFromLayers('b', [layer('b', 'ev-anna', ['dv2'])]);
+    const bytes = table.encode(3);
+    expect(CountsTable.decode(bytes, 4)).toBeNull();
+    expect(CountsTable.decode(Buffer.from('{"cacheVersion":3}'), 3)).toBeNull();
+    expect(CountsTable.decode(bytes.subarray(0, 14), 3)).toBeNull();
+    // The last source's numbers cut off: it is left out (and will be counted again).
+    const cut = CountsTable.decode(bytes.subarray(0, bytes.length - 4), 3)!;
+    expect([...cut.ids()]).toEqual(['a']);
+    // A count pointing at no code: that source is left out too.
+    const broken = Buffer.from(bytes);
+    broken.writeInt32LE(99, broken.length - 8);
+    expect([...CountsTable.decode(broken, 3)!.ids()]).toEqual(['a']);
+  });
+});
