@@ -244,7 +244,12 @@ export async function removePartialSnapshots(projectDir: string): Promise<string
   for (const name of await readdir(root).catch(() => [] as string[])) {
     let leftover = name.endsWith(PARTIAL_SUFFIX) || name.endsWith(PRUNING_SUFFIX);
     if (!leftover && BACKUP_ID.test(name)) {
-      leftover = (await readJsonFile(join(root, name, MANIFEST))).status === 'missing';
+      // The manifest is written last: a snapshot without one was cut short. Only its presence
+      // counts here (reading it, a list of every file, would slow every open down).
+      leftover = !(await stat(join(root, name, MANIFEST)).then(
+        () => true,
+        (error: unknown) => errnoOf(error) !== 'ENOENT',
+      ));
     }
     if (!leftover) continue;
     await rm(join(root, name), { recursive: true, force: true });

@@ -139,15 +139,18 @@ export async function createProject(
  * lock, so nothing is being written meanwhile.
  */
 async function removeLeftovers(dir: string): Promise<void> {
-  for (const folder of [dir, join(dir, SOURCES_DIR)]) {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    for (const name of names) {
-      if (isTempFileName(name) || name.startsWith(`${LOCK_FILE}.stale-`)) {
-        await unlink(join(folder, name)).catch(() => undefined);
+  // Three folders, looked at together: nothing else is written meanwhile.
+  await Promise.all([
+    ...[dir, join(dir, SOURCES_DIR)].map(async (folder) => {
+      const names = await readdir(folder).catch(() => [] as string[]);
+      for (const name of names) {
+        if (isTempFileName(name) || name.startsWith(`${LOCK_FILE}.stale-`)) {
+          await unlink(join(folder, name)).catch(() => undefined);
+        }
       }
-    }
-  }
-  await removePartialSnapshots(dir);
+    }),
+    removePartialSnapshots(dir),
+  ]);
 }
 
 /**
@@ -184,6 +187,13 @@ async function adoptOrphanSources(dir: string, project: ProjectFile): Promise<nu
     }
   }
   return adopted;
+}
+
+/** The newest automatic snapshot, looked for in the background (awaited later, or dropped). */
+function newestSnapshot(dir: string): ReturnType<typeof newestBackup> {
+  const found = newestBackup(dir, 'auto');
+  found.catch(() => undefined);
+  return found;
 }
 
 /** A cheap look at a parsed project.json: this version, Campo's, with its arrays. */
@@ -255,6 +265,8 @@ export async function openProject(
     }
     // Stamped before it is read: if the file changes in between, the stamp is of no file read.
     let stamp = await stampOf(projectPath);
+    // Read while project.json is: the newest snapshot (a migration below makes a newer one).
+    let newestAuto = newestSnapshot(dir);
     let read = await readJsonFile(projectPath);
     if (read.status === 'ok' && schemaVersionOf(read.value) < CURRENT_SCHEMA_VERSION) {
       // A v1 deletion a crash interrupted is settled on the v1 files, before they move.
@@ -275,6 +287,7 @@ export async function openProject(
       );
       stamp = await stampOf(projectPath);
       read = await readJsonFile(projectPath);
+      newestAuto = newestSnapshot(dir);
     } else if (read.status === 'ok' && schemaVersionOf(read.value) === CURRENT_SCHEMA_VERSION) {
       await finishMigration(dir);
     }
@@ -302,8 +315,8 @@ export async function openProject(
       stamp = await stampOf(projectPath);
     }
     if (adopted > 0) notices.push({ kind: 'orphan-sources-recovered', count: adopted });
-    const newestAuto = await newestBackup(dir, 'auto');
-    const lastBackupAt = newestAuto ? Date.parse(newestAuto.createdAt) : 0;
+    const newest = await newestAuto;
+    const lastBackupAt = newest ? Date.parse(newest.createdAt) : 0;
     // Unless opening changed it (or it is the very object in use), the JSON read is the saved
     // state: stamped lazily.
     const unchanged =
