@@ -212,17 +212,23 @@ async function exportsPhase(root: string, spec: ScaleSpec, runs: number, dir: st
   const core = await benchCore(root);
   const { call } = core;
   await call('projectOpen', { path: dir });
+  // The bench's core is a browser host: a file goes back to the page for download (a path is
+  // granted only by the desktop app's save dialog). Written to disk here for a look at it.
+  const keep = async (answer: { data: string | null }, name: string) => {
+    if (answer.data) await writeFile(join(root, name), Buffer.from(answer.data, 'base64'));
+  };
   await measure(
-    'reportExport: DOCX of the full report, written to disk',
+    'reportExport: DOCX of the full report, handed back for download',
     slowRuns,
-    () => call('reportExport', { settings: {}, target: join(root, `report-${spec.name}.docx`) }),
+    async () =>
+      keep(await call('reportExport', { settings: {}, target: null }), `report-${spec.name}.docx`),
     { ...withTarget(targets.docx), warmup: 1 },
   );
   rssCheckpoint('after the DOCX exports');
   await measure(
-    'qdpxExport: REFI-QDA archive of the whole project, written to disk',
+    'qdpxExport: REFI-QDA archive of the whole project, handed back for download',
     slowRuns,
-    () => call('qdpxExport', { target: join(root, `project-${spec.name}.qdpx`) }),
+    async () => keep(await call('qdpxExport', { target: null }), `project-${spec.name}.qdpx`),
     { warmup: 1 },
   );
   rssCheckpoint('after the QDPX exports');

@@ -70,6 +70,8 @@ export async function loadAgreementInput(
   session: ProjectSession,
   sourceIds?: readonly string[],
   options: { sentences?: boolean } = {},
+  /** How to read a source (an export that read them all already passes its own). */
+  readSource: (id: string) => Promise<SourceFile> = (id) => session.readSource(id),
 ): Promise<LoadedAgreementInput> {
   const wanted = sourceIds ? new Set(sourceIds) : null;
   const ids = session.project.sources
@@ -82,7 +84,7 @@ export async function loadAgreementInput(
   for (const id of ids) {
     // Only sources somebody coded matter; the others would add length and no codings.
     if ((layerCoders.get(id)?.length ?? 0) === 0) continue;
-    const view = await session.readSource(id).catch(() => null);
+    const view = await readSource(id).catch(() => null);
     if (view) views.push(view);
   }
   return { ...agreementInputOfViews(views, layerCoders, options), layerCoders };

@@ -2,7 +2,7 @@ import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { buildReport } from '../../../shared/report/build-report';
 import { loadAgreementInput } from '../agreement/agreement-data';
-import { loadCorpus } from '../coding/corpus';
+import { loadCorpus, readingOnce } from '../coding/corpus';
 import {
   deliverExport,
   exportFileName,
@@ -38,14 +38,17 @@ export function exportHandlers(state: CoreState): ExportHandlers {
     },
     async reportOutline({ settings }) {
       const session = state.requireSession();
-      const corpus = await loadCorpus(session);
+      const read = readingOnce(session);
+      const corpus = await loadCorpus(session, undefined, read);
       const wanted = settings.sections.includes('agreement');
       const model = buildReport({
         project: session.project,
         corpus,
         settings,
         today: todayIso(),
-        ...(wanted ? { agreementInput: (await loadAgreementInput(session)).input } : {}),
+        ...(wanted
+          ? { agreementInput: (await loadAgreementInput(session, undefined, {}, read)).input }
+          : {}),
       });
       const count = (kind: string) => model.blocks.filter((block) => block.kind === kind).length;
       return {
@@ -63,8 +66,9 @@ export function exportHandlers(state: CoreState): ExportHandlers {
       const progress = (fraction: number) =>
         host.emit('exportProgress', { kind: 'docx', fraction });
       progress(0);
-      const corpus = await loadCorpus(session);
-      const { input: agreementInput } = await loadAgreementInput(session);
+      const read = readingOnce(session);
+      const corpus = await loadCorpus(session, undefined, read);
+      const { input: agreementInput } = await loadAgreementInput(session, undefined, {}, read);
       const bytes = await renderReport(
         { project: session.project, corpus, agreementInput },
         settings,
@@ -79,8 +83,9 @@ export function exportHandlers(state: CoreState): ExportHandlers {
       const session = state.requireSession();
       const path = grantedSaveTarget(state, target);
       host.emit('exportProgress', { kind: 'xlsx', fraction: 0 });
-      const corpus = await loadCorpus(session);
-      const { input: agreementInput } = await loadAgreementInput(session);
+      const read = readingOnce(session);
+      const corpus = await loadCorpus(session, undefined, read);
+      const { input: agreementInput } = await loadAgreementInput(session, undefined, {}, read);
       const bytes = renderWorkbook({ project: session.project, corpus, agreementInput }, language);
       const result = await deliverExport(
         bytes,
