@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { dispatch } from '../../src/main/core/dispatch';
 import { createCore } from '../../src/main/core/handlers';
 import { createLogger } from '../../src/main/core/logger';
@@ -28,6 +28,9 @@ export async function testCore(desktop?: { savePath: () => string | null }) {
       events.push({ event, payload });
     },
   });
+  // Closed before its folder is removed (finished hooks run last first): background cache work
+  // must not write into a folder being deleted.
+  onTestFinished(() => core.shutdown());
   return { core, events, projectsDir, root };
 }
 
