@@ -50,6 +50,17 @@ export function segmentSpeakers(
 }
 
 /**
+ * `segmentSpeakers` for many passages of one source (search hits): the source-wide part of the
+ * answer is worked out once.
+ */
+export function speakersOf(
+  source: Pick<SourceForAnalysis, 'turns' | 'participantIds'>,
+): (start: number, end: number) => { participantIds: string[]; speaker: string } {
+  const fallback = fallbackOf(source);
+  return (start, end) => speakersIn(source.turns, fallback, start, end);
+}
+
+/**
  * `segmentSpeakers` with the "any turn names a participant" test done once per source by the
  * caller: `fallback` is the source's participants when none does, null otherwise.
  */

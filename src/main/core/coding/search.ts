@@ -6,7 +6,7 @@
  * around each hit (context-cache.ts). A rare word thus costs in proportion to where it occurs,
  * and a search leaves next to nothing for the garbage collector.
  */
-import { segmentSpeakers } from '../../../shared/domain/coding-analysis';
+import { speakersOf } from '../../../shared/domain/coding-analysis';
 import {
   cutsWord,
   endOffset,
@@ -42,8 +42,19 @@ function windowAround(source: HitSource, start: number, end: number): Window {
   const at = Math.max(0, start - WINDOW);
   const to = Math.min(source.length, end + WINDOW);
   const turns: SpeakerTurn[] = [];
-  for (const turn of source.turns) {
-    if (turn.end <= at || turn.start >= to) continue;
+  const all = source.turns;
+  // Turns are sorted and do not overlap: the first one ending after `at`, by halving.
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (all[middle]!.end <= at) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < all.length; i++) {
+    const turn = all[i]!;
+    if (turn.start >= to) break;
+    if (turn.end <= at) continue;
     turns.push({
       ...turn,
       start: Math.max(turn.start, at) - at,
@@ -80,8 +91,10 @@ function matchesIn(
     const end = endOffset(folded.toOriginal, at + needle.length);
     let whole = true;
     if (options.wholeWord) {
-      const window = windowAround(source, start, end);
-      whole = !cutsWord(window.text, start - window.at) && !cutsWord(window.text, end - window.at);
+      // Enough either side for a letter and its combining marks.
+      const from = Math.max(0, start - 32);
+      const text = source.slice(from, end + 32);
+      whole = !cutsWord(text, start - from) && !cutsWord(text, end - from);
     }
     if (whole) {
       matches.push({ start, end });
@@ -129,6 +142,10 @@ export async function searchProject(
           .catch(() => null);
     // A text changed meanwhile is searched next time.
     if (!source || source.length !== folded.toOriginal.at(folded.toOriginal.length - 1)) continue;
+    const speakers = speakersOf({
+      turns: source.turns as SpeakerTurn[],
+      participantIds: summary.participantIds,
+    });
     for (const match of matchesIn(folded, needle, source, options, first)) {
       if (hits.length === MAX_HITS) return { hits, truncated: true };
       // Like retrieval, a hit's context stays in its speaker's turn.
@@ -140,11 +157,7 @@ export async function searchProject(
         match.end - window.at,
         90,
       );
-      const who = segmentSpeakers(
-        { turns: source.turns as SpeakerTurn[], participantIds: summary.participantIds },
-        match.start,
-        match.end,
-      );
+      const who = speakers(match.start, match.end);
       hits.push({
         sourceId: summary.id,
         sourceTitle: summary.title,
