@@ -7,6 +7,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/project';
 import type {
   Coding,
   LayerFile,
+  LayerTombstone,
   Memo,
   SourceDoc,
   SourceFile,
@@ -28,6 +29,29 @@ export function emptyLayer(sourceId: string, coderId: string, textRev: number): 
 }
 
 /**
+ * The view of a stored coding: its fields (no fingerprint) in one fixed order, so that every
+ * view object has the same shape (a save walks thousands of them).
+ */
+function viewCoding(stored: StoredCoding, coderId: string, text: string, flagged: boolean): Coding {
+  const coding: Coding = {
+    id: stored.id,
+    codeId: stored.codeId,
+    start: stored.start,
+    end: stored.end,
+    memo: stored.memo,
+    key: stored.key,
+    textChanged: flagged,
+    createdAt: stored.createdAt,
+  } as Coding;
+  if (stored.rev !== undefined) coding.rev = stored.rev;
+  if (stored.updatedAt !== undefined) coding.updatedAt = stored.updatedAt;
+  if (stored.updatedBy !== undefined) coding.updatedBy = stored.updatedBy;
+  coding.text = text;
+  coding.coderId = coderId;
+  return coding;
+}
+
+/**
  * A stored coding over `text`: its passage read from the text, unless the coding is flagged (it
  * keeps the words it was made on). A passage whose fingerprint no longer matches (a text changed
  * outside Campo) is flagged for review (`intact` false) rather than shown as if nothing happened.
@@ -37,14 +61,13 @@ export function codingOf(
   coderId: string,
   text: string,
 ): { coding: Coding; intact: boolean } {
-  const { fp, text: kept, ...fields } = stored;
-  if (stored.textChanged && kept !== undefined) {
-    return { coding: { ...fields, text: kept, coderId }, intact: true };
+  if (stored.textChanged && stored.text !== undefined) {
+    return { coding: viewCoding(stored, coderId, stored.text, true), intact: true };
   }
   const passage = text.slice(stored.start, stored.end);
-  const intact = stored.end <= text.length && passageFingerprint(passage) === fp;
+  const intact = stored.end <= text.length && passageFingerprint(passage) === stored.fp;
   return {
-    coding: { ...fields, text: passage, textChanged: stored.textChanged || !intact, coderId },
+    coding: viewCoding(stored, coderId, passage, stored.textChanged || !intact),
     intact,
   };
 }
@@ -138,17 +161,85 @@ function lines(items: readonly unknown[]): string {
     : `[\n    ${items.map((item) => JSON.stringify(item)).join(',\n    ')}\n  ]`;
 }
 
-/** The text of a layer file. */
-export function serializeLayer(layer: LayerFile): string {
+function header(layer: LayerFile): string {
   return (
     `{\n  "schemaVersion": ${layer.schemaVersion},\n` +
     `  "sourceId": ${JSON.stringify(layer.sourceId)},\n` +
     `  "coderId": ${JSON.stringify(layer.coderId)},\n` +
     `  "textRev": ${layer.textRev},\n` +
-    `  "codings": ${lines(layer.codings.map(compactCoding))},\n` +
+    `  "codings": `
+  );
+}
+
+/** The text of a layer file. */
+export function serializeLayer(layer: LayerFile): string {
+  return (
+    header(layer) +
+    `${lines(layer.codings.map(compactCoding))},\n` +
     `  "memos": ${lines(layer.memos)},\n` +
     `  "tombstones": ${lines(layer.tombstones)}\n}\n`
   );
+}
+
+const OPEN = Buffer.from('[\n    ');
+const SEPARATOR = ',\n    ';
+const CLOSE = Buffer.from('\n  ]');
+const EMPTY = Buffer.from('[]');
+const BEFORE_MEMOS = Buffer.from(',\n  "memos": ');
+const BEFORE_TOMBSTONES = Buffer.from(',\n  "tombstones": ');
+const END = Buffer.from('\n}\n');
+
+/**
+ * Writes layer files as `serializeLayer` does, byte for byte, but encodes each coding, memo and
+ * tombstone only once: a save on a layer of 2,000 codings encodes the one that changed and hands
+ * the others' bytes, as they are, to a gathered write (`parts`). Only frozen items are remembered
+ * (an item that could still be edited in place is encoded every time), so a line cannot go stale.
+ */
+export class LayerEncoder {
+  /** Each item's line with the separator that precedes it (`,\n    {…}`). */
+  private readonly codings = new WeakMap<StoredCoding, Buffer>();
+  private readonly memos = new WeakMap<StoredMemo, Buffer>();
+  private readonly tombstones = new WeakMap<LayerTombstone, Buffer>();
+
+  /** The bytes of a layer file, in pieces to write one after the other. */
+  parts(layer: LayerFile): Buffer[] {
+    const parts = [Buffer.from(header(layer))];
+    this.lines(parts, layer.codings, this.codings, compactCoding);
+    parts.push(BEFORE_MEMOS);
+    this.lines(parts, layer.memos, this.memos, (memo) => memo);
+    parts.push(BEFORE_TOMBSTONES);
+    this.lines(parts, layer.tombstones, this.tombstones, (tombstone) => tombstone);
+    parts.push(END);
+    return parts;
+  }
+
+  /** The bytes of a layer file. */
+  encode(layer: LayerFile): Buffer {
+    return Buffer.concat(this.parts(layer));
+  }
+
+  private lines<T extends object>(
+    parts: Buffer[],
+    items: readonly T[],
+    cache: WeakMap<T, Buffer>,
+    shape: (item: T) => unknown,
+  ): void {
+    if (items.length === 0) {
+      parts.push(EMPTY);
+      return;
+    }
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index]!;
+      let line = cache.get(item);
+      if (!line) {
+        line = Buffer.from(SEPARATOR + JSON.stringify(shape(item)));
+        if (Object.isFrozen(item)) cache.set(item, line);
+      }
+      if (index === 0) parts.push(OPEN, line.subarray(SEPARATOR.length));
+      else parts.push(line);
+    }
+    parts.push(CLOSE);
+  }
 }
 
 /** A source as the app sees it: its document with every layer's codings (sorted) and memos. */

@@ -28,7 +28,12 @@ import { deletedSourcePath, sourceFilePath } from './layout';
 import type { ProjectLock } from './lock';
 import { rebase, replaceContent } from './rebase';
 import { RecordStamper } from './record-stamps';
-import { SourceStore, type Layers, type SourceStoreOptions } from './source-store';
+import {
+  SourceStore,
+  type CodingsDelta,
+  type Layers,
+  type SourceStoreOptions,
+} from './source-store';
 
 /** The evaluator working in this session: every change they save carries their id. */
 export interface EvaluatorIdentity {
@@ -411,9 +416,14 @@ export class ProjectSession {
   /**
    * Changes one source and saves only what changed: a coding save rewrites that coder's layer;
    * the source document when its text, turns or title changed; project.json only when the
-   * source's summary (title, size, turns) changed.
+   * source's summary (title, size, turns) changed. `saved` is told which codings the change
+   * replaced, removed and added, once they are on disk (the undo history's delta).
    */
-  mutateSource<R>(id: string, change: (draft: SourceFile) => R): Promise<R> {
+  mutateSource<R>(
+    id: string,
+    change: (draft: SourceFile) => R,
+    saved?: (codings: CodingsDelta) => void,
+  ): Promise<R> {
     return this.enqueue(async () => {
       const reload = async () => {
         this.sources.forget(id);
@@ -424,6 +434,7 @@ export class ProjectSession {
       let summaryChanged = false;
       await this.persist(async () => {
         const view = await this.sources.commit(plan);
+        saved?.(plan.codings);
         const after = summariseSource(
           { ...view, textRev: plan.doc.textRev },
           summary.participantIds,
