@@ -24,6 +24,15 @@ function byPosition(a: Coding, b: Coding): number {
   return a.start - b.start || a.end - b.end;
 }
 
+function inPositionOrder(codings: readonly Coding[]): boolean {
+  for (let i = 1; i < codings.length; i++) {
+    const a = codings[i - 1]!;
+    const b = codings[i]!;
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
+}
+
 /** Field by field: a save re-parses every coding, so unchanged ones are equal, not identical. */
 function sameCoding(a: Coding, b: Coding | undefined): boolean {
   return (
@@ -85,9 +94,10 @@ export class CodingChange {
   async editSource<R>(sourceId: string, change: (source: SourceFile) => R): Promise<R> {
     let touched = this.touched.get(sourceId);
     if (!touched) {
-      // A shallow copy is enough: changes replace coding objects, they never edit one in place.
+      // The view's own list will do: a save makes a new view, it never edits the old one's list
+      // or its codings (they are frozen).
       const source = await this.session.readSource(sourceId);
-      this.sourcesBefore.set(sourceId, [...source.codings]);
+      this.sourcesBefore.set(sourceId, source.codings);
       touched = new Map();
       this.touched.set(sourceId, touched);
     }
@@ -97,7 +107,7 @@ export class CodingChange {
         sourceId,
         (draft) => {
           const outcome = change(draft);
-          draft.codings.sort(byPosition);
+          if (!inPositionOrder(draft.codings)) draft.codings.sort(byPosition);
           return outcome;
         },
         (delta) => {

@@ -200,15 +200,23 @@ export class LayerEncoder {
   private readonly codings = new WeakMap<StoredCoding, Buffer>();
   private readonly memos = new WeakMap<StoredMemo, Buffer>();
   private readonly tombstones = new WeakMap<LayerTombstone, Buffer>();
+  /** The lines of a layer's list of codings, in its order. */
+  private readonly codingLines = new WeakMap<readonly StoredCoding[], readonly Buffer[]>();
 
   /** The bytes of a layer file, in pieces to write one after the other. */
   parts(layer: LayerFile): Buffer[] {
     const parts = [Buffer.from(header(layer))];
-    this.lines(parts, layer.codings, this.codings, compactCoding);
+    pushLines(parts, this.linesFor(layer.codings));
     parts.push(BEFORE_MEMOS);
-    this.lines(parts, layer.memos, this.memos, (memo) => memo);
+    pushLines(
+      parts,
+      layer.memos.map((memo) => this.line(this.memos, memo, () => memo)),
+    );
     parts.push(BEFORE_TOMBSTONES);
-    this.lines(parts, layer.tombstones, this.tombstones, (tombstone) => tombstone);
+    pushLines(
+      parts,
+      layer.tombstones.map((tombstone) => this.line(this.tombstones, tombstone, () => tombstone)),
+    );
     parts.push(END);
     return parts;
   }
@@ -218,28 +226,60 @@ export class LayerEncoder {
     return Buffer.concat(this.parts(layer));
   }
 
-  private lines<T extends object>(
-    parts: Buffer[],
-    items: readonly T[],
-    cache: WeakMap<T, Buffer>,
-    shape: (item: T) => unknown,
-  ): void {
-    if (items.length === 0) {
-      parts.push(EMPTY);
-      return;
-    }
-    for (let index = 0; index < items.length; index++) {
-      const item = items[index]!;
-      let line = cache.get(item);
-      if (!line) {
-        line = Buffer.from(SEPARATOR + JSON.stringify(shape(item)));
-        if (Object.isFrozen(item)) cache.set(item, line);
-      }
-      if (index === 0) parts.push(OPEN, line.subarray(SEPARATOR.length));
-      else parts.push(line);
-    }
-    parts.push(CLOSE);
+  /** The lines of a list of codings, if it was encoded (for a list derived from it). */
+  linesOf(codings: readonly StoredCoding[]): readonly Buffer[] | undefined {
+    return this.codingLines.get(codings);
   }
+
+  /**
+   * Remembers the lines of `codings`, a list made from an encoded one: `known` holds the lines
+   * of the codings it kept (same index), undefined where a coding is new.
+   */
+  derive(codings: readonly StoredCoding[], known: ReadonlyArray<Buffer | undefined>): void {
+    if (known.length !== codings.length) return;
+    // The known lines come from a remembered list, whose codings are frozen; so must the new be.
+    let frozen = true;
+    const lines = known.map((line, index) => {
+      if (line) return line;
+      const coding = codings[index]!;
+      frozen &&= Object.isFrozen(coding);
+      return this.codingLine(coding);
+    });
+    if (frozen) this.codingLines.set(codings, lines);
+  }
+
+  private linesFor(codings: readonly StoredCoding[]): readonly Buffer[] {
+    let lines = this.codingLines.get(codings);
+    if (!lines) {
+      lines = codings.map((coding) => this.codingLine(coding));
+      if (codings.every(Object.isFrozen)) this.codingLines.set(codings, lines);
+    }
+    return lines;
+  }
+
+  private codingLine(coding: StoredCoding): Buffer {
+    return this.line(this.codings, coding, () => compactCoding(coding));
+  }
+
+  private line<T extends object>(cache: WeakMap<T, Buffer>, item: T, shape: () => unknown): Buffer {
+    let line = cache.get(item);
+    if (!line) {
+      line = Buffer.from(SEPARATOR + JSON.stringify(shape()));
+      if (Object.isFrozen(item)) cache.set(item, line);
+    }
+    return line;
+  }
+}
+
+/** A JSON array of one line per item, as `lines` writes it. */
+function pushLines(parts: Buffer[], lines: readonly Buffer[]): void {
+  if (lines.length === 0) {
+    parts.push(EMPTY);
+    return;
+  }
+  parts.push(OPEN, lines[0]!.subarray(SEPARATOR.length));
+  for (let index = 1; index < lines.length; index++) parts.push(lines[index]!);
+  parts.push(CLOSE);
 }
 
 /** A source as the app sees it: its document with every layer's codings (sorted) and memos. */

@@ -68,6 +68,21 @@ function validOrRefused<T>(
   return result.data;
 }
 
+/** True when a change added or removed codings of some code in some evaluator's layer. */
+function countsMoved({ removed, added }: CodingsDelta): boolean {
+  if (removed.length !== added.length) return true;
+  const balance = new Map<string, number>();
+  for (const coding of removed) {
+    const key = `${coding.coderId}\u0000${coding.codeId}`;
+    balance.set(key, (balance.get(key) ?? 0) + 1);
+  }
+  for (const coding of added) {
+    const key = `${coding.coderId}\u0000${coding.codeId}`;
+    balance.set(key, (balance.get(key) ?? 0) - 1);
+  }
+  return [...balance.values()].some((n) => n !== 0);
+}
+
 /** The summary project.json keeps of a source (see SourceSummarySchema). */
 export function summariseSource(
   source: Pick<
@@ -452,7 +467,8 @@ export class ProjectSession {
         }
         if (plan.change.text) await this.sources.endEdit(id);
       }, reload);
-      if (plan.change.layers.length > 0) {
+      // A change that only edited codings (a memo, a key quotation) leaves the counts as they are.
+      if (plan.change.layers.length > 0 && countsMoved(plan.codings)) {
         this.caches.sourceLoaded(id, await this.sources.layersOf(id));
       }
       if (plan.change.text) this.caches.textChanged(id);

@@ -196,7 +196,17 @@ interface Gathered {
   /** How many are the source's view objects, unchanged. */
   kept: number;
   sorted: boolean;
+  /**
+   * The old codings the draft left out or replaced, when the draft was read against the layer
+   * (see `SourceStore.spliced`); otherwise they are looked for when some are missing.
+   */
+  skipped?: StoredCoding[];
+  /** The encoded line of each unchanged coding, when the layer's lines were known. */
+  lines?: Array<Buffer | undefined>;
 }
+
+/** Views whose codings are exactly one layer's views, in its order (see `assemble`). */
+const singleLayerViews = new WeakMap<SourceFile, LayerFile>();
 
 /** Bytes a source document takes in memory, roughly (UTF-16 text, turns, the view's codings). */
 function sizeOf(entry: Loaded): number {
@@ -525,10 +535,15 @@ export class SourceStore {
     delta: CodingsDelta,
   ): Layers {
     const previous = before ? this.codingIndex(before) : new Map<string, Coding>();
-    const gathered = new Map<string, Gathered>();
+    const single = before ? singleLayerViews.get(before) : undefined;
+    const spliced =
+      before && single && layers.get(single.coderId) === single && single.textRev === doc.textRev
+        ? this.spliced(single, before.codings, draft.codings, previous)
+        : null;
+    const gathered = new Map<string, Gathered>(spliced ? [[single!.coderId, spliced]] : []);
     let last: Gathered | undefined;
     let lastCoder: string | undefined;
-    for (const coding of draft.codings) {
+    for (const coding of spliced ? [] : draft.codings) {
       const coderId = coding.coderId;
       let into = coderId === lastCoder ? last : gathered.get(coderId);
       if (!into) {
@@ -572,6 +587,70 @@ export class SourceStore {
     // A coding moved to another evaluator's layer left one layer and joined the other.
     if (delta.removed.length > 1) delta.removed = [...new Set(delta.removed)];
     return next;
+  }
+
+  /**
+   * The draft's codings read against the source's single layer `layer`, whose views are
+   * `previous` in the same order: a walk that compares references only, so the codings a change
+   * left alone cost no more than copying an array. Null when the draft is not the view with a
+   * few codings added, replaced or removed in place (codings reordered, another evaluator's):
+   * the general pass then reads it.
+   */
+  private spliced(
+    layer: LayerFile,
+    views: readonly Coding[],
+    draft: readonly Coding[],
+    index: ReadonlyMap<string, Coding>,
+  ): Gathered | null {
+    const old = layer.codings;
+    const oldLines = this.encoder.linesOf(old);
+    const lines: Array<Buffer | undefined> = [];
+    const stored: Array<StoredCoding | undefined> = [];
+    const changed: number[] = [];
+    const skipped: StoredCoding[] = [];
+    let j = 0;
+    for (let i = 0; i < draft.length;) {
+      const coding = draft[i]!;
+      if (coding === views[j]) {
+        stored.push(old[j]);
+        lines.push(oldLines?.[j]);
+        i += 1;
+        j += 1;
+      } else if (index.get(coding.id) === coding) {
+        // One of the source's codings, further on: those before it were left out or replaced.
+        let k = j + 1;
+        while (k < views.length && views[k] !== coding) k += 1;
+        if (k === views.length) return null;
+        while (j < k) skipped.push(old[j++]!);
+      } else {
+        if (coding.coderId !== layer.coderId) return null;
+        changed.push(i);
+        stored.push(undefined);
+        lines.push(undefined);
+        i += 1;
+      }
+    }
+    while (j < views.length) skipped.push(old[j++]!);
+    // Unchanged codings keep the layer's order; only a new or edited one can be out of place.
+    let sorted = true;
+    for (const at of changed) {
+      const coding = draft[at]!;
+      if (
+        (at > 0 && !inOrder(draft[at - 1]!, coding)) ||
+        (at + 1 < draft.length && !inOrder(coding, draft[at + 1]!))
+      ) {
+        sorted = false;
+      }
+    }
+    return {
+      views: [...draft],
+      stored,
+      changed,
+      kept: draft.length - changed.length,
+      sorted,
+      skipped,
+      ...(oldLines ? { lines } : {}),
+    };
   }
 
   private nextLayer(
@@ -652,8 +731,13 @@ export class SourceStore {
     // Old codings the draft left out: looked for only when some are missing.
     let goneCodings: StoredCoding[] = [];
     if (codings.kept + replaced !== old.codings.length) {
-      const ids = new Set(storedCodings.map((item) => item.id));
-      goneCodings = old.codings.filter((stored) => !ids.has(stored.id));
+      if (codings.skipped) {
+        const ids = new Set(codings.changed.map((at) => storedCodings[at]!.id));
+        goneCodings = codings.skipped.filter((stored) => !ids.has(stored.id));
+      } else {
+        const ids = new Set(storedCodings.map((item) => item.id));
+        goneCodings = old.codings.filter((stored) => !ids.has(stored.id));
+      }
     }
     const memoIds = new Set(storedMemos.map((item) => item.id));
     const goneMemos = old.memos.filter((stored) => !memoIds.has(stored.id));
@@ -683,6 +767,7 @@ export class SourceStore {
       memos: storedMemos,
       tombstones: buried ? [...buried.values()] : old.tombstones,
     };
+    if (codings.lines) this.encoder.derive(storedCodings, codings.lines);
     // Over a new text every view is read again (see `assemble`).
     if (!textChanged && drifted !== null) {
       layerViews.set(layer, {
@@ -705,12 +790,14 @@ export class SourceStore {
     const memos: Memo[] = [];
     let drifted = 0;
     let sorted = true;
+    let single: LayerFile | null = null;
     for (const layer of layers.values()) {
       const read = layerView(layer, doc.text);
       drifted += read.drifted;
       if (codings.length === 0) {
         codings = [...read.codings];
         sorted = read.sorted;
+        single = layer;
       } else if (read.codings.length > 0) {
         codings = codings.concat(read.codings);
         sorted = false;
@@ -720,11 +807,13 @@ export class SourceStore {
     if (drifted > 0) this.drifted.set(doc.id, drifted);
     else this.drifted.delete(doc.id);
     const { schemaVersion: _version, textRev: _textRev, ...fields } = doc;
-    return {
+    const view = {
       ...fields,
       codings: sorted ? codings : codings.sort(byPosition),
       memos: memos.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     };
+    if (sorted && single && codings.length > 0) singleLayerViews.set(view, single);
+    return view;
   }
 
   /**
