@@ -185,6 +185,11 @@ function layerView(layer: LayerFile, text: string): LayerView {
   return view;
 }
 
+/** `a` followed by `b` (`b` itself when `a` is empty): a copy of pointers, nothing read. */
+function joined<T>(a: T[], b: T[]): T[] {
+  return a.length === 0 ? b : a.concat(b);
+}
+
 /** One evaluator's codings in a draft, gathered in one pass (see `nextLayers`). */
 interface Gathered {
   /** The draft's codings of this evaluator, in the draft's order. */
@@ -198,15 +203,12 @@ interface Gathered {
   sorted: boolean;
   /**
    * The old codings the draft left out or replaced, when the draft was read against the layer
-   * (see `SourceStore.spliced`); otherwise they are looked for when some are missing.
+   * (see `SourceStore.walked`); otherwise they are looked for when some are missing.
    */
   skipped?: StoredCoding[];
   /** The encoded line of each unchanged coding, when the layer's lines were known. */
   lines?: Array<Buffer | undefined>;
 }
-
-/** Views whose codings are exactly one layer's views, in its order (see `assemble`). */
-const singleLayerViews = new WeakMap<SourceFile, LayerFile>();
 
 /** Bytes a source document takes in memory, roughly (UTF-16 text, turns, the view's codings). */
 function sizeOf(entry: Loaded): number {
@@ -535,15 +537,11 @@ export class SourceStore {
     delta: CodingsDelta,
   ): Layers {
     const previous = before ? this.codingIndex(before) : new Map<string, Coding>();
-    const single = before ? singleLayerViews.get(before) : undefined;
-    const spliced =
-      before && single && layers.get(single.coderId) === single && single.textRev === doc.textRev
-        ? this.spliced(single, before.codings, draft.codings, previous)
-        : null;
-    const gathered = new Map<string, Gathered>(spliced ? [[single!.coderId, spliced]] : []);
+    const walked = before ? this.walked(layers, doc, draft.codings, previous) : null;
+    const gathered = walked ?? new Map<string, Gathered>();
     let last: Gathered | undefined;
     let lastCoder: string | undefined;
-    for (const coding of spliced ? [] : draft.codings) {
+    for (const coding of walked ? [] : draft.codings) {
       const coderId = coding.coderId;
       let into = coderId === lastCoder ? last : gathered.get(coderId);
       if (!into) {
@@ -590,67 +588,123 @@ export class SourceStore {
   }
 
   /**
-   * The draft's codings read against the source's single layer `layer`, whose views are
-   * `previous` in the same order: a walk that compares references only, so the codings a change
-   * left alone cost no more than copying an array. Null when the draft is not the view with a
-   * few codings added, replaced or removed in place (codings reordered, another evaluator's):
-   * the general pass then reads it.
+   * The draft's codings read against the layers they came from, by reference: each layer's
+   * views are the source's view objects in the layer's order, and a draft that is the view with
+   * a few codings added, replaced or removed matches them one after the other. So the codings a
+   * change left alone are neither looked up nor read, only their references compared and their
+   * stored forms and encoded lines copied. Null when the draft is not such a view (codings
+   * reordered, a text changed): the general pass then reads it.
    */
-  private spliced(
-    layer: LayerFile,
-    views: readonly Coding[],
+  private walked(
+    layers: Layers,
+    doc: SourceDoc,
     draft: readonly Coding[],
     index: ReadonlyMap<string, Coding>,
-  ): Gathered | null {
-    const old = layer.codings;
-    const oldLines = this.encoder.linesOf(old);
-    const lines: Array<Buffer | undefined> = [];
-    const stored: Array<StoredCoding | undefined> = [];
-    const changed: number[] = [];
-    const skipped: StoredCoding[] = [];
-    let j = 0;
+  ): Map<string, Gathered> | null {
+    interface Walk {
+      views: readonly Coding[];
+      old: readonly StoredCoding[];
+      oldLines: readonly Buffer[] | undefined;
+      /** The next of `views` the draft should hold. */
+      next: number;
+      into: Gathered & { skipped: StoredCoding[]; lines: Array<Buffer | undefined> };
+    }
+    const walks = new Map<string, Walk>();
+    const walkOf = (coderId: string): Walk | null => {
+      let walk = walks.get(coderId);
+      if (walk) return walk;
+      const layer = layers.get(coderId);
+      let read: LayerView = { text: doc.text, codings: [], sorted: true, drifted: 0 };
+      if (layer) {
+        if (layer.textRev !== doc.textRev) return null;
+        const held = layerViews.get(layer);
+        if (!held || held.text !== doc.text) return null;
+        read = held;
+      }
+      const into = {
+        views: [],
+        stored: [],
+        changed: [],
+        kept: 0,
+        sorted: read.sorted,
+        skipped: [],
+        lines: [],
+      };
+      walk = {
+        views: read.codings,
+        old: layer?.codings ?? [],
+        oldLines: layer ? this.encoder.linesOf(layer.codings) : undefined,
+        next: 0,
+        into,
+      };
+      walks.set(coderId, walk);
+      return walk;
+    };
+    let walk: Walk | null = null;
     for (let i = 0; i < draft.length;) {
       const coding = draft[i]!;
-      if (coding === views[j]) {
-        stored.push(old[j]);
-        lines.push(oldLines?.[j]);
-        i += 1;
-        j += 1;
-      } else if (index.get(coding.id) === coding) {
-        // One of the source's codings, further on: those before it were left out or replaced.
-        let k = j + 1;
-        while (k < views.length && views[k] !== coding) k += 1;
-        if (k === views.length) return null;
-        while (j < k) skipped.push(old[j++]!);
-      } else {
-        if (coding.coderId !== layer.coderId) return null;
-        changed.push(i);
-        stored.push(undefined);
-        lines.push(undefined);
-        i += 1;
+      // Most often the next view of the same layer as the coding before: no lookup at all.
+      if (!walk || coding !== walk.views[walk.next]) {
+        walk = null;
+        for (const other of walks.values()) {
+          if (coding === other.views[other.next]) walk = other;
+        }
       }
-    }
-    while (j < views.length) skipped.push(old[j++]!);
-    // Unchanged codings keep the layer's order; only a new or edited one can be out of place.
-    let sorted = true;
-    for (const at of changed) {
-      const coding = draft[at]!;
-      if (
-        (at > 0 && !inOrder(draft[at - 1]!, coding)) ||
-        (at + 1 < draft.length && !inOrder(coding, draft[at + 1]!))
-      ) {
-        sorted = false;
+      if (!walk) {
+        walk = walkOf(coding.coderId);
+        if (!walk) return null;
+        if (coding !== walk.views[walk.next] && index.get(coding.id) === coding) {
+          // One of the layer's codings, further on: those before it were left out or replaced.
+          let k = walk.next + 1;
+          while (k < walk.views.length && walk.views[k] !== coding) k += 1;
+          if (k >= walk.views.length) return null;
+          while (walk.next < k) walk.into.skipped.push(walk.old[walk.next++]!);
+        }
       }
+      const { into, views, old, oldLines } = walk;
+      const from = walk.next;
+      if (coding !== views[from]) {
+        into.changed.push(into.views.length);
+        into.views.push(coding);
+        into.stored.push(undefined);
+        into.lines.push(undefined);
+        i += 1;
+        continue;
+      }
+      // A run of unchanged codings: compared by reference, then copied.
+      let to = from + 1;
+      let end = i + 1;
+      while (end < draft.length && draft[end] === views[to]) {
+        end += 1;
+        to += 1;
+      }
+      into.views = joined(into.views, views.slice(from, to));
+      into.stored = joined(into.stored, old.slice(from, to));
+      into.lines = joined(
+        into.lines,
+        oldLines ? oldLines.slice(from, to) : new Array<undefined>(to - from).fill(undefined),
+      );
+      into.kept += to - from;
+      walk.next = to;
+      i = end;
     }
-    return {
-      views: [...draft],
-      stored,
-      changed,
-      kept: draft.length - changed.length,
-      sorted,
-      skipped,
-      ...(oldLines ? { lines } : {}),
-    };
+    const gathered = new Map<string, Gathered>();
+    for (const [coderId, { views, old, oldLines, into, ...rest }] of walks) {
+      while (rest.next < views.length) into.skipped.push(old[rest.next++]!);
+      // Unchanged codings keep the layer's order; only a new or edited one can be out of place.
+      const list = into.views;
+      for (const at of into.changed) {
+        const coding = list[at]!;
+        if (
+          (at > 0 && !inOrder(list[at - 1]!, coding)) ||
+          (at + 1 < list.length && !inOrder(coding, list[at + 1]!))
+        ) {
+          into.sorted = false;
+        }
+      }
+      gathered.set(coderId, oldLines ? into : { ...into, lines: undefined });
+    }
+    return gathered;
   }
 
   private nextLayer(
@@ -790,14 +844,12 @@ export class SourceStore {
     const memos: Memo[] = [];
     let drifted = 0;
     let sorted = true;
-    let single: LayerFile | null = null;
     for (const layer of layers.values()) {
       const read = layerView(layer, doc.text);
       drifted += read.drifted;
       if (codings.length === 0) {
         codings = [...read.codings];
         sorted = read.sorted;
-        single = layer;
       } else if (read.codings.length > 0) {
         codings = codings.concat(read.codings);
         sorted = false;
@@ -807,13 +859,11 @@ export class SourceStore {
     if (drifted > 0) this.drifted.set(doc.id, drifted);
     else this.drifted.delete(doc.id);
     const { schemaVersion: _version, textRev: _textRev, ...fields } = doc;
-    const view = {
+    return {
       ...fields,
       codings: sorted ? codings : codings.sort(byPosition),
       memos: memos.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     };
-    if (sorted && single && codings.length > 0) singleLayerViews.set(view, single);
-    return view;
   }
 
   /**
