@@ -40,6 +40,7 @@ export function applyCoding(
   };
   const touching: Coding[] = [];
   const rest: Coding[] = [];
+  let sorted = true;
   for (const c of codings) {
     // Each coder's layer is theirs: another coder's coding of the same code is never united.
     const touches =
@@ -48,11 +49,37 @@ export function applyCoding(
       !c.textChanged &&
       c.start <= coding.end &&
       c.end >= coding.start;
-    (touches ? touching : rest).push(c);
+    if (touches) {
+      touching.push(c);
+      continue;
+    }
+    const last = rest.at(-1);
+    if (last && (last.start > c.start || (last.start === c.start && last.end > c.end))) {
+      sorted = false;
+    }
+    rest.push(c);
   }
   // Existing codings come first so they win a createdAt tie.
-  rest.push(touching.length === 0 ? fresh : unite([...touching, fresh], sourceText));
-  return sortCodings(rest);
+  const added = touching.length === 0 ? fresh : unite([...touching, fresh], sourceText);
+  if (!sorted) return sortCodings([...rest, added]);
+  // The others are in order already: the new coding goes after those that sort before or with
+  // it, where the stable sort would put it.
+  rest.splice(insertionPoint(rest, added), 0, added);
+  return rest;
+}
+
+/** The index after every coding of `sorted` that starts before `coding`, or with it and ends no later. */
+function insertionPoint(sorted: readonly Coding[], coding: Coding): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = sorted[middle]!;
+    if (other.start < coding.start || (other.start === coding.start && other.end <= coding.end)) {
+      low = middle + 1;
+    } else high = middle;
+  }
+  return low;
 }
 
 /**

@@ -153,6 +153,51 @@ describe('applyCoding', () => {
   });
 });
 
+describe('applyCoding places a new coding where a full sort would', () => {
+  it('gives the stable sort by start then end, for sorted and unsorted lists, ties included', () => {
+    const text = 'x'.repeat(200);
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const codings: Coding[] = Array.from({ length: random(12) }, (_, i) => {
+        const start = random(20) * 5;
+        return {
+          id: `c${round}-${i}`,
+          codeId: `code-${random(3)}`,
+          coderId: `coder-${random(2)}`,
+          start,
+          end: start + 1 + random(3) * 5,
+          text: '',
+          memo: '',
+          key: false,
+          textChanged: random(5) === 0,
+          createdAt: `2026-01-0${1 + random(9)}T00:00:00.000Z`,
+        };
+      });
+      if (round % 2 === 0) codings.sort((a, b) => a.start - b.start || a.end - b.end);
+      const start = random(20) * 5;
+      const fresh: NewCoding = {
+        id: `new-${round}`,
+        codeId: `code-${random(3)}`,
+        coderId: `coder-${random(2)}`,
+        start,
+        end: start + 1 + random(3) * 5,
+        createdAt: '2026-01-05T00:00:00.000Z',
+      };
+      const result = applyCoding(codings, text, fresh);
+      // What a full stable sort gives: the codings kept, in their input order, then the new one.
+      const rest = codings.filter((c) => result.includes(c));
+      const added = result.filter((c) => !codings.includes(c));
+      expect(added).toHaveLength(1);
+      const expected = [...rest, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+      expect(result.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+    }
+  });
+});
+
 describe('uncodeRange', () => {
   const ids = () => {
     let n = 0;

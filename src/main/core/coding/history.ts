@@ -24,6 +24,15 @@ function byPosition(a: Coding, b: Coding): number {
   return a.start - b.start || a.end - b.end;
 }
 
+function inPositionOrder(codings: readonly Coding[]): boolean {
+  for (let i = 1; i < codings.length; i++) {
+    const a = codings[i - 1]!;
+    const b = codings[i]!;
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
+}
+
 /** Field by field: a save re-parses every coding, so unchanged ones are equal, not identical. */
 function sameCoding(a: Coding, b: Coding | undefined): boolean {
   return (
@@ -50,13 +59,24 @@ function conflict(label: string): CampoError {
   return new CampoError('UNDO_CONFLICT', `Cannot revert "${label}": changed since`, { label });
 }
 
+/** One coding a change touched: its view before the change (null: new) and after (null: gone). */
+interface Touched {
+  before: Coding | null;
+  after: Coding | null;
+}
+
 /**
- * A coding change under way: it remembers the codebook and the codings of each source as they
- * were before the first edit, so the finished change can be undone exactly.
+ * A coding change under way: it remembers the codebook as it was before the first edit and, per
+ * source, each coding the edits replaced, removed or added (as the store reports them), so the
+ * finished change can be undone exactly without comparing every coding of the source.
  */
 export class CodingChange {
   private codesBefore: Code[] | null = null;
+  private readonly touched = new Map<string, Map<string, Touched>>();
+  /** Each source's codings before the first edit, for a source whose save failed part-way. */
   private readonly sourcesBefore = new Map<string, Coding[]>();
+  /** Sources whose delta is unknown (a failed save): compared in full in `entry`. */
+  private readonly unsure = new Set<string>();
   createdCodeId: string | null = null;
 
   constructor(
@@ -72,16 +92,42 @@ export class CodingChange {
 
   /** Changes one source's codings in one durable write of its file. */
   async editSource<R>(sourceId: string, change: (source: SourceFile) => R): Promise<R> {
-    if (!this.sourcesBefore.has(sourceId)) {
-      // A shallow copy is enough: changes replace coding objects, they never edit one in place.
+    let touched = this.touched.get(sourceId);
+    if (!touched) {
+      // The view's own list will do: a save makes a new view, it never edits the old one's list
+      // or its codings (they are frozen).
       const source = await this.session.readSource(sourceId);
-      this.sourcesBefore.set(sourceId, [...source.codings]);
+      this.sourcesBefore.set(sourceId, source.codings);
+      touched = new Map();
+      this.touched.set(sourceId, touched);
     }
-    return this.session.mutateSource(sourceId, (draft) => {
-      const outcome = change(draft);
-      draft.codings.sort(byPosition);
-      return outcome;
-    });
+    const into = touched;
+    try {
+      return await this.session.mutateSource(
+        sourceId,
+        (draft) => {
+          const outcome = change(draft);
+          if (!inPositionOrder(draft.codings)) draft.codings.sort(byPosition);
+          return outcome;
+        },
+        (delta) => {
+          for (const coding of delta.removed) {
+            const seen = into.get(coding.id);
+            if (seen) seen.after = null;
+            else into.set(coding.id, { before: coding, after: null });
+          }
+          for (const coding of delta.added) {
+            const seen = into.get(coding.id);
+            if (seen) seen.after = coding;
+            else into.set(coding.id, { before: null, after: coding });
+          }
+        },
+      );
+    } catch (error) {
+      // Refused, or failed on the way to the disk: what reached it is found by comparison.
+      this.unsure.add(sourceId);
+      throw error;
+    }
   }
 
   /** The step to keep in the history (null when nothing changed). */
@@ -90,9 +136,10 @@ export class CodingChange {
       this.codesBefore !== null &&
       JSON.stringify(this.codesBefore) !== JSON.stringify(this.session.project.codes);
     const sources: SourceDelta[] = [];
-    for (const [id, before] of this.sourcesBefore) {
-      const after = (await this.session.readSource(id)).codings;
-      const delta = { id, before: missingFrom(before, after), after: missingFrom(after, before) };
+    for (const [id, touched] of this.touched) {
+      const delta = this.unsure.has(id)
+        ? await this.compared(id)
+        : { id, ...composed(touched.values()) };
       if (delta.before.length || delta.after.length) sources.push(delta);
     }
     if (!codesChanged && sources.length === 0) return null;
@@ -104,6 +151,25 @@ export class CodingChange {
       sources,
     };
   }
+
+  /** The delta of a source by comparing all its codings before and after. */
+  private async compared(id: string): Promise<SourceDelta> {
+    const before = this.sourcesBefore.get(id) ?? [];
+    const after = (await this.session.readSource(id)).codings;
+    return { id, before: missingFrom(before, after), after: missingFrom(after, before) };
+  }
+}
+
+/** What a change's edits did to a source, in position order (a coding put back as it was is no change). */
+function composed(touched: Iterable<Touched>): { before: Coding[]; after: Coding[] } {
+  const before: Coding[] = [];
+  const after: Coding[] = [];
+  for (const { before: was, after: now } of touched) {
+    if (was && now && sameCoding(was, now)) continue;
+    if (was) before.push(was);
+    if (now) after.push(now);
+  }
+  return { before: before.sort(byPosition), after: after.sort(byPosition) };
 }
 
 /**
@@ -191,8 +257,8 @@ export class CodingHistory {
       throw conflict(entry.label);
     }
     for (const delta of entry.sources) {
-      const codings = (await session.readSource(delta.id)).codings;
-      if (missingFrom(delta[current], codings).length > 0) {
+      const index = session.sources.codingIndex(await session.readSource(delta.id));
+      if (delta[current].some((coding) => !sameCoding(coding, index.get(coding.id)))) {
         from.pop();
         throw conflict(entry.label);
       }
@@ -232,11 +298,14 @@ export class CodingHistory {
     const sources = [];
     for (const delta of entry?.sources ?? []) {
       const kept = new Set(delta[now].map((coding) => coding.id));
-      const saved = (await this.session.readSource(delta.id)).codings;
+      const saved = this.session.sources.codingIndex(await this.session.readSource(delta.id));
       sources.push({
         id: delta.id,
         removed: delta[then].map((coding) => coding.id).filter((id) => !kept.has(id)),
-        upserted: saved.filter((coding) => kept.has(coding.id)),
+        upserted: [...kept]
+          .map((id) => saved.get(id))
+          .filter((coding): coding is Coding => coding !== undefined)
+          .sort(byPosition),
       });
     }
     return {

@@ -1,4 +1,4 @@
-import { open, rename, unlink, readFile } from 'node:fs/promises';
+import { open, rename, unlink, readFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errnoOf, toUserFsError } from './fs-errors';
 
@@ -51,12 +51,16 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
  * holds either the old or the new content, never a mix: write a temp file beside it, fsync it,
  * rename it over the target, fsync the directory. Resolves only once the data is on disk.
  */
-export async function writeFileDurable(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileDurable(
+  target: string,
+  data: string | Uint8Array | readonly Uint8Array[],
+): Promise<void> {
   const temp = tempPathFor(target);
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
-      await handle.writeFile(data);
+      if (Array.isArray(data)) await writeChunks(handle, data as readonly Uint8Array[]);
+      else await handle.writeFile(data as string | Uint8Array);
       await handle.sync();
     } finally {
       await handle.close();
@@ -66,6 +70,31 @@ export async function writeFileDurable(target: string, data: string | Uint8Array
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw toUserFsError(error, target);
+  }
+}
+
+/**
+ * Writes `chunks` one after the other with gathered writes: the bytes of a large file made of
+ * many cached pieces (a layer's lines) go to the disk without first being copied into one buffer.
+ */
+async function writeChunks(handle: FileHandle, chunks: readonly Uint8Array[]): Promise<void> {
+  let rest = chunks;
+  while (rest.length > 0) {
+    let { bytesWritten } = await handle.writev(rest as Uint8Array[]);
+    if (bytesWritten === 0 && rest.some((chunk) => chunk.byteLength > 0)) {
+      throw Object.assign(new Error('No bytes written'), { code: 'EIO' });
+    }
+    // A short write (rare on a file) goes on from the first byte not written.
+    let index = 0;
+    while (index < rest.length && bytesWritten >= rest[index]!.byteLength) {
+      bytesWritten -= rest[index]!.byteLength;
+      index += 1;
+    }
+    if (index < rest.length && bytesWritten > 0) {
+      rest = [rest[index]!.subarray(bytesWritten), ...rest.slice(index + 1)];
+    } else {
+      rest = rest.slice(index);
+    }
   }
 }
 

@@ -28,7 +28,12 @@ import { deletedSourcePath, sourceFilePath } from './layout';
 import type { ProjectLock } from './lock';
 import { rebase, replaceContent } from './rebase';
 import { RecordStamper } from './record-stamps';
-import { SourceStore, type Layers, type SourceStoreOptions } from './source-store';
+import {
+  SourceStore,
+  type CodingsDelta,
+  type Layers,
+  type SourceStoreOptions,
+} from './source-store';
 
 /** The evaluator working in this session: every change they save carries their id. */
 export interface EvaluatorIdentity {
@@ -61,6 +66,21 @@ function validOrRefused<T>(
     });
   }
   return result.data;
+}
+
+/** True when a change added or removed codings of some code in some evaluator's layer. */
+function countsMoved({ removed, added }: CodingsDelta): boolean {
+  if (removed.length !== added.length) return true;
+  const balance = new Map<string, number>();
+  for (const coding of removed) {
+    const key = `${coding.coderId}\u0000${coding.codeId}`;
+    balance.set(key, (balance.get(key) ?? 0) + 1);
+  }
+  for (const coding of added) {
+    const key = `${coding.coderId}\u0000${coding.codeId}`;
+    balance.set(key, (balance.get(key) ?? 0) - 1);
+  }
+  return [...balance.values()].some((n) => n !== 0);
 }
 
 /** The summary project.json keeps of a source (see SourceSummarySchema). */
@@ -413,9 +433,14 @@ export class ProjectSession {
   /**
    * Changes one source and saves only what changed: a coding save rewrites that coder's layer;
    * the source document when its text, turns or title changed; project.json only when the
-   * source's summary (title, size, turns) changed.
+   * source's summary (title, size, turns) changed. `saved` is told which codings the change
+   * replaced, removed and added, once they are on disk (the undo history's delta).
    */
-  mutateSource<R>(id: string, change: (draft: SourceFile) => R): Promise<R> {
+  mutateSource<R>(
+    id: string,
+    change: (draft: SourceFile) => R,
+    saved?: (codings: CodingsDelta) => void,
+  ): Promise<R> {
     return this.enqueue(async () => {
       const reload = async () => {
         this.sources.forget(id);
@@ -426,6 +451,7 @@ export class ProjectSession {
       let summaryChanged = false;
       await this.persist(async () => {
         const view = await this.sources.commit(plan);
+        saved?.(plan.codings);
         const after = summariseSource(
           { ...view, textRev: plan.doc.textRev },
           summary.participantIds,
@@ -443,7 +469,8 @@ export class ProjectSession {
         }
         if (plan.change.text) await this.sources.endEdit(id);
       }, reload);
-      if (plan.change.layers.length > 0) {
+      // A change that only edited codings (a memo, a key quotation) leaves the counts as they are.
+      if (plan.change.layers.length > 0 && countsMoved(plan.codings)) {
         this.caches.sourceLoaded(id, await this.sources.layersOf(id));
       }
       if (plan.change.text) this.caches.textChanged(id);

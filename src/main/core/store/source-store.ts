@@ -20,21 +20,33 @@ import {
   type SourceDoc,
   type SourceFile,
   type SpeakerTurn,
+  type StoredCoding,
 } from '../../../shared/model/source';
 import { layerCodec, sourceCodec } from './codecs';
 import { isTempFileName, readJsonFile, writeFileDurable } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
 import { serializeDocument } from './json-document';
 import {
-  codingOf,
   emptyLayer,
-  memosOf,
+  LayerEncoder,
   sameStoredCoding,
   sameStoredMemo,
-  serializeLayer,
   storedCoding,
   storedMemo,
 } from './layers';
+import {
+  frozen,
+  inOrder,
+  layerView,
+  layerViews,
+  memoView,
+  storedOf,
+  tombstonesOf,
+  viewCache,
+  viewOfStored,
+  walkDraft,
+  type Gathered,
+} from './layer-views';
 import { isSafeId, layerFilePath, layersDir, sourceEditPath, sourceFilePath } from './layout';
 import { LruByBytes } from './lru';
 
@@ -63,6 +75,16 @@ export interface Stamping {
   client: string;
 }
 
+/**
+ * The codings a change replaced or removed (`removed`: their views before it) and those it added
+ * or replaced (`added`: their views as saved, with their new revision). Unchanged codings are in
+ * neither, so the undo history need not compare every coding of the source.
+ */
+export interface CodingsDelta {
+  removed: Coding[];
+  added: Coding[];
+}
+
 /** A change worked out by `plan`, written by `commit`. */
 export interface SourcePlan<R> {
   id: string;
@@ -73,6 +95,7 @@ export interface SourcePlan<R> {
   /** The layers to write. */
   written: Array<[string, LayerFile]>;
   change: SourceChange;
+  codings: CodingsDelta;
 }
 
 /** A new source, checked: its document and its non-empty layers. */
@@ -81,8 +104,8 @@ export interface NewSource {
   layers: Array<[string, LayerFile]>;
 }
 
-/** The view object of a stored coding, for the text it was read from (see `assemble`). */
-const viewCache = new WeakMap<object, { text: string; coderId: string; coding: Coding }>();
+/** A view's codings by id, kept current from save to save (see `SourceStore.codingIndex`). */
+const codingIndexes = new WeakMap<SourceFile, Map<string, Coding>>();
 
 /** Bytes a source document takes in memory, roughly (UTF-16 text, turns, the view's codings). */
 function sizeOf(entry: Loaded): number {
@@ -155,6 +178,7 @@ export class SourceStore {
   readonly drifted = new Map<string, number>();
 
   private readonly readOnly: boolean;
+  private readonly encoder = new LayerEncoder();
 
   constructor(
     readonly dir: string,
@@ -243,7 +267,7 @@ export class SourceStore {
       const read = await readJsonFile(path);
       if (read.status === 'missing') continue;
       if (read.status === 'unparsable') throw layerCodec.unparsable(path, read.reason);
-      const layer = layerCodec.parse(read.value, path);
+      const layer = frozen(layerCodec.parse(read.value, path));
       if (layer.coderId !== coderId || layer.sourceId !== id) {
         throw new CampoError('SOURCE_CORRUPT', `${path} names another layer`, {
           file: path,
@@ -264,6 +288,20 @@ export class SourceStore {
     // Its size grew with the view's codings.
     this.texts.set(id, entry);
     return entry.view;
+  }
+
+  /**
+   * The codings of a view by id. Built once, then kept current by each save (a save changes a
+   * few entries, not the whole map); a view that is no longer the source's current one gets a
+   * map of its own.
+   */
+  codingIndex(view: SourceFile): ReadonlyMap<string, Coding> {
+    let index = codingIndexes.get(view);
+    if (!index) {
+      index = new Map(view.codings.map((coding) => [coding.id, coding]));
+      codingIndexes.set(view, index);
+    }
+    return index;
   }
 
   /** A coding or memo as it was at `rev` (kept while the project is open). */
@@ -300,16 +338,25 @@ export class SourceStore {
     const layers = await this.layersOf(id);
     const draft: SourceFile = {
       ...before,
-      turns: before.turns.map((turn) => ({ ...turn, questionIds: [...turn.questionIds] })),
       codings: [...before.codings],
       memos: [...before.memos],
     };
+    // The turns are copied only for an edit that reads them (a coding save does not).
+    let turns: SpeakerTurn[] | null = null;
+    Object.defineProperty(draft, 'turns', {
+      enumerable: true,
+      configurable: true,
+      get: () =>
+        (turns ??= before.turns.map((turn) => ({ ...turn, questionIds: [...turn.questionIds] }))),
+      set: (value: SpeakerTurn[]) => {
+        turns = value;
+      },
+    });
     const result = edit(draft);
-    const doc = this.nextDoc(entry.doc, draft, stamp);
+    const doc = this.nextDoc(entry.doc, draft, turns !== null, stamp);
     const text = doc.text !== entry.doc.text;
-    const previous = new Map(before.codings.map((coding) => [coding.id, coding]));
-    const previousMemos = new Map(before.memos.map((memo) => [memo.id, memo]));
-    const next = this.nextLayers(id, layers, draft, doc, previous, previousMemos, stamp);
+    const codings: CodingsDelta = { removed: [], added: [] };
+    const next = this.nextLayers(id, layers, draft, doc, before, stamp, codings);
     // Every layer follows a text change (its offsets now refer to the new text).
     const written = [...next.entries()].filter(
       ([coderId, layer]) => text || layer !== layers.get(coderId),
@@ -321,27 +368,37 @@ export class SourceStore {
       next,
       written,
       change: { doc: entry.doc !== doc, text, layers: written.map(([coderId]) => coderId) },
+      codings,
     };
   }
 
   /** Writes a planned change (see `write`), then holds its result as the source's state. */
   async commit<R>(plan: SourcePlan<R>): Promise<SourceFile> {
     const layers = await this.layersOf(plan.id);
+    const before = this.texts.get(plan.id)?.view ?? null;
     // The folder exists once the source has a layer: no mkdir on every coding save.
     const newFolder = layers.size === 0 && plan.written.length > 0;
     await this.write(plan.id, plan.doc, plan.change.doc, plan.change.text, plan.written, newFolder);
     for (const [coderId, layer] of plan.next) layers.set(coderId, layer);
     const view = this.assemble(plan.doc, layers);
     this.texts.set(plan.id, { doc: plan.doc, view });
+    // The coding index follows the change instead of being rebuilt.
+    const index = before && !plan.change.text ? codingIndexes.get(before) : undefined;
+    if (before && index) {
+      codingIndexes.delete(before);
+      for (const coding of plan.codings.removed) index.delete(coding.id);
+      for (const coding of plan.codings.added) index.set(coding.id, coding);
+      codingIndexes.set(view, index);
+    }
     return view;
   }
 
   /** The new source document, or the old one when nothing of it changed. */
-  private nextDoc(old: SourceDoc, draft: SourceFile, stamp: Stamping) {
+  private nextDoc(old: SourceDoc, draft: SourceFile, turnsRead: boolean, stamp: Stamping) {
     const changed =
       draft.text !== old.text ||
       DOC_FIELDS.some((field) => draft[field] !== old[field]) ||
-      !sameTurns(draft.turns, old.turns);
+      (turnsRead && !sameTurns(draft.turns, old.turns));
     if (!changed) return old;
     const candidate = {
       schemaVersion: CURRENT_SCHEMA_VERSION,
@@ -366,21 +423,42 @@ export class SourceStore {
     return parsed.data;
   }
 
-  /** Each evaluator's layer after the change (the same object when unchanged). */
+  /**
+   * Each evaluator's layer after the change (the same object when unchanged). The draft is read
+   * in one pass: a coding that is still the view object the source had is unchanged and keeps
+   * its stored form; only the others are checked, compared and stamped, so a save's work follows
+   * what it changed rather than the number of codings.
+   */
   private nextLayers(
     sourceId: string,
     layers: Layers,
     draft: SourceFile,
     doc: SourceDoc,
-    previous: Map<string, Coding>,
-    previousMemos: Map<string, Memo>,
+    before: SourceFile | null,
     stamp: Stamping,
+    delta: CodingsDelta,
   ): Layers {
-    const codingsBy = new Map<string, Coding[]>();
-    for (const coding of draft.codings) {
-      const list = codingsBy.get(coding.coderId) ?? [];
-      list.push(coding);
-      codingsBy.set(coding.coderId, list);
+    const previous = before ? this.codingIndex(before) : new Map<string, Coding>();
+    const walked = before ? walkDraft(layers, doc, draft.codings, previous, this.encoder) : null;
+    const gathered = walked ?? new Map<string, Gathered>();
+    let last: Gathered | undefined;
+    let lastCoder: string | undefined;
+    for (const coding of walked ? [] : draft.codings) {
+      const coderId = coding.coderId;
+      let into = coderId === lastCoder ? last : gathered.get(coderId);
+      if (!into) {
+        into = { views: [], stored: [], changed: [], kept: 0, sorted: true };
+        gathered.set(coderId, into);
+      }
+      last = into;
+      lastCoder = coderId;
+      const at = into.views.length;
+      if (at > 0 && !inOrder(into.views[at - 1]!, coding)) into.sorted = false;
+      into.views.push(coding);
+      const stored = previous.get(coding.id) === coding ? storedOf.get(coding) : undefined;
+      into.stored.push(stored);
+      if (stored) into.kept += 1;
+      else into.changed.push(at);
     }
     const memosBy = new Map<string, Memo[]>();
     for (const memo of draft.memos) {
@@ -388,60 +466,88 @@ export class SourceStore {
       list.push(memo);
       memosBy.set(memo.coderId, list);
     }
+    const previousMemos = new Map((before?.memos ?? []).map((memo) => [memo.id, memo]));
     const next: Layers = new Map();
-    const coders = new Set([...layers.keys(), ...codingsBy.keys(), ...memosBy.keys()]);
+    const coders = new Set([...layers.keys(), ...gathered.keys(), ...memosBy.keys()]);
     for (const coderId of coders) {
       if (!isSafeId(coderId)) throw refused(`evaluator id ${coderId}`);
       const old = layers.get(coderId) ?? emptyLayer(sourceId, coderId, doc.textRev);
       const layer = this.nextLayer(
         old,
-        codingsBy.get(coderId) ?? [],
+        gathered.get(coderId) ?? { views: [], stored: [], changed: [], kept: 0, sorted: true },
         memosBy.get(coderId) ?? [],
         doc,
         previous,
         previousMemos,
         stamp,
+        delta,
       );
       next.set(coderId, layer);
     }
+    // A coding moved to another evaluator's layer left one layer and joined the other.
+    if (delta.removed.length > 1) delta.removed = [...new Set(delta.removed)];
     return next;
   }
 
   private nextLayer(
     old: LayerFile,
-    codings: Coding[],
+    codings: Gathered,
     memos: Memo[],
     doc: SourceDoc,
-    previous: Map<string, Coding>,
+    previous: ReadonlyMap<string, Coding>,
     previousMemos: Map<string, Memo>,
     stamp: Stamping,
+    delta: CodingsDelta,
   ): LayerFile {
-    const oldCodings = new Map(old.codings.map((stored) => [stored.id, stored]));
-    const oldMemos = new Map(old.memos.map((stored) => [stored.id, stored]));
-    const buried = new Map(old.tombstones.map((t) => [`${t.kind}:${t.id}`, t]));
-    let changed = old.textRev !== doc.textRev;
+    const coderId = old.coderId;
+    const textChanged = old.textRev !== doc.textRev;
+    const oldView = layerViews.get(old);
+    // Known when the layer's views are held (they are for a layer the view was assembled from).
+    let drifted = oldView && oldView.text === doc.text ? oldView.drifted : null;
+    const dropped = (stored: StoredCoding) => {
+      if (drifted !== null && viewCache.get(stored)?.intact === false) drifted -= 1;
+    };
+    let changed = textChanged;
+    let buried: Map<string, LayerTombstone> | null = null;
+    const unbury = (key: string) => {
+      if (!tombstonesOf(old).has(key)) return;
+      buried ??= new Map(tombstonesOf(old));
+      buried.delete(key);
+    };
     const nextRev = (kind: 'coding' | 'memo', id: string, rev: number | undefined) =>
-      Math.max(rev ?? 0, buried.get(`${kind}:${id}`)?.rev ?? 0) + 1;
+      Math.max(rev ?? 0, tombstonesOf(old).get(`${kind}:${id}`)?.rev ?? 0) + 1;
 
-    const storedCodings = codings.map((coding) => {
-      const stored = oldCodings.get(coding.id);
-      if (stored && previous.get(coding.id) === coding) return stored;
+    // Old codings replaced by an edited coding with their id (the unchanged ones are `kept`).
+    let replaced = 0;
+    for (const at of codings.changed) {
+      const coding = codings.views[at]!;
+      const was = previous.get(coding.id);
+      const stored = was?.coderId === coderId ? storedOf.get(was) : undefined;
+      if (stored) replaced += 1;
       checkCoding(coding, doc.text);
       const candidate = storedCoding(coding);
-      if (sameStoredCoding(candidate, stored)) return stored!;
+      if (stored && sameStoredCoding(candidate, stored)) {
+        codings.stored[at] = stored;
+        codings.views[at] = was!;
+        continue;
+      }
       changed = true;
-      buried.delete(`coding:${coding.id}`);
-      const was = previous.get(coding.id);
-      if (was) this.versions.keep(was.id, was.rev ?? 0, was);
+      unbury(`coding:${coding.id}`);
+      if (was) {
+        this.versions.keep(was.id, was.rev ?? 0, was);
+        delta.removed.push(was);
+      }
+      if (stored) dropped(stored);
       const rev = nextRev('coding', coding.id, stored?.rev);
       this.noteSaved(coding.id, rev, stamp.client);
-      return {
-        ...candidate,
-        rev,
-        updatedAt: stamp.at,
-        updatedBy: stamp.by,
-      };
-    });
+      const saved = Object.freeze({ ...candidate, rev, updatedAt: stamp.at, updatedBy: stamp.by });
+      const read = viewOfStored(saved, coderId, doc.text);
+      if (drifted !== null && !read.intact) drifted += 1;
+      codings.stored[at] = saved;
+      codings.views[at] = read.coding;
+      delta.added.push(read.coding);
+    }
+    const oldMemos = new Map(old.memos.map((stored) => [stored.id, stored]));
     const storedMemos = memos.map((memo) => {
       const stored = oldMemos.get(memo.id);
       if (stored && previousMemos.get(memo.id) === memo) return stored;
@@ -450,72 +556,94 @@ export class SourceStore {
       const candidate = storedMemo(parsed.data);
       if (sameStoredMemo(candidate, stored)) return stored!;
       changed = true;
-      buried.delete(`memo:${memo.id}`);
+      unbury(`memo:${memo.id}`);
       const was = previousMemos.get(memo.id);
       if (was) this.versions.keep(was.id, was.rev ?? 0, was);
       const rev = nextRev('memo', memo.id, stored?.rev);
       this.noteSaved(memo.id, rev, stamp.client);
-      return {
-        ...candidate,
-        rev,
-        updatedAt: stamp.at,
-        updatedBy: stamp.by,
-      };
+      return Object.freeze({ ...candidate, rev, updatedAt: stamp.at, updatedBy: stamp.by });
     });
-    const kept = new Set([...storedCodings, ...storedMemos].map((item) => item.id));
+    const storedCodings = codings.stored as StoredCoding[];
+    // Old codings the draft left out: looked for only when some are missing.
+    let goneCodings: StoredCoding[] = [];
+    if (codings.kept + replaced !== old.codings.length) {
+      if (codings.skipped) {
+        const ids = new Set(codings.changed.map((at) => storedCodings[at]!.id));
+        goneCodings = codings.skipped.filter((stored) => !ids.has(stored.id));
+      } else {
+        const ids = new Set(storedCodings.map((item) => item.id));
+        goneCodings = old.codings.filter((stored) => !ids.has(stored.id));
+      }
+    }
+    const memoIds = new Set(storedMemos.map((item) => item.id));
+    const goneMemos = old.memos.filter((stored) => !memoIds.has(stored.id));
     const gone: LayerTombstone[] = [
-      ...old.codings
-        .filter((stored) => !kept.has(stored.id))
-        .map((stored) => tombstone('coding', stored.id, stored.rev, stamp)),
-      ...old.memos
-        .filter((stored) => !kept.has(stored.id))
-        .map((stored) => tombstone('memo', stored.id, stored.rev, stamp)),
+      ...goneCodings.map((stored) => tombstone('coding', stored.id, stored.rev, stamp)),
+      ...goneMemos.map((stored) => tombstone('memo', stored.id, stored.rev, stamp)),
     ];
     if (gone.length > 0) changed = true;
     for (const t of gone) {
       const was = previous.get(t.id) ?? previousMemos.get(t.id);
       if (was) this.versions.keep(t.id, was.rev ?? 0, was);
     }
+    for (const stored of goneCodings) {
+      const was = previous.get(stored.id);
+      if (was) delta.removed.push(was);
+      dropped(stored);
+    }
     if (!changed && storedCodings.length === old.codings.length) return old;
-    for (const t of gone) buried.set(`${t.kind}:${t.id}`, t);
-    return {
+    if (gone.length > 0) {
+      buried ??= new Map(tombstonesOf(old));
+      for (const t of gone) buried.set(`${t.kind}:${t.id}`, t);
+    }
+    const layer: LayerFile = {
       ...old,
       textRev: doc.textRev,
       codings: storedCodings,
       memos: storedMemos,
-      tombstones: [...buried.values()],
+      tombstones: buried ? [...buried.values()] : old.tombstones,
     };
+    if (codings.lines) this.encoder.derive(storedCodings, codings.lines);
+    // Over a new text every view is read again (see `assemble`).
+    if (!textChanged && drifted !== null) {
+      layerViews.set(layer, {
+        text: doc.text,
+        codings: codings.views,
+        sorted: codings.sorted,
+        drifted,
+      });
+    }
+    return layer;
   }
 
   /**
-   * The view of a document and its layers. Codings whose stored form and text are unchanged keep
-   * their view object, so a save on a source of 2,000 codings re-reads only what it changed.
+   * The view of a document and its layers, from each layer's views (see LayerView): codings
+   * whose stored form and text are unchanged keep their view object, and a single layer in
+   * position order needs no sort.
    */
   private assemble(doc: SourceDoc, layers: Layers): SourceFile {
-    const codings: Coding[] = [];
+    let codings: Coding[] = [];
     const memos: Memo[] = [];
     let drifted = 0;
+    let sorted = true;
     for (const layer of layers.values()) {
-      for (const stored of layer.codings) {
-        const cached = viewCache.get(stored);
-        if (cached && cached.text === doc.text && cached.coderId === layer.coderId) {
-          codings.push(cached.coding);
-          continue;
-        }
-        const read = codingOf(stored, layer.coderId, doc.text);
-        if (!read.intact) drifted += 1;
-        const coding = Object.freeze(read.coding);
-        viewCache.set(stored, { text: doc.text, coderId: layer.coderId, coding });
-        codings.push(coding);
+      const read = layerView(layer, doc.text);
+      drifted += read.drifted;
+      if (codings.length === 0) {
+        codings = [...read.codings];
+        sorted = read.sorted;
+      } else if (read.codings.length > 0) {
+        codings = codings.concat(read.codings);
+        sorted = false;
       }
-      memos.push(...memosOf(layer).map((memo) => Object.freeze(memo)));
+      for (const memo of layer.memos) memos.push(memoView(memo, layer.coderId));
     }
     if (drifted > 0) this.drifted.set(doc.id, drifted);
     else this.drifted.delete(doc.id);
     const { schemaVersion: _version, textRev: _textRev, ...fields } = doc;
     return {
       ...fields,
-      codings: codings.sort(byPosition),
+      codings: sorted ? codings : codings.sort(byPosition),
       memos: memos.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     };
   }
@@ -537,7 +665,7 @@ export class SourceStore {
     const journal = sourceEditPath(this.dir, id);
     if (textChanged) await writeFileDurable(journal, serializeDocument(doc));
     for (const [coderId, layer] of layers) {
-      await writeFileDurable(layerFilePath(this.dir, id, coderId), serializeLayer(layer));
+      await writeFileDurable(layerFilePath(this.dir, id, coderId), this.encoder.parts(layer));
     }
     if (docChanged) await writeFileDurable(sourceFilePath(this.dir, id), serializeDocument(doc));
   }
@@ -572,7 +700,10 @@ export class SourceStore {
     for (const turn of doc.turns) {
       if (turn.end > doc.text.length) throw refused(`turn ${turn.id} beyond the text`);
     }
-    const next = this.nextLayers(source.id, new Map(), source, doc, new Map(), new Map(), stamp);
+    const next = this.nextLayers(source.id, new Map(), source, doc, null, stamp, {
+      removed: [],
+      added: [],
+    });
     const layers = [...next.entries()].filter(
       ([, layer]) => layer.codings.length > 0 || layer.memos.length > 0,
     );
@@ -586,7 +717,7 @@ export class SourceStore {
   async commitAdd({ doc, layers }: NewSource): Promise<void> {
     if (layers.length > 0) await mkdir(layersDir(this.dir, doc.id), { recursive: true });
     for (const [coderId, layer] of layers) {
-      await writeFileDurable(layerFilePath(this.dir, doc.id, coderId), serializeLayer(layer));
+      await writeFileDurable(layerFilePath(this.dir, doc.id, coderId), this.encoder.parts(layer));
     }
     await writeFileDurable(sourceFilePath(this.dir, doc.id), serializeDocument(doc));
     this.layers.set(doc.id, new Map(layers));
@@ -615,5 +746,11 @@ function tombstone(
   rev: number | undefined,
   stamp: Stamping,
 ): LayerTombstone {
-  return { kind, id, rev: (rev ?? 0) + 1, deletedAt: stamp.at, deletedBy: stamp.by };
+  return Object.freeze({
+    kind,
+    id,
+    rev: (rev ?? 0) + 1,
+    deletedAt: stamp.at,
+    deletedBy: stamp.by,
+  });
 }
