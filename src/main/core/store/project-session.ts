@@ -131,7 +131,7 @@ export class ProjectSession {
     /** project.json as read from disk, when it is exactly `db.data` (see RecordStamper). */
     rawProject?: ProjectFile,
   ) {
-    // Either way lazily: `db.data` changes only through `apply`, which settles the stamper first.
+    // Either way lazily: `db.data` is changed only after `beforeProjectChange`, which settles it.
     this.stamper.remember(rawProject ?? db.data, true);
     this.sources = new SourceStore(dir, options);
     this.caches = new ProjectCaches(this);
@@ -223,8 +223,6 @@ export class ProjectSession {
    */
   private async apply<R>(change: () => R | Promise<R>, reload: () => Promise<unknown>): Promise<R> {
     this.assertWritable();
-    // The saved state is taken from project.json in memory before anything changes it.
-    this.stamper.settle();
     try {
       return await change();
     } catch (error) {
@@ -256,6 +254,14 @@ export class ProjectSession {
     this.scheduleBackup();
   }
 
+  /**
+   * Called before project.json in memory is changed: the record stamper takes the saved state
+   * from it first (lazily, so opening and coding saves, which leave project.json alone, skip it).
+   */
+  private beforeProjectChange(): void {
+    this.stamper.settle();
+  }
+
   /** Validates and stamps the in-memory project.json; throws VALIDATION with the reason. */
   private checkProject(): void {
     const { at, by } = this.stampNow();
@@ -269,6 +275,7 @@ export class ProjectSession {
     return this.enqueue(async () => {
       const reload = () => this.reloadProject();
       const result = await this.apply(() => {
+        this.beforeProjectChange();
         const outcome = change(this.db.data);
         this.checkProject();
         return outcome;
@@ -402,6 +409,7 @@ export class ProjectSession {
           throw new CampoError('DUPLICATE', `Source ${valid.id} exists`, { value: valid.id });
         }
         const plan = this.sources.planAdd(valid, this.stampNow());
+        this.beforeProjectChange();
         this.db.data.sources.push(summariseSource(plan.doc, participantIds));
         alsoChange?.(this.db.data);
         this.checkProject();
@@ -462,6 +470,7 @@ export class ProjectSession {
           after.turns !== summary.turns ||
           after.textRev !== summary.textRev;
         if (summaryChanged) {
+          this.beforeProjectChange();
           const index = this.db.data.sources.findIndex((candidate) => candidate.id === id);
           this.db.data.sources[index] = after;
           this.checkProject();
@@ -491,6 +500,7 @@ export class ProjectSession {
       await this.apply(
         () => {
           this.knownSource(id);
+          this.beforeProjectChange();
           this.db.data.sources = this.db.data.sources.filter((summary) => summary.id !== id);
           for (const field of this.db.data.sessions) {
             field.sourceIds = field.sourceIds.filter((sourceId) => sourceId !== id);
