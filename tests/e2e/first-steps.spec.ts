@@ -10,6 +10,11 @@ test('a new project’s overview says what to do first, each step a link that is
   const project = new ProjectPage(page);
   await start.goto(campo.url);
   await start.createProject('Nuova valutazione');
+  // An empty codebook says where codes come from, rather than showing an empty tree.
+  await project.go('Codifica');
+  await expect(page.locator('.main')).toContainText('Ancora nessun codice.');
+  await page.screenshot({ path: test.info().outputPath('empty-codebook.png') });
+  await project.go('Panoramica');
   const steps = page.getByRole('region', { name: 'Primi passi' });
   await expect(steps.getByRole('button')).toHaveText([
     'Aggiungi le domande di valutazione',
@@ -23,6 +28,9 @@ test('a new project’s overview says what to do first, each step a link that is
     page.getByRole('heading', { level: 1, name: 'Domande di valutazione' }),
   ).toBeVisible();
   await project.addQuestion('Gli interventi hanno raggiunto i NEET?');
+  // The question is a code now: the hint gives way to it.
+  await project.go('Codifica');
+  await expect(page.locator('.main')).not.toContainText('Ancora nessun codice.');
   await project.go('Panoramica');
   await expect(steps.getByRole('listitem').first()).toContainText('(fatto)');
 

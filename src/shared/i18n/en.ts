@@ -315,6 +315,9 @@ export const en: Record<MessageKey, string> = {
   'codebook.editTitle': 'Edit code',
   'codebook.filter': 'Filter codes',
   'codebook.topLevel': 'Top level',
+  'codebook.empty':
+    'No codes yet. Each evaluation question becomes a code; create others with “New code” or import a codebook (CSV, .qdc).',
+  'codebook.noMatch': 'No code matches the filter.',
   'codebook.countTitle': 'Codings (with sub-codes)',
   'codebook.actionsFor': 'Actions for {name}',
   'codebook.edit': 'Edit',

@@ -321,6 +321,9 @@ export const it = {
   'codebook.editTitle': 'Modifica il codice',
   'codebook.filter': 'Filtra i codici',
   'codebook.topLevel': 'Livello principale',
+  'codebook.empty':
+    'Ancora nessun codice. Ogni domanda di valutazione diventa un codice; gli altri si creano con «Nuovo codice» o si importano da un codebook (CSV, .qdc).',
+  'codebook.noMatch': 'Nessun codice corrisponde al filtro.',
   'codebook.countTitle': 'Codifiche (con i sottocodici)',
   'codebook.actionsFor': 'Azioni per {name}',
   'codebook.edit': 'Modifica',

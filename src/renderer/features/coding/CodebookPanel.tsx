@@ -127,6 +127,8 @@ export function CodebookPanel() {
       >
         {t('codebook.topLevel')}
       </div>
+      {codes.length === 0 && <p className="hint">{t('codebook.empty')}</p>}
+      {codes.length > 0 && rows.length === 0 && <p className="hint">{t('codebook.noMatch')}</p>}
       <ul className="code-tree" role="tree" aria-label={t('codebook.title')}>
         {rows.map(({ code, depth }) => {
           const count = counts[code.id];
