@@ -1,6 +1,7 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createProject, type StoreOptions } from '../../src/main/core/store/project-store';
+import type { SourceFile, SpeakerTurn } from '../../src/shared/model/source';
 import { tempDir } from './temp-dir';
 
 /** A new empty project in a temp folder; returns the open session. */
@@ -15,4 +16,22 @@ export async function copyFixture(name: string): Promise<string> {
   const dir = join(await tempDir(), `${name}.campo`);
   await cp(join(import.meta.dirname, '..', 'fixtures', name), dir, { recursive: true });
   return dir;
+}
+
+/** A typed transcript "Intervista <id>" with `text` and its `turns`, not yet coded. */
+export function sourceFile(id: string, text: string, turns: SpeakerTurn[] = []): SourceFile {
+  const now = new Date().toISOString();
+  return {
+    id,
+    title: `Intervista ${id}`,
+    kind: 'transcript',
+    origin: 'typed',
+    fictional: false,
+    text,
+    turns,
+    codings: [],
+    memos: [],
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -1,21 +1,24 @@
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { searchProject } from '../../../src/main/core/coding/search';
+import { searchHit, searchProject } from '../../../src/main/core/coding/search';
 import { openProject } from '../../../src/main/core/store/project-store';
 import type { ProjectSession } from '../../../src/main/core/store/project-session';
 import { segmentSpeakers } from '../../../src/shared/domain/coding-analysis';
 import { findMatches } from '../../../src/shared/domain/search';
 import { segmentContext } from '../../../src/shared/domain/segment-context';
 import { ParticipantSchema } from '../../../src/shared/model/project';
-import type { SourceFile, SpeakerTurn } from '../../../src/shared/model/source';
-import { newProject } from '../../helpers/store';
+import {
+  SpeakerTurnSchema,
+  type SourceFile,
+  type SpeakerTurn,
+} from '../../../src/shared/model/source';
+import { newProject, sourceFile } from '../../helpers/store';
 
 const ANNA = { id: 'ev-anna', name: 'Anna' };
 
 /** A transcript whose turns are its "LABEL: words" lines. */
 function transcript(id: string, lines: string[]): SourceFile {
-  const now = new Date().toISOString();
   let text = '';
   const turns: SpeakerTurn[] = [];
   for (const [i, line] of lines.entries()) {
@@ -23,31 +26,13 @@ function transcript(id: string, lines: string[]): SourceFile {
     const start = text.length;
     text += `${line}\r\n`;
     if (colon > 0) {
-      turns.push({
-        id: `${id}-t${i}`,
-        start,
-        end: start + line.length,
-        speaker: line.slice(0, colon),
-        participantId: null,
-        time: null,
-        guideQuestionId: null,
-        questionIds: [],
-      });
+      const speaker = line.slice(0, colon);
+      turns.push(
+        SpeakerTurnSchema.parse({ id: `${id}-t${i}`, start, end: text.length - 2, speaker }),
+      );
     }
   }
-  return {
-    id,
-    title: `Intervista ${id}`,
-    kind: 'transcript',
-    origin: 'typed',
-    fictional: false,
-    text,
-    turns,
-    codings: [],
-    memos: [],
-    createdAt: now,
-    updatedAt: now,
-  };
+  return sourceFile(id, text, turns);
 }
 
 /** Long turns, accents, combining marks, ligatures, emoji, CRLF: what folding must map back. */
@@ -72,17 +57,7 @@ async function expected(session: ProjectSession, query: string, wholeWord: boole
         match.start,
         match.end,
       );
-      hits.push({
-        sourceId: summary.id,
-        sourceTitle: summary.title,
-        start: match.start,
-        end: match.end,
-        before: (context.clippedBefore ? '…' : '') + context.before,
-        match: context.passage,
-        after: context.after + (context.clippedAfter ? '…' : ''),
-        speaker: who.participantIds.flatMap((id) => pseudonyms.get(id) ?? []).join(', '),
-        speakerLabel: who.speaker,
-      });
+      hits.push(searchHit(summary, match, context, who, pseudonyms));
     }
   }
   return hits;

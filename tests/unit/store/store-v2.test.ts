@@ -10,27 +10,14 @@ import type { ProjectSession } from '../../../src/main/core/store/project-sessio
 import { applyCoding } from '../../../src/shared/domain/coding';
 import { passageFingerprint } from '../../../src/shared/domain/fingerprint';
 import type { SourceFile } from '../../../src/shared/model/source';
-import { newProject } from '../../helpers/store';
+import { newProject, sourceFile } from '../../helpers/store';
 
 const ANNA = { id: 'ev-anna', name: 'Anna' };
 const BRUNO = { id: 'ev-bruno', name: 'Bruno' };
 const TEXT = 'Intervistatore: Com’è andata?\nINT-01: Bene 😀, la città ha risposto.\n';
 
 function transcript(id: string, text = TEXT): SourceFile {
-  const now = new Date().toISOString();
-  return {
-    id,
-    title: `Intervista ${id}`,
-    kind: 'transcript',
-    origin: 'typed',
-    fictional: false,
-    text,
-    turns: [],
-    codings: [],
-    memos: [],
-    createdAt: now,
-    updatedAt: now,
-  };
+  return sourceFile(id, text);
 }
 
 /** Codes `passage` of source `id` with `codeId` as the session's evaluator. */

@@ -11,6 +11,7 @@ import {
   cutsWord,
   endOffset,
   foldForMatching,
+  type PassageContext,
   type SearchOptions,
   type TextMatch,
 } from '../../../shared/domain/search';
@@ -106,6 +107,28 @@ function matchesIn(
   return matches;
 }
 
+/** A hit as the search list shows it: its context marked where it was cut, its speakers. */
+export function searchHit(
+  source: { id: string; title: string },
+  match: TextMatch,
+  context: PassageContext,
+  who: { participantIds: string[]; speaker: string },
+  pseudonyms: ReadonlyMap<string, string>,
+): SearchHit {
+  return {
+    sourceId: source.id,
+    sourceTitle: source.title,
+    start: match.start,
+    end: match.end,
+    before: (context.clippedBefore ? '…' : '') + context.before,
+    match: context.passage,
+    after: context.after + (context.clippedAfter ? '…' : ''),
+    // The pseudonym on screen; the file's label (often a real name) only when names are shown.
+    speaker: who.participantIds.flatMap((id) => pseudonyms.get(id) ?? []).join(', '),
+    speakerLabel: who.speaker,
+  };
+}
+
 export async function searchProject(
   session: ProjectSession,
   query: string,
@@ -157,19 +180,7 @@ export async function searchProject(
         match.end - window.at,
         90,
       );
-      const who = speakers(match.start, match.end);
-      hits.push({
-        sourceId: summary.id,
-        sourceTitle: summary.title,
-        start: match.start,
-        end: match.end,
-        before: (context.clippedBefore ? '…' : '') + context.before,
-        match: context.passage,
-        after: context.after + (context.clippedAfter ? '…' : ''),
-        // The pseudonym on screen; the file's label (often a real name) only when names are shown.
-        speaker: who.participantIds.flatMap((id) => pseudonyms.get(id) ?? []).join(', '),
-        speakerLabel: who.speaker,
-      });
+      hits.push(searchHit(summary, match, context, speakers(match.start, match.end), pseudonyms));
     }
   }
   return { hits, truncated: false };
