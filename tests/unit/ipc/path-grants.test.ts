@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { dispatch } from '../../../src/main/core/dispatch';
@@ -101,6 +101,24 @@ describe('paths from the renderer (desktop app)', () => {
     });
     const imported = await call('qdpxImport', { fileName: 'progetto.qdpx', path: archive });
     expect(imported).toMatchObject({ ok: true });
+  });
+
+  it('refuse a package larger than a package can be before reading it, however it is opened', async () => {
+    const { root, answers, call, projectsDir } = await desktopCore();
+    await call('projectCreate', { name: 'Squadra', parentDir: projectsDir });
+    // 1.1 GB on paper, nothing on disk (sparse): reading it would be the mistake.
+    const huge = join(root, 'enorme.campopkg');
+    await writeFile(huge, '');
+    await truncate(huge, 1_100 * 1024 * 1024);
+    for (const name of ['teamPackageOpen', 'teamMergePreview'] as const) {
+      answers.open = huge;
+      await call('dialogOpenFile', { extensions: ['campopkg'] });
+      const refused = await call(name, { fileName: 'enorme.campopkg', path: huge } as never);
+      expect(refused, name).toMatchObject({
+        ok: false,
+        error: { code: 'FILE_TOO_LARGE', details: { file: 'enorme.campopkg' } },
+      });
+    }
   });
 
   it('open or create projects in folders the user picked, knew, or the default one', async () => {

@@ -62,9 +62,22 @@ async function packageFrom(
   });
   // A path from the renderer is read only when the user chose it in a dialog (path-grants.ts).
   if (info.isDirectory()) return readProjectFolder(await grantedProjectFolder(state, asked));
+  return readPackage(await packageFileBytes(state, asked), basename(asked));
+}
+
+/**
+ * The bytes of a package file the user chose in the open dialog, refused before it is read when
+ * it is larger than a package can be.
+ */
+async function packageFileBytes(state: CoreState, asked: string): Promise<Buffer> {
   const path = grantedOpenFile(state, asked);
+  const info = await stat(path).catch((error: unknown) => {
+    throw toUserFsError(error, path);
+  });
   checkSize(basename(path), info.size, MAX_PACKAGE_BYTES);
-  return readPackage(await readFile(path), basename(path));
+  return readFile(path).catch((error: unknown) => {
+    throw toUserFsError(error, path);
+  });
 }
 
 /** Teamwork without a server (issue 18). */
@@ -130,7 +143,7 @@ export function teamHandlers(state: CoreState): TeamHandlers {
       const bytes =
         data !== undefined
           ? Buffer.from(data, 'base64')
-          : await readFile(grantedOpenFile(state, resolve(path!)));
+          : await packageFileBytes(state, resolve(path!));
       const parent = grantedParentFolder(state, parentDir ?? host.defaultProjectsDir);
       const read = await readPackage(bytes, fileName);
       const title = `${read.manifest.title} – ${host.settings.evaluator.name || 'pacchetto'}`;
