@@ -66,19 +66,18 @@ function windowAround(source: HitSource, start: number, end: number): Window {
 }
 
 /**
- * `findMatches` over a cached folded text: every occurrence of the folded `needle` from byte
- * `from` on (where the first one is), as offsets of the original text; with `wholeWord`, only
- * those starting and ending on a word boundary.
+ * `findMatches` over a cached folded text: every occurrence of `pattern` (the folded query as
+ * UTF-16LE bytes) from byte `from` on (where the first one is), as offsets of the original text;
+ * with `wholeWord`, only those starting and ending on a word boundary.
  */
 function matchesIn(
   folded: FoldedUnits,
-  needle: string,
+  pattern: Buffer,
   source: HitSource,
   options: SearchOptions,
   from: number,
 ): TextMatch[] {
   const units = folded.units;
-  const pattern = Buffer.from(needle, 'utf16le');
   const matches: TextMatch[] = [];
   let byte = from;
   while (byte !== -1) {
@@ -89,13 +88,13 @@ function matchesIn(
     }
     const at = byte / 2;
     const start = folded.toOriginal.at(at);
-    const end = endOffset(folded.toOriginal, at + needle.length);
+    const end = endOffset(folded.toOriginal, at + pattern.length / 2);
     let whole = true;
     if (options.wholeWord) {
       // Enough either side for a letter and its combining marks.
-      const from = Math.max(0, start - 32);
-      const text = source.slice(from, end + 32);
-      whole = !cutsWord(text, start - from) && !cutsWord(text, end - from);
+      const around = Math.max(0, start - 32);
+      const text = source.slice(around, end + 32);
+      whole = !cutsWord(text, start - around) && !cutsWord(text, end - around);
     }
     if (whole) {
       matches.push({ start, end });
@@ -169,7 +168,7 @@ export async function searchProject(
       turns: source.turns as SpeakerTurn[],
       participantIds: summary.participantIds,
     });
-    for (const match of matchesIn(folded, needle, source, options, first)) {
+    for (const match of matchesIn(folded, pattern, source, options, first)) {
       if (hits.length === MAX_HITS) return { hits, truncated: true };
       // Like retrieval, a hit's context stays in its speaker's turn.
       const window = windowAround(source, match.start, match.end);

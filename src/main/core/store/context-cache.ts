@@ -6,9 +6,10 @@
  * Campo or by a merge or a restore, is noticed without reading it. Without this file, every
  * source with a hit was read and parsed at every search (1–2 ms each on a slow laptop).
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SpeakerTurn } from '../../../shared/model/source';
+import { writeCacheFile } from './durable-file';
 import { sameStamp, stampOf, type FileStamp } from './file-stamp';
 import { isSafeId } from './layout';
 import { LruByBytes } from './lru';
@@ -64,8 +65,6 @@ interface Header {
   participants: string[];
   turns: number[];
 }
-
-let writes = 0;
 
 function encode(
   textRev: number,
@@ -202,13 +201,9 @@ export class ContextCache {
     if (!isSafeId(id)) return;
     (await this.listed()).add(id);
     // Only a cache: a failed write (full disk, a folder removed) costs a read next time.
-    writes += 1;
-    const path = this.pathOf(id);
-    const temp = `${path}.${process.pid}.${writes}.tmp`;
     await mkdir(this.dir, { recursive: true })
-      .then(() => writeFile(temp, bytes))
-      .then(() => rename(temp, path))
-      .catch(() => rm(temp, { force: true }).catch(() => undefined));
+      .then(() => writeCacheFile(this.pathOf(id), bytes))
+      .catch(() => undefined);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { open, rename, unlink, readFile, type FileHandle } from 'node:fs/promises';
+import { open, rename, unlink, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errnoOf, toUserFsError } from './fs-errors';
 
@@ -70,6 +70,21 @@ export async function writeFileDurable(
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw toUserFsError(error, target);
+  }
+}
+
+/**
+ * Replaces a cache file: a temp file beside it, then a rename, without fsync. A cache may be lost
+ * in a crash (it is rebuilt from the data), but it is never read half written.
+ */
+export async function writeCacheFile(target: string, data: Uint8Array): Promise<void> {
+  const temp = tempPathFor(target);
+  try {
+    await writeFile(temp, data);
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
 }
 

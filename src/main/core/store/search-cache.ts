@@ -5,11 +5,12 @@
  * Folded texts stay in memory in an LRU by bytes. Everything here can be deleted: it is rebuilt
  * from the sources when needed.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { foldForMatching, OffsetMap } from '../../../shared/domain/search';
 import { TrigramFilter } from '../../../shared/domain/trigram-filter';
 import { ContextCache } from './context-cache';
+import { writeCacheFile } from './durable-file';
 import { isSafeId } from './layout';
 import { LruByBytes } from './lru';
 
@@ -21,16 +22,6 @@ const FILTERS_MAGIC = 0x43535231; // "CSR1"
 interface Entry<T> {
   textRev: number;
   value: T;
-}
-
-let writes = 0;
-
-/** Writes a cache file: temp then rename, without fsync (a cache may be lost, never half read). */
-async function writeCacheFile(path: string, bytes: Uint8Array): Promise<void> {
-  writes += 1;
-  const temp = `${path}.${process.pid}.${writes}.tmp`;
-  await writeFile(temp, bytes);
-  await rename(temp, path);
 }
 
 /**
