@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { TabStrip } from '../../components/TabStrip';
 import { useT } from '../../i18n/use-t';
 import { useAgreementStore } from '../../stores/agreement-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -29,19 +30,14 @@ export function AgreementPanel({ onOpen }: { onOpen: (sourceId: string, at: numb
   }, [path, forProject]);
   return (
     <section className="agreement" aria-label={t('coding.tab.agreement')}>
-      <div role="tablist" aria-label={t('agreement.ui.views')} className="tabs tabs-small">
-        {VIEWS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={view === name}
-            onClick={() => setView(name)}
-          >
-            {t(VIEW_LABELS[name])}
-          </button>
-        ))}
-      </div>
+      <TabStrip
+        items={VIEWS}
+        selected={view}
+        onSelect={setView}
+        labelOf={(name) => t(VIEW_LABELS[name])}
+        label={t('agreement.ui.views')}
+        className="tabs tabs-small"
+      />
       {view === 'figures' && <AgreementFigures />}
       {view === 'disagreements' && <DisagreementBrowser onOpen={onOpen} />}
       {view === 'ratings' && <RatingAgreementView />}

@@ -3,6 +3,7 @@ import { AgreementPanel } from '../agreement/AgreementPanel';
 import { CacheProgress } from './CacheProgress';
 import { isTypingTarget } from '../../components/keyboard';
 import { RevealNamesToggle } from '../../components/RevealNames';
+import { TabStrip } from '../../components/TabStrip';
 import { useT } from '../../i18n/use-t';
 import { useCodingStore } from '../../stores/coding-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -91,19 +92,13 @@ export function CodingScreen() {
       <div className="coding-main">
         <div className="tabs-bar">
           <h1 className="tabs-title">{t('nav.coding')}</h1>
-          <div role="tablist" aria-label={t('coding.tabs')} className="tabs">
-            {TABS.map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                aria-selected={tab === name}
-                onClick={() => show(name)}
-              >
-                {t(`coding.tab.${name}`)}
-              </button>
-            ))}
-          </div>
+          <TabStrip
+            items={TABS}
+            selected={tab}
+            onSelect={show}
+            labelOf={(name) => t(`coding.tab.${name}`)}
+            label={t('coding.tabs')}
+          />
           <RevealNamesToggle />
           <CacheProgress />
           <div className="undo-buttons">

@@ -4,6 +4,7 @@ import { codeTreeOrder } from '../../../shared/domain/codebook';
 import { formatNumber } from '../../../shared/i18n';
 import { api } from '../../api/client';
 import { Chip } from '../../components/fields';
+import { TabStrip } from '../../components/TabStrip';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useCodingStore } from '../../stores/coding-store';
 import { attempt } from '../../stores/core-calls';
@@ -19,19 +20,14 @@ export function MatricesPanel() {
   const [view, setView] = useState<View>('framework');
   return (
     <section className="matrices" aria-label={t('coding.tab.matrices')}>
-      <div role="tablist" aria-label={t('matrices.views')} className="tabs tabs-small">
-        {VIEWS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={view === name}
-            onClick={() => setView(name)}
-          >
-            {t(`matrices.${name}`)}
-          </button>
-        ))}
-      </div>
+      <TabStrip
+        items={VIEWS}
+        selected={view}
+        onSelect={setView}
+        labelOf={(name) => t(`matrices.${name}`)}
+        label={t('matrices.views')}
+        className="tabs tabs-small"
+      />
       {view === 'frequency' && <FrequencyTable />}
       {view === 'cooccurrence' && <CooccurrenceTable />}
       {view === 'framework' && <FrameworkMatrix />}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TabStrip } from '../../components/TabStrip';
 import { useT } from '../../i18n/use-t';
 import { useMatrixStore } from '../../stores/matrix-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -28,19 +29,13 @@ export function MatrixScreen() {
         </div>
       </div>
       {matrices.length > 1 && (
-        <div role="tablist" className="tabs" aria-label={t('matrix.list')}>
-          {matrices.map((m) => (
-            <button
-              key={m.id}
-              type="button"
-              role="tab"
-              aria-selected={m.id === matrix?.id}
-              onClick={() => select(m.id)}
-            >
-              {m.title}
-            </button>
-          ))}
-        </div>
+        <TabStrip
+          items={matrices.map((m) => m.id)}
+          selected={matrix?.id ?? null}
+          onSelect={select}
+          labelOf={(id) => matrices.find((m) => m.id === id)?.title ?? ''}
+          label={t('matrix.list')}
+        />
       )}
       {matrix && (
         <button
