@@ -69,11 +69,15 @@ async function projectStamp(dir: string): Promise<string> {
  * against the schema. An older format is migrated in memory only. The app may be saving
  * meanwhile (a source is written before project.json lists it, and set aside before it is
  * forgotten), so problems are reported only once two reads a moment apart, with project.json
- * unchanged between them, find the same ones.
+ * unchanged between them, find the same ones; when the saves never pause, only those every read
+ * found.
  */
 export async function readProjectUnlocked(dir: string): Promise<UnlockedProject> {
   let stamp = await projectStamp(dir);
   let read = await readProjectOnce(dir);
+  // Problems seen by every read so far: one the app is saving its way through (a source written
+  // before project.json lists it) shows in one read and not the next; a real one in all.
+  let everyTime = read.problems;
   for (let attempt = 0; attempt < SETTLE_ATTEMPTS && read.problems.length > 0; attempt += 1) {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const nextStamp = await projectStamp(dir);
@@ -83,10 +87,13 @@ export async function readProjectUnlocked(dir: string): Promise<UnlockedProject>
       (await projectStamp(dir)) === stamp &&
       JSON.stringify(next.problems) === JSON.stringify(read.problems);
     if (settled) return next;
+    const seen = new Set(next.problems.map((problem) => JSON.stringify(problem)));
+    everyTime = everyTime.filter((problem) => seen.has(JSON.stringify(problem)));
     stamp = nextStamp;
     read = next;
   }
-  return read;
+  // Never settled (the app saved all along): what every read found, not one read's snapshot.
+  return { ...read, problems: everyTime };
 }
 
 async function readProjectOnce(dir: string): Promise<UnlockedProject> {
