@@ -10,11 +10,14 @@ import { applyCoding } from '../../src/shared/domain/coding';
 import { reanchorCodings } from '../../src/shared/domain/reanchor';
 import { openProject } from '../../src/main/core/store/project-store';
 
-const [dir, startArg] = process.argv.slice(2);
+const [dir, startArg, mode] = process.argv.slice(2);
 const start = Number(startArg);
-// Frequent snapshots, so kills also land in the middle of a backup.
+// Frequent snapshots, so kills also land in the middle of a backup; or none for a while, so
+// coding saves stay in the journal.
 const session = await openProject(dir!, {
-  backupIntervalMs: 30,
+  backupIntervalMs: mode === 'journal' ? 3_600_000 : 30,
+  // A short journal: kills also land in checkpoints that write it into the layer files.
+  journalMaxBytes: mode === 'journal' ? 16_384 : 4096,
   evaluator: { id: 'ev-crash', name: 'Crash' },
 });
 const now = () => new Date().toISOString();
@@ -53,7 +56,8 @@ if (!session.project.sources.some((s) => s.id === EDITED)) {
 const codable = () => session.project.sources.filter((s) => s.id !== EDITED && s.characters > 40);
 
 for (let n = start; ; n += 1) {
-  const kind = n % 5;
+  // Fewer text corrections (each first writes the journal into the layer files) in journal mode.
+  const kind = mode === 'journal' && n % 5 === 4 && n % 15 !== 4 ? 2 : n % 5;
   const target = codable()[n % Math.max(1, codable().length)];
   if (kind === 0 || !target) {
     await session.addSource({

@@ -1,6 +1,7 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createProject, type StoreOptions } from '../../src/main/core/store/project-store';
+import { SourceStore } from '../../src/main/core/store/source-store';
 import type { SourceFile, SpeakerTurn } from '../../src/shared/model/source';
 import { tempDir } from './temp-dir';
 
@@ -9,6 +10,14 @@ export async function newProject(name = 'Valutazione RAV 2021', options: StoreOp
   const parentDir = await tempDir();
   const session = await createProject({ parentDir, name }, options);
   return { parentDir, dir: session.dir, session };
+}
+
+/**
+ * One evaluator's layer of a source as saved on disk: its file with the coding journal applied,
+ * as any reader without the lock sees it (undefined when there is none).
+ */
+export async function savedLayer(dir: string, sourceId: string, coderId: string) {
+  return (await new SourceStore(dir, { readOnly: true }).layersOf(sourceId)).get(coderId);
 }
 
 /** A copy of tests/fixtures/<name> in a temp folder (fixtures are never opened in place). */

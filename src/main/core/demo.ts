@@ -185,6 +185,8 @@ export async function writeDemoProject(
     await writeDemoCoding(session, spec, questions, sourceIds);
     await writeDemoNgt(session, spec.ngt, questionIds);
     await writeDemoMatrices(session, spec);
+    // A new project's files are whole: its codings in their layer files, not in the journal.
+    await session.checkpoint();
     return session;
   } catch (error) {
     await session.close();

@@ -1,9 +1,10 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONSENSUS_EVALUATOR_ID } from '../../../src/shared/domain/agreement-consensus';
 import { consensusSpans } from '../../../src/shared/domain/agreement-disagreements';
 import { testCore } from '../../helpers/core';
+import { savedLayer } from '../../helpers/store';
 import { dispatch } from '../../../src/main/core/dispatch';
 import { createLogger } from '../../../src/main/core/logger';
 import type { HandlerArgs, HandlerName, HandlerResult } from '../../../src/shared/ipc/contract';
@@ -61,9 +62,7 @@ describe('agreement over the coder layers of an open project', () => {
 
     const spans = consensusSpans(first, { accept: BRUNO.id });
     await call('agreementResolve', { sourceId, codeId: delays.id, start: 0, end: 60, spans });
-    const layer = JSON.parse(
-      await readFile(join(dir, 'codings', sourceId, `${CONSENSUS_EVALUATOR_ID}.json`), 'utf8'),
-    );
+    const layer = (await savedLayer(dir, sourceId, CONSENSUS_EVALUATOR_ID))!;
     expect(layer.codings.map((c: { start: number; end: number }) => [c.start, c.end])).toEqual([
       [20, 60],
     ]);

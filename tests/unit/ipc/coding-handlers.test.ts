@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectCore } from '../../helpers/core';
+import { savedLayer } from '../../helpers/store';
 
 /** A project with two DVs, two interviewees and one transcript of an interview. */
 async function codingProject() {
@@ -75,13 +76,16 @@ describe('coding handlers', () => {
       codingId: coding.id,
       patch: { memo: 'Esito positivo' },
     });
-    // The coder's layer holds the coding (the passage as a fingerprint, not a second copy);
-    // the source document, with the text, was not rewritten.
+    // Saved in the coding journal (one line appended per save, see layer-journal.ts); the
+    // coder's layer, read with it, holds the coding (the passage as a fingerprint, not a second
+    // copy); the source document, with the text, was not rewritten.
+    const journal = (await readFile(join(dir, 'codings.journal'), 'utf8')).trim().split('\n');
+    expect(journal.filter((line) => line !== '')).toHaveLength(2);
     const layerPath = join(dir, 'codings', sourceId, `${coding.coderId}.json`);
-    const layer = JSON.parse(await readFile(layerPath, 'utf8'));
-    expect(layer.codings).toHaveLength(1);
-    expect(layer.codings[0]).toMatchObject({ memo: 'Esito positivo', rev: 2, fp: /^[0-9a-f]{8}$/ });
-    expect(layer.codings[0].text).toBeUndefined();
+    const saved = (await savedLayer(dir, sourceId, coding.coderId))!;
+    expect(saved.codings).toHaveLength(1);
+    expect(saved.codings[0]).toMatchObject({ memo: 'Esito positivo', rev: 2, fp: /^[0-9a-f]{8}$/ });
+    expect(saved.codings[0]!.text).toBeUndefined();
     const doc = JSON.parse(await readFile(join(dir, 'sources', `${sourceId}.json`), 'utf8'));
     expect(doc.codings).toBeUndefined();
     expect(doc.rev).toBe(1);
@@ -97,7 +101,13 @@ describe('coding handlers', () => {
     const redone = (await call('codingRedo', {}))!;
     expect(redone.sources[0]!.upserted[0]).toMatchObject({ memo: 'Esito positivo', id: coding.id });
     expect(await codings()).toEqual(redone.sources[0]!.upserted);
+    // Closing writes the journal into the layer file, which then reads alone.
     await core.shutdown();
+    const layer = JSON.parse(await readFile(layerPath, 'utf8'));
+    expect(layer.codings).toHaveLength(1);
+    expect(layer.codings[0]).toMatchObject({ id: coding.id, memo: 'Esito positivo' });
+    expect(layer.codings[0].text).toBeUndefined();
+    expect(await readFile(join(dir, 'codings.journal'), 'utf8').catch(() => '')).toBe('');
   });
 
   it('keep two codings made at once as two steps, each undone alone', async () => {

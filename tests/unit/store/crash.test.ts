@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -49,9 +49,16 @@ async function bundleWriter(): Promise<string> {
  * moment: counting acknowledgements rather than time keeps every round exercising saves however
  * loaded the machine is.
  */
-function runAndKill(writer: string, dir: string, start: number, maxDelayMs: number) {
+function runAndKill(
+  writer: string,
+  dir: string,
+  start: number,
+  maxDelayMs: number,
+  snapshots: boolean,
+) {
   return new Promise<Acks>((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, dir, String(start)], {
+    const args = [writer, dir, String(start), snapshots ? 'snapshots' : 'journal'];
+    const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const acks = noAcks();
@@ -166,6 +173,7 @@ describe('crash safety', () => {
     const parent = await tempDir();
     let totalAcks = 0;
     let migrations = 0;
+    let journalReplays = 0;
     const lane = async (laneId: number) => {
       const created = await createProject({ parentDir: parent, name: `Crash ${laneId}` });
       const savesDir = created.dir;
@@ -188,7 +196,15 @@ describe('crash safety', () => {
           // The caches are gone: the writer's saves race their background rebuild.
           await rm(join(dir, 'cache'), { recursive: true, force: true });
         }
-        const acks = await runAndKill(writer, dir, next, scenario === 'migration' ? 900 : 150);
+        // Half the rounds take snapshots all the time (each writes the coding journal into the
+        // layer files first); the others leave the journal to grow, as a user coding does.
+        const acks = await runAndKill(
+          writer,
+          dir,
+          next,
+          scenario === 'migration' ? 900 : 150,
+          round % 2 === 0,
+        );
         roundAcks.questions.push(...acks.questions);
         roundAcks.sources.push(...acks.sources);
         roundAcks.codings.push(...acks.codings);
@@ -203,6 +219,8 @@ describe('crash safety', () => {
         next += 500;
 
         expect(await assertEveryFileParses(dir)).toBeGreaterThan(0);
+        // Coding saves the writer had not yet written into layer files: the open replays them.
+        if ((await stat(join(dir, 'codings.journal')).catch(() => null))?.size) journalReplays += 1;
         // The dead writer's lock is stale: the next open takes it over.
         await assertNothingLost(dir, roundAcks, v1Codings);
         const leftovers = await readdir(join(dir, 'backups'));
@@ -220,10 +238,13 @@ describe('crash safety', () => {
     }
     expect(migrations).toBe(30);
     expect(totalAcks).toBeGreaterThan(ROUNDS);
+    // The kills land on the journal path too, not only on layer-file writes.
+    expect(journalReplays).toBeGreaterThan(10);
     if (process.env.CAMPO_CRASH_REPORT) {
       console.log(
         `crash test: ${ROUNDS} SIGKILLs (${migrations} during migrations), ` +
-          `${totalAcks} acknowledged saves, 0 lost, 0 unreadable`,
+          `${totalAcks} acknowledged saves, ${journalReplays} coding journals replayed, ` +
+          `0 lost, 0 unreadable`,
       );
     }
   }, 600_000);

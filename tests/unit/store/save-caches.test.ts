@@ -13,6 +13,7 @@ import { dispatch } from '../../../src/main/core/dispatch';
 import { createLogger } from '../../../src/main/core/logger';
 import { layerCodec, sourceCodec } from '../../../src/main/core/store/codecs';
 import { serializeLayer, viewOf } from '../../../src/main/core/store/layers';
+import { SourceStore } from '../../../src/main/core/store/source-store';
 import type { HandlerArgs, HandlerName, HandlerResult } from '../../../src/shared/ipc/contract';
 import type { Coding, SourceFile } from '../../../src/shared/model/source';
 import { projectCore, testCore } from '../../helpers/core';
@@ -21,20 +22,24 @@ import { writeTwoCoderProject } from '../../helpers/two-coders';
 
 type Call = <K extends HandlerName>(name: K, args: HandlerArgs<K>) => Promise<HandlerResult<K>>;
 
-/** Every layer of a source on disk is what `serializeLayer` writes for it, and the view too. */
+/**
+ * Every layer file of a source on disk is what `serializeLayer` writes for it, and the view is
+ * what a reader without the lock assembles from those files and the coding journal.
+ */
 async function expectOnDisk(dir: string, source: SourceFile): Promise<void> {
   const doc = sourceCodec.parse(
     JSON.parse(await readFile(join(dir, 'sources', `${source.id}.json`), 'utf8')),
     'source',
   );
   const folder = join(dir, 'codings', source.id);
-  const layers = [];
-  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.json')).sort()) {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names.filter((file) => file.endsWith('.json')).sort()) {
     const text = await readFile(join(folder, name), 'utf8');
     const layer = layerCodec.parse(JSON.parse(text), name);
     expect(text, `${name} as the serializer writes it`).toBe(serializeLayer(layer));
-    layers.push(layer);
   }
+  const reader = new SourceStore(dir, { readOnly: true });
+  const layers = [...(await reader.layersOf(source.id)).values()];
   const fresh = viewOf(doc, layers).view;
   const byId = (codings: readonly Coding[]) =>
     [...codings].sort((a, b) => a.id.localeCompare(b.id));

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/agreement-run';
 import type { TextAgreementInput } from '../../../shared/domain/agreement-layers';
 import type { SourceFile } from '../../../shared/model/source';
+import { readLayerJournal } from '../store/layer-journal';
 import { CODINGS_DIR, isSafeId } from '../store/layout';
 import type { ProjectSession } from '../store/project-session';
 
@@ -108,6 +109,11 @@ export async function layerCodersOnDisk(
         .map((name) => name.slice(0, -5))
         .filter(isSafeId),
     );
+  }
+  // A layer begun since the app's last checkpoint is still only in the coding journal.
+  for (const delta of (await readLayerJournal(dir).catch(() => null))?.deltas ?? []) {
+    const coders = found.get(delta.sourceId);
+    if (coders && !coders.includes(delta.coderId)) coders.push(delta.coderId);
   }
   return found;
 }

@@ -6,6 +6,8 @@ export const PROJECT_FILE = 'project.json';
 export const SOURCES_DIR = 'sources';
 /** Coder layers: codings/<sourceId>/<evaluatorId>.json (STORE-V2 §1). */
 export const CODINGS_DIR = 'codings';
+/** The coding journal: saves not yet written into their layer files (STORE-V2 §6). */
+export const LAYER_JOURNAL_FILE = 'codings.journal';
 /** Rebuildable caches; never backed up (STORE-V2 §4). */
 export const CACHE_DIR = 'cache';
 /** Where the v1 → v2 migration stages the new source documents before its commit. */

@@ -46,7 +46,14 @@ export interface SessionOptions extends SourceStoreOptions {
   backupIntervalMs: number;
   now: () => Date;
   evaluator: EvaluatorIdentity;
+  /** Coding saves are written into their layer files after this long without one (default 2 s). */
+  checkpointIdleMs?: number;
+  /** …or as soon as the coding journal grows past this many bytes (default 1 MB). */
+  journalMaxBytes?: number;
 }
+
+const CHECKPOINT_IDLE_MS = 2_000;
+const JOURNAL_MAX_BYTES = 1024 * 1024;
 
 /** What a save changed, for the other windows (`projectChanged`). */
 export interface ProjectChange {
@@ -120,6 +127,7 @@ export class ProjectSession {
   readonly caches: ProjectCaches;
   private closed = false;
   private saves = 0;
+  private checkpointTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly dir: string,
@@ -483,9 +491,38 @@ export class ProjectSession {
         this.caches.sourceLoaded(id, await this.sources.layersOf(id));
       }
       if (plan.change.text) this.caches.textChanged(id);
+      this.scheduleCheckpoint();
       this.changed(summaryChanged, [id]);
       return plan.result;
     });
+  }
+
+  /**
+   * Brings the layer files up to date with the coding journal when saving pauses, or at once
+   * when the journal is long (see SourceStore.checkpoint). A failed checkpoint loses nothing: the
+   * journal stays and is tried again at the next one.
+   */
+  private scheduleCheckpoint(): void {
+    const { deltas, bytes } = this.sources.journalSize;
+    if (deltas === 0) return;
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    const run = () => {
+      this.checkpointTimer = null;
+      void this.enqueue(async () => {
+        if (!this.closed) await this.sources.checkpoint();
+      }).catch((error: unknown) => {
+        console.warn('[campo] coding journal not yet written into the layer files', error);
+      });
+    };
+    if (bytes >= (this.options.journalMaxBytes ?? JOURNAL_MAX_BYTES)) return run();
+    this.checkpointTimer = setTimeout(run, this.options.checkpointIdleMs ?? CHECKPOINT_IDLE_MS);
+    this.checkpointTimer.unref();
+  }
+
+  /** Writes the coding journal into the layer files now (before the files are read as a whole). */
+  checkpoint(): Promise<void> {
+    return this.enqueue(() => this.sources.checkpoint());
   }
 
   /**
@@ -495,6 +532,8 @@ export class ProjectSession {
    */
   deleteSource(id: string): Promise<void> {
     return this.enqueue(async () => {
+      // The journal holds no change of a source project.json no longer lists.
+      await this.sources.checkpoint();
       const path = sourceFilePath(this.dir, id);
       const aside = deletedSourcePath(path);
       await this.apply(
@@ -547,6 +586,8 @@ export class ProjectSession {
 
   private async snapshot(kind: 'auto' | 'pre-restore') {
     if (kind === 'auto') this.lastBackupAt = this.options.now().getTime();
+    // A snapshot copies the layer files: they first take in the journal.
+    await this.sources.checkpoint();
     const info = await createSnapshot(this.dir, kind, CURRENT_SCHEMA_VERSION, this.options.now());
     await pruneBackups(this.dir);
     return info;
@@ -570,6 +611,8 @@ export class ProjectSession {
       this.emit({ state: 'saving' });
       try {
         await this.caches.beforeWrite();
+        // The task reads and writes the files as a whole.
+        await this.sources.checkpoint();
         const result = await task();
         this.emit({ state: 'saved', at: this.options.now().toISOString() });
         return result;
@@ -582,6 +625,8 @@ export class ProjectSession {
         throw error;
       } finally {
         this.closed = true;
+        this.stopCheckpoints();
+        await this.sources.close();
         this.saveListeners.clear();
         this.changeListeners.clear();
         await this.lock.release();
@@ -589,11 +634,22 @@ export class ProjectSession {
     });
   }
 
+  private stopCheckpoints(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+  }
+
   /** Stops the background work, waits for every pending write, writes the caches, then releases the lock. */
   async close(): Promise<void> {
     await this.caches.stop();
     return this.enqueue(async () => {
       if (this.closed) return;
+      this.stopCheckpoints();
+      // Left in the journal if this fails: the next open writes it.
+      await this.sources.checkpoint().catch((error: unknown) => {
+        console.warn('[campo] coding journal left for the next open', error);
+      });
+      await this.sources.close();
       await this.caches.flush().catch((error: unknown) => {
         console.warn('[campo] caches not written', error);
       });

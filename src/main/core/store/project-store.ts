@@ -53,6 +53,9 @@ export interface StoreOptions {
   evaluator?: EvaluatorIdentity;
   /** Bytes of source texts kept in memory (see SourceStore). */
   textBudgetBytes?: number;
+  /** See SessionOptions (tests make checkpoints frequent). */
+  checkpointIdleMs?: number;
+  journalMaxBytes?: number;
   /** Test seam: called at each step of an on-disk migration. */
   onMigrationStep?: MigrationHook;
 }
@@ -82,6 +85,8 @@ function resolved(options: StoreOptions): SessionOptions & { newId: () => string
     backupIntervalMs: options.backupIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS,
     evaluator: sessionEvaluator(options),
     ...(options.textBudgetBytes ? { textBudgetBytes: options.textBudgetBytes } : {}),
+    ...(options.checkpointIdleMs !== undefined ? { checkpointIdleMs: options.checkpointIdleMs } : {}),
+    ...(options.journalMaxBytes !== undefined ? { journalMaxBytes: options.journalMaxBytes } : {}),
   };
 }
 
@@ -322,6 +327,8 @@ export async function openProject(
     const unchanged =
       adopted === 0 && edited === 0 && !trusted ? (read.value as ProjectFile) : undefined;
     const session = new ProjectSession(dir, db, lock, notices, settings, lastBackupAt, unchanged);
+    // Coding saves a crash left in the journal go into their layer files before anything reads them.
+    await session.sources.recover();
     await session.caches.open(stamp);
     session.scheduleBackup();
     return session;

@@ -17,6 +17,8 @@ import { fsyncDirectory, readJsonFile, writeFileDurable } from './durable-file';
 import type { DocumentCodec } from './json-document';
 import { errnoOf, toUserFsError } from './fs-errors';
 import { CACHE_DIR, CODINGS_DIR, PROJECT_FILE } from './layout';
+import { layerJournalPath } from './layer-journal';
+import { settleLayerJournal } from './source-store';
 import { ProjectLock } from './lock';
 import { schemaVersionOf } from './migrations';
 import type { StoreOptions } from './project-store';
@@ -128,6 +130,11 @@ async function applyRestore(
     await mkdir(dirname(target), { recursive: true });
     await writeFileDurable(target, await readFile(backupFilePath(dir, journal.backupId, file)));
   }
+  // Coding saves of the state replaced (written into its layer files before the pre-restore
+  // snapshot): replayed now, they would bring that state back over the backup's.
+  await unlink(layerJournalPath(dir)).catch((error: unknown) => {
+    if (errnoOf(error) !== 'ENOENT') throw error;
+  });
   // Derived from the files just replaced: rebuilt at the next open.
   await rm(join(dir, CACHE_DIR), { recursive: true, force: true });
   if (journal.removeOthers) {
@@ -196,6 +203,8 @@ export async function restoreBackup(
   const { lock } = await ProjectLock.acquire(dir, options.lock);
   try {
     await finishInterruptedRestore(dir, now);
+    // The pre-restore snapshot copies layer files: they first take in the coding journal.
+    await settleLayerJournal(dir);
     if (!(await backupIsComplete(dir, backupId))) {
       throw new CampoError('BACKUP_NOT_FOUND', `Backup ${backupId} is incomplete`, { backupId });
     }

@@ -22,6 +22,12 @@ import {
   type SpeakerTurn,
   type StoredCoding,
 } from '../../../shared/model/source';
+import {
+  applyLayerDelta,
+  isEmptyDelta,
+  layerDelta,
+  type LayerDelta,
+} from '../../../shared/domain/layer-delta';
 import { layerCodec, sourceCodec } from './codecs';
 import { isTempFileName, readJsonFile, writeFileDurable } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
@@ -47,6 +53,7 @@ import {
   walkDraft,
   type Gathered,
 } from './layer-views';
+import { deltasBySource, LayerJournal, readLayerJournal } from './layer-journal';
 import { isSafeId, layerFilePath, layersDir, sourceEditPath, sourceFilePath } from './layout';
 import { LruByBytes } from './lru';
 
@@ -166,6 +173,11 @@ export interface SourceStoreOptions {
   textBudgetBytes?: number;
   /** Reading without the lock (`campo info`, exports): nothing on disk is touched. */
   readOnly?: boolean;
+  /**
+   * Coding saves go to the coding journal (see layer-journal.ts) unless this is false: each
+   * save then rewrites its layer files (the bench's comparison, tests).
+   */
+  journal?: boolean;
 }
 
 export class SourceStore {
@@ -179,6 +191,13 @@ export class SourceStore {
 
   private readonly readOnly: boolean;
   private readonly encoder = new LayerEncoder();
+  /** Where coding saves go first (null: each save rewrites its layer files). */
+  private readonly journal: LayerJournal | null;
+  /** The journal's deltas by source, not yet in the layer files: applied to whatever is read. */
+  private pending = new Map<string, LayerDelta[]>();
+  private pendingCount = 0;
+  /** A reader without the lock reads the journal once, before its first layer. */
+  private pendingRead: Promise<void> | null = null;
 
   constructor(
     readonly dir: string,
@@ -186,6 +205,81 @@ export class SourceStore {
   ) {
     this.texts = new LruByBytes(options.textBudgetBytes ?? 256 * 1024 * 1024, sizeOf);
     this.readOnly = options.readOnly ?? false;
+    this.journal = this.readOnly || options.journal === false ? null : new LayerJournal(dir);
+  }
+
+  /** Deltas in the journal not yet written into layer files, and the journal's bytes. */
+  get journalSize(): { deltas: number; bytes: number } {
+    return { deltas: this.pendingCount, bytes: this.journal?.bytes ?? 0 };
+  }
+
+  /**
+   * At open, with the lock: takes what a session that ended without a checkpoint (a crash) left
+   * in the journal, then writes it into the layer files (see `checkpoint`). A source whose layers
+   * cannot be read keeps its deltas in the journal; they are applied whenever it is read.
+   */
+  async recover(): Promise<number> {
+    const read = await readLayerJournal(this.dir);
+    this.pending = deltasBySource(read.deltas);
+    this.pendingCount = read.deltas.length;
+    for (const id of [...this.pending.keys()]) {
+      const document = await readJsonFile(sourceFilePath(this.dir, id)).catch(() => null);
+      // A source deleted since: its layers went with it.
+      if (document?.status === 'missing') this.dropPending(id);
+    }
+    await this.checkpoint().catch((error: unknown) => {
+      console.warn('[campo] coding journal kept for the next checkpoint', error);
+    });
+    return read.deltas.length;
+  }
+
+  private dropPending(id: string): void {
+    this.pendingCount -= this.pending.get(id)?.length ?? 0;
+    this.pending.delete(id);
+  }
+
+  /**
+   * Writes every layer the journal changed into its file (durably), then empties the journal.
+   * Before any other write of layer files (a text correction, a deletion, a merge, a snapshot),
+   * so the journal never holds a change older than a layer file; and when idle.
+   */
+  async checkpoint(): Promise<void> {
+    if (!this.journal) return;
+    if (this.pending.size === 0) {
+      if (this.journal.bytes > 0) await this.journal.reset();
+      return;
+    }
+    for (const [id, deltas] of this.pending) {
+      const layers = await this.layersOf(id);
+      await mkdir(layersDir(this.dir, id), { recursive: true });
+      for (const coderId of new Set(deltas.map((delta) => delta.coderId))) {
+        const layer = layers.get(coderId);
+        if (!layer) continue;
+        await writeFileDurable(layerFilePath(this.dir, id, coderId), this.encoder.parts(layer));
+      }
+    }
+    await this.journal.reset();
+    this.pending.clear();
+    this.pendingCount = 0;
+  }
+
+  /** Ends the store's use of its files. */
+  async close(): Promise<void> {
+    await this.journal?.close();
+  }
+
+  /** The journal's deltas for a source (a reader without the lock reads the journal first). */
+  private async pendingFor(id: string): Promise<LayerDelta[] | undefined> {
+    if (this.readOnly) {
+      this.pendingRead ??= readLayerJournal(this.dir).then(
+        (read) => {
+          this.pending = deltasBySource(read.deltas);
+        },
+        () => undefined,
+      );
+      await this.pendingRead;
+    }
+    return this.pending.get(id);
   }
 
   /** Bytes of texts held now (for the bench and tests). */
@@ -275,6 +369,13 @@ export class SourceStore {
         });
       }
       layers.set(coderId, layer);
+    }
+    for (const delta of (await this.pendingFor(id)) ?? []) {
+      const layer = layers.get(delta.coderId) ?? emptyLayer(id, delta.coderId, delta.textRev);
+      const next = applyLayerDelta(layer, delta);
+      if (next === layer) continue;
+      const path = layerFilePath(this.dir, id, delta.coderId);
+      layers.set(delta.coderId, frozen(layerCodec.parse(next, path)));
     }
     this.layers.set(id, layers);
     return layers;
@@ -378,7 +479,12 @@ export class SourceStore {
     const before = this.texts.get(plan.id)?.view ?? null;
     // The folder exists once the source has a layer: no mkdir on every coding save.
     const newFolder = layers.size === 0 && plan.written.length > 0;
-    await this.write(plan.id, plan.doc, plan.change.doc, plan.change.text, plan.written, newFolder);
+    if (!plan.change.doc && !plan.change.text && this.journal) {
+      await this.journalWrite(plan.id, layers, plan.written);
+    } else {
+      await this.checkpoint();
+      await this.write(plan.id, plan.doc, plan.change.doc, plan.change.text, plan.written, newFolder);
+    }
     for (const [coderId, layer] of plan.next) layers.set(coderId, layer);
     const view = this.assemble(plan.doc, layers);
     this.texts.set(plan.id, { doc: plan.doc, view });
@@ -670,6 +776,23 @@ export class SourceStore {
     if (docChanged) await writeFileDurable(sourceFilePath(this.dir, id), serializeDocument(doc));
   }
 
+  /** A coding save: what changed in each layer, appended to the journal (see layer-journal.ts). */
+  private async journalWrite(
+    id: string,
+    before: Layers,
+    written: Array<[string, LayerFile]>,
+  ): Promise<void> {
+    const deltas = written
+      .map(([coderId, layer]) => layerDelta(before.get(coderId), layer))
+      .filter((delta) => !isEmptyDelta(delta));
+    if (deltas.length === 0) return;
+    await this.journal!.append(deltas);
+    const list = this.pending.get(id);
+    if (list) list.push(...deltas);
+    else this.pending.set(id, deltas);
+    this.pendingCount += deltas.length;
+  }
+
   /**
    * Ends a text correction once project.json describes the new text: the journal goes. Until
    * then, opening the project would finish the correction again (see edit-journal.ts).
@@ -726,8 +849,22 @@ export class SourceStore {
 
   /** Removes a source's layers folder (after the project forgot the source). */
   async removeLayers(id: string): Promise<void> {
+    if (this.pending.has(id)) await this.checkpoint();
     this.forget(id);
     await rm(layersDir(this.dir, id), { recursive: true, force: true });
+  }
+}
+
+/**
+ * With the project's lock held and no session open: writes what the coding journal holds into
+ * the layer files (see `SourceStore.recover`).
+ */
+export async function settleLayerJournal(dir: string): Promise<void> {
+  const store = new SourceStore(dir);
+  try {
+    await store.recover();
+  } finally {
+    await store.close();
   }
 }
 

@@ -20,7 +20,14 @@ import { layerCodec, projectCodec, sourceCodec } from '../store/codecs';
 import { writeFileDurable, fsyncDirectory } from '../store/durable-file';
 import { serializeDocument } from '../store/json-document';
 import { serializeLayer } from '../store/layers';
-import { CODINGS_DIR, PROJECT_FILE, SOURCES_DIR, isSafeId } from '../store/layout';
+import { layerJournalPath, withJournal } from '../store/layer-journal';
+import {
+  CODINGS_DIR,
+  LAYER_JOURNAL_FILE,
+  PROJECT_FILE,
+  SOURCES_DIR,
+  isSafeId,
+} from '../store/layout';
 import type { ProjectSession } from '../store/project-session';
 
 export const PACKAGE_MANIFEST = 'campo-package.json';
@@ -304,6 +311,9 @@ export async function readProjectFolder(dir: string): Promise<ReadPackage> {
     bySource.set(layer.coderId, layer);
     layers.set(layer.sourceId, bySource);
   }
+  // Codings the colleague's Campo saved but had not yet written into the layer files.
+  await withJournal(dir, layers, new Set(project.sources.map((source) => source.id)));
+  const journal = await readFile(layerJournalPath(dir)).catch(() => null);
   const origin = await packageOrigin(dir);
   let base: TeamSide | null = null;
   const baseDir = join(dir, TEAM_DIR, BASE_DIR);
@@ -322,6 +332,7 @@ export async function readProjectFolder(dir: string): Promise<ReadPackage> {
   const hash = createHash('sha256');
   for (const [name, data] of [...files].sort(([a], [b]) => a.localeCompare(b)))
     hash.update(name).update(data);
+  if (journal && journal.length > 0) hash.update(LAYER_JOURNAL_FILE).update(journal);
   const now = new Date().toISOString();
   return {
     manifest: {

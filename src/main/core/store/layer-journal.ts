@@ -1,0 +1,192 @@
+/**
+ * The coding journal (`codings.journal`, STORE-V2 §6): a coding save appends what it changed in
+ * a layer (a `LayerDelta`) to one file kept open and flushes it with one `fdatasync`, instead of
+ * rewriting the layer file (temp file, fsync, rename, fsync of the folder). The layer files are
+ * brought up to date later, at a checkpoint (idle, a long journal, a snapshot, a merge, closing),
+ * and the journal is then emptied. Whoever reads layer files applies the journal over them
+ * (revision-guarded, see layer-delta.ts): after a crash the next open does it and writes them.
+ *
+ * One line per save: `<checksum> <json>\n`. A line cut short by a crash, or damaged, fails its
+ * checksum and is skipped; it was never acknowledged (a save resolves after the flush).
+ */
+import { createHash } from 'node:crypto';
+import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { applyLayerDelta, type LayerDelta } from '../../../shared/domain/layer-delta';
+import type { LayerFile } from '../../../shared/model/source';
+import { layerCodec } from './codecs';
+import { emptyLayer } from './layers';
+import { errnoOf, toUserFsError } from './fs-errors';
+import { LAYER_JOURNAL_FILE, isSafeId } from './layout';
+
+const FORMAT = 1;
+
+/** Path of a project's coding journal. */
+export function layerJournalPath(projectDir: string): string {
+  return join(projectDir, LAYER_JOURNAL_FILE);
+}
+
+function checksum(json: string): string {
+  return createHash('sha1').update(json).digest('hex').slice(0, 12);
+}
+
+/** The journal line of one save's deltas. */
+export function journalLine(deltas: readonly LayerDelta[]): string {
+  const json = JSON.stringify({ v: FORMAT, deltas });
+  // Led by a line break too: whatever a crash left before it cannot join this line.
+  return `\n${checksum(json)} ${json}\n`;
+}
+
+/** What a journal holds: the deltas of its intact lines, in order, and how many lines were not. */
+export interface JournalRead {
+  deltas: LayerDelta[];
+  skipped: number;
+}
+
+/** Parses a journal's text (see `readLayerJournal`). */
+export function parseLayerJournal(text: string): JournalRead {
+  const deltas: LayerDelta[] = [];
+  let skipped = 0;
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const space = line.indexOf(' ');
+    const json = line.slice(space + 1);
+    if (space !== 12 || checksum(json) !== line.slice(0, space)) {
+      skipped += 1;
+      continue;
+    }
+    const entry = JSON.parse(json) as { v?: number; deltas?: LayerDelta[] };
+    if (entry.v !== FORMAT || !Array.isArray(entry.deltas)) {
+      skipped += 1;
+      continue;
+    }
+    for (const delta of entry.deltas) {
+      if (isSafeId(delta.sourceId) && isSafeId(delta.coderId)) deltas.push(delta);
+    }
+  }
+  return { deltas, skipped };
+}
+
+/** Reads a project's journal; a missing journal holds nothing. */
+export async function readLayerJournal(projectDir: string): Promise<JournalRead> {
+  const path = layerJournalPath(projectDir);
+  try {
+    return parseLayerJournal((await readFile(path)).toString('utf8'));
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') return { deltas: [], skipped: 0 };
+    throw toUserFsError(error, path);
+  }
+}
+
+/** The deltas of a journal by source, in order. */
+export function deltasBySource(deltas: readonly LayerDelta[]): Map<string, LayerDelta[]> {
+  const bySource = new Map<string, LayerDelta[]>();
+  for (const delta of deltas) {
+    const list = bySource.get(delta.sourceId);
+    if (list) list.push(delta);
+    else bySource.set(delta.sourceId, [delta]);
+  }
+  return bySource;
+}
+
+/**
+ * Layers read from a folder's files (by source, then evaluator), with its journal applied: for
+ * readers without the lock (another evaluator's folder). Only sources in `listed` are touched.
+ */
+export async function withJournal(
+  projectDir: string,
+  layers: Map<string, Map<string, LayerFile>>,
+  listed: ReadonlySet<string>,
+): Promise<Map<string, Map<string, LayerFile>>> {
+  for (const delta of (await readLayerJournal(projectDir)).deltas) {
+    if (!listed.has(delta.sourceId)) continue;
+    const bySource = layers.get(delta.sourceId) ?? new Map<string, LayerFile>();
+    const layer =
+      bySource.get(delta.coderId) ?? emptyLayer(delta.sourceId, delta.coderId, delta.textRev);
+    const next = applyLayerDelta(layer, delta);
+    if (next === layer) continue;
+    bySource.set(delta.coderId, layerCodec.parse(next, layerJournalPath(projectDir)));
+    layers.set(delta.sourceId, bySource);
+  }
+  return layers;
+}
+
+/**
+ * The journal a session appends to (it holds the project's lock). Opened at the first append;
+ * a failed append is cut off again, so a later line never follows a broken one.
+ */
+export class LayerJournal {
+  private handle: FileHandle | null = null;
+  private length = 0;
+
+  constructor(private readonly projectDir: string) {}
+
+  /** Bytes in the journal now. */
+  get bytes(): number {
+    return this.length;
+  }
+
+  private async opened(): Promise<FileHandle> {
+    if (this.handle) return this.handle;
+    const path = layerJournalPath(this.projectDir);
+    // 'a+' would ignore positions on Linux; 'r+' after creating keeps writes where we say.
+    const handle = await open(path, 'a+').then(async (created) => {
+      await created.close();
+      return open(path, 'r+');
+    });
+    this.length = (await handle.stat()).size;
+    this.handle = handle;
+    return handle;
+  }
+
+  /** Appends one save's deltas; resolves once they are on disk. */
+  async append(deltas: readonly LayerDelta[]): Promise<void> {
+    const path = layerJournalPath(this.projectDir);
+    const data = Buffer.from(journalLine(deltas));
+    const handle = await this.opened().catch((error: unknown) => {
+      throw toUserFsError(error, path);
+    });
+    const at = this.length;
+    try {
+      let written = 0;
+      while (written < data.length) {
+        const { bytesWritten } = await handle.write(data, written, data.length - written, at + written);
+        if (bytesWritten === 0) throw Object.assign(new Error('No bytes written'), { code: 'EIO' });
+        written += bytesWritten;
+      }
+      await handle.datasync();
+      this.length = at + data.length;
+    } catch (error) {
+      // Nothing after `at` was acknowledged: cut it off, or stop using this handle.
+      await handle.truncate(at).catch(() => this.drop());
+      throw toUserFsError(error, path);
+    }
+  }
+
+  /** Empties the journal (every delta is in the layer files, on disk). */
+  async reset(): Promise<void> {
+    if (this.length === 0 && !this.handle) {
+      await unlink(layerJournalPath(this.projectDir)).catch(() => undefined);
+      return;
+    }
+    const handle = await this.opened();
+    await handle.truncate(0);
+    await handle.datasync();
+    this.length = 0;
+  }
+
+  private async drop(): Promise<void> {
+    const handle = this.handle;
+    this.handle = null;
+    await handle?.close().catch(() => undefined);
+  }
+
+  /** Closes the file (the session ends); an empty journal goes. */
+  async close(): Promise<void> {
+    const opened = this.handle !== null;
+    await this.drop();
+    if (opened && this.length === 0) {
+      await unlink(layerJournalPath(this.projectDir)).catch(() => undefined);
+    }
+  }
+}
