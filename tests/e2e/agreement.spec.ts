@@ -70,11 +70,14 @@ test('two coders: hand-checked κ, a disagreement resolved into the consensus la
     path: 'test-results/artefacts/agreement-disagreements.png',
     fullPage: true,
   });
+  // Saved at once in the coding journal; in the consensus layer file once saving pauses.
   const layer = join(dir, 'codings', 'src-int01', 'consensus.json');
-  const saved = JSON.parse(await readFile(layer, 'utf8'));
-  expect(saved.codings.map((c: { start: number; end: number }) => [c.start, c.end])).toEqual([
-    [20, 60],
-  ]);
+  await expect
+    .poll(async () => {
+      const saved = JSON.parse(await readFile(layer, 'utf8').catch(() => '{"codings":[]}'));
+      return saved.codings.map((c: { start: number; end: number }) => [c.start, c.end]);
+    })
+    .toEqual([[20, 60]]);
 
   // Undo and redo, as any coding change.
   await page.keyboard.press('Control+z');

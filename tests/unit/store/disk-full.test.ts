@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { applyCoding } from '../../../src/shared/domain/coding';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProject, openProject } from '../../../src/main/core/store/project-store';
@@ -62,6 +63,69 @@ describe('a full disk', () => {
     await session.close();
     const reopened = await openProject(session.dir);
     expect(reopened.project.meta.description).toBe('ora c’è spazio');
+    await reopened.close();
+  });
+
+  it('refuses a coding save with DISK_FULL, leaves no half line in the journal, and codes again once space is freed', async (context) => {
+    if (!mounted) context.skip('cannot mount a tmpfs here (not root)');
+    const session = await createProject(
+      { parentDir: mountPoint, name: 'Codifica sul campo' },
+      { checkpointIdleMs: 3_600_000 },
+    );
+    const text = 'La città ha risposto bene, poi i ritardi del bando. '.repeat(20);
+    await session.addSource({
+      id: 's1',
+      title: 'Intervista',
+      kind: 'transcript',
+      origin: 'typed',
+      fictional: false,
+      text,
+      turns: [],
+      codings: [],
+      memos: [],
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    });
+    const code = (n: number) =>
+      session.mutateSource('s1', (draft) => {
+        draft.codings = applyCoding(draft.codings, draft.text, {
+          id: `c${n}`,
+          codeId: `code-${n}`,
+          start: n * 10,
+          end: n * 10 + 8,
+          coderId: session.evaluator.id,
+          createdAt: new Date().toISOString(),
+        });
+      });
+    const journal = join(session.dir, 'codings.journal');
+    // Saves until the next line must start a new page of the disk (the last one has no room).
+    let n = 1;
+    do await code(n++);
+    while ((await readFile(journal)).length % 4096 < 3900);
+    const acknowledged = (await session.readSource('s1')).codings.map((c) => c.id);
+    const before = await readFile(journal);
+    // Fill the disk to the last byte: the next line cannot be written.
+    const filler = join(mountPoint, 'filler.bin');
+    const { statfsSync } = await import('node:fs');
+    const free = statfsSync(mountPoint).bavail * statfsSync(mountPoint).bsize;
+    await writeFile(filler, Buffer.alloc(free)).catch(() => undefined);
+    const pad = join(mountPoint, 'pad.bin');
+    for (let i = 0; i < 64; i++) await appendFile(pad, Buffer.alloc(512)).catch(() => undefined);
+    const error = await code(n).catch((e: unknown) => e);
+    expect((error as CampoError).code).toBe('DISK_FULL');
+    // Nothing half-written follows the acknowledged line; the view is what is saved.
+    expect(await readFile(journal)).toEqual(before);
+    expect((await session.readSource('s1')).codings.map((c) => c.id)).toEqual(acknowledged);
+
+    await rm(filler);
+    await rm(pad, { force: true });
+    await code(n + 1);
+    await session.close();
+    const reopened = await openProject(session.dir);
+    expect((await reopened.readSource('s1')).codings.map((c) => c.id)).toEqual([
+      ...acknowledged,
+      `c${n + 1}`,
+    ]);
     await reopened.close();
   });
 });

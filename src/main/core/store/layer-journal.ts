@@ -150,7 +150,12 @@ export class LayerJournal {
     try {
       let written = 0;
       while (written < data.length) {
-        const { bytesWritten } = await handle.write(data, written, data.length - written, at + written);
+        const { bytesWritten } = await handle.write(
+          data,
+          written,
+          data.length - written,
+          at + written,
+        );
         if (bytesWritten === 0) throw Object.assign(new Error('No bytes written'), { code: 'EIO' });
         written += bytesWritten;
       }

@@ -85,7 +85,9 @@ function resolved(options: StoreOptions): SessionOptions & { newId: () => string
     backupIntervalMs: options.backupIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS,
     evaluator: sessionEvaluator(options),
     ...(options.textBudgetBytes ? { textBudgetBytes: options.textBudgetBytes } : {}),
-    ...(options.checkpointIdleMs !== undefined ? { checkpointIdleMs: options.checkpointIdleMs } : {}),
+    ...(options.checkpointIdleMs !== undefined
+      ? { checkpointIdleMs: options.checkpointIdleMs }
+      : {}),
     ...(options.journalMaxBytes !== undefined ? { journalMaxBytes: options.journalMaxBytes } : {}),
   };
 }

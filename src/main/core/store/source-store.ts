@@ -483,7 +483,14 @@ export class SourceStore {
       await this.journalWrite(plan.id, layers, plan.written);
     } else {
       await this.checkpoint();
-      await this.write(plan.id, plan.doc, plan.change.doc, plan.change.text, plan.written, newFolder);
+      await this.write(
+        plan.id,
+        plan.doc,
+        plan.change.doc,
+        plan.change.text,
+        plan.written,
+        newFolder,
+      );
     }
     for (const [coderId, layer] of plan.next) layers.set(coderId, layer);
     const view = this.assemble(plan.doc, layers);

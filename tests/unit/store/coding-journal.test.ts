@@ -1,0 +1,209 @@
+/**
+ * The coding journal (layer-journal.ts): a coding save appends one line and rewrites no file;
+ * whatever a crash leaves in it is written into the layer files at the next open; replaying it
+ * twice, or over newer layer files, changes nothing; a torn line is skipped; a restore, a
+ * deletion and the readers without the lock all see exactly what was saved.
+ */
+import { appendFile, cp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { layerCodersOnDisk } from '../../../src/main/core/agreement/agreement-data';
+import { parseLayerJournal } from '../../../src/main/core/store/layer-journal';
+import { openProject } from '../../../src/main/core/store/project-store';
+import type { ProjectSession } from '../../../src/main/core/store/project-session';
+import { restoreBackup } from '../../../src/main/core/store/recovery';
+import { readProjectFolder } from '../../../src/main/core/team/packages';
+import { applyCoding } from '../../../src/shared/domain/coding';
+import { newProject, savedLayer, sourceFile } from '../../helpers/store';
+import { tempDir } from '../../helpers/temp-dir';
+
+const ANNA = { id: 'ev-anna', name: 'Anna' };
+const TEXT =
+  'Intervistatore: Com’è andata?\nINT-01: Bene 😀, la città ha risposto. Poi i ritardi.\n';
+const JOURNAL = 'codings.journal';
+
+function code(session: ProjectSession, id: string, passage: string, codeId = 'code-a') {
+  return session.mutateSource(id, (draft) => {
+    const start = draft.text.indexOf(passage);
+    draft.codings = applyCoding(draft.codings, draft.text, {
+      id: `c-${codeId}-${start}`,
+      codeId,
+      start,
+      end: start + passage.length,
+      coderId: session.evaluator.id,
+      createdAt: new Date().toISOString(),
+    });
+  });
+}
+
+/** A project with one transcript, open as Anna, with saves held in the journal (no idle write). */
+async function journaled() {
+  const made = await newProject('Diario', { evaluator: ANNA, checkpointIdleMs: 3_600_000 });
+  await made.session.addSource(sourceFile('s1', TEXT));
+  return made;
+}
+
+/** The folder as a crash would leave it now: copied while the session holds it, lock aside. */
+async function crashCopy(dir: string): Promise<string> {
+  const copy = join(await tempDir(), 'Dopo il crash.campo');
+  await cp(dir, copy, { recursive: true });
+  await rm(join(copy, '.lock'), { force: true });
+  return copy;
+}
+
+const journalLines = async (dir: string) =>
+  (await readFile(join(dir, JOURNAL), 'utf8').catch(() => '')).split('\n').filter(Boolean);
+
+const codingsOf = async (session: ProjectSession, id = 's1') =>
+  (await session.readSource(id)).codings.map((c) => [c.id, c.text, c.memo, c.rev]);
+
+describe('the coding journal', () => {
+  it('takes a coding save as one appended line, rewriting no file', async () => {
+    const { dir, session } = await journaled();
+    const doc = await stat(join(dir, 'sources', 's1.json'));
+    const project = await stat(join(dir, 'project.json'));
+    await code(session, 's1', 'la città');
+    await code(session, 's1', 'i ritardi', 'code-b');
+    expect(await journalLines(dir)).toHaveLength(2);
+    // No layer file yet, and neither the text nor project.json was touched.
+    expect(await readdir(join(dir, 'codings')).catch(() => [])).toEqual([]);
+    expect((await stat(join(dir, 'sources', 's1.json'))).mtimeMs).toBe(doc.mtimeMs);
+    expect((await stat(join(dir, 'project.json'))).mtimeMs).toBe(project.mtimeMs);
+    // A reader without the lock sees both codings.
+    const layer = (await savedLayer(dir, 's1', ANNA.id))!;
+    expect(layer.codings.map((c) => c.codeId).sort()).toEqual(['code-a', 'code-b']);
+    await session.close();
+    // Closing writes the layer file and removes the emptied journal.
+    const names = await readdir(dir);
+    expect(names).not.toContain(JOURNAL);
+    const file = JSON.parse(await readFile(join(dir, 'codings', 's1', 'ev-anna.json'), 'utf8'));
+    expect(file.codings).toHaveLength(2);
+  });
+
+  it('after a crash, the next open writes the journal into the layer files, torn line aside', async () => {
+    const { dir, session } = await journaled();
+    await code(session, 's1', 'la città');
+    await code(session, 's1', 'i ritardi', 'code-b');
+    await session.mutateSource('s1', (draft) => {
+      draft.codings = draft.codings.map((c) =>
+        c.codeId === 'code-a' ? { ...c, memo: 'nota' } : c,
+      );
+      draft.memos.push({
+        id: 'm1',
+        text: 'Da rileggere',
+        coderId: ANNA.id,
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      });
+    });
+    await session.mutateSource('s1', (draft) => {
+      draft.codings = draft.codings.filter((c) => c.codeId !== 'code-b');
+    });
+    const expected = await codingsOf(session);
+    const copy = await crashCopy(dir);
+    // A save the kill cut short: half a line, never acknowledged.
+    await appendFile(join(copy, JOURNAL), '\n0123456789ab {"v":1,"deltas":[{"sourceId":"s1","cod');
+    await session.close();
+
+    const reopened = await openProject(copy, { evaluator: ANNA });
+    expect(await codingsOf(reopened)).toEqual(expected);
+    expect((await reopened.readSource('s1')).memos.map((m) => m.id)).toEqual(['m1']);
+    expect(await readdir(copy)).not.toContain(JOURNAL);
+    const file = JSON.parse(await readFile(join(copy, 'codings', 's1', 'ev-anna.json'), 'utf8'));
+    expect(file.codings.map((c: { memo?: string }) => c.memo)).toEqual(['nota']);
+    expect(file.tombstones.map((t: { kind: string }) => t.kind)).toEqual(['coding']);
+    await reopened.close();
+  });
+
+  it('replayed again over layer files that already hold it, or newer ones, changes nothing', async () => {
+    const { dir, session } = await journaled();
+    await code(session, 's1', 'la città');
+    const older = await readFile(join(dir, JOURNAL));
+    await session.mutateSource('s1', (draft) => {
+      draft.codings = draft.codings.map((c) => ({ ...c, memo: 'rivista' }));
+    });
+    await session.checkpoint();
+    expect(await journalLines(dir)).toEqual([]);
+    const expected = await codingsOf(session);
+    const copy = await crashCopy(dir);
+    // A crash after the layer files were written, before the journal was emptied; here with
+    // only the older line left: its revision 1 must not undo the revision 2 in the file.
+    await writeFile(join(copy, JOURNAL), older);
+    await session.close();
+    const reopened = await openProject(copy, { evaluator: ANNA });
+    expect(await codingsOf(reopened)).toEqual(expected);
+    expect(expected[0]).toEqual([expect.any(String), 'la città', 'rivista', 2]);
+    await reopened.close();
+  });
+
+  it('skips a damaged line and keeps the others', () => {
+    const line = (n: number) =>
+      `\n${'x'.repeat(12)} {"v":1,"deltas":[]}`.replace(
+        'x'.repeat(12),
+        String(n).padStart(12, '0'),
+      );
+    const read = parseLayerJournal(line(1) + line(2));
+    expect(read).toEqual({ deltas: [], skipped: 2 });
+  });
+
+  it('is written into the layer files once saving pauses', async () => {
+    const { dir, session } = await newProject('Pausa', { evaluator: ANNA, checkpointIdleMs: 50 });
+    await session.addSource(sourceFile('s1', TEXT));
+    await code(session, 's1', 'la città');
+    expect(await journalLines(dir)).toHaveLength(1);
+    await expect
+      .poll(async () => (await readdir(join(dir, 'codings', 's1')).catch(() => [])).length)
+      .toBe(1);
+    await expect.poll(() => journalLines(dir)).toEqual([]);
+    await session.close();
+  });
+
+  it('is not brought back by a restore, and the pre-restore snapshot keeps its codings', async () => {
+    const { dir, session } = await journaled();
+    await code(session, 's1', 'la città');
+    const backup = await session.backupNow();
+    await code(session, 's1', 'i ritardi', 'code-b');
+    const copy = await crashCopy(dir);
+    await session.close();
+    expect(await journalLines(copy)).toHaveLength(1);
+
+    await restoreBackup(copy, backup.id);
+    expect(await readdir(copy)).not.toContain(JOURNAL);
+    const reopened = await openProject(copy, { evaluator: ANNA });
+    expect((await reopened.readSource('s1')).codings.map((c) => c.codeId)).toEqual(['code-a']);
+    const snapshots = await readdir(join(copy, 'backups'));
+    const before = snapshots.find((name) => name.includes('pre-restore'))!;
+    const kept = JSON.parse(
+      await readFile(join(copy, 'backups', before, 'codings', 's1', 'ev-anna.json'), 'utf8'),
+    );
+    expect(kept.codings.map((c: { codeId: string }) => c.codeId).sort()).toEqual([
+      'code-a',
+      'code-b',
+    ]);
+    await reopened.close();
+  });
+
+  it('leaves nothing of a deleted source to come back', async () => {
+    const { dir, session } = await journaled();
+    await session.addSource(sourceFile('s2', TEXT));
+    await code(session, 's2', 'la città');
+    await session.deleteSource('s2');
+    const copy = await crashCopy(dir);
+    await session.close();
+    const reopened = await openProject(copy, { evaluator: ANNA });
+    expect(reopened.project.sources.map((s) => s.id)).toEqual(['s1']);
+    expect(await readdir(join(copy, 'codings')).catch(() => [])).not.toContain('s2');
+    await reopened.close();
+  });
+
+  it('is read by the command line and by a colleague reading the folder', async () => {
+    const { dir, session } = await journaled();
+    await code(session, 's1', 'la città');
+    // Anna's layer exists only in the journal.
+    expect((await layerCodersOnDisk(dir, ['s1'])).get('s1')).toEqual([ANNA.id]);
+    const folder = await readProjectFolder(dir);
+    const layer = folder.theirs.layers.get('s1')?.get(ANNA.id);
+    expect(layer?.codings.map((c) => c.codeId)).toEqual(['code-a']);
+    await session.close();
+  });
+});
