@@ -4,7 +4,11 @@
  * crash after a checkpoint wrote the files but before the journal was emptied).
  */
 import { describe, expect, it } from 'vitest';
-import { applyLayerDelta, layerDelta } from '../../../src/shared/domain/layer-delta';
+import {
+  applyLayerDelta,
+  layerDelta,
+  type LayerDelta,
+} from '../../../src/shared/domain/layer-delta';
 import type { LayerFile, LayerTombstone, StoredCoding } from '../../../src/shared/model/source';
 import { seededRandom } from '../../helpers/agreement-fixtures';
 
@@ -84,7 +88,7 @@ describe('layer deltas', () => {
         tombstones: [],
       };
       const layers = [empty];
-      const deltas = [];
+      const deltas: LayerDelta[] = [];
       for (let n = 0; n < 60; n++) {
         const before = layers.at(-1)!;
         const after = change(before, random, n);
