@@ -101,7 +101,7 @@ describe('layer deltas', () => {
       }
       const last = layers.at(-1)!;
       const replay = (from: LayerFile, list: typeof deltas) =>
-        list.reduce((layer, delta) => applyLayerDelta(layer, delta), from);
+        list.reduce<LayerFile>((layer, delta) => applyLayerDelta(layer, delta), from);
       // After a crash: the file of the last checkpoint, then the journal since.
       const checkpoint = Math.floor(random() * deltas.length);
       expect(canonical(replay(layers[checkpoint]!, deltas.slice(checkpoint)))).toEqual(
