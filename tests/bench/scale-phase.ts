@@ -8,10 +8,12 @@
  * Writes { figures, peakRssMb, values } as JSON to --out=<file>.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeFileDurable } from '../../src/main/core/store/durable-file';
+import { openProject } from '../../src/main/core/store/project-store';
+import { applyCoding } from '../../src/shared/domain/coding';
 import { benchCore } from './bench-core';
 import { figures, group, measure, record, target, type Target } from './measure';
 import { naiveOpen, naiveSaveCoding, writeNaiveCopy } from './naive-store';
@@ -130,6 +132,76 @@ async function writeFloor(label: string, layerPath: string, runs: number) {
   return floor;
 }
 
+/**
+ * The floor of a coding save as Campo now writes it: one line of the size a save journals,
+ * appended to a file kept open and flushed with fdatasync (see layer-journal.ts), in the project
+ * folder.
+ */
+async function journalFloor(label: string, dir: string, lineBytes: number, runs: number) {
+  const probe = join(dir, '.journal-floor-probe');
+  const handle = await open(probe, 'w');
+  const line = Buffer.alloc(lineBytes, 0x61);
+  try {
+    return await measure(
+      `write floor: ${label} (${lineBytes} bytes appended to an open file + fdatasync)`,
+      runs,
+      async () => {
+        await handle.write(line);
+        await handle.datasync();
+      },
+    );
+  } finally {
+    await handle.close();
+    await rm(probe, { force: true });
+  }
+}
+
+/** Bytes of the last line of the coding journal (what the last save appended). */
+async function lastJournalLine(dir: string): Promise<number> {
+  const lines = (await readFile(join(dir, 'codings.journal'), 'utf8').catch(() => ''))
+    .split('\n')
+    .filter(Boolean);
+  return Buffer.byteLength(`\n${lines.at(-1) ?? ''}\n`);
+}
+
+/**
+ * What the journal defers: writing it into the layer files (a checkpoint, run when saving
+ * pauses). Measured on the store directly, after `saves` codings spread over `sources` sources.
+ */
+async function checkpointCost(dir: string, spare: string, sourceIds: string[], saves: number) {
+  const session = await openProject(dir, {
+    evaluator: { id: BENCH_EVALUATOR.id, name: 'Bench' },
+    checkpointIdleMs: 3_600_000,
+  });
+  try {
+    for (let n = 0; n < saves; n++) {
+      const sourceId = sourceIds[n % sourceIds.length]!;
+      await session.mutateSource(sourceId, (draft) => {
+        const start = (n * 997) % Math.max(1, draft.text.length - 80);
+        draft.codings = applyCoding(draft.codings, draft.text, {
+          id: randomUUID(),
+          codeId: spare,
+          start,
+          end: start + 40,
+          coderId: BENCH_EVALUATOR.id,
+          createdAt: new Date().toISOString(),
+        });
+      });
+    }
+    const started = performance.now();
+    await session.checkpoint();
+    return record(
+      `checkpoint: ${saves} journaled codings on ${sourceIds.length} sources written into their layer files`,
+      [performance.now() - started],
+      {
+        note: 'runs when saving pauses (2 s), before snapshots, merges and closing; not in a save',
+      },
+    );
+  } finally {
+    await session.close();
+  }
+}
+
 /** One working session: saves, search, retrieval, matrices, exports (the peak RSS that counts). */
 async function campo(
   root: string,
@@ -159,9 +231,16 @@ async function campo(
         note: `${source.text.length} characters, ${source.codings.length} codings`,
       },
     );
+    const journal = await journalFloor(
+      `one ${label}-source save's journal line`,
+      dir,
+      await lastJournalLine(dir),
+      runs,
+    );
+    // The write a save made before the journal: the whole layer file, durably replaced.
     const layer = join(dir, 'codings', sourceId, `${BENCH_EVALUATOR.id}.json`);
-    const floor = await writeFloor(`the ${label} source's layer`, layer, runs);
-    return { saved, floor };
+    const floor = await writeFloor(`the ${label} source's whole layer`, layer, runs);
+    return { saved, floor: journal, layerFloor: floor };
   };
   const saveSmall = await save('small', small);
   const saveLarge = await save('large', large);
@@ -195,6 +274,12 @@ async function campo(
   );
   rssCheckpoint('at the end of the working session');
   await core.shutdown();
+  await checkpointCost(
+    dir,
+    spare,
+    project.sources.slice(0, 50).map((s) => s.id),
+    200,
+  );
   return {
     saveSmallMedian: saveSmall.saved.median,
     saveLargeMedian: saveLarge.saved.median,
@@ -202,6 +287,8 @@ async function campo(
     saveLargeP95: saveLarge.saved.p95,
     floorSmallP95: saveSmall.floor.p95,
     floorLargeP95: saveLarge.floor.p95,
+    layerFloorSmallP95: saveSmall.layerFloor.p95,
+    layerFloorLargeP95: saveLarge.layerFloor.p95,
   };
 }
 
