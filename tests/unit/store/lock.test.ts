@@ -1,11 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectLock } from '../../../src/main/core/store/lock';
 import { openProject } from '../../../src/main/core/store/project-store';
 import { CampoError } from '../../../src/shared/ipc/errors';
-import { newProject } from '../../helpers/store';
+import { applyCoding } from '../../../src/shared/domain/coding';
+import { newProject, sourceFile } from '../../helpers/store';
 
 const lockFile = (info: Partial<Record<string, unknown>>) =>
   JSON.stringify({
@@ -103,5 +104,27 @@ describe('project lock', () => {
     await session.close();
     // The other session's lock is left alone.
     expect(JSON.parse(await readFile(join(dir, '.lock'), 'utf8')).host).toBe('PC-UFFICIO');
+  });
+
+  it('writes no coding journal over the files of a session that took the project over', async () => {
+    const { dir, session } = await newProject('Sospeso', { checkpointIdleMs: 20 });
+    await session.addSource(sourceFile('s1', 'La città ha risposto bene.'));
+    await session.mutateSource('s1', (draft) => {
+      draft.codings = applyCoding(draft.codings, draft.text, {
+        id: 'c1',
+        codeId: 'code-a',
+        start: 3,
+        end: 9,
+        coderId: session.evaluator.id,
+        createdAt: new Date().toISOString(),
+      });
+    });
+    // The laptop slept: another session took the project over before the checkpoint ran.
+    await writeFile(join(dir, '.lock'), lockFile({ host: 'PC-UFFICIO' }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await session.close();
+    expect(await readdir(join(dir, 'codings')).catch(() => [])).toEqual([]);
+    // Its journal is left for the session that holds the project (it replays it).
+    expect((await readFile(join(dir, 'codings.journal'), 'utf8')).trim()).not.toBe('');
   });
 });

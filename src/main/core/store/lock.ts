@@ -222,6 +222,20 @@ export class ProjectLock {
     this.timer.unref();
   }
 
+  /**
+   * True while the lock file still names this session: read, not rewritten (before a write the
+   * session makes on its own, such as a checkpoint after the computer slept).
+   */
+  async stillOurs(): Promise<boolean> {
+    if (this.lost) return false;
+    const current = await readFile(join(this.projectDir, LOCK_FILE), 'utf8').then(
+      parseLock,
+      () => null,
+    );
+    if (current && current.sessionId !== this.info.sessionId) this.markLost();
+    return !this.lost;
+  }
+
   /** Refreshes the heartbeat; detects a lock taken over by someone else. */
   async heartbeat(): Promise<void> {
     if (this.lost) return;

@@ -510,7 +510,9 @@ export class ProjectSession {
     const run = () => {
       this.checkpointTimer = null;
       void this.enqueue(async () => {
-        if (!this.closed) await this.sources.checkpoint();
+        // Not over the files of a session that took the project over while this one slept (it
+        // has replayed this journal already).
+        if (!this.closed && (await this.lock.stillOurs())) await this.sources.checkpoint();
       }).catch((error: unknown) => {
         console.warn('[campo] coding journal not yet written into the layer files', error);
       });
@@ -646,9 +648,11 @@ export class ProjectSession {
       if (this.closed) return;
       this.stopCheckpoints();
       // Left in the journal if this fails: the next open writes it.
-      await this.sources.checkpoint().catch((error: unknown) => {
-        console.warn('[campo] coding journal left for the next open', error);
-      });
+      if (await this.lock.stillOurs()) {
+        await this.sources.checkpoint().catch((error: unknown) => {
+          console.warn('[campo] coding journal left for the next open', error);
+        });
+      }
       await this.sources.close();
       await this.caches.flush().catch((error: unknown) => {
         console.warn('[campo] caches not written', error);
