@@ -158,6 +158,33 @@ describe('the coding journal', () => {
     await session.close();
   });
 
+  it('is written in steps: a save waits for one step, and a source saved meanwhile is written again', async () => {
+    const { dir, session } = await newProject('Passi', {
+      evaluator: ANNA,
+      checkpointIdleMs: 300,
+    });
+    const ids = Array.from({ length: 60 }, (_, n) => `s${n}`);
+    for (const id of ids) await session.addSource(sourceFile(id, TEXT));
+    // Once saving pauses, the journal is written into the layer files, 20 sources a step.
+    for (const id of ids) await code(session, id, 'la città');
+    const codingsIn = async (id: string) =>
+      (
+        JSON.parse(
+          await readFile(join(dir, 'codings', id, 'ev-anna.json'), 'utf8').catch(() => '{}'),
+        ) as { codings?: unknown[] }
+      ).codings?.length ?? 0;
+    await expect.poll(() => codingsIn('s0'), { interval: 1 }).toBe(1);
+    // s0 is in its file: a save on it waits for a step, not for all 60 files.
+    await code(session, 's0', 'i ritardi', 'code-b');
+    const inFiles = await Promise.all(ids.map(codingsIn));
+    expect(inFiles.filter((n) => n > 0).length, 'files written when the save ended').toBeLessThan(
+      60,
+    );
+    await expect.poll(() => journalLines(dir)).toEqual([]);
+    expect(await Promise.all(ids.map(codingsIn))).toEqual(ids.map((id) => (id === 's0' ? 2 : 1)));
+    await session.close();
+  });
+
   it('is not brought back by a restore, and the pre-restore snapshot keeps its codings', async () => {
     const { dir, session } = await journaled();
     await code(session, 's1', 'la città');

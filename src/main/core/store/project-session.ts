@@ -54,6 +54,8 @@ export interface SessionOptions extends SourceStoreOptions {
 
 const CHECKPOINT_IDLE_MS = 2_000;
 const JOURNAL_MAX_BYTES = 1024 * 1024;
+/** Sources whose layers one checkpoint step writes (a save waits for one step at most). */
+const CHECKPOINT_STEP_SOURCES = 20;
 
 /** What a save changed, for the other windows (`projectChanged`). */
 export interface ProjectChange {
@@ -507,15 +509,25 @@ export class ProjectSession {
     if (deltas === 0) return;
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
-    const run = () => {
-      this.checkpointTimer = null;
+    // In steps through the queue, so saves go on between them.
+    const step = (): void => {
       void this.enqueue(async () => {
         // Not over the files of a session that took the project over while this one slept (it
         // has replayed this journal already).
-        if (!this.closed && (await this.lock.stillOurs())) await this.sources.checkpoint();
-      }).catch((error: unknown) => {
-        console.warn('[campo] coding journal not yet written into the layer files', error);
-      });
+        if (this.closed || !(await this.lock.stillOurs())) return true;
+        return this.sources.checkpointStep(CHECKPOINT_STEP_SOURCES);
+      }).then(
+        (done) => {
+          if (!done) step();
+        },
+        (error: unknown) => {
+          console.warn('[campo] coding journal not yet written into the layer files', error);
+        },
+      );
+    };
+    const run = () => {
+      this.checkpointTimer = null;
+      step();
     };
     if (bytes >= (this.options.journalMaxBytes ?? JOURNAL_MAX_BYTES)) return run();
     this.checkpointTimer = setTimeout(run, this.options.checkpointIdleMs ?? CHECKPOINT_IDLE_MS);

@@ -196,6 +196,8 @@ export class SourceStore {
   /** The journal's deltas by source, not yet in the layer files: applied to whatever is read. */
   private pending = new Map<string, LayerDelta[]>();
   private pendingCount = 0;
+  /** How many of a source's pending deltas its layer files hold (written by a checkpoint step). */
+  private readonly inFiles = new Map<string, number>();
   /** A reader without the lock reads the journal once, before its first layer. */
   private pendingRead: Promise<void> | null = null;
 
@@ -221,6 +223,7 @@ export class SourceStore {
   async recover(): Promise<number> {
     const read = await readLayerJournal(this.dir);
     this.pending = deltasBySource(read.deltas);
+    this.inFiles.clear();
     this.pendingCount = read.deltas.length;
     for (const id of [...this.pending.keys()]) {
       const document = await readJsonFile(sourceFilePath(this.dir, id)).catch(() => null);
@@ -236,6 +239,7 @@ export class SourceStore {
   private dropPending(id: string): void {
     this.pendingCount -= this.pending.get(id)?.length ?? 0;
     this.pending.delete(id);
+    this.inFiles.delete(id);
   }
 
   /**
@@ -244,23 +248,37 @@ export class SourceStore {
    * so the journal never holds a change older than a layer file; and when idle.
    */
   async checkpoint(): Promise<void> {
-    if (!this.journal) return;
-    if (this.pending.size === 0) {
-      if (this.journal.bytes > 0) await this.journal.reset();
-      return;
-    }
+    await this.checkpointStep(Infinity);
+  }
+
+  /**
+   * One step of a checkpoint: writes the layers of at most `maxSources` sources the journal
+   * changed since they were last written; once every one is in its file, empties the journal
+   * and returns true. Between steps saves go on (after a change to 1,000 sources, a save waits
+   * for one step, not for 1,000 files); a source saved again is written again.
+   */
+  async checkpointStep(maxSources: number): Promise<boolean> {
+    if (!this.journal) return true;
+    let wrote = 0;
     for (const [id, deltas] of this.pending) {
+      const done = this.inFiles.get(id) ?? 0;
+      if (done === deltas.length) continue;
+      if (wrote >= maxSources) return false;
       const layers = await this.layersOf(id);
       await mkdir(layersDir(this.dir, id), { recursive: true });
-      for (const coderId of new Set(deltas.map((delta) => delta.coderId))) {
+      for (const coderId of new Set(deltas.slice(done).map((delta) => delta.coderId))) {
         const layer = layers.get(coderId);
         if (!layer) continue;
         await writeFileDurable(layerFilePath(this.dir, id, coderId), this.encoder.parts(layer));
       }
+      this.inFiles.set(id, deltas.length);
+      wrote += 1;
     }
-    await this.journal.reset();
+    if (this.pending.size > 0 || this.journal.bytes > 0) await this.journal.reset();
     this.pending.clear();
+    this.inFiles.clear();
     this.pendingCount = 0;
+    return true;
   }
 
   /** Ends the store's use of its files. */
