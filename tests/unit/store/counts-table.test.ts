@@ -106,6 +106,22 @@ describe('the counts table', () => {
     );
   });
 
+  it('reads the integers in place or from a copy, wherever the bytes start in their buffer', () => {
+    const sources = corpus(7);
+    const table = CountsTable.empty();
+    for (const { id, layers } of sources) table.setFromLayers(id, layers);
+    const bytes = table.encode(3);
+    // As readFile gives a large file (its own ArrayBuffer), and shifted by 1 to 3 bytes, as a
+    // small file may sit in a pool: every placement reads the same counts.
+    for (const shift of [0, 1, 2, 3, 4]) {
+      const placed = Buffer.alloc(bytes.length + shift);
+      bytes.copy(placed, shift);
+      const read = CountsTable.decode(placed.subarray(shift), 3)!;
+      expect(read.frequency(CODES)).toEqual(reference(sources, null));
+      expect(read.encode(3).equals(bytes)).toBe(true);
+    }
+  });
+
   it('knows which sources hold a code without reading them', () => {
     const table = CountsTable.empty();
     table.setFromLayers('a', [layer('a', 'ev-anna', ['dv1'])]);

@@ -87,9 +87,16 @@ export class CountsTable {
     }
     if (!Array.isArray(header?.codes) || !Array.isArray(header.coders)) return null;
     if (!Array.isArray(header.sources)) return null;
-    // A copy aligned for Int32Array (a Buffer from readFile may start anywhere in its pool).
-    const data = new Int32Array((bytes.length - dataAt) >> 2);
-    new Uint8Array(data.buffer).set(bytes.subarray(dataAt, dataAt + data.length * 4));
+    // A view of the file's bytes where they are aligned for Int32Array (a large file has an
+    // ArrayBuffer of its own), else an aligned copy (a small Buffer may start anywhere in a pool).
+    const integers = (bytes.length - dataAt) >> 2;
+    const at = bytes.byteOffset + dataAt;
+    let data: Int32Array;
+    if (at % 4 === 0) data = new Int32Array(bytes.buffer, at, integers);
+    else {
+      data = new Int32Array(integers);
+      new Uint8Array(data.buffer).set(bytes.subarray(dataAt, dataAt + integers * 4));
+    }
     const sources = new Map<string, ArrayLike<number>>();
     for (const entry of header.sources) {
       if (!Array.isArray(entry) || typeof entry[0] !== 'string') continue;
