@@ -12,7 +12,7 @@ import {
   type ProjectFile,
   type ProjectMeta,
 } from '../../../shared/model/project';
-import { listBackups, newestBackup, removePartialSnapshots } from './backups';
+import { listBackups, newestBackupTime, removePartialSnapshots } from './backups';
 import { projectCodec, sourceCodec } from './codecs';
 import { fsyncDirectory, isTempFileName, readJsonFile } from './durable-file';
 import { finishTextEdits } from './edit-journal';
@@ -189,9 +189,9 @@ async function adoptOrphanSources(dir: string, project: ProjectFile): Promise<nu
   return adopted;
 }
 
-/** The newest automatic snapshot, looked for in the background (awaited later, or dropped). */
-function newestSnapshot(dir: string): ReturnType<typeof newestBackup> {
-  const found = newestBackup(dir, 'auto');
+/** When the newest automatic snapshot was taken, looked for in the background (awaited later). */
+function newestSnapshot(dir: string): Promise<number> {
+  const found = newestBackupTime(dir, 'auto');
   found.catch(() => undefined);
   return found;
 }
@@ -315,8 +315,7 @@ export async function openProject(
       stamp = await stampOf(projectPath);
     }
     if (adopted > 0) notices.push({ kind: 'orphan-sources-recovered', count: adopted });
-    const newest = await newestAuto;
-    const lastBackupAt = newest ? Date.parse(newest.createdAt) : 0;
+    const lastBackupAt = await newestAuto;
     // Unless opening changed it (or it is the very object in use), the JSON read is the saved
     // state: stamped lazily.
     const unchanged =
