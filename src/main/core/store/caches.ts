@@ -41,7 +41,7 @@ export interface CacheProgress {
   fraction: number;
 }
 
-interface StateFile {
+export interface StateFile {
   cacheVersion: number;
   projectId: string;
   clean: boolean;
@@ -52,6 +52,28 @@ interface StateFile {
   projectFile?: FileStamp;
 }
 
+/** The caches' state file, or null when it is missing or unreadable. */
+export async function readCacheState(projectDir: string): Promise<Partial<StateFile> | null> {
+  const read = await readJsonFile(join(projectDir, CACHE_DIR, 'state.json')).catch(() => null);
+  return read?.status === 'ok' ? (read.value as Partial<StateFile>) : null;
+}
+
+/**
+ * What opening reads of the cache folder, started early so that the disk works while
+ * project.json is decoded. Only valid while nothing writes the cache folder (before the session
+ * exists; a migration deletes the folder, and then its reads are dropped).
+ */
+export interface CacheReads {
+  state: Promise<Partial<StateFile> | null>;
+  counts: Promise<Buffer | null>;
+}
+
+/** Starts reading the state and the counts of the cache folder. */
+export function startCacheReads(projectDir: string): CacheReads {
+  const counts = readFile(join(projectDir, CACHE_DIR, COUNTS_FILE)).catch(() => null);
+  return { state: readCacheState(projectDir), counts };
+}
+
 /**
  * True when project.json, as stamped by `now` (taken before it was read), is the file Campo last
  * wrote and validated (the caches' clean state records its stamp): opening may then skip the
@@ -60,11 +82,11 @@ interface StateFile {
 export async function projectFileTrusted(
   projectDir: string,
   now: FileStamp | null,
+  state: Promise<Partial<StateFile> | null> = readCacheState(projectDir),
 ): Promise<boolean> {
-  const read = await readJsonFile(join(projectDir, CACHE_DIR, 'state.json')).catch(() => null);
-  const state = read?.status === 'ok' ? (read.value as Partial<StateFile>) : null;
-  if (state?.cacheVersion !== CACHE_VERSION || state.clean !== true) return false;
-  return sameStamp(now, state.projectFile);
+  const file = await state;
+  if (file?.cacheVersion !== CACHE_VERSION || file.clean !== true) return false;
+  return sameStamp(now, file.projectFile);
 }
 
 /** The caches are written once the project has been quiet this long (and at close). */
@@ -115,18 +137,22 @@ export class ProjectCaches {
 
   /**
    * At open: takes the counts when the cache is clean and current, then rebuilds in the
-   * background whatever is missing (every source after a crash or a migration).
+   * background whatever is missing (every source after a crash or a migration). `reads` are the
+   * cache files opening already started reading.
    */
-  async open(validProject: FileStamp | null = null): Promise<void> {
+  async open(
+    validProject: FileStamp | null = null,
+    reads: CacheReads | null = null,
+  ): Promise<void> {
     this.validProject = validProject;
-    const state = await readJsonFile(join(this.dir, 'state.json')).catch(() => null);
-    const file = state?.status === 'ok' ? (state.value as Partial<StateFile>) : null;
+    const file = await (reads?.state ?? readCacheState(this.session.dir));
     if (
       file?.cacheVersion === CACHE_VERSION &&
       file.projectId === this.session.project.id &&
       file.clean === true
     ) {
-      this.counts = await this.readCounts().catch(() => CountsTable.empty());
+      const bytes = await (reads?.counts ?? this.readCountsFile());
+      this.counts = (bytes && CountsTable.decode(bytes, CACHE_VERSION)) || CountsTable.empty();
       this.cleanOnDisk = true;
     }
     // A project.json checked in full at this open is recorded at the next flush, so the open
@@ -144,9 +170,8 @@ export class ProjectCaches {
     this.rebuild();
   }
 
-  private async readCounts(): Promise<CountsTable> {
-    const bytes = await readFile(join(this.dir, COUNTS_FILE));
-    return CountsTable.decode(bytes, CACHE_VERSION) ?? CountsTable.empty();
+  private readCountsFile(): Promise<Buffer | null> {
+    return readFile(join(this.dir, COUNTS_FILE)).catch(() => null);
   }
 
   /** Called after the session wrote project.json (validated on its way to disk). */
