@@ -18,6 +18,7 @@ import { sameStamp, stampOf, type FileStamp } from './file-stamp';
 import { readJsonFile, writeFileDurable } from './durable-file';
 import { CACHE_DIR, PROJECT_FILE, sourceFilePath } from './layout';
 import type { ProjectSession } from './project-session';
+import { snapshotProjectFile } from './project-snapshot';
 import { SearchCache } from './search-cache';
 
 export { stampOf, type FileStamp };
@@ -94,6 +95,8 @@ const FLUSH_DELAY_MS = 5_000;
 /** Indexing for search starts this long after opening (the counts are read first). */
 const INDEXING_DELAY_MS = 300;
 const BATCH = 25;
+/** project.json is snapshotted this long after an open that read it (see project-snapshot.ts). */
+const SNAPSHOT_DELAY_MS = 2_000;
 
 export class ProjectCaches {
   private counts = CountsTable.empty();
@@ -107,6 +110,10 @@ export class ProjectCaches {
    * ever recorded as trusted, so a file changed behind Campo's back is checked at the next open.
    */
   private validProject: FileStamp | null = null;
+  /** The stamp of the project.json cache/project.snapshot holds, when known (project-snapshot.ts). */
+  private snapshotOf: FileStamp | null = null;
+  private snapshotTimer: NodeJS.Timeout | null = null;
+  private snapshotting: Promise<void> | null = null;
   private rebuilding: Promise<void> | null = null;
   /** Set at open: indexing waits until the project is on screen. */
   private indexingHeld: NodeJS.Timeout | null = null;
@@ -138,13 +145,16 @@ export class ProjectCaches {
   /**
    * At open: takes the counts when the cache is clean and current, then rebuilds in the
    * background whatever is missing (every source after a crash or a migration). `reads` are the
-   * cache files opening already started reading.
+   * cache files opening already started reading; `snapshotOf` the stamp of the project.json
+   * cache/project.snapshot holds, when known.
    */
   async open(
     validProject: FileStamp | null = null,
     reads: CacheReads | null = null,
+    snapshotOf: FileStamp | null = null,
   ): Promise<void> {
     this.validProject = validProject;
+    this.snapshotOf = snapshotOf;
     const file = await (reads?.state ?? readCacheState(this.session.dir));
     if (
       file?.cacheVersion === CACHE_VERSION &&
@@ -168,6 +178,24 @@ export class ProjectCaches {
     }, INDEXING_DELAY_MS);
     this.indexingHeld.unref();
     this.rebuild();
+  }
+
+  /**
+   * Snapshots project.json for the next open a little after this one (it was read from the file,
+   * or changed by opening), once the project is on screen.
+   */
+  scheduleProjectSnapshot(): void {
+    if (this.snapshotTimer || this.stopped) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      this.snapshotting = this.session
+        .enqueue(() => (this.stopped ? Promise.resolve() : this.refreshProjectSnapshot()))
+        .catch(() => undefined)
+        .finally(() => {
+          this.snapshotting = null;
+        });
+    }, SNAPSHOT_DELAY_MS);
+    this.snapshotTimer.unref();
   }
 
   private readCountsFile(): Promise<Buffer | null> {
@@ -360,7 +388,9 @@ export class ProjectCaches {
     this.releaseIndexing();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    await Promise.all([this.rebuilding, this.indexing]);
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    await Promise.all([this.rebuilding, this.indexing, this.snapshotting]);
   }
 
   private scheduleFlush(): void {
@@ -384,6 +414,7 @@ export class ProjectCaches {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     await this.search.write();
+    await this.refreshProjectSnapshot().catch(() => undefined);
     const complete = this.session.project.sources.every((s) => this.counts.has(s.id));
     if (!complete || (this.cleanOnDisk && !this.countsChanged && !this.projectWritten)) return;
     await mkdir(this.dir, { recursive: true });
@@ -394,5 +425,17 @@ export class ProjectCaches {
     this.cleanOnDisk = true;
     this.countsChanged = false;
     this.projectWritten = false;
+  }
+
+  /**
+   * Snapshots project.json when the snapshot is not of the file on disk and that file is one
+   * this session read and checked, or wrote (see project-snapshot.ts). A cache: failing is
+   * harmless, the next open reads project.json.
+   */
+  private async refreshProjectSnapshot(): Promise<void> {
+    const onDisk = await stampOf(join(this.session.dir, PROJECT_FILE));
+    if (!sameStamp(onDisk, this.validProject) || sameStamp(onDisk, this.snapshotOf)) return;
+    const made = await snapshotProjectFile(this.session.dir, onDisk).catch(() => null);
+    if (made) this.snapshotOf = made;
   }
 }

@@ -10,11 +10,13 @@ import type { ProjectFile } from '../../../shared/model/project';
 import { MERGE_STAGING_DIR } from '../team/merge-journal';
 import { removePartialSnapshots } from './backups';
 import { sourceCodec } from './codecs';
-import { isTempFileName, readJsonFile } from './durable-file';
+import { isTempFileName, readJsonFile, type JsonRead } from './durable-file';
 import { hasTextEdits } from './edit-journal';
+import type { FileStamp } from './file-stamp';
 import { toUserFsError } from './fs-errors';
-import { LOCK_FILE, MIGRATION_STAGING_DIR, SOURCES_DIR, isSafeId } from './layout';
+import { LOCK_FILE, MIGRATION_STAGING_DIR, PROJECT_FILE, SOURCES_DIR, isSafeId } from './layout';
 import { summariseSource } from './project-session';
+import { readProjectSnapshot } from './project-snapshot';
 import { RESTORE_JOURNAL } from './recovery';
 
 /** The names in a project folder and in its sources folder, as listed at open. */
@@ -68,9 +70,7 @@ export async function removeLeftovers(
 ): Promise<ProjectListing> {
   const remove = (folder: string, names: Iterable<string>) =>
     Promise.all(
-      [...names]
-        .filter(leftover)
-        .map((name) => unlink(join(folder, name)).catch(() => undefined)),
+      [...names].filter(leftover).map((name) => unlink(join(folder, name)).catch(() => undefined)),
     );
   await Promise.all([
     remove(dir, listing.root),
@@ -137,4 +137,17 @@ export async function adoptOrphanSources(
     }
   }
   return adopted;
+}
+
+/** project.json read and parsed, and whether the value came from the cache's snapshot. */
+export type ProjectRead = JsonRead & { fromSnapshot: boolean };
+
+/**
+ * project.json as parsed, stamped `stamp` just before: from cache/project.snapshot when that
+ * holds this very file (see project-snapshot.ts), else read and parsed.
+ */
+export async function readProjectFile(dir: string, stamp: FileStamp | null): Promise<ProjectRead> {
+  const snapshot = await readProjectSnapshot(dir, stamp);
+  if (snapshot !== undefined) return { status: 'ok', value: snapshot, fromSnapshot: true };
+  return { ...(await readJsonFile(join(dir, PROJECT_FILE))), fromSnapshot: false };
 }

@@ -35,8 +35,10 @@ import {
   hasTextEditsToFinish,
   hasUnfinishedWork,
   listProject,
+  readProjectFile,
   relistSources,
   removeLeftovers,
+  type ProjectRead,
 } from './open-steps';
 import { ProjectSession, type EvaluatorIdentity, type SessionOptions } from './project-session';
 import { RecordStamper } from './record-stamps';
@@ -217,15 +219,15 @@ export async function openProject(
       listing = await listProject(dir);
       unfinished = hasUnfinishedWork(listing);
     }
-    // Independent reads, together: the leftovers go while project.json, the cache's state and
-    // counts and the newest snapshot are read.
+    // Independent reads, together: the leftovers go while project.json (or its snapshot), the
+    // cache's state and counts and the newest snapshot are read.
     const cleared = removeLeftovers(dir, listing);
     cleared.catch(() => undefined); // awaited below, unless reading fails first
     // Stamped before it is read: if the file changes in between, the stamp is of no file read.
     let stamp = await stampOf(projectPath);
     let cacheReads: CacheReads | null = startCacheReads(dir);
     let newestAuto = newestSnapshot(dir);
-    let read = await readJsonFile(projectPath);
+    let read: ProjectRead = await readProjectFile(dir, stamp);
     listing = await cleared;
     if (read.status === 'ok' && schemaVersionOf(read.value) < CURRENT_SCHEMA_VERSION) {
       // A v1 deletion a crash interrupted is settled on the v1 files, before they move.
@@ -246,7 +248,7 @@ export async function openProject(
       );
       // The migration replaced the folder's files and dropped the cache: all read again.
       stamp = await stampOf(projectPath);
-      read = await readJsonFile(projectPath);
+      read = { ...(await readJsonFile(projectPath)), fromSnapshot: false };
       newestAuto = newestSnapshot(dir);
       cacheReads = null;
       listing = await listProject(dir);
@@ -298,7 +300,10 @@ export async function openProject(
     const unchanged =
       adopted === 0 && edited === 0 && !trusted ? (read.value as ProjectFile) : undefined;
     const session = new ProjectSession(dir, db, lock, notices, settings, lastBackupAt, unchanged);
-    await session.caches.open(stamp, cacheReads);
+    // Opened from the snapshot of this very file: nothing to snapshot; else one is made soon.
+    const snapshotOf = read.fromSnapshot && adopted === 0 && edited === 0 ? stamp : null;
+    await session.caches.open(stamp, cacheReads, snapshotOf);
+    if (!snapshotOf) session.caches.scheduleProjectSnapshot();
     session.scheduleBackup();
     return session;
   } catch (error) {
