@@ -222,9 +222,15 @@ export class CountsTable {
     const toPosition = new Int32Array(this.codes.names.length).fill(-1);
     this.codes.names.forEach((id, n) => (toPosition[n] = position.get(id) ?? -1));
     const lineage = codes.map((code) => lineageOf(code, codes, position));
-    const coderWanted = coders
-      ? this.coders.names.map((id) => coders.has(id))
-      : this.coders.names.map(() => true);
+    // The same lineages flattened (code at: lineageAt[at] ≤ k < lineageAt[at + 1]): the loop
+    // below runs once per triple, 100,000 times at L, and at the first open of a session it
+    // runs before the JIT has compiled it; indexed loops over typed arrays stay fast there.
+    const lineageAt = new Int32Array(size + 1);
+    for (let at = 0; at < size; at++) lineageAt[at + 1] = lineageAt[at]! + lineage[at]!.length;
+    const lineageFlat = Int32Array.from(lineage.flat());
+    const coderWanted = Uint8Array.from(this.coders.names, (id) =>
+      !coders || coders.has(id) ? 1 : 0,
+    );
     const codings = new Float64Array(size);
     const inSources = new Int32Array(size);
     const inSourcesWithChildren = new Int32Array(size);
@@ -233,16 +239,18 @@ export class CountsTable {
     const covered = new Int32Array(size).fill(-1);
     let sourceNo = 0;
     for (const triples of this.sources.values()) {
-      for (let i = 0; i + 2 < triples.length; i += 3) {
+      const length = triples.length;
+      for (let i = 0; i + 2 < length; i += 3) {
         const at = toPosition[triples[i + 1]!]!;
         const count = triples[i + 2]!;
-        if (at < 0 || count <= 0 || !coderWanted[triples[i]!]) continue;
+        if (at < 0 || count <= 0 || coderWanted[triples[i]!] !== 1) continue;
         codings[at] = codings[at]! + count;
-        if (seen[at] !== sourceNo) {
-          seen[at] = sourceNo;
-          inSources[at] = inSources[at]! + 1;
-        }
-        for (const above of lineage[at]!) {
+        if (seen[at] === sourceNo) continue;
+        // First time in this source: the code and the codes above it count it once.
+        seen[at] = sourceNo;
+        inSources[at] = inSources[at]! + 1;
+        for (let k = lineageAt[at]!, end = lineageAt[at + 1]!; k < end; k++) {
+          const above = lineageFlat[k]!;
           if (covered[above] === sourceNo) continue;
           covered[above] = sourceNo;
           inSourcesWithChildren[above] = inSourcesWithChildren[above]! + 1;
