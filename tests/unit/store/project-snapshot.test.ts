@@ -274,12 +274,14 @@ describe('opening a folder a crash left with every kind of leftover at once', ()
     await writeFile(join(dir, '.project.json.123.1.tmp'), '{');
     await writeFile(join(sources, '.s1.json.123.2.tmp'), '{');
     await writeFile(join(dir, '.lock.stale-1234'), '{}');
+    await writeFile(join(dir, 'cache', '.project.snapshot.123.3.tmp'), 'PJS1');
     const session = await openProject(dir, { evaluator: ANNA });
     expect(session.project.sources.map((summary) => summary.id)).toEqual(['s1', 's2', 's3']);
     expect(session.notices).toContainEqual({ kind: 'orphan-sources-recovered', count: 1 });
     expect((await session.readSource('s2')).title).toBe('Intervista s2 – “prima”');
     expect((await readdir(sources)).sort()).toEqual(['s1.json', 's2.json', 's3.json']);
     expect((await readdir(dir)).filter((name) => name.startsWith('.'))).toEqual(['.lock']);
+    expect((await readdir(join(dir, 'cache'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     await session.close();
     // The adoption was saved: the next open finds nothing to settle.
     const again = await openProject(dir, { evaluator: ANNA });

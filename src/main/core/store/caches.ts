@@ -1,7 +1,8 @@
 /**
  * The caches of an open project (STORE-V2 §4), in `cache/`: code counts per source and coder
- * (`counts.bin`, see counts-table.ts) and the search cache (see search-cache.ts). Deleting the
- * folder loses nothing.
+ * (`counts.bin`, see counts-table.ts), the search cache (see search-cache.ts) and a snapshot of
+ * project.json that opens faster than the file (see project-snapshot.ts). Deleting the folder
+ * loses nothing.
  *
  * Validity of the counts: `state.json` says `clean: true` only after a flush wrote them, and the
  * first write after that sets it to false (durably, before the data file is written). A crash

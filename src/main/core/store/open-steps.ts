@@ -14,7 +14,14 @@ import { isTempFileName, readJsonFile, type JsonRead } from './durable-file';
 import { hasTextEdits } from './edit-journal';
 import type { FileStamp } from './file-stamp';
 import { toUserFsError } from './fs-errors';
-import { LOCK_FILE, MIGRATION_STAGING_DIR, PROJECT_FILE, SOURCES_DIR, isSafeId } from './layout';
+import {
+  CACHE_DIR,
+  LOCK_FILE,
+  MIGRATION_STAGING_DIR,
+  PROJECT_FILE,
+  SOURCES_DIR,
+  isSafeId,
+} from './layout';
 import { summariseSource } from './project-session';
 import { readProjectSnapshot } from './project-snapshot';
 import { RESTORE_JOURNAL } from './recovery';
@@ -60,8 +67,8 @@ export function hasUnfinishedWork(listing: ProjectListing): {
 const leftover = (name: string) => isTempFileName(name) || name.startsWith(`${LOCK_FILE}.stale-`);
 
 /**
- * Deletes what interrupted writes left: temp files, set-aside stale locks and unfinished
- * snapshots (never read: only completed snapshots are listed). Only called while holding the
+ * Deletes what interrupted writes left: temp files (in the project, sources and cache folders),
+ * set-aside stale locks and unfinished snapshots (never read: only completed snapshots are listed). Only called while holding the
  * lock, so nothing is being written meanwhile. Returns the listing without what it deleted.
  */
 export async function removeLeftovers(
@@ -72,9 +79,15 @@ export async function removeLeftovers(
     Promise.all(
       [...names].filter(leftover).map((name) => unlink(join(folder, name)).catch(() => undefined)),
     );
+  const cache = join(dir, CACHE_DIR);
   await Promise.all([
     remove(dir, listing.root),
     remove(join(dir, SOURCES_DIR), listing.sources),
+    // The cache's own temp files (its files are replaced by a rename too): a few names.
+    readdir(cache).then(
+      (names) => remove(cache, names),
+      () => undefined,
+    ),
     removePartialSnapshots(dir),
   ]);
   return {
