@@ -32,35 +32,43 @@ export interface ProjectListing {
   sources: string[];
 }
 
+/** The names in the project folder. */
+export function listRoot(dir: string): Promise<Set<string>> {
+  return readdir(dir).then(
+    (names) => new Set(names),
+    (error: unknown) => {
+      throw toUserFsError(error, dir);
+    },
+  );
+}
+
+/** The names in the sources folder (none when it cannot be read). */
+export function listSources(dir: string): Promise<string[]> {
+  return readdir(join(dir, SOURCES_DIR)).catch(() => [] as string[]);
+}
+
 /** Lists the project folder and its sources folder (together). */
 export async function listProject(dir: string): Promise<ProjectListing> {
-  const [root, sources] = await Promise.all([
-    readdir(dir).catch((error: unknown) => {
-      throw toUserFsError(error, dir);
-    }),
-    readdir(join(dir, SOURCES_DIR)).catch(() => [] as string[]),
-  ]);
-  return { root: new Set(root), sources };
+  const [root, sources] = await Promise.all([listRoot(dir), listSources(dir)]);
+  return { root, sources };
 }
 
 /** Relists the sources folder after a step that may have changed it. */
 export async function relistSources(dir: string, listing: ProjectListing): Promise<ProjectListing> {
-  const sources = await readdir(join(dir, SOURCES_DIR)).catch(() => [] as string[]);
-  return { root: listing.root, sources };
+  return { root: listing.root, sources: await listSources(dir) };
 }
 
 /** True when a merge, a restore or a migration left something to finish (or to clear). */
-export function hasUnfinishedWork(listing: ProjectListing): {
+export function hasUnfinishedWork(root: ReadonlySet<string>): {
   merge: boolean;
   restore: boolean;
   migration: boolean;
 } {
-  const names = [...listing.root];
   return {
     // The staging folder, or its `.partial` twin.
-    merge: names.some((name) => name.startsWith(MERGE_STAGING_DIR)),
-    restore: listing.root.has(RESTORE_JOURNAL),
-    migration: listing.root.has(MIGRATION_STAGING_DIR),
+    merge: [...root].some((name) => name.startsWith(MERGE_STAGING_DIR)),
+    restore: root.has(RESTORE_JOURNAL),
+    migration: root.has(MIGRATION_STAGING_DIR),
   };
 }
 

@@ -35,6 +35,8 @@ import {
   hasTextEditsToFinish,
   hasUnfinishedWork,
   listProject,
+  listRoot,
+  listSources,
   readProjectFile,
   relistSources,
   removeLeftovers,
@@ -183,15 +185,17 @@ export async function openProject(
   const settings = resolved(options);
   const { now, newId } = settings;
   const projectPath = join(dir, PROJECT_FILE);
-  const info = await stat(dir).catch((error: unknown) => {
-    throw toUserFsError(error, dir);
-  });
+  const [info, hasProjectFile] = await Promise.all([
+    stat(dir).catch((error: unknown) => {
+      throw toUserFsError(error, dir);
+    }),
+    stat(projectPath).then(
+      () => true,
+      () => false,
+    ),
+  ]);
   if (!info.isDirectory())
     throw new CampoError('NOT_A_PROJECT', `${dir} is not a folder`, { path: dir });
-  const hasProjectFile = await stat(projectPath).then(
-    () => true,
-    () => false,
-  );
   if (!hasProjectFile && (await listBackups(dir)).length === 0) {
     throw new CampoError('NOT_A_PROJECT', `${dir} has no ${PROJECT_FILE}`, { path: dir });
   }
@@ -207,28 +211,31 @@ export async function openProject(
         since: tookOverFrom.createdAt,
       });
     }
-    // Listed once: a recovery step whose traces are absent is skipped (open-steps.ts).
-    let listing = await listProject(dir);
-    let unfinished = hasUnfinishedWork(listing);
+    // Listed once: a recovery step whose traces are absent is skipped (open-steps.ts). The
+    // thousand names of the sources folder are listed while project.json is read.
+    let sources = listSources(dir);
+    let root = await listRoot(dir);
+    let unfinished = hasUnfinishedWork(root);
     if (unfinished.merge || unfinished.restore) {
-      listing = await removeLeftovers(dir, listing);
+      await removeLeftovers(dir, { root, sources: await sources });
       // A merge of a colleague's work a crash interrupted: finished if committed, else dropped.
       if (unfinished.merge) await finishMerge(dir);
       const restored = unfinished.restore ? await finishInterruptedRestore(dir, now) : null;
       if (restored) notices.unshift(restored);
-      listing = await listProject(dir);
-      unfinished = hasUnfinishedWork(listing);
+      sources = listSources(dir);
+      root = await listRoot(dir);
+      unfinished = hasUnfinishedWork(root);
     }
     // Independent reads, together: the leftovers go while project.json (or its snapshot), the
     // cache's state and counts and the newest snapshot are read.
-    const cleared = removeLeftovers(dir, listing);
+    const cleared = sources.then((names) => removeLeftovers(dir, { root, sources: names }));
     cleared.catch(() => undefined); // awaited below, unless reading fails first
     // Stamped before it is read: if the file changes in between, the stamp is of no file read.
     let stamp = await stampOf(projectPath);
     let cacheReads: CacheReads | null = startCacheReads(dir);
     let newestAuto = newestSnapshot(dir);
     let read: ProjectRead = await readProjectFile(dir, stamp);
-    listing = await cleared;
+    let listing = await cleared;
     if (read.status === 'ok' && schemaVersionOf(read.value) < CURRENT_SCHEMA_VERSION) {
       // A v1 deletion a crash interrupted is settled on the v1 files, before they move.
       await finishDeletions(dir, listedSourceIds(read.value), listing);
