@@ -76,8 +76,9 @@ const leftover = (name: string) => isTempFileName(name) || name.startsWith(`${LO
 
 /**
  * Deletes what interrupted writes left: temp files (in the project, sources and cache folders),
- * set-aside stale locks and unfinished snapshots (never read: only completed snapshots are listed). Only called while holding the
- * lock, so nothing is being written meanwhile. Returns the listing without what it deleted.
+ * set-aside stale locks and unfinished snapshots (never read: only completed snapshots are
+ * listed). Only called while holding the lock, so nothing is being written meanwhile. Returns
+ * the listing without what it deleted.
  */
 export async function removeLeftovers(
   dir: string,
