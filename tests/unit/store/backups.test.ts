@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createSnapshot,
   listBackups,
+  newestBackupTime,
   pruneBackups,
   readBackupFile,
 } from '../../../src/main/core/store/backups';
@@ -138,5 +139,21 @@ describe('backups', () => {
     expect((await listBackups(dir)).map((b) => b.id)).not.toContain(
       '2026-11-24T10-00-00-000Z-auto',
     );
+  });
+
+  it('tell opening when the newest complete one was taken, from its name, as its manifest says', async () => {
+    const time = clock();
+    const { dir, session } = await newProject('Orari', { now: time.now });
+    time.advance(30);
+    await createSnapshot(dir, 'auto', 2, time.now());
+    time.advance(1);
+    await createSnapshot(dir, 'pre-merge', 2, time.now());
+    await session.close();
+    // Cut short (no manifest): not a snapshot, so not the newest.
+    await mkdir(join(dir, 'backups', '2026-11-24T10-00-00-000Z-auto'));
+    const autos = (await listBackups(dir)).filter((b) => b.kind === 'auto');
+    expect(await newestBackupTime(dir, 'auto')).toBe(Date.parse(autos[0]!.createdAt));
+    expect(autos[0]!.createdAt).toBe('2026-11-24T09:30:00.000Z');
+    expect(await newestBackupTime(dir, 'pre-migration')).toBe(0);
   });
 });

@@ -172,26 +172,32 @@ export async function listBackups(projectDir: string): Promise<BackupInfo[]> {
 }
 
 /**
- * The newest complete snapshot of `kind`, reading only the manifests it must (opening a large
- * project does not parse every snapshot's list of files).
+ * When the newest complete snapshot of `kind` was taken (ms since 1970; 0 when there is none),
+ * as opening needs it to schedule the next: from its name, which is its creation time, without
+ * reading its manifest (a list of every file: 0.4 MB at L). Complete means its manifest exists.
  */
-export async function newestBackup(
-  projectDir: string,
-  kind: BackupKind,
-): Promise<BackupInfo | null> {
+export async function newestBackupTime(projectDir: string, kind: BackupKind): Promise<number> {
   const root = join(projectDir, BACKUPS_DIR);
   const names = (await readdir(root).catch(() => [] as string[]))
     .filter((name) => BACKUP_ID.test(name) && name.endsWith(`-${kind}`))
     .sort()
     .reverse();
   for (const name of names) {
-    const read = await readJsonFile(join(root, name, MANIFEST));
-    const manifest = read.status === 'ok' ? (read.value as Partial<Manifest>) : null;
-    if (manifest?.id === name && manifest.kind === kind && Array.isArray(manifest.files)) {
-      return toInfo(manifest as Manifest);
-    }
+    const complete = await stat(join(root, name, MANIFEST)).then(
+      () => true,
+      () => false,
+    );
+    const time = Date.parse(timeOfId(name));
+    if (complete && Number.isFinite(time)) return time;
   }
-  return null;
+  return 0;
+}
+
+/** The creation time an id names: "2026-12-04T21-18-45-966Z-auto" → "2026-12-04T21:18:45.966Z". */
+function timeOfId(id: string): string {
+  const [date, time] = id.slice(0, 24).split('T') as [string, string];
+  const [hours, minutes, seconds, millis] = time.slice(0, -1).split('-');
+  return `${date}T${hours}:${minutes}:${seconds}.${millis}Z`;
 }
 
 /** The list of files a snapshot holds; refuses ids that are not snapshot names. */

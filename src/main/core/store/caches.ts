@@ -1,7 +1,8 @@
 /**
  * The caches of an open project (STORE-V2 §4), in `cache/`: code counts per source and coder
- * (`counts.bin`, see counts-table.ts) and the search cache (see search-cache.ts). Deleting the
- * folder loses nothing.
+ * (`counts.bin`, see counts-table.ts), the search cache (see search-cache.ts) and a snapshot of
+ * project.json that opens faster than the file (see project-snapshot.ts). Deleting the folder
+ * loses nothing.
  *
  * Validity of the counts: `state.json` says `clean: true` only after a flush wrote them, and the
  * first write after that sets it to false (durably, before the data file is written). A crash
@@ -18,6 +19,7 @@ import { sameStamp, stampOf, type FileStamp } from './file-stamp';
 import { readJsonFile, writeFileDurable } from './durable-file';
 import { CACHE_DIR, PROJECT_FILE, sourceFilePath } from './layout';
 import type { ProjectSession } from './project-session';
+import { snapshotProjectFile } from './project-snapshot';
 import { SearchCache } from './search-cache';
 
 export { stampOf, type FileStamp };
@@ -41,7 +43,7 @@ export interface CacheProgress {
   fraction: number;
 }
 
-interface StateFile {
+export interface StateFile {
   cacheVersion: number;
   projectId: string;
   clean: boolean;
@@ -52,6 +54,28 @@ interface StateFile {
   projectFile?: FileStamp;
 }
 
+/** The caches' state file, or null when it is missing or unreadable. */
+export async function readCacheState(projectDir: string): Promise<Partial<StateFile> | null> {
+  const read = await readJsonFile(join(projectDir, CACHE_DIR, 'state.json')).catch(() => null);
+  return read?.status === 'ok' ? (read.value as Partial<StateFile>) : null;
+}
+
+/**
+ * What opening reads of the cache folder, started early so that the disk works while
+ * project.json is decoded. Only valid while nothing writes the cache folder (before the session
+ * exists; a migration deletes the folder, and then its reads are dropped).
+ */
+export interface CacheReads {
+  state: Promise<Partial<StateFile> | null>;
+  counts: Promise<Buffer | null>;
+}
+
+/** Starts reading the state and the counts of the cache folder. */
+export function startCacheReads(projectDir: string): CacheReads {
+  const counts = readFile(join(projectDir, CACHE_DIR, COUNTS_FILE)).catch(() => null);
+  return { state: readCacheState(projectDir), counts };
+}
+
 /**
  * True when project.json, as stamped by `now` (taken before it was read), is the file Campo last
  * wrote and validated (the caches' clean state records its stamp): opening may then skip the
@@ -60,11 +84,11 @@ interface StateFile {
 export async function projectFileTrusted(
   projectDir: string,
   now: FileStamp | null,
+  state: Promise<Partial<StateFile> | null> = readCacheState(projectDir),
 ): Promise<boolean> {
-  const read = await readJsonFile(join(projectDir, CACHE_DIR, 'state.json')).catch(() => null);
-  const state = read?.status === 'ok' ? (read.value as Partial<StateFile>) : null;
-  if (state?.cacheVersion !== CACHE_VERSION || state.clean !== true) return false;
-  return sameStamp(now, state.projectFile);
+  const file = await state;
+  if (file?.cacheVersion !== CACHE_VERSION || file.clean !== true) return false;
+  return sameStamp(now, file.projectFile);
 }
 
 /** The caches are written once the project has been quiet this long (and at close). */
@@ -72,6 +96,8 @@ const FLUSH_DELAY_MS = 5_000;
 /** Indexing for search starts this long after opening (the counts are read first). */
 const INDEXING_DELAY_MS = 300;
 const BATCH = 25;
+/** project.json is snapshotted this long after an open that read it (see project-snapshot.ts). */
+const SNAPSHOT_DELAY_MS = 2_000;
 
 export class ProjectCaches {
   private counts = CountsTable.empty();
@@ -85,6 +111,10 @@ export class ProjectCaches {
    * ever recorded as trusted, so a file changed behind Campo's back is checked at the next open.
    */
   private validProject: FileStamp | null = null;
+  /** The stamp of the project.json cache/project.snapshot holds, when known (project-snapshot.ts). */
+  private snapshotOf: FileStamp | null = null;
+  private snapshotTimer: NodeJS.Timeout | null = null;
+  private snapshotting: Promise<void> | null = null;
   private rebuilding: Promise<void> | null = null;
   /** Set at open: indexing waits until the project is on screen. */
   private indexingHeld: NodeJS.Timeout | null = null;
@@ -115,18 +145,25 @@ export class ProjectCaches {
 
   /**
    * At open: takes the counts when the cache is clean and current, then rebuilds in the
-   * background whatever is missing (every source after a crash or a migration).
+   * background whatever is missing (every source after a crash or a migration). `reads` are the
+   * cache files opening already started reading; `snapshotOf` the stamp of the project.json
+   * cache/project.snapshot holds, when known.
    */
-  async open(validProject: FileStamp | null = null): Promise<void> {
+  async open(
+    validProject: FileStamp | null = null,
+    reads: CacheReads | null = null,
+    snapshotOf: FileStamp | null = null,
+  ): Promise<void> {
     this.validProject = validProject;
-    const state = await readJsonFile(join(this.dir, 'state.json')).catch(() => null);
-    const file = state?.status === 'ok' ? (state.value as Partial<StateFile>) : null;
+    this.snapshotOf = snapshotOf;
+    const file = await (reads?.state ?? readCacheState(this.session.dir));
     if (
       file?.cacheVersion === CACHE_VERSION &&
       file.projectId === this.session.project.id &&
       file.clean === true
     ) {
-      this.counts = await this.readCounts().catch(() => CountsTable.empty());
+      const bytes = await (reads?.counts ?? this.readCountsFile());
+      this.counts = (bytes && CountsTable.decode(bytes, CACHE_VERSION)) || CountsTable.empty();
       this.cleanOnDisk = true;
     }
     // A project.json checked in full at this open is recorded at the next flush, so the open
@@ -144,9 +181,26 @@ export class ProjectCaches {
     this.rebuild();
   }
 
-  private async readCounts(): Promise<CountsTable> {
-    const bytes = await readFile(join(this.dir, COUNTS_FILE));
-    return CountsTable.decode(bytes, CACHE_VERSION) ?? CountsTable.empty();
+  /**
+   * Snapshots project.json for the next open a little after this one (it was read from the file,
+   * or changed by opening), once the project is on screen.
+   */
+  scheduleProjectSnapshot(): void {
+    if (this.snapshotTimer || this.stopped) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      this.snapshotting = this.session
+        .enqueue(() => (this.stopped ? Promise.resolve() : this.refreshProjectSnapshot()))
+        .catch(() => undefined)
+        .finally(() => {
+          this.snapshotting = null;
+        });
+    }, SNAPSHOT_DELAY_MS);
+    this.snapshotTimer.unref();
+  }
+
+  private readCountsFile(): Promise<Buffer | null> {
+    return readFile(join(this.dir, COUNTS_FILE)).catch(() => null);
   }
 
   /** Called after the session wrote project.json (validated on its way to disk). */
@@ -335,7 +389,9 @@ export class ProjectCaches {
     this.releaseIndexing();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    await Promise.all([this.rebuilding, this.indexing]);
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    await Promise.all([this.rebuilding, this.indexing, this.snapshotting]);
   }
 
   private scheduleFlush(): void {
@@ -359,6 +415,7 @@ export class ProjectCaches {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     await this.search.write();
+    await this.refreshProjectSnapshot().catch(() => undefined);
     const complete = this.session.project.sources.every((s) => this.counts.has(s.id));
     if (!complete || (this.cleanOnDisk && !this.countsChanged && !this.projectWritten)) return;
     await mkdir(this.dir, { recursive: true });
@@ -369,5 +426,17 @@ export class ProjectCaches {
     this.cleanOnDisk = true;
     this.countsChanged = false;
     this.projectWritten = false;
+  }
+
+  /**
+   * Snapshots project.json when the snapshot is not of the file on disk and that file is one
+   * this session read and checked, or wrote (see project-snapshot.ts). A cache: failing is
+   * harmless, the next open reads project.json.
+   */
+  private async refreshProjectSnapshot(): Promise<void> {
+    const onDisk = await stampOf(join(this.session.dir, PROJECT_FILE));
+    if (!sameStamp(onDisk, this.validProject) || sameStamp(onDisk, this.snapshotOf)) return;
+    const made = await snapshotProjectFile(this.session.dir, onDisk).catch(() => null);
+    if (made) this.snapshotOf = made;
   }
 }

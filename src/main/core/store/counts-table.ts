@@ -5,13 +5,15 @@
  * entries, so opening reads the cache without a burst of garbage, and the coding screen's counts
  * are one pass over plain numbers.
  */
+import { crc32 } from 'node:zlib';
 import type { CodeFrequency } from '../../../shared/domain/coding-stats';
 import type { Code } from '../../../shared/model/project';
 import type { LayerFile } from '../../../shared/model/source';
 
 /**
- * counts.bin: "CNT1", the cache version, the length of a JSON header (codes, coders, and per
- * source its id and where its triples are), then every source's triples as 32-bit integers.
+ * counts.bin: "CNT1", the cache version, the length of a JSON header (codes, coders, per source
+ * its id and where its triples are, and the checksum of the integers), then every source's
+ * triples as 32-bit integers.
  * Binary because 300,000 numbers take JSON.parse some 12 ms on a slow laptop, and a view into
  * the file's bytes takes nothing.
  */
@@ -22,6 +24,8 @@ interface CountsHeader {
   coders: string[];
   /** Per source: id, first triple's position (in integers), number of integers. */
   sources: Array<[string, number, number]>;
+  /** CRC-32 of the integers (absent in files written before it was added). */
+  crc32?: number;
 }
 
 /** A growing numbering of strings (code ids, coder ids). */
@@ -70,8 +74,9 @@ export class CountsTable {
 
   /**
    * The table a counts.bin holds, or null when the file is of another version or damaged (the
-   * caller then counts every source again). Sources with a malformed entry are left out, so they
-   * are counted again from their layers.
+   * caller then counts every source again). A file with a checksum is taken whole or not at all;
+   * in one written before checksums, a source with a malformed entry is left out, so it is
+   * counted again from its layers.
    */
   static decode(bytes: Buffer, cacheVersion: number): CountsTable | null {
     if (bytes.length < 12 || bytes.readUInt32LE(0) !== COUNTS_MAGIC) return null;
@@ -87,20 +92,35 @@ export class CountsTable {
     }
     if (!Array.isArray(header?.codes) || !Array.isArray(header.coders)) return null;
     if (!Array.isArray(header.sources)) return null;
-    // A copy aligned for Int32Array (a Buffer from readFile may start anywhere in its pool).
-    const data = new Int32Array((bytes.length - dataAt) >> 2);
-    new Uint8Array(data.buffer).set(bytes.subarray(dataAt, dataAt + data.length * 4));
+    // With a checksum, every number is as encode wrote it: no need to look at each of them
+    // (300,000 at L, a loop that ran before the JIT had compiled it at each first open).
+    const checked = header.crc32 !== undefined;
+    if (checked && header.crc32 !== crc32(bytes.subarray(dataAt))) return null;
+    // A view of the file's bytes where they are aligned for Int32Array (a large file has an
+    // ArrayBuffer of its own), else an aligned copy (a small Buffer may start anywhere in a pool).
+    const integers = (bytes.length - dataAt) >> 2;
+    const at = bytes.byteOffset + dataAt;
+    let data: Int32Array;
+    if (at % 4 === 0) data = new Int32Array(bytes.buffer, at, integers);
+    else {
+      data = new Int32Array(integers);
+      new Uint8Array(data.buffer).set(bytes.subarray(dataAt, dataAt + integers * 4));
+    }
     const sources = new Map<string, ArrayLike<number>>();
-    for (const entry of header.sources) {
+    const { codes, coders } = header;
+    for (let i = 0; i < header.sources.length; i++) {
+      const entry = header.sources[i];
       if (!Array.isArray(entry) || typeof entry[0] !== 'string') continue;
-      const [id, start, length] = entry;
+      const start = entry[1];
+      const length = entry[2];
       if (!Number.isInteger(start) || !Number.isInteger(length) || start < 0 || length < 0)
         continue;
-      if (start + length > data.length) continue;
+      if (start + length > data.length || length % 3 !== 0) continue;
       const triples = data.subarray(start, start + length);
-      if (wellFormed(triples, header.codes.length, header.coders.length)) sources.set(id, triples);
+      if (checked || wellFormed(triples, codes.length, coders.length))
+        sources.set(entry[0], triples);
     }
-    return new CountsTable(header.codes, header.coders, sources);
+    return new CountsTable(codes, coders, sources);
   }
 
   /** The table as counts.bin keeps it. */
@@ -111,10 +131,18 @@ export class CountsTable {
       entries.push([id, integers, triples.length]);
       integers += triples.length;
     }
+    const data = new Int32Array(integers);
+    let at = 0;
+    for (const triples of this.sources.values()) {
+      data.set(triples, at);
+      at += triples.length;
+    }
+    const numbers = Buffer.from(data.buffer);
     const header: CountsHeader = {
       codes: this.codes.names,
       coders: this.coders.names,
       sources: entries,
+      crc32: crc32(numbers),
     };
     const json = Buffer.from(JSON.stringify(header), 'utf8');
     const dataAt = align4(12 + json.length);
@@ -123,13 +151,7 @@ export class CountsTable {
     bytes.writeUInt32LE(cacheVersion, 4);
     bytes.writeUInt32LE(json.length, 8);
     json.copy(bytes, 12);
-    const data = new Int32Array(integers);
-    let at = 0;
-    for (const triples of this.sources.values()) {
-      data.set(triples, at);
-      at += triples.length;
-    }
-    Buffer.from(data.buffer).copy(bytes, dataAt);
+    numbers.copy(bytes, dataAt);
     return bytes;
   }
 
@@ -215,9 +237,15 @@ export class CountsTable {
     const toPosition = new Int32Array(this.codes.names.length).fill(-1);
     this.codes.names.forEach((id, n) => (toPosition[n] = position.get(id) ?? -1));
     const lineage = codes.map((code) => lineageOf(code, codes, position));
-    const coderWanted = coders
-      ? this.coders.names.map((id) => coders.has(id))
-      : this.coders.names.map(() => true);
+    // The same lineages flattened (code at: lineageAt[at] ≤ k < lineageAt[at + 1]): the loop
+    // below runs once per triple, 100,000 times at L, and at the first open of a session it
+    // runs before the JIT has compiled it; indexed loops over typed arrays stay fast there.
+    const lineageAt = new Int32Array(size + 1);
+    for (let at = 0; at < size; at++) lineageAt[at + 1] = lineageAt[at]! + lineage[at]!.length;
+    const lineageFlat = Int32Array.from(lineage.flat());
+    const coderWanted = Uint8Array.from(this.coders.names, (id) =>
+      !coders || coders.has(id) ? 1 : 0,
+    );
     const codings = new Float64Array(size);
     const inSources = new Int32Array(size);
     const inSourcesWithChildren = new Int32Array(size);
@@ -226,16 +254,18 @@ export class CountsTable {
     const covered = new Int32Array(size).fill(-1);
     let sourceNo = 0;
     for (const triples of this.sources.values()) {
-      for (let i = 0; i + 2 < triples.length; i += 3) {
+      const length = triples.length;
+      for (let i = 0; i + 2 < length; i += 3) {
         const at = toPosition[triples[i + 1]!]!;
         const count = triples[i + 2]!;
-        if (at < 0 || count <= 0 || !coderWanted[triples[i]!]) continue;
+        if (at < 0 || count <= 0 || coderWanted[triples[i]!] !== 1) continue;
         codings[at] = codings[at]! + count;
-        if (seen[at] !== sourceNo) {
-          seen[at] = sourceNo;
-          inSources[at] = inSources[at]! + 1;
-        }
-        for (const above of lineage[at]!) {
+        if (seen[at] === sourceNo) continue;
+        // First time in this source: the code and the codes above it count it once.
+        seen[at] = sourceNo;
+        inSources[at] = inSources[at]! + 1;
+        for (let k = lineageAt[at]!, end = lineageAt[at + 1]!; k < end; k++) {
+          const above = lineageFlat[k]!;
           if (covered[above] === sourceNo) continue;
           covered[above] = sourceNo;
           inSourcesWithChildren[above] = inSourcesWithChildren[above]! + 1;

@@ -16,6 +16,11 @@ import { SOURCES_DIR, isSafeId, layersDir, sourceFilePath } from './layout';
 
 const JOURNAL = '.edit.json';
 
+/** True when a listing of the sources folder holds a text correction to finish. */
+export function hasTextEdits(sourceNames: readonly string[]): boolean {
+  return sourceNames.some((name) => name.endsWith(JOURNAL));
+}
+
 async function parsed<T>(path: string, codec: { parse(raw: unknown, path: string): T }) {
   const read = await readJsonFile(path);
   return read.status === 'ok' ? codec.parse(read.value, path) : null;

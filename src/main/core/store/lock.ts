@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname, uptime, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -104,11 +104,16 @@ export async function inspectLock(
   return { state: 'held', info, stale: false, why: 'alive' };
 }
 
-/** Creates `.lock` only if absent, fully written before it appears (link is atomic and no-clobber). */
+/**
+ * Creates `.lock` only if absent, fully written before it appears (link is atomic and
+ * no-clobber). Not flushed to disk: a lock speaks only to the processes of a running system,
+ * which read it from memory; after a crash or a power cut it is stale whatever survived of it
+ * (written before the boot, or unreadable, or gone), so two fsyncs would only slow every open.
+ */
 async function createLockFile(path: string, content: string): Promise<boolean> {
   const temp = tempPathFor(path);
   try {
-    await writeFileDurable(temp, content);
+    await writeFile(temp, content, { flag: 'wx' });
     try {
       await link(temp, path);
       return true;
@@ -123,7 +128,6 @@ async function createLockFile(path: string, content: string): Promise<boolean> {
       if (!handle) return false;
       try {
         await handle.writeFile(content);
-        await handle.sync();
       } finally {
         await handle.close();
       }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { finishMerge } from '../team/merge-journal';
 import { newEvaluator } from '../../../shared/domain/team';
-import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -12,30 +12,37 @@ import {
   type ProjectFile,
   type ProjectMeta,
 } from '../../../shared/model/project';
-import { listBackups, newestBackup, removePartialSnapshots } from './backups';
-import { projectCodec, sourceCodec } from './codecs';
-import { fsyncDirectory, isTempFileName, readJsonFile } from './durable-file';
+import { listBackups, newestBackupTime } from './backups';
+import { projectCodec } from './codecs';
+import { fsyncDirectory, readJsonFile } from './durable-file';
 import { finishTextEdits } from './edit-journal';
 import { errnoOf, toUserFsError } from './fs-errors';
-import { projectFileTrusted, stampOf } from './caches';
-import { durableDocument } from './json-document';
 import {
-  PROJECT_FILE,
-  SOURCES_DIR,
-  BACKUPS_DIR,
-  LOCK_FILE,
-  isSafeId,
-  projectFolderName,
-} from './layout';
+  projectFileTrusted,
+  readCacheState,
+  stampOf,
+  startCacheReads,
+  type CacheReads,
+} from './caches';
+import { durableDocument } from './json-document';
+import { PROJECT_FILE, SOURCES_DIR, BACKUPS_DIR, projectFolderName } from './layout';
 import { ProjectLock, type LockOptions } from './lock';
 import { finishMigration, migrateOnDisk, type MigrationHook } from './migrate-on-disk';
 import { evaluatorIdOf, schemaVersionOf } from './migrations';
 import {
-  ProjectSession,
-  summariseSource,
-  type EvaluatorIdentity,
-  type SessionOptions,
-} from './project-session';
+  adoptOrphanSources,
+  finishDeletions,
+  hasTextEditsToFinish,
+  hasUnfinishedWork,
+  listProject,
+  listRoot,
+  listSources,
+  readProjectFile,
+  relistSources,
+  removeLeftovers,
+  type ProjectRead,
+} from './open-steps';
+import { ProjectSession, type EvaluatorIdentity, type SessionOptions } from './project-session';
 import { RecordStamper } from './record-stamps';
 import { describeCorruption, finishInterruptedRestore } from './recovery';
 import { LOCAL_CLIENT } from '../caller';
@@ -140,65 +147,9 @@ export async function createProject(
   }
 }
 
-/**
- * Deletes what interrupted writes left: temp files, set-aside stale locks and unfinished
- * snapshots (never read: only completed snapshots are listed). Only called while holding the
- * lock, so nothing is being written meanwhile.
- */
-async function removeLeftovers(dir: string): Promise<void> {
-  // Three folders, looked at together: nothing else is written meanwhile.
-  await Promise.all([
-    ...[dir, join(dir, SOURCES_DIR)].map(async (folder) => {
-      const names = await readdir(folder).catch(() => [] as string[]);
-      for (const name of names) {
-        if (isTempFileName(name) || name.startsWith(`${LOCK_FILE}.stale-`)) {
-          await unlink(join(folder, name)).catch(() => undefined);
-        }
-      }
-    }),
-    removePartialSnapshots(dir),
-  ]);
-}
-
-/**
- * Finishes deletions a crash interrupted: a set-aside source still listed in project.json goes
- * back in place (the deletion was not saved), one no longer listed is removed.
- */
-async function finishDeletions(dir: string, listed: ReadonlySet<string>): Promise<void> {
-  const names = await readdir(join(dir, SOURCES_DIR)).catch(() => [] as string[]);
-  for (const name of names) {
-    const id = name.endsWith('.deleted.json') ? name.slice(0, -'.deleted.json'.length) : null;
-    if (!id || !isSafeId(id)) continue;
-    const aside = join(dir, SOURCES_DIR, name);
-    if (listed.has(id)) await rename(aside, join(dir, SOURCES_DIR, `${id}.json`));
-    else await unlink(aside);
-  }
-}
-
-/** Lists in project.json the source files it does not know (left by an interrupted save). */
-async function adoptOrphanSources(dir: string, project: ProjectFile): Promise<number> {
-  const known = new Set(project.sources.map((summary) => summary.id));
-  let adopted = 0;
-  const names = await readdir(join(dir, SOURCES_DIR)).catch(() => [] as string[]);
-  for (const name of names.sort()) {
-    const id = name.endsWith('.json') ? name.slice(0, -5) : '';
-    if (!isSafeId(id) || known.has(id)) continue;
-    const file = `${SOURCES_DIR}/${name}`;
-    const read = await readJsonFile(join(dir, file));
-    if (read.status !== 'ok') continue;
-    try {
-      project.sources.push(summariseSource(sourceCodec.parse(read.value, file), []));
-      adopted += 1;
-    } catch {
-      // An unreadable orphan stays on disk untouched; `campo info` reports it.
-    }
-  }
-  return adopted;
-}
-
-/** The newest automatic snapshot, looked for in the background (awaited later, or dropped). */
-function newestSnapshot(dir: string): ReturnType<typeof newestBackup> {
-  const found = newestBackup(dir, 'auto');
+/** When the newest automatic snapshot was taken, looked for in the background (awaited later). */
+function newestSnapshot(dir: string): Promise<number> {
+  const found = newestBackupTime(dir, 'auto');
   found.catch(() => undefined);
   return found;
 }
@@ -241,27 +192,24 @@ export async function openProject(
   const settings = resolved(options);
   const { now, newId } = settings;
   const projectPath = join(dir, PROJECT_FILE);
-  const info = await stat(dir).catch((error: unknown) => {
-    throw toUserFsError(error, dir);
-  });
+  const [info, hasProjectFile] = await Promise.all([
+    stat(dir).catch((error: unknown) => {
+      throw toUserFsError(error, dir);
+    }),
+    stat(projectPath).then(
+      () => true,
+      () => false,
+    ),
+  ]);
   if (!info.isDirectory())
     throw new CampoError('NOT_A_PROJECT', `${dir} is not a folder`, { path: dir });
-  const hasProjectFile = await stat(projectPath).then(
-    () => true,
-    () => false,
-  );
   if (!hasProjectFile && (await listBackups(dir)).length === 0) {
     throw new CampoError('NOT_A_PROJECT', `${dir} has no ${PROJECT_FILE}`, { path: dir });
   }
 
   const { lock, tookOverFrom } = await ProjectLock.acquire(dir, options.lock);
   try {
-    await removeLeftovers(dir);
-    // A merge of a colleague's work a crash interrupted: finished if committed, else dropped.
-    await finishMerge(dir);
     const notices: OpenNotice[] = [];
-    const restored = await finishInterruptedRestore(dir, now);
-    if (restored) notices.push(restored);
     if (tookOverFrom) {
       notices.push({
         kind: 'stale-lock-recovered',
@@ -270,14 +218,34 @@ export async function openProject(
         since: tookOverFrom.createdAt,
       });
     }
+    // Listed once: a recovery step whose traces are absent is skipped (open-steps.ts). The
+    // thousand names of the sources folder are listed while project.json is read.
+    let sources = listSources(dir);
+    let root = await listRoot(dir);
+    let unfinished = hasUnfinishedWork(root);
+    if (unfinished.merge || unfinished.restore) {
+      await removeLeftovers(dir, { root, sources: await sources });
+      // A merge of a colleague's work a crash interrupted: finished if committed, else dropped.
+      if (unfinished.merge) await finishMerge(dir);
+      const restored = unfinished.restore ? await finishInterruptedRestore(dir, now) : null;
+      if (restored) notices.unshift(restored);
+      sources = listSources(dir);
+      root = await listRoot(dir);
+      unfinished = hasUnfinishedWork(root);
+    }
+    // Independent reads, together: the leftovers go while project.json (or its snapshot), the
+    // cache's state and counts and the newest snapshot are read.
+    const cleared = sources.then((names) => removeLeftovers(dir, { root, sources: names }));
+    cleared.catch(() => undefined); // awaited below, unless reading fails first
     // Stamped before it is read: if the file changes in between, the stamp is of no file read.
     let stamp = await stampOf(projectPath);
-    // Read while project.json is: the newest snapshot (a migration below makes a newer one).
+    let cacheReads: CacheReads | null = startCacheReads(dir);
     let newestAuto = newestSnapshot(dir);
-    let read = await readJsonFile(projectPath);
+    let read: ProjectRead = await readProjectFile(dir, stamp);
+    let listing = await cleared;
     if (read.status === 'ok' && schemaVersionOf(read.value) < CURRENT_SCHEMA_VERSION) {
       // A v1 deletion a crash interrupted is settled on the v1 files, before they move.
-      await finishDeletions(dir, listedSourceIds(read.value));
+      await finishDeletions(dir, listedSourceIds(read.value), listing);
       const account = accountName();
       notices.push(
         await migrateOnDisk(
@@ -292,11 +260,19 @@ export async function openProject(
           options.onMigrationStep,
         ),
       );
+      // The migration replaced the folder's files and dropped the cache: all read again.
       stamp = await stampOf(projectPath);
-      read = await readJsonFile(projectPath);
+      read = { ...(await readJsonFile(projectPath)), fromSnapshot: false };
       newestAuto = newestSnapshot(dir);
-    } else if (read.status === 'ok' && schemaVersionOf(read.value) === CURRENT_SCHEMA_VERSION) {
+      cacheReads = null;
+      listing = await listProject(dir);
+    } else if (
+      read.status === 'ok' &&
+      schemaVersionOf(read.value) === CURRENT_SCHEMA_VERSION &&
+      unfinished.migration
+    ) {
       await finishMigration(dir);
+      listing = await relistSources(dir, listing);
     }
     if (read.status !== 'ok') {
       throw await describeCorruption(dir, read.status === 'missing' ? 'missing' : read.reason);
@@ -304,7 +280,9 @@ export async function openProject(
     let project: ProjectFile;
     // The file Campo last wrote (validated before writing) needs no second check: a large
     // project then opens at the speed of JSON.parse. Any other file is checked in full.
-    const trusted = isCurrentProject(read.value) && (await projectFileTrusted(dir, stamp));
+    const trusted =
+      isCurrentProject(read.value) &&
+      (await projectFileTrusted(dir, stamp, cacheReads?.state ?? readCacheState(dir)));
     try {
       project = trusted ? (read.value as ProjectFile) : projectCodec.parse(read.value, projectPath);
     } catch (error) {
@@ -313,17 +291,24 @@ export async function openProject(
       }
       throw error;
     }
-    await finishDeletions(dir, new Set(project.sources.map((summary) => summary.id)));
+    listing = await finishDeletions(
+      dir,
+      new Set(project.sources.map((summary) => summary.id)),
+      listing,
+    );
     const db = durableDocument(projectPath, projectCodec, project);
-    const edited = await finishTextEdits(dir, db.data);
-    const adopted = await adoptOrphanSources(dir, db.data);
+    let edited = 0;
+    if (hasTextEditsToFinish(listing)) {
+      edited = await finishTextEdits(dir, db.data);
+      listing = await relistSources(dir, listing);
+    }
+    const adopted = await adoptOrphanSources(dir, db.data, listing);
     if (adopted > 0 || edited > 0) {
       await db.write();
       stamp = await stampOf(projectPath);
     }
     if (adopted > 0) notices.push({ kind: 'orphan-sources-recovered', count: adopted });
-    const newest = await newestAuto;
-    const lastBackupAt = newest ? Date.parse(newest.createdAt) : 0;
+    const lastBackupAt = await newestAuto;
     // Unless opening changed it (or it is the very object in use), the JSON read is the saved
     // state: stamped lazily.
     const unchanged =
@@ -331,7 +316,10 @@ export async function openProject(
     const session = new ProjectSession(dir, db, lock, notices, settings, lastBackupAt, unchanged);
     // Coding saves a crash left in the journal go into their layer files before anything reads them.
     await session.sources.recover();
-    await session.caches.open(stamp);
+    // Opened from the snapshot of this very file: nothing to snapshot; else one is made soon.
+    const snapshotOf = read.fromSnapshot && adopted === 0 && edited === 0 ? stamp : null;
+    await session.caches.open(stamp, cacheReads, snapshotOf);
+    if (!snapshotOf) session.caches.scheduleProjectSnapshot();
     session.scheduleBackup();
     return session;
   } catch (error) {
