@@ -80,7 +80,8 @@ async function build(root: string, spec: ScaleSpec): Promise<PhaseResult['values
  * cache): until the coding screen has its counts, then the first searches.
  */
 async function opening(root: string, spec: ScaleSpec, runs: number, dir: string) {
-  const slowRuns = spec.name === 'L' || spec.name === 'XL' ? 5 : Math.min(runs, 10);
+  // Ten fresh cores: the first opens of a process run before the JIT has compiled the open path.
+  const slowRuns = Math.min(runs, 10);
   const targets = TARGETS[spec.name];
   const opened: number[] = [];
   const usable: number[] = [];
