@@ -67,15 +67,19 @@ export function parseLayerJournal(text: string): JournalRead {
   return { deltas, skipped };
 }
 
+/** The bytes of a project's journal, or null when there is none. */
+async function journalBytes(projectDir: string): Promise<Buffer | null> {
+  const path = layerJournalPath(projectDir);
+  return readFile(path).catch((error: unknown) => {
+    if (errnoOf(error) === 'ENOENT') return null;
+    throw toUserFsError(error, path);
+  });
+}
+
 /** Reads a project's journal; a missing journal holds nothing. */
 export async function readLayerJournal(projectDir: string): Promise<JournalRead> {
-  const path = layerJournalPath(projectDir);
-  try {
-    return parseLayerJournal((await readFile(path)).toString('utf8'));
-  } catch (error) {
-    if (errnoOf(error) === 'ENOENT') return { deltas: [], skipped: 0 };
-    throw toUserFsError(error, path);
-  }
+  const bytes = await journalBytes(projectDir);
+  return bytes ? parseLayerJournal(bytes.toString('utf8')) : { deltas: [], skipped: 0 };
 }
 
 /** The deltas of a journal by source, in order. */
@@ -90,25 +94,47 @@ export function deltasBySource(deltas: readonly LayerDelta[]): Map<string, Layer
 }
 
 /**
+ * Applies a source's journal deltas, in order, over its layers as read from their files (by
+ * evaluator, changed in place; a layer only in the journal starts empty). Returns the evaluators
+ * whose layer changed. `journalPath` names the file in the error of a delta that breaks a layer.
+ */
+export function applyDeltas(
+  layers: Map<string, LayerFile>,
+  sourceId: string,
+  deltas: readonly LayerDelta[],
+  journalPath: string,
+): Set<string> {
+  const changed = new Set<string>();
+  for (const delta of deltas) {
+    const layer = layers.get(delta.coderId) ?? emptyLayer(sourceId, delta.coderId, delta.textRev);
+    const next = applyLayerDelta(layer, delta);
+    if (next === layer) continue;
+    layers.set(delta.coderId, layerCodec.parse(next, journalPath));
+    changed.add(delta.coderId);
+  }
+  return changed;
+}
+
+/**
  * Layers read from a folder's files (by source, then evaluator), with its journal applied: for
  * readers without the lock (another evaluator's folder). Only sources in `listed` are touched.
+ * Returns the journal's bytes (null when there is none), read once.
  */
 export async function withJournal(
   projectDir: string,
   layers: Map<string, Map<string, LayerFile>>,
   listed: ReadonlySet<string>,
-): Promise<Map<string, Map<string, LayerFile>>> {
-  for (const delta of (await readLayerJournal(projectDir)).deltas) {
-    if (!listed.has(delta.sourceId)) continue;
-    const bySource = layers.get(delta.sourceId) ?? new Map<string, LayerFile>();
-    const layer =
-      bySource.get(delta.coderId) ?? emptyLayer(delta.sourceId, delta.coderId, delta.textRev);
-    const next = applyLayerDelta(layer, delta);
-    if (next === layer) continue;
-    bySource.set(delta.coderId, layerCodec.parse(next, layerJournalPath(projectDir)));
-    layers.set(delta.sourceId, bySource);
+): Promise<Buffer | null> {
+  const bytes = await journalBytes(projectDir);
+  if (!bytes) return null;
+  const { deltas } = parseLayerJournal(bytes.toString('utf8'));
+  for (const [sourceId, ofSource] of deltasBySource(deltas)) {
+    if (!listed.has(sourceId)) continue;
+    const bySource = layers.get(sourceId) ?? new Map<string, LayerFile>();
+    const changed = applyDeltas(bySource, sourceId, ofSource, layerJournalPath(projectDir));
+    if (changed.size > 0) layers.set(sourceId, bySource);
   }
-  return layers;
+  return bytes;
 }
 
 /**

@@ -4,7 +4,7 @@
  * text) in memory once read, and the assembled view the app works with. A change to a source is
  * split back into what changed: a coding save rewrites that coder's layer only.
  */
-import { mkdir, readdir, rm, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import { describeIssues } from '../../../shared/model/issues';
@@ -22,12 +22,7 @@ import {
   type SpeakerTurn,
   type StoredCoding,
 } from '../../../shared/model/source';
-import {
-  applyLayerDelta,
-  isEmptyDelta,
-  layerDelta,
-  type LayerDelta,
-} from '../../../shared/domain/layer-delta';
+import { isEmptyDelta, layerDelta, type LayerDelta } from '../../../shared/domain/layer-delta';
 import { layerCodec, sourceCodec } from './codecs';
 import { isTempFileName, readJsonFile, writeFileDurable } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
@@ -53,7 +48,13 @@ import {
   walkDraft,
   type Gathered,
 } from './layer-views';
-import { deltasBySource, LayerJournal, readLayerJournal } from './layer-journal';
+import {
+  applyDeltas,
+  deltasBySource,
+  LayerJournal,
+  layerJournalPath,
+  readLayerJournal,
+} from './layer-journal';
 import { isSafeId, layerFilePath, layersDir, sourceEditPath, sourceFilePath } from './layout';
 import { LruByBytes } from './lru';
 
@@ -226,9 +227,12 @@ export class SourceStore {
     this.inFiles.clear();
     this.pendingCount = read.deltas.length;
     for (const id of [...this.pending.keys()]) {
-      const document = await readJsonFile(sourceFilePath(this.dir, id)).catch(() => null);
       // A source deleted since: its layers went with it.
-      if (document?.status === 'missing') this.dropPending(id);
+      const gone = await stat(sourceFilePath(this.dir, id)).then(
+        () => false,
+        (error: unknown) => errnoOf(error) === 'ENOENT',
+      );
+      if (gone) this.dropPending(id);
     }
     await this.checkpoint().catch((error: unknown) => {
       console.warn('[campo] coding journal kept for the next checkpoint', error);
@@ -388,12 +392,11 @@ export class SourceStore {
       }
       layers.set(coderId, layer);
     }
-    for (const delta of (await this.pendingFor(id)) ?? []) {
-      const layer = layers.get(delta.coderId) ?? emptyLayer(id, delta.coderId, delta.textRev);
-      const next = applyLayerDelta(layer, delta);
-      if (next === layer) continue;
-      const path = layerFilePath(this.dir, id, delta.coderId);
-      layers.set(delta.coderId, frozen(layerCodec.parse(next, path)));
+    const deltas = await this.pendingFor(id);
+    if (deltas) {
+      for (const coderId of applyDeltas(layers, id, deltas, layerJournalPath(this.dir))) {
+        frozen(layers.get(coderId)!);
+      }
     }
     this.layers.set(id, layers);
     return layers;

@@ -20,7 +20,7 @@ import { layerCodec, projectCodec, sourceCodec } from '../store/codecs';
 import { writeFileDurable, fsyncDirectory } from '../store/durable-file';
 import { serializeDocument } from '../store/json-document';
 import { serializeLayer } from '../store/layers';
-import { layerJournalPath, withJournal } from '../store/layer-journal';
+import { withJournal } from '../store/layer-journal';
 import {
   CODINGS_DIR,
   LAYER_JOURNAL_FILE,
@@ -312,8 +312,11 @@ export async function readProjectFolder(dir: string): Promise<ReadPackage> {
     layers.set(layer.sourceId, bySource);
   }
   // Codings the colleague's Campo saved but had not yet written into the layer files.
-  await withJournal(dir, layers, new Set(project.sources.map((source) => source.id)));
-  const journal = await readFile(layerJournalPath(dir)).catch(() => null);
+  const journal = await withJournal(
+    dir,
+    layers,
+    new Set(project.sources.map((source) => source.id)),
+  );
   const origin = await packageOrigin(dir);
   let base: TeamSide | null = null;
   const baseDir = join(dir, TEAM_DIR, BASE_DIR);
