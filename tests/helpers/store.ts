@@ -1,7 +1,9 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createProject, type StoreOptions } from '../../src/main/core/store/project-store';
+import type { ProjectSession } from '../../src/main/core/store/project-session';
 import { SourceStore } from '../../src/main/core/store/source-store';
+import { applyCoding } from '../../src/shared/domain/coding';
 import type { SourceFile, SpeakerTurn } from '../../src/shared/model/source';
 import { tempDir } from './temp-dir';
 
@@ -25,6 +27,26 @@ export async function copyFixture(name: string): Promise<string> {
   const dir = join(await tempDir(), `${name}.campo`);
   await cp(join(import.meta.dirname, '..', 'fixtures', name), dir, { recursive: true });
   return dir;
+}
+
+/** Codes `passage` of source `id` with `codeId` as the session's evaluator (id `c-<code>-<start>`). */
+export function codePassage(
+  session: ProjectSession,
+  id: string,
+  passage: string,
+  codeId = 'code-a',
+) {
+  return session.mutateSource(id, (draft) => {
+    const start = draft.text.indexOf(passage);
+    draft.codings = applyCoding(draft.codings, draft.text, {
+      id: `c-${codeId}-${start}`,
+      codeId,
+      start,
+      end: start + passage.length,
+      coderId: session.evaluator.id,
+      createdAt: new Date().toISOString(),
+    });
+  });
 }
 
 /** A typed transcript "Intervista <id>" with `text` and its `turns`, not yet coded. */

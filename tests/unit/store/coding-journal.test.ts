@@ -13,28 +13,13 @@ import { openProject } from '../../../src/main/core/store/project-store';
 import type { ProjectSession } from '../../../src/main/core/store/project-session';
 import { restoreBackup } from '../../../src/main/core/store/recovery';
 import { readProjectFolder } from '../../../src/main/core/team/packages';
-import { applyCoding } from '../../../src/shared/domain/coding';
-import { newProject, savedLayer, sourceFile } from '../../helpers/store';
+import { codePassage as code, newProject, savedLayer, sourceFile } from '../../helpers/store';
 import { tempDir } from '../../helpers/temp-dir';
 
 const ANNA = { id: 'ev-anna', name: 'Anna' };
 const TEXT =
   'Intervistatore: Com’è andata?\nINT-01: Bene 😀, la città ha risposto. Poi i ritardi.\n';
 const JOURNAL = 'codings.journal';
-
-function code(session: ProjectSession, id: string, passage: string, codeId = 'code-a') {
-  return session.mutateSource(id, (draft) => {
-    const start = draft.text.indexOf(passage);
-    draft.codings = applyCoding(draft.codings, draft.text, {
-      id: `c-${codeId}-${start}`,
-      codeId,
-      start,
-      end: start + passage.length,
-      coderId: session.evaluator.id,
-      createdAt: new Date().toISOString(),
-    });
-  });
-}
 
 /** A project with one transcript, open as Anna, with saves held in the journal (no idle write). */
 async function journaled() {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProject, openProject } from '../../../src/main/core/store/project-store';
 import { CampoError } from '../../../src/shared/ipc/errors';
+import { sourceFile } from '../../helpers/store';
 import { tempDir } from '../../helpers/temp-dir';
 
 /** Mounts a 512 KiB tmpfs: a real disk that really fills up. Needs root (CI and this machine). */
@@ -73,19 +74,7 @@ describe('a full disk', () => {
       { checkpointIdleMs: 3_600_000 },
     );
     const text = 'La città ha risposto bene, poi i ritardi del bando. '.repeat(20);
-    await session.addSource({
-      id: 's1',
-      title: 'Intervista',
-      kind: 'transcript',
-      origin: 'typed',
-      fictional: false,
-      text,
-      turns: [],
-      codings: [],
-      memos: [],
-      createdAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-    });
+    await session.addSource(sourceFile('s1', text));
     const code = (n: number) =>
       session.mutateSource('s1', (draft) => {
         draft.codings = applyCoding(draft.codings, draft.text, {

@@ -7,10 +7,9 @@ import { CountsTable } from '../../../src/main/core/store/counts-table';
 import { emptyLayer } from '../../../src/main/core/store/layers';
 import { openProject } from '../../../src/main/core/store/project-store';
 import type { ProjectSession } from '../../../src/main/core/store/project-session';
-import { applyCoding } from '../../../src/shared/domain/coding';
 import { passageFingerprint } from '../../../src/shared/domain/fingerprint';
 import type { SourceFile } from '../../../src/shared/model/source';
-import { newProject, sourceFile } from '../../helpers/store';
+import { codePassage as code, newProject, sourceFile } from '../../helpers/store';
 
 const ANNA = { id: 'ev-anna', name: 'Anna' };
 const BRUNO = { id: 'ev-bruno', name: 'Bruno' };
@@ -18,21 +17,6 @@ const TEXT = 'Intervistatore: Com’è andata?\nINT-01: Bene 😀, la città ha 
 
 function transcript(id: string, text = TEXT): SourceFile {
   return sourceFile(id, text);
-}
-
-/** Codes `passage` of source `id` with `codeId` as the session's evaluator. */
-function code(session: ProjectSession, id: string, passage: string, codeId = 'code-a') {
-  return session.mutateSource(id, (draft) => {
-    const start = draft.text.indexOf(passage);
-    draft.codings = applyCoding(draft.codings, draft.text, {
-      id: `c-${codeId}-${start}`,
-      codeId,
-      start,
-      end: start + passage.length,
-      coderId: session.evaluator.id,
-      createdAt: new Date().toISOString(),
-    });
-  });
 }
 
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
