@@ -130,6 +130,8 @@ export class ProjectSession {
   private closed = false;
   private saves = 0;
   private checkpointTimer: NodeJS.Timeout | null = null;
+  /** A checkpoint's steps are under way: saves meanwhile do not start another run of them. */
+  private checkpointing = false;
 
   constructor(
     readonly dir: string,
@@ -506,7 +508,7 @@ export class ProjectSession {
    */
   private scheduleCheckpoint(): void {
     const { deltas, bytes } = this.sources.journalSize;
-    if (deltas === 0) return;
+    if (deltas === 0 || this.checkpointing) return;
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
     // In steps through the queue, so saves go on between them.
@@ -518,15 +520,18 @@ export class ProjectSession {
         return this.sources.checkpointStep(CHECKPOINT_STEP_SOURCES);
       }).then(
         (done) => {
-          if (!done) step();
+          if (done) this.checkpointing = false;
+          else step();
         },
         (error: unknown) => {
+          this.checkpointing = false;
           console.warn('[campo] coding journal not yet written into the layer files', error);
         },
       );
     };
     const run = () => {
       this.checkpointTimer = null;
+      this.checkpointing = true;
       step();
     };
     if (bytes >= (this.options.journalMaxBytes ?? JOURNAL_MAX_BYTES)) return run();
