@@ -8,17 +8,25 @@
  * Writes { figures, peakRssMb, values } as JSON to --out=<file>.
  */
 import { randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeFileDurable } from '../../src/main/core/store/durable-file';
+import { WRITE_THROUGH } from '../../src/main/core/store/layer-journal';
 import { openProject } from '../../src/main/core/store/project-store';
 import { applyCoding } from '../../src/shared/domain/coding';
 import { benchCore } from './bench-core';
 import { figures, group, measure, record, target, type Target } from './measure';
 import { naiveOpen, naiveSaveCoding, writeNaiveCopy } from './naive-store';
 import { peerDump } from './peer';
-import { BENCH_EVALUATOR, buildScaleProject, SCALES, type ScaleSpec } from './scale-project';
+import {
+  BENCH_EVALUATOR,
+  buildScaleProject,
+  saveRuns,
+  SCALES,
+  type ScaleSpec,
+} from './scale-project';
 import { RARE_WORD, spreadSpans } from './synthetic';
 import type { PhaseResult } from './scale';
 
@@ -135,20 +143,22 @@ async function writeFloor(label: string, layerPath: string, runs: number) {
 
 /**
  * The floor of a coding save as Campo now writes it: one line of the size a save journals,
- * appended to a file kept open and flushed with fdatasync (see layer-journal.ts), in the project
+ * appended to a file kept open and written through (O_DSYNC, see layer-journal.ts), in the project
  * folder.
  */
 async function journalFloor(label: string, dir: string, lineBytes: number, runs: number) {
   const probe = join(dir, '.journal-floor-probe');
-  const handle = await open(probe, 'w');
+  // Opened the way the journal is: written through (O_DSYNC) where the system has it.
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (WRITE_THROUGH ?? 0);
+  const handle = await open(probe, flags);
   const line = Buffer.alloc(lineBytes, 0x61);
   try {
     return await measure(
-      `write floor: ${label} (${lineBytes} bytes appended to an open file + fdatasync)`,
+      `write floor: ${label} (${lineBytes} bytes appended to an open file, written through)`,
       runs,
       async () => {
         await handle.write(line);
-        await handle.datasync();
+        if (WRITE_THROUGH === undefined) await handle.datasync();
       },
     );
   } finally {
@@ -220,12 +230,13 @@ async function campo(
   const large = project.sources.at(-1)!.id;
   const spare = project.codes.at(-1)!.id;
   const typical = project.codes[9]!.id;
+  const saves = saveRuns(runs);
   const save = async (label: 'small' | 'large', sourceId: string) => {
     const source = await call('sourceGet', { id: sourceId });
-    const spans = spreadSpans(source.text, runs + 2, 60);
+    const spans = spreadSpans(source.text, saves + 2, 60);
     const saved = await measure(
       `codingApply on a ${label} source (acknowledged: durably on disk)`,
-      runs,
+      saves,
       (run) => call('codingApply', { sourceId, codeId: spare, ...spans[run]! }),
       {
         ...withTarget(label === 'small' ? targets.saveSmall : targets.saveLarge),
@@ -236,11 +247,11 @@ async function campo(
       `one ${label}-source save's journal line`,
       dir,
       await lastJournalLine(dir),
-      runs,
+      saves,
     );
     // The write a save made before the journal: the whole layer file, durably replaced.
     const layer = join(dir, 'codings', sourceId, `${BENCH_EVALUATOR.id}.json`);
-    const floor = await writeFloor(`the ${label} source's whole layer`, layer, runs);
+    const floor = await writeFloor(`the ${label} source's whole layer`, layer, saves);
     return { saved, floor: journal, layerFloor: floor };
   };
   const saveSmall = await save('small', small);

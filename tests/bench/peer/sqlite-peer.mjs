@@ -164,7 +164,8 @@ async function measureAll(file, runs, paramsPath, out) {
     ['saveSmall', params.smallFid, params.smallLength],
     ['saveLarge', params.largeFid, params.largeLength],
   ]) {
-    for (let run = 0; run < runs + 2; run++) {
+    // As many saves as Campo's (scale-project.ts, saveRuns): a p95 needs more than 30 samples.
+    for (let run = 0; run < (params.saveRuns ?? runs) + 2; run++) {
       const pos0 = (run * 997) % Math.max(1, length - 80);
       const started = performance.now();
       insert.run(

@@ -1,15 +1,17 @@
 /**
  * The coding journal (`codings.journal`, STORE-V2 §6): a coding save appends what it changed in
- * a layer (a `LayerDelta`) to one file kept open and flushes it with one `fdatasync`, instead of
- * rewriting the layer file (temp file, fsync, rename, fsync of the folder). The layer files are
- * brought up to date later, at a checkpoint (idle, a long journal, a snapshot, a merge, closing),
- * and the journal is then emptied. Whoever reads layer files applies the journal over them
- * (revision-guarded, see layer-delta.ts): after a crash the next open does it and writes them.
+ * a layer (a `LayerDelta`) to one file kept open and writes it through to the disk (`O_DSYNC`;
+ * one `fdatasync` where the system lacks it), instead of rewriting the layer file (temp file,
+ * fsync, rename, fsync of the folder). The layer files are brought up to date later, at a
+ * checkpoint (idle, a long journal, a snapshot, a merge, closing), and the journal is then
+ * emptied. Whoever reads layer files applies the journal over them (revision-guarded, see
+ * layer-delta.ts): after a crash the next open does it and writes them.
  *
  * One line per save: `<checksum> <json>\n`. A line cut short by a crash, or damaged, fails its
- * checksum and is skipped; it was never acknowledged (a save resolves after the flush).
+ * checksum and is skipped; it was never acknowledged (a save resolves once its line is on disk).
  */
 import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyLayerDelta, type LayerDelta } from '../../../shared/domain/layer-delta';
@@ -20,6 +22,13 @@ import { errnoOf, toUserFsError } from './fs-errors';
 import { LAYER_JOURNAL_FILE, isSafeId } from './layout';
 
 const FORMAT = 1;
+
+/**
+ * Writes through to the disk where the system offers it (Linux, macOS): a save is then one
+ * write in one worker-thread call, not a write and a flush in two. Each call's hand-over to a
+ * worker thread and back is where a busy (or virtual) machine's tail latency comes from.
+ */
+export const WRITE_THROUGH: number | undefined = constants.O_DSYNC;
 
 /** Path of a project's coding journal. */
 export function layerJournalPath(projectDir: string): string {
@@ -156,9 +165,10 @@ export class LayerJournal {
     if (this.handle) return this.handle;
     const path = layerJournalPath(this.projectDir);
     // 'a+' would ignore positions on Linux; 'r+' after creating keeps writes where we say.
+    const flags = constants.O_RDWR | (WRITE_THROUGH ?? 0);
     const handle = await open(path, 'a+').then(async (created) => {
       await created.close();
-      return open(path, 'r+');
+      return open(path, flags);
     });
     this.length = (await handle.stat()).size;
     this.handle = handle;
@@ -185,7 +195,7 @@ export class LayerJournal {
         if (bytesWritten === 0) throw Object.assign(new Error('No bytes written'), { code: 'EIO' });
         written += bytesWritten;
       }
-      await handle.datasync();
+      if (WRITE_THROUGH === undefined) await handle.datasync();
       this.length = at + data.length;
     } catch (error) {
       // Nothing after `at` was acknowledged: cut it off, or stop using this handle.
