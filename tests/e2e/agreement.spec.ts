@@ -2,11 +2,26 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { expect, test } from './fixtures';
+import { expect, test, type CampoHost } from './fixtures';
 import { AgreementPage } from './pages/agreement-page';
 import { ProjectPage } from './pages/project-page';
 import { ReportPage } from './pages/report-page';
 import { StartPage } from './pages/start-page';
+
+/** Writes the two-coder project (tests/helpers/two-coders.ts) and lists it as opened before. */
+async function twoCoderProject(campo: CampoHost): Promise<string> {
+  const dir = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join('tests', 'helpers', 'two-coders.ts'), campo.projectsDir],
+    { encoding: 'utf8' },
+  ).trim();
+  const settingsPath = join(campo.configDir, 'settings.json');
+  const settings = JSON.parse(await readFile(settingsPath, 'utf8').catch(() => '{}'));
+  settings.recent = [{ path: dir, title: 'Affidabilità', openedAt: new Date().toISOString() }];
+  await writeFile(settingsPath, JSON.stringify(settings));
+  await campo.restart();
+  return dir;
+}
 
 /**
  * Two evaluators coded one 100-character transcript (tests/helpers/two-coders.ts): the lead
@@ -17,18 +32,7 @@ test('two coders: hand-checked κ, a disagreement resolved into the consensus la
   page,
   campo,
 }) => {
-  const dir = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join('tests', 'helpers', 'two-coders.ts'), campo.projectsDir],
-    { encoding: 'utf8' },
-  ).trim();
-  // The project in the recent list, as if opened before.
-  const settingsPath = join(campo.configDir, 'settings.json');
-  const settings = JSON.parse(await readFile(settingsPath, 'utf8').catch(() => '{}'));
-  settings.recent = [{ path: dir, title: 'Affidabilità', openedAt: new Date().toISOString() }];
-  await writeFile(settingsPath, JSON.stringify(settings));
-  await campo.restart();
-
+  const dir = await twoCoderProject(campo);
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const agreement = new AgreementPage(page);
@@ -123,4 +127,43 @@ test('two coders: hand-checked κ, a disagreement resolved into the consensus la
   );
   expect(text).toContain('Accordo a livello di carattere (metodo NVivo)');
   expect(text).not.toContain('Consenso');
+});
+
+test('a "neither" decision (N) is undone like a coding and is still decided after a reload', async ({
+  page,
+  campo,
+}) => {
+  await twoCoderProject(campo);
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const agreement = new AgreementPage(page);
+  await start.goto(campo.url);
+  await start.recent('Affidabilità').click();
+  await project.go('Codifica');
+  await agreement.open();
+  await agreement.view('Disaccordi').click();
+  await page.keyboard.press('ArrowDown');
+  await expect(agreement.selected).toContainText('Semplificazione');
+  await page.keyboard.press('n');
+  await expect(project.notification('Consenso registrato per «Semplificazione».')).toBeVisible();
+  await expect(agreement.selected).toContainText('deciso');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Control+z');
+  await expect(agreement.selected).toContainText('da decidere');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(agreement.selected).toContainText('deciso');
+
+  // A reload (the window closed and opened again): the decision was saved, not only shown.
+  await page.reload();
+  await project.go('Codifica');
+  await agreement.open();
+  await agreement.view('Disaccordi').click();
+  await page.keyboard.press('ArrowDown');
+  await expect(agreement.selected).toContainText('Semplificazione');
+  await expect(agreement.selected).toContainText('deciso');
+  await expect(agreement.list.getByRole('option').first()).toContainText('da decidere');
+  await expect(agreement.version('Consenso')).toContainText(
+    'Deciso: nessuna delle versioni; il passaggio resta senza codifica.',
+  );
+  await page.screenshot({ path: 'test-results/artefacts/agreement-neither.png', fullPage: true });
 });

@@ -6,7 +6,7 @@
  * before the merge. Pure.
  */
 import type { Code, ProjectFile } from '../model/project';
-import { frameworkSummaryId } from '../model/constants';
+import { consensusDecisionId, frameworkSummaryId } from '../model/constants';
 import type { LayerFile } from '../model/source';
 import type { RecordMatch, TeamSide } from './team-merge';
 
@@ -107,7 +107,8 @@ function rewrite<T>(value: T, ids: ReadonlyMap<string, string>): T {
 /**
  * Theirs with the confirmed matches' ids replaced by ours (ids are random UUIDs, so a string
  * equal to one is that reference). Framework summaries, whose id is made of a participant's and
- * a question's, get theirs recomputed.
+ * a question's, and consensus decisions, whose id is made of their passage's, get theirs
+ * recomputed.
  */
 export function applyMatches(theirs: TeamSide, matches: readonly RecordMatch[]): TeamSide {
   if (matches.length === 0) return theirs;
@@ -116,6 +117,10 @@ export function applyMatches(theirs: TeamSide, matches: readonly RecordMatch[]):
   project.frameworkSummaries = project.frameworkSummaries.map((summary) => ({
     ...summary,
     id: frameworkSummaryId(summary.participantId, summary.questionId),
+  }));
+  project.consensusDecisions = project.consensusDecisions.map((decision) => ({
+    ...decision,
+    id: consensusDecisionId(decision.sourceId, decision.codeId, decision.start, decision.end),
   }));
   const layers = new Map<string, Map<string, LayerFile>>();
   for (const [sourceId, bySource] of theirs.layers) {

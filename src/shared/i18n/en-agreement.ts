@@ -138,6 +138,7 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.ui.list': 'Disagreements',
   'agreement.ui.consensusColumn': 'Consensus',
   'agreement.ui.consensusEmpty': 'No consensus coding in this passage.',
+  'agreement.ui.consensusNone': 'Decided: neither version; nothing is coded in this passage.',
   'agreement.ui.notCoded': 'not coded',
   'agreement.ui.status.open': 'to decide',
   'agreement.ui.status.decided': 'decided',

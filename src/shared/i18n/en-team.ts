@@ -23,6 +23,7 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.kind.matrix': 'Matrices',
   'team.kind.session': 'Interviews and focus groups',
   'team.kind.source': 'Sources',
+  'team.kind.consensusDecision': 'Consensus decisions to code nothing',
   'team.conflict.edit': 'changed on both sides',
   'team.conflict.added-both': 'on both sides with different values',
   'team.conflict.deleted-here': 'deleted here, changed by the colleague',

@@ -142,6 +142,7 @@ export const itAgreement = {
   'agreement.ui.list': 'Disaccordi',
   'agreement.ui.consensusColumn': 'Consenso',
   'agreement.ui.consensusEmpty': 'Nessuna codifica di consenso in questo passaggio.',
+  'agreement.ui.consensusNone': 'Deciso: nessuna delle versioni; il passaggio resta senza codifica.',
   'agreement.ui.notCoded': 'non codificato',
   'agreement.ui.status.open': 'da decidere',
   'agreement.ui.status.decided': 'deciso',

@@ -23,6 +23,7 @@ export const itTeam = {
   'team.kind.matrix': 'Matrici',
   'team.kind.session': 'Interviste e focus group',
   'team.kind.source': 'Fonti',
+  'team.kind.consensusDecision': 'Decisioni di consenso senza codifica',
   'team.conflict.edit': 'modificato da entrambi',
   'team.conflict.added-both': 'presente in entrambi con valori diversi',
   'team.conflict.deleted-here': 'eliminato qui, modificato dal collega',

@@ -50,6 +50,8 @@ export interface DisagreementView extends Disagreement {
   after: string;
   /** The consensus layer's coverage of the code inside the passage. */
   consensus: Span[];
+  /** The consensus decided this passage: it codes some of it, or recorded "neither". */
+  decided: boolean;
 }
 
 export type { CoderVersion };
@@ -77,7 +79,8 @@ export const agreementContract = {
   ),
   /**
    * Puts a decision on one passage into the consensus layer: its consensus codings of the code
-   * are replaced by `spans` (empty: none). Undoable like any coding change.
+   * are replaced by `spans` (empty: none, kept as a consensus decision in project.json).
+   * Undoable like any coding change.
    */
   agreementResolve: handler(
     z

@@ -21,6 +21,19 @@ export function frameworkSummaryId(participantId: string, questionId: string): s
   return `${participantId}~${questionId}`.slice(0, 100);
 }
 
+/**
+ * The id of the consensus decision on one disagreement (a code on a passage of a source): one
+ * record per passage, so two colleagues' decisions on it are one record when merged.
+ */
+export function consensusDecisionId(
+  sourceId: string,
+  codeId: string,
+  start: number,
+  end: number,
+): string {
+  return `${sourceId}~${codeId}~${start}-${end}`.slice(0, 100);
+}
+
 /** An evaluator's role in the team (issue 18). */
 export const EVALUATOR_ROLES = ['lead', 'coder', 'interviewer'] as const;
 export type EvaluatorRole = (typeof EVALUATOR_ROLES)[number];

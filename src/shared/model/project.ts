@@ -170,6 +170,21 @@ export const FrameworkSummarySchema = z.object({
 export type FrameworkSummary = z.infer<typeof FrameworkSummarySchema>;
 
 /**
+ * A consensus decision that left a disagreement with no coding ("neither coder"): without this
+ * record nothing on disk would tell it from a passage not yet decided. Decisions that keep a
+ * coding need none: the consensus layer holds them. Its id is `consensusDecisionId(...)`.
+ */
+export const ConsensusDecisionSchema = z.object({
+  id: IdSchema,
+  sourceId: IdSchema,
+  codeId: IdSchema,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  ...StampShape,
+});
+export type ConsensusDecision = z.infer<typeof ConsensusDecisionSchema>;
+
+/**
  * What project.json keeps about each source so lists never load the texts. Only fields that
  * change rarely live here: a coding edit rewrites the source file alone, not project.json.
  */
@@ -282,6 +297,8 @@ export const ProjectFileSchema = z.object({
   matrices: z.array(RatingMatrixSchema).default([]),
   sessions: z.array(FieldSessionSchema).default([]),
   sources: z.array(SourceSummarySchema).default([]),
+  /** Disagreements the consensus decided to leave uncoded (issue 19). */
+  consensusDecisions: z.array(ConsensusDecisionSchema).default([]),
   /** The report composer's last choices; null until the user saves some. */
   report: ReportSettingsSchema.extend(StampShape).nullable().default(null),
   /** Records deleted from the arrays above (STORE-V2 §2). */

@@ -15,4 +15,5 @@ export const RECORD_COLLECTIONS = [
   ['matrix', 'matrices'],
   ['session', 'sessions'],
   ['source', 'sources'],
+  ['consensusDecision', 'consensusDecisions'],
 ] as const satisfies ReadonlyArray<readonly [RecordKind, keyof ProjectFile]>;

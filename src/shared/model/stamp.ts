@@ -39,6 +39,7 @@ export const RECORD_KINDS = [
   'matrix',
   'session',
   'source',
+  'consensusDecision',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 

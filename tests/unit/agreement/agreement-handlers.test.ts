@@ -95,6 +95,63 @@ describe('agreement over the coder layers of an open project', () => {
     await core.shutdown();
   });
 
+  it('keeps a "neither" decision on disk: still decided after reopening, undone and redone with its coding change', async () => {
+    const { call, core, dir, sourceId, delays } = await openTwoCoders();
+    const first = (await call('agreementDisagreements', {})).disagreements[0]!;
+    expect(first.decided).toBe(false);
+    // Accept Bruno first, then decide "neither": the consensus coding goes, the decision stays.
+    const passage = { sourceId, codeId: delays.id, start: first.start, end: first.end };
+    await call('agreementResolve', {
+      ...passage,
+      spans: consensusSpans(first, { accept: BRUNO.id }),
+    });
+    await call('agreementResolve', { ...passage, spans: consensusSpans(first, 'none') });
+    const decided = (await call('agreementDisagreements', {})).disagreements[0]!;
+    expect(decided).toMatchObject({ consensus: [], decided: true });
+    expect((await savedLayer(dir, sourceId, CONSENSUS_EVALUATOR_ID))!.codings).toEqual([]);
+
+    // Closed and opened again (a reload): the passage is still decided.
+    await call('projectClose', {});
+    await call('projectOpen', { path: dir });
+    expect((await call('agreementDisagreements', {})).disagreements[0]!.decided).toBe(true);
+    const project = (await call('projectCurrent', {}))!.project;
+    expect(project.consensusDecisions).toMatchObject([{ ...passage, rev: 1 }]);
+
+    // The other passage stays open.
+    expect((await call('agreementDisagreements', {})).disagreements[1]!.decided).toBe(false);
+    await core.shutdown();
+  });
+
+  it('undoes a "neither" decision with the coding it removed, and a later acceptance drops the record', async () => {
+    const { call, core, sourceId, delays } = await openTwoCoders();
+    const first = (await call('agreementDisagreements', {})).disagreements[0]!;
+    const passage = { sourceId, codeId: delays.id, start: first.start, end: first.end };
+    await call('agreementResolve', {
+      ...passage,
+      spans: consensusSpans(first, { accept: BRUNO.id }),
+    });
+    await call('agreementResolve', { ...passage, spans: [] });
+    await call('codingUndo', {});
+    const undone = (await call('agreementDisagreements', {})).disagreements[0]!;
+    expect(undone).toMatchObject({ consensus: [{ start: 20, end: 60 }], decided: true });
+    expect((await call('projectCurrent', {}))!.project.consensusDecisions).toEqual([]);
+    await call('codingRedo', {});
+    expect((await call('projectCurrent', {}))!.project.consensusDecisions).toHaveLength(1);
+    expect((await call('agreementDisagreements', {})).disagreements[0]!.consensus).toEqual([]);
+
+    // Deciding "all" afterwards codes the passage: the "neither" record goes (a tombstone).
+    await call('agreementResolve', { ...passage, spans: consensusSpans(first, 'all') });
+    const project = (await call('projectCurrent', {}))!.project;
+    expect(project.consensusDecisions).toEqual([]);
+    expect(project.tombstones.filter((t) => t.kind === 'consensusDecision')).toHaveLength(1);
+    await call('codingUndo', {});
+    expect((await call('agreementDisagreements', {})).disagreements[0]!).toMatchObject({
+      consensus: [],
+      decided: true,
+    });
+    await core.shutdown();
+  });
+
   it('refuses consensus spans outside the passage and fewer than two coders gives no figures', async () => {
     const { core, delays, sourceId } = await openTwoCoders();
     const answer = await dispatch(

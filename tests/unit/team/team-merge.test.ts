@@ -6,7 +6,7 @@ import { findResourcesDir } from '../../../src/main/core/paths';
 import { writeDemoProject } from '../../../src/main/core/demo';
 import { planTeamMerge, type TeamSide } from '../../../src/shared/domain/team-merge';
 import { mergeLayer } from '../../../src/shared/domain/team-merge-layers';
-import { frameworkSummaryId } from '../../../src/shared/model/constants';
+import { consensusDecisionId, frameworkSummaryId } from '../../../src/shared/model/constants';
 import type { ProjectFile } from '../../../src/shared/model/project';
 import type { LayerFile, StoredCoding } from '../../../src/shared/model/source';
 
@@ -255,5 +255,58 @@ describe('coder layers never conflict', () => {
     const again = mergeLayer(base, merged.layer, theirs);
     expect(again.changed).toBe(false);
     expect(again.counts).toEqual({ added: 0, updated: 0, deleted: 0 });
+  });
+});
+
+describe('consensus decisions to code nothing (merged by passage)', () => {
+  const decision = (codeId: string) => {
+    const sourceId = demo.sources[0]!.id;
+    return {
+      id: consensusDecisionId(sourceId, codeId, 10, 80),
+      sourceId,
+      codeId,
+      start: 10,
+      end: 80,
+      rev: 1,
+      updatedAt: '2026-12-02T09:00:00.000Z',
+      updatedBy: 'ev-anna',
+    };
+  };
+
+  it('the same passage decided on both laptops is one record; one decided only there is added', () => {
+    const ours = copy();
+    const theirs = copy();
+    const [a, b] = demo.codes;
+    ours.consensusDecisions = [decision(a!.id)];
+    theirs.consensusDecisions = [{ ...decision(a!.id), updatedBy: 'ev-bruno' }, decision(b!.id)];
+    const plan = merge(demo, ours, theirs);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.project.consensusDecisions.map((d) => d.codeId).sort()).toEqual(
+      [a!.id, b!.id].sort(),
+    );
+    expect(plan.report.records).toContainEqual({
+      kind: 'consensusDecision',
+      added: 1,
+      updated: 0,
+      deleted: 0,
+    });
+  });
+
+  it('a decision withdrawn there (a later acceptance) is withdrawn here too', () => {
+    const base = copy();
+    base.consensusDecisions = [decision(demo.codes[0]!.id)];
+    const ours = structuredClone(base);
+    const theirs = structuredClone(base);
+    theirs.consensusDecisions = [];
+    theirs.tombstones.push({
+      kind: 'consensusDecision',
+      id: decision(demo.codes[0]!.id).id,
+      rev: 2,
+      deletedAt: '2026-12-03T00:00:00.000Z',
+      deletedBy: 'ev-bruno',
+    });
+    const plan = merge(base, ours, theirs);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.project.consensusDecisions).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { CampoError } from '../../../shared/ipc/errors';
 import type { CodingUpdate, UndoState } from '../../../shared/ipc/types';
-import type { Code, ProjectFile } from '../../../shared/model/project';
+import type { Code, ConsensusDecision, ProjectFile } from '../../../shared/model/project';
 import type { Coding, SourceFile } from '../../../shared/model/source';
 import type { ProjectSession } from '../store/project-session';
 
@@ -11,11 +11,35 @@ interface SourceDelta {
   after: Coding[];
 }
 
-/** One undoable step: the codebook before/after (when it changed) and the codings it touched. */
+/** Consensus decisions a change removed (`before`) and added (`after`), by id. */
+interface DecisionDelta {
+  before: ConsensusDecision[];
+  after: ConsensusDecision[];
+}
+
+/**
+ * One undoable step: the codebook before/after (when it changed), the consensus decisions and
+ * the codings it touched.
+ */
 export interface HistoryEntry {
   label: string;
   codes: { before: Code[]; after: Code[] } | null;
+  decisions: DecisionDelta | null;
   sources: SourceDelta[];
+}
+
+/** Decisions in `from` whose id is not in `to`. */
+function decisionsMissing(
+  from: readonly ConsensusDecision[],
+  to: readonly ConsensusDecision[],
+): ConsensusDecision[] {
+  const kept = new Set(to.map((decision) => decision.id));
+  return from.filter((decision) => !kept.has(decision.id));
+}
+
+/** A decision as undo puts it back: its revision and stamps are the store's to give. */
+function unstamped({ id, sourceId, codeId, start, end }: ConsensusDecision): ConsensusDecision {
+  return { id, sourceId, codeId, start, end };
 }
 
 const MAX_ENTRIES = 200;
@@ -72,6 +96,7 @@ interface Touched {
  */
 export class CodingChange {
   private codesBefore: Code[] | null = null;
+  private decisionsBefore: ConsensusDecision[] | null = null;
   private readonly touched = new Map<string, Map<string, Touched>>();
   /** Each source's codings before the first edit, for a source whose save failed part-way. */
   private readonly sourcesBefore = new Map<string, Coding[]>();
@@ -87,6 +112,7 @@ export class CodingChange {
   /** Changes project.json (the codebook and anything else) in one durable write. */
   async editProject<R>(change: (project: ProjectFile) => R): Promise<R> {
     this.codesBefore ??= structuredClone(this.session.project.codes);
+    this.decisionsBefore ??= this.session.project.consensusDecisions.map(unstamped);
     return this.session.mutate(change);
   }
 
@@ -142,12 +168,19 @@ export class CodingChange {
         : { id, ...composed(touched.values()) };
       if (delta.before.length || delta.after.length) sources.push(delta);
     }
-    if (!codesChanged && sources.length === 0) return null;
+    const decisionsNow = this.session.project.consensusDecisions.map(unstamped);
+    const decisions = this.decisionsBefore && {
+      before: decisionsMissing(this.decisionsBefore, decisionsNow),
+      after: decisionsMissing(decisionsNow, this.decisionsBefore),
+    };
+    const decisionsChanged = !!decisions && decisions.before.length + decisions.after.length > 0;
+    if (!codesChanged && !decisionsChanged && sources.length === 0) return null;
     return {
       label: this.label,
       codes: codesChanged
         ? { before: this.codesBefore!, after: structuredClone(this.session.project.codes) }
         : null,
+      decisions: decisionsChanged ? decisions : null,
       sources,
     };
   }
@@ -256,6 +289,17 @@ export class CodingHistory {
       from.pop();
       throw conflict(entry.label);
     }
+    if (entry.decisions) {
+      const present = new Set(session.project.consensusDecisions.map((decision) => decision.id));
+      const { [current]: made, [wanted]: replaced } = entry.decisions;
+      if (
+        made.some((decision) => !present.has(decision.id)) ||
+        replaced.some((decision) => present.has(decision.id))
+      ) {
+        from.pop();
+        throw conflict(entry.label);
+      }
+    }
     for (const delta of entry.sources) {
       const index = session.sources.codingIndex(await session.readSource(delta.id));
       if (delta[current].some((coding) => !sameCoding(coding, index.get(coding.id)))) {
@@ -273,10 +317,17 @@ export class CodingHistory {
           .sort(byPosition);
       });
     }
-    if (entry.codes) {
-      const codes = structuredClone(entry.codes[wanted]);
+    if (entry.codes || entry.decisions) {
+      const codes = entry.codes && structuredClone(entry.codes[wanted]);
+      const decisions = entry.decisions;
       await session.mutate((project) => {
-        project.codes = codes;
+        if (codes) project.codes = codes;
+        if (decisions) {
+          const drop = new Set(decisions[current].map((decision) => decision.id));
+          project.consensusDecisions = project.consensusDecisions
+            .filter((decision) => !drop.has(decision.id))
+            .concat(structuredClone(decisions[wanted]));
+        }
       });
     }
     to.push(entry);

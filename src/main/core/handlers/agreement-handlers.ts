@@ -13,7 +13,11 @@ import { translator } from '../../../shared/i18n';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { AgreementCoder, DisagreementView } from '../../../shared/ipc/contract-agreement';
 import { CampoError } from '../../../shared/ipc/errors';
-import { EvaluatorSchema, type ProjectFile } from '../../../shared/model/project';
+import {
+  consensusDecisionId,
+  EvaluatorSchema,
+  type ProjectFile,
+} from '../../../shared/model/project';
 import { loadAgreementInput, type LoadedAgreementInput } from '../agreement/agreement-data';
 import { findById, type CoreState } from './context';
 
@@ -123,6 +127,7 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
         consensus.set(key, [...(consensus.get(key) ?? []), coding]);
       }
       const titles = new Map(session.project.sources.map((s) => [s.id, s.title]));
+      const decidedNone = new Set(session.project.consensusDecisions.map((d) => d.id));
       const views: DisagreementView[] = [];
       for (const item of report.disagreements.slice(0, MAX_DISAGREEMENTS)) {
         const doc = await session.readDoc(item.sourceId);
@@ -134,6 +139,7 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
             end: Math.min(span.end, item.end),
           }))
           .sort((a, b) => a.start - b.start);
+        const id = consensusDecisionId(item.sourceId, item.codeId, item.start, item.end);
         views.push({
           ...item,
           sourceTitle: titles.get(item.sourceId) ?? '',
@@ -141,6 +147,7 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
           text: doc.text.slice(item.start, item.end),
           after: around.after + (around.clippedAfter ? '…' : ''),
           consensus: unionSpans(mine),
+          decided: mine.length > 0 || decidedNone.has(id),
         });
       }
       return { coders: chosen, disagreements: views, total: report.disagreements.length };
@@ -172,6 +179,16 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
             newId: randomUUID,
             now,
           });
+        });
+        // "Neither" leaves no coding behind: a record says the passage was decided.
+        const id = consensusDecisionId(sourceId, codeId, start, end);
+        const recorded = session.project.consensusDecisions.some((d) => d.id === id);
+        if (recorded === (spans.length === 0)) return;
+        await change.editProject((project) => {
+          project.consensusDecisions =
+            spans.length === 0
+              ? [...project.consensusDecisions, { id, sourceId, codeId, start, end }]
+              : project.consensusDecisions.filter((d) => d.id !== id);
         });
       });
     },

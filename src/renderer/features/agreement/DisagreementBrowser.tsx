@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Resolution } from '../../../shared/domain/agreement-disagreements';
 import type { Span } from '../../../shared/domain/agreement-spans';
 import type { DisagreementView } from '../../../shared/ipc/contract-agreement';
@@ -73,7 +73,6 @@ export function DisagreementBrowser({
     useAgreementStore();
   const version = useCodingStore((state) => state.version);
   const notify = useAppStore((state) => state.notify);
-  const [decidedNone, setDecidedNone] = useState<Set<string>>(new Set());
   const listRef = useRef<HTMLOListElement>(null);
   const label = coderLabel(project, t);
   const code = codeLabel(project);
@@ -92,12 +91,6 @@ export function DisagreementBrowser({
     if (!item) return;
     const done = await resolve(resolution);
     if (!done) return;
-    setDecidedNone((previous) => {
-      const next = new Set(previous);
-      if (resolution === 'none') next.add(key(item));
-      else next.delete(key(item));
-      return next;
-    });
     notify('info', { key: 'agreement.ui.decided', params: { code: code(item.codeId) } });
     move(1);
   };
@@ -127,7 +120,6 @@ export function DisagreementBrowser({
 
   if (disagreements.length === 0) return <p className="empty">{t('agreement.ui.none')}</p>;
   const colour = item ? (colours.get(item.codeId) ?? '#0b6e69') : '#0b6e69';
-  const decided = (d: DisagreementView) => d.consensus.length > 0 || decidedNone.has(key(d));
   const keys = (item?.versions ?? [])
     .map((v, i) => `${CODER_KEYS[i]?.toUpperCase()} ${label(v.coderId)}`)
     .join(', ');
@@ -142,14 +134,14 @@ export function DisagreementBrowser({
               key={key(d)}
               role="option"
               aria-selected={i === index}
-              className={decided(d) ? 'decided' : undefined}
+              className={d.decided ? 'decided' : undefined}
               onClick={() => select(i)}
             >
               <strong>{code(d.codeId)}</strong> <span className="muted">· {d.sourceTitle}</span>
               <br />
               <span className="disagreement-snippet">{d.text.slice(0, 80)}</span>
               <span className="chip-status">
-                {decided(d) ? t('agreement.ui.status.decided') : t('agreement.ui.status.open')}
+                {d.decided ? t('agreement.ui.status.decided') : t('agreement.ui.status.open')}
               </span>
             </li>
           ))}
@@ -202,7 +194,9 @@ export function DisagreementBrowser({
               {item.consensus.length > 0 ? (
                 <MarkedPassage item={item} spans={item.consensus} colour={colour} />
               ) : (
-                <p className="muted">{t('agreement.ui.consensusEmpty')}</p>
+                <p className="muted">
+                  {t(item.decided ? 'agreement.ui.consensusNone' : 'agreement.ui.consensusEmpty')}
+                </p>
               )}
             </section>
           </div>
