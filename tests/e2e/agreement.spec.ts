@@ -103,7 +103,17 @@ test('two coders: hand-checked κ, a disagreement resolved into the consensus la
   await expect(
     page.getByRole('row').filter({ hasText: 'OT10' }).filter({ hasText: 'Livelli diversi' }),
   ).toContainText('AltoMedio');
+  // Kept for the report's annex: the view opens on this comparison from now on.
+  const inReport = page.getByRole('checkbox', {
+    name: 'Riporta questo confronto nell’allegato «Affidabilità della codifica» del rapporto',
+  });
+  await inReport.check();
   await page.screenshot({ path: 'test-results/artefacts/agreement-ratings.png', fullPage: true });
+  await agreement.view('Disaccordi').click();
+  await expect(agreement.selected).toContainText('Ritardi');
+  await agreement.view('Valutazioni').click();
+  await expect(inReport).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Integrazione – Bruno' })).toBeChecked();
   await agreement.view('Disaccordi').click();
   await expect(agreement.selected).toContainText('Ritardi');
 
@@ -127,6 +137,9 @@ test('two coders: hand-checked κ, a disagreement resolved into the consensus la
   );
   expect(text).toContain('Accordo a livello di carattere (metodo NVivo)');
   expect(text).not.toContain('Consenso');
+  // The ratings compared above, as the annex's last part.
+  expect(text).toContain('Accordo sulle valutazioni: Integrazione – Anna');
+  expect(text).toContain('Celle valutate diversamente: Integrazione – Anna');
 });
 
 test('a "neither" decision (N) is undone like a coding and is still decided after a reload', async ({

@@ -18,14 +18,21 @@ interface ReportState {
   outline: ReportOutline | null;
   /** The export running, with its progress 0…1. */
   exporting: { kind: ExportKind; fraction: number } | null;
-  /** Loads the project's saved choices. */
-  load(): void;
+  /** Whether `settings` are the open project's (loaded since it opened). */
+  loaded: boolean;
+  /** Loads the project's saved choices (and the preview outline, unless `outline` is false). */
+  load(options?: { outline?: boolean }): void;
   /**
    * Changes the choices: saved in the project (names never), outline refreshed. Typing is
    * saved after a pause; `flush` (on blur, before an export) saves what is pending now.
    */
   change(patch: Partial<ReportSettings>, typing?: boolean): void;
   flush(): Promise<void>;
+  /**
+   * Sets which matrices' rating agreement the annex reports (from Codifica ▸ Accordo ▸
+   * Valutazioni), saved at once; the composer refreshes its outline when it opens.
+   */
+  setRatingGroups(groups: string[][]): Promise<void>;
   exportFile(kind: ExportKind): Promise<void>;
 }
 
@@ -57,18 +64,20 @@ export const useReportStore = create<ReportState>((set, get) => {
   }
   return {
     settings: defaultReportSettings('it'),
+    loaded: false,
     outline: null,
     exporting: null,
-    load() {
+    load({ outline = true } = {}) {
       const project = useProjectStore.getState().snapshot?.project;
       if (!project) return;
       set({
         settings: project.report
           ? { ...project.report, includeNames: false }
           : defaultReportSettings(project.meta.language),
+        loaded: true,
         outline: null,
       });
-      void refreshOutline();
+      if (outline) void refreshOutline();
     },
     change(patch, typing = false) {
       set({ settings: { ...get().settings, ...patch } });
@@ -88,6 +97,13 @@ export const useReportStore = create<ReportState>((set, get) => {
       if (!saveTimer) return;
       clearTimeout(saveTimer);
       saveTimer = null;
+      await trackSave(save());
+    },
+    async setRatingGroups(ratingGroups) {
+      if (!get().loaded) get().load({ outline: false });
+      // Shown at once; a composer edit still waiting to be saved goes with it.
+      set({ settings: { ...get().settings, ratingGroups }, outline: null });
+      await get().flush();
       await trackSave(save());
     },
     async exportFile(kind) {

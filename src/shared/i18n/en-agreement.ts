@@ -67,6 +67,14 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.report.intro':
     'To check the reliability of the coding, the codings of {coders} were compared over {sources, plural, one {# document} other {# documents}} and {codes, plural, one {# code} other {# codes}}. The tables below give agreement at character, segment and unit level, each with its method beneath it. "undef." marks a statistic that is not defined (for instance a code neither coder used in a document), never perfect agreement.',
   'agreement.report.sourceWhat': 'the evaluators’ codings',
+  'agreement.report.ratingsWhat': 'the evaluators’ ratings',
+  'agreement.report.ratingsHeading': 'Agreement on the ratings: {matrix}',
+  'agreement.report.ratingsIntro':
+    'The matrices {matrices}, each filled in by one evaluator from the same template, were compared cell by cell ({cells, plural, one {# cell} other {# cells}} per dimension). For each dimension the table gives Krippendorff’s ordinal α and, for each pair, percent agreement and weighted κ; the cells rated differently follow, to be discussed before the team’s rating.',
+  'agreement.report.ratingsTitle': 'Agreement on the ratings by dimension: {matrix}',
+  'agreement.report.ratingDifferencesTitle': 'Cells rated differently: {matrix}',
+  'agreement.report.moreDifferences':
+    '{count, plural, one {One more cell rated differently is not listed} other {# more cells rated differently are not listed}}: they are in the comparison in Campo (Coding ▸ Agreement ▸ Ratings).',
   'agreement.report.characterTitle': 'Character-level agreement by code: {a} and {b}',
   'agreement.report.segmentTitle': 'Segment-level agreement by code: {a} and {b}',
   'agreement.report.unitTitle':
@@ -160,6 +168,8 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
     'Each evaluator fills their own matrix from the same template (for instance "Integration – Anna" and "Integration – Bruno"): rows, columns and levels are matched by name.',
   'agreement.ui.chooseTwoMatrices': 'Choose at least two matrices filled by different evaluators.',
   'agreement.ui.cells': 'Cells both rated',
+  'agreement.ui.ratingsInReport':
+    'Include this comparison in the report’s “Coding reliability” annex',
   'agreement.ui.differences':
     '{count, plural, =0 {No cell rated differently} one {# cell rated differently} other {# cells rated differently}}',
   'agreement.ui.unplaced':

@@ -69,6 +69,14 @@ export const itAgreement = {
   'agreement.report.intro':
     'Per verificare l’affidabilità della codifica, le codifiche di {coders} sono state confrontate su {sources, plural, one {# documento} other {# documenti}} e {codes, plural, one {# codice} other {# codici}}. Le tavole seguenti riportano l’accordo a livello di carattere, di segmento e di unità; sotto ciascuna è indicato il metodo. «n.d.» indica una statistica non definita (per esempio un codice che nessuno dei due ha usato in un documento), mai un accordo perfetto.',
   'agreement.report.sourceWhat': 'codifiche dei valutatori',
+  'agreement.report.ratingsWhat': 'valutazioni dei valutatori',
+  'agreement.report.ratingsHeading': 'Accordo sulle valutazioni: {matrix}',
+  'agreement.report.ratingsIntro':
+    'Le matrici {matrices}, compilate ciascuna da un valutatore a partire dallo stesso modello, sono state confrontate cella per cella ({cells, plural, one {# cella} other {# celle}} per dimensione). Per ogni dimensione la tavola riporta l’α ordinale di Krippendorff e, per ogni coppia, la percentuale di accordo e il κ ponderato; seguono le celle valutate diversamente, da discutere prima della valutazione comune.',
+  'agreement.report.ratingsTitle': 'Accordo sulle valutazioni per dimensione: {matrix}',
+  'agreement.report.ratingDifferencesTitle': 'Celle valutate diversamente: {matrix}',
+  'agreement.report.moreDifferences':
+    '{count, plural, one {Un’altra cella valutata diversamente non è riportata} other {Altre # celle valutate diversamente non sono riportate}}: sono nel confronto in Campo (Codifica ▸ Accordo ▸ Valutazioni).',
   'agreement.report.characterTitle': 'Accordo a livello di carattere per codice: {a} e {b}',
   'agreement.report.segmentTitle': 'Accordo a livello di segmento per codice: {a} e {b}',
   'agreement.report.unitTitle':
@@ -142,7 +150,8 @@ export const itAgreement = {
   'agreement.ui.list': 'Disaccordi',
   'agreement.ui.consensusColumn': 'Consenso',
   'agreement.ui.consensusEmpty': 'Nessuna codifica di consenso in questo passaggio.',
-  'agreement.ui.consensusNone': 'Deciso: nessuna delle versioni; il passaggio resta senza codifica.',
+  'agreement.ui.consensusNone':
+    'Deciso: nessuna delle versioni; il passaggio resta senza codifica.',
   'agreement.ui.notCoded': 'non codificato',
   'agreement.ui.status.open': 'da decidere',
   'agreement.ui.status.decided': 'deciso',
@@ -164,6 +173,8 @@ export const itAgreement = {
     'Ogni valutatore compila la propria matrice dallo stesso modello (per esempio «Integrazione – Anna» e «Integrazione – Bruno»): righe, colonne e livelli si abbinano per nome.',
   'agreement.ui.chooseTwoMatrices': 'Scegli almeno due matrici compilate da valutatori diversi.',
   'agreement.ui.cells': 'Celle valutate da entrambi',
+  'agreement.ui.ratingsInReport':
+    'Riporta questo confronto nell’allegato «Affidabilità della codifica» del rapporto',
   'agreement.ui.differences':
     '{count, plural, =0 {Nessuna cella valutata diversamente} one {# cella valutata diversamente} other {# celle valutate diversamente}}',
   'agreement.ui.unplaced':

@@ -10,6 +10,7 @@ import {
 } from './model';
 import { Chapter, reportContext, type ReportContext } from './report-context';
 import { agreementAnnex, agreementForReport } from './sections-agreement';
+import { ratingAgreementsForReport, ratingAnnex } from './sections-rating-agreement';
 import { fieldworkAnnex, participantsAnnex } from './sections-annexes';
 import {
   coverBlock,
@@ -88,13 +89,16 @@ export function buildReport(input: ReportInput): ReportModel {
         add(chapter);
       }
     } else if (section === 'agreement') {
-      // Only where two or more evaluators coded: a one-coder project has nothing to compare.
+      // Only where two or more evaluators coded, or rated a matrix the settings name: a
+      // one-evaluator project has nothing to compare.
       const agreement = agreementForReport(project, input.corpus, input.agreementInput);
-      if (!agreement.study) continue;
+      const ratings = ratingAgreementsForReport(project, settings.ratingGroups);
+      if (!agreement.study && ratings.length === 0) continue;
       annexNumber += 1;
       const chapter = new Chapter(context, `A${annexNumber}`);
       chapter.heading(1, t('report.annex', { n: annexNumber, title: t('agreement.title') }));
-      agreementAnnex(context, chapter, agreement);
+      if (agreement.study) agreementAnnex(context, chapter, agreement);
+      for (const rating of ratings) ratingAnnex(context, chapter, rating);
       add(chapter);
     } else {
       const spec = CHAPTERS[section]!;

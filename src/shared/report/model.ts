@@ -47,6 +47,15 @@ export const ReportSettingsSchema = z.object({
   language: z.enum(LANGUAGES).default('it'),
   /** Participants' real names in the annex. Off unless the user explicitly asks. */
   includeNames: z.boolean().default(false),
+  /**
+   * Evaluators' versions of one rating matrix whose agreement the annex "Affidabilità della
+   * codifica" reports: per group the matrices' ids, the first the reference (chosen in Codifica ▸
+   * Accordo ▸ Valutazioni). Ids no longer in the project are passed over.
+   */
+  ratingGroups: z
+    .array(z.array(z.string().min(1).max(100)).min(2).max(20))
+    .max(10)
+    .default([]),
 });
 export type ReportSettings = z.infer<typeof ReportSettingsSchema>;
 

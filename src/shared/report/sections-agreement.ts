@@ -53,12 +53,16 @@ export function agreementForReport(
 const right = (text: string): ReportCell => ({ text, align: 'right' });
 
 /** The reasons met in a table, as sentences for its note. */
-function reasonsNote(reasons: Iterable<UndefinedReason | null>, context: ReportContext): string {
+export function reasonsNote(
+  reasons: Iterable<UndefinedReason | null>,
+  context: ReportContext,
+): string {
   const seen = [...new Set([...reasons].filter((r): r is UndefinedReason => r !== null))];
   return seen.map((reason) => `n.d.: ${undefinedReasonText(reason, context.language)}`).join(' ');
 }
 
-function note(...parts: string[]): string {
+/** Sentences joined, empty ones left out. */
+export function note(...parts: string[]): string {
   return parts.filter(Boolean).join(' ');
 }
 

@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli';
+import { openProject } from '../../../src/main/core/store/project-store';
+import { defaultReportSettings } from '../../../src/shared/report/model';
 import { docxToPdf, pdfPagePng, pdfPages, workbookAsCsv } from '../../helpers/office';
 import { tempDir } from '../../helpers/temp-dir';
 import { ANNA, BRUNO, writeTwoCoderProject } from '../../helpers/two-coders';
@@ -123,6 +125,38 @@ describe('agreement in the exports', () => {
     expect(text).toContain('Tavola A1.2 – Accordo a livello di segmento per codice');
     expect(text).toContain('κn (Brennan–Prediger)');
     expect(text).toContain('Tavola A1.3 – Accordo per unità (turni di parola, 2 unità) per codice');
+  }, 120_000);
+
+  it('reports in the annex the rating agreement of the matrices chosen for the report', async () => {
+    const root = await tempDir();
+    const { dir } = await writeTwoCoderProject(root);
+    // As Codifica ▸ Accordo ▸ Valutazioni saves it: the two matrices, kept in the settings.
+    const session = await openProject(dir);
+    const ids = session.project.matrices
+      .filter((m) => m.title.startsWith('Integrazione –'))
+      .map((m) => m.id);
+    await session.mutate((project) => {
+      project.report = { ...defaultReportSettings('it'), ratingGroups: [ids, ['gone', 'lost']] };
+    });
+    await session.close();
+    const docx = join(root, 'Rapporto.docx');
+    const run = await cli(['export', 'docx', dir, docx, '--sections', 'cover,agreement']);
+    expect(run).toMatchObject({ code: 0, err: '' });
+    const pdf = await docxToPdf(docx, join(root, 'pdf'));
+    const text = (await pdfPages(pdf)).join('\n').replace(/\s+/g, ' ');
+    await pdfPagePng(pdf, 3, 'agreement-annex-ratings');
+    // The coders' tables first, then the ratings (a group whose matrices are gone is passed over).
+    expect(text).toContain('Tavola A1.3 – Accordo per unità');
+    expect(text).toContain('Accordo sulle valutazioni: Integrazione – Anna');
+    expect(text).toContain(
+      'Tavola A1.4 – Accordo sulle valutazioni per dimensione: Integrazione – Anna',
+    );
+    // Worked by hand in tests/helpers/two-coders.ts (the CLI prints the same figures above).
+    expect(text).toMatch(/Coordinamento 4 75,0% 0,71 0,80 0,79/);
+    expect(text).toContain('Tavola A1.5 – Celle valutate diversamente: Integrazione – Anna');
+    expect(text).toContain('OT10 – Istruzione e formazione ×');
+    expect(text).toMatch(/Coordinamento Alto Medio/);
+    expect(text).not.toContain('gone');
   }, 120_000);
 
   it('adds the Affidabilità sheet to the XLSX, numbers as numbers', async () => {

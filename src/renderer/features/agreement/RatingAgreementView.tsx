@@ -11,6 +11,10 @@ import { api } from '../../api/client';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { attempt } from '../../stores/core-calls';
 import { useProjectStore } from '../../stores/project-store';
+import { useReportStore } from '../../stores/report-store';
+
+/** One empty list for every render (a new one each time would re-render without end). */
+const NONE: string[][] = [];
 
 const DIFFERENCE_KEYS: Record<string, MessageKey> = {
   level: 'agreement.difference.level',
@@ -27,7 +31,25 @@ export function RatingAgreementView() {
   const t = useT();
   const language = useLanguage();
   const matrices = useProjectStore((state) => state.snapshot!.project.matrices);
-  const [chosen, setChosen] = useState<string[]>([]);
+  const onDisk = useProjectStore((state) => state.snapshot!.project.report?.ratingGroups);
+  // The report store's choices once loaded: they change at once, before the save returns.
+  const chosenForReport = useReportStore((state) =>
+    state.loaded ? state.settings.ratingGroups : undefined,
+  );
+  const saved = chosenForReport ?? onDisk ?? NONE;
+  // The comparison the report keeps, if any, is where the view starts.
+  const [chosen, setChosen] = useState<string[]>(() => saved[0] ?? []);
+  const inReport = saved.some(
+    (group) => group.length === chosen.length && group.every((id) => chosen.includes(id)),
+  );
+  const toggleReport = () => {
+    const others = saved.filter(
+      (group) => !(group.length === chosen.length && group.every((id) => chosen.includes(id))),
+    );
+    void useReportStore
+      .getState()
+      .setRatingGroups(inReport ? others : [...others, chosen].slice(-10));
+  };
   const [report, setReport] = useState<(RatingAgreementReport & { unplaced: number }) | null>(null);
   useEffect(() => {
     if (chosen.length < 2) return;
@@ -92,6 +114,12 @@ export function RatingAgreementView() {
           </label>
         ))}
       </fieldset>
+      {chosen.length >= 2 && (
+        <label className="checkbox">
+          <input type="checkbox" checked={inReport} onChange={toggleReport} />{' '}
+          {t('agreement.ui.ratingsInReport')}
+        </label>
+      )}
       {!shown && <p className="empty">{t('agreement.ui.chooseTwoMatrices')}</p>}
       {shown && reference && (
         <>
