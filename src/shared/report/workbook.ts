@@ -12,6 +12,7 @@ import type { SourceForAnalysis } from '../domain/coding-analysis';
 import type { Language, ProjectFile } from '../model/project';
 import { anonymiser } from './anonymise';
 import { agreementSheet } from './workbook-agreement';
+import { ratingAgreementSheet } from './workbook-rating-agreement';
 import { workbookContext } from './workbook-cells';
 import {
   codebookSheet,
@@ -65,7 +66,7 @@ export function safeSheetName(name: string, taken: Set<string>): string {
 /**
  * The project's data as sheets, in this order: coded segments, codebook, codes × participants,
  * framework matrix, NGT ideas, NGT ballots, NGT results, rating matrices, indicators, coding
- * reliability (intercoder agreement). Every
+ * reliability (intercoder agreement), rating agreement (the comparisons kept for the report). Every
  * sheet is present, with its header row, even when it has no data, so the workbook always has
  * the same shape. Sheet names are valid for Excel and unique.
  */
@@ -88,6 +89,7 @@ export function buildWorkbook(input: {
     matricesSheet(context),
     indicatorsSheet(context),
     agreementSheet(context, input.agreementInput),
+    ratingAgreementSheet(context),
   ];
   // One last pass over every text, so no sheet can forget to hide a name.
   const anonymise = anonymiser(input.project.participants);

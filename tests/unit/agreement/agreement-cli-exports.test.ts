@@ -157,6 +157,28 @@ describe('agreement in the exports', () => {
     expect(text).toContain('OT10 – Istruzione e formazione ×');
     expect(text).toMatch(/Coordinamento Alto Medio/);
     expect(text).not.toContain('gone');
+
+    // The workbook's «Accordo valutazioni» sheet: the same figures, numbers as numbers.
+    const xlsx = join(root, 'Dati.xlsx');
+    expect((await cli(['export', 'xlsx', dir, xlsx])).code).toBe(0);
+    const rows = (await workbookAsCsv(xlsx, join(root, 'csv')))
+      .get('Accordo valutazioni')!
+      .trim()
+      .split('\n');
+    expect(rows[0]).toBe(
+      'Matrice di riferimento,Dimensione,Valutatore A,Valutatore B,Celle valutate da entrambi,Accordo (%),κ ponderato (lineare),κ ponderato (quadratico),α ordinale,Non definito perché,Metodo',
+    );
+    expect(rows[1]!.split(',').slice(0, 9)).toEqual([
+      'Integrazione – Anna',
+      'Coordinamento',
+      'Integrazione – Anna',
+      'Integrazione – Bruno',
+      '4',
+      '75',
+      '0.7143',
+      '0.8',
+      '0.79',
+    ]);
   }, 120_000);
 
   it('adds the Affidabilità sheet to the XLSX, numbers as numbers', async () => {

@@ -40,6 +40,7 @@ describe('buildWorkbook', () => {
       'Matrici di valutazione',
       'Indicatori',
       'Affidabilità',
+      'Accordo valutazioni',
     ]);
     for (const sheet of sheets) {
       expect(Array.from(sheet.name).length).toBeLessThanOrEqual(31);
@@ -415,6 +416,7 @@ describe('buildWorkbook', () => {
       'Rating matrices',
       'Indicators',
       'Reliability',
+      'Rating agreement',
     ]);
     const segments = sheetNamed(sheets, 'Coded segments');
     expect(segments.header.slice(0, 7)).toEqual([
@@ -454,7 +456,7 @@ describe('buildWorkbook', () => {
       meta: { title: 'Vuoto' },
     });
     const sheets = buildWorkbook({ project, corpus: [], language: 'it' });
-    expect(sheets).toHaveLength(10);
+    expect(sheets).toHaveLength(11);
     for (const sheet of sheets) {
       expect(sheet.header.length, sheet.name).toBeGreaterThan(0);
       expect(sheet.rows, sheet.name).toEqual([]);
