@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { expect, test, type CampoHost } from './fixtures';
 import { AgreementPage } from './pages/agreement-page';
@@ -8,8 +9,11 @@ import { ProjectPage } from './pages/project-page';
 import { ReportPage } from './pages/report-page';
 import { StartPage } from './pages/start-page';
 
-/** Writes the two-coder project (tests/helpers/two-coders.ts) and lists it as opened before. */
-async function twoCoderProject(campo: CampoHost): Promise<string> {
+/**
+ * Writes the two-coder project (tests/helpers/two-coders.ts), lists it as opened before, opens
+ * it from the start page and goes to Codifica ▸ Accordo.
+ */
+async function openTwoCoderProject(page: Page, campo: CampoHost) {
   const dir = execFileSync(
     process.execPath,
     ['--import', 'tsx', join('tests', 'helpers', 'two-coders.ts'), campo.projectsDir],
@@ -20,7 +24,14 @@ async function twoCoderProject(campo: CampoHost): Promise<string> {
   settings.recent = [{ path: dir, title: 'Affidabilità', openedAt: new Date().toISOString() }];
   await writeFile(settingsPath, JSON.stringify(settings));
   await campo.restart();
-  return dir;
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const agreement = new AgreementPage(page);
+  await start.goto(campo.url);
+  await start.recent('Affidabilità').click();
+  await project.go('Codifica');
+  await agreement.open();
+  return { dir, project, agreement };
 }
 
 /**
@@ -32,14 +43,7 @@ test('two coders: hand-checked κ, a disagreement resolved into the consensus la
   page,
   campo,
 }) => {
-  const dir = await twoCoderProject(campo);
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  const agreement = new AgreementPage(page);
-  await start.goto(campo.url);
-  await start.recent('Affidabilità').click();
-  await project.go('Codifica');
-  await agreement.open();
+  const { dir, project, agreement } = await openTwoCoderProject(page, campo);
 
   // Figures: Ritardi 20 both, 20 + 20 one only → 60 %, κ = 0,08 / 0,48 = 0,17; pooled 0,47.
   const pair = 'Anna Rossi e Bruno Verdi';
@@ -146,14 +150,7 @@ test('a "neither" decision (N) is undone like a coding and is still decided afte
   page,
   campo,
 }) => {
-  await twoCoderProject(campo);
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  const agreement = new AgreementPage(page);
-  await start.goto(campo.url);
-  await start.recent('Affidabilità').click();
-  await project.go('Codifica');
-  await agreement.open();
+  const { project, agreement } = await openTwoCoderProject(page, campo);
   await agreement.view('Disaccordi').click();
   await page.keyboard.press('ArrowDown');
   await expect(agreement.selected).toContainText('Semplificazione');

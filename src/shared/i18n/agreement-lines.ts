@@ -12,6 +12,13 @@ import { LOCALES, translator, type MessageKey } from './index';
 /** How to name coders or evaluators in print (initials, pseudonyms); default the id itself. */
 export type PersonLabel = (id: string) => string;
 
+/** The message naming each kind of rating difference (a cell rated differently). */
+export const RATING_DIFFERENCE_KEYS = {
+  level: 'agreement.difference.level',
+  'not-applicable': 'agreement.difference.notApplicable',
+  unrated: 'agreement.difference.unrated',
+} as const satisfies Record<RatingAgreementReport['differences'][number]['kind'], MessageKey>;
+
 /** "anna, bruno e carla" / "anna, bruno and carla". */
 function list(ids: readonly string[], language: Language, label: PersonLabel): string {
   return new Intl.ListFormat(LOCALES[language], { type: 'conjunction' }).format(ids.map(label));

@@ -6,7 +6,7 @@
  */
 import { matrixVersionsAgreement } from '../domain/agreement-rating-versions';
 import type { RatingAgreementReport } from '../domain/agreement-ratings';
-import { formatAgreement, ratingMethodLine } from '../i18n/agreement-lines';
+import { formatAgreement, RATING_DIFFERENCE_KEYS, ratingMethodLine } from '../i18n/agreement-lines';
 import type { RatingMatrix } from '../model/matrix';
 import type { ProjectFile } from '../model/project';
 import type { ReportCell } from './model';
@@ -40,12 +40,6 @@ export function ratingAgreementsForReport(
 }
 
 const right = (text: string): ReportCell => ({ text, align: 'right' });
-
-const DIFFERENCE_KEYS = {
-  level: 'agreement.difference.level',
-  'not-applicable': 'agreement.difference.notApplicable',
-  unrated: 'agreement.difference.unrated',
-} as const;
 
 /** One group: a heading, the agreement per dimension and pair, the cells rated differently. */
 export function ratingAnnex(
@@ -143,7 +137,7 @@ export function ratingAnnex(
       { text: dimension(d.dimensionId) },
       { text: `${axis(d.rowId, reference.rows)} × ${axis(d.columnId, reference.columns)}` },
       ...d.ratings.map((r) => ({ text: level(r.levelId) })),
-      { text: t(DIFFERENCE_KEYS[d.kind]) },
+      { text: t(RATING_DIFFERENCE_KEYS[d.kind]) },
     ]),
     note:
       report.differences.length > shown.length

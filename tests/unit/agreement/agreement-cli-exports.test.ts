@@ -104,16 +104,21 @@ describe('campo agreement --matrices', () => {
   });
 });
 
+/** The report's cover and agreement annex exported by the CLI, as a reader's PDF text. */
+async function annexText(root: string, dir: string, shot: { page: number; png: string }) {
+  const docx = join(root, 'Rapporto.docx');
+  const run = await cli(['export', 'docx', dir, docx, '--sections', 'cover,agreement']);
+  expect(run).toMatchObject({ code: 0, err: '' });
+  const pdf = await docxToPdf(docx, join(root, 'pdf'));
+  await pdfPagePng(pdf, shot.page, shot.png);
+  return (await pdfPages(pdf)).join('\n').replace(/\s+/g, ' ');
+}
+
 describe('agreement in the exports', () => {
   it('puts the annex «Affidabilità della codifica» with its tables and method lines in the DOCX', async () => {
     const root = await tempDir();
     const { dir } = await writeTwoCoderProject(root);
-    const docx = join(root, 'Rapporto.docx');
-    const run = await cli(['export', 'docx', dir, docx, '--sections', 'cover,agreement']);
-    expect(run).toMatchObject({ code: 0, err: '' });
-    const pdf = await docxToPdf(docx, join(root, 'pdf'));
-    const text = (await pdfPages(pdf)).join('\n').replace(/\s+/g, ' ');
-    await pdfPagePng(pdf, 2, 'agreement-annex');
+    const text = await annexText(root, dir, { page: 2, png: 'agreement-annex' });
     expect(text).toContain('Allegato 1 – Affidabilità della codifica');
     expect(text).toContain(
       'Tavola A1.1 – Accordo a livello di carattere per codice: Anna Rossi e Bruno Verdi',
@@ -139,12 +144,7 @@ describe('agreement in the exports', () => {
       project.report = { ...defaultReportSettings('it'), ratingGroups: [ids, ['gone', 'lost']] };
     });
     await session.close();
-    const docx = join(root, 'Rapporto.docx');
-    const run = await cli(['export', 'docx', dir, docx, '--sections', 'cover,agreement']);
-    expect(run).toMatchObject({ code: 0, err: '' });
-    const pdf = await docxToPdf(docx, join(root, 'pdf'));
-    const text = (await pdfPages(pdf)).join('\n').replace(/\s+/g, ' ');
-    await pdfPagePng(pdf, 3, 'agreement-annex-ratings');
+    const text = await annexText(root, dir, { page: 3, png: 'agreement-annex-ratings' });
     // The coders' tables first, then the ratings (a group whose matrices are gone is passed over).
     expect(text).toContain('Tavola A1.3 – Accordo per unità');
     expect(text).toContain('Accordo sulle valutazioni: Integrazione – Anna');

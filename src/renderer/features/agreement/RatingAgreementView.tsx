@@ -4,6 +4,7 @@ import type { RatingAgreementReport } from '../../../shared/domain/agreement-rat
 import type { MessageKey } from '../../../shared/i18n';
 import {
   formatAgreement,
+  RATING_DIFFERENCE_KEYS,
   ratingMethodLine,
   undefinedReasonText,
 } from '../../../shared/i18n/agreement-lines';
@@ -15,12 +16,6 @@ import { useReportStore } from '../../stores/report-store';
 
 /** One empty list for every render (a new one each time would re-render without end). */
 const NONE: string[][] = [];
-
-const DIFFERENCE_KEYS: Record<string, MessageKey> = {
-  level: 'agreement.difference.level',
-  'not-applicable': 'agreement.difference.notApplicable',
-  unrated: 'agreement.difference.unrated',
-};
 
 /**
  * Agreement between evaluators who rated the same integration or Europe 2020 matrix
@@ -188,7 +183,7 @@ export function RatingAgreementView() {
                     {d.ratings.map((r) => (
                       <td key={r.evaluatorId}>{levelLabel(r.evaluatorId, r.levelId)}</td>
                     ))}
-                    <td>{t(DIFFERENCE_KEYS[d.kind]!)}</td>
+                    <td>{t(RATING_DIFFERENCE_KEYS[d.kind])}</td>
                   </tr>
                 ))}
               </tbody>
