@@ -188,6 +188,7 @@ describe('data workbook of the demo project', () => {
         'Matrici di valutazione',
         'Indicatori',
         'Affidabilità',
+        'Accordo valutazioni',
       ].sort(),
     );
     const rows = (name: string) => sheets.get(name)!.trim().split('\n');
