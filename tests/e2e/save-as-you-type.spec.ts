@@ -46,3 +46,27 @@ test('what is typed is saved as it is typed: the badge says so, and a reload mid
     'Rapporto annuale 2021',
   );
 });
+
+test('text typed while the host does not answer stays on screen, marked unsaved', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Valutazione FSE');
+  await project.go('Panoramica');
+  const description = page.getByLabel('Descrizione', { exact: true });
+  await description.click();
+  await page.keyboard.type('Scritto prima');
+  await expect(project.saveIndicator).toHaveText(/^Salvato alle/);
+
+  // The host this page talks to is gone (a new one answers elsewhere, with another token).
+  await campo.restart();
+  await page.keyboard.type(', e poi a server spento.');
+  await expect(project.notification(/Campo non risponde/)).toBeVisible({ timeout: 15_000 });
+  // What was typed is still there, and the badge does not claim it is saved.
+  await expect(description).toHaveValue('Scritto prima, e poi a server spento.');
+  await expect(project.saveIndicator).toHaveText('Modifiche non salvate');
+  await page.screenshot({ path: 'test-results/artefacts/typed-host-gone.png', fullPage: true });
+});

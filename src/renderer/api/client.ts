@@ -1,5 +1,6 @@
 import type { CampoApi, HandlerName, PreloadApi } from '../../shared/ipc/contract';
 import { CampoError } from '../../shared/ipc/errors';
+import { noteCoreFailure } from './failures';
 import { httpTransport, ipcTransport, type Transport } from './transport';
 
 declare global {
@@ -17,8 +18,14 @@ export function createApi(transport: Transport): CampoApi {
       // Not a thenable: `await api` must not call a handler named "then".
       if (typeof property !== 'string' || property === 'then') return undefined;
       return async (args?: unknown) => {
-        const envelope = await transport.call(property as HandlerName, args ?? {});
+        const envelope = await transport
+          .call(property as HandlerName, args ?? {})
+          .catch((error: unknown) => {
+            noteCoreFailure(null);
+            throw error;
+          });
         if (envelope.ok) return envelope.value;
+        noteCoreFailure(envelope.error.code);
         throw CampoError.fromWire(envelope.error);
       };
     },

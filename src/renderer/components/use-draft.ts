@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { coreFailures } from '../api/failures';
 import { markSaved, markUnsaved, trackSave } from '../stores/pending-edits';
 
 /** How long after the last keystroke what was typed is saved. */
@@ -9,7 +10,9 @@ export interface DraftOptions<T> {
   value: T;
   /**
    * Saves a value. A promise is followed by the save badge; one that resolves to `false` (a
-   * refused change) puts the saved value back in the field.
+   * refused change) puts the saved value back in the field, unless the change was not judged
+   * but only not saved (the host did not answer, a full disk: see `coreFailures`), or the
+   * promise failed: then what was typed stays, unsaved, and is sent again at the next save.
    */
   onCommit(value: T): unknown;
   /** False for a value that must not be saved (an empty required field, a wrong date). */
@@ -97,9 +100,15 @@ export function useDraft<T>({
       } else markUnsaved(owner.current, () => undefined);
       return undefined;
     }
-    const settle = (result: unknown) => {
+    const before = coreFailures().count;
+    const settle = (result: unknown, failed = false) => {
       // Typing went on while it was saved: that newer text is still pending.
       if (!same(latest.current.draft, typed)) return;
+      const failure = coreFailures();
+      if (failed || (result === false && failure.count > before && failure.keepsInput)) {
+        markUnsaved(owner.current, () => save(false));
+        return;
+      }
       if (result === false) {
         latest.current.draft = latest.current.value;
         setDraft(latest.current.value);
@@ -107,7 +116,7 @@ export function useDraft<T>({
       setDirty(false);
     };
     const result = trackSave(commit(typed));
-    if (result instanceof Promise) result.then(settle, () => settle(false));
+    if (result instanceof Promise) result.then(settle, () => settle(false, true));
     else settle(result);
     return result;
   }, []);

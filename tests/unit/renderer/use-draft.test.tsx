@@ -4,7 +4,11 @@ import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TextField } from '../../../src/renderer/components/fields';
 import { TYPING_PAUSE_MS } from '../../../src/renderer/components/use-draft';
+import { createApi } from '../../../src/renderer/api/client';
+import type { Transport } from '../../../src/renderer/api/transport';
+import { attempt } from '../../../src/renderer/stores/core-calls';
 import { flushPendingEdits, usePendingEdits } from '../../../src/renderer/stores/pending-edits';
+import type { WireError } from '../../../src/shared/ipc/errors';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
@@ -37,6 +41,18 @@ function Harness(props: {
       }
     />
   );
+}
+
+/** An api whose every call fails with `error` (as the transport reports a host gone, a refusal). */
+function failingApi(error: () => WireError | null) {
+  const transport = {
+    call: async () => {
+      const wire = error();
+      return wire ? { ok: false as const, error: wire } : { ok: true as const, value: {} };
+    },
+    on: () => () => undefined,
+  } as unknown as Transport;
+  return createApi(transport);
 }
 
 const field = () => screen.getByLabelText('Risposta') as HTMLInputElement;
@@ -107,5 +123,63 @@ describe('TextField saves as the user types', () => {
     view.unmount();
     await act(async () => vi.advanceTimersByTime(0));
     expect(saves).toEqual(['Lasciato a metà']);
+  });
+
+  it('keeps what was typed, unsaved, when the save fails without a verdict (host gone), and saves it later', async () => {
+    let reachable = false;
+    const saves: string[] = [];
+    function Offline() {
+      const [saved, setSaved] = useState('Prima');
+      return (
+        <TextField
+          label="Risposta"
+          value={saved}
+          onCommit={async (value) => {
+            const api = failingApi(() =>
+              reachable ? null : { code: 'HOST_UNREACHABLE', message: 'no answer' },
+            );
+            const done = await attempt(() => api.projectCurrent());
+            if (done === null) return false;
+            saves.push(value);
+            setSaved(value);
+            return true;
+          }}
+        />
+      );
+    }
+    render(<Offline />);
+    type('Scritto a server spento');
+    await act(async () => vi.advanceTimersByTime(TYPING_PAUSE_MS + 10));
+    expect(field().value).toBe('Scritto a server spento');
+    expect(usePendingEdits.getState().unsaved).toBe(1);
+    // Back again: leaving the field sends it.
+    reachable = true;
+    fireEvent.blur(field());
+    await act(async () => {
+      for (let tick = 0; tick < 10; tick++) await Promise.resolve();
+    });
+    expect(saves).toEqual(['Scritto a server spento']);
+    expect(usePendingEdits.getState().unsaved).toBe(0);
+  });
+
+  it('still puts the saved value back when the core refuses the value itself', async () => {
+    function Refused() {
+      return (
+        <TextField
+          label="Risposta"
+          value="Prima"
+          onCommit={async () => {
+            const api = failingApi(() => ({ code: 'VALIDATION', message: 'bad value' }));
+            return (await attempt(() => api.projectCurrent())) !== null;
+          }}
+        />
+      );
+    }
+    render(<Refused />);
+    type('Valore rifiutato');
+    fireEvent.blur(field());
+    await act(async () => vi.advanceTimersByTime(0));
+    expect(field().value).toBe('Prima');
+    expect(usePendingEdits.getState().unsaved).toBe(0);
   });
 });

@@ -1,0 +1,35 @@
+import type { ErrorCode } from '../../shared/ipc/errors';
+
+/**
+ * Errors after which a change was not judged, only not saved (the host did not answer, the disk
+ * is full or locked, a bug): what the user typed must stay on screen, unsaved, to be saved again.
+ * Any other error refuses the change itself (a wrong value, a change made elsewhere meanwhile).
+ */
+const NOT_SAVED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'HOST_UNREACHABLE',
+  'DISK_FULL',
+  'PERMISSION_DENIED',
+  'READ_ONLY',
+  'FILE_BUSY',
+  'LOCK_LOST',
+  'PROJECT_LOCKED',
+  'INTERNAL',
+]);
+
+/** Core calls failed so far, and whether the last one left its change unjudged. */
+const failures = { count: 0, keepsInput: false };
+
+/** Counts a failed core call (every call goes through the api client, see client.ts). */
+export function noteCoreFailure(code: ErrorCode | null): void {
+  failures.count += 1;
+  failures.keepsInput = code === null || NOT_SAVED.has(code);
+}
+
+/**
+ * How many core calls have failed, and whether the last one left its change unjudged: a field
+ * whose save failed meanwhile (the count moved) keeps what was typed if so, instead of going
+ * back to the saved value (see use-draft.ts).
+ */
+export function coreFailures(): Readonly<typeof failures> {
+  return { ...failures };
+}
