@@ -61,6 +61,8 @@ export function useDraft<T>({
   const owner = useRef({});
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef({ draft, value, onCommit, accept, equals, revertInvalid });
+  /** Sends the draft again (after a save that failed without a verdict). */
+  const retry = useRef<(() => unknown) | null>(null);
 
   if (!equals(value, seen)) {
     setSeen(value);
@@ -106,7 +108,7 @@ export function useDraft<T>({
       if (!same(latest.current.draft, typed)) return;
       const failure = coreFailures();
       if (failed || (result === false && failure.count > before && failure.keepsInput)) {
-        markUnsaved(owner.current, () => save(false));
+        markUnsaved(owner.current, () => retry.current?.());
         return;
       }
       if (result === false) {
@@ -120,6 +122,10 @@ export function useDraft<T>({
     else settle(result);
     return result;
   }, []);
+
+  useEffect(() => {
+    retry.current = () => save(false);
+  }, [save]);
 
   const change = useCallback(
     (next: T) => {
