@@ -17,6 +17,15 @@ test('code a passage by quick key, memo, undo/redo, retrieve it, code all search
   // The demo's DV1 holds one example coding (under its sub-code "Nuovi target").
   await expect(coding.code('DV1 –').locator('.count').first()).toHaveText('1');
 
+  // A memo on the interview as a whole: the new field takes the typing at once.
+  const sourceMemos = page.getByRole('region', { name: 'Memo della fonte' });
+  await sourceMemos.getByRole('button', { name: 'Aggiungi un memo' }).click();
+  await page.keyboard.type('Intervista ricca sul laboratorio');
+  await expect(sourceMemos.getByLabel('Nuovo memo')).toHaveValue(
+    'Intervista ricca sul laboratorio',
+  );
+  await coding.leaveFields();
+
   // Code a passage of INT-02 with DV1 by its quick key.
   await coding.select('il laboratorio è nato dentro il progetto integrato');
   await expect(coding.side.getByRole('region', { name: 'Selezione' })).toContainText(

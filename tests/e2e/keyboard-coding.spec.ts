@@ -70,4 +70,22 @@ test('code a passage with the keyboard only: skip links, a caret moved by turn, 
   await page.keyboard.press('Enter');
   await expect(coding.code('Criticità').locator('.count')).toHaveText('3');
   await expect(project.saveIndicator).toHaveText(/^Salvato alle/);
+  // Back in the text, as after a quick key: Ctrl+Z undoes that coding at once.
+  await expect(page.getByTestId('coding-text')).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(coding.code('Criticità').locator('.count')).toHaveText('2');
+
+  // Esc leaves the picker for the text; a dialog closed with Esc gives the focus back.
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('coding-text')).toBeFocused();
+  const newCode = page.getByRole('button', { name: 'Nuovo codice' });
+  await newCode.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(newCode).toBeFocused();
 });

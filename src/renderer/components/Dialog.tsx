@@ -8,14 +8,23 @@ interface DialogProps {
   wide?: boolean;
 }
 
-/** A modal dialog on the native <dialog> element: focus is trapped and Esc closes it. */
+/**
+ * A modal dialog on the native <dialog> element: focus is trapped, Esc closes it, and the focus
+ * goes back to the control that opened it.
+ */
 export function Dialog({ title, onClose, children, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const t = useT();
   useEffect(() => {
     const dialog = ref.current;
+    // The control that opened the dialog gets the focus back when it closes (Esc, ×, a button):
+    // the dialog leaves the page before it closes, so the browser cannot do it.
+    const opener = document.activeElement;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

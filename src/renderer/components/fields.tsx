@@ -14,6 +14,8 @@ interface TextFieldProps {
   required?: boolean;
   /** Saves the value; a promise resolving to false (refused) puts the saved value back. */
   onCommit(value: string): unknown;
+  /** Takes the focus when it appears (a field the user just asked for, e.g. a new memo). */
+  autoFocus?: boolean;
 }
 
 /**
@@ -31,6 +33,7 @@ export function TextField({
   list,
   required,
   onCommit,
+  autoFocus,
 }: TextFieldProps) {
   const hintId = useId();
   const controlId = useId();
@@ -44,6 +47,7 @@ export function TextField({
     value: draft,
     placeholder,
     'aria-describedby': hint ? hintId : undefined,
+    autoFocus,
     onBlur: commit,
   };
   return (

@@ -7,16 +7,19 @@ import { pathOf } from './CodeOptions';
 
 /**
  * A searchable list of codes: type to filter (accents and case ignored), arrows to move, Enter
- * to choose. Each code shows its path so same-named sub-codes are told apart.
+ * to choose, Esc to leave. Each code shows its path so same-named sub-codes are told apart.
+ * `onLeave` runs after a choice and on Esc (the coding screen puts the focus back in the text).
  */
 export function CodePicker({
   codes,
   label,
   onPick,
+  onLeave,
 }: {
   codes: readonly Code[];
   label: string;
   onPick(code: Code): void;
+  onLeave?(): void;
 }) {
   const t = useT();
   const [query, setQuery] = useState('');
@@ -34,6 +37,7 @@ export function CodePicker({
     if (!code) return;
     onPick(code);
     setQuery('');
+    onLeave?.();
   };
   return (
     <div className="code-picker">
@@ -55,7 +59,10 @@ export function CodePicker({
           if (event.key === 'ArrowDown') setActive(Math.min(current + 1, rows.length - 1));
           else if (event.key === 'ArrowUp') setActive(Math.max(current - 1, 0));
           else if (event.key === 'Enter') pick(rows[current]?.code);
-          else return;
+          else if (event.key === 'Escape' && onLeave) {
+            setQuery('');
+            onLeave();
+          } else return;
           event.preventDefault();
         }}
       />

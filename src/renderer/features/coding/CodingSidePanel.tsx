@@ -10,6 +10,11 @@ import { useSourcesStore } from '../../stores/sources-store';
 import { CodePicker } from './CodePicker';
 import { SourceMemos } from './SourceMemos';
 
+/** Back to the text, as after a quick key: the next passage, Ctrl+Z, are keys away. */
+function focusText(): void {
+  document.querySelector<HTMLElement>('[data-testid="coding-text"]')?.focus();
+}
+
 /** Right of the text: code the selection, or see and edit the codings under a click. */
 export function CodingSidePanel() {
   const t = useT();
@@ -42,6 +47,7 @@ export function CodingSidePanel() {
             codes={codes}
             label={t('coding.applyCode')}
             onPick={(c) => void apply(c.id)}
+            onLeave={focusText}
           />
           <button type="button" onClick={() => void inVivo(null)}>
             {t('coding.inVivo')}

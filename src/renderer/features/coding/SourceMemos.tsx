@@ -28,6 +28,7 @@ export function SourceMemos({ source }: { source: SourceFile }) {
           label={memo.at ? formatDateTime(memo.at, language) : t('coding.newMemo')}
           value={memo.text}
           multiline
+          autoFocus={memo.id === newId}
           onCommit={(text) => saveMemo(source.id, memo.id, text)}
         />
       ))}
