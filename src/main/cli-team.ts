@@ -2,9 +2,11 @@
  * `campo package` and `campo merge` (issue 18), on the same core as the app:
  *   campo package <project> <out.campopkg> [--sources id|title|INT-01,…] [--blind] [--for <evaluator id>]
  *   campo merge <project> <package.campopkg | other project folder> [--theirs] [--no-match]
+ *     [--match-participants]
  * A merge from the command line cannot ask: conflicts keep the lead's value unless --theirs, and
  * the colleague's value stays in the merge report; proposed name matches are accepted unless
- * --no-match. Each is printed.
+ * --no-match, except participants' (a pseudonym is numbered in order, so INT-01 of another
+ * project is often another person), taken only with --match-participants. Each is printed.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -133,7 +135,11 @@ export async function mergeCommand(args: string[], t: Translate, io: CliIo): Pro
   let closed = false;
   try {
     const first = await previewMerge(session, pkg);
-    const matches = args.includes('--no-match') ? [] : first.proposals;
+    const matches = args.includes('--no-match')
+      ? []
+      : first.proposals.filter(
+          (match) => match.kind !== 'participant' || args.includes('--match-participants'),
+        );
     const preview = matches.length > 0 ? await previewMerge(session, pkg, { matches }) : first;
     const side = args.includes('--theirs') ? 'theirs' : 'ours';
     const decisions = Object.fromEntries(

@@ -164,7 +164,8 @@ export const useTeamStore = create<TeamState>((set, get) => {
         if (!preview) return false;
         set({
           preview,
-          matches: preview.proposals,
+          // A participant is matched only when the lead ticks it: same pseudonym is no proof.
+          matches: preview.proposals.filter((match) => match.kind !== 'participant'),
           matchesConfirmed: preview.proposals.length === 0,
         });
         return true;

@@ -43,6 +43,7 @@ export function proposeMatches(ours: ProjectFile, theirs: ProjectFile): RecordMa
     other: readonly T[],
     key: (item: T) => string,
     label: (item: T) => string,
+    sides?: (item: T) => string,
   ) => {
     const ourIds = new Set(mine.map((item) => item.id));
     const theirIds = new Set(other.map((item) => item.id));
@@ -55,7 +56,13 @@ export function proposeMatches(ours: ProjectFile, theirs: ProjectFile): RecordMa
       const match = free.get(key(item));
       if (!match) continue;
       free.delete(key(item));
-      proposals.push({ kind, ourId: match.id, theirId: item.id, label: label(item) });
+      proposals.push({
+        kind,
+        ourId: match.id,
+        theirId: item.id,
+        label: label(item),
+        ...(sides ? { sides: { ours: sides(match), theirs: sides(item) } } : {}),
+      });
     }
   };
   const ourPaths = codePaths(ours.codes);
@@ -81,6 +88,9 @@ export function proposeMatches(ours: ProjectFile, theirs: ProjectFile): RecordMa
     theirs.participants,
     (participant) => fold(participant.code),
     (participant) => participant.code,
+    // Role and organisation, never the name (personal data stays out of the preview).
+    (participant) =>
+      [participant.role, participant.organisation].filter((part) => part.trim()).join(' · '),
   );
   propose(
     'session',

@@ -70,6 +70,11 @@ export interface RecordMatch {
   ourId: string;
   theirId: string;
   label: string;
+  /**
+   * Participants: what tells the two apart (role · organisation, here and in the package), since
+   * pseudonyms are numbered in order and INT-01 of another project is often another person.
+   */
+  sides?: { ours: string; theirs: string };
 }
 
 /** What came in, by kind and by coder, the conflicts and how each was decided. */

@@ -116,6 +116,8 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.merge.matchesHint':
     '“{from}” was started apart from this project: there are no common ids. Confirm which items are the same; unticked ones come in as new.',
   'team.merge.matchLine': '{kind}: {label}',
+  'team.merge.matchSides':
+    'Here: {ours}. In the package: {theirs}. Tick only if it is the same person: the same pseudonym is not enough.',
   'team.merge.confirmMatches': 'Confirm the matches',
   'team.merge.previewTitle': 'From the package “{from}” ({who})',
   'team.merge.noBase': 'No common base: where the two projects hold different values, you decide.',

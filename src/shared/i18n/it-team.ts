@@ -117,6 +117,8 @@ export const itTeam = {
   'team.merge.matchesHint':
     '«{from}» è nato separatamente da questo progetto: non ci sono identificativi comuni. Conferma quali elementi sono gli stessi; quelli non spuntati entrano come nuovi.',
   'team.merge.matchLine': '{kind}: {label}',
+  'team.merge.matchSides':
+    'Qui: {ours}. Nel pacchetto: {theirs}. Spunta solo se è la stessa persona: lo stesso pseudonimo non basta.',
   'team.merge.confirmMatches': 'Conferma gli abbinamenti',
   'team.merge.previewTitle': 'Dal pacchetto «{from}» ({who})',
   'team.merge.noBase': 'Nessuna base comune: dove i due progetti hanno valori diversi, decidi tu.',

@@ -30,6 +30,11 @@ describe('two projects started apart', () => {
       'participant:INT-01',
       'participant:INT-02',
     ]);
+    // A participant's proposal shows what tells the two apart (role, organisation; no name).
+    expect(preview.proposals.find((match) => match.label === 'INT-02')!.sides).toEqual({
+      ours: 'Funzionaria',
+      theirs: 'Funzionaria · Comune di Lodi',
+    });
     // The lead confirms the participants and the code "Rete", and leaves "Ostacoli" apart.
     const confirmed = preview.proposals.filter((match) => match.label !== 'Ostacoli');
     const withMatches = await previewMerge(lead.session, pkg, { matches: confirmed });

@@ -83,6 +83,14 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
                     label: match.label,
                   })}
                 </label>
+                {match.sides && (
+                  <p className="hint">
+                    {t('team.merge.matchSides', {
+                      ours: match.sides.ours || '—',
+                      theirs: match.sides.theirs || '—',
+                    })}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
