@@ -163,3 +163,47 @@ test('two blind packages of one interview, two colleagues code it, one renames a
   await project.go('Codifica');
   await page.screenshot({ path: join(SHOTS, 'team-layers.png') });
 });
+
+test('merging a package from a project started apart: a participant with the same pseudonym is not matched unless the lead ticks it', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const team = new TeamPage(page);
+  await start.goto(campo.url);
+  await introduce(page, 'Laura Neri');
+
+  // The demo's work, packaged whole.
+  await start.openDemo();
+  await project.go('Gruppo di lavoro');
+  await page.getByRole('button', { name: 'Prepara un pacchetto per un collega…' }).click();
+  const pkg = join(campo.root, 'demo.campopkg');
+  await team.download(
+    () =>
+      page
+        .getByRole('dialog', { name: 'Pacchetto di lavoro per un collega' })
+        .getByRole('button', { name: 'Salva il pacchetto' })
+        .click(),
+    pkg,
+  );
+
+  // Another evaluation, whose INT-01 is someone else.
+  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  await start.createProject('Valutazione Piemonte');
+  await project.go('Partecipanti');
+  await page.getByRole('button', { name: 'Nuovo partecipante' }).click();
+  const editor = page.getByRole('region', { name: 'Partecipante INT-01' });
+  await editor.getByLabel('Ruolo').fill('Sindaco');
+  await editor.getByLabel('Ruolo').blur();
+  await expect(project.saveIndicator).toHaveText(/^Salvato alle/);
+
+  await project.go('Gruppo di lavoro');
+  await team.pickReturn(pkg);
+  const match = team.mergeDialog.getByRole('checkbox', { name: 'Partecipanti: INT-01' });
+  await expect(match).not.toBeChecked();
+  await expect(team.mergeDialog).toContainText(
+    "Qui: Sindaco. Nel pacchetto: Funzionaria dell'Autorità di Gestione",
+  );
+  await page.screenshot({ path: join(SHOTS, 'team-match-participant.png') });
+});
