@@ -21,7 +21,8 @@ interface SourcesState {
   /** Saves a memo of the source by id (a new id creates it; an empty text deletes it). */
   saveMemo(id: string, memoId: string, text: string): Promise<boolean>;
   remove(id: string): Promise<boolean>;
-  readTranscript(upload: FileUpload): Promise<TranscriptPreview | null>;
+  /** Reads a transcript for its preview; a refused file throws, its reason for the dialog to show. */
+  readTranscript(upload: FileUpload): Promise<TranscriptPreview>;
   importTranscript(input: HandlerArgs<'transcriptImport'>): Promise<SourceSummary | null>;
 }
 
@@ -85,7 +86,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => ({
     }
     return deleted;
   },
-  readTranscript: (upload) => attempt(() => api().transcriptRead(upload)),
+  readTranscript: (upload) => api().transcriptRead(upload),
   async importTranscript(input) {
     const summary = await attempt(() => api().transcriptImport(input));
     if (summary) await refreshProject();

@@ -671,7 +671,6 @@ export const en: Record<MessageKey, string> = {
   'import.reading': 'Reading the file…',
   'import.readyCount':
     '{ready, plural, =0 {No rows ready} one {# row ready} other {# rows ready}}; {problems, plural, =0 {none with problems} one {# with problems} other {# with problems}}.',
-  'import.refusedSeeMessage': 'refused (see the message)',
   'import.resultsLabel': 'Import results',
   'import.skip': 'Skip this file',
   'import.skipped': 'skipped',

@@ -683,7 +683,6 @@ export const it = {
   'import.reading': 'Lettura del file…',
   'import.readyCount':
     '{ready, plural, =0 {Nessuna riga pronta} one {# riga pronta} other {# righe pronte}}; {problems, plural, =0 {nessuna con problemi} one {# con problemi} other {# con problemi}}.',
-  'import.refusedSeeMessage': 'rifiutato (vedi il messaggio)',
   'import.resultsLabel': 'Esito dell’importazione',
   'import.skip': 'Salta questo file',
   'import.skipped': 'saltato',

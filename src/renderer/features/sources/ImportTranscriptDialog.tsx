@@ -47,19 +47,9 @@ export function ImportTranscriptDialog({
     setBusy(true);
     try {
       const upload = await items[at]!.read();
-      const read = await readTranscript(upload);
-      if (!read) {
-        // The reason is already shown as a notification; note the refusal and go on.
-        const next = [
-          ...results,
-          { file: items[at]!.name, ok: false, text: t('import.refusedSeeMessage') },
-        ];
-        setOutcomes(next);
-        await readAt(items, at + 1, next);
-        return;
-      }
-      setPreview(read);
+      setPreview(await readTranscript(upload));
     } catch (error) {
+      // The reason shows in the dialog, beside the file (a notification would be behind it).
       const next = [
         ...results,
         {
