@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { expect, test, type CampoHost } from './fixtures';
 import { AgreementPage } from './pages/agreement-page';
+import { CodingPage } from './pages/coding-page';
 import { ProjectPage } from './pages/project-page';
 import { ReportPage } from './pages/report-page';
 import { StartPage } from './pages/start-page';
@@ -176,4 +177,14 @@ test('a "neither" decision (N) is undone like a coding and is still decided afte
     'Deciso: nessuna delle versioni; il passaggio resta senza codifica.',
   );
   await page.screenshot({ path: 'test-results/artefacts/agreement-neither.png', fullPage: true });
+
+  // Recupero says whose each passage is, once two coders are in the list.
+  await page.getByRole('tab', { name: 'Recupero', exact: true }).click();
+  await new CodingPage(page).choose('Codice', /^Ritardi/);
+  const segments = page.getByTestId('segments');
+  await expect(segments).toContainText('codificato da Anna Rossi');
+  await expect(segments).toContainText('codificato da Bruno Verdi');
+  await expect(segments.locator('header').first()).not.toContainText(
+    'Intervista INT-01Intervista INT-01',
+  );
 });

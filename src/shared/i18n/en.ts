@@ -362,6 +362,7 @@ export const en: Record<MessageKey, string> = {
   'retrieval.count':
     '{n, plural, =0 {No passage} one {# passage} other {# passages}} from {sources, plural, one {# source} other {# sources}}.',
   'retrieval.copy': 'Copy as quotation',
+  'retrieval.codedBy': 'coded by {coder}',
   'retrieval.copied': 'Copied: {text}',
   'retrieval.copyFailed': 'Could not copy to the clipboard.',
   'retrieval.open': 'Open in the text',

@@ -368,6 +368,7 @@ export const it = {
   'retrieval.count':
     '{n, plural, =0 {Nessun passaggio} one {# passaggio} other {# passaggi}} da {sources, plural, one {# fonte} other {# fonti}}.',
   'retrieval.copy': 'Copia come citazione',
+  'retrieval.codedBy': 'codificato da {coder}',
   'retrieval.copied': 'Copiato: {text}',
   'retrieval.copyFailed': 'Non è stato possibile copiare negli appunti.',
   'retrieval.open': 'Apri nel testo',

@@ -1,12 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { quotation } from '../../../shared/domain/coding-analysis';
+import { coderDisplay } from '../../../shared/domain/team';
 import type { SegmentView } from '../../../shared/ipc/types';
 import type { Code } from '../../../shared/model/project';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useCodingStore } from '../../stores/coding-store';
 import { usePrivacyStore } from '../../stores/privacy-store';
+import { useProjectStore } from '../../stores/project-store';
 
 /** The citation of a segment: its pseudonyms, or the interview code when nobody is known. */
 export function citationOf(segment: SegmentView): string {
@@ -42,6 +44,12 @@ export function SegmentList({
   const updateCoding = useCodingStore((state) => state.updateCoding);
   // The file's speaker labels are often real names: beside the pseudonym only when revealed.
   const revealNames = usePrivacyStore((state) => state.revealNames);
+  const team = useProjectStore((state) => state.snapshot?.project.evaluators);
+  // With two coders or more, each passage says whose coding it is (a consensus copy included).
+  const manyCoders = useMemo(
+    () => new Set(segments.map((segment) => segment.coderId)).size > 1,
+    [segments],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -68,9 +76,17 @@ export function SegmentList({
               <header>
                 <strong>{citationOf(segment)}</strong>
                 <span className="muted">
-                  {segment.sourceTitle}
+                  {/* Not twice: without pseudonyms the citation is the source's title. */}
+                  {citationOf(segment) !== segment.sourceTitle && segment.sourceTitle}
                   {revealNames && segment.speaker && ` · ${segment.speaker}`}
                 </span>
+                {manyCoders && (
+                  <span className="muted">
+                    {t('retrieval.codedBy', {
+                      coder: coderDisplay(team ?? [], segment.coderId).name,
+                    })}
+                  </span>
+                )}
                 <span className="code-chip" style={{ borderColor: code?.colour }}>
                   {code?.name}
                 </span>
