@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { consensusDecisionId } from '../../../src/shared/model/constants';
 import { newEvaluator } from '../../../src/shared/domain/team';
 import { listBackups } from '../../../src/main/core/store/backups';
 import { openProject } from '../../../src/main/core/store/project-store';
@@ -38,12 +39,23 @@ describe('work packages and the three-way merge of colleagues’ work', () => {
     const lead = await leadProject();
     await code(lead.session, lead.sourceId, 'Il bando era troppo complesso', 'Ostacoli');
     const leadCodings = await codingsByCoder(lead.session, lead.sourceId);
+    // A consensus verdict of "neither" on a passage: the lead's, not for blind coders to see.
+    await lead.session.mutate((project) => {
+      project.consensusDecisions.push({
+        id: consensusDecisionId(lead.sourceId, project.codes[0]!.id, 0, 10),
+        sourceId: lead.sourceId,
+        codeId: project.codes[0]!.id,
+        start: 0,
+        end: 10,
+      });
+    });
 
     // Two blind packages of the same interview: the lead's own layer is left out.
     const work = await makeWorkPackage(lead.session, { sourceIds: [lead.sourceId], blind: true });
     const read = await readPackage(work.bytes, 'p.campopkg');
     expect(read.manifest).toMatchObject({ kind: 'work', blind: true, sources: [lead.sourceId] });
     expect(read.theirs.layers.size).toBe(0);
+    expect(read.theirs.project.consensusDecisions).toEqual([]);
 
     const anna = await colleagueProject(work.bytes, ANNA);
     await join(anna);

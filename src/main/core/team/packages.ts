@@ -83,6 +83,12 @@ async function workFiles(session: ProjectSession, options: WorkPackageOptions): 
     }
   }
   project.merges = [];
+  // The consensus's "neither" decisions go where their sources go, and never in a blind
+  // package (they are the lead's verdict on the others' codings).
+  const kept = new Set(project.sources.map((summary) => summary.id));
+  project.consensusDecisions = options.blind
+    ? []
+    : project.consensusDecisions.filter((decision) => kept.has(decision.sourceId));
   const files: Files = new Map([[PROJECT_FILE, serializeDocument(project)]]);
   const ids = project.sources.map((summary) => summary.id);
   const layers = await session.readLayers(ids);
