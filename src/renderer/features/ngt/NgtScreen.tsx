@@ -34,7 +34,11 @@ export function NgtScreen() {
             {sessions.map((ngt) => (
               <tr key={ngt.id}>
                 <th scope="row">
-                  <button type="button" className="link-button" onClick={() => select(ngt.id)}>
+                  <button
+                    type="button"
+                    className="link-button record-code"
+                    onClick={() => select(ngt.id)}
+                  >
                     {ngt.code}
                   </button>
                 </th>

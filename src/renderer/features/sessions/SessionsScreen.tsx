@@ -95,7 +95,7 @@ export function SessionsScreen({ kind }: { kind: SessionKind }) {
                 <th scope="row">
                   <button
                     type="button"
-                    className="link-button"
+                    className="link-button record-code"
                     onClick={() => setSelectedId(session.id)}
                   >
                     {session.code}
