@@ -1,15 +1,21 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ProjectPage } from './pages/project-page';
 import { StartPage } from './pages/start-page';
+
+/** A new project, created from the start page, on its overview. */
+async function newProject(page: Page, url: string): Promise<ProjectPage> {
+  const start = new StartPage(page);
+  await start.goto(url);
+  await start.createProject('Valutazione FSE');
+  return new ProjectPage(page);
+}
 
 test('what is typed is saved as it is typed: the badge says so, and a reload mid-typing loses nothing', async ({
   page,
   campo,
 }) => {
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Valutazione FSE');
+  const project = await newProject(page, campo.url);
   await project.go('Domande di valutazione');
   await project.addQuestion('Gli interventi hanno raggiunto i destinatari più fragili?');
   const editor = page.getByRole('region', { name: 'Domanda DV1' });
@@ -51,10 +57,7 @@ test('text typed while the host does not answer stays on screen, marked unsaved'
   page,
   campo,
 }) => {
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Valutazione FSE');
+  const project = await newProject(page, campo.url);
   await project.go('Panoramica');
   const description = page.getByLabel('Descrizione', { exact: true });
   await description.click();
