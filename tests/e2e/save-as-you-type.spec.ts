@@ -70,6 +70,8 @@ test('text typed while the host does not answer stays on screen, marked unsaved'
   await expect(project.notification(/Campo non risponde/)).toBeVisible({ timeout: 15_000 });
   // What was typed is still there, and the badge does not claim it is saved.
   await expect(description).toHaveValue('Scritto prima, e poi a server spento.');
-  await expect(project.saveIndicator).toHaveText('Modifiche non salvate');
+  await expect(project.saveIndicator).toHaveText(
+    'Campo non risponde: ciò che scrivi non è salvato',
+  );
   await page.screenshot({ path: 'test-results/artefacts/typed-host-gone.png', fullPage: true });
 });

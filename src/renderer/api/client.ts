@@ -1,6 +1,6 @@
 import type { CampoApi, HandlerName, PreloadApi } from '../../shared/ipc/contract';
 import { CampoError } from '../../shared/ipc/errors';
-import { noteCoreFailure } from './failures';
+import { noteCoreAnswer, noteCoreFailure } from './failures';
 import { httpTransport, ipcTransport, type Transport } from './transport';
 
 declare global {
@@ -24,7 +24,10 @@ export function createApi(transport: Transport): CampoApi {
             noteCoreFailure(null);
             throw error;
           });
-        if (envelope.ok) return envelope.value;
+        if (envelope.ok) {
+          noteCoreAnswer();
+          return envelope.value;
+        }
         noteCoreFailure(envelope.error.code);
         throw CampoError.fromWire(envelope.error);
       };

@@ -1,3 +1,4 @@
+import { create } from 'zustand';
 import type { ErrorCode } from '../../shared/ipc/errors';
 
 /**
@@ -19,10 +20,23 @@ const NOT_SAVED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 /** Core calls failed so far, and whether the last one left its change unjudged. */
 const failures = { count: 0, keepsInput: false };
 
+/**
+ * Whether the host answered the last call (browser mode: the page outlives a stopped host).
+ * The save badge says so until a call gets through again.
+ */
+export const useHostReachable = create<{ reachable: boolean }>(() => ({ reachable: true }));
+
 /** Counts a failed core call (every call goes through the api client, see client.ts). */
 export function noteCoreFailure(code: ErrorCode | null): void {
   failures.count += 1;
   failures.keepsInput = code === null || NOT_SAVED.has(code);
+  const reachable = code !== null && code !== 'HOST_UNREACHABLE';
+  if (useHostReachable.getState().reachable !== reachable) useHostReachable.setState({ reachable });
+}
+
+/** A call the host answered. */
+export function noteCoreAnswer(): void {
+  if (!useHostReachable.getState().reachable) useHostReachable.setState({ reachable: true });
 }
 
 /**

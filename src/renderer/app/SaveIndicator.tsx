@@ -1,5 +1,6 @@
 import { errorMessage, formatTime } from '../../shared/i18n';
 import { useLanguage, useT } from '../i18n/use-t';
+import { useHostReachable } from '../api/failures';
 import { usePendingEdits } from '../stores/pending-edits';
 import { useProjectStore } from '../stores/project-store';
 
@@ -12,9 +13,14 @@ export function SaveIndicator() {
   const language = useLanguage();
   const saveState = useProjectStore((state) => state.saveState);
   const { unsaved, inFlight } = usePendingEdits();
+  const reachable = useHostReachable((state) => state.reachable);
   let text = t('save.idle');
   let tone = 'ok';
-  if (saveState?.state === 'failed') {
+  if (!reachable) {
+    // Until a call gets through again: nothing typed meanwhile can be on disk.
+    text = t('save.unreachable');
+    tone = 'error';
+  } else if (saveState?.state === 'failed') {
     text = t('save.failed', { reason: errorMessage(saveState, language) });
     tone = 'error';
   } else if (unsaved > 0) {

@@ -114,6 +114,7 @@ export const en: Record<MessageKey, string> = {
   'save.saving': 'Saving…',
   'save.saved': 'Saved at {time}',
   'save.failed': 'Not saved: {reason}',
+  'save.unreachable': 'Campo does not answer: what you type is not saved',
 
   'overview.title': 'Overview',
   'overview.counts': 'The project in figures',

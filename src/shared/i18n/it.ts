@@ -116,6 +116,7 @@ export const it = {
   'save.saving': 'Salvataggio…',
   'save.saved': 'Salvato alle {time}',
   'save.failed': 'Non salvato: {reason}',
+  'save.unreachable': 'Campo non risponde: ciò che scrivi non è salvato',
 
   'overview.title': 'Panoramica',
   'overview.counts': 'Il progetto in cifre',

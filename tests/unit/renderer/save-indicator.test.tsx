@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { noteCoreAnswer, noteCoreFailure } from '../../../src/renderer/api/failures';
 import { SaveIndicator } from '../../../src/renderer/app/SaveIndicator';
 import { useAppStore } from '../../../src/renderer/stores/app-store';
 import { usePendingEdits } from '../../../src/renderer/stores/pending-edits';
@@ -45,5 +46,21 @@ describe('SaveIndicator', () => {
 
     act(() => useAppStore.setState({ language: 'en' }));
     expect(indicator.textContent).toBe('Not saved: Permission denied: cannot write to /p.');
+  });
+
+  it('says the host does not answer from a failed call until one gets through again', () => {
+    useAppStore.setState({ language: 'it' });
+    useProjectStore.setState({ saveState: null });
+    render(<SaveIndicator />);
+    const indicator = screen.getByRole('status');
+    act(() => noteCoreFailure('HOST_UNREACHABLE'));
+    expect(indicator.textContent).toBe('Campo non risponde: ciò che scrivi non è salvato');
+    // A refusal is an answer: the host is there.
+    act(() => noteCoreFailure('VALIDATION'));
+    expect(indicator.textContent).toBe('Tutte le modifiche sono salvate');
+    act(() => noteCoreFailure(null));
+    expect(indicator.textContent).toBe('Campo non risponde: ciò che scrivi non è salvato');
+    act(() => noteCoreAnswer());
+    expect(indicator.textContent).toBe('Tutte le modifiche sono salvate');
   });
 });
