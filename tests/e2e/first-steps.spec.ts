@@ -52,3 +52,23 @@ test('a new project’s overview says what to do first, each step a link that is
   await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
   await expect(steps).toHaveCount(0);
 });
+
+test('a name already taken in the folder is said beside the name, and the hint stops promising the folder', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Valutazione Piemonte');
+  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  await start.createProject('Valutazione Piemonte');
+  const form = page.getByRole('form', { name: 'Nuovo progetto' });
+  await expect(form).toContainText(
+    'In questa cartella c’è già un progetto con questo nome: scegline un altro.',
+  );
+  await expect(form).not.toContainText('Sarà creato in');
+  // A new name clears it.
+  await form.getByLabel('Nome del progetto').fill('Valutazione Piemonte 2');
+  await expect(form).toContainText('Sarà creato in');
+  await expect(form).not.toContainText('scegline un altro');
+});

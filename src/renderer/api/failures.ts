@@ -17,8 +17,12 @@ const NOT_SAVED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'INTERNAL',
 ]);
 
-/** Core calls failed so far, and whether the last one left its change unjudged. */
-const failures = { count: 0, keepsInput: false };
+/** Core calls failed so far, the last one's code, and whether it left its change unjudged. */
+const failures: { count: number; keepsInput: boolean; code: ErrorCode | null } = {
+  count: 0,
+  keepsInput: false,
+  code: null,
+};
 
 /**
  * Whether the host answered the last call (browser mode: the page outlives a stopped host).
@@ -29,6 +33,7 @@ export const useHostReachable = create<{ reachable: boolean }>(() => ({ reachabl
 /** Counts a failed core call (every call goes through the api client, see client.ts). */
 export function noteCoreFailure(code: ErrorCode | null): void {
   failures.count += 1;
+  failures.code = code;
   failures.keepsInput = code === null || NOT_SAVED.has(code);
   const reachable = code !== null && code !== 'HOST_UNREACHABLE';
   if (useHostReachable.getState().reachable !== reachable) useHostReachable.setState({ reachable });

@@ -56,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'start.create': 'Create project',
   'start.createdIn': 'It will be created in {path}',
   'start.nameRequired': 'Type a name for the project.',
+  'start.nameTaken': 'This folder already has a project with this name: choose another.',
 
   'folders.title': 'Choose a folder',
   'folders.openTitle': 'Open a Campo project',

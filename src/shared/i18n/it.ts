@@ -58,6 +58,7 @@ export const it = {
   'start.create': 'Crea progetto',
   'start.createdIn': 'Sarà creato in {path}',
   'start.nameRequired': 'Scrivi un nome per il progetto.',
+  'start.nameTaken': 'In questa cartella c’è già un progetto con questo nome: scegline un altro.',
 
   'folders.title': 'Scegli una cartella',
   'folders.openTitle': 'Apri un progetto Campo',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { coreFailures } from '../../api/failures';
 import { Dialog } from '../../components/Dialog';
 import { FolderBrowser } from '../../components/FolderBrowser';
 import { useT } from '../../i18n/use-t';
@@ -38,6 +39,9 @@ export function NewProjectForm() {
           name: name.trim(),
           parentDir,
           ...(programme.trim() ? { programme: programme.trim() } : {}),
+        }).then((created) => {
+          // Said beside the name too, where the new name is typed.
+          if (!created && coreFailures().code === 'PROJECT_EXISTS') setError(t('start.nameTaken'));
         });
       }}
     >
@@ -47,7 +51,10 @@ export function NewProjectForm() {
           name="name"
           value={name}
           placeholder={t('start.namePlaceholder')}
-          onChange={(event) => setName(event.target.value)}
+          onChange={(event) => {
+            setName(event.target.value);
+            setError(null);
+          }}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'new-project-error' : undefined}
         />
@@ -88,7 +95,7 @@ export function NewProjectForm() {
           {t('start.browse')}
         </button>
       </div>
-      {preview && <p className="hint">{t('start.createdIn', { path: preview })}</p>}
+      {preview && !error && <p className="hint">{t('start.createdIn', { path: preview })}</p>}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {t('start.create')}
