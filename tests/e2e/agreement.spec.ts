@@ -153,6 +153,8 @@ test('a "neither" decision (N) is undone like a coding and is still decided afte
 }) => {
   const { project, agreement } = await openTwoCoderProject(page, campo);
   await agreement.view('Disaccordi').click();
+  // The list is loaded before ↓ moves in it.
+  await expect(agreement.list.getByRole('option')).toHaveCount(2);
   await page.keyboard.press('ArrowDown');
   await expect(agreement.selected).toContainText('Semplificazione');
   await page.keyboard.press('n');
@@ -169,6 +171,8 @@ test('a "neither" decision (N) is undone like a coding and is still decided afte
   await project.go('Codifica');
   await agreement.open();
   await agreement.view('Disaccordi').click();
+  // The list is loaded before ↓ moves in it.
+  await expect(agreement.list.getByRole('option')).toHaveCount(2);
   await page.keyboard.press('ArrowDown');
   await expect(agreement.selected).toContainText('Semplificazione');
   await expect(agreement.selected).toContainText('deciso');
