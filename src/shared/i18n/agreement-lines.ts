@@ -94,6 +94,15 @@ export function undefinedReasonText(reason: UndefinedReason, language: Language)
   return translator(language)(REASON_KEYS[reason]);
 }
 
+/** The first of `reasons` given, as a sentence (a workbook row's "undefined because"); else null. */
+export function firstReasonText(
+  language: Language,
+  ...reasons: ReadonlyArray<UndefinedReason | null | undefined>
+): string | null {
+  const found = reasons.find((reason): reason is UndefinedReason => !!reason);
+  return found ? undefinedReasonText(found, language) : null;
+}
+
 function formatNumber(value: number, language: Language, min: number, max: number): string {
   return new Intl.NumberFormat(LOCALES[language], {
     minimumFractionDigits: min,

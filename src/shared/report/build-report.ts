@@ -92,7 +92,7 @@ export function buildReport(input: ReportInput): ReportModel {
       // Only where two or more evaluators coded, or rated a matrix the settings name: a
       // one-evaluator project has nothing to compare.
       const agreement = agreementForReport(project, input.corpus, input.agreementInput);
-      const ratings = ratingAgreementsForReport(project, settings.ratingGroups);
+      const ratings = ratingAgreementsForReport(project, settings.ratingGroups, settings.language);
       if (!agreement.study && ratings.length === 0) continue;
       annexNumber += 1;
       const chapter = new Chapter(context, `A${annexNumber}`);

@@ -8,7 +8,7 @@ import { matrixVersionsAgreement } from '../domain/agreement-rating-versions';
 import type { RatingAgreementReport } from '../domain/agreement-ratings';
 import { formatAgreement, RATING_DIFFERENCE_KEYS, ratingMethodLine } from '../i18n/agreement-lines';
 import type { RatingMatrix } from '../model/matrix';
-import type { ProjectFile } from '../model/project';
+import type { Language, ProjectFile } from '../model/project';
 import type { ReportCell } from './model';
 import { headerRow, type Chapter, type ReportContext } from './report-context';
 import { note, reasonsNote } from './sections-agreement';
@@ -16,16 +16,27 @@ import { note, reasonsNote } from './sections-agreement';
 /** Rows of differences printed at most; the rest are counted (Campo shows them all). */
 const MAX_DIFFERENCES = 60;
 
-/** One group's matrices (the reference first) and their agreement. */
+/**
+ * One group's matrices (the reference first), their agreement, and what the annex and the
+ * workbook print about it in the report's language.
+ */
 export interface RatingAgreementForReport {
   matrices: RatingMatrix[];
+  reference: RatingMatrix;
   report: RatingAgreementReport & { unplaced: number };
+  /** An evaluator of the comparison: their matrix's title. */
+  label(id: string): string;
+  /** A dimension of the reference matrix, by id. */
+  dimension(id: string): string;
+  /** The method line written under the figures. */
+  method: string;
 }
 
 /** The groups of the settings that still have two matrices or more in the project. */
 export function ratingAgreementsForReport(
   project: ProjectFile,
   groups: readonly (readonly string[])[],
+  language: Language,
 ): RatingAgreementForReport[] {
   const byId = new Map(project.matrices.map((matrix) => [matrix.id, matrix]));
   const found: RatingAgreementForReport[] = [];
@@ -34,7 +45,22 @@ export function ratingAgreementsForReport(
       .map((id) => byId.get(id))
       .filter((matrix): matrix is RatingMatrix => matrix !== undefined);
     if (matrices.length < 2) continue;
-    found.push({ matrices, report: matrixVersionsAgreement(matrices) });
+    const reference = matrices[0]!;
+    const report = matrixVersionsAgreement(matrices);
+    const titles = new Map(matrices.map((matrix) => [matrix.id, matrix.title]));
+    const label = (id: string) => titles.get(id) ?? id;
+    found.push({
+      matrices,
+      reference,
+      report,
+      label,
+      dimension: (id) => reference.dimensions.find((d) => d.id === id)?.label[language] ?? id,
+      method: ratingMethodLine(report.meta, language, {
+        matrixTitle: reference.title,
+        scale: reference.scale,
+        label,
+      }),
+    });
   }
   return found;
 }
@@ -45,14 +71,9 @@ const right = (text: string): ReportCell => ({ text, align: 'right' });
 export function ratingAnnex(
   context: ReportContext,
   chapter: Chapter,
-  { matrices, report }: RatingAgreementForReport,
+  { matrices, reference, report, label, dimension, method }: RatingAgreementForReport,
 ): void {
   const { t, language } = context;
-  const reference = matrices[0]!;
-  const titles = new Map(matrices.map((matrix) => [matrix.id, matrix.title]));
-  const label = (id: string) => titles.get(id) ?? id;
-  const dimension = (id: string) =>
-    reference.dimensions.find((d) => d.id === id)?.label[language] ?? id;
   const what = t('agreement.report.ratingsWhat');
   const k = (value: number | null) => right(formatAgreement(value, language, 'coefficient'));
   const list = new Intl.ListFormat(language === 'it' ? 'it-IT' : 'en-GB', {
@@ -97,11 +118,7 @@ export function ratingAnnex(
     ],
     rows,
     note: note(
-      ratingMethodLine(report.meta, language, {
-        matrixTitle: reference.title,
-        scale: reference.scale,
-        label,
-      }),
+      method,
       reasonsNote(
         report.dimensions.flatMap((d) => [
           d.alphaUndefinedReason,

@@ -3,9 +3,9 @@
  * one row per level × pair of coders × code (and "overall"), numbers as numbers, undefined
  * statistics as empty cells with the reason beside them, the method of each row stated.
  */
-import type { TextAgreementInput, UndefinedReason } from '../domain/agreement-layers';
+import type { TextAgreementInput } from '../domain/agreement-layers';
 import type { UnitStats } from '../domain/agreement-units';
-import { agreementMethodLine, undefinedReasonText } from '../i18n/agreement-lines';
+import { agreementMethodLine, firstReasonText } from '../i18n/agreement-lines';
 import { agreementForReport } from './sections-agreement';
 import type { WorkbookCell, WorkbookSheet } from './workbook';
 import { rounded, sheet, type WorkbookContext } from './workbook-cells';
@@ -35,10 +35,6 @@ export function agreementSheet(
   const rows: WorkbookCell[][] = [];
   if (!study) return sheet(t('agreement.xlsx.sheet'), header, rows);
   const overall = t('agreement.overall');
-  const why = (...reasons: (UndefinedReason | null | undefined)[]) => {
-    const found = reasons.find((r): r is UndefinedReason => !!r);
-    return found ? undefinedReasonText(found, language) : null;
-  };
   const pct = (value: number | null) => rounded(value, 2);
   const coef = (value: number | null | undefined) => rounded(value ?? null, 4);
 
@@ -57,7 +53,7 @@ export function agreementSheet(
         null,
         null,
         null,
-        why(row.undefinedReason),
+        firstReasonText(language, row.undefinedReason),
         characterLine,
       ]);
     }
@@ -80,7 +76,7 @@ export function agreementSheet(
         null,
         null,
         null,
-        why(row.undefinedReason),
+        firstReasonText(language, row.undefinedReason),
         line,
       ]);
     }
@@ -96,7 +92,7 @@ export function agreementSheet(
       coef(all.kappaN),
       null,
       null,
-      why(all.undefinedReason, all.kappaUndefinedReason),
+      firstReasonText(language, all.undefinedReason, all.kappaUndefinedReason),
       line,
     ]);
   }
@@ -119,7 +115,7 @@ export function agreementSheet(
         null,
         coef(stats.fleiss?.kappa),
         coef(stats.alpha.value),
-        why(pair.undefinedReason, stats.alpha.undefinedReason),
+        firstReasonText(language, pair.undefinedReason, stats.alpha.undefinedReason),
         unitLine,
       ]);
     }

@@ -3,8 +3,7 @@
  * for the report (its settings' `ratingGroups`), one row per comparison × dimension × pair,
  * numbers as numbers, undefined statistics as empty cells with the reason beside them.
  */
-import type { UndefinedReason } from '../domain/agreement-layers';
-import { ratingMethodLine, undefinedReasonText } from '../i18n/agreement-lines';
+import { firstReasonText } from '../i18n/agreement-lines';
 import { ratingAgreementsForReport } from './sections-rating-agreement';
 import type { WorkbookCell, WorkbookSheet } from './workbook';
 import { rounded, sheet, type WorkbookContext } from './workbook-cells';
@@ -26,30 +25,17 @@ export function ratingAgreementSheet(context: WorkbookContext): WorkbookSheet {
     t('agreement.xlsx.method'),
   ];
   const rows: WorkbookCell[][] = [];
-  const why = (...reasons: (UndefinedReason | null)[]) => {
-    const found = reasons.find((r): r is UndefinedReason => !!r);
-    return found ? undefinedReasonText(found, language) : null;
-  };
-  for (const { matrices, report } of ratingAgreementsForReport(
+  const comparisons = ratingAgreementsForReport(
     project,
     project.report?.ratingGroups ?? [],
-  )) {
-    const reference = matrices[0]!;
-    const titles = new Map(matrices.map((matrix) => [matrix.id, matrix.title]));
-    const label = (id: string) => titles.get(id) ?? id;
-    const method = ratingMethodLine(report.meta, language, {
-      matrixTitle: reference.title,
-      scale: reference.scale,
-      label,
-    });
+    language,
+  );
+  for (const { reference, report, label, dimension, method } of comparisons) {
     for (const item of report.dimensions) {
-      const dimension =
-        reference.dimensions.find((d) => d.id === item.dimensionId)?.label[language] ??
-        item.dimensionId;
       for (const pair of item.pairs) {
         rows.push([
           reference.title,
-          dimension,
+          dimension(item.dimensionId),
           label(pair.evaluators[0]),
           label(pair.evaluators[1]),
           pair.cells,
@@ -57,7 +43,7 @@ export function ratingAgreementSheet(context: WorkbookContext): WorkbookSheet {
           rounded(pair.kappaLinear, 4),
           rounded(pair.kappaQuadratic, 4),
           rounded(item.alphaOrdinal, 4),
-          why(pair.undefinedReason, item.alphaUndefinedReason),
+          firstReasonText(language, pair.undefinedReason, item.alphaUndefinedReason),
           method,
         ]);
       }
