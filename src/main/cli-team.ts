@@ -12,6 +12,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Translate } from '../shared/i18n';
 import { CampoError } from '../shared/ipc/errors';
+import { matchedByDefault } from '../shared/domain/team-match';
 import type { TeamMergeReport } from '../shared/domain/team-merge';
 import type { CliIo } from './cli';
 import { openProject } from './core/store/project-store';
@@ -138,7 +139,7 @@ export async function mergeCommand(args: string[], t: Translate, io: CliIo): Pro
     const matches = args.includes('--no-match')
       ? []
       : first.proposals.filter(
-          (match) => match.kind !== 'participant' || args.includes('--match-participants'),
+          (match) => matchedByDefault(match) || args.includes('--match-participants'),
         );
     const preview = matches.length > 0 ? await previewMerge(session, pkg, { matches }) : first;
     const side = args.includes('--theirs') ? 'theirs' : 'ours';

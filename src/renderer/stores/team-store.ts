@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Decision, RecordMatch } from '../../shared/domain/team-merge';
+import { matchedByDefault } from '../../shared/domain/team-match';
 import type { TeamMergePreview } from '../../shared/ipc/contract-team';
 import type { ProjectSnapshot } from '../../shared/ipc/types';
 import type { Evaluator } from '../../shared/model/project';
@@ -164,8 +165,7 @@ export const useTeamStore = create<TeamState>((set, get) => {
         if (!preview) return false;
         set({
           preview,
-          // A participant is matched only when the lead ticks it: same pseudonym is no proof.
-          matches: preview.proposals.filter((match) => match.kind !== 'participant'),
+          matches: preview.proposals.filter(matchedByDefault),
           matchesConfirmed: preview.proposals.length === 0,
         });
         return true;

@@ -34,6 +34,15 @@ function codePaths(codes: readonly Code[], folded = true): Map<string, string> {
   return paths;
 }
 
+/**
+ * Whether a proposal is taken unless the lead says otherwise (the app's ticked boxes, the CLI
+ * without --no-match). Not a participant's: pseudonyms are numbered in order, so INT-01 of
+ * another project is often another person.
+ */
+export function matchedByDefault(match: RecordMatch): boolean {
+  return match.kind !== 'participant';
+}
+
 /** Proposes, for each record of theirs without an id in ours, the record of ours with the same name. */
 export function proposeMatches(ours: ProjectFile, theirs: ProjectFile): RecordMatch[] {
   const proposals: RecordMatch[] = [];

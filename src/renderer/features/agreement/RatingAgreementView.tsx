@@ -17,6 +17,10 @@ import { useReportStore } from '../../stores/report-store';
 /** One empty list for every render (a new one each time would re-render without end). */
 const NONE: string[][] = [];
 
+/** The same matrices, in any order. */
+const sameGroup = (group: readonly string[], other: readonly string[]) =>
+  group.length === other.length && group.every((id) => other.includes(id));
+
 /**
  * Agreement between evaluators who rated the same integration or Europe 2020 matrix
  * independently, each in their own matrix: ordinal α and weighted κ per dimension, and the cells
@@ -34,13 +38,9 @@ export function RatingAgreementView() {
   const saved = chosenForReport ?? onDisk ?? NONE;
   // The comparison the report keeps, if any, is where the view starts.
   const [chosen, setChosen] = useState<string[]>(() => saved[0] ?? []);
-  const inReport = saved.some(
-    (group) => group.length === chosen.length && group.every((id) => chosen.includes(id)),
-  );
+  const inReport = saved.some((group) => sameGroup(group, chosen));
   const toggleReport = () => {
-    const others = saved.filter(
-      (group) => !(group.length === chosen.length && group.every((id) => chosen.includes(id))),
-    );
+    const others = saved.filter((group) => !sameGroup(group, chosen));
     void useReportStore
       .getState()
       .setRatingGroups(inReport ? others : [...others, chosen].slice(-10));

@@ -64,6 +64,7 @@ export function SegmentList({
         {virtualizer.getVirtualItems().map((item) => {
           const segment = segments[item.index]!;
           const code = codes.get(segment.codeId);
+          const citation = citationOf(segment);
           return (
             <li
               key={segment.codingId}
@@ -71,13 +72,13 @@ export function SegmentList({
               ref={virtualizer.measureElement}
               className="segment"
               style={{ transform: `translateY(${item.start}px)` }}
-              aria-label={citationOf(segment)}
+              aria-label={citation}
             >
               <header>
-                <strong>{citationOf(segment)}</strong>
+                <strong>{citation}</strong>
                 <span className="muted">
                   {/* Not twice: without pseudonyms the citation is the source's title. */}
-                  {citationOf(segment) !== segment.sourceTitle && segment.sourceTitle}
+                  {citation !== segment.sourceTitle && segment.sourceTitle}
                   {revealNames && segment.speaker && ` · ${segment.speaker}`}
                 </span>
                 {manyCoders && (
