@@ -10,7 +10,11 @@ import type { AgreementStudy } from '../shared/domain/agreement-run';
 import type { Translate } from '../shared/i18n';
 import { agreementMethodLine, formatAgreement } from '../shared/i18n/agreement-lines';
 import type { Language, ProjectFile } from '../shared/model/project';
-import { agreementInputOfViews, layerCodersOnDisk } from './core/agreement/agreement-data';
+import {
+  agreementInputOfViews,
+  agreementViewOf,
+  layerCodersOnDisk,
+} from './core/agreement/agreement-data';
 import { printRatings } from './cli-agreement-ratings';
 import { readProjectUnlocked } from './core/inspect';
 
@@ -184,7 +188,7 @@ export async function agreementCommand(
   const { project: file, sources } = await readProjectUnlocked(dir);
   const matrixNames = listOf(flagValue(args, '--matrices'));
   if (matrixNames.length > 0) return printRatings(file, matrixNames, language, t, io);
-  const views = [...sources.values()];
+  const views = [...sources.values()].map(agreementViewOf);
   const layers = await layerCodersOnDisk(
     dir,
     views.map((view) => view.id),

@@ -12,7 +12,11 @@ import {
   type ReportSectionId,
   type ReportSettings,
 } from '../shared/report/model';
-import { agreementInputOfViews, layerCodersOnDisk } from './core/agreement/agreement-data';
+import {
+  agreementInputOfViews,
+  agreementViewOf,
+  layerCodersOnDisk,
+} from './core/agreement/agreement-data';
 import { coderName } from './core/coding/coder';
 import { corpusOf } from './core/coding/corpus';
 import { qdcFile, qdpxArchive } from './core/exchange/qdpx-export';
@@ -60,7 +64,7 @@ export async function exportCommand(
   await stat(dir);
   const { project: file, sources } = await readProjectUnlocked(dir);
   const corpus = await corpusOf(file, async (id) => sources.get(id));
-  const views = [...sources.values()];
+  const views = [...sources.values()].map(agreementViewOf);
   const { input: agreementInput } = agreementInputOfViews(
     views,
     await layerCodersOnDisk(

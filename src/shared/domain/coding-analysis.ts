@@ -20,6 +20,13 @@ export interface SourceForAnalysis {
   sessionCode: string | null;
 }
 
+/**
+ * A source as reports and retrieval need it: who spoke where and every coding with its passage,
+ * without the source's text. An export holds every source of the project at once; holding their
+ * texts too would not fit in memory at 3,000 transcripts.
+ */
+export type CodedSource = Omit<SourceForAnalysis, 'text'>;
+
 /** A coded passage with what retrieval shows around it. */
 export interface Segment {
   sourceId: string;
@@ -153,7 +160,7 @@ export interface SegmentFilter {
  * segment's participants does; `codeIds` and `questionId` together keep the codes in both.
  */
 export function retrieveSegments(
-  sources: readonly SourceForAnalysis[],
+  sources: readonly CodedSource[],
   codes: readonly Code[],
   participants: readonly Participant[],
   filter: SegmentFilter,
@@ -241,7 +248,7 @@ function fallbackOf(
 }
 
 function toSegment(
-  source: SourceForAnalysis,
+  source: CodedSource,
   fallback: readonly string[] | null,
   coding: Coding,
 ): Segment {
@@ -263,7 +270,7 @@ function toSegment(
  * every code above it. A passage said by several participants is in each one's cell.
  */
 export function frameworkMatrix(
-  sources: readonly SourceForAnalysis[],
+  sources: readonly CodedSource[],
   codes: readonly Code[],
   participants: readonly Pick<Participant, 'id'>[],
   questions: readonly Pick<EvaluationQuestion, 'id'>[],

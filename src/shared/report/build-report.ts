@@ -1,5 +1,5 @@
 import type { TextAgreementInput } from '../domain/agreement-layers';
-import type { SourceForAnalysis } from '../domain/coding-analysis';
+import type { CodedSource } from '../domain/coding-analysis';
 import type { MessageKey } from '../i18n';
 import type { ProjectFile } from '../model/project';
 import {
@@ -42,15 +42,19 @@ const CHAPTERS: Partial<Record<ReportSectionId, { title: MessageKey; build: Chap
 /** Everything a report is built from: the project, its readable sources, the user's choices. */
 export interface ReportInput {
   project: ProjectFile;
-  corpus: readonly SourceForAnalysis[];
+  /**
+   * The coded sources. The report quotes key passages only, so the core reads no other passage
+   * text (readExportCorpus): a section that quotes other passages must ask it for them.
+   */
+  corpus: readonly CodedSource[];
   settings: ReportSettings;
   /** ISO date of the export, printed when the settings give none. */
   today: string;
   /**
-   * The coder layers for the agreement annex (which coders have a layer on which source); when
-   * absent, derived from the corpus's codings.
+   * The coder layers for the agreement annex (which coders have a layer on which source). Built
+   * by the caller, which has the texts' lengths (the corpus carries no texts).
    */
-  agreementInput?: TextAgreementInput;
+  agreementInput: TextAgreementInput;
 }
 
 /**
@@ -91,7 +95,7 @@ export function buildReport(input: ReportInput): ReportModel {
     } else if (section === 'agreement') {
       // Only where two or more evaluators coded, or rated a matrix the settings name: a
       // one-evaluator project has nothing to compare.
-      const agreement = agreementForReport(project, input.corpus, input.agreementInput);
+      const agreement = agreementForReport(project, input.agreementInput);
       const ratings = ratingAgreementsForReport(project, settings.ratingGroups, settings.language);
       if (!agreement.study && ratings.length === 0) continue;
       annexNumber += 1;

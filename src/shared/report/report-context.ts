@@ -1,4 +1,4 @@
-import type { SourceForAnalysis } from '../domain/coding-analysis';
+import type { CodedSource } from '../domain/coding-analysis';
 import { formatNumber, LOCALES, translator, type Translate } from '../i18n';
 import type { Language, Participant, ProjectFile } from '../model/project';
 import { anonymiser } from './anonymise';
@@ -7,7 +7,7 @@ import type { ReportBlock, ReportCell, ReportSettings } from './model';
 /** What every section builder reads: the project, its texts, the user's choices, formatting. */
 export interface ReportContext {
   project: ProjectFile;
-  corpus: readonly SourceForAnalysis[];
+  corpus: readonly CodedSource[];
   settings: ReportSettings;
   language: Language;
   t: Translate;
@@ -26,7 +26,7 @@ export interface ReportContext {
 /** Builds the context for one report. `settings.language` decides the report's language. */
 export function reportContext(
   project: ProjectFile,
-  corpus: readonly SourceForAnalysis[],
+  corpus: readonly CodedSource[],
   settings: ReportSettings,
 ): ReportContext {
   const language = settings.language;

@@ -6,7 +6,6 @@
 import { isConsensus } from '../domain/agreement-consensus';
 import type { TextAgreementInput } from '../domain/agreement-layers';
 import {
-  agreementInputOfSources,
   agreementStudy,
   defaultAgreementCoders,
   type AgreementStudy,
@@ -27,15 +26,13 @@ export interface AgreementForReport {
 }
 
 /**
- * The study of every coder who coded (the consensus layer aside) over `input`, else over the
- * corpus's codings; null study with fewer than two coders.
+ * The study of every coder who coded (the consensus layer aside) over `data`; null study with
+ * fewer than two coders.
  */
 export function agreementForReport(
   project: ProjectFile,
-  corpus: Parameters<typeof agreementInputOfSources>[0],
-  input?: TextAgreementInput,
+  data: TextAgreementInput,
 ): AgreementForReport {
-  const data = input ?? agreementInputOfSources(corpus);
   const coders = defaultAgreementCoders(
     data,
     project.evaluators.map((e) => e.id),

@@ -11,10 +11,7 @@ import type { WorkbookCell, WorkbookSheet } from './workbook';
 import { rounded, sheet, type WorkbookContext } from './workbook-cells';
 
 /** The sheet; with fewer than two coders it has its header row only. */
-export function agreementSheet(
-  context: WorkbookContext,
-  input: TextAgreementInput | undefined,
-): WorkbookSheet {
+export function agreementSheet(context: WorkbookContext, input: TextAgreementInput): WorkbookSheet {
   const { t, language } = context;
   const header = [
     t('agreement.xlsx.level'),
@@ -30,7 +27,7 @@ export function agreementSheet(
     t('agreement.xlsx.undefined'),
     t('agreement.xlsx.method'),
   ];
-  const agreement = agreementForReport(context.project, context.corpus, input);
+  const agreement = agreementForReport(context.project, input);
   const { study, label, code } = agreement;
   const rows: WorkbookCell[][] = [];
   if (!study) return sheet(t('agreement.xlsx.sheet'), header, rows);

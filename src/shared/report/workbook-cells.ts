@@ -1,5 +1,5 @@
 /** What the workbook's sheet builders share: the context they read and small cell helpers. */
-import { retrieveSegments, type Segment, type SourceForAnalysis } from '../domain/coding-analysis';
+import { retrieveSegments, type Segment, type CodedSource } from '../domain/coding-analysis';
 import { codePath, questionsOfCodes } from '../domain/codebook-tree';
 import { formatNumber, translator, type Translate } from '../i18n';
 import type { Language, Participant, ProjectFile } from '../model/project';
@@ -8,7 +8,7 @@ import type { WorkbookCell, WorkbookSheet } from './workbook';
 /** Everything a sheet builder reads, computed once for the whole workbook. */
 export interface WorkbookContext {
   project: ProjectFile;
-  corpus: readonly SourceForAnalysis[];
+  corpus: readonly CodedSource[];
   language: Language;
   t: Translate;
   /** Participants by id. */
@@ -29,7 +29,7 @@ export const PATH_SEPARATOR = ' > ';
 /** Builds the context of one workbook. */
 export function workbookContext(
   project: ProjectFile,
-  corpus: readonly SourceForAnalysis[],
+  corpus: readonly CodedSource[],
   language: Language,
 ): WorkbookContext {
   const participants = new Map(project.participants.map((p) => [p.id, p]));

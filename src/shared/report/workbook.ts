@@ -8,7 +8,7 @@
  * by the pseudonym, as the report does.
  */
 import type { TextAgreementInput } from '../domain/agreement-layers';
-import type { SourceForAnalysis } from '../domain/coding-analysis';
+import type { CodedSource } from '../domain/coding-analysis';
 import type { Language, ProjectFile } from '../model/project';
 import { anonymiser } from './anonymise';
 import { agreementSheet } from './workbook-agreement';
@@ -72,10 +72,10 @@ export function safeSheetName(name: string, taken: Set<string>): string {
  */
 export function buildWorkbook(input: {
   project: ProjectFile;
-  corpus: readonly SourceForAnalysis[];
+  corpus: readonly CodedSource[];
   language: Language;
-  /** The coder layers for the agreement sheet (default: from the corpus's codings). */
-  agreementInput?: TextAgreementInput;
+  /** The coder layers for the agreement sheet. */
+  agreementInput: TextAgreementInput;
 }): WorkbookSheet[] {
   const context = workbookContext(input.project, input.corpus, input.language);
   const sheets = [

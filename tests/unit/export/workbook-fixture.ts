@@ -3,6 +3,8 @@
  * two DVs, a child code, three codings in two sources, a framework summary, an NGT session
  * with a vote and a rating round, a 2×2 integration matrix and two indicators.
  */
+import type { TextAgreementInput } from '../../../src/shared/domain/agreement-layers';
+import { agreementInputOfSources } from '../../../src/shared/domain/agreement-run';
 import type { SourceForAnalysis } from '../../../src/shared/domain/coding-analysis';
 import { ProjectFileSchema, type ProjectFile } from '../../../src/shared/model/project';
 import type { Coding, SpeakerTurn } from '../../../src/shared/model/source';
@@ -281,4 +283,15 @@ export function sampleCorpus(): SourceForAnalysis[] {
       ],
     ),
   ];
+}
+
+/**
+ * What an export reads, as the core gives it: the coded sources and the agreement input (from
+ * their codings, every coder having a layer where they coded).
+ */
+export function sampleExport(corpus: SourceForAnalysis[] = sampleCorpus()): {
+  corpus: SourceForAnalysis[];
+  agreementInput: TextAgreementInput;
+} {
+  return { corpus, agreementInput: agreementInputOfSources(corpus) };
 }

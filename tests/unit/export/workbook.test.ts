@@ -6,10 +6,10 @@ import {
   type WorkbookCell,
   type WorkbookSheet,
 } from '../../../src/shared/report/workbook';
-import { REAL_NAME, sampleCorpus, sampleProject } from './workbook-fixture';
+import { REAL_NAME, sampleCorpus, sampleExport, sampleProject } from './workbook-fixture';
 
 const italian = () =>
-  buildWorkbook({ project: sampleProject(), corpus: sampleCorpus(), language: 'it' });
+  buildWorkbook({ project: sampleProject(), ...sampleExport(), language: 'it' });
 
 function sheetNamed(sheets: readonly WorkbookSheet[], name: string): WorkbookSheet {
   const found = sheets.find((sheet) => sheet.name === name);
@@ -128,7 +128,11 @@ describe('buildWorkbook', () => {
     // One coding spanning both turns of the focus group.
     const focus = corpus[1]!;
     focus.codings = [{ ...focus.codings[0]!, start: 0, end: focus.text.length - 1 }];
-    const sheets = buildWorkbook({ project: sampleProject(), corpus, language: 'it' });
+    const sheets = buildWorkbook({
+      project: sampleProject(),
+      ...sampleExport(corpus),
+      language: 'it',
+    });
     const [both] = rowsWhere(
       sheetNamed(sheets, 'Segmenti codificati'),
       'Fonte',
@@ -385,7 +389,7 @@ describe('buildWorkbook', () => {
 
   it('never contains a participant’s real name', () => {
     for (const language of ['it', 'en'] as const) {
-      const sheets = buildWorkbook({ project: sampleProject(), corpus: sampleCorpus(), language });
+      const sheets = buildWorkbook({ project: sampleProject(), ...sampleExport(), language });
       const texts = sheets.flatMap((sheet) => [
         sheet.name,
         ...sheet.header,
@@ -402,7 +406,7 @@ describe('buildWorkbook', () => {
   it('speaks English when asked', () => {
     const sheets = buildWorkbook({
       project: sampleProject(),
-      corpus: sampleCorpus(),
+      ...sampleExport(),
       language: 'en',
     });
     expect(sheets.map((sheet) => sheet.name)).toEqual([
@@ -455,7 +459,7 @@ describe('buildWorkbook', () => {
       updatedAt: '2021-03-18T09:30:00.000Z',
       meta: { title: 'Vuoto' },
     });
-    const sheets = buildWorkbook({ project, corpus: [], language: 'it' });
+    const sheets = buildWorkbook({ project, ...sampleExport([]), language: 'it' });
     expect(sheets).toHaveLength(11);
     for (const sheet of sheets) {
       expect(sheet.header.length, sheet.name).toBeGreaterThan(0);

@@ -14,7 +14,7 @@ import {
 } from '../../../src/shared/report/workbook';
 import { convertWithOffice, workbookAsCsv } from '../../helpers/office';
 import { tempDir } from '../../helpers/temp-dir';
-import { REAL_NAME, sampleCorpus, sampleProject } from './workbook-fixture';
+import { REAL_NAME, sampleExport, sampleProject } from './workbook-fixture';
 
 // LibreOffice starts cold in each conversion.
 const OFFICE_TIMEOUT = 60_000;
@@ -63,7 +63,7 @@ function rawCsvText(cell: WorkbookCell): string {
 }
 
 const sampleSheets = () =>
-  buildWorkbook({ project: sampleProject(), corpus: sampleCorpus(), language: 'it' });
+  buildWorkbook({ project: sampleProject(), ...sampleExport(), language: 'it' });
 
 async function writeSample(dir: string): Promise<{ file: string; sheets: WorkbookSheet[] }> {
   const sheets = sampleSheets();

@@ -6,7 +6,7 @@ import {
   type ReportModel,
   type ReportSettings,
 } from '../../../src/shared/report/model';
-import { REAL_NAME, sampleCorpus, sampleProject } from '../export/workbook-fixture';
+import { REAL_NAME, sampleExport, sampleProject } from '../export/workbook-fixture';
 
 const settings = (patch: Partial<ReportSettings> = {}): ReportSettings =>
   ReportSettingsSchema.parse({ ...patch });
@@ -14,7 +14,7 @@ const settings = (patch: Partial<ReportSettings> = {}): ReportSettings =>
 const build = (patch: Partial<ReportSettings> = {}, project = sampleProject()) =>
   buildReport({
     project,
-    corpus: sampleCorpus(),
+    ...sampleExport(),
     settings: settings(patch),
     today: '2026-11-24',
   });

@@ -27,12 +27,26 @@ export interface LoadedAgreementInput {
 }
 
 /**
+ * A source as agreement reads it: every coder's codings, its turns and length, and its text
+ * only when sentences are to be split.
+ */
+export type AgreementView = Pick<SourceFile, 'id' | 'turns' | 'codings'> & {
+  length: number;
+  text?: string;
+};
+
+/** The agreement view of a source read whole. */
+export function agreementViewOf(source: SourceFile): AgreementView {
+  return { ...source, length: source.text.length };
+}
+
+/**
  * The input from source views (every coder's codings) and the coders whose layer exists on each
  * source. A coding flagged `textChanged` is left out and counted; a layer with no codings left
  * still says its coder coded the source.
  */
 export function agreementInputOfViews(
-  views: readonly SourceFile[],
+  views: readonly AgreementView[],
   layerCoders: ReadonlyMap<string, readonly string[]>,
   options: { sentences?: boolean } = {},
 ): Omit<LoadedAgreementInput, 'layerCoders'> {
@@ -42,10 +56,10 @@ export function agreementInputOfViews(
   for (const view of views) {
     shapes.push({
       id: view.id,
-      length: view.text.length,
+      length: view.length,
       turns: view.turns,
       // Sentences are split only when asked for: a pass over every text.
-      ...(options.sentences ? { text: view.text } : {}),
+      ...(options.sentences && view.text !== undefined ? { text: view.text } : {}),
     });
     const byCoder = new Map<string, LayerCodings['codings'][number][]>();
     for (const coder of layerCoders.get(view.id) ?? []) byCoder.set(coder, []);
@@ -81,12 +95,12 @@ export async function loadAgreementInput(
   const layers = await session.readLayers(ids);
   const layerCoders = new Map<string, string[]>();
   for (const [id, byCoder] of layers) layerCoders.set(id, [...byCoder.keys()]);
-  const views: SourceFile[] = [];
+  const views: AgreementView[] = [];
   for (const id of ids) {
     // Only sources somebody coded matter; the others would add length and no codings.
     if ((layerCoders.get(id)?.length ?? 0) === 0) continue;
     const view = await readSource(id).catch(() => null);
-    if (view) views.push(view);
+    if (view) views.push(agreementViewOf(view));
   }
   return { ...agreementInputOfViews(views, layerCoders, options), layerCoders };
 }

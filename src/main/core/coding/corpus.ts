@@ -57,20 +57,6 @@ export function loadCorpus(
   return corpusOf(session.project, readSource, onlyIds);
 }
 
-/**
- * Reads each source once for work that goes over the corpus twice (a report: its chapters, then
- * its agreement annex). Without it, a project larger than the texts' memory budget (XL) reads
- * and parses every source twice.
- */
-export function readingOnce(session: ProjectSession): (id: string) => Promise<SourceFile> {
-  const read = new Map<string, Promise<SourceFile>>();
-  return (id) => {
-    let found = read.get(id);
-    if (!found) read.set(id, (found = session.readSource(id)));
-    return found;
-  };
-}
-
 /** Codings per code of each source (every coder), from the counts cache: no source is read. */
 export function countsBySource(
   session: ProjectSession,

@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { TextAgreementInput } from '../../../shared/domain/agreement-layers';
-import type { SourceForAnalysis } from '../../../shared/domain/coding-analysis';
+import type { CodedSource } from '../../../shared/domain/coding-analysis';
 import type { ExportExtension, ExportResult } from '../../../shared/ipc/contract-export';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { Language, ProjectFile } from '../../../shared/model/project';
@@ -21,9 +21,9 @@ import { workbookToXlsx } from './xlsx-writer';
 /** What an export reads: the project and its readable sources. */
 export interface ExportInput {
   project: ProjectFile;
-  corpus: readonly SourceForAnalysis[];
-  /** The coder layers for the agreement annex and sheet (default: from the corpus). */
-  agreementInput?: TextAgreementInput;
+  corpus: readonly CodedSource[];
+  /** The coder layers for the agreement annex and sheet. */
+  agreementInput: TextAgreementInput;
 }
 
 /** Progress of a long export, 0…1, for a progress bar. */

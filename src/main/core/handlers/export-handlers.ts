@@ -1,8 +1,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { buildReport } from '../../../shared/report/build-report';
-import { loadAgreementInput } from '../agreement/agreement-data';
-import { loadCorpus, readingOnce } from '../coding/corpus';
+import { readExportCorpus } from '../coding/export-corpus';
 import {
   deliverExport,
   exportFileName,
@@ -38,17 +37,13 @@ export function exportHandlers(state: CoreState): ExportHandlers {
     },
     async reportOutline({ settings }) {
       const session = state.requireSession();
-      const read = readingOnce(session);
-      const corpus = await loadCorpus(session, undefined, read);
-      const wanted = settings.sections.includes('agreement');
+      const { corpus, agreementInput } = await readExportCorpus(session, 'key');
       const model = buildReport({
         project: session.project,
         corpus,
+        agreementInput,
         settings,
         today: todayIso(),
-        ...(wanted
-          ? { agreementInput: (await loadAgreementInput(session, undefined, {}, read)).input }
-          : {}),
       });
       const count = (kind: string) => model.blocks.filter((block) => block.kind === kind).length;
       return {
@@ -66,13 +61,14 @@ export function exportHandlers(state: CoreState): ExportHandlers {
       const progress = (fraction: number) =>
         host.emit('exportProgress', { kind: 'docx', fraction });
       progress(0);
-      const read = readingOnce(session);
-      const corpus = await loadCorpus(session, undefined, read);
-      const { input: agreementInput } = await loadAgreementInput(session, undefined, {}, read);
+      // Reading the sources is the longer half at 3,000 transcripts; writing is the other.
+      const { corpus, agreementInput } = await readExportCorpus(session, 'key', (done, total) =>
+        progress((0.5 * done) / total),
+      );
       const bytes = await renderReport(
         { project: session.project, corpus, agreementInput },
         settings,
-        progress,
+        (fraction) => progress(0.5 + 0.5 * fraction),
       );
       const title = settings.title.trim() || session.project.meta.title;
       const result = await deliverExport(bytes, exportFileName(title, 'docx'), path);
@@ -82,17 +78,19 @@ export function exportHandlers(state: CoreState): ExportHandlers {
     async workbookExport({ language, target }) {
       const session = state.requireSession();
       const path = grantedSaveTarget(state, target);
-      host.emit('exportProgress', { kind: 'xlsx', fraction: 0 });
-      const read = readingOnce(session);
-      const corpus = await loadCorpus(session, undefined, read);
-      const { input: agreementInput } = await loadAgreementInput(session, undefined, {}, read);
+      const progress = (fraction: number) =>
+        host.emit('exportProgress', { kind: 'xlsx', fraction });
+      progress(0);
+      const { corpus, agreementInput } = await readExportCorpus(session, 'all', (done, total) =>
+        progress((0.9 * done) / total),
+      );
       const bytes = renderWorkbook({ project: session.project, corpus, agreementInput }, language);
       const result = await deliverExport(
         bytes,
         exportFileName(session.project.meta.title, 'xlsx'),
         path,
       );
-      host.emit('exportProgress', { kind: 'xlsx', fraction: 1 });
+      progress(1);
       return result;
     },
     async dialogSavePath({ fileName, extension }) {
