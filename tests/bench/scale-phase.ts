@@ -4,6 +4,7 @@
  *   open  <size> <root> <runs> <dir>    opening and the first searches, on fresh cores
  *   campo <size> <root> <runs> <dir>    a working session through Campo's core (+ write floor)
  *   exports <size> <root> <runs> <dir>  DOCX and QDPX of the whole project
+ *   workbook <size> <root> <runs> <dir> XLSX of the whole project
  *   naive <size> <root> <runs> <dir>    the naive lowdb store
  * Writes { figures, peakRssMb, values } as JSON to --out=<file>.
  */
@@ -335,6 +336,23 @@ async function exportsPhase(root: string, spec: ScaleSpec, runs: number, dir: st
   return {};
 }
 
+/** The workbook of the whole project (its own process: at XL it may not fit in the heap). */
+async function workbookPhase(root: string, spec: ScaleSpec, runs: number, dir: string) {
+  const core = await benchCore(root);
+  const { call } = core;
+  await call('projectOpen', { path: dir });
+  const slowRuns = spec.name === 'L' || spec.name === 'XL' ? 2 : Math.min(runs, 10);
+  await measure(
+    'workbookExport: XLSX of every coded segment, handed back for download',
+    slowRuns,
+    () => call('workbookExport', { language: 'it', target: null }),
+    { warmup: 1 },
+  );
+  rssCheckpoint('after the XLSX exports');
+  await core.shutdown();
+  return {};
+}
+
 async function naive(root: string, spec: ScaleSpec, runs: number) {
   const slowRuns = spec.name === 'L' ? 5 : Math.min(runs, 10);
   const file = naiveFile(root, spec.name);
@@ -379,6 +397,7 @@ async function main(): Promise<void> {
   else if (which === 'open') values = await opening(root!, spec, runs, dir!);
   else if (which === 'campo') values = await campo(root!, spec, runs, dir!);
   else if (which === 'exports') values = await exportsPhase(root!, spec, runs, dir!);
+  else if (which === 'workbook') values = await workbookPhase(root!, spec, runs, dir!);
   else values = await naive(root!, spec, runs);
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 102.4) / 10;
   const result: PhaseResult = { figures, peakRssMb, values };

@@ -64,18 +64,19 @@ function toCell(value: WorkbookCell | undefined): XLSX.CellObject | null {
     : { t: 'n', v: serial, z: DATE_FORMAT };
 }
 
-/** One worksheet: header on row 1 with an autofilter, data below, column widths. */
+/**
+ * One worksheet: header on row 1 with an autofilter, data below, column widths. Dense (an array
+ * of rows, which SheetJS writes as it does a sheet keyed "A1"…): 300,000 coded segments in one
+ * object keyed by cell address did not fit in a 2 GB heap.
+ */
 function toWorksheet(sheet: WorkbookSheet): XLSX.WorkSheet {
-  const worksheet: XLSX.WorkSheet = {};
   const lines: ReadonlyArray<readonly WorkbookCell[]> = [sheet.header, ...sheet.rows];
   let columns = 1;
-  lines.forEach((line, r) => {
+  const rows = lines.map((line) => {
     columns = Math.max(columns, line.length);
-    line.forEach((value, c) => {
-      const cell = toCell(value);
-      if (cell) worksheet[XLSX.utils.encode_cell({ r, c })] = cell;
-    });
+    return line.map((value) => toCell(value) ?? undefined);
   });
+  const worksheet = rows as unknown as XLSX.WorkSheet;
   const last = { r: lines.length - 1, c: columns - 1 };
   worksheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: last });
   worksheet['!cols'] = sheet.widths.map((wch) => ({ wch }));
