@@ -64,6 +64,7 @@ const api = {
   identitySet: call('identitySet'),
   teamMemberUpdate: call('teamMemberUpdate'),
   teamPackageMake: call('teamPackageMake'),
+  teamOrigin: call('teamOrigin'),
   teamReturnMake: call('teamReturnMake'),
   teamPackageOpen: call('teamPackageOpen'),
   teamMergePreview: call('teamMergePreview'),

@@ -43,6 +43,11 @@ test('two blind packages of one interview, two colleagues code it, one renames a
   await start.openDemo();
   await project.go('Gruppo di lavoro');
   await expect(page.getByRole('cell', { name: /Laura Neri/ })).toBeVisible();
+  // Her own project came from no package: there is nobody to return it to.
+  await expect(
+    page.getByRole('button', { name: 'Prepara un pacchetto per un collega…' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Restituisci al coordinatore' })).toHaveCount(0);
   const pkgA = join(campo.root, 'anna.campopkg');
   const pkgM = join(campo.root, 'marco.campopkg');
   await team.makeBlindPackage(/INT-02/, pkgA);
@@ -74,6 +79,7 @@ test('two blind packages of one interview, two colleagues code it, one renames a
   await editor.getByLabel('Ruolo').blur();
   await expect(project.saveIndicator).toContainText('Salvato');
   await project.go('Gruppo di lavoro');
+  await expect(page.getByText(/Progetto aperto dal pacchetto di Laura Neri del/)).toBeVisible();
   const backA = join(campo.root, 'anna-ritorno.campopkg');
   await team.download(
     () => page.getByRole('button', { name: 'Restituisci al coordinatore' }).click(),

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Decision, RecordMatch } from '../../shared/domain/team-merge';
 import { matchedByDefault } from '../../shared/domain/team-match';
-import type { TeamMergePreview } from '../../shared/ipc/contract-team';
+import type { TeamMergePreview, TeamOrigin } from '../../shared/ipc/contract-team';
 import type { ProjectSnapshot } from '../../shared/ipc/types';
 import type { Evaluator } from '../../shared/model/project';
 import { api } from '../api/client';
@@ -11,7 +11,7 @@ import { useCodingStore } from './coding-store';
 import { attempt } from './core-calls';
 import { useProjectStore } from './project-store';
 import { useSourcesStore } from './sources-store';
-import { resetOnProjectChange } from './project-scope';
+import { isCurrent, projectToken, resetOnProjectChange } from './project-scope';
 
 /** Where a picked package comes from: the browser's upload, or a path from the native dialog. */
 export type PackagePick = { fileName: string; data: string } | { fileName: string; path: string };
@@ -26,6 +26,9 @@ interface TeamState {
   busy: boolean;
   /** The merge just applied, shown as its report. */
   mergedId: string | null;
+  /** The package the project was opened from (null: started here; undefined: not asked yet). */
+  origin: TeamOrigin | null | undefined;
+  loadOrigin(): Promise<void>;
   setIdentity(name: string, initials: string): Promise<boolean>;
   updateMember(
     member: Evaluator,
@@ -95,6 +98,17 @@ export const useTeamStore = create<TeamState>((set, get) => {
     decisions: {},
     busy: false,
     mergedId: null,
+    origin: undefined,
+
+    async loadOrigin() {
+      const token = projectToken();
+      try {
+        const origin = await api().teamOrigin({});
+        if (isCurrent(token)) set({ origin });
+      } catch (error) {
+        app().notifyError(error);
+      }
+    },
 
     async setIdentity(name, initials) {
       const settings = await attempt(() => api().identitySet({ name, initials }));

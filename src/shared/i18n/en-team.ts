@@ -105,6 +105,7 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
     'A package from your lead becomes a project on your computer. When you are done: Team ▸ Return to the lead.',
   'team.package.opened': 'Package opened as the project “{title}”.',
   'team.return.make': 'Return to the lead',
+  'team.return.from': 'Project opened from {from}’s package of {at}. Return it when you are done.',
   'team.return.saved': 'Return package saved: {file}. Send it to your lead.',
   'team.merge.open': 'Merge a colleague’s work…',
   'team.merge.title': 'Merge a colleague’s work',

@@ -595,6 +595,8 @@ export const en: Record<MessageKey, string> = {
   'errors.TARGET_READ_ONLY':
     'The file {path} is read-only: choose another name, or remove the protection and try again.',
   'errors.UNSUPPORTED': 'This operation is not available in this mode.',
+  'errors.NOT_RECEIVED':
+    'This project did not come from a lead’s package: there is nobody to return it to. To send your work to a colleague, use “Make a package for a colleague”.',
   'errors.FILE_EMPTY': 'The file {file} is empty.',
   'errors.FILE_TOO_LARGE': 'The file {file} is too large ({size}); the limit is {max}.',
   'errors.FILE_DAMAGED':

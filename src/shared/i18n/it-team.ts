@@ -106,6 +106,8 @@ export const itTeam = {
     'Un pacchetto ricevuto dal coordinatore diventa un progetto sul tuo computer. Quando hai finito: Gruppo di lavoro ▸ Restituisci al coordinatore.',
   'team.package.opened': 'Pacchetto aperto come progetto «{title}».',
   'team.return.make': 'Restituisci al coordinatore',
+  'team.return.from':
+    'Progetto aperto dal pacchetto di {from} del {at}. Quando hai finito, restituiscilo.',
   'team.return.saved': 'Pacchetto di ritorno salvato: {file}. Mandalo al coordinatore.',
   'team.merge.open': 'Unisci il lavoro di un collega…',
   'team.merge.title': 'Unisci il lavoro di un collega',

@@ -606,6 +606,8 @@ export const it = {
   'errors.TARGET_READ_ONLY':
     'Il file {path} è di sola lettura: scegli un altro nome o togli la protezione e riprova.',
   'errors.UNSUPPORTED': 'Operazione non disponibile in questa modalità.',
+  'errors.NOT_RECEIVED':
+    'Questo progetto non viene da un pacchetto del coordinatore: non c’è nessuno a cui restituirlo. Per mandare il lavoro a un collega usa «Prepara un pacchetto per un collega».',
   'errors.FILE_EMPTY': 'Il file {file} è vuoto.',
   'errors.FILE_TOO_LARGE': 'Il file {file} è troppo grande ({size}); il massimo è {max}.',
   'errors.FILE_DAMAGED':

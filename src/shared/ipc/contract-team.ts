@@ -27,6 +27,14 @@ const MatchSchema = z
   .strict();
 
 /** What the merge dialog shows before anything is written (see merge-run.ts). */
+/** Where the open project came from when it was opened from a coordinator's work package. */
+export interface TeamOrigin {
+  /** The name of the evaluator who made the package. */
+  from: string;
+  /** When the package was made (ISO). */
+  at: string;
+}
+
 export interface TeamMergePreview {
   /** Names the package held in the core for the apply step. */
   token: string;
@@ -95,7 +103,12 @@ export const teamContract = {
       .strict(),
     returns<ExportResult>(),
   ),
-  /** "Restituisci al coordinatore": the open project as a return package. */
+  /** The work package the open project was opened from; null for a project started here. */
+  teamOrigin: handler(z.object({}).strict(), returns<TeamOrigin | null>()),
+  /**
+   * "Restituisci al coordinatore": the open project as a return package. Refused (NOT_RECEIVED)
+   * for a project that came from no work package: there is nobody to return it to.
+   */
   teamReturnMake: handler(z.object({ target: Target }).strict(), returns<ExportResult>()),
   /** Opens a work package as a new project (in `parentDir`, default the projects folder). */
   teamPackageOpen: handler(

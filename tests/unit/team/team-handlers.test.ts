@@ -96,4 +96,32 @@ describe('team handlers', () => {
     project = undone.project;
     expect(project.evaluators.some((member) => member.id === ANNA.id)).toBe(false);
   });
+
+  it('offers the return to the lead only in a project opened from a work package', async () => {
+    const lead = await projectCore();
+    await lead.call('identitySet', { name: 'Laura Neri', initials: '' });
+    expect(await lead.call('teamOrigin', {})).toBeNull();
+    expect((await lead.refusal('teamReturnMake', { target: null })).code).toBe('NOT_RECEIVED');
+    const made = await lead.call('teamPackageMake', {
+      sourceIds: null,
+      blind: false,
+      forEvaluatorId: null,
+      target: null,
+    });
+
+    const colleague = await projectCore();
+    await colleague.call('identitySet', { name: 'Anna Bianchi', initials: '' });
+    await colleague.call('teamPackageOpen', {
+      fileName: made.fileName,
+      data: made.data!,
+      parentDir: null,
+    });
+    const origin = await colleague.call('teamOrigin', {});
+    expect(origin).toMatchObject({ from: 'Laura Neri' });
+    expect(Number.isNaN(Date.parse(origin!.at))).toBe(false);
+    const back = await colleague.call('teamReturnMake', { target: null });
+    expect(back.fileName).toMatch(/Anna Bianchi\.campopkg$/);
+    await lead.core.shutdown();
+    await colleague.core.shutdown();
+  });
 });

@@ -17,6 +17,7 @@ import { applyMerge, previewMerge } from '../team/merge-run';
 import {
   makeReturnPackage,
   makeWorkPackage,
+  packageOrigin,
   readPackage,
   readProjectFolder,
   unpackWorkPackage,
@@ -35,6 +36,7 @@ type TeamHandlers = Pick<
   | 'identitySet'
   | 'teamMemberUpdate'
   | 'teamPackageMake'
+  | 'teamOrigin'
   | 'teamReturnMake'
   | 'teamPackageOpen'
   | 'teamMergePreview'
@@ -99,6 +101,8 @@ export function teamHandlers(state: CoreState): TeamHandlers {
       const session = state.session;
       if (session && !session.isClosed) {
         const { id } = settings.evaluator;
+        // Packages made from now on name the evaluator as they now call themselves.
+        if (session.evaluator.id === id) session.renameEvaluator(settings.evaluator.name);
         await session.mutate((project) => {
           const member = project.evaluators.find((evaluator) => evaluator.id === id);
           if (member) {
@@ -131,8 +135,17 @@ export function teamHandlers(state: CoreState): TeamHandlers {
       return deliverExport(bytes, name, grantedSaveTarget(state, target));
     },
 
+    async teamOrigin() {
+      const session = state.requireSession();
+      const origin = await packageOrigin(session.dir);
+      return origin ? { from: origin.createdBy.name, at: origin.createdAt } : null;
+    },
+
     async teamReturnMake({ target }) {
       const session = state.requireSession();
+      if (!(await packageOrigin(session.dir))) {
+        throw new CampoError('NOT_RECEIVED', 'The project was opened from no work package');
+      }
       const { bytes } = await makeReturnPackage(session);
       const who = session.evaluator.name || session.evaluator.id.slice(0, 8);
       const name = exportFileName(`${session.project.meta.title} – ${who}`, 'campopkg');

@@ -167,6 +167,11 @@ export class ProjectSession {
     return this.options.evaluator;
   }
 
+  /** The evaluator changed their name while the project was open (their id stays). */
+  renameEvaluator(name: string): void {
+    this.options.evaluator = { ...this.options.evaluator, name };
+  }
+
   /** Save progress for the indicator ("Salvato alle 10:42"). */
   onSaveState(listener: (state: SaveState) => void): () => void {
     this.saveListeners.add(listener);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TeamMergeReport } from '../../../shared/domain/team-merge';
 import { formatDateTime } from '../../../shared/i18n';
 import { useT } from '../../i18n/use-t';
@@ -21,6 +21,11 @@ export function TeamScreen() {
   const team = useTeamStore();
   const [dialog, setDialog] = useState<'package' | 'merge' | null>(null);
   const [shown, setShown] = useState<string | null>(null);
+  const projectId = project?.id;
+  const { loadOrigin } = team;
+  useEffect(() => {
+    if (projectId) void loadOrigin();
+  }, [projectId, loadOrigin]);
   if (!project) return null;
   const merges = [...project.merges].reverse();
   return (
@@ -29,14 +34,25 @@ export function TeamScreen() {
         <h1 id="team-title">{t('team.title')}</h1>
       </header>
       <p className="hint">{t('team.intro')}</p>
+      {team.origin && (
+        <p className="team-origin">
+          {t('team.return.from', {
+            from: team.origin.from,
+            at: formatDateTime(team.origin.at, language),
+          })}
+        </p>
+      )}
       <TeamList team={project.evaluators} />
       <div className="team-actions">
         <button type="button" onClick={() => setDialog('package')}>
           {t('team.package.open')}
         </button>
-        <button type="button" onClick={() => void team.makeReturn()}>
-          {t('team.return.make')}
-        </button>
+        {/* Only a project opened from a coordinator's package has somebody to go back to. */}
+        {team.origin && (
+          <button type="button" onClick={() => void team.makeReturn()}>
+            {t('team.return.make')}
+          </button>
+        )}
         <button type="button" className="primary" onClick={() => setDialog('merge')}>
           {t('team.merge.open')}
         </button>
