@@ -107,7 +107,7 @@ export async function exportCommand(
   } else if (kind === 'qdpx') {
     const archive = await qdpxArchive({
       project: file,
-      sources: [...sources.values()],
+      readSource: async (id) => sources.get(id),
       userName: coderName(),
     });
     bytes = archive.bytes;

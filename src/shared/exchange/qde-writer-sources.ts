@@ -2,16 +2,21 @@ import type { Coding, Memo, SourceFile } from '../model/source';
 import { utf16ToCodePoint } from './positions';
 import { dateTimeOr, guidOf, type XmlWriter } from './qde-writer-xml';
 
-/** A coding as exported: its range in code points. */
+/** A coding as exported: its range in code points and its name (no passage text). */
 export interface PlannedSelection {
-  coding: Coding;
+  coding: Omit<Coding, 'text'>;
+  /** The selection's label: the start of its passage (see `selectionName`). */
+  name: string;
   startPosition: number;
   endPosition: number;
 }
 
-/** One source as exported: its GUID, the file holding its text, its selections and memos. */
+/**
+ * One source as exported: its GUID, the file holding its text, its selections and memos. It
+ * holds nothing of the text, so an export keeps the plans of 3,000 transcripts, not their texts.
+ */
 export interface PlannedSource {
-  source: SourceFile;
+  source: Omit<SourceFile, 'text' | 'codings'>;
   guid: string;
   path: string;
   selections: PlannedSelection[];
@@ -77,12 +82,14 @@ export function planSource(source: SourceFile, codeIds: ReadonlySet<string>): Pl
     source.text,
     exportable.flatMap((coding) => [coding.start, coding.end]),
   );
+  const { text: _text, codings: _codings, ...rest } = source;
   return {
-    source,
+    source: rest,
     guid,
     path: `sources/${guid}.txt`,
-    selections: exportable.map((coding) => ({
+    selections: exportable.map(({ text, ...coding }) => ({
       coding,
+      name: selectionName(text),
       startPosition: points.get(coding.start)!,
       endPosition: points.get(coding.end)!,
     })),
@@ -91,7 +98,7 @@ export function planSource(source: SourceFile, codeIds: ReadonlySet<string>): Pl
 }
 
 /** The memos of a source that become notes: those with some text. */
-export function memosOf(source: SourceFile): Memo[] {
+export function memosOf(source: Pick<SourceFile, 'memos'>): Memo[] {
   return source.memos.filter((memo) => memo.text.trim() !== '');
 }
 
@@ -153,12 +160,12 @@ export function writeTextSource(
   }
   writer.open('TextSource', attributes);
   if (source.fictional) writer.text('Description', context.fictionalNote);
-  for (const { coding, startPosition, endPosition } of planned.selections) {
+  for (const { coding, name, startPosition, endPosition } of planned.selections) {
     const creatingUser = context.userGuidOf(coding.coderId);
     const createdAt = dateTimeOr(coding.createdAt, context.now);
     writer.open('PlainTextSelection', [
       ['guid', guidOf(coding.id)],
-      ['name', selectionName(coding.text)],
+      ['name', name],
       ['startPosition', String(startPosition)],
       ['endPosition', String(endPosition)],
       ['creatingUser', creatingUser],

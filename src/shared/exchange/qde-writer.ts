@@ -17,6 +17,8 @@ import { APP_VERSION } from '../version';
 import { variablesOf, writeCases, writeVariables } from './qde-writer-cases';
 import { writeCodeTree } from './qde-writer-codes';
 import { memosOf, planSource, writeTextSource, type PlannedSource } from './qde-writer-sources';
+
+export { planSource, type PlannedSource } from './qde-writer-sources';
 import { dateTimeOr, guidOf, XmlWriter } from './qde-writer-xml';
 
 export { guidOf } from './qde-writer-xml';
@@ -105,10 +107,33 @@ function usersOf(
  * the coded text) or not at all: see `counts.skipped`.
  */
 export function buildProjectQde(input: QdeExportInput): QdeExport {
-  const { project, now } = input;
+  const codeIds = exportedCodeIds(input.project);
+  const sources = ordered(input.project, input.sources);
+  const planned = sources.map((source) => planSource(source, codeIds));
+  return {
+    ...projectQdeOf({ ...input, planned }),
+    files: planned.map(({ path }, i) => ({ path, text: sources[i]!.text })),
+  };
+}
+
+/** The codes whose codings an export writes: those of the codebook (see `planSource`). */
+export function exportedCodeIds(project: ProjectFile): ReadonlySet<string> {
+  return new Set(project.codes.map((code) => code.id));
+}
+
+/**
+ * project.qde from sources planned one by one (`planSource`, in the project's order): an
+ * archive of a large project plans each source as it reads it and writes its text straight into
+ * the zip, so the texts are never all in memory at once.
+ */
+export function projectQdeOf(input: {
+  project: ProjectFile;
+  planned: readonly PlannedSource[];
+  now: string;
+  userName: string;
+}): Omit<QdeExport, 'files'> {
+  const { project, now, planned } = input;
   const exportingUser = input.userName.trim() || 'Campo';
-  const codeIds = new Set(project.codes.map((code) => code.id));
-  const planned = ordered(project, input.sources).map((source) => planSource(source, codeIds));
   const names = new Map(project.evaluators.map((evaluator) => [evaluator.id, evaluator.name]));
   // A coder the team does not name is written without a user, as before evaluators had ids.
   const nameOf = (coderId: string) => (names.get(coderId) ?? '').trim();
@@ -213,7 +238,6 @@ export function buildProjectQde(input: QdeExportInput): QdeExport {
 
   return {
     xml: writer.toString(),
-    files: planned.map(({ path, source }) => ({ path, text: source.text })),
     counts: {
       codes,
       sources: planned.length,

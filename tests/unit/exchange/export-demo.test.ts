@@ -37,7 +37,7 @@ describe('REFI-QDA export of the demo project', () => {
 
     const { bytes, counts } = await qdpxArchive({
       project,
-      sources: [...sources.values()],
+      readSource: async (id) => sources.get(id),
       userName: 'valutatrice',
     });
     expect(counts).toMatchObject({ sources: 3, codings: 8, cases: 15, skipped: 0 });

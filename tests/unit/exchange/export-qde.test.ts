@@ -450,17 +450,23 @@ describe('buildCodebookQdc', () => {
 });
 
 describe('qdpxArchive', () => {
-  it('zips project.qde and the UTF-8 texts (no BOM) under sources/, the same bytes each time', async () => {
+  it('zips the UTF-8 texts (no BOM) under sources/ and project.qde, the same bytes each time', async () => {
     const { project, sources } = fixture();
-    const input = { project, sources, userName: 'marta', now: new Date(T0) };
+    const byId = new Map(sources.map((source) => [source.id, source]));
+    const input = {
+      project,
+      readSource: async (id: string) => byId.get(id),
+      userName: 'marta',
+      now: new Date(T0),
+    };
     const { bytes, counts } = await qdpxArchive(input);
     expect(counts.codings).toBe(4);
     const zip = await JSZip.loadAsync(bytes);
     expect(Object.keys(zip.files)).toEqual([
-      'project.qde',
       'sources/',
       `sources/${guidOf('source-int')}.txt`,
       `sources/${guidOf('source-notes')}.txt`,
+      'project.qde',
     ]);
     const raw = await zip.file(`sources/${guidOf('source-int')}.txt`)!.async('nodebuffer');
     expect(raw.equals(Buffer.from(INTERVIEW, 'utf8'))).toBe(true);

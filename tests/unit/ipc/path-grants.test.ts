@@ -51,7 +51,7 @@ async function someQdpx(): Promise<Buffer> {
   if (!created.ok) throw new Error('not created');
   const { bytes } = await qdpxArchive({
     project: created.value.project,
-    sources: [],
+    readSource: async () => null,
     userName: 'x',
   });
   return Buffer.from(bytes);

@@ -4,40 +4,57 @@
  */
 import {
   buildCodebookQdc,
-  buildProjectQde,
+  exportedCodeIds,
+  planSource,
+  projectQdeOf,
+  type PlannedSource,
   type QdeExport,
 } from '../../../shared/exchange/qde-writer';
 import type { ProjectFile } from '../../../shared/model/project';
 import type { SourceFile } from '../../../shared/model/source';
 import { ZipWriter } from './zip-writer';
 
-/** The open or unlocked project as a .qdpx archive (zip: project.qde + sources/). */
+/**
+ * The open or unlocked project as a .qdpx archive (zip: sources/ + project.qde). Sources are read
+ * one at a time with `readSource` (in the project's order; one that cannot be read is left out),
+ * planned, and their texts written into the zip at once: the archive of 3,000 transcripts never
+ * holds their texts together. `onProgress(done, total)` follows the sources.
+ */
 export async function qdpxArchive(input: {
   project: ProjectFile;
-  sources: readonly SourceFile[];
+  readSource: (id: string) => Promise<SourceFile | null | undefined>;
   userName: string;
   now?: Date;
+  onProgress?: (done: number, total: number) => void;
 }): Promise<{ bytes: Buffer; counts: QdeExport['counts'] }> {
+  const { project } = input;
   const now = input.now ?? new Date();
-  const exported = buildProjectQde({
-    project: input.project,
-    sources: input.sources,
-    userName: input.userName,
-    now: now.toISOString(),
-  });
+  const codeIds = exportedCodeIds(project);
   // Entries in a fixed order with one date, so the same project at the same time gives the same
   // bytes; no folder entries but `sources/` itself, which the spec names even when it is empty.
   const zip = new ZipWriter(now);
-  zip.addFile('project.qde', Buffer.from(exported.xml, 'utf8'));
   zip.addDirectory('sources/');
-  for (const file of exported.files) {
-    // Buffer.from writes UTF-8 without a BOM; lone surrogates become U+FFFD, still one code point.
-    zip.addFile(file.path, Buffer.from(file.text, 'utf8'));
+  const planned: PlannedSource[] = [];
+  for (const [index, summary] of project.sources.entries()) {
+    const source = await input.readSource(summary.id).catch(() => null);
+    if (source) {
+      const plan = planSource(source, codeIds);
+      planned.push(plan);
+      // Buffer.from writes UTF-8 without a BOM; lone surrogates become U+FFFD, one code point.
+      zip.addFile(plan.path, Buffer.from(source.text, 'utf8'));
+    }
+    input.onProgress?.(index + 1, project.sources.length);
     // Let the event loop breathe between sources: a thousand of them take a second or two.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const bytes = zip.finish();
-  return { bytes, counts: exported.counts };
+  const exported = projectQdeOf({
+    project,
+    planned,
+    userName: input.userName,
+    now: now.toISOString(),
+  });
+  zip.addFile('project.qde', Buffer.from(exported.xml, 'utf8'));
+  return { bytes: zip.finish(), counts: exported.counts };
 }
 
 /** The project's codebook as a .qdc file (UTF-8 XML); refuses an empty codebook. */

@@ -4,12 +4,10 @@ import { CampoError } from '../../../shared/ipc/errors';
 import { IMPORT_LIMITS, checkSize } from '../import/limits';
 import { toUserFsError } from '../store/fs-errors';
 import type { Handlers } from '../../../shared/ipc/contract';
-import type { SourceFile } from '../../../shared/model/source';
 import { coderName } from '../coding/coder';
 import { importCodebookInto, importQdpx, inspectQdpx } from '../exchange/qdpx-import';
 import { qdcFile, qdpxArchive } from '../exchange/qdpx-export';
 import { deliverExport, exportFileName } from '../export/export-files';
-import type { ProjectSession } from '../store/project-session';
 import type { CoreState } from './context';
 import { grantedOpenFile, grantedParentFolder, grantedSaveTarget } from './path-grants';
 
@@ -36,16 +34,6 @@ function uploaded(fileName: string, data: string): Buffer {
   return bytes;
 }
 
-/** Every readable source of the project, in project order. */
-export async function readAllSources(session: ProjectSession): Promise<SourceFile[]> {
-  const sources: SourceFile[] = [];
-  for (const summary of session.project.sources) {
-    const source = await session.readSource(summary.id).catch(() => null);
-    if (source) sources.push(source);
-  }
-  return sources;
-}
-
 /** REFI-QDA: the open project out as .qdpx/.qdc, a .qdpx in as a new project, a .qdc merged. */
 export function exchangeHandlers(state: CoreState): ExchangeHandlers {
   const { host } = state;
@@ -54,12 +42,12 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
       const session = state.requireSession();
       const path = grantedSaveTarget(state, target);
       host.emit('exportProgress', { kind: 'qdpx', fraction: 0 });
-      const sources = await readAllSources(session);
-      host.emit('exportProgress', { kind: 'qdpx', fraction: 0.5 });
       const { bytes } = await qdpxArchive({
         project: session.project,
-        sources,
+        readSource: (id) => session.readSource(id),
         userName: coderName(),
+        onProgress: (done, total) =>
+          host.emit('exportProgress', { kind: 'qdpx', fraction: (0.95 * done) / total }),
       });
       const name = exportFileName(session.project.meta.title, 'qdpx');
       const result = await deliverExport(bytes, name, path);
