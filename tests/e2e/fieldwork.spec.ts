@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { ProjectPage } from './pages/project-page';
 import { SessionsPage } from './pages/sessions-page';
 import { StartPage } from './pages/start-page';
+
+const SHOTS = join(process.cwd(), 'test-results', 'artefacts');
 
 /** A Teams-style VTT as the evaluator would download it after a video call. */
 const teamsVtt = Buffer.from(
@@ -65,7 +68,8 @@ test('plan an interview against two DVs, import its Teams transcript, map the sp
       .getByRole('button', { pressed: true }),
   ).toHaveText(['DV1', 'DV2']);
 
-  // Import the VTT: the interviewer stays unmapped, Anna Rossi is INT-01.
+  // Import the VTT: the interviewer stays unmapped; the one other voice is proposed as the
+  // interview's participant, INT-01.
   await sessions.importTranscript({
     name: 'Riunione Teams.vtt',
     mimeType: 'text/vtt',
@@ -73,9 +77,14 @@ test('plan an interview against two DVs, import its Teams transcript, map the sp
   });
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('VTT · 2 turni');
-  await sessions
-    .speakerSelect('Anna Rossi')
-    .selectOption({ label: 'INT-01 – Coordinatrice del Laboratorio Sociale' });
+  await expect(sessions.speakerSelect('Valutatrice IRS').locator('option:checked')).toHaveText(
+    '— Valutatore / non partecipante —',
+  );
+  await expect(sessions.speakerSelect('Anna Rossi').locator('option:checked')).toHaveText(
+    'INT-01 – Coordinatrice del Laboratorio Sociale',
+  );
+  await expect(page.getByRole('progressbar')).toHaveCount(0); // one file: no progress bar
+  await page.screenshot({ path: join(SHOTS, 'fieldwork-import-voices.png') });
   await dialog.getByLabel('Titolo').fill('Intervista INT-01 (Teams)');
   await dialog.getByRole('button', { name: 'Importa', exact: true }).click();
   await expect(dialog).toContainText('importato, 2 turni');

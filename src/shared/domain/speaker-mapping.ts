@@ -27,6 +27,18 @@ export function summariseSpeakers(
 
 const normal = (text: string) => foldAccents(text).replace(/\s+/g, ' ').trim();
 
+/** How transcripts label the evaluator's side of an interview: the interviewer, a moderator. */
+const INTERVIEWER_LABEL =
+  /^(?:(?:intervistat|moderat|valutat|facilitat|ricercat)(?:ore|rice)|condutt(?:ore|rice)|interviewer|moderator|facilitator|evaluator|researcher|domanda|question|[dqi])(?:\s|\d|$)/;
+
+/**
+ * True for a label that names the interviewer rather than an interviewee ("Intervistatrice",
+ * "Moderatore 2", "D" for domanda), in Italian or English.
+ */
+export function looksLikeInterviewer(label: string): boolean {
+  return INTERVIEWER_LABEL.test(normal(label).toLowerCase());
+}
+
 /**
  * Suggests which participant each speaker label is: a label equal to a pseudonym (INT-02) or to
  * a participant's name (as Teams writes display names). Unmatched labels map to null (the

@@ -7,6 +7,7 @@ import {
 } from '../../../src/renderer/features/sources/transcript-plan';
 import { readDocxText } from '../../../src/shared/domain/docx-transcript';
 import { draftText, summariseLabels } from '../../../src/shared/domain/transcript-draft';
+import { looksLikeInterviewer } from '../../../src/shared/domain/speaker-mapping';
 import type { TranscriptPreview } from '../../../src/shared/ipc/types';
 
 /** A preview as transcriptRead returns it, for a Word focus group with a header block. */
@@ -32,6 +33,73 @@ function preview(mapping: Record<string, string | null> = {}): TranscriptPreview
     duplicates: [],
   };
 }
+
+/** A preview of a two-voice interview, as transcriptRead returns it. */
+function interviewPreview(
+  voices: string[],
+  mapping: Record<string, string> = {},
+): TranscriptPreview {
+  const draft = readDocxText(
+    voices.map((voice, i) => `${voice}: battuta numero ${i + 1}, con qualche parola.`).join('\n\n'),
+  );
+  const labels = summariseLabels(draft);
+  return {
+    format: 'docx',
+    title: 'INT-03',
+    draft,
+    ...draftText(draft),
+    labels,
+    mapping: Object.fromEntries(labels.map((l) => [l.label, mapping[l.label] ?? null])),
+    duplicates: [],
+  };
+}
+
+describe('the interviewee of an interview', () => {
+  it('is the interview’s one participant not named yet, the interviewer staying the evaluator', () => {
+    const read = interviewPreview(['Intervistatrice', 'Mario Rossi', 'Intervistatrice']);
+    expect(initialChoices(read, { participantIds: ['p-int03'], newCode: 'INT-04' })).toEqual({
+      Intervistatrice: { kind: 'evaluator' },
+      'Mario Rossi': { kind: 'participant', participantId: 'p-int03' },
+    });
+  });
+
+  it('is a new participant when the interview has none yet', () => {
+    const read = interviewPreview(['D', 'Mario Rossi']);
+    expect(initialChoices(read, { participantIds: [], newCode: 'INT-04' })).toEqual({
+      D: { kind: 'evaluator' },
+      'Mario Rossi': { kind: 'new', code: 'INT-04', role: '' },
+    });
+  });
+
+  it('is left to the user when two voices could be it, or the participant is named already', () => {
+    const two = interviewPreview(['Moderatore', 'Mario Rossi', 'Lucia Verdi']);
+    expect(initialChoices(two, { participantIds: ['p-1'], newCode: 'INT-04' })).toEqual({
+      Moderatore: { kind: 'evaluator' },
+      'Mario Rossi': { kind: 'evaluator' },
+      'Lucia Verdi': { kind: 'evaluator' },
+    });
+    const named = interviewPreview(['Intervistatore', 'INT-03', 'Ospite'], { 'INT-03': 'p-1' });
+    expect(initialChoices(named, { participantIds: ['p-1'], newCode: 'INT-04' })).toMatchObject({
+      'INT-03': { kind: 'participant', participantId: 'p-1' },
+      Ospite: { kind: 'evaluator' },
+    });
+  });
+
+  it('tells the interviewer’s labels from names and pseudonyms', () => {
+    const interviewer = [
+      'Intervistatrice',
+      'Moderatore 2',
+      'D',
+      'I',
+      'Ricercatrice',
+      'Interviewer',
+      'Facilitatore',
+    ];
+    const others = ['INT-01', 'Domenico', 'Ida', 'Mario Rossi', 'Moderna Srl', 'Valutazione'];
+    expect(interviewer.filter(looksLikeInterviewer)).toEqual(interviewer);
+    expect(others.filter(looksLikeInterviewer)).toEqual([]);
+  });
+});
 
 describe('the transcript import plan', () => {
   it('starts doubtful labels as text, known speakers as their participant, the rest as the evaluator', () => {

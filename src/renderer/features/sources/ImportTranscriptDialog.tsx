@@ -8,6 +8,7 @@ import { toWireError } from '../../stores/app-store';
 import { useProjectStore } from '../../stores/project-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { TranscriptPreviewForm } from './TranscriptPreviewForm';
+import { nextNewCode } from './transcript-plan';
 
 type Outcome = { file: string; ok: boolean; text: string };
 type Pending = { name: string; read(): Promise<FileUpload> };
@@ -157,7 +158,10 @@ export function ImportTranscriptDialog({
               file: queue[index]?.name ?? '',
             })}
           </p>
-          <progress max={queue.length} value={index} aria-label={t('import.progressLabel')} />
+          {/* One file has no progress to show: an empty bar only looked like something stuck. */}
+          {queue.length > 1 && (
+            <progress max={queue.length} value={index} aria-label={t('import.progressLabel')} />
+          )}
           {busy && !preview && <p className="muted">{t('import.reading')}</p>}
           {preview && (
             <TranscriptPreviewForm
@@ -165,6 +169,14 @@ export function ImportTranscriptDialog({
               preview={preview}
               participants={participants}
               focusGroupCode={session?.kind === 'focusGroup' ? session.code : undefined}
+              interview={
+                session?.kind === 'interview'
+                  ? {
+                      participantIds: session.participantIds,
+                      newCode: nextNewCode(participants, {}, undefined),
+                    }
+                  : undefined
+              }
               sessionId={sessionId}
               busy={busy}
               onImport={(input) => void importCurrent(input)}

@@ -12,6 +12,7 @@ import {
   importInput,
   initialChoices,
   nextNewCode,
+  type InterviewContext,
   type SpeakerChoice,
 } from './transcript-plan';
 
@@ -24,6 +25,7 @@ export function TranscriptPreviewForm({
   preview,
   participants,
   focusGroupCode,
+  interview,
   sessionId,
   busy,
   onImport,
@@ -32,6 +34,8 @@ export function TranscriptPreviewForm({
   preview: TranscriptPreview;
   participants: readonly Participant[];
   focusGroupCode: string | undefined;
+  /** The interview the file goes into (not for a focus group or a loose source). */
+  interview?: InterviewContext | undefined;
   sessionId: string | undefined;
   busy: boolean;
   onImport(input: HandlerArgs<'transcriptImport'>): void;
@@ -41,7 +45,7 @@ export function TranscriptPreviewForm({
   const t = useT();
   const language = useLanguage();
   const [title, setTitle] = useState(preview.title);
-  const [choices, setChoices] = useState(() => initialChoices(preview));
+  const [choices, setChoices] = useState(() => initialChoices(preview, interview));
   const [ignored, setIgnored] = useState<ReadonlySet<number>>(new Set());
   const result = useMemo(() => assembled(preview, choices, ignored), [preview, choices, ignored]);
   const unattributed = result.turns.filter((turn) => turn.speaker === '').length;
@@ -111,7 +115,10 @@ export function TranscriptPreviewForm({
         <p className="hint">{t('import.unattributed', { n: unattributed })}</p>
       )}
       <TranscriptLines lines={preview.draft.lines} ignored={ignored} onToggle={toggle} />
-      <ol className="turns-preview" aria-label={t('import.previewTurns')}>
+      <h3 className="turns-preview-title" id={`turns-preview-${sessionId ?? 'loose'}`}>
+        {t('import.previewTurns')}
+      </h3>
+      <ol className="turns-preview" aria-labelledby={`turns-preview-${sessionId ?? 'loose'}`}>
         {result.turns.slice(0, 6).map((turn, i) => (
           <li key={i}>
             {turn.speaker && <strong>{turn.speaker}</strong>}

@@ -1,4 +1,5 @@
 import { nextParticipantCode } from '../../../shared/domain/pseudonyms';
+import { looksLikeInterviewer } from '../../../shared/domain/speaker-mapping';
 import {
   assembleDraft,
   type LineDecisions,
@@ -14,15 +15,41 @@ export type SpeakerChoice =
   | { kind: 'participant'; participantId: string }
   | { kind: 'new'; code: string; role: string };
 
-/** The first choice of every label: doubtful ones stay text, the rest as the core suggests. */
-export function initialChoices(preview: TranscriptPreview): Record<string, SpeakerChoice> {
-  return Object.fromEntries(
+/** The interview a transcript goes into: who it is with, and a new interviewee's pseudonym. */
+export interface InterviewContext {
+  participantIds: readonly string[];
+  newCode: string;
+}
+
+/**
+ * The first choice of every label: doubtful ones stay text, known speakers are their
+ * participant, the rest the evaluator. In an interview, the one voice left that is not the
+ * interviewer's is the interviewee: the interview's one participant not named yet, or a new
+ * participant when the interview has none.
+ */
+export function initialChoices(
+  preview: TranscriptPreview,
+  interview?: InterviewContext,
+): Record<string, SpeakerChoice> {
+  const choices = Object.fromEntries(
     preview.labels.map((label): [string, SpeakerChoice] => {
       if (label.doubt) return [label.label, { kind: 'not-speaker' }];
       const id = preview.mapping[label.label];
       return [label.label, id ? { kind: 'participant', participantId: id } : { kind: 'evaluator' }];
     }),
   );
+  if (!interview) return choices;
+  const open = preview.labels.filter(
+    (label) => !label.doubt && !preview.mapping[label.label] && !looksLikeInterviewer(label.label),
+  );
+  if (open.length !== 1) return choices;
+  const named = new Set(Object.values(preview.mapping));
+  const free = interview.participantIds.filter((id) => !named.has(id));
+  const voice = open[0]!.label;
+  if (free.length === 1) choices[voice] = { kind: 'participant', participantId: free[0]! };
+  else if (interview.participantIds.length === 0)
+    choices[voice] = { kind: 'new', code: interview.newCode, role: '' };
+  return choices;
 }
 
 /** The preview decisions the choices and the ignored lines make. */
