@@ -65,40 +65,6 @@ export function agreementInputOf(
 }
 
 /**
- * The same from sources that carry every coder's codings (the report's corpus): a coder counts
- * as having coded a source when they have a coding in it.
- */
-export function agreementInputOfSources(
-  sources: ReadonlyArray<{
-    id: string;
-    text: string;
-    turns: readonly SpeakerTurn[];
-    codings: readonly Coding[];
-  }>,
-): TextAgreementInput {
-  const layers: LayerCodings[] = [];
-  for (const source of sources) {
-    const byCoder = new Map<string, Coding[]>();
-    for (const coding of source.codings) {
-      const list = byCoder.get(coding.coderId) ?? [];
-      list.push(coding);
-      byCoder.set(coding.coderId, list);
-    }
-    for (const [coderId, codings] of byCoder)
-      layers.push({ sourceId: source.id, coderId, codings });
-  }
-  return agreementInputOf(
-    sources.map((source) => ({
-      id: source.id,
-      length: source.text.length,
-      turns: source.turns,
-      text: source.text,
-    })),
-    layers,
-  );
-}
-
-/**
  * The coders to compare when the user chose none: every coder with a coding in the input, the
  * consensus layer left out, in the order of `preferred` (the project's evaluators) first.
  */

@@ -4,7 +4,10 @@
  * with a vote and a rating round, a 2×2 integration matrix and two indicators.
  */
 import type { TextAgreementInput } from '../../../src/shared/domain/agreement-layers';
-import { agreementInputOfSources } from '../../../src/shared/domain/agreement-run';
+import {
+  agreementInputOfViews,
+  agreementViewOf,
+} from '../../../src/main/core/agreement/agreement-data';
 import type { SourceForAnalysis } from '../../../src/shared/domain/coding-analysis';
 import { ProjectFileSchema, type ProjectFile } from '../../../src/shared/model/project';
 import type { Coding, SpeakerTurn } from '../../../src/shared/model/source';
@@ -286,12 +289,16 @@ export function sampleCorpus(): SourceForAnalysis[] {
 }
 
 /**
- * What an export reads, as the core gives it: the coded sources and the agreement input (from
- * their codings, every coder having a layer where they coded).
+ * What an export reads, as the core gives it: the coded sources and the agreement input (every
+ * coder having a layer where they coded).
  */
 export function sampleExport(corpus: SourceForAnalysis[] = sampleCorpus()): {
   corpus: SourceForAnalysis[];
   agreementInput: TextAgreementInput;
 } {
-  return { corpus, agreementInput: agreementInputOfSources(corpus) };
+  const layerCoders = new Map(
+    corpus.map((source) => [source.id, [...new Set(source.codings.map((c) => c.coderId))]]),
+  );
+  const views = corpus.map(agreementViewOf);
+  return { corpus, agreementInput: agreementInputOfViews(views, layerCoders).input };
 }

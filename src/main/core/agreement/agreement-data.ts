@@ -10,7 +10,7 @@ import {
   type SourceShape,
 } from '../../../shared/domain/agreement-run';
 import type { TextAgreementInput } from '../../../shared/domain/agreement-layers';
-import type { SourceFile } from '../../../shared/model/source';
+import type { Coding, SourceFile, SpeakerTurn } from '../../../shared/model/source';
 import { readLayerJournal } from '../store/layer-journal';
 import { CODINGS_DIR, isSafeId } from '../store/layout';
 import type { ProjectSession } from '../store/project-session';
@@ -30,14 +30,22 @@ export interface LoadedAgreementInput {
  * A source as agreement reads it: every coder's codings, its turns and length, and its text
  * only when sentences are to be split.
  */
-export type AgreementView = Pick<SourceFile, 'id' | 'turns' | 'codings'> & {
+export interface AgreementView {
+  id: string;
+  turns: readonly SpeakerTurn[];
+  codings: readonly Coding[];
   length: number;
   text?: string;
-};
+}
 
 /** The agreement view of a source read whole. */
-export function agreementViewOf(source: SourceFile): AgreementView {
-  return { ...source, length: source.text.length };
+export function agreementViewOf({
+  id,
+  turns,
+  codings,
+  text,
+}: Omit<AgreementView, 'length'> & { text: string }): AgreementView {
+  return { id, turns, codings, text, length: text.length };
 }
 
 /**
