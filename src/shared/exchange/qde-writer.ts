@@ -17,10 +17,9 @@ import { APP_VERSION } from '../version';
 import { variablesOf, writeCases, writeVariables } from './qde-writer-cases';
 import { writeCodeTree } from './qde-writer-codes';
 import { memosOf, planSource, writeTextSource, type PlannedSource } from './qde-writer-sources';
-
-export { planSource, type PlannedSource } from './qde-writer-sources';
 import { dateTimeOr, guidOf, XmlWriter } from './qde-writer-xml';
 
+export { planSource, type PlannedSource } from './qde-writer-sources';
 export { guidOf } from './qde-writer-xml';
 
 const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';

@@ -10,22 +10,17 @@ import { draftText, summariseLabels } from '../../../src/shared/domain/transcrip
 import { looksLikeInterviewer } from '../../../src/shared/domain/speaker-mapping';
 import type { TranscriptPreview } from '../../../src/shared/ipc/types';
 
-/** A preview as transcriptRead returns it, for a Word focus group with a header block. */
-function preview(mapping: Record<string, string | null> = {}): TranscriptPreview {
-  const draft = readDocxText(
-    [
-      'Data: 12/04/2021',
-      'ACTION ITEM: verbale ai Comuni',
-      'Facilitatrice: Iniziamo.',
-      'Anna Rossi: La rete c’era già.',
-      'Paolo Neri: Da noi no.',
-      'Anna Rossi: Però mancavano le ore.',
-    ].join('\n\n'),
-  );
+/** A preview as transcriptRead returns it, of a Word file holding `paragraphs`. */
+function previewOf(
+  title: string,
+  paragraphs: string[],
+  mapping: Record<string, string | null> = {},
+): TranscriptPreview {
+  const draft = readDocxText(paragraphs.join('\n\n'));
   const labels = summariseLabels(draft);
   return {
     format: 'docx',
-    title: 'FG-02',
+    title,
     draft,
     ...draftText(draft),
     labels,
@@ -34,25 +29,28 @@ function preview(mapping: Record<string, string | null> = {}): TranscriptPreview
   };
 }
 
-/** A preview of a two-voice interview, as transcriptRead returns it. */
-function interviewPreview(
-  voices: string[],
-  mapping: Record<string, string> = {},
-): TranscriptPreview {
-  const draft = readDocxText(
-    voices.map((voice, i) => `${voice}: battuta numero ${i + 1}, con qualche parola.`).join('\n\n'),
+/** A Word focus group with a header block. */
+const preview = (mapping: Record<string, string | null> = {}) =>
+  previewOf(
+    'FG-02',
+    [
+      'Data: 12/04/2021',
+      'ACTION ITEM: verbale ai Comuni',
+      'Facilitatrice: Iniziamo.',
+      'Anna Rossi: La rete c’era già.',
+      'Paolo Neri: Da noi no.',
+      'Anna Rossi: Però mancavano le ore.',
+    ],
+    mapping,
   );
-  const labels = summariseLabels(draft);
-  return {
-    format: 'docx',
-    title: 'INT-03',
-    draft,
-    ...draftText(draft),
-    labels,
-    mapping: Object.fromEntries(labels.map((l) => [l.label, mapping[l.label] ?? null])),
-    duplicates: [],
-  };
-}
+
+/** An interview in which `voices` speak in turn. */
+const interviewPreview = (voices: string[], mapping: Record<string, string> = {}) =>
+  previewOf(
+    'INT-03',
+    voices.map((voice, i) => `${voice}: battuta numero ${i + 1}, con qualche parola.`),
+    mapping,
+  );
 
 describe('the interviewee of an interview', () => {
   it('is the interview’s one participant not named yet, the interviewer staying the evaluator', () => {

@@ -2,10 +2,10 @@
  * What a report, a workbook or their outline read from the open project: every source's codings
  * and speakers, and the agreement input, in one pass over the sources and without their texts.
  *
- * A report of 3,000 transcripts used to hold all 196 M characters of text at once (and each
- * passage, sliced from its text, kept that text alive): a 61 KB report needed a 2 GB heap and
- * the app ran out of memory on an 8 GB laptop. Here each source is read through the session's
- * bounded text cache and only what the export prints is kept.
+ * Each source is read once, through the session's bounded text cache, and only what the export
+ * prints is kept: passages copied out of their transcripts (a slice would keep the whole text
+ * alive), the key ones only for a report. The agreement input comes from the same pass. What an
+ * export holds at 3,000 transcripts is then its coding and turn objects (docs/PERFORMANCE.md).
  */
 import type { TextAgreementInput } from '../../../shared/domain/agreement-layers';
 import type { CodedSource } from '../../../shared/domain/coding-analysis';

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { formatDateTime } from '../../../shared/i18n';
 import type { HandlerArgs } from '../../../shared/ipc/contract';
 import type { TranscriptPreview } from '../../../shared/ipc/types';
@@ -44,6 +44,7 @@ export function TranscriptPreviewForm({
 }) {
   const t = useT();
   const language = useLanguage();
+  const previewTitleId = useId();
   const [title, setTitle] = useState(preview.title);
   const [choices, setChoices] = useState(() => initialChoices(preview, interview));
   const [ignored, setIgnored] = useState<ReadonlySet<number>>(new Set());
@@ -115,10 +116,10 @@ export function TranscriptPreviewForm({
         <p className="hint">{t('import.unattributed', { n: unattributed })}</p>
       )}
       <TranscriptLines lines={preview.draft.lines} ignored={ignored} onToggle={toggle} />
-      <h3 className="turns-preview-title" id={`turns-preview-${sessionId ?? 'loose'}`}>
+      <h3 className="turns-preview-title" id={previewTitleId}>
         {t('import.previewTurns')}
       </h3>
-      <ol className="turns-preview" aria-labelledby={`turns-preview-${sessionId ?? 'loose'}`}>
+      <ol className="turns-preview" aria-labelledby={previewTitleId}>
         {result.turns.slice(0, 6).map((turn, i) => (
           <li key={i}>
             {turn.speaker && <strong>{turn.speaker}</strong>}
