@@ -100,7 +100,7 @@ export async function exportCommand(
     }
     bytes = await renderReport({ project: file, corpus, agreementInput }, settings);
   } else if (kind === 'xlsx') {
-    bytes = renderWorkbook(
+    bytes = await renderWorkbook(
       { project: file, corpus, agreementInput },
       language ?? file.meta.language,
     );

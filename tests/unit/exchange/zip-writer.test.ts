@@ -37,4 +37,32 @@ describe('the .qdpx zip writer', () => {
     };
     expect(build().equals(build())).toBe(true);
   });
+
+  it('streams an entry written in pieces, with its CRC and sizes right', async () => {
+    const zip = new ZipWriter(new Date('2026-01-01T00:00:00Z'));
+    zip.addFile('first.txt', Buffer.from('prima'));
+    // More than one piece of 1 M characters, with characters of one to four UTF-8 bytes.
+    const pieces = Array.from({ length: 40_000 }, (_, n) => `riga ${n}: città 😀 perché\n`);
+    await zip.addStreamedFile('big.xml', async (write) => {
+      for (const piece of pieces) await write(piece);
+    });
+    zip.addFile('last.txt', Buffer.from('ultima'));
+    const read = await JSZip.loadAsync(zip.finish(), { checkCRC32: true });
+    expect(Object.keys(read.files)).toEqual(['first.txt', 'big.xml', 'last.txt']);
+    expect(await read.file('big.xml')!.async('string')).toBe(pieces.join(''));
+    expect(await read.file('last.txt')!.async('string')).toBe('ultima');
+  });
+
+  it('adds nothing when the streamed entry fails midway', async () => {
+    const zip = new ZipWriter(new Date('2026-01-01T00:00:00Z'));
+    zip.addFile('kept.txt', Buffer.from('ok'));
+    await expect(
+      zip.addStreamedFile('broken.xml', async (write) => {
+        await write('<a>'.repeat(400_000));
+        throw new Error('row failed');
+      }),
+    ).rejects.toThrow('row failed');
+    const read = await JSZip.loadAsync(zip.finish(), { checkCRC32: true });
+    expect(Object.keys(read.files)).toEqual(['kept.txt']);
+  });
 });

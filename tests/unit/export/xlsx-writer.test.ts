@@ -68,7 +68,7 @@ const sampleSheets = () =>
 async function writeSample(dir: string): Promise<{ file: string; sheets: WorkbookSheet[] }> {
   const sheets = sampleSheets();
   const file = join(dir, 'campo.xlsx');
-  await writeFile(file, workbookToXlsx(sheets, 'it', { title: 'Valutazione POR FSE' }));
+  await writeFile(file, await workbookToXlsx(sheets, 'it', { title: 'Valutazione POR FSE' }));
   return { file, sheets };
 }
 
@@ -134,9 +134,9 @@ describe('workbookToXlsx read back by LibreOffice', () => {
 });
 
 describe('workbookToXlsx read back by SheetJS', () => {
-  it('writes typed cells, widths, autofilters and document properties', () => {
+  it('writes typed cells, widths, autofilters and document properties', async () => {
     const sheets = sampleSheets();
-    const book = XLSX.read(workbookToXlsx(sheets, 'it'), { type: 'buffer', cellNF: true });
+    const book = XLSX.read(await workbookToXlsx(sheets, 'it'), { type: 'buffer', cellNF: true });
     expect(book.SheetNames).toEqual(sheets.map((sheet) => sheet.name));
     expect(book.Props?.Title).toBe('Dati del progetto');
     expect(book.Props?.Author).toBe('Campo');
@@ -160,13 +160,19 @@ describe('workbookToXlsx read back by SheetJS', () => {
     expect(cell('Fonte', 1)).toMatchObject({ t: 's', v: 'Fonte' });
     expect(cell('Data intervista', 3)).toBeUndefined();
     expect(segments['!autofilter']).toEqual({ ref: `A1:R${sheets[0]!.rows.length + 1}` });
-    const styled = XLSX.read(workbookToXlsx(sheets, 'it'), { type: 'buffer', cellStyles: true });
+    const styled = XLSX.read(await workbookToXlsx(sheets, 'it'), {
+      type: 'buffer',
+      cellStyles: true,
+    });
     expect(styled.Sheets['Segmenti codificati']!['!cols']?.map((column) => column.wch)).toEqual(
       sheets[0]!.widths,
     );
 
     // With cellDates SheetJS hands the date back as a date.
-    const dated = XLSX.read(workbookToXlsx(sheets, 'it'), { type: 'buffer', cellDates: true });
+    const dated = XLSX.read(await workbookToXlsx(sheets, 'it'), {
+      type: 'buffer',
+      cellDates: true,
+    });
     const date = dated.Sheets['Segmenti codificati']![
       XLSX.utils.encode_cell({ r: 1, c: header.indexOf('Data intervista') })
     ] as XLSX.CellObject;
@@ -174,7 +180,7 @@ describe('workbookToXlsx read back by SheetJS', () => {
     expect((date.v as Date).getFullYear()).toBe(2021);
   });
 
-  it('keeps formula-like text literal, clips overlong text and skips what is not a value', () => {
+  it('keeps formula-like text literal, clips overlong text and skips what is not a value', async () => {
     const long = `${'a'.repeat(MAX_CELL_TEXT - 2)}🌱🌱`;
     const sheet: WorkbookSheet = {
       name: 'Prova: [1/2]',
@@ -194,7 +200,10 @@ describe('workbookToXlsx read back by SheetJS', () => {
       rows: [],
       widths: [8, 8, 8],
     };
-    const book = XLSX.read(workbookToXlsx([sheet, empty], 'en'), { type: 'buffer', cellNF: true });
+    const book = XLSX.read(await workbookToXlsx([sheet, empty], 'en'), {
+      type: 'buffer',
+      cellNF: true,
+    });
     expect(book.SheetNames).toEqual(['Prova 1 2', 'Prova 1 2 (2)']);
     expect(book.Props?.Title).toBe('Project data');
     const cells = book.Sheets['Prova 1 2']!;
@@ -220,7 +229,7 @@ describe('workbookToXlsx read back by SheetJS', () => {
     expect(clipped.endsWith('a…')).toBe(true);
     expect(book.Sheets['Prova 1 2 (2)']!['!autofilter']).toEqual({ ref: 'A1:C1' });
     expect(book.Sheets['Prova 1 2 (2)']!['!ref']).toBe('A1:C1');
-    expect(() => workbookToXlsx([], 'it')).toThrow(RangeError);
+    await expect(workbookToXlsx([], 'it')).rejects.toThrow(RangeError);
   });
 
   it('numbers calendar days as Excel does', () => {

@@ -3,8 +3,15 @@
  * and only the compressed bytes are kept, so exporting a thousand transcripts never holds them
  * all uncompressed at once (JSZip kept every input and its own copies: 200 MB at L, 10 s).
  */
-import { deflateRawSync } from 'node:zlib';
+import { once } from 'node:events';
+import { createDeflateRaw, crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 import { crc32 } from '../export/crc32';
+
+/** Zip's 32-bit size fields (no ZIP64): larger entries are refused rather than written wrong. */
+const MAX_ENTRY_BYTES = 0xffffffff;
+
+/** Text handed to a streamed entry is deflated in pieces of about this many characters. */
+const STREAM_PIECE_CHARS = 1 << 20;
 
 /** Flag bit 11: names are UTF-8. */
 const UTF8_NAMES = 0x0800;
@@ -22,7 +29,7 @@ function dosDateTime(date: Date): { time: number; date: number } {
 
 /** Builds a zip archive entry by entry; `finish` returns the whole archive. */
 export class ZipWriter {
-  private readonly chunks: Buffer[] = [];
+  private readonly chunks: Uint8Array[] = [];
   private readonly central: Buffer[] = [];
   private offset = 0;
   private entries = 0;
@@ -34,22 +41,67 @@ export class ZipWriter {
 
   /** A folder entry (`name` ends with "/"). */
   addDirectory(name: string): void {
-    this.add(name, Buffer.alloc(0), Buffer.alloc(0), 0, 0, 0x10);
+    this.add(name, 0, [], 0, 0, 0x10);
   }
 
   /** A file, deflated (level 6 in native zlib is fast enough; it keeps archives small). */
   addFile(name: string, data: Uint8Array): void {
-    this.add(name, data, deflateRawSync(data), 8, crc32(data), 0);
+    this.add(name, data.length, [deflateRawSync(data)], 8, crc32(data), 0);
+  }
+
+  /**
+   * A file whose text `produce` writes piece by piece: each piece is encoded and deflated as it
+   * comes (on zlib's thread, while the next one is made), so a sheet of 300,000 rows is never one
+   * string or one buffer. Only the compressed bytes are kept. `write` resolves when zlib is ready
+   * for more.
+   */
+  async addStreamedFile(
+    name: string,
+    produce: (write: (text: string) => Promise<void>) => Promise<void>,
+  ): Promise<void> {
+    const deflate = createDeflateRaw();
+    const compressed: Buffer[] = [];
+    deflate.on('data', (chunk: Buffer) => compressed.push(chunk));
+    const ended = once(deflate, 'end');
+    let crc = 0;
+    let size = 0;
+    let pending: string[] = [];
+    let pendingChars = 0;
+    const flush = async () => {
+      if (pendingChars === 0) return;
+      const bytes = Buffer.from(pending.join(''), 'utf8');
+      pending = [];
+      pendingChars = 0;
+      crc = zlibCrc32(bytes, crc);
+      size += bytes.length;
+      if (size > MAX_ENTRY_BYTES) throw new RangeError(`${name} is larger than a zip entry holds`);
+      if (!deflate.write(bytes)) await once(deflate, 'drain');
+    };
+    try {
+      await produce(async (text) => {
+        pending.push(text);
+        pendingChars += text.length;
+        if (pendingChars >= STREAM_PIECE_CHARS) await flush();
+      });
+      await flush();
+      deflate.end();
+      await ended;
+    } catch (error) {
+      deflate.destroy();
+      throw error;
+    }
+    this.add(name, size, compressed, 8, crc, 0);
   }
 
   private add(
     name: string,
-    data: Uint8Array,
-    stored: Uint8Array,
+    size: number,
+    stored: readonly Uint8Array[],
     method: number,
     crc: number,
     externalAttributes: number,
   ): void {
+    const storedLength = stored.reduce((sum, chunk) => sum + chunk.length, 0);
     const fileName = Buffer.from(name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -59,8 +111,8 @@ export class ZipWriter {
     local.writeUInt16LE(this.stamp.time, 10);
     local.writeUInt16LE(this.stamp.date, 12);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(storedLength, 18);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(fileName.length, 26);
     local.writeUInt16LE(0, 28);
     const header = Buffer.alloc(46);
@@ -72,15 +124,17 @@ export class ZipWriter {
     header.writeUInt16LE(this.stamp.time, 12);
     header.writeUInt16LE(this.stamp.date, 14);
     header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(stored.length, 20);
-    header.writeUInt32LE(data.length, 24);
+    header.writeUInt32LE(storedLength, 20);
+    header.writeUInt32LE(size, 24);
     header.writeUInt16LE(fileName.length, 28);
     // Extra, comment, disk number, internal attributes: all zero (alloc).
     header.writeUInt32LE(externalAttributes, 38);
     header.writeUInt32LE(this.offset, 42);
     this.central.push(header, fileName);
-    this.chunks.push(local, fileName, Buffer.from(stored));
-    this.offset += local.length + fileName.length + stored.length;
+    this.chunks.push(local, fileName);
+    for (const chunk of stored) this.chunks.push(chunk);
+    this.offset += local.length + fileName.length + storedLength;
+    if (this.offset > MAX_ENTRY_BYTES) throw new RangeError('The archive is larger than zip holds');
     this.entries += 1;
   }
 

@@ -47,7 +47,7 @@ export async function renderReport(
 }
 
 /** The project's data as XLSX bytes, headers in `language`. */
-export function renderWorkbook(input: ExportInput, language: Language): Buffer {
+export function renderWorkbook(input: ExportInput, language: Language): Promise<Buffer> {
   return workbookToXlsx(buildWorkbook({ ...input, language }), language, {
     title: input.project.meta.title,
   });

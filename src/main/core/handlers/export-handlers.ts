@@ -84,7 +84,10 @@ export function exportHandlers(state: CoreState): ExportHandlers {
       const { corpus, agreementInput } = await readExportCorpus(session, 'all', (done, total) =>
         progress((0.9 * done) / total),
       );
-      const bytes = renderWorkbook({ project: session.project, corpus, agreementInput }, language);
+      const bytes = await renderWorkbook(
+        { project: session.project, corpus, agreementInput },
+        language,
+      );
       const result = await deliverExport(
         bytes,
         exportFileName(session.project.meta.title, 'xlsx'),

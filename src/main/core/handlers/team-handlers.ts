@@ -241,7 +241,7 @@ export function teamHandlers(state: CoreState): TeamHandlers {
       const language = host.settings.settings.language;
       const t = translator(language);
       const sheets = mergeReportSheets(merge.report as unknown as TeamMergeReport, t);
-      const bytes = workbookToXlsx(sheets, language, { title: t('team.xlsx.title') });
+      const bytes = await workbookToXlsx(sheets, language, { title: t('team.xlsx.title') });
       const name = exportFileName(
         `${session.project.meta.title} – ${t('team.xlsx.title')} ${merge.mergedAt.slice(0, 10)}`,
         'xlsx',

@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import XLSX from 'xlsx';
+import { escapeXml } from '../../../src/main/core/export/xlsx-parts';
+import { workbookToXlsx } from '../../../src/main/core/export/xlsx-writer';
+import type { WorkbookSheet } from '../../../src/shared/report/workbook';
+import { tempDir } from '../../helpers/temp-dir';
+
+const run = promisify(execFile);
+
+/** Every XML part of an XLSX file, by name. */
+async function parts(bytes: Buffer): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+  const texts = new Map<string, string>();
+  for (const name of Object.keys(zip.files)) texts.set(name, await zip.file(name)!.async('string'));
+  return texts;
+}
+
+describe('the streamed XLSX writer', () => {
+  it('writes texts no XML can hold so that they read back as written', async () => {
+    const texts = [
+      'riga\u0001con un carattere di controllo\u001f',
+      'già _x0041_ scritto come Excel scrive i caratteri',
+      '  spazi ai bordi e\na capo  ',
+      '<tag> & "virgolette" \'apici\'',
+      'mezza emoji \ud83c fine',
+    ];
+    const sheet: WorkbookSheet = {
+      name: 'Testi',
+      header: ['Testo'],
+      rows: texts.map((text) => [text]),
+      widths: [40],
+    };
+    const book = XLSX.read(await workbookToXlsx([sheet], 'it'), { type: 'buffer' });
+    const cells = book.Sheets['Testi']!;
+    expect(cells['A2']?.v).toBe(texts[0]);
+    expect(cells['A3']?.v).toBe(texts[1]);
+    expect(cells['A4']?.v).toBe(texts[2]);
+    expect(cells['A5']?.v).toBe(texts[3]);
+    // Half a surrogate pair cannot be encoded: it becomes the replacement character.
+    expect(cells['A6']?.v).toBe('mezza emoji \ufffd fine');
+    expect(escapeXml('a_x00e9_b')).toBe('a_x005F_x00e9_b');
+  });
+
+  it('streams a sheet of 60,000 rows into well-formed parts, with shared strings', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, n) => [
+      `INT-${String(n % 40).padStart(2, '0')}`,
+      n,
+      `Passaggio ${n}: la rete tra enti è cresciuta 🌱 ${'davvero '.repeat(n % 7)}`,
+      { date: '2021-03-18' },
+      n % 2 === 0,
+    ]);
+    const sheet: WorkbookSheet = {
+      name: 'Segmenti',
+      header: ['Partecipante', 'N', 'Testo', 'Data', 'Chiave'],
+      rows,
+      widths: [12, 8, 60, 12, 8],
+    };
+    const bytes = await workbookToXlsx([sheet], 'it', { title: 'Prova' });
+    const xml = await parts(bytes);
+    expect([...xml.keys()].slice(0, 2)).toEqual(['[Content_Types].xml', '_rels/.rels']);
+    const dir = await tempDir();
+    for (const [name, text] of xml) {
+      const file = join(dir, name.replace(/[/[\]]/g, '_'));
+      await writeFile(file, text);
+      // xmllint exits non-zero on XML that is not well-formed.
+      await run('xmllint', ['--noout', '--huge', file]);
+    }
+    const sst = xml.get('xl/sharedStrings.xml')!;
+    // 40 participant codes, 60,000 passages, 5 header texts: each written once.
+    expect(sst).toContain('count="120005" uniqueCount="60045"');
+    const sheetXml = xml.get('xl/worksheets/sheet1.xml')!;
+    expect(sheetXml).toContain('<dimension ref="A1:E60001"/>');
+    expect(sheetXml).toContain('state="frozen"');
+    expect(sheetXml).toContain('<autoFilter ref="A1:E60001"/>');
+    expect(xml.get('xl/workbook.xml')).toContain(
+      '<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">\'Segmenti\'!$A$1:$E$60001</definedName>',
+    );
+
+    const book = XLSX.read(bytes, { type: 'buffer', cellDates: true });
+    const read = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Segmenti']!, { header: 1 });
+    expect(read).toHaveLength(60_001);
+    expect(read[1]).toEqual(['INT-00', 0, rows[0]![2], expect.any(Date), true]);
+    expect(read[60_000]).toEqual(['INT-39', 59_999, rows[59_999]![2], expect.any(Date), false]);
+  }, 60_000);
+});
