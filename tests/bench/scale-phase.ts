@@ -8,6 +8,7 @@
  *   naive <size> <root> <runs> <dir>    the naive lowdb store
  * Writes { figures, peakRssMb, values } as JSON to --out=<file>.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readFile, rm, writeFile } from 'node:fs/promises';
@@ -144,28 +145,27 @@ async function writeFloor(label: string, layerPath: string, runs: number) {
 
 /**
  * The floor of a coding save as Campo now writes it: one line of the size a save journals,
- * appended to a file kept open and written through (O_DSYNC, see layer-journal.ts), in the project
- * folder.
+ * appended to a file kept open in the project folder and written through (O_DSYNC, see
+ * layer-journal.ts). `write()` times one such write.
  */
-async function journalFloor(label: string, dir: string, lineBytes: number, runs: number) {
+async function journalProbe(dir: string, lineBytes: number) {
   const probe = join(dir, '.journal-floor-probe');
   // Opened the way the journal is: written through (O_DSYNC) where the system has it.
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (WRITE_THROUGH ?? 0);
   const handle = await open(probe, flags);
   const line = Buffer.alloc(lineBytes, 0x61);
-  try {
-    return await measure(
-      `write floor: ${label} (${lineBytes} bytes appended to an open file, written through)`,
-      runs,
-      async () => {
-        await handle.write(line);
-        if (WRITE_THROUGH === undefined) await handle.datasync();
-      },
-    );
-  } finally {
-    await handle.close();
-    await rm(probe, { force: true });
-  }
+  return {
+    async write(): Promise<number> {
+      const started = performance.now();
+      await handle.write(line);
+      if (WRITE_THROUGH === undefined) await handle.datasync();
+      return performance.now() - started;
+    },
+    async close(): Promise<void> {
+      await handle.close();
+      await rm(probe, { force: true });
+    },
+  };
 }
 
 /** Bytes of the last line of the coding journal (what the last save appended). */
@@ -232,23 +232,43 @@ async function campo(
   const spare = project.codes.at(-1)!.id;
   const typical = project.codes[9]!.id;
   const saves = saveRuns(runs);
+  // What earlier phases wrote (the build, the snapshots) is flushed first: the disk's own
+  // write-back must not land in the saves of one figure and not in the other.
+  execFileSync('sync');
   const save = async (label: 'small' | 'large', sourceId: string) => {
     const source = await call('sourceGet', { id: sourceId });
     const spans = spreadSpans(source.text, saves + 2, 60);
-    const saved = await measure(
+    const apply = (run: number) => call('codingApply', { sourceId, codeId: spare, ...spans[run]! });
+    // Two warm-up saves, which also tell the size of a save's journal line.
+    await apply(0);
+    await apply(1);
+    const probe = await journalProbe(dir, await lastJournalLine(dir));
+    // Each save is followed by its floor: the two are measured in the same seconds, so a
+    // moment when the disk is slow weighs on both alike.
+    const savedSamples: number[] = [];
+    const floorSamples: number[] = [];
+    try {
+      for (let run = 2; run < saves + 2; run++) {
+        const started = performance.now();
+        await apply(run);
+        savedSamples.push(performance.now() - started);
+        floorSamples.push(await probe.write());
+      }
+    } finally {
+      await probe.close();
+    }
+    const saved = record(
       `codingApply on a ${label} source (acknowledged: durably on disk)`,
-      saves,
-      (run) => call('codingApply', { sourceId, codeId: spare, ...spans[run]! }),
+      savedSamples,
       {
         ...withTarget(label === 'small' ? targets.saveSmall : targets.saveLarge),
         note: `${source.text.length} characters, ${source.codings.length} codings`,
       },
     );
-    const journal = await journalFloor(
-      `one ${label}-source save's journal line`,
-      dir,
-      await lastJournalLine(dir),
-      saves,
+    const journal = record(
+      `write floor: one ${label}-source save's journal line, written after each save`,
+      floorSamples,
+      { note: 'the same bytes appended to an open file and written through' },
     );
     // The write a save made before the journal: the whole layer file, durably replaced.
     const layer = join(dir, 'codings', sourceId, `${BENCH_EVALUATOR.id}.json`);
