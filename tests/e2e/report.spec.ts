@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
+import XLSX from 'xlsx';
 import { expect, test } from './fixtures';
 import { ProjectPage } from './pages/project-page';
 import { ReportPage } from './pages/report-page';
@@ -61,5 +62,19 @@ test('compose a report from the demo with three sections, reorder by keyboard, e
 
   const workbook = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Dati in Excel (XLSX)' }).click();
-  expect((await workbook).suggestedFilename()).toMatch(/\.xlsx$/);
+  const sheetFile = await workbook;
+  expect(sheetFile.suggestedFilename()).toMatch(/\.xlsx$/);
+  // The demo's data, as a spreadsheet program reads the downloaded file.
+  const book = XLSX.read(await readFile((await sheetFile.path())!), { type: 'buffer' });
+  expect(book.SheetNames).toEqual(
+    expect.arrayContaining(['Segmenti codificati', 'Codebook', 'Indicatori']),
+  );
+  const segments = XLSX.utils.sheet_to_json<Record<string, unknown>>(
+    book.Sheets['Segmenti codificati']!,
+  );
+  // The demo's eight example codings, each with its passage.
+  expect(segments).toHaveLength(8);
+  expect(segments.every((row) => typeof row['Testo'] === 'string' && row['Testo'] !== '')).toBe(
+    true,
+  );
 });
