@@ -60,7 +60,18 @@ describe('the streamed XLSX writer', () => {
       rows,
       widths: [12, 8, 60, 12, 8],
     };
-    const bytes = await workbookToXlsx([sheet], 'it', { title: 'Prova' });
+    const fractions: number[] = [];
+    const bytes = await workbookToXlsx([sheet], 'it', {
+      title: 'Prova',
+      onProgress: (fraction) => fractions.push(fraction),
+    });
+    // A progress bar that moves while the rows are written, never back, and ends full.
+    expect(fractions.length).toBeGreaterThan(20);
+    expect(fractions.every((fraction, n) => n === 0 || fraction >= fractions[n - 1]!)).toBe(true);
+    expect(fractions.filter((fraction) => fraction > 0.2 && fraction < 0.8).length).toBeGreaterThan(
+      10,
+    );
+    expect(fractions.at(-1)).toBe(1);
     const xml = await parts(bytes);
     expect([...xml.keys()].slice(0, 2)).toEqual(['[Content_Types].xml', '_rels/.rels']);
     const dir = await tempDir();

@@ -46,10 +46,15 @@ export async function renderReport(
   return reportToDocx(model, (done, total) => onProgress?.(0.1 + (0.85 * done) / total));
 }
 
-/** The project's data as XLSX bytes, headers in `language`. */
-export function renderWorkbook(input: ExportInput, language: Language): Promise<Buffer> {
+/** The project's data as XLSX bytes, headers in `language`; `onProgress` follows the writing. */
+export function renderWorkbook(
+  input: ExportInput,
+  language: Language,
+  onProgress?: ExportProgress,
+): Promise<Buffer> {
   return workbookToXlsx(buildWorkbook({ ...input, language }), language, {
     title: input.project.meta.title,
+    ...(onProgress ? { onProgress } : {}),
   });
 }
 

@@ -70,6 +70,9 @@ function clipped(text: string): string {
   return `${text.slice(0, end)}…`;
 }
 
+/** Progress is told every this many rows. */
+const PROGRESS_ROWS = 2_000;
+
 /**
  * The shared strings table: each distinct text once, cells refer to it by index (what Excel
  * itself writes; a shared string is text, never a formula's result).
@@ -140,6 +143,7 @@ async function writeSheet(
   write: (text: string) => Promise<void>,
   sheet: WorkbookSheet,
   strings: SharedStrings,
+  onRows: (written: number) => void,
 ): Promise<void> {
   let columns = Math.max(1, sheet.header.length);
   for (const row of sheet.rows) columns = Math.max(columns, row.length);
@@ -166,7 +170,9 @@ async function writeSheet(
       cells += cellXml(`${columnNames[column]}${number}`, row[column], strings);
     }
     await write(`<row r="${number}">${cells}</row>`);
+    if ((index + 1) % PROGRESS_ROWS === 0) onRows(PROGRESS_ROWS);
   }
+  onRows(sheet.rows.length % PROGRESS_ROWS);
   await write('</sheetData>');
   const filterRef = filterRefOf(sheet);
   if (filterRef) await write(`<autoFilter ref="${filterRef}"/>`);
@@ -183,7 +189,7 @@ async function writeSheet(
 export async function workbookToXlsx(
   sheets: readonly WorkbookSheet[],
   language: Language,
-  options: { title?: string; now?: Date } = {},
+  options: { title?: string; now?: Date; onProgress?: (fraction: number) => void } = {},
 ): Promise<Buffer> {
   if (sheets.length === 0) throw new RangeError('A workbook needs at least one sheet');
   const zip = new ZipWriter(options.now ?? new Date());
@@ -203,16 +209,29 @@ export async function workbookToXlsx(
   zip.addFile('xl/_rels/workbook.xml.rels', text(workbookRelsXml(sheets.length)));
   zip.addFile('xl/styles.xml', text(stylesXml(DATE_FORMAT)));
   const strings = new SharedStrings();
+  // The shared strings, written last, count as one more row per text; estimated as one per row.
+  const rows = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
+  let done = 0;
+  const onRows = (written: number) => {
+    done += written;
+    options.onProgress?.(Math.min(1, done / Math.max(1, 2 * rows)));
+  };
   for (const [index, sheet] of sheets.entries()) {
     await zip.addStreamedFile(`xl/worksheets/sheet${index + 1}.xml`, (write) =>
-      writeSheet(write, sheet, strings),
+      writeSheet(write, sheet, strings, onRows),
     );
   }
   // Last: only now is every text known.
   await zip.addStreamedFile('xl/sharedStrings.xml', async (write) => {
     await write(SST_OPEN(strings.count, strings.unique));
-    for (const text of strings.texts()) await write(`<si>${textElement(text)}</si>`);
+    let written = 0;
+    for (const text of strings.texts()) {
+      await write(`<si>${textElement(text)}</si>`);
+      written += 1;
+      if (written % PROGRESS_ROWS === 0) onRows((PROGRESS_ROWS * rows) / strings.unique);
+    }
     await write('</sst>');
   });
+  options.onProgress?.(1);
   return zip.finish();
 }
