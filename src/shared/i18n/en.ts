@@ -598,6 +598,8 @@ export const en: Record<MessageKey, string> = {
   'errors.NOT_RECEIVED':
     'This project did not come from a lead’s package: there is nobody to return it to. To send your work to a colleague, use “Make a package for a colleague”.',
   'errors.FILE_EMPTY': 'The file {file} is empty.',
+  'errors.OUT_OF_MEMORY':
+    'Export stopped: Campo’s memory was nearly full ({usedMb} MB of {limitMb} MB). The project is intact and no file was written. Restart Campo and try again; if it happens again, this project is too large to export whole on this computer.',
   'errors.FILE_TOO_LARGE': 'The file {file} is too large ({size}); the limit is {max}.',
   'errors.FILE_DAMAGED':
     'The file {file} is damaged or unreadable ({reason}). The project was not changed.',

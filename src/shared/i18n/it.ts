@@ -609,6 +609,8 @@ export const it = {
   'errors.NOT_RECEIVED':
     'Questo progetto non viene da un pacchetto del coordinatore: non c’è nessuno a cui restituirlo. Per mandare il lavoro a un collega usa «Prepara un pacchetto per un collega».',
   'errors.FILE_EMPTY': 'Il file {file} è vuoto.',
+  'errors.OUT_OF_MEMORY':
+    'Esportazione interrotta: la memoria di Campo era quasi piena ({usedMb} MB su {limitMb} MB). Il progetto è intatto e nessun file è stato scritto. Riavvia Campo e riprova; se si ripete, questo progetto è troppo grande per essere esportato intero su questo computer.',
   'errors.FILE_TOO_LARGE': 'Il file {file} è troppo grande ({size}); il massimo è {max}.',
   'errors.FILE_DAMAGED':
     'Il file {file} è danneggiato o illeggibile ({reason}). Il progetto non è stato modificato.',

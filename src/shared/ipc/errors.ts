@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'REQUEST_TOO_LARGE',
   'MERGE_UNDECIDED',
   'MERGE_UNDO_REFUSED',
+  'OUT_OF_MEMORY',
   'INTERNAL',
 ] as const;
 

@@ -10,6 +10,7 @@
 import type { TextAgreementInput } from '../../../shared/domain/agreement-layers';
 import type { CodedSource } from '../../../shared/domain/coding-analysis';
 import { agreementInputOfViews, type AgreementView } from '../agreement/agreement-data';
+import { exportMemoryGuard } from '../export/memory-guard';
 import type { ProjectSession } from '../store/project-session';
 import { sessionCodesBySource } from './corpus';
 
@@ -41,7 +42,7 @@ export type PassagesWanted = 'all' | 'key';
  * Reads the open project's sources, `BATCH` at a time through the session's queue, and keeps
  * their codings (the `passages` wanted copied out of their texts, the others empty), turns and
  * lengths. `onProgress(done, total)` follows the sources read. A source that cannot be read is
- * left out, as in analysis.
+ * left out, as in analysis. Throws OUT_OF_MEMORY rather than fill the heap (memory-guard.ts).
  */
 export async function readExportCorpus(
   session: ProjectSession,
@@ -53,10 +54,12 @@ export async function readExportCorpus(
   const corpus: CodedSource[] = [];
   const views: AgreementView[] = [];
   const layerCoders = new Map<string, string[]>();
+  const memory = exportMemoryGuard();
   for (let at = 0; at < summaries.length; at += BATCH) {
     const batch = summaries.slice(at, at + BATCH);
     const layers = await session.readLayers(batch.map((summary) => summary.id));
     for (const summary of batch) {
+      memory.check();
       const source = await session.readSource(summary.id).catch(() => null);
       if (!source) continue;
       const codings = source.codings.map((coding) => ({

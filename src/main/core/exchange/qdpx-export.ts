@@ -12,13 +12,15 @@ import {
 } from '../../../shared/exchange/qde-writer';
 import type { ProjectFile } from '../../../shared/model/project';
 import type { SourceFile } from '../../../shared/model/source';
+import { exportMemoryGuard } from '../export/memory-guard';
 import { ZipWriter } from './zip-writer';
 
 /**
  * The open or unlocked project as a .qdpx archive (zip: sources/ + project.qde). Sources are read
  * one at a time with `readSource` (in the project's order; one that cannot be read is left out),
  * planned, and their texts written into the zip at once: the archive of 3,000 transcripts never
- * holds their texts together. `onProgress(done, total)` follows the sources.
+ * holds their texts together. `onProgress(done, total)` follows the sources. Throws
+ * OUT_OF_MEMORY rather than fill the heap (memory-guard.ts).
  */
 export async function qdpxArchive(input: {
   project: ProjectFile;
@@ -35,7 +37,9 @@ export async function qdpxArchive(input: {
   const zip = new ZipWriter(now);
   zip.addDirectory('sources/');
   const planned: PlannedSource[] = [];
+  const memory = exportMemoryGuard();
   for (const [index, summary] of project.sources.entries()) {
+    memory.check();
     const source = await input.readSource(summary.id).catch(() => null);
     if (source) {
       const plan = planSource(source, codeIds);

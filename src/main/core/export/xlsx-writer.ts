@@ -8,6 +8,7 @@
  */
 import { translator } from '../../../shared/i18n';
 import { ZipWriter } from '../exchange/zip-writer';
+import { exportMemoryGuard } from './memory-guard';
 import type { Language } from '../../../shared/model/project';
 import {
   safeSheetName,
@@ -184,7 +185,8 @@ async function writeSheet(
  * dd/mm/yyyy), text as literal text, column widths from `widths`, a bold, frozen header row with
  * an autofilter. Sheet names are made valid and unique for Excel. Document properties: the title
  * (`options.title`, else "Dati del progetto" / "Project data") and "Campo" as author.
- * Throws a RangeError for an empty list: an XLSX file needs at least one sheet.
+ * Throws a RangeError for an empty list: an XLSX file needs at least one sheet, and
+ * OUT_OF_MEMORY rather than fill the heap (memory-guard.ts).
  */
 export async function workbookToXlsx(
   sheets: readonly WorkbookSheet[],
@@ -212,7 +214,9 @@ export async function workbookToXlsx(
   // The shared strings, written last, count as one more row per text; estimated as one per row.
   const rows = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   let done = 0;
+  const memory = exportMemoryGuard();
   const onRows = (written: number) => {
+    memory.check();
     done += written;
     options.onProgress?.(Math.min(1, done / Math.max(1, 2 * rows)));
   };
