@@ -4,8 +4,7 @@
  * all uncompressed at once (JSZip kept every input and its own copies: 200 MB at L, 10 s).
  */
 import { once } from 'node:events';
-import { createDeflateRaw, crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
-import { crc32 } from '../export/crc32';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 /** Zip's 32-bit size fields (no ZIP64): larger entries are refused rather than written wrong. */
 const MAX_ENTRY_BYTES = 0xffffffff;
@@ -63,6 +62,8 @@ export class ZipWriter {
     const compressed: Buffer[] = [];
     deflate.on('data', (chunk: Buffer) => compressed.push(chunk));
     const ended = once(deflate, 'end');
+    // Awaited below; a zlib error while `produce` is still running must not go unhandled.
+    ended.catch(() => undefined);
     let crc = 0;
     let size = 0;
     let pending: string[] = [];
@@ -72,7 +73,7 @@ export class ZipWriter {
       const bytes = Buffer.from(pending.join(''), 'utf8');
       pending = [];
       pendingChars = 0;
-      crc = zlibCrc32(bytes, crc);
+      crc = crc32(bytes, crc);
       size += bytes.length;
       if (size > MAX_ENTRY_BYTES) throw new RangeError(`${name} is larger than a zip entry holds`);
       if (!deflate.write(bytes)) await once(deflate, 'drain');

@@ -5,7 +5,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import type { ReportBar } from '../../../shared/report/model';
-import { crc32 } from './crc32';
+import { crc32 } from 'node:zlib';
 
 /** Width of a glyph and of the cap height, in font pixels; two more rows hold descenders. */
 const GLYPH_W = 5;
