@@ -234,7 +234,7 @@ async function campo(
   const saves = saveRuns(runs);
   // What earlier phases wrote (the build, the snapshots) is flushed first: the disk's own
   // write-back must not land in the saves of one figure and not in the other.
-  execFileSync('sync');
+  if (process.platform !== 'win32') execFileSync('sync');
   const save = async (label: 'small' | 'large', sourceId: string) => {
     const source = await call('sourceGet', { id: sourceId });
     const spans = spreadSpans(source.text, saves + 2, 60);
