@@ -1,7 +1,8 @@
 /**
- * A small zip writer for the .qdpx archive: each file is deflated by Node's zlib as it is added
- * and only the compressed bytes are kept, so exporting a thousand transcripts never holds them
- * all uncompressed at once (JSZip kept every input and its own copies: 200 MB at L, 10 s).
+ * A small zip writer for the .qdpx archive and the .xlsx workbook: each file is deflated by
+ * Node's zlib as it is added (or, streamed, as it is written) and only the compressed bytes are
+ * kept, so exporting a thousand transcripts never holds them all uncompressed at once (JSZip kept
+ * every input and its own copies: 200 MB at L, 10 s).
  */
 import { once } from 'node:events';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
