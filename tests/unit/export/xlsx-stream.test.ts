@@ -26,6 +26,7 @@ describe('the streamed XLSX writer', () => {
       'riga\u0001con un carattere di controllo\u001f',
       'già _x0041_ scritto come Excel scrive i caratteri',
       '  spazi ai bordi e\na capo  ',
+      'righe di Windows\r\nche restano tali\r\n',
       '<tag> & "virgolette" \'apici\'',
       'mezza emoji \ud83c fine',
     ];
@@ -35,14 +36,21 @@ describe('the streamed XLSX writer', () => {
       rows: texts.map((text) => [text]),
       widths: [40],
     };
-    const book = XLSX.read(await workbookToXlsx([sheet], 'it'), { type: 'buffer' });
+    const bytes = await workbookToXlsx([sheet], 'it');
+    // A carriage return written as Excel writes it: a literal one, XML parsers (Excel's,
+    // LibreOffice's) turn into a line feed.
+    expect((await parts(bytes)).get('xl/sharedStrings.xml')).toContain(
+      'righe di Windows_x000D_\nche restano tali_x000D_\n',
+    );
+    const book = XLSX.read(bytes, { type: 'buffer' });
     const cells = book.Sheets['Testi']!;
     expect(cells['A2']?.v).toBe(texts[0]);
     expect(cells['A3']?.v).toBe(texts[1]);
     expect(cells['A4']?.v).toBe(texts[2]);
     expect(cells['A5']?.v).toBe(texts[3]);
+    expect(cells['A6']?.v).toBe(texts[4]);
     // Half a surrogate pair cannot be encoded: it becomes the replacement character.
-    expect(cells['A6']?.v).toBe('mezza emoji \ufffd fine');
+    expect(cells['A7']?.v).toBe('mezza emoji \ufffd fine');
     expect(escapeXml('a_x00e9_b')).toBe('a_x005F_x00e9_b');
   });
 

@@ -16,12 +16,13 @@ export const SST_OPEN = (count: number, unique: number) =>
 /** Style indexes in styles.xml's cellXfs. */
 export const STYLE = { normal: 0, date: 1, header: 2 } as const;
 
-// Characters XML 1.0 cannot hold (written the way Excel does, `_xHHHH_`), the `_xHHHH_` a text
+// Characters XML 1.0 cannot hold, and the carriage return a parser would turn into a line feed
+// (written the way Excel does, `_xHHHH_`), the `_xHHHH_` a text
 // already contains (escaped so Excel does not decode it), the markup characters, and lone
 // surrogates (half an emoji, which no encoder can write).
 const NEEDS_ESCAPE =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  /[&<>"\u0000-\u0008\u000b-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function escapeOne(match: string): string {
   switch (match) {
