@@ -143,6 +143,7 @@ function filterRefOf(sheet: WorkbookSheet): string | null {
 async function writeSheet(
   write: (text: string) => Promise<void>,
   sheet: WorkbookSheet,
+  entry: SheetEntry,
   strings: SharedStrings,
   onRows: (written: number) => void,
 ): Promise<void> {
@@ -175,8 +176,7 @@ async function writeSheet(
   }
   onRows(sheet.rows.length % PROGRESS_ROWS);
   await write('</sheetData>');
-  const filterRef = filterRefOf(sheet);
-  if (filterRef) await write(`<autoFilter ref="${filterRef}"/>`);
+  if (entry.filterRef) await write(`<autoFilter ref="${entry.filterRef}"/>`);
   await write('</worksheet>');
 }
 
@@ -211,7 +211,7 @@ export async function workbookToXlsx(
   zip.addFile('xl/_rels/workbook.xml.rels', text(workbookRelsXml(sheets.length)));
   zip.addFile('xl/styles.xml', text(stylesXml(DATE_FORMAT)));
   const strings = new SharedStrings();
-  // The shared strings, written last, count as one more row per text; estimated as one per row.
+  // Progress: the rows, then the shared strings, weighed as much as the rows together.
   const rows = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   let done = 0;
   const memory = exportMemoryGuard();
@@ -222,7 +222,7 @@ export async function workbookToXlsx(
   };
   for (const [index, sheet] of sheets.entries()) {
     await zip.addStreamedFile(`xl/worksheets/sheet${index + 1}.xml`, (write) =>
-      writeSheet(write, sheet, strings, onRows),
+      writeSheet(write, sheet, entries[index]!, strings, onRows),
     );
   }
   // Last: only now is every text known.
