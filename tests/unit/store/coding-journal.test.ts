@@ -8,7 +8,12 @@ import { appendFile, cp, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layerCodersOnDisk } from '../../../src/main/core/agreement/agreement-data';
-import { parseLayerJournal } from '../../../src/main/core/store/layer-journal';
+import {
+  LayerJournal,
+  parseLayerJournal,
+  readLayerJournal,
+} from '../../../src/main/core/store/layer-journal';
+import type { LayerDelta } from '../../../src/shared/domain/layer-delta';
 import { openProject } from '../../../src/main/core/store/project-store';
 import type { ProjectSession } from '../../../src/main/core/store/project-session';
 import { restoreBackup } from '../../../src/main/core/store/recovery';
@@ -129,6 +134,53 @@ describe('the coding journal', () => {
       );
     const read = parseLayerJournal(line(1) + line(2));
     expect(read).toEqual({ deltas: [], skipped: 2 });
+  });
+
+  it('writes on the calling thread until one write stalls, then on the worker thread, losing no line', async () => {
+    const delta = (n: number): LayerDelta => ({
+      sourceId: 's1',
+      coderId: ANNA.id,
+      textRev: 0,
+      codings: [
+        {
+          id: `c${n}`,
+          codeId: 'k1',
+          start: n,
+          end: n + 4,
+          fp: 'x',
+          memo: '',
+          key: false,
+          textChanged: false,
+          createdAt: '2026-12-05T09:00:00.000Z',
+          rev: 1,
+        },
+      ],
+      memos: [],
+      tombstones: [],
+    });
+    const steady = await tempDir();
+    const fast = new LayerJournal(steady, { stalledWriteMs: 60_000 });
+    await fast.append([delta(1)]);
+    await fast.append([delta(2)]);
+    expect(fast.writesOnCaller).toBe(true);
+    await fast.close();
+    // Every write counts as stalled here: the first goes on the caller, the rest to the worker.
+    const stalling = await tempDir();
+    const slow = new LayerJournal(stalling, { stalledWriteMs: -1 });
+    expect(slow.writesOnCaller).toBe(true);
+    await slow.append([delta(1)]);
+    expect(slow.writesOnCaller).toBe(false);
+    await slow.append([delta(2)]);
+    await slow.append([delta(3)]);
+    expect(slow.bytes).toBe((await stat(join(stalling, JOURNAL))).size);
+    await slow.close();
+    for (const dir of [steady, stalling]) {
+      const read = await readLayerJournal(dir);
+      expect(read.skipped).toBe(0);
+      expect(read.deltas.map((d) => d.codings[0]!.id)).toEqual(
+        dir === steady ? ['c1', 'c2'] : ['c1', 'c2', 'c3'],
+      );
+    }
   });
 
   it('is written into the layer files once saving pauses', async () => {

@@ -11,7 +11,7 @@
  * checksum and is skipped; it was never acknowledged (a save resolves once its line is on disk).
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, fdatasyncSync, writeSync } from 'node:fs';
 import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyLayerDelta, type LayerDelta } from '../../../shared/domain/layer-delta';
@@ -25,10 +25,21 @@ const FORMAT = 1;
 
 /**
  * Writes through to the disk where the system offers it (Linux, macOS): a save is then one
- * write in one worker-thread call, not a write and a flush in two. Each call's hand-over to a
- * worker thread and back is where a busy (or virtual) machine's tail latency comes from.
+ * write, not a write and a flush.
  */
 export const WRITE_THROUGH: number | undefined = constants.O_DSYNC;
+
+/**
+ * A journal write slower than this means a stalling disk (a USB stick, a network share, a
+ * scanner holding the file): from then on the session's appends go to Node's worker thread.
+ */
+export const STALLED_WRITE_MS = 50;
+
+/** How a session's journal writes (tests and the bench change the stall limit). */
+export interface JournalOptions {
+  /** Milliseconds after which one write counts as stalled (STALLED_WRITE_MS). */
+  stalledWriteMs?: number;
+}
 
 /** Path of a project's coding journal. */
 export function layerJournalPath(projectDir: string): string {
@@ -153,8 +164,25 @@ export async function withJournal(
 export class LayerJournal {
   private handle: FileHandle | null = null;
   private length = 0;
+  private onCaller = true;
+  private readonly stalledWriteMs: number;
 
-  constructor(private readonly projectDir: string) {}
+  constructor(
+    private readonly projectDir: string,
+    options: JournalOptions = {},
+  ) {
+    this.stalledWriteMs = options.stalledWriteMs ?? STALLED_WRITE_MS;
+  }
+
+  /**
+   * Whether appends are written on the calling thread (true until a write stalls). A line is a
+   * few hundred bytes: written there, as SQLite writes, it costs what the disk costs. Handed to a
+   * worker thread it also waits for that thread, and for the caller's own wake-up, which on a
+   * busy two-core laptop (the compiler, the collector) is where slow saves came from.
+   */
+  get writesOnCaller(): boolean {
+    return this.onCaller;
+  }
 
   /** Bytes in the journal now. */
   get bytes(): number {
@@ -184,24 +212,46 @@ export class LayerJournal {
     });
     const at = this.length;
     try {
-      let written = 0;
-      while (written < data.length) {
-        const { bytesWritten } = await handle.write(
-          data,
-          written,
-          data.length - written,
-          at + written,
-        );
-        if (bytesWritten === 0) throw Object.assign(new Error('No bytes written'), { code: 'EIO' });
-        written += bytesWritten;
-      }
-      if (WRITE_THROUGH === undefined) await handle.datasync();
+      if (this.onCaller) this.writeOnCaller(handle.fd, data, at);
+      else await this.writeOnWorker(handle, data, at);
       this.length = at + data.length;
     } catch (error) {
       // Nothing after `at` was acknowledged: cut it off, or stop using this handle.
       await handle.truncate(at).catch(() => this.drop());
       throw toUserFsError(error, path);
     }
+  }
+
+  /** Writes `data` at `at` and waits for the disk, on this thread; a stall ends that. */
+  private writeOnCaller(fd: number, data: Buffer, at: number): void {
+    const started = performance.now();
+    try {
+      let written = 0;
+      while (written < data.length) {
+        const bytesWritten = writeSync(fd, data, written, data.length - written, at + written);
+        if (bytesWritten === 0) throw Object.assign(new Error('No bytes written'), { code: 'EIO' });
+        written += bytesWritten;
+      }
+      if (WRITE_THROUGH === undefined) fdatasyncSync(fd);
+    } finally {
+      if (performance.now() - started > this.stalledWriteMs) this.onCaller = false;
+    }
+  }
+
+  /** Writes `data` at `at` and waits for the disk, on Node's worker thread. */
+  private async writeOnWorker(handle: FileHandle, data: Buffer, at: number): Promise<void> {
+    let written = 0;
+    while (written < data.length) {
+      const { bytesWritten } = await handle.write(
+        data,
+        written,
+        data.length - written,
+        at + written,
+      );
+      if (bytesWritten === 0) throw Object.assign(new Error('No bytes written'), { code: 'EIO' });
+      written += bytesWritten;
+    }
+    if (WRITE_THROUGH === undefined) await handle.datasync();
   }
 
   /** Empties the journal (every delta is in the layer files, on disk). */
