@@ -79,7 +79,13 @@ function cellLength(cell: WorkbookCell): number {
 export function sheet(name: string, header: string[], rows: WorkbookCell[][]): WorkbookSheet {
   const widths = header.map((title, column) => {
     let longest = cellLength(title);
-    for (const row of rows) longest = Math.max(longest, cellLength(row[column] ?? null));
+    for (const row of rows) {
+      // A column at its widest is done; a text no longer than the longest cannot be longer.
+      if (longest + 2 >= MAX_WIDTH) break;
+      const cell = row[column] ?? null;
+      if (typeof cell === 'string' && cell.length <= longest) continue;
+      longest = Math.max(longest, cellLength(cell));
+    }
     return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
   });
   return { name, header, rows, widths };

@@ -13,7 +13,7 @@ import type { Language, ProjectFile } from '../model/project';
 import { anonymiser } from './anonymise';
 import { agreementSheet } from './workbook-agreement';
 import { ratingAgreementSheet } from './workbook-rating-agreement';
-import { workbookContext } from './workbook-cells';
+import { workbookContext, type WorkbookContext } from './workbook-cells';
 import {
   codebookSheet,
   codesByParticipantSheet,
@@ -64,42 +64,67 @@ export function safeSheetName(name: string, taken: Set<string>): string {
 }
 
 /**
+ * How a long build gives way to other work: `pause` lets the caller's event loop run (the main
+ * process serves every window from it), `onRows` follows the coded segments, which are most of
+ * the work at 3,000 transcripts.
+ */
+export interface WorkbookPace {
+  pause(): Promise<void>;
+  onRows?(done: number, total: number): void;
+}
+
+/** A build that never gives way (tests, small projects). */
+export const UNPACED: WorkbookPace = { pause: () => Promise.resolve() };
+
+/**
  * The project's data as sheets, in this order: coded segments, codebook, codes × participants,
  * framework matrix, NGT ideas, NGT ballots, NGT results, rating matrices, indicators, coding
  * reliability (intercoder agreement), rating agreement (the comparisons kept for the report). Every
  * sheet is present, with its header row, even when it has no data, so the workbook always has
  * the same shape. Sheet names are valid for Excel and unique.
  */
-export function buildWorkbook(input: {
-  project: ProjectFile;
-  corpus: readonly CodedSource[];
-  language: Language;
-  /** The coder layers for the agreement sheet. */
-  agreementInput: TextAgreementInput;
-}): WorkbookSheet[] {
+export async function buildWorkbook(
+  input: {
+    project: ProjectFile;
+    corpus: readonly CodedSource[];
+    language: Language;
+    /** The coder layers for the agreement sheet. */
+    agreementInput: TextAgreementInput;
+  },
+  pace: WorkbookPace = UNPACED,
+): Promise<WorkbookSheet[]> {
   const context = workbookContext(input.project, input.corpus, input.language);
-  const sheets = [
-    segmentsSheet(context),
-    codebookSheet(context),
-    codesByParticipantSheet(context),
-    frameworkSheet(context),
-    ngtIdeasSheet(context),
-    ngtBallotsSheet(context),
-    ngtResultsSheet(context),
-    matricesSheet(context),
-    indicatorsSheet(context),
-    agreementSheet(context, input.agreementInput),
-    ratingAgreementSheet(context),
-  ];
+  await pace.pause();
+  const sheets = [await segmentsSheet(context, pace)];
+  for (const build of [
+    codebookSheet,
+    codesByParticipantSheet,
+    frameworkSheet,
+    ngtIdeasSheet,
+    ngtBallotsSheet,
+    ngtResultsSheet,
+    matricesSheet,
+    indicatorsSheet,
+    (c: WorkbookContext) => agreementSheet(c, input.agreementInput),
+    ratingAgreementSheet,
+  ]) {
+    sheets.push(build(context));
+    await pace.pause();
+  }
   // One last pass over every text, so no sheet can forget to hide a name.
   const anonymise = anonymiser(input.project.participants);
   const taken = new Set<string>();
-  return sheets.map((sheet) => ({
-    ...sheet,
-    name: safeSheetName(sheet.name, taken),
-    header: sheet.header.map(anonymise),
-    rows: sheet.rows.map((row) =>
-      row.map((cell) => (typeof cell === 'string' ? anonymise(cell) : cell)),
-    ),
-  }));
+  const named: WorkbookSheet[] = [];
+  for (const sheet of sheets) {
+    named.push({
+      ...sheet,
+      name: safeSheetName(sheet.name, taken),
+      header: sheet.header.map(anonymise),
+      rows: sheet.rows.map((row) =>
+        row.map((cell) => (typeof cell === 'string' ? anonymise(cell) : cell)),
+      ),
+    });
+    await pace.pause();
+  }
+  return named;
 }

@@ -81,8 +81,10 @@ describe('what an export reads from the open project', () => {
 
     const forWorkbook = await readExportCorpus(session, 'all');
     expect(forWorkbook.agreementInput).toEqual(input);
-    expect(buildWorkbook({ project: session.project, ...forWorkbook, language: 'it' })).toEqual(
-      buildWorkbook({
+    expect(
+      await buildWorkbook({ project: session.project, ...forWorkbook, language: 'it' }),
+    ).toEqual(
+      await buildWorkbook({
         project: session.project,
         corpus: whole,
         agreementInput: input,

@@ -27,8 +27,8 @@ function rowsWhere(sheet: WorkbookSheet, column: string, value: WorkbookCell) {
 }
 
 describe('buildWorkbook', () => {
-  it('has every sheet, in order, with names Excel accepts', () => {
-    const sheets = italian();
+  it('has every sheet, in order, with names Excel accepts', async () => {
+    const sheets = await italian();
     expect(sheets.map((sheet) => sheet.name)).toEqual([
       'Segmenti codificati',
       'Codebook',
@@ -52,8 +52,8 @@ describe('buildWorkbook', () => {
     }
   });
 
-  it('lists the coded segments in source order with pseudonyms, profile, typed attributes, code path and DV', () => {
-    const segments = sheetNamed(italian(), 'Segmenti codificati');
+  it('lists the coded segments in source order with pseudonyms, profile, typed attributes, code path and DV', async () => {
+    const segments = sheetNamed(await italian(), 'Segmenti codificati');
     expect(segments.header).toEqual([
       'Fonte',
       'Intervista o focus group',
@@ -123,12 +123,12 @@ describe('buildWorkbook', () => {
     ]);
   });
 
-  it('joins the attributes of a passage said by several participants as text', () => {
+  it('joins the attributes of a passage said by several participants as text', async () => {
     const corpus = sampleCorpus();
     // One coding spanning both turns of the focus group.
     const focus = corpus[1]!;
     focus.codings = [{ ...focus.codings[0]!, start: 0, end: focus.text.length - 1 }];
-    const sheets = buildWorkbook({
+    const sheets = await buildWorkbook({
       project: sampleProject(),
       ...sampleExport(corpus),
       language: 'it',
@@ -148,8 +148,8 @@ describe('buildWorkbook', () => {
     });
   });
 
-  it('lists the codebook in tree order with DV and counts alone and with sub-codes', () => {
-    const codebook = sheetNamed(italian(), 'Codebook');
+  it('lists the codebook in tree order with DV and counts alone and with sub-codes', async () => {
+    const codebook = sheetNamed(await italian(), 'Codebook');
     expect(codebook.header).toEqual([
       'Percorso',
       'Nome',
@@ -178,8 +178,8 @@ describe('buildWorkbook', () => {
     ]);
   });
 
-  it('counts the codings each participant said, code by code', () => {
-    const matrix = sheetNamed(italian(), 'Codici × partecipanti');
+  it('counts the codings each participant said, code by code', async () => {
+    const matrix = sheetNamed(await italian(), 'Codici × partecipanti');
     expect(matrix.header).toEqual(['Codice', 'INT-01', 'INT-02', 'Totale']);
     expect(matrix.rows).toEqual([
       ['Criticità', 1, 0, 1],
@@ -188,8 +188,8 @@ describe('buildWorkbook', () => {
     ]);
   });
 
-  it('gives the framework matrix as passages and summaries per DV', () => {
-    const framework = sheetNamed(italian(), 'Matrice quadro');
+  it('gives the framework matrix as passages and summaries per DV', async () => {
+    const framework = sheetNamed(await italian(), 'Matrice quadro');
     expect(framework.header).toEqual([
       'Partecipante',
       'Organizzazione',
@@ -204,8 +204,8 @@ describe('buildWorkbook', () => {
     ]);
   });
 
-  it('lists NGT ideas and ballots by idea code and pseudonym', () => {
-    const sheets = italian();
+  it('lists NGT ideas and ballots by idea code and pseudonym', async () => {
+    const sheets = await italian();
     const ideas = sheetNamed(sheets, 'NGT idee');
     expect(ideas.header).toEqual([
       'Sessione NGT',
@@ -245,8 +245,8 @@ describe('buildWorkbook', () => {
     ]);
   });
 
-  it('ranks NGT results as a hand tally does, with rating statistics for the rating round', () => {
-    const results = sheetNamed(italian(), 'NGT risultati');
+  it('ranks NGT results as a hand tally does, with rating statistics for the rating round', async () => {
+    const results = sheetNamed(await italian(), 'NGT risultati');
     expect(results.header).toEqual([
       'Sessione NGT',
       'Turno',
@@ -318,8 +318,8 @@ describe('buildWorkbook', () => {
     ]);
   });
 
-  it('lays rating matrices out one cell and dimension per row, n.a. and unrated cells included', () => {
-    const matrices = sheetNamed(italian(), 'Matrici di valutazione');
+  it('lays rating matrices out one cell and dimension per row, n.a. and unrated cells included', async () => {
+    const matrices = sheetNamed(await italian(), 'Matrici di valutazione');
     expect(matrices.header).toEqual([
       'Matrice',
       'Riga',
@@ -339,8 +339,8 @@ describe('buildWorkbook', () => {
     ]);
   });
 
-  it('gives indicators with their achievement rate against the milestone', () => {
-    const indicators = sheetNamed(italian(), 'Indicatori');
+  it('gives indicators with their achievement rate against the milestone', async () => {
+    const indicators = sheetNamed(await italian(), 'Indicatori');
     expect(indicators.header).toEqual([
       'Asse',
       'Codice',
@@ -387,9 +387,9 @@ describe('buildWorkbook', () => {
     ]);
   });
 
-  it('never contains a participant’s real name', () => {
+  it('never contains a participant’s real name', async () => {
     for (const language of ['it', 'en'] as const) {
-      const sheets = buildWorkbook({ project: sampleProject(), ...sampleExport(), language });
+      const sheets = await buildWorkbook({ project: sampleProject(), ...sampleExport(), language });
       const texts = sheets.flatMap((sheet) => [
         sheet.name,
         ...sheet.header,
@@ -403,8 +403,8 @@ describe('buildWorkbook', () => {
     }
   });
 
-  it('speaks English when asked', () => {
-    const sheets = buildWorkbook({
+  it('speaks English when asked', async () => {
+    const sheets = await buildWorkbook({
       project: sampleProject(),
       ...sampleExport(),
       language: 'en',
@@ -450,7 +450,7 @@ describe('buildWorkbook', () => {
     ]);
   });
 
-  it('keeps every sheet, header only, for an empty project', () => {
+  it('keeps every sheet, header only, for an empty project', async () => {
     const project = ProjectFileSchema.parse({
       schemaVersion: 2,
       app: 'campo',
@@ -459,7 +459,7 @@ describe('buildWorkbook', () => {
       updatedAt: '2021-03-18T09:30:00.000Z',
       meta: { title: 'Vuoto' },
     });
-    const sheets = buildWorkbook({ project, ...sampleExport([]), language: 'it' });
+    const sheets = await buildWorkbook({ project, ...sampleExport([]), language: 'it' });
     expect(sheets).toHaveLength(11);
     for (const sheet of sheets) {
       expect(sheet.header.length, sheet.name).toBeGreaterThan(0);
@@ -467,6 +467,41 @@ describe('buildWorkbook', () => {
     }
     expect(sheetNamed(sheets, 'Matrice quadro').header).toEqual(['Partecipante', 'Organizzazione']);
     expect(sheetNamed(sheets, 'Codici × partecipanti').header).toEqual(['Codice', 'Totale']);
+  });
+});
+
+describe('buildWorkbook at scale', () => {
+  it('gives way to other work every 5,000 segments, reports them, and builds the same sheets', async () => {
+    const [first] = sampleCorpus();
+    const coding = first!.codings[0]!;
+    // 12,000 codings on one source: three steps of segments before the other sheets.
+    const big = {
+      ...first!,
+      codings: Array.from({ length: 12_000 }, (_, n) => ({ ...coding, id: `bulk-${n}` })),
+    };
+    const input = { project: sampleProject(), ...sampleExport([big]), language: 'it' as const };
+    const rows: Array<[number, number]> = [];
+    let ticks = 0;
+    let pauses = 0;
+    const timer = setInterval(() => (ticks += 1), 0);
+    const paced = await buildWorkbook(input, {
+      pause: () => {
+        pauses += 1;
+        return new Promise((resolve) => setTimeout(resolve, 1));
+      },
+      onRows: (done, total) => rows.push([done, total]),
+    });
+    clearInterval(timer);
+    expect(rows).toEqual([
+      [5_000, 12_000],
+      [10_000, 12_000],
+      [12_000, 12_000],
+    ]);
+    // The context, three steps of segments, ten other sheets, eleven named sheets.
+    expect(pauses).toBe(1 + 3 + 10 + 11);
+    expect(ticks).toBeGreaterThan(0);
+    expect(sheetNamed(paced, 'Segmenti codificati').rows).toHaveLength(12_000);
+    expect(paced).toEqual(await buildWorkbook(input));
   });
 });
 

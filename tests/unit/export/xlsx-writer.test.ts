@@ -66,7 +66,7 @@ const sampleSheets = () =>
   buildWorkbook({ project: sampleProject(), ...sampleExport(), language: 'it' });
 
 async function writeSample(dir: string): Promise<{ file: string; sheets: WorkbookSheet[] }> {
-  const sheets = sampleSheets();
+  const sheets = await sampleSheets();
   const file = join(dir, 'campo.xlsx');
   await writeFile(file, await workbookToXlsx(sheets, 'it', { title: 'Valutazione POR FSE' }));
   return { file, sheets };
@@ -135,7 +135,7 @@ describe('workbookToXlsx read back by LibreOffice', () => {
 
 describe('workbookToXlsx read back by SheetJS', () => {
   it('writes typed cells, widths, autofilters and document properties', async () => {
-    const sheets = sampleSheets();
+    const sheets = await sampleSheets();
     const book = XLSX.read(await workbookToXlsx(sheets, 'it'), { type: 'buffer', cellNF: true });
     expect(book.SheetNames).toEqual(sheets.map((sheet) => sheet.name));
     expect(book.Props?.Title).toBe('Dati del progetto');

@@ -16,6 +16,7 @@ import { buildWorkbook } from '../../../shared/report/workbook';
 import { writeFileDurable } from '../store/durable-file';
 import { errnoOf } from '../store/fs-errors';
 import { reportToDocx } from './docx-writer';
+import { exportMemoryGuard } from './memory-guard';
 import { workbookToXlsx } from './xlsx-writer';
 
 /** What an export reads: the project and its readable sources. */
@@ -46,15 +47,35 @@ export async function renderReport(
   return reportToDocx(model, (done, total) => onProgress?.(0.1 + (0.85 * done) / total));
 }
 
-/** The project's data as XLSX bytes, headers in `language`; `onProgress` follows the writing. */
-export function renderWorkbook(
+/** Share of an XLSX export's progress (after reading) taken by building its sheets. */
+const BUILD_SHARE = 0.25;
+
+/**
+ * The project's data as XLSX bytes, headers in `language`; `onProgress` follows the building of
+ * the sheets (which gives way to other calls every few thousand rows) and then the writing.
+ * Throws OUT_OF_MEMORY rather than fill the heap (memory-guard.ts).
+ */
+export async function renderWorkbook(
   input: ExportInput,
   language: Language,
   onProgress?: ExportProgress,
 ): Promise<Buffer> {
-  return workbookToXlsx(buildWorkbook({ ...input, language }), language, {
+  const memory = exportMemoryGuard();
+  const sheets = await buildWorkbook(
+    { ...input, language },
+    {
+      pause: () => {
+        memory.check();
+        return new Promise((resolve) => setImmediate(resolve));
+      },
+      onRows: (done, total) => onProgress?.((BUILD_SHARE * done) / total),
+    },
+  );
+  return workbookToXlsx(sheets, language, {
     title: input.project.meta.title,
-    ...(onProgress ? { onProgress } : {}),
+    ...(onProgress
+      ? { onProgress: (fraction) => onProgress(BUILD_SHARE + (1 - BUILD_SHARE) * fraction) }
+      : {}),
   });
 }
 
