@@ -111,20 +111,20 @@ export async function buildWorkbook(
     sheets.push(build(context));
     await pace.pause();
   }
-  // One last pass over every text, so no sheet can forget to hide a name.
+  // One last pass over every text, so no sheet can forget to hide a name. The rows are the
+  // builders' own arrays: changed in place, not copied (300,000 rows at 3,000 transcripts).
   const anonymise = anonymiser(input.project.participants);
   const taken = new Set<string>();
-  const named: WorkbookSheet[] = [];
   for (const sheet of sheets) {
-    named.push({
-      ...sheet,
-      name: safeSheetName(sheet.name, taken),
-      header: sheet.header.map(anonymise),
-      rows: sheet.rows.map((row) =>
-        row.map((cell) => (typeof cell === 'string' ? anonymise(cell) : cell)),
-      ),
-    });
+    sheet.name = safeSheetName(sheet.name, taken);
+    sheet.header = sheet.header.map(anonymise);
+    for (const row of sheet.rows) {
+      for (let column = 0; column < row.length; column++) {
+        const cell = row[column];
+        if (typeof cell === 'string') row[column] = anonymise(cell);
+      }
+    }
     await pace.pause();
   }
-  return named;
+  return sheets;
 }

@@ -480,6 +480,7 @@ describe('buildWorkbook at scale', () => {
       codings: Array.from({ length: 12_000 }, (_, n) => ({ ...coding, id: `bulk-${n}` })),
     };
     const input = { project: sampleProject(), ...sampleExport([big]), language: 'it' as const };
+    const untouched = structuredClone({ project: input.project, corpus: input.corpus });
     const rows: Array<[number, number]> = [];
     let ticks = 0;
     let pauses = 0;
@@ -502,6 +503,8 @@ describe('buildWorkbook at scale', () => {
     expect(ticks).toBeGreaterThan(0);
     expect(sheetNamed(paced, 'Segmenti codificati').rows).toHaveLength(12_000);
     expect(paced).toEqual(await buildWorkbook(input));
+    // Names are hidden in the rows built for the workbook, never in the project or the corpus.
+    expect({ project: input.project, corpus: input.corpus }).toEqual(untouched);
   });
 });
 
