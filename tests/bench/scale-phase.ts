@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { constants, fdatasyncSync, writeSync } from 'node:fs';
+import { constants, writeSync } from 'node:fs';
 import { open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -146,7 +146,8 @@ async function writeFloor(label: string, layerPath: string, runs: number) {
 /**
  * The floor of a coding save as Campo now writes it: one line of the size a save journals,
  * appended to a file kept open in the project folder and written through (O_DSYNC, see
- * layer-journal.ts), on the calling thread as the journal writes while the disk keeps up.
+ * layer-journal.ts), on the calling thread as the journal writes while the disk keeps up
+ * (on Windows, a write and a flush on the worker thread, as the journal does there).
  * `write()` times one such write.
  */
 async function journalProbe(dir: string, lineBytes: number) {
@@ -158,8 +159,10 @@ async function journalProbe(dir: string, lineBytes: number) {
   return {
     async write(): Promise<number> {
       const started = performance.now();
-      writeSync(handle.fd, line);
-      if (WRITE_THROUGH === undefined) fdatasyncSync(handle.fd);
+      if (WRITE_THROUGH === undefined) {
+        await handle.write(line);
+        await handle.datasync();
+      } else writeSync(handle.fd, line);
       return performance.now() - started;
     },
     async close(): Promise<void> {

@@ -11,7 +11,7 @@
  * checksum and is skipped; it was never acknowledged (a save resolves once its line is on disk).
  */
 import { createHash } from 'node:crypto';
-import { constants, fdatasyncSync, writeSync } from 'node:fs';
+import { constants, writeSync } from 'node:fs';
 import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyLayerDelta, type LayerDelta } from '../../../shared/domain/layer-delta';
@@ -164,7 +164,11 @@ export async function withJournal(
 export class LayerJournal {
   private handle: FileHandle | null = null;
   private length = 0;
-  private onCaller = true;
+  /**
+   * Where the system writes through (Linux, macOS). Windows has no O_DSYNC: its flush
+   * (FlushFileBuffers) can take tens of milliseconds, which would hold every window's calls.
+   */
+  private onCaller = WRITE_THROUGH !== undefined;
   private readonly stalledWriteMs: number;
 
   constructor(
@@ -175,7 +179,7 @@ export class LayerJournal {
   }
 
   /**
-   * Whether appends are written on the calling thread (true until a write stalls). A line is a
+   * Whether appends are written on the calling thread (until a write stalls). A line is a
    * few hundred bytes: written there, as SQLite writes, it costs what the disk costs. Handed to a
    * worker thread it also waits for that thread, and for the caller's own wake-up, which on a
    * busy two-core laptop (the compiler, the collector) is where slow saves came from.
@@ -232,7 +236,6 @@ export class LayerJournal {
         if (bytesWritten === 0) throw Object.assign(new Error('No bytes written'), { code: 'EIO' });
         written += bytesWritten;
       }
-      if (WRITE_THROUGH === undefined) fdatasyncSync(fd);
     } finally {
       if (performance.now() - started > this.stalledWriteMs) this.onCaller = false;
     }
