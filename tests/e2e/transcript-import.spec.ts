@@ -140,3 +140,35 @@ test('a meeting-notes .docx and a Windows-1252 lecture .txt: speakers from "@m:s
   await dialog.getByRole('button', { name: 'Importa', exact: true }).click();
   await expect(dialog).toContainText('Lezione 3.txt: importato, 7 turni');
 });
+
+test('a .txt transcript whose voices are pseudonyms: INT-01 starts as a new participant with that pseudonym, the interviewer as the evaluator', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const sessions = new SessionsPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Filiera corta');
+  await project.go('Interviste');
+  const text = [
+    'Intervistatore: Buongiorno, come è nato il progetto?',
+    'INT-01: Nel 2019, grazie al bando della misura 16.',
+    'Intervistatore: Quali difficoltà?',
+    'INT-01: La burocrazia, sicuramente.',
+  ].join('\n');
+  await sessions.importTranscript({
+    name: 'intervista-01.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(text),
+  });
+  const dialog = page.getByRole('dialog');
+  await expect(sessions.speakerSelect('Intervistatore')).toHaveValue('');
+  await expect(sessions.speakerSelect('INT-01')).toHaveValue('__new');
+  await expect(dialog.getByLabel('Pseudonimo per INT-01')).toHaveValue('INT-01');
+  await dialog.getByRole('button', { name: 'Importa', exact: true }).click();
+  await expect(dialog).toContainText('importato, 4 turni');
+  await dialog.getByRole('button', { name: 'Chiudi', exact: true }).last().click();
+  const saved = await savedProject(campo.projectsDir);
+  expect(saved.participants.map((participant) => participant.code)).toEqual(['INT-01']);
+});

@@ -110,6 +110,26 @@ describe('the transcript import plan', () => {
     });
   });
 
+  it('takes a voice labelled with a pseudonym no participant has for a new participant with it', () => {
+    const read = previewOf('intervista-01', [
+      'Intervistatore: Com’è nato il progetto?',
+      'INT-01: Nel 2019, con il bando.',
+      'fg-02-p3: Anche da noi.',
+      'Paolo Neri: Da noi no.',
+    ]);
+    expect(initialChoices(read)).toEqual({
+      Intervistatore: { kind: 'evaluator' },
+      'INT-01': { kind: 'new', code: 'INT-01', role: '' },
+      'fg-02-p3': { kind: 'new', code: 'FG-02-P3', role: '' },
+      'Paolo Neri': { kind: 'evaluator' },
+    });
+    // A pseudonym a participant already has is that participant.
+    const known = previewOf('intervista-01', ['INT-01: Nel 2019.'], { 'INT-01': 'p-int01' });
+    expect(initialChoices(known)).toEqual({
+      'INT-01': { kind: 'participant', participantId: 'p-int01' },
+    });
+  });
+
   it('gives each new participant the next free pseudonym, never the same one twice', () => {
     const existing = [{ code: 'FG-02-P1' }];
     const choices: Record<string, SpeakerChoice> = {};

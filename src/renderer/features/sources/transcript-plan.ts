@@ -21,10 +21,14 @@ export interface InterviewContext {
   newCode: string;
 }
 
+/** A speaker label that is itself a pseudonym as Campo writes them: INT-01, FG-02-P3. */
+const PSEUDONYM_LABEL = /^(?:INT|FG)-\d{1,4}(?:-P\d{1,3})?$/i;
+
 /**
  * The first choice of every label: doubtful ones stay text, known speakers are their
- * participant, the rest the evaluator. In an interview, the one voice left that is not the
- * interviewer's is the interviewee: the interview's one participant not named yet, or a new
+ * participant, a label that is a pseudonym no participant has yet (INT-01) a new participant
+ * with that pseudonym, the rest the evaluator. In an interview, the one voice left that is not
+ * the interviewer's is the interviewee: the interview's one participant not named yet, or a new
  * participant when the interview has none.
  */
 export function initialChoices(
@@ -35,7 +39,12 @@ export function initialChoices(
     preview.labels.map((label): [string, SpeakerChoice] => {
       if (label.doubt) return [label.label, { kind: 'not-speaker' }];
       const id = preview.mapping[label.label];
-      return [label.label, id ? { kind: 'participant', participantId: id } : { kind: 'evaluator' }];
+      if (id) return [label.label, { kind: 'participant', participantId: id }];
+      // A transcript written with pseudonyms names its participants: no name is guessed here.
+      if (PSEUDONYM_LABEL.test(label.label.trim())) {
+        return [label.label, { kind: 'new', code: label.label.trim().toUpperCase(), role: '' }];
+      }
+      return [label.label, { kind: 'evaluator' }];
     }),
   );
   if (!interview) return choices;
