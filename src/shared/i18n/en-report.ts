@@ -73,6 +73,10 @@ export const enReport: Record<keyof typeof itReport, string> = {
   'report.premessa.objectives': 'Thematic objectives and axes considered: {list}.',
   'report.premessa.evidence':
     'The qualitative evidence comes from {interviews, plural, =0 {no interviews} one {# interview} other {# interviews}}, {focusGroups, plural, =0 {no focus groups} one {# focus group} other {# focus groups}} and {ngt, plural, =0 {no Nominal Group Technique sessions} one {# Nominal Group Technique session} other {# Nominal Group Technique sessions}}, with {participants, plural, one {# participant} other {# participants}} in all.',
+  'report.premessa.evidenceSources':
+    'The qualitative evidence comes from {sources, plural, one {# transcript or document} other {# transcripts and documents}} not yet linked to an interview or focus group, with {participants, plural, =0 {no participants recorded} one {# participant} other {# participants}} in all.',
+  'report.premessa.unlinked':
+    'To these {sources, plural, one {is added # transcript or document} other {are added # transcripts and documents}} not linked to an interview or focus group.',
   'report.premessa.anonymity':
     'Quotations are anonymised: each participant is referred to by their pseudonym.',
   'report.premessa.anonymityNote':

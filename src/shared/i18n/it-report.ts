@@ -75,6 +75,10 @@ export const itReport = {
   'report.premessa.objectives': 'Obiettivi tematici e assi considerati: {list}.',
   'report.premessa.evidence':
     'Le evidenze qualitative provengono da {interviews, plural, =0 {nessuna intervista} one {# intervista} other {# interviste}}, {focusGroups, plural, =0 {nessun focus group} one {# focus group} other {# focus group}} e {ngt, plural, =0 {nessuna sessione di Nominal Group Technique} one {# sessione di Nominal Group Technique} other {# sessioni di Nominal Group Technique}}, con {participants, plural, one {# partecipante} other {# partecipanti}} in tutto.',
+  'report.premessa.evidenceSources':
+    'Le evidenze qualitative provengono da {sources, plural, one {# trascrizione o documento non ancora collegato} other {# trascrizioni e documenti non ancora collegati}} a un’intervista o a un focus group, con {participants, plural, =0 {nessun partecipante registrato} one {# partecipante} other {# partecipanti}} in tutto.',
+  'report.premessa.unlinked':
+    'Vi si {sources, plural, one {aggiunge # trascrizione o documento non collegato} other {aggiungono # trascrizioni e documenti non collegati}} a un’intervista o a un focus group.',
   'report.premessa.anonymity':
     'Le citazioni sono riportate in forma anonima: ogni partecipante è indicato con il proprio pseudonimo.',
   'report.premessa.anonymityNote':

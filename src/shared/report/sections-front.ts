@@ -40,14 +40,22 @@ export function premessa(context: ReportContext, chapter: Chapter): void {
     );
   }
   const held = project.sessions.filter((session) => session.status !== 'planned');
-  chapter.paragraph(
-    t('report.premessa.evidence', {
-      interviews: held.filter((s) => s.kind === 'interview').length,
-      focusGroups: held.filter((s) => s.kind === 'focusGroup').length,
-      ngt: project.ngtSessions.length,
-      participants: project.participants.length,
-    }),
-  );
+  const counts = {
+    interviews: held.filter((s) => s.kind === 'interview').length,
+    focusGroups: held.filter((s) => s.kind === 'focusGroup').length,
+    ngt: project.ngtSessions.length,
+    participants: project.participants.length,
+  };
+  // Transcripts and documents imported without an interview or focus group count too: a report
+  // that quotes them must not say its evidence comes from nothing.
+  const linked = new Set(held.flatMap((s) => [...s.sourceIds, s.notesSourceId ?? '']));
+  const unlinked = project.sources.filter((source) => !linked.has(source.id)).length;
+  if (unlinked > 0 && counts.interviews + counts.focusGroups + counts.ngt === 0) {
+    chapter.paragraph(t('report.premessa.evidenceSources', { ...counts, sources: unlinked }));
+  } else {
+    chapter.paragraph(t('report.premessa.evidence', counts));
+    if (unlinked > 0) chapter.paragraph(t('report.premessa.unlinked', { sources: unlinked }));
+  }
   if (meta.description.trim()) chapter.prose(context.anonymise(meta.description));
   chapter.paragraph(t('report.premessa.anonymity'), {
     footnote: t(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FieldSessionSchema, SourceSummarySchema } from '../../../src/shared/model/project';
 import { buildReport } from '../../../src/shared/report/build-report';
 import {
   ReportSettingsSchema,
@@ -26,6 +27,48 @@ const headings = (model: ReportModel, level?: number) =>
 const tables = (model: ReportModel) =>
   model.blocks.filter((b): b is Extract<ReportBlock, { kind: 'table' }> => b.kind === 'table');
 const allText = (model: ReportModel) => JSON.stringify(model);
+
+describe('the Premessa’s sources of evidence', () => {
+  const AT = '2026-11-24T09:00:00.000Z';
+  const summary = (id: string) =>
+    SourceSummarySchema.parse({ id, title: `Trascrizione ${id}`, createdAt: AT, updatedAt: AT });
+  const premessa = (project: ReturnType<typeof sampleProject>) =>
+    allText(build({ sections: ['premessa'] }, project));
+
+  it('counts transcripts imported without an interview instead of saying the evidence comes from none', () => {
+    const project = {
+      ...sampleProject(),
+      ngtSessions: [],
+      sessions: [],
+      sources: [summary('s1')],
+    };
+    const text = premessa(project);
+    expect(text).toContain(
+      'Le evidenze qualitative provengono da 1 trascrizione o documento non ancora collegato a un’intervista o a un focus group',
+    );
+    expect(text).not.toContain('nessuna intervista');
+  });
+
+  it('adds the transcripts not linked to a session after the sessions held', () => {
+    const base = sampleProject();
+    const interview = FieldSessionSchema.parse({
+      id: 'int-1',
+      kind: 'interview',
+      code: 'INT-01',
+      status: 'done',
+      sourceIds: ['s1'],
+    });
+    const text = premessa({
+      ...base,
+      sessions: [interview],
+      sources: [summary('s1'), summary('s2'), summary('s3')],
+    });
+    expect(text).toContain('provengono da 1 intervista');
+    expect(text).toContain(
+      'Vi si aggiungono 2 trascrizioni e documenti non collegati a un’intervista o a un focus group.',
+    );
+  });
+});
 
 describe('buildReport', () => {
   it('follows the chosen sections and order, numbering chapters, annexes and their tables', () => {
