@@ -75,6 +75,22 @@ test('code a passage with the keyboard only: skip links, a caret moved by turn, 
   await page.keyboard.press('Control+z');
   await expect(coding.code('Criticità').locator('.count')).toHaveText('2');
 
+  // A name no code has: the picker offers it as a new code, and Enter makes and applies it.
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeFocused();
+  await page.keyboard.type('Fiducia dei residenti');
+  await expect(coding.side.getByRole('option', { selected: true })).toHaveText(
+    'Crea il codice «Fiducia dei residenti» e applicalo',
+  );
+  await page.screenshot({ path: 'test-results/artefacts/coding-picker-new-code.png' });
+  await page.keyboard.press('Enter');
+  await expect(coding.code('Fiducia dei residenti').locator('.count')).toHaveText('1');
+  await expect(page.getByTestId('coding-text')).toBeFocused();
+  // One Ctrl+Z takes back the coding and the code it made.
+  await page.keyboard.press('Control+z');
+  await expect(coding.code('Fiducia dei residenti')).toHaveCount(0);
+
   // Esc leaves the picker for the text; a dialog closed with Esc gives the focus back.
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Enter');

@@ -50,6 +50,8 @@ interface CodingState {
   /** Applies a code to the selection; resolves to whether it was saved. */
   apply(codeId: string): Promise<boolean>;
   inVivo(parentId: string | null): Promise<boolean>;
+  /** A new code named `name` coding the selection, one undoable step. */
+  createAndApply(name: string): Promise<boolean>;
   /** Codes the DV marks of live notes (each marked note with its DV's code), one undoable step. */
   codeNoteMarks(sourceIds: string[]): Promise<boolean>;
   updateCoding(
@@ -160,6 +162,15 @@ export const useCodingStore = create<CodingState>((set, get) => {
       const { sourceId, selection } = get();
       if (!sourceId || !selection) return false;
       const done = await run(() => api().codingInVivo({ sourceId, parentId, ...selection }));
+      if (done) set({ inspectedAt: selection.start });
+      return done !== null;
+    },
+    async createAndApply(name) {
+      const { sourceId, selection } = get();
+      if (!sourceId || !selection) return false;
+      const done = await run(() =>
+        api().codingInVivo({ sourceId, parentId: null, name, ...selection }),
+      );
       if (done) set({ inspectedAt: selection.start });
       return done !== null;
     },

@@ -296,6 +296,7 @@ export const en: Record<MessageKey, string> = {
   'coding.applyCode': 'Apply a code',
   'coding.pickerPlaceholder': 'Find a code…',
   'coding.noCodeFound': 'No code found.',
+  'coding.createCode': 'Create the code “{name}” and apply it',
   'coding.inVivo': 'In-vivo code (the selected words become a code)',
   'coding.details': 'Codings of the passage',
   'coding.unknownCode': 'Deleted code',

@@ -301,6 +301,7 @@ export const it = {
   'coding.applyCode': 'Applica un codice',
   'coding.pickerPlaceholder': 'Cerca un codice…',
   'coding.noCodeFound': 'Nessun codice trovato.',
+  'coding.createCode': 'Crea il codice «{name}» e applicalo',
   'coding.inVivo': 'Codice in vivo (le parole selezionate diventano un codice)',
   'coding.details': 'Codifiche del passaggio',
   'coding.unknownCode': 'Codice eliminato',

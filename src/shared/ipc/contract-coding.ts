@@ -91,9 +91,20 @@ export const codingContract = {
     z.object({ sourceId: Id, codeId: Id, start: Offset, end: Offset }).strict(),
     returns<CodingUpdate>(),
   ),
-  /** In-vivo: the selected words become a new code (under `parentId`) coding them. */
+  /**
+   * A new code (under `parentId`) coding the selection, in one undoable step: named `name` (typed
+   * in the code picker), or in vivo after the selected words.
+   */
   codingInVivo: handler(
-    z.object({ sourceId: Id, start: Offset, end: Offset, parentId: Id.nullable() }).strict(),
+    z
+      .object({
+        sourceId: Id,
+        start: Offset,
+        end: Offset,
+        parentId: Id.nullable(),
+        name: z.string().trim().min(1).max(300).optional(),
+      })
+      .strict(),
     returns<CodingUpdate>(),
   ),
   /**

@@ -312,6 +312,32 @@ describe('coding handlers', () => {
     await core.shutdown();
   });
 
+  it('make a new code with a typed name from the selection, in one undoable step', async () => {
+    const { call, refusal, core, span, sourceId } = await codingProject();
+    const words = span('tempi erano lunghi');
+    const made = await call('codingInVivo', {
+      sourceId,
+      parentId: null,
+      name: '  Ritardi   nei pagamenti ',
+      ...words,
+    });
+    const code = made.codes!.find((c) => c.id === made.createdCodeId)!;
+    expect(code.name).toBe('Ritardi nei pagamenti');
+    expect(made.sources[0]!.upserted[0]).toMatchObject({
+      codeId: code.id,
+      text: 'tempi erano lunghi',
+    });
+    expect(
+      await refusal('codingInVivo', { sourceId, parentId: null, name: '   ', ...words }),
+    ).toMatchObject({ code: 'VALIDATION' });
+    await call('codingUndo', {});
+    expect((await call('projectCurrent', {}))!.project.codes.some((c) => c.id === code.id)).toBe(
+      false,
+    );
+    expect((await call('sourceGet', { id: sourceId })).codings).toEqual([]);
+    await core.shutdown();
+  });
+
   it('export a codebook as CSV and import it into another project', async () => {
     const first = await codingProject();
     const parent = (await first.call('codeAdd', { name: 'Esiti; "positivi"', parentId: null }))

@@ -53,12 +53,14 @@ export function codingHandlers(state: CoreState): CodingHandlers {
       });
     },
 
-    async codingInVivo({ sourceId, start, end, parentId }) {
+    async codingInVivo({ sourceId, start, end, parentId, name: typed }) {
       const session = state.requireSession();
       const source = await session.readSource(sourceId);
       checkSpan(source, start, end);
       if (parentId) findById(session.project.codes, parentId, 'code');
-      const name = source.text.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, 300);
+      const name =
+        typed?.replace(/\s+/g, ' ') ??
+        source.text.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, 300);
       return state.history().record(name, async (change) => {
         const codeId = randomUUID();
         await change.editProject((project) => {

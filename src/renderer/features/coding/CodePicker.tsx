@@ -8,17 +8,21 @@ import { pathOf } from './CodeOptions';
 /**
  * A searchable list of codes: type to filter (accents and case ignored), arrows to move, Enter
  * to choose, Esc to leave. Each code shows its path so same-named sub-codes are told apart.
- * `onLeave` runs after a choice and on Esc (the coding screen puts the focus back in the text).
+ * With `onCreate`, a name no code has yet is offered last as a new code, so a code is made
+ * without leaving the keyboard. `onLeave` runs after a choice and on Esc (the coding screen puts
+ * the focus back in the text).
  */
 export function CodePicker({
   codes,
   label,
   onPick,
+  onCreate,
   onLeave,
 }: {
   codes: readonly Code[];
   label: string;
   onPick(code: Code): void;
+  onCreate?(name: string): void;
   onLeave?(): void;
 }) {
   const t = useT();
@@ -32,13 +36,29 @@ export function CodePicker({
       .map(({ code }) => ({ code, path: pathOf(codes, code.id) }))
       .filter((row) => wanted === '' || foldAccents(row.path).includes(wanted));
   }, [codes, query]);
-  const current = Math.min(active, rows.length - 1);
-  const pick = (code: Code | undefined) => {
-    if (!code) return;
-    onPick(code);
+  const typed = query.trim().replace(/\s+/g, ' ');
+  const creatable =
+    onCreate !== undefined &&
+    typed !== '' &&
+    !codes.some((code) => foldAccents(code.name.trim()) === foldAccents(typed));
+  // The new-code option comes after the codes: index rows.length.
+  const last = rows.length - (creatable ? 0 : 1);
+  const current = Math.min(active, last);
+  const done = () => {
     setQuery('');
     onLeave?.();
   };
+  const pick = (code: Code | undefined) => {
+    if (!code) return;
+    onPick(code);
+    done();
+  };
+  const create = () => {
+    if (!creatable) return;
+    onCreate(typed.slice(0, 300));
+    done();
+  };
+  const createId = `${listId}-new`;
   return (
     <div className="code-picker">
       <label htmlFor={inputId}>{label}</label>
@@ -48,7 +68,13 @@ export function CodePicker({
         role="combobox"
         aria-expanded="true"
         aria-controls={listId}
-        aria-activedescendant={rows[current] ? `${listId}-${rows[current].code.id}` : undefined}
+        aria-activedescendant={
+          rows[current]
+            ? `${listId}-${rows[current].code.id}`
+            : creatable && current === rows.length
+              ? createId
+              : undefined
+        }
         placeholder={t('coding.pickerPlaceholder')}
         value={query}
         onChange={(event) => {
@@ -56,10 +82,12 @@ export function CodePicker({
           setActive(0);
         }}
         onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') setActive(Math.min(current + 1, rows.length - 1));
+          if (event.key === 'ArrowDown') setActive(Math.min(current + 1, last));
           else if (event.key === 'ArrowUp') setActive(Math.max(current - 1, 0));
-          else if (event.key === 'Enter') pick(rows[current]?.code);
-          else if (event.key === 'Escape' && onLeave) {
+          else if (event.key === 'Enter') {
+            if (current === rows.length) create();
+            else pick(rows[current]?.code);
+          } else if (event.key === 'Escape' && onLeave) {
             setQuery('');
             onLeave();
           } else return;
@@ -82,7 +110,19 @@ export function CodePicker({
             <span>{row.path}</span>
           </li>
         ))}
-        {rows.length === 0 && <li className="muted">{t('coding.noCodeFound')}</li>}
+        {creatable && (
+          <li
+            id={createId}
+            role="option"
+            aria-selected={current === rows.length}
+            className={current === rows.length ? 'active create' : 'create'}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={create}
+          >
+            <span>{t('coding.createCode', { name: typed })}</span>
+          </li>
+        )}
+        {rows.length === 0 && !creatable && <li className="muted">{t('coding.noCodeFound')}</li>}
       </ul>
     </div>
   );

@@ -18,7 +18,7 @@ function focusText(): void {
 /** Right of the text: code the selection, or see and edit the codings under a click. */
 export function CodingSidePanel() {
   const t = useT();
-  const { sourceId, selection, inspectedAt, apply, inVivo } = useCodingStore();
+  const { sourceId, selection, inspectedAt, apply, inVivo, createAndApply } = useCodingStore();
   const source = useSourcesStore((state) => (sourceId ? state.loaded[sourceId] : undefined));
   const codes = useProjectStore((state) => state.snapshot?.project.codes) ?? [];
   if (!source) return <aside className="coding-side" aria-label={t('coding.sidePanel')} />;
@@ -47,6 +47,7 @@ export function CodingSidePanel() {
             codes={codes}
             label={t('coding.applyCode')}
             onPick={(c) => void apply(c.id)}
+            onCreate={(name) => void createAndApply(name)}
             onLeave={focusText}
           />
           <button type="button" onClick={() => void inVivo(null)}>
