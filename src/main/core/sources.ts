@@ -132,7 +132,10 @@ function newParticipants(
     const participant = ParticipantSchema.parse({
       id: randomUUID(),
       code,
-      name: entry.speaker.trim().slice(0, 300),
+      // A voice labelled with its pseudonym (INT-01) gave no name to keep.
+      name: isCodeTaken([{ id: '', code }], entry.speaker)
+        ? ''
+        : entry.speaker.trim().slice(0, 300),
       role: entry.role.trim().slice(0, 300),
     });
     created.push({ speaker: entry.speaker, participant });
