@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { foldAccents } from '../../shared/domain/folding';
-import { isCodeTaken } from '../../shared/domain/pseudonyms';
+import { isCodeTaken, sameCode } from '../../shared/domain/pseudonyms';
 import { CampoError } from '../../shared/ipc/errors';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -133,9 +133,7 @@ function newParticipants(
       id: randomUUID(),
       code,
       // A voice labelled with its pseudonym (INT-01) gave no name to keep.
-      name: isCodeTaken([{ id: '', code }], entry.speaker)
-        ? ''
-        : entry.speaker.trim().slice(0, 300),
+      name: sameCode(entry.speaker, code) ? '' : entry.speaker.trim().slice(0, 300),
       role: entry.role.trim().slice(0, 300),
     });
     created.push({ speaker: entry.speaker, participant });

@@ -21,7 +21,8 @@ export function nextSessionCode(
   return `${prefix}-${pad(highest(codes, new RegExp(`^${prefix}-(\\d+)$`)) + 1)}`;
 }
 
-const same = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
+/** Two pseudonyms or codes are the same when they differ only in case and outer spaces. */
+export const sameCode = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
 
 /**
  * The next free pseudonym: INT-04 for an interviewee, or FG-01-P3 for the third participant of
@@ -42,7 +43,7 @@ export function nextParticipantCode(
     return `${focusGroupCode.trim().toUpperCase()}-P${highest(codes, new RegExp(`^${prefix}-P(\\d+)$`)) + 1}`;
   }
   let n = highest(codes, /^INT-(\d+)$/) + 1;
-  while (sessionCodes.some((code) => same(code, `INT-${pad(n)}`))) n += 1;
+  while (sessionCodes.some((code) => sameCode(code, `INT-${pad(n)}`))) n += 1;
   return `INT-${pad(n)}`;
 }
 
@@ -54,7 +55,7 @@ export function intervieweeCode(
   participants: readonly { code: string }[],
   interviewCode: string,
 ): string {
-  if (!participants.some((p) => same(p.code, interviewCode))) return interviewCode.trim();
+  if (!participants.some((p) => sameCode(p.code, interviewCode))) return interviewCode.trim();
   return nextParticipantCode(participants, interviewCode).replace(/-P1$/, '-P2');
 }
 
@@ -67,7 +68,7 @@ export function sessionCodeClashes(
   session: { code: string; participantIds: readonly string[] },
 ): boolean {
   return participants.some(
-    (p) => same(p.code, session.code) && !session.participantIds.includes(p.id),
+    (p) => sameCode(p.code, session.code) && !session.participantIds.includes(p.id),
   );
 }
 
@@ -77,7 +78,7 @@ export function participantCodeClashes(
   participant: { id: string; code: string },
 ): boolean {
   return sessions.some(
-    (s) => same(s.code, participant.code) && !s.participantIds.includes(participant.id),
+    (s) => sameCode(s.code, participant.code) && !s.participantIds.includes(participant.id),
   );
 }
 

@@ -58,9 +58,10 @@ export function codingHandlers(state: CoreState): CodingHandlers {
       const source = await session.readSource(sourceId);
       checkSpan(source, start, end);
       if (parentId) findById(session.project.codes, parentId, 'code');
-      const name =
-        typed?.replace(/\s+/g, ' ') ??
-        source.text.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, 300);
+      const name = (typed ?? source.text.slice(start, end))
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 300);
       return state.history().record(name, async (change) => {
         const codeId = randomUUID();
         await change.editProject((project) => {

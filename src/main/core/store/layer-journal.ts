@@ -216,8 +216,7 @@ export class LayerJournal {
     });
     const at = this.length;
     try {
-      if (this.onCaller) this.writeOnCaller(handle.fd, data, at);
-      else await this.writeOnWorker(handle, data, at);
+      await this.writeAt(handle, data, at);
       this.length = at + data.length;
     } catch (error) {
       // Nothing after `at` was acknowledged: cut it off, or stop using this handle.
@@ -226,35 +225,27 @@ export class LayerJournal {
     }
   }
 
-  /** Writes `data` at `at` and waits for the disk, on this thread; a stall ends that. */
-  private writeOnCaller(fd: number, data: Buffer, at: number): void {
+  /**
+   * Writes `data` at `at` and waits for the disk: on this thread while the disk keeps up (a
+   * write slower than `stalledWriteMs` ends that), else on Node's worker thread.
+   */
+  private async writeAt(handle: FileHandle, data: Buffer, at: number): Promise<void> {
+    const onCaller = this.onCaller;
     const started = performance.now();
     try {
       let written = 0;
       while (written < data.length) {
-        const bytesWritten = writeSync(fd, data, written, data.length - written, at + written);
+        const length = data.length - written;
+        const bytesWritten = onCaller
+          ? writeSync(handle.fd, data, written, length, at + written)
+          : (await handle.write(data, written, length, at + written)).bytesWritten;
         if (bytesWritten === 0) throw Object.assign(new Error('No bytes written'), { code: 'EIO' });
         written += bytesWritten;
       }
+      if (WRITE_THROUGH === undefined) await handle.datasync();
     } finally {
-      if (performance.now() - started > this.stalledWriteMs) this.onCaller = false;
+      if (onCaller && performance.now() - started > this.stalledWriteMs) this.onCaller = false;
     }
-  }
-
-  /** Writes `data` at `at` and waits for the disk, on Node's worker thread. */
-  private async writeOnWorker(handle: FileHandle, data: Buffer, at: number): Promise<void> {
-    let written = 0;
-    while (written < data.length) {
-      const { bytesWritten } = await handle.write(
-        data,
-        written,
-        data.length - written,
-        at + written,
-      );
-      if (bytesWritten === 0) throw Object.assign(new Error('No bytes written'), { code: 'EIO' });
-      written += bytesWritten;
-    }
-    if (WRITE_THROUGH === undefined) await handle.datasync();
   }
 
   /** Empties the journal (every delta is in the layer files, on disk). */
