@@ -14,9 +14,11 @@ import {
   readLayerJournal,
   WRITE_THROUGH,
 } from '../../../src/main/core/store/layer-journal';
-import type { LayerDelta } from '../../../src/shared/domain/layer-delta';
+import { layerDelta, type LayerDelta } from '../../../src/shared/domain/layer-delta';
+import type { Coding, Memo, SourceFile } from '../../../src/shared/model/source';
 import { openProject } from '../../../src/main/core/store/project-store';
 import type { ProjectSession } from '../../../src/main/core/store/project-session';
+import { CountsTable } from '../../../src/main/core/store/counts-table';
 import { restoreBackup } from '../../../src/main/core/store/recovery';
 import { readProjectFolder } from '../../../src/main/core/team/packages';
 import { codePassage as code, newProject, savedLayer, sourceFile } from '../../helpers/store';
@@ -47,6 +49,35 @@ const journalLines = async (dir: string) =>
 
 const codingsOf = async (session: ProjectSession, id = 's1') =>
   (await session.readSource(id)).codings.map((c) => [c.id, c.text, c.memo, c.rev]);
+
+/** A new coding of `passage` by the session's evaluator (Anna). */
+function coding(draft: SourceFile, passage: string, codeId = 'code-a'): Coding {
+  const start = draft.text.indexOf(passage);
+  return {
+    id: `c-${codeId}-${start}`,
+    codeId,
+    start,
+    end: start + passage.length,
+    coderId: ANNA.id,
+    text: passage,
+    memo: '',
+    key: false,
+    textChanged: false,
+    createdAt: new Date().toISOString(),
+  };
+}
+
+/** The draft's coding at `at`, moved to code-b. */
+const recoded = (draft: SourceFile, at: number): Coding => ({
+  ...draft.codings[at]!,
+  codeId: 'code-b',
+});
+
+/** A source memo by Anna. */
+function sourceMemo(text: string): Memo {
+  const now = new Date().toISOString();
+  return { id: `m-${text.length}`, coderId: ANNA.id, text, createdAt: now, updatedAt: now };
+}
 
 describe('the coding journal', () => {
   it('takes a coding save as one appended line, rewriting no file', async () => {
@@ -183,6 +214,40 @@ describe('the coding journal', () => {
         dir === steady ? ['c1', 'c2'] : ['c1', 'c2', 'c3'],
       );
     }
+  });
+
+  it('journals exactly what each change made, and the counts follow each change', async () => {
+    const { dir, session } = await journaled();
+    const layerNow = async () => (await session.sources.layersOf('s1')).get(ANNA.id);
+    const recounted = async () => {
+      const table = CountsTable.empty();
+      table.setFromLayers('s1', (await session.sources.layersOf('s1')).values());
+      return table.byCoder('s1');
+    };
+    const steps: Array<[string, (draft: SourceFile) => void]> = [
+      ['a first coding', (draft) => void draft.codings.push(coding(draft, 'la città', 'code-a'))],
+      ['a second', (draft) => void draft.codings.push(coding(draft, 'i ritardi', 'code-b'))],
+      ['a third, of the same code', (draft) => void draft.codings.push(coding(draft, 'Bene'))],
+      ['one moved to another code', (draft) => void (draft.codings[0] = recoded(draft, 0))],
+      ['a memo on one', (draft) => void (draft.codings[1] = { ...draft.codings[1]!, memo: 'x' })],
+      ['one removed', (draft) => void draft.codings.splice(0, 1)],
+      ['a source memo', (draft) => void draft.memos.push(sourceMemo('Da rileggere'))],
+      ['the memo removed', (draft) => void draft.memos.splice(0, 1)],
+    ];
+    for (const [step, change] of steps) {
+      const before = await layerNow();
+      await session.mutateSource('s1', change);
+      const after = (await layerNow())!;
+      const last = parseLayerJournal((await journalLines(dir)).at(-1)!).deltas;
+      expect(last, step).toEqual([layerDelta(before, after)]);
+      // Only what changed: never the codings the change left alone.
+      expect(last[0]!.codings.length + last[0]!.memos.length, step).toBeLessThanOrEqual(1);
+      expect((await session.caches.allCounts()).get('s1'), step).toEqual(await recounted());
+    }
+    expect(Object.fromEntries((await session.caches.allCounts()).get('s1')!.get(ANNA.id)!)).toEqual(
+      { 'code-a': 1, 'code-b': 1 },
+    );
+    await session.close();
   });
 
   it('is written into the layer files once saving pauses', async () => {

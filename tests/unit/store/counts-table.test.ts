@@ -122,6 +122,45 @@ describe('the counts table', () => {
     }
   });
 
+  it('follows a save by adjusting one source, as counting it again would', () => {
+    const sources = corpus(11);
+    const table = CountsTable.decode(
+      (() => {
+        const made = CountsTable.empty();
+        for (const { id, layers } of sources) made.setFromLayers(id, layers);
+        return made.encode(3);
+      })(),
+      3,
+    )!;
+    const next = random(5);
+    for (let round = 0; round < 200; round++) {
+      const source = sources[Math.floor(next() * sources.length)]!;
+      const coderId = CODERS[Math.floor(next() * CODERS.length)]!;
+      let one = source.layers.find((candidate) => candidate.coderId === coderId);
+      if (!one) source.layers.push((one = layer(source.id, coderId, [])));
+      const codeId = USED[Math.floor(next() * USED.length)]!;
+      const held = one.codings.findIndex((c) => c.codeId === codeId);
+      // Add a coding of the code, or remove one when the layer has one and the dice say so.
+      const by = held >= 0 && next() < 0.5 ? -1 : 1;
+      if (by < 0) one.codings = one.codings.filter((_, i) => i !== held);
+      else one.codings = [...one.codings, { id: `n${round}`, codeId } as StoredCoding];
+      table.adjust(source.id, [[coderId, codeId, by]]);
+      expect(table.frequency(CODES)).toEqual(reference(sources, null));
+      expect(table.byCoder(source.id)).toEqual(
+        (() => {
+          const fresh = CountsTable.empty();
+          fresh.setFromLayers(source.id, source.layers);
+          return fresh.byCoder(source.id);
+        })(),
+      );
+    }
+    // A source not counted yet is left for the rebuild; a move below zero drops the source.
+    table.adjust('never-counted', [['ev-anna', 'dv1', 1]]);
+    expect(table.has('never-counted')).toBe(false);
+    table.adjust('s0', [['ev-anna', 'code-nobody-used', -1]]);
+    expect(table.has('s0')).toBe(false);
+  });
+
   it('knows which sources hold a code without reading them', () => {
     const table = CountsTable.empty();
     table.setFromLayers('a', [layer('a', 'ev-anna', ['dv1'])]);

@@ -240,6 +240,16 @@ export class ProjectCaches {
     this.countsChanged = true;
   }
 
+  /**
+   * A save moved a source's counts by `moves` (coder id, code id, how many): adjusted in place.
+   * Counts that disagree with the change are recounted from the layers in the background.
+   */
+  countsMoved(id: string, moves: Iterable<readonly [string, string, number]>): void {
+    this.counts.adjust(id, moves);
+    this.countsChanged = true;
+    if (!this.counts.has(id)) this.rebuild();
+  }
+
   sourceRemoved(id: string): void {
     this.counts.delete(id);
     this.countsChanged = true;

@@ -183,6 +183,34 @@ export class CountsTable {
     this.sources.set(id, triples);
   }
 
+  /**
+   * Moves a counted source's counts by `moves` (coder id, code id, how many more or fewer), as a
+   * save changed them: the work follows the change, not the source's codings. A source not
+   * counted yet is left to the rebuild, which reads its layers as saved. A count that would go
+   * below zero means the table and the layers disagree: the source is dropped, to be recounted.
+   */
+  adjust(id: string, moves: Iterable<readonly [string, string, number]>): void {
+    const held = this.sources.get(id);
+    if (!held) return;
+    const triples = Array.from(held);
+    for (const [coderId, codeId, by] of moves) {
+      if (by === 0) continue;
+      const coder = this.coders.of(coderId);
+      const code = this.codes.of(codeId);
+      let at = 0;
+      while (at < triples.length && (triples[at] !== coder || triples[at + 1] !== code)) at += 3;
+      const count = (at < triples.length ? triples[at + 2]! : 0) + by;
+      if (count < 0) {
+        this.sources.delete(id);
+        return;
+      }
+      if (at === triples.length) triples.push(coder, code, count);
+      else if (count > 0) triples[at + 2] = count;
+      else triples.splice(at, 3);
+    }
+    this.sources.set(id, triples);
+  }
+
   /** A source's codings per code, per coder (empty when it has none or is unknown). */
   byCoder(id: string): Map<string, Map<string, number>> {
     const result = new Map<string, Map<string, number>>();

@@ -77,19 +77,18 @@ function validOrRefused<T>(
   return result.data;
 }
 
-/** True when a change added or removed codings of some code in some evaluator's layer. */
-function countsMoved({ removed, added }: CodingsDelta): boolean {
-  if (removed.length !== added.length) return true;
-  const balance = new Map<string, number>();
-  for (const coding of removed) {
+/** Per evaluator and code, the codings a change added less those it removed (zeros left out). */
+function countMoves({ removed, added }: CodingsDelta): Array<[string, string, number]> {
+  const balance = new Map<string, [string, string, number]>();
+  const move = (coding: Coding, by: number) => {
     const key = `${coding.coderId}\u0000${coding.codeId}`;
-    balance.set(key, (balance.get(key) ?? 0) + 1);
-  }
-  for (const coding of added) {
-    const key = `${coding.coderId}\u0000${coding.codeId}`;
-    balance.set(key, (balance.get(key) ?? 0) - 1);
-  }
-  return [...balance.values()].some((n) => n !== 0);
+    const held = balance.get(key);
+    if (held) held[2] += by;
+    else balance.set(key, [coding.coderId, coding.codeId, by]);
+  };
+  for (const coding of removed) move(coding, -1);
+  for (const coding of added) move(coding, 1);
+  return [...balance.values()].filter((entry) => entry[2] !== 0);
 }
 
 /** The summary project.json keeps of a source (see SourceSummarySchema). */
@@ -496,8 +495,9 @@ export class ProjectSession {
         if (plan.change.text) await this.sources.endEdit(id);
       }, reload);
       // A change that only edited codings (a memo, a key quotation) leaves the counts as they are.
-      if (plan.change.layers.length > 0 && countsMoved(plan.codings)) {
-        this.caches.sourceLoaded(id, await this.sources.layersOf(id));
+      if (plan.change.layers.length > 0) {
+        const moves = countMoves(plan.codings);
+        if (moves.length > 0) this.caches.countsMoved(id, moves);
       }
       if (plan.change.text) this.caches.textChanged(id);
       this.scheduleCheckpoint();

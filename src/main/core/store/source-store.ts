@@ -21,6 +21,7 @@ import {
   type SourceFile,
   type SpeakerTurn,
   type StoredCoding,
+  type StoredMemo,
 } from '../../../shared/model/source';
 import { isEmptyDelta, layerDelta, type LayerDelta } from '../../../shared/domain/layer-delta';
 import { layerCodec, sourceCodec } from './codecs';
@@ -114,6 +115,12 @@ export interface NewSource {
 
 /** A view's codings by id, kept current from save to save (see `SourceStore.codingIndex`). */
 const codingIndexes = new WeakMap<SourceFile, Map<string, Coding>>();
+
+/**
+ * What `nextLayer` changed in a layer, recorded as it made it (a save's journal entry): `from` is
+ * the layer it started from. Working it out afterwards would compare every item of the two.
+ */
+const madeFrom = new WeakMap<LayerFile, { from: LayerFile; delta: LayerDelta }>();
 
 /** Bytes a source document takes in memory, roughly (UTF-16 text, turns, the view's codings). */
 function sizeOf(entry: Loaded): number {
@@ -653,6 +660,8 @@ export class SourceStore {
 
     // Old codings replaced by an edited coding with their id (the unchanged ones are `kept`).
     let replaced = 0;
+    const savedCodings: StoredCoding[] = [];
+    const savedMemos: StoredMemo[] = [];
     for (const at of codings.changed) {
       const coding = codings.views[at]!;
       const was = previous.get(coding.id);
@@ -680,6 +689,7 @@ export class SourceStore {
       codings.stored[at] = saved;
       codings.views[at] = read.coding;
       delta.added.push(read.coding);
+      savedCodings.push(saved);
     }
     const oldMemos = new Map(old.memos.map((stored) => [stored.id, stored]));
     const storedMemos = memos.map((memo) => {
@@ -695,7 +705,9 @@ export class SourceStore {
       if (was) this.versions.keep(was.id, was.rev ?? 0, was);
       const rev = nextRev('memo', memo.id, stored?.rev);
       this.noteSaved(memo.id, rev, stamp.client);
-      return Object.freeze({ ...candidate, rev, updatedAt: stamp.at, updatedBy: stamp.by });
+      const saved = Object.freeze({ ...candidate, rev, updatedAt: stamp.at, updatedBy: stamp.by });
+      savedMemos.push(saved);
+      return saved;
     });
     const storedCodings = codings.stored as StoredCoding[];
     // Old codings the draft left out: looked for only when some are missing.
@@ -737,6 +749,19 @@ export class SourceStore {
       memos: storedMemos,
       tombstones: buried ? [...buried.values()] : old.tombstones,
     };
+    if (!textChanged) {
+      madeFrom.set(layer, {
+        from: old,
+        delta: {
+          sourceId: layer.sourceId,
+          coderId,
+          textRev: layer.textRev,
+          codings: savedCodings,
+          memos: savedMemos,
+          tombstones: gone,
+        },
+      });
+    }
     if (codings.lines) this.encoder.derive(storedCodings, codings.lines);
     // Over a new text every view is read again (see `assemble`).
     if (!textChanged && drifted !== null) {
@@ -811,7 +836,14 @@ export class SourceStore {
     written: Array<[string, LayerFile]>,
   ): Promise<void> {
     const deltas = written
-      .map(([coderId, layer]) => layerDelta(before.get(coderId), layer))
+      .map(([coderId, layer]) => {
+        const made = madeFrom.get(layer);
+        const delta =
+          made && made.from === before.get(coderId)
+            ? made.delta
+            : layerDelta(before.get(coderId), layer);
+        return delta;
+      })
       .filter((delta) => !isEmptyDelta(delta));
     if (deltas.length === 0) return;
     await this.journal!.append(deltas);
