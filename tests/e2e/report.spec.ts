@@ -78,3 +78,53 @@ test('compose a report from the demo with three sections, reorder by keyboard, e
     true,
   );
 });
+
+test('at 1366×768 the export buttons can be scrolled clear of the notifications the exports leave', async ({
+  page,
+  campo,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await project.go('Rapporto');
+  for (const name of ['Rapporto in Word (DOCX)', 'Dati in Excel (XLSX)']) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name }).click();
+    await download;
+  }
+  const toasts = page.locator('.notifications .notification');
+  await expect(toasts).toHaveCount(2);
+  // Each export button can be scrolled clear of the toasts, and then takes the click.
+  for (const name of [
+    'Rapporto in Word (DOCX)',
+    'Dati in Excel (XLSX)',
+    'Progetto REFI-QDA (.qdpx)',
+    'Codebook REFI-QDA (.qdc)',
+  ]) {
+    const clear = await page.getByRole('button', { name }).evaluate((button) => {
+      const stackTop = document.querySelector('.notifications')!.getBoundingClientRect().top;
+      window.scrollBy(0, Math.max(0, button.getBoundingClientRect().bottom - stackTop + 8));
+      const box = button.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return box.bottom <= stackTop && hit !== null && button.contains(hit);
+    });
+    expect(clear, name).toBe(true);
+  }
+  const qdc = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Codebook REFI-QDA (.qdc)' }).click();
+  expect((await qdc).suggestedFilename()).toMatch(/\.qdc$/);
+  await expect(toasts).toHaveCount(3);
+  // Scrolled to the end, the screen's last part sits above all three.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const stack = (await page.locator('.notifications').boundingBox())!;
+  const outline = (await page.getByRole('list', { name: 'Indice del rapporto' }).boundingBox())!;
+  expect(outline.y + outline.height).toBeLessThanOrEqual(stack.y);
+  await page.screenshot({ path: 'test-results/artefacts/report-1366-notifications.png' });
+  // Each toast goes with its own button, by keyboard too.
+  await toasts.first().getByRole('button', { name: 'Ignora' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(toasts).toHaveCount(2);
+  await expect(toasts.filter({ hasText: 'Rapporto esportato' })).toHaveCount(0);
+});
