@@ -91,3 +91,63 @@ test('import indicators from a monitoring extract: columns matched, a bad row ex
   );
   await expect(page.getByRole('row', { name: /Spesa certificata/ })).toContainText('91%');
 });
+
+test('a wrong amount or an impossible date is kept in its field with how to write it, and never saved', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Valori sbagliati');
+  await project.go('Indicatori');
+  await addIndicator(page, 'Asse I', 'Destinatari raggiunti', '2.000', '1.200');
+  const row = page.locator('.indicators-table').getByRole('row', { name: /Destinatari raggiunti/ });
+  await page
+    .getByRole('row', { name: /Destinatari raggiunti/ })
+    .getByRole('button')
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog');
+  const achieved = dialog.getByLabel('Valore raggiunto');
+
+  // English separators would read a thousand times smaller: refused, with the Italian form.
+  for (const typed of ['1,234.5', 'abc', '99999999999999999999999']) {
+    await achieved.fill(typed);
+    await achieved.press('Tab');
+    await expect(achieved).toHaveValue(typed);
+    await expect(achieved).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByRole('alert')).toContainText(`«${typed}» non è un numero`);
+  }
+  // The table still shows the saved value (60 % of the milestone).
+  await expect(row).toContainText('60%');
+
+  // A euro sign is read, and the value saved and shown the Italian way.
+  await achieved.fill('€ 1.350');
+  await achieved.press('Tab');
+  await expect(achieved).toHaveValue('1.350');
+  await expect(achieved).not.toHaveAttribute('aria-invalid');
+  await expect(page.getByTestId('save-indicator')).toHaveText(/^Salvato alle/);
+
+  const date = dialog.getByLabel('Data', { exact: true });
+  await date.fill('31/02/2021');
+  await date.press('Tab');
+  await expect(dialog.getByRole('alert')).toContainText(
+    '«31/02/2021» non è una data del calendario',
+  );
+  await date.fill('nov 2020');
+  await date.press('Tab');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+
+  // After a reload, what was saved is what shows: the euro amount and the period.
+  await page.reload();
+  await project.go('Indicatori');
+  await expect(row).toContainText('67,5%');
+  await page
+    .getByRole('row', { name: /Destinatari raggiunti/ })
+    .getByRole('button')
+    .first()
+    .click();
+  await expect(dialog.getByLabel('Valore raggiunto')).toHaveValue('1.350');
+  await expect(dialog.getByLabel('Data', { exact: true })).toHaveValue('nov 2020');
+});

@@ -5,28 +5,31 @@ import { useT } from '../i18n/use-t';
 import { useDraft } from './use-draft';
 
 /** How a field reads what is typed (null: empty, 'invalid': not a value) and shows a value. */
-interface Reading {
-  parse(typed: string): string | null | 'invalid';
-  format(value: string | null): string;
-  placeholder: MessageKey;
+export interface Reading<V extends string | number> {
+  parse(typed: string): V | null | 'invalid';
+  format(value: V | null): string;
+  placeholder?: MessageKey;
   invalid: MessageKey;
   size: number;
+  inputMode: 'numeric' | 'decimal' | 'text';
 }
 
-const DATE: Reading = {
+const DATE: Reading<string> = {
   parse: parseUserDate,
   format: formatUserDate,
   placeholder: 'date.placeholder',
   invalid: 'date.invalid',
   size: 11,
+  inputMode: 'numeric',
 };
 
-const TIME: Reading = {
+const TIME: Reading<string> = {
   parse: parseUserTime,
   format: (value) => value ?? '',
   placeholder: 'time.placeholder',
   invalid: 'time.invalid',
   size: 6,
+  inputMode: 'numeric',
 };
 
 /**
@@ -34,16 +37,16 @@ const TIME: Reading = {
  * locale: saved as it is typed once it reads as a value. What does not stays in the field,
  * marked, with a message in the user's language saying how to write it, and is never saved.
  */
-function ReadingField({
+export function ReadingField<V extends string | number>({
   reading,
   label,
   value,
   onCommit,
 }: {
-  reading: Reading;
+  reading: Reading<V>;
   label: string;
-  value: string | null;
-  onCommit(value: string | null): unknown;
+  value: V | null;
+  onCommit(value: V | null): unknown;
 }) {
   const t = useT();
   const id = useId();
@@ -51,7 +54,7 @@ function ReadingField({
   const [touched, setTouched] = useState(false);
   const { draft, change, commit, respell } = useDraft({
     value: reading.format(value),
-    onCommit: (typed: string) => onCommit(reading.parse(typed) as string | null),
+    onCommit: (typed: string) => onCommit(reading.parse(typed) as V | null),
     accept: (typed) => reading.parse(typed) !== 'invalid',
     equals: (a, b) => reading.parse(a) === reading.parse(b),
     revertInvalid: false,
@@ -70,9 +73,9 @@ function ReadingField({
       <input
         id={id}
         value={draft}
-        inputMode="numeric"
+        inputMode={reading.inputMode}
         autoComplete="off"
-        placeholder={t(reading.placeholder)}
+        placeholder={reading.placeholder ? t(reading.placeholder) : undefined}
         size={reading.size}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? errorId : undefined}

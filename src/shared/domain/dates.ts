@@ -40,6 +40,18 @@ export function parseUserDate(typed: string): string | null | 'invalid' {
 }
 
 /**
+ * A reference date or period as typed for an indicator: a whole date as an ISO date, a period
+ * ("2020-11", "nov 2020", "I sem. 2021") as typed, null for an empty field. Something written as
+ * a date that no calendar has ("31/02/2021") is 'invalid': kept as a period, it would pass for one.
+ */
+export function parseReferencePeriod(typed: string): string | null | 'invalid' {
+  const date = parseUserDate(typed);
+  if (date !== 'invalid') return date;
+  const text = typed.trim();
+  return ISO_DATE.test(text) || DAY_FIRST.test(text) ? 'invalid' : text;
+}
+
+/**
  * An ISO date as the user reads it: "15/06/2021" (day, month, year in Italian and in British
  * English). Anything that is not an ISO date (a free "2020-11" reference period) is shown as is.
  */

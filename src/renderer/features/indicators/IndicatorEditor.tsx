@@ -1,27 +1,36 @@
-import { formatUserDate, parseUserDate } from '../../../shared/domain/dates';
+import { parseUserAmount } from '../../../shared/domain/amounts';
+import { formatUserDate, parseReferencePeriod } from '../../../shared/domain/dates';
 import { INDICATOR_TYPES } from '../../../shared/model/constants';
-import type { Indicator } from '../../../shared/model/project';
+import type { Indicator, Language } from '../../../shared/model/project';
+import { ReadingField, type Reading } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
 import { SelectField, TextField } from '../../components/fields';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatNumber, type MessageKey } from '../../../shared/i18n';
 import { useIndicatorsStore } from '../../stores/indicators-store';
 
-/** "1.234,5" or "1234.5" as a number; '' as null; anything else as undefined (refused). */
-export function parseAmount(text: string): number | null | undefined {
-  const trimmed = text.trim().replace(/\s|%/g, '');
-  if (trimmed === '') return null;
-  // Italian: dots group thousands, the comma is decimal. A lone dot with 1–2 decimals is English.
-  const normalised = /,/.test(trimmed)
-    ? trimmed.replace(/\./g, '').replace(',', '.')
-    : /^\d{1,3}(\.\d{3})+$/.test(trimmed)
-      ? trimmed.replace(/\./g, '')
-      : trimmed;
-  const value = Number(normalised);
-  return Number.isFinite(value) ? value : undefined;
-}
-
 type NumberField = 'baseline' | 'milestone' | 'target' | 'achieved';
+
+const REFERENCE_PERIOD: Reading<string> = {
+  parse: parseReferencePeriod,
+  format: formatUserDate,
+  placeholder: 'date.placeholder',
+  invalid: 'indicators.dateInvalid',
+  size: 11,
+  inputMode: 'text',
+};
+
+/** Amounts read and written the way the screen's language writes numbers. */
+function amountReading(language: Language): Reading<number> {
+  return (AMOUNT_READINGS[language] ??= {
+    parse: (typed) => parseUserAmount(typed, language),
+    format: (value) => (value === null ? '' : formatNumber(value, language, 2)),
+    invalid: 'amount.invalid',
+    size: 12,
+    inputMode: 'decimal',
+  });
+}
+const AMOUNT_READINGS: Partial<Record<Language, Reading<number>>> = {};
 
 /** Every field of one indicator, each saved when it loses focus. */
 export function IndicatorEditor({ indicator, onClose }: { indicator: Indicator; onClose(): void }) {
@@ -39,24 +48,19 @@ export function IndicatorEditor({ indicator, onClose }: { indicator: Indicator; 
   );
   /** A reference period ("2020-11", "nov 2020") stays as typed; a whole date is stored as ISO. */
   const referenceDate = (
-    <TextField
+    <ReadingField
+      reading={REFERENCE_PERIOD}
       label={t('indicators.date')}
-      value={formatUserDate(indicator.referenceDate)}
-      placeholder={t('date.placeholder')}
-      onCommit={(typed) => {
-        const date = parseUserDate(typed);
-        return save({ referenceDate: date === 'invalid' ? typed.trim() : (date ?? '') });
-      }}
+      value={indicator.referenceDate || null}
+      onCommit={(period) => save({ referenceDate: period ?? '' })}
     />
   );
   const number = (field: NumberField, key: MessageKey) => (
-    <TextField
+    <ReadingField
+      reading={amountReading(language)}
       label={t(key)}
-      value={indicator[field] === null ? '' : formatNumber(indicator[field], language, 2)}
-      onCommit={(value) => {
-        const parsed = parseAmount(value);
-        return parsed === undefined ? undefined : save({ [field]: parsed });
-      }}
+      value={indicator[field]}
+      onCommit={(value) => save({ [field]: value })}
     />
   );
   return (

@@ -1,0 +1,45 @@
+/**
+ * Amounts typed by evaluators: indicator values, targets, money. Read the way the screen writes
+ * them in the user's language (Italian "1.234,5", English "1,234.5"), so a value shown and
+ * typed again reads the same.
+ */
+import type { Language } from '../model/project';
+
+/** Digits kept exactly by a number: more would be changed without a word ("…999" → "…000"). */
+const MAX_DIGITS = 15;
+
+const SEPARATORS: Record<Language, { group: string; decimal: string }> = {
+  it: { group: '.', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
+
+const escape = (char: string) => `\\${char}`;
+
+/**
+ * What the user typed as a number, or null for an empty field, or 'invalid'. Spaces, a percent
+ * sign and a euro sign ("€ 1.350", "63,1 %", "1.350 EUR") are allowed around it. Thousands must be
+ * grouped by three with the language's separator; the other separator is the decimal one, and
+ * is also taken as decimal alone when it cannot be grouping ("12.5" in Italian). Separators in
+ * the other language's order ("1,234.5" in Italian) are refused, not guessed: read the Italian
+ * way that would be a thousand times smaller. So are numbers of more than 15 digits.
+ */
+export function parseUserAmount(typed: string, language: Language): number | null | 'invalid' {
+  const text = typed
+    .replace(/[\s\u00a0\u202f%€]/g, '')
+    .replace(/^eur|eur$/i, '')
+    .replace(/^\+/, '')
+    .replace(/^[-\u2212]/, '-');
+  if (text === '') return null;
+  const { group, decimal } = SEPARATORS[language];
+  const [g, d] = [escape(group), escape(decimal)];
+  const grouped = new RegExp(`^(-?)(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?$`).exec(text);
+  // The group separator alone and not grouping by three: a decimal point from a calculator.
+  const loose = grouped ? null : new RegExp(`^(-?)(\\d+)${g}(\\d+)$`).exec(text);
+  const match = grouped ?? loose;
+  if (!match) return 'invalid';
+  const whole = match[2]!.split(group).join('');
+  const fraction = match[3] ?? '';
+  if (whole.replace(/^0+/, '').length + fraction.length > MAX_DIGITS) return 'invalid';
+  const value = Number(`${match[1]}${whole}${fraction ? `.${fraction}` : ''}`);
+  return Number.isFinite(value) ? value : 'invalid';
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseUserAmount } from '../../../src/shared/domain/amounts';
+import { parseReferencePeriod } from '../../../src/shared/domain/dates';
+import { formatNumber } from '../../../src/shared/i18n';
+
+describe('amounts typed in the indicator editor', () => {
+  it('read Italian forms, with a euro or percent sign, and plain ones', () => {
+    expect(parseUserAmount('1.234,5', 'it')).toBe(1234.5);
+    expect(parseUserAmount('50.000.000', 'it')).toBe(50_000_000);
+    expect(parseUserAmount('63,1%', 'it')).toBe(63.1);
+    expect(parseUserAmount('€ 1.350', 'it')).toBe(1350);
+    expect(parseUserAmount('1.350 EUR', 'it')).toBe(1350);
+    expect(parseUserAmount('12.5', 'it')).toBe(12.5);
+    expect(parseUserAmount(' 830 ', 'it')).toBe(830);
+    expect(parseUserAmount('−3,2', 'it')).toBe(-3.2);
+    expect(parseUserAmount('', 'it')).toBeNull();
+  });
+
+  it('refuse what is not a number, separators in the wrong order and numbers past 15 digits', () => {
+    for (const typed of ['circa 30', 'abc', '1,234.5', '1.23.4', '99999999999999999999999']) {
+      expect(parseUserAmount(typed, 'it'), typed).toBe('invalid');
+    }
+    // English: the comma groups thousands, the point is decimal; Italian order is refused.
+    expect(parseUserAmount('1,234.5', 'en')).toBe(1234.5);
+    expect(parseUserAmount('1,234', 'en')).toBe(1234);
+    expect(parseUserAmount('1.234,5', 'en')).toBe('invalid');
+  });
+
+  it('read back every value as the screen writes it, in both languages', () => {
+    for (const value of [0, 7, 12.5, 1234.5, -500, 1_350_000.25, 64.98]) {
+      for (const language of ['it', 'en'] as const) {
+        expect(parseUserAmount(formatNumber(value, language, 2), language)).toBe(value);
+      }
+    }
+  });
+});
+
+describe('reference dates and periods of an indicator', () => {
+  it('keep a period as typed, store a date as ISO, and refuse a day no calendar has', () => {
+    expect(parseReferencePeriod('15/06/2021')).toBe('2021-06-15');
+    expect(parseReferencePeriod('nov 2020')).toBe('nov 2020');
+    expect(parseReferencePeriod('2020-11')).toBe('2020-11');
+    expect(parseReferencePeriod('')).toBeNull();
+    expect(parseReferencePeriod('31/02/2021')).toBe('invalid');
+    expect(parseReferencePeriod('2021-02-30')).toBe('invalid');
+  });
+});
