@@ -66,13 +66,29 @@ test('run an NGT session: 5 participants, 8 ideas with a pass, a merge, 5 ballot
   }
   await expect(page.getByText('Tutte le schede sono state inserite.')).toBeVisible();
 
-  // Results match the hand tally: I3 2+3+3+2+2 = 12, I1 3+2+1+3 = 9, I2 1+2+3 = 6, then ties.
+  // A card already in opens as saved, to be checked; corrected, it replaces the saved one.
+  await page.getByRole('button', { name: 'NGT-01-P4 (inserita)' }).click();
+  const p4 = page.getByRole('form', { name: 'Scheda di voto' });
+  for (const [i, code] of ['I2', 'I3', 'I4'].entries()) {
+    await expect(p4.getByRole('textbox').nth(i)).toHaveValue(code);
+  }
+  await expect(p4).toContainText('Questa scheda è già inserita');
+  await expect(p4.getByRole('list', { name: 'Idee in votazione' })).toContainText(
+    'I3 Giro del lunedì',
+  );
+  await p4.getByRole('textbox').nth(0).fill('I3');
+  await p4.getByRole('textbox').nth(1).fill('I2');
+  await p4.getByRole('button', { name: 'Sostituisci la scheda' }).click();
+  await expect(page.getByText('Schede inserite: 5 di 5')).toBeVisible();
+
+  // Results match the hand tally, P4's corrected card counted: I3 2+3+3+3+2 = 13, I1 3+2+1+3 = 9,
+  // I2 1+2+2 = 5, then ties.
   await page.getByRole('button', { name: 'Vai ai risultati' }).click();
   const table = page.getByRole('table', { name: /Risultati del voto/ });
   const rows = table.getByRole('row');
-  await expect(rows.nth(1)).toContainText('1I3 – Giro del lunedì125280%');
+  await expect(rows.nth(1)).toContainText('1I3 – Giro del lunedì135386,7%');
   await expect(rows.nth(2)).toContainText('2I1 – Cabina di regia942');
-  await expect(rows.nth(3)).toContainText('3I2 – Sportello63');
+  await expect(rows.nth(3)).toContainText('3I2 – Sportello53');
   await expect(rows.nth(4)).toHaveText(/^4I4/);
   await expect(rows.nth(6)).toHaveText(/^4I6/);
   await expect(page.getByText(/Regola: ogni partecipante classifica 3 idee/)).toBeVisible();

@@ -480,6 +480,10 @@ export const en: Record<MessageKey, string> = {
   'ngt.toResults': 'Go to the results',
   'ngt.ballot': 'Ballot',
   'ngt.slot': '{points, plural, one {# point} other {# points}}',
+  'ngt.savedCard':
+    'This card is already in: here it is as saved. Correct it and save it to replace it.',
+  'ngt.replaceBallot': 'Replace the ballot',
+  'ngt.ideasOnBallot': 'Ideas on the ballot',
   'ngt.saveBallot': 'Save the ballot',
   'ngt.problem.idea-twice': '{idea} appears twice.',
   'ngt.problem.unknown-idea': '{idea} is not an idea on the ballot.',

@@ -488,6 +488,10 @@ export const it = {
   'ngt.toResults': 'Vai ai risultati',
   'ngt.ballot': 'Scheda di voto',
   'ngt.slot': '{points, plural, one {# punto} other {# punti}}',
+  'ngt.savedCard':
+    'Questa scheda è già inserita: ecco com’è salvata. Correggila e salvala per sostituirla.',
+  'ngt.replaceBallot': 'Sostituisci la scheda',
+  'ngt.ideasOnBallot': 'Idee in votazione',
   'ngt.saveBallot': 'Salva la scheda',
   'ngt.problem.idea-twice': '{idea} compare due volte.',
   'ngt.problem.unknown-idea': '{idea} non è un’idea in votazione.',

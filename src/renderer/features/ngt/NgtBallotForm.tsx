@@ -28,11 +28,22 @@ export function NgtBallotForm({
   const rated = round.kind === 'rating';
   const ranked = !rated && isRankRule(ngt.rule);
   const k = ranked ? maxPointsPerIdea(ngt.rule, round.ideaIds.length) : 0;
-  const [slots, setSlots] = useState<string[]>(() => Array.from({ length: k }, () => ''));
-  const [values, setValues] = useState<Record<string, string>>({});
-  const byCode = new Map(ideas.map((idea) => [idea.code.toUpperCase(), idea.id]));
   const codeOf = (id: string) =>
     ideas.find((idea) => idea.id === id)?.code ?? id.replace(/^\?/, '');
+  // A card already entered is shown as saved, to be checked or corrected (and then replaced).
+  const saved = rated
+    ? round.ratings.find((rating) => rating.participantId === participantId)?.values
+    : round.ballots.find((ballot) => ballot.participantId === participantId)?.points;
+  const [slots, setSlots] = useState<string[]>(() =>
+    Array.from({ length: k }, (_, index) => {
+      const placed = Object.entries(saved ?? {}).find(([, points]) => points === k - index);
+      return placed ? codeOf(placed[0]) : '';
+    }),
+  );
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(saved ?? {}).map(([id, points]) => [id, String(points)])),
+  );
+  const byCode = new Map(ideas.map((idea) => [idea.code.toUpperCase(), idea.id]));
   const refused = problems[participantId] ?? [];
 
   const save = async () => {
@@ -73,6 +84,7 @@ export function NgtBallotForm({
         void save();
       }}
     >
+      {saved && <p className="hint">{t('ngt.savedCard')}</p>}
       {ranked ? (
         <div className="ngt-slots">
           {slots.map((slot, index) => (
@@ -118,8 +130,17 @@ export function NgtBallotForm({
         </ul>
       )}
       <button type="submit" className="primary">
-        {t('ngt.saveBallot')}
+        {t(saved ? 'ngt.replaceBallot' : 'ngt.saveBallot')}
       </button>
+      {ranked && (
+        <ol className="ngt-ballot-ideas" aria-label={t('ngt.ideasOnBallot')}>
+          {onBallot.map((idea) => (
+            <li key={idea.id}>
+              <strong>{idea.code}</strong> {idea.text}
+            </li>
+          ))}
+        </ol>
+      )}
     </form>
   );
 }
