@@ -329,3 +329,29 @@ export function ballotFromEntries(
   }
   return { ok: true, points: Object.fromEntries(entries.map((e) => [e.ideaId, e.points])) };
 }
+
+/**
+ * A card typed as a list of (idea, points) entries, checked whole: every problem is reported at
+ * once, so the facilitator corrects the card in one go. With an idea named twice the others are
+ * still checked (unknown or merged ideas), but not the points' order, which the repeat breaks.
+ */
+export function checkBallotEntries(input: {
+  entries: readonly { ideaId: string; points: number }[];
+  ideaIds: readonly string[];
+  mergedIdeaIds?: Readonly<Record<string, string>>;
+  rule: NgtRule;
+}): { ok: true; points: Record<string, number> } | { ok: false; problems: BallotProblem[] } {
+  const read = ballotFromEntries(input.entries);
+  const points = read.ok
+    ? read.points
+    : Object.fromEntries(
+        input.entries
+          .filter((entry, at) => input.entries.findIndex((e) => e.ideaId === entry.ideaId) === at)
+          .map((entry) => [entry.ideaId, entry.points]),
+      );
+  const check = validateBallot({ ...input, points });
+  if (read.ok) return check.ok ? read : check;
+  const orderless = new Set<BallotProblem['code']>(['not-a-permutation', 'duplicate-points']);
+  const others = check.ok ? [] : check.problems.filter((problem) => !orderless.has(problem.code));
+  return { ok: false, problems: [...read.problems, ...others] };
+}

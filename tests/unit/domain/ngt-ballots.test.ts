@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ballotFromEntries,
+  checkBallotEntries,
   maxPointsPerIdea,
   rankPoints,
   validateBallot,
@@ -232,6 +233,23 @@ describe('ballotFromEntries', () => {
         { code: 'idea-twice', ideaId: 'b' },
       ],
     });
+  });
+
+  it('checks a card whole: an idea named twice and an unknown one are both reported', () => {
+    const rule: NgtRule = { kind: 'rank-top-k', k: 3, tieBreak: [] };
+    const card = (ideaIds: string[]) => ideaIds.map((ideaId, i) => ({ ideaId, points: 3 - i }));
+    expect(
+      checkBallotEntries({ entries: card(['i7', 'i7', '?I99']), ideaIds: ['i1', 'i7'], rule }),
+    ).toEqual({
+      ok: false,
+      problems: [
+        { code: 'idea-twice', ideaId: 'i7' },
+        { code: 'unknown-idea', ideaId: '?I99' },
+      ],
+    });
+    expect(
+      checkBallotEntries({ entries: card(['i7', 'i1', 'i2']), ideaIds: ['i1', 'i2', 'i7'], rule }),
+    ).toEqual({ ok: true, points: { i7: 3, i1: 2, i2: 1 } });
   });
 
   it('keeps an id that is also an Object property name as a plain key', () => {

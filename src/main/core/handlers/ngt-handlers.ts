@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ballotFromEntries, validateBallot } from '../../../shared/domain/ngt';
+import { checkBallotEntries } from '../../../shared/domain/ngt';
 import { nextParticipantCode } from '../../../shared/domain/pseudonyms';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -188,26 +188,21 @@ export function ngtHandlers(state: CoreState): NgtHandlers {
         if (!ngt.participantIds.includes(participantId)) {
           throw refuse('not-a-participant', 'Not a participant of this session');
         }
-        const read = ballotFromEntries(entries);
         const merged = Object.fromEntries(
           ngt.ideas.flatMap((idea) => (idea.mergedInto ? [[idea.id, idea.mergedInto]] : [])),
         );
-        const check = read.ok
-          ? validateBallot({
-              ideaIds: round.ideaIds,
-              mergedIdeaIds: merged,
-              points: read.points,
-              rule: ngt.rule,
-            })
-          : read;
+        const check = checkBallotEntries({
+          entries,
+          ideaIds: round.ideaIds,
+          mergedIdeaIds: merged,
+          rule: ngt.rule,
+        });
         if (!check.ok) {
           throw new CampoError('BALLOT_INVALID', 'The ballot breaks the rule', {
             problems: check.problems,
           });
         }
-        const points = Object.fromEntries(
-          Object.entries(read.ok ? read.points : {}).filter(([, p]) => p > 0),
-        );
+        const points = Object.fromEntries(Object.entries(check.points).filter(([, p]) => p > 0));
         round.ballots = round.ballots
           .filter((ballot) => ballot.participantId !== participantId)
           .concat({ participantId, points, enteredAt: new Date().toISOString() });
