@@ -126,6 +126,7 @@ test('two blind packages of one interview, two colleagues code it, one renames a
   await conflict.getByLabel(/Prendi la versione del collega/).check();
   await dialog.getByRole('button', { name: 'Unisci', exact: true }).click();
   await expect(dialog.getByRole('heading', { name: 'Rapporto dell’unione' })).toBeVisible();
+  await expect(project.notification('Lavoro di Anna Bianchi unito.')).toBeVisible();
   await expect(dialog).toContainText('Anna Bianchi');
   await expect(dialog).toContainText('«Target emergenti»'); // the lead's value, set aside
   await page.screenshot({ path: join(SHOTS, 'team-merge-report.png') });
@@ -137,7 +138,11 @@ test('two blind packages of one interview, two colleagues code it, one renames a
   await dialog.getByRole('button', { name: 'Unisci', exact: true }).click();
   await expect(dialog).toContainText('Marco Rossi');
   await dialog.getByRole('button', { name: 'Chiudi', exact: true }).last().click();
-  await expect(page.getByRole('listitem').filter({ hasText: /unito il/ })).toHaveCount(2);
+  // The merges made name the colleague whose work came in.
+  const merges = page.getByRole('listitem').filter({ hasText: /unito il/ });
+  await expect(merges).toHaveCount(2);
+  await expect(merges.filter({ hasText: /^Anna Bianchi, unito il/ })).toHaveCount(1);
+  await expect(merges.filter({ hasText: /^Marco Rossi, unito il/ })).toHaveCount(1);
 
   const check = async () => {
     await project.go('Codifica');

@@ -224,7 +224,7 @@ export const useTeamStore = create<TeamState>((set, get) => {
         set({ preview: null, mergedId: result.mergeId });
         app().notify('success', {
           key: result.mergeId ? 'team.merge.done' : 'team.report.alreadyMerged',
-          params: { from: preview.from },
+          params: { who: preview.fromEvaluator },
         });
         return true;
       } finally {

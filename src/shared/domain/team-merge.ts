@@ -81,7 +81,10 @@ export interface RecordMatch {
 export interface TeamMergeReport {
   packageId: string;
   baseId: string | null;
+  /** The title of the project the package came from. */
   from: string;
+  /** The colleague who made the package (absent in reports kept before it was recorded). */
+  fromEvaluator?: string;
   mergedAt: string;
   mergedBy: string | null;
   records: KindCounts[];
@@ -118,6 +121,8 @@ export interface TeamMergeInput {
   matches?: RecordMatch[];
   now: string;
   by: string | null;
+  /** The colleague who made the package, as its manifest names them. */
+  fromEvaluator?: string;
 }
 
 const STAMP = ['rev', 'updatedAt', 'updatedBy'];
@@ -376,6 +381,7 @@ export function planTeamMerge(input: TeamMergeInput): TeamMergePlan {
     packageId: input.packageId,
     baseId: input.baseId,
     from: theirs.project.meta.title,
+    ...(input.fromEvaluator ? { fromEvaluator: input.fromEvaluator } : {}),
     mergedAt: input.now,
     mergedBy: input.by,
     records: [...ctx.counts.values()],

@@ -88,6 +88,7 @@ async function plan(
     matches,
     now,
     by: session.evaluator.id,
+    fromEvaluator: pkg.manifest.createdBy.name,
   });
   return { plan: result, proposals, base };
 }

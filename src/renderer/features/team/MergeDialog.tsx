@@ -126,7 +126,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
                 : t('team.report.nothing')}
             </p>
           ) : (
-            <MergeReportView report={{ ...preview.report, conflicts: [] }} />
+            <MergeReportView report={{ ...preview.report, conflicts: [] }} planned />
           )}
           {preview.conflicts.length > 0 && (
             <>

@@ -3,7 +3,14 @@ import { useT } from '../../i18n/use-t';
 import { conflictFields } from './conflict-values';
 
 /** What a merge brought, by kind and by coder, and how each conflict was decided. */
-export function MergeReportView({ report }: { report: TeamMergeReport }) {
+export function MergeReportView({
+  report,
+  planned = false,
+}: {
+  report: TeamMergeReport;
+  /** A preview: what the merge would bring, not yet done. */
+  planned?: boolean;
+}) {
   const t = useT();
   if (report.alreadyMerged) return <p>{t('team.report.alreadyMerged')}</p>;
   const nothing =
@@ -13,7 +20,7 @@ export function MergeReportView({ report }: { report: TeamMergeReport }) {
       {nothing && <p>{t('team.report.nothing')}</p>}
       {report.records.length > 0 && (
         <CountsTable
-          caption={t('team.report.records')}
+          caption={t(planned ? 'team.report.recordsPlanned' : 'team.report.records')}
           firstColumn={t('team.xlsx.kind')}
           rows={report.records.map((entry) => ({
             key: entry.kind,

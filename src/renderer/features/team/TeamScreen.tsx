@@ -68,7 +68,7 @@ export function TeamScreen() {
               <li key={merge.id}>
                 <p>
                   {t('team.merges.line', {
-                    from: report.from,
+                    who: report.fromEvaluator ?? report.from,
                     at: formatDateTime(merge.mergedAt, language),
                     conflicts: report.conflicts.length,
                   })}
