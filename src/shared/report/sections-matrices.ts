@@ -133,12 +133,14 @@ function matrixTables(context: ReportContext, chapter: Chapter, matrix: RatingMa
       const levels = matrix.dimensions
         .map((d) => {
           const level = levelOf(matrix, cell, d.id);
+          // "Complementarietà: alto", not "Complementarietà alto": the level's label is
+          // masculine (livello), and a dimension may be feminine.
           return level
-            ? `${d.label[language]} ${level.label[language].toLocaleLowerCase(language)}`
+            ? `${d.label[language]}: ${level.label[language].toLocaleLowerCase(language)}`
             : '';
         })
         .filter(Boolean)
-        .join(', ');
+        .join('; ');
       return [
         {
           text: `${label(matrix.rows, cell.rowId)} × ${label(matrix.columns, cell.columnId)}${levels ? ` (${levels})` : ''}: `,

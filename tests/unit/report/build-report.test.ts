@@ -198,6 +198,25 @@ describe('buildReport', () => {
     ]);
   });
 
+  it('writes each cell’s rationale with its levels named in good Italian and English', () => {
+    const project = sampleProject();
+    const matrix = project.matrices[0]!;
+    matrix.dimensions.push({ id: 'd2', label: { it: 'Complementarietà', en: 'Complementarity' } });
+    matrix.cells[0]!.ratings = { d1: 'high', d2: 'high' };
+    const bullets = (language: 'it' | 'en') =>
+      JSON.stringify(
+        build({ sections: ['integration'], language }, project).blocks.filter(
+          (block) => block.kind === 'bullets',
+        ),
+      );
+    // Not "Complementarietà alto": the level is the livello's, so it follows a colon.
+    expect(bullets('it')).toContain(
+      'Asse I – Occupazione × POR FESR (Coordinamento: alto; Complementarietà: alto): ',
+    );
+    expect(bullets('it')).toContain('Bandi congiunti');
+    expect(bullets('en')).toContain('(Coordination: high; Complementarity: high): ');
+  });
+
   it('ranks NGT ideas by the rule, prints the rule, charts the scores and the second round', () => {
     const model = build({ sections: ['ngt'] });
     const [ranking, rating] = tables(model);
