@@ -2,14 +2,31 @@ import type { Participant } from '../model/project';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Particles of a name, never taken alone for a person ("Della" of "Anna Della Valle"). */
+const PARTICLES = new Set(['della', 'delle', 'dello', 'degli', 'dalla', 'dalle', 'dallo']);
+
+/** What is left of a name once pseudonymised twice: a part shared by two participants. */
+const SHARED_PART = '[…]';
+
+/** Whole words only: letters and digits on either side are part of another word. */
+const wholeWords = (alternatives: string[], flags: string) =>
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${alternatives.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+    flags,
+  );
+
 /**
  * A function replacing every participant's real name in a text with their pseudonym: the name
  * as written and without a trailing parenthesis ("Giulia Ferrari (nome fittizio)" → also
  * "Giulia Ferrari"), as whole words, ignoring case; names shorter than 3 characters are left
- * alone (they would match inside ordinary words). Used by the report and the workbook.
+ * alone (they would match inside ordinary words). Then each part of a name on its own, as
+ * people are named in Italian text ("la signora Ferrari", "Giulia ha detto"): written with its
+ * capital, of four letters or more, not a particle. A part two participants share ("Rossi" of
+ * two Rossi) names neither: it becomes "[…]". Used by the report and the workbook.
  */
 export function anonymiser(participants: readonly Participant[]): (text: string) => string {
   const codes = new Map<string, string>();
+  const parts = new Map<string, string>();
   for (const participant of participants) {
     const name = participant.name.trim();
     const bare = name.replace(/\s*\([^)]*\)\s*$/, '').trim();
@@ -17,14 +34,21 @@ export function anonymiser(participants: readonly Participant[]): (text: string)
       const key = each.toLocaleLowerCase();
       if (each.length >= 3 && !codes.has(key)) codes.set(key, participant.code);
     }
+    for (const part of new Set(bare.split(/[\s'’]+/u))) {
+      if (part.length < 4 || !/^\p{Lu}/u.test(part) || PARTICLES.has(part.toLocaleLowerCase())) {
+        continue;
+      }
+      const held = parts.get(part);
+      parts.set(
+        part,
+        held === undefined || held === participant.code ? participant.code : SHARED_PART,
+      );
+    }
   }
   if (codes.size === 0) return (text) => text;
   // One pattern for all names, longest first, so a full name wins over a shorter one inside it.
   const names = [...codes.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
-    'giu',
-  );
+  const pattern = wholeWords(names, 'giu');
   const codeOf = (match: string) =>
     codes.get(match.toLocaleLowerCase()) ??
     // Case folding can differ from lower-casing (ß, dotted I): find the name that matched.
@@ -32,6 +56,19 @@ export function anonymiser(participants: readonly Participant[]): (text: string)
       names.find((name) => new RegExp(`^${escapeRegExp(name)}$`, 'iu').test(match)) ?? '',
     ) ??
     // Unreachable (the pattern only matches names), but never hand the name back.
-    '[…]';
-  return (text) => text.replace(pattern, codeOf);
+    SHARED_PART;
+  // Parts as written (case-sensitive): "Rosa" the person, not "rosa" the colour.
+  const partPattern =
+    parts.size > 0
+      ? wholeWords(
+          [...parts.keys()].sort((a, b) => b.length - a.length),
+          'gu',
+        )
+      : null;
+  return (text) => {
+    const named = text.replace(pattern, codeOf);
+    return partPattern
+      ? named.replace(partPattern, (part) => parts.get(part) ?? SHARED_PART)
+      : named;
+  };
 }

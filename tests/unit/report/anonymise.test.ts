@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Participant } from '../../../src/shared/model/project';
+import { anonymiser } from '../../../src/shared/report/anonymise';
+
+const person = (code: string, name: string) => ({ code, name }) as Participant;
+
+describe('the anonymiser of reports and workbooks', () => {
+  const anonymise = anonymiser([
+    person('INT-02', 'Giulia Ferrari (nome fittizio)'),
+    person('INT-03', 'Marco Rossi'),
+    person('INT-04', 'Luca Rossi'),
+    person('INT-05', 'Anna Della Valle'),
+    person('INT-06', 'Rosa Bianchi'),
+  ]);
+
+  it('replaces whole names, with or without their note, in any case', () => {
+    expect(
+      anonymise('Come ha spiegato Giulia Ferrari (nome fittizio), e poi GIULIA FERRARI.'),
+    ).toBe('Come ha spiegato INT-02, e poi INT-02.');
+  });
+
+  it('replaces a surname or a first name on its own, as Italian text names people', () => {
+    expect(anonymise('Anche la signora Ferrari era d’accordo; Giulia no.')).toBe(
+      'Anche la signora INT-02 era d’accordo; INT-02 no.',
+    );
+    expect(anonymise('La dott.ssa Valle, poi Anna.')).toBe('La dott.ssa INT-05, poi INT-05.');
+  });
+
+  it('gives a surname two participants share to neither, and leaves ordinary words alone', () => {
+    expect(anonymise('Il sig. Rossi ha parlato con Marco.')).toBe(
+      'Il sig. […] ha parlato con INT-03.',
+    );
+    // "rosa" the colour, "della" the article, "ferrari" inside another word: not names.
+    expect(anonymise('Una rosa della valle; le ferrariste.')).toBe(
+      'Una rosa della valle; le ferrariste.',
+    );
+    expect(anonymise('Rosa ha votato.')).toBe('INT-06 ha votato.');
+  });
+});
