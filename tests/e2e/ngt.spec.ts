@@ -34,7 +34,14 @@ test('run an NGT session: 5 participants, 8 ideas with a pass, a merge, 5 ballot
   await page.getByRole('button', { name: 'Passa' }).click();
   await expect(page.locator('.ngt-turn')).toHaveText('Tocca a NGT-01-P3');
   await ngt.record('Sportello di quartiere');
+  // A reload while an idea is half typed: the window comes back to the session, at its step,
+  // with the half-typed idea still in the field.
+  await page.getByLabel('Idea', { exact: true }).fill('Formazione com');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Giro di tavolo' })).toBeVisible();
+  await expect(page.getByLabel('Idea', { exact: true })).toHaveValue('Formazione com');
   await ngt.record('Formazione comune');
+  await expect(page.getByLabel('Idea', { exact: true })).toHaveValue('');
   await expect(page.getByRole('list', { name: 'Idee' })).toContainText('I8 Formazione comune');
 
   // Clarification: I7 repeats I2.
@@ -107,8 +114,14 @@ test('run an NGT session: 5 participants, 8 ideas with a pass, a merge, 5 ballot
   await page.keyboard.press('Escape');
   await expect(projector).toBeHidden();
 
-  // All of it survives a reload.
+  // All of it survives a reload, and the window comes back to the session it showed; from the
+  // list of sessions, it opens again.
   await page.reload();
+  await expect(page.getByRole('table', { name: /Risultati del voto/ })).toBeVisible();
+  await page.getByRole('button', { name: '← Sessioni NGT' }).click();
+  await project.go('Panoramica');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
   await project.go('NGT');
   await page.getByRole('button', { name: 'NGT-01' }).click();
   await expect(

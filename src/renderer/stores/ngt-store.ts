@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { toWireError, useAppStore } from './app-store';
 import { attempt, refreshProject } from './core-calls';
 import { upsertInProject } from './project-store';
+import { rememberInTab } from './tab-memory';
 import { resetOnProjectChange } from './project-scope';
 import { baseRevOf } from './base-revision';
 
@@ -51,11 +52,14 @@ export const useNgtStore = create<NgtState>((set, get) => {
     selectedId: null,
     presenting: false,
     problems: {},
-    select: (id) => set({ selectedId: id, presenting: false, problems: {} }),
+    select: (id) => {
+      rememberInTab('ngt', id);
+      set({ selectedId: id, presenting: false, problems: {} });
+    },
     setPresenting: (on) => set({ presenting: on }),
     async add(question) {
       const ngt = await run(() => api().ngtAdd({ question }));
-      if (ngt) set({ selectedId: ngt.id });
+      if (ngt) get().select(ngt.id);
       return ngt;
     },
     update: async (id, patch) =>

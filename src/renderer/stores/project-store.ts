@@ -9,6 +9,7 @@ import { useAppStore, type Message } from './app-store';
 import { useNavigationStore } from './navigation-store';
 import { flushPendingEdits } from './pending-edits';
 import { resetProjectScope } from './project-scope';
+import { enterProjectInTab } from './tab-memory';
 import { metaRev } from './base-revision';
 
 interface ProjectState {
@@ -62,6 +63,7 @@ export const useProjectStore = create<ProjectState>((set, get) => {
       await flushPendingEdits();
       const snapshot = await run();
       resetProjectScope();
+      enterProjectInTab(snapshot.project.id);
       set({ snapshot, saveState: null });
       useNavigationStore.getState().go('overview');
       app().closeDialog();
@@ -91,7 +93,11 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     busy: false,
 
     async loadCurrent() {
-      set({ snapshot: await api().projectCurrent() });
+      const snapshot = await api().projectCurrent();
+      // A reload: the window goes back to where it was in this project.
+      enterProjectInTab(snapshot?.project.id ?? null);
+      set({ snapshot });
+      if (snapshot) useNavigationStore.getState().resume();
     },
     async loadRecent() {
       set({ recent: await api().recentList() });

@@ -2,13 +2,20 @@ import { useState } from 'react';
 import type { NgtSession } from '../../../shared/model/ngt';
 import { useT } from '../../i18n/use-t';
 import { useNgtStore } from '../../stores/ngt-store';
+import { recallFromTab, rememberInTab } from '../../stores/tab-memory';
 import { formatMinutes, usePseudonyms, useTimeLeft } from './use-ngt';
 
 /** Silent generation (the timer) and the round robin: one idea per turn, or a pass. */
 export function NgtRecording({ ngt }: { ngt: NgtSession }) {
   const t = useT();
   const { update, addIdea, pass } = useNgtStore();
-  const [text, setText] = useState('');
+  // An idea typed and not yet recorded is kept by the window across a reload.
+  const draftKey = `ngt-idea:${ngt.id}`;
+  const [text, setTyped] = useState(() => recallFromTab(draftKey) ?? '');
+  const setText = (value: string) => {
+    rememberInTab(draftKey, value);
+    setTyped(value);
+  };
   const left = useTimeLeft(ngt);
   const pseudonyms = usePseudonyms();
   const seats = ngt.participantIds.length;

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatUserDate } from '../../../shared/domain/dates';
 import { useT } from '../../i18n/use-t';
 import { useNgtStore } from '../../stores/ngt-store';
 import { useProjectStore } from '../../stores/project-store';
+import { recallFromTab } from '../../stores/tab-memory';
 import { NgtSessionView } from './NgtSessionView';
 
 /** Nominal Group Technique: the sessions of the project, and the one being run. */
@@ -11,6 +12,15 @@ export function NgtScreen() {
   const sessions = useProjectStore((state) => state.snapshot?.project.ngtSessions ?? []);
   const { selectedId, select, add } = useNgtStore();
   const [question, setQuestion] = useState('');
+  // After a reload the session this window was running opens again.
+  useEffect(() => {
+    const remembered = recallFromTab('ngt');
+    if (useNgtStore.getState().selectedId === null && sessions.some((s) => s.id === remembered)) {
+      select(remembered);
+    }
+    // Once, when the screen opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const selected = sessions.find((s) => s.id === selectedId);
   if (selected) return <NgtSessionView ngt={selected} onBack={() => select(null)} />;
   return (
