@@ -127,4 +127,10 @@ test('at 1366×768 the export buttons can be scrolled clear of the notifications
   await page.keyboard.press('Enter');
   await expect(toasts).toHaveCount(2);
   await expect(toasts.filter({ hasText: 'Rapporto esportato' })).toHaveCount(0);
+
+  // Scrolled down here, the next screen still opens at its top.
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await project.go('Indicatori');
+  await expect(page.getByRole('heading', { level: 1, name: 'Indicatori' })).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });

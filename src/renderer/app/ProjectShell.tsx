@@ -70,6 +70,10 @@ export function ProjectShell() {
   const openDialog = useAppStore((state) => state.openDialog);
   const liveNotesFor = useSessionsStore((state) => state.liveNotesFor);
   useScreenShortcuts(go);
+  // Another screen opens at its top, not scrolled as far as the last one was.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [screen]);
   if (!project) return null;
   const liveSession = project.sessions.find((s) => s.id === liveNotesFor);
   if (liveSession) return <LiveNotes session={liveSession} />;
