@@ -13,6 +13,11 @@ test('run an NGT session: 5 participants, 8 ideas with a pass, a merge, 5 ballot
   await start.goto(campo.url);
   await start.createProject('Partenariato NGT');
   await project.go('NGT');
+  // Shift+Enter starts a new line of the question; Enter (in ngt.create) creates the session.
+  const question = page.getByLabel('Domanda nominale');
+  await question.fill('Quali pratiche');
+  await question.press('Shift+Enter');
+  await expect(question).toHaveValue('Quali pratiche\n');
   await ngt.create('Quali pratiche del partenariato andrebbero mantenute nel 2021-2027?');
 
   // Setup: rank the top 3; five participants quick-added with pseudonyms.

@@ -484,6 +484,7 @@ export const en: Record<MessageKey, string> = {
     'This card is already in: here it is as saved. Correct it and save it to replace it.',
   'ngt.replaceBallot': 'Replace the ballot',
   'ngt.ideasOnBallot': 'Ideas on the ballot',
+  'ngt.questionKeys': 'Enter creates the session; Shift+Enter starts a new line.',
   'ngt.saveBallot': 'Save the ballot',
   'ngt.problem.idea-twice': '{idea} appears twice.',
   'ngt.problem.unknown-idea': '{idea} is not an idea on the ballot.',

@@ -492,6 +492,7 @@ export const it = {
     'Questa scheda è già inserita: ecco com’è salvata. Correggila e salvala per sostituirla.',
   'ngt.replaceBallot': 'Sostituisci la scheda',
   'ngt.ideasOnBallot': 'Idee in votazione',
+  'ngt.questionKeys': 'Invio crea la sessione; Maiusc+Invio va a capo.',
   'ngt.saveBallot': 'Salva la scheda',
   'ngt.problem.idea-twice': '{idea} compare due volte.',
   'ngt.problem.unknown-idea': '{idea} non è un’idea in votazione.',

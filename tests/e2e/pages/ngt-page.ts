@@ -4,9 +4,10 @@ import type { Page } from '@playwright/test';
 export class NgtPage {
   constructor(readonly page: Page) {}
 
+  /** Types the nominal question and creates the session with Enter, as a facilitator would. */
   async create(question: string) {
     await this.page.getByLabel('Domanda nominale').fill(question);
-    await this.page.getByRole('button', { name: 'Nuova sessione NGT' }).click();
+    await this.page.getByLabel('Domanda nominale').press('Enter');
     await this.page.getByRole('navigation', { name: 'Passi della sessione' }).waitFor();
   }
 

@@ -77,8 +77,18 @@ export function NgtScreen() {
             id="ngt-question"
             rows={2}
             value={question}
+            aria-describedby="ngt-question-hint"
             onChange={(event) => setQuestion(event.target.value)}
+            onKeyDown={(event) => {
+              // Enter creates the session, as in a one-line field; Shift+Enter starts a new line.
+              if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+              event.preventDefault();
+              event.currentTarget.form?.requestSubmit();
+            }}
           />
+          <p id="ngt-question-hint" className="hint">
+            {t('ngt.questionKeys')}
+          </p>
         </div>
         <button type="submit" className="primary" disabled={question.trim() === ''}>
           {t('ngt.new')}
