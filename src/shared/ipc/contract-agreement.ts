@@ -3,6 +3,7 @@ import type { RatingAgreementReport } from '../domain/agreement-ratings';
 import type { AgreementStudy } from '../domain/agreement-run';
 import type { CoderVersion, Disagreement } from '../domain/agreement-disagreements';
 import type { Span } from '../domain/agreement-spans';
+import type { TurnLabel } from '../domain/turn-labels';
 import { handler, returns } from './define';
 import type { CodingUpdate } from './types';
 
@@ -44,7 +45,9 @@ export interface AgreementResult {
 /** A disagreement as the browser shows it: the passage's words and the consensus so far. */
 export interface DisagreementView extends Disagreement {
   sourceTitle: string;
-  /** The passage [start, end) with a little context either side. */
+  /** Who speaks where the passage starts: a pseudonym or "Voce n", never a name from the file. */
+  speaker: TurnLabel;
+  /** The passage [start, end) with a little context either side, inside its speaker's turn. */
   before: string;
   text: string;
   after: string;

@@ -59,6 +59,14 @@ describe('agreement over the coder layers of an open project', () => {
     expect(first).toMatchObject({ codeId: delays.id, start: 0, end: 60, kind: 'extent' });
     expect(first.text).toBe('Il bando è arrivato tardi e i Comuni non avevano personale. ');
     expect(first.consensus).toEqual([]);
+    // Each passage is shown with its voice, and its context keeps to that voice's turn: the
+    // interviewer's words after INT-01's turn, and INT-01's before it, are not run together.
+    expect(first.speaker).toEqual({ kind: 'unmatched', n: 1 });
+    expect(first.after).toBe('');
+    const second = listed.disagreements[1]!;
+    expect(second.speaker).toEqual({ kind: 'unmatched', n: 2 });
+    expect(second.before).toBe('');
+    expect(second.text).toBe('La Regione ha poi semplificato il tutto.');
 
     const spans = consensusSpans(first, { accept: BRUNO.id });
     await call('agreementResolve', { sourceId, codeId: delays.id, start: 0, end: 60, spans });

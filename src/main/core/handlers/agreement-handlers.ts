@@ -8,7 +8,8 @@ import { findDisagreements } from '../../../shared/domain/agreement-disagreement
 import { matrixVersionsAgreement } from '../../../shared/domain/agreement-rating-versions';
 import { agreementStudy, defaultAgreementCoders } from '../../../shared/domain/agreement-run';
 import { unionSpans } from '../../../shared/domain/agreement-spans';
-import { contextAround } from '../../../shared/domain/search';
+import { segmentContext } from '../../../shared/domain/segment-context';
+import { turnLabel, unmatchedSpeakers } from '../../../shared/domain/turn-labels';
 import { translator } from '../../../shared/i18n';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { AgreementCoder, DisagreementView } from '../../../shared/ipc/contract-agreement';
@@ -127,11 +128,18 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
         consensus.set(key, [...(consensus.get(key) ?? []), coding]);
       }
       const titles = new Map(session.project.sources.map((s) => [s.id, s.title]));
+      const pseudonyms = new Map(session.project.participants.map((p) => [p.id, p.code]));
       const decidedNone = new Set(session.project.consensusDecisions.map((d) => d.id));
       const views: DisagreementView[] = [];
       for (const item of report.disagreements.slice(0, MAX_DISAGREEMENTS)) {
         const doc = await session.readDoc(item.sourceId);
-        const around = contextAround(doc.text, item.start, item.end, 120);
+        // The context keeps to the passage's speaker turn: another voice's words never read as
+        // this one's.
+        const around = segmentContext(doc.text, doc.turns, item.start, item.end, 120);
+        const turn = doc.turns.find((t) => t.start <= item.start && item.start < t.end);
+        const speaker = turn
+          ? turnLabel(turn, pseudonyms, unmatchedSpeakers(doc.turns), false)
+          : ({ kind: 'none' } as const);
         const mine = (consensus.get(`${item.sourceId}|${item.codeId}`) ?? [])
           .filter((span) => span.start < item.end && span.end > item.start)
           .map((span) => ({
@@ -143,6 +151,7 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
         views.push({
           ...item,
           sourceTitle: titles.get(item.sourceId) ?? '',
+          speaker,
           before: (around.clippedBefore ? '…' : '') + around.before,
           text: doc.text.slice(item.start, item.end),
           after: around.after + (around.clippedAfter ? '…' : ''),

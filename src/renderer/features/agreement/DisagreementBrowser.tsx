@@ -23,6 +23,7 @@ function MarkedPassage({
   spans: Span[];
   colour: string;
 }) {
+  const t = useT();
   const parts: Array<{ text: string; marked: boolean }> = [];
   let at = item.start;
   for (const span of spans) {
@@ -38,8 +39,15 @@ function MarkedPassage({
     at = span.end;
   }
   if (at < item.end) parts.push({ text: item.text.slice(at - item.start), marked: false });
+  const speaker =
+    item.speaker.kind === 'pseudonym'
+      ? item.speaker.text
+      : item.speaker.kind === 'unmatched'
+        ? t('privacy.unmatchedSpeaker', { n: item.speaker.n })
+        : null;
   return (
     <p className="disagreement-text">
+      {speaker && <strong className="disagreement-speaker">{speaker}: </strong>}
       <span className="muted">{item.before}</span>
       {parts.map((part, i) =>
         part.marked ? (
