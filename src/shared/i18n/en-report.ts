@@ -134,7 +134,7 @@ export const enReport: Record<keyof typeof itReport, string> = {
   'report.matrix.colRated': 'Cells rated',
   'report.matrix.overall': 'Overall',
   'report.matrix.legend':
-    'Key: levels {levels}; means over the values {scale}, leaving out “n.a.” and empty (unrated) cells.',
+    'Key: levels {levels}; means over the values {scale}, leaving out “n.a.” and empty (unrated) cells; a mean takes the colour of the nearest level, halfway the higher one.',
   'report.matrix.rationales': 'Rationale of the ratings',
 
   'report.ngt.title': 'Results of the Nominal Group Technique sessions',

@@ -576,7 +576,8 @@ export const en: Record<MessageKey, string> = {
   'matrix.counts': 'Cells per level',
   'matrix.overall': 'Total',
   'matrix.apart': 'counted apart',
-  'matrix.mapping': 'Values used for the means: {mapping}. n.a. cells are left out of the means.',
+  'matrix.mapping':
+    'Values used for the means: {mapping}. n.a. cells are left out of the means. A mean takes the name and colour of the nearest level; halfway (1.5, 2.5), the higher one.',
   'errors.VALIDATION': 'Invalid value: {reason}',
   'errors.NO_PROJECT_OPEN': 'No project is open.',
   'errors.NOT_A_PROJECT': 'The folder {path} does not contain a Campo project.',

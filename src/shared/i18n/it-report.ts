@@ -136,7 +136,7 @@ export const itReport = {
   'report.matrix.colRated': 'Celle valutate',
   'report.matrix.overall': 'Complessivo',
   'report.matrix.legend':
-    'Legenda: livelli {levels}; media sui valori {scale}, escluse le celle «n.a.» e quelle vuote (non valutate).',
+    'Legenda: livelli {levels}; media sui valori {scale}, escluse le celle «n.a.» e quelle vuote (non valutate); una media prende il colore del livello più vicino, a metà strada quello più alto.',
   'report.matrix.rationales': 'Motivazioni delle valutazioni',
 
   'report.ngt.title': 'Risultati delle sessioni di Nominal Group Technique',

@@ -586,7 +586,7 @@ export const it = {
   'matrix.overall': 'Totale',
   'matrix.apart': 'contato a parte',
   'matrix.mapping':
-    'Valori usati per le medie: {mapping}. Le celle n.a. restano fuori dalle medie.',
+    'Valori usati per le medie: {mapping}. Le celle n.a. restano fuori dalle medie. Una media prende il nome e il colore del livello più vicino; a metà strada (1,5; 2,5) quello più alto.',
   'errors.VALIDATION': 'Valore non valido: {reason}',
   'errors.NO_PROJECT_OPEN': 'Nessun progetto aperto.',
   'errors.NOT_A_PROJECT': 'La cartella {path} non contiene un progetto Campo.',

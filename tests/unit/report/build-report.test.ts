@@ -215,6 +215,9 @@ describe('buildReport', () => {
     );
     expect(bullets('it')).toContain('Bandi congiunti');
     expect(bullets('en')).toContain('(Coordination: high; Complementarity: high): ');
+    // The key says how a mean is named and coloured (2,5 reads "Alto").
+    const [table] = tables(build({ sections: ['integration'] }, project));
+    expect(table!.note).toContain('una media prende il colore del livello più vicino');
   });
 
   it('ranks NGT ideas by the rule, prints the rule, charts the scores and the second round', () => {
