@@ -14,6 +14,7 @@ import { translator } from '../../../shared/i18n';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { AgreementCoder, DisagreementView } from '../../../shared/ipc/contract-agreement';
 import { CampoError } from '../../../shared/ipc/errors';
+import type { SpeakerTurn } from '../../../shared/model/source';
 import {
   consensusDecisionId,
   EvaluatorSchema,
@@ -129,6 +130,13 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
       }
       const titles = new Map(session.project.sources.map((s) => [s.id, s.title]));
       const pseudonyms = new Map(session.project.participants.map((p) => [p.id, p.code]));
+      // "Voce n" numbering, once per source (its disagreements come one after the other).
+      const voices = new Map<string, Map<string, number>>();
+      const voicesOf = (sourceId: string, turns: readonly SpeakerTurn[]) => {
+        let numbered = voices.get(sourceId);
+        if (!numbered) voices.set(sourceId, (numbered = unmatchedSpeakers(turns)));
+        return numbered;
+      };
       const decidedNone = new Set(session.project.consensusDecisions.map((d) => d.id));
       const views: DisagreementView[] = [];
       for (const item of report.disagreements.slice(0, MAX_DISAGREEMENTS)) {
@@ -138,7 +146,7 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
         const around = segmentContext(doc.text, doc.turns, item.start, item.end, 120);
         const turn = doc.turns.find((t) => t.start <= item.start && item.start < t.end);
         const speaker = turn
-          ? turnLabel(turn, pseudonyms, unmatchedSpeakers(doc.turns), false)
+          ? turnLabel(turn, pseudonyms, voicesOf(item.sourceId, doc.turns), false)
           : ({ kind: 'none' } as const);
         const mine = (consensus.get(`${item.sourceId}|${item.codeId}`) ?? [])
           .filter((span) => span.start < item.end && span.end > item.start)

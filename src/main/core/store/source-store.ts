@@ -838,11 +838,9 @@ export class SourceStore {
     const deltas = written
       .map(([coderId, layer]) => {
         const made = madeFrom.get(layer);
-        const delta =
-          made && made.from === before.get(coderId)
-            ? made.delta
-            : layerDelta(before.get(coderId), layer);
-        return delta;
+        return made && made.from === before.get(coderId)
+          ? made.delta
+          : layerDelta(before.get(coderId), layer);
       })
       .filter((delta) => !isEmptyDelta(delta));
     if (deltas.length === 0) return;

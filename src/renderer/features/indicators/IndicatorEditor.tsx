@@ -22,15 +22,14 @@ const REFERENCE_PERIOD: Reading<string> = {
 
 /** Amounts read and written the way the screen's language writes numbers. */
 function amountReading(language: Language): Reading<number> {
-  return (AMOUNT_READINGS[language] ??= {
+  return {
     parse: (typed) => parseUserAmount(typed, language),
     format: (value) => (value === null ? '' : formatNumber(value, language, 2)),
     invalid: 'amount.invalid',
     size: 12,
     inputMode: 'decimal',
-  });
+  };
 }
-const AMOUNT_READINGS: Partial<Record<Language, Reading<number>>> = {};
 
 /** Every field of one indicator, each saved when it loses focus. */
 export function IndicatorEditor({ indicator, onClose }: { indicator: Indicator; onClose(): void }) {
