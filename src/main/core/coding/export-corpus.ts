@@ -60,7 +60,7 @@ export async function readExportCorpus(
     const layers = await session.readLayers(batch.map((summary) => summary.id));
     for (const summary of batch) {
       memory.check();
-      const source = await session.readSource(summary.id).catch(() => null);
+      const source = await session.scanSource(summary.id).catch(() => null);
       if (!source) continue;
       const codings = source.codings.map((coding) => ({
         ...coding,

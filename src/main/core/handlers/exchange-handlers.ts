@@ -44,7 +44,7 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
       host.emit('exportProgress', { kind: 'qdpx', fraction: 0 });
       const { bytes } = await qdpxArchive({
         project: session.project,
-        readSource: (id) => session.readSource(id),
+        readSource: (id) => session.scanSource(id),
         userName: coderName(),
         onProgress: (done, total) =>
           host.emit('exportProgress', { kind: 'qdpx', fraction: (0.95 * done) / total }),

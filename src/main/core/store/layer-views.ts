@@ -85,6 +85,16 @@ export function memoView(stored: StoredMemo, coderId: string): Memo {
   return memo;
 }
 
+/**
+ * Forgets the views of a layer's codings (the layer itself stays). A view holds its source's
+ * whole text (each passage is a slice of it): kept for as long as the layer is, the views of
+ * every source ever read would hold every text, whatever the text cache's budget.
+ */
+export function forgetViews(layer: LayerFile): void {
+  layerViews.delete(layer);
+  for (const stored of layer.codings) viewCache.delete(stored);
+}
+
 /** `a` may come before `b` in position order. */
 export function inOrder(
   a: Pick<Coding, 'start' | 'end'>,

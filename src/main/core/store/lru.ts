@@ -6,9 +6,14 @@ export class LruByBytes<K, V> {
   private readonly entries = new Map<K, { value: V; bytes: number }>();
   private used = 0;
 
+  /**
+   * @param onEvict told of each value forgotten to keep within the budget (not of `delete` or
+   *   `clear`), so what was kept alongside it can go too.
+   */
   constructor(
     readonly budget: number,
     private readonly sizeOf: (value: V) => number,
+    private readonly onEvict?: (key: K, value: V) => void,
   ) {}
 
   get bytes(): number {
@@ -43,6 +48,7 @@ export class LruByBytes<K, V> {
       if (this.used <= this.budget || oldKey === key) break;
       this.entries.delete(oldKey);
       this.used -= entry.bytes;
+      this.onEvict?.(oldKey, entry.value);
     }
   }
 

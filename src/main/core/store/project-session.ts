@@ -375,6 +375,17 @@ export class ProjectSession {
   }
 
   /**
+   * A source as `readSource` gives it, for a pass over every source (exports): read without
+   * being kept in memory unless it already is (SourceStore.scan).
+   */
+  scanSource(id: string): Promise<SourceFile> {
+    return this.enqueue(async () => {
+      this.knownSource(id);
+      return this.sources.scan(id);
+    });
+  }
+
+  /**
    * The coder layers of these sources (codings without texts), read a few sources at a time
    * through the queue so saves interleave with a long read.
    */

@@ -40,6 +40,7 @@ import {
   frozen,
   inOrder,
   layerView,
+  forgetViews,
   layerViews,
   memoView,
   storedOf,
@@ -213,7 +214,10 @@ export class SourceStore {
     readonly dir: string,
     options: SourceStoreOptions = {},
   ) {
-    this.texts = new LruByBytes(options.textBudgetBytes ?? 256 * 1024 * 1024, sizeOf);
+    // A source's text leaves memory with its codings' views, which hold it (see forgetViews).
+    this.texts = new LruByBytes(options.textBudgetBytes ?? 256 * 1024 * 1024, sizeOf, (id) =>
+      this.forgetViewsOf(id),
+    );
     this.readOnly = options.readOnly ?? false;
     this.journal = this.readOnly || options.journal === false ? null : new LayerJournal(dir);
   }
@@ -314,6 +318,10 @@ export class SourceStore {
   /** Bytes of texts held now (for the bench and tests). */
   get textBytes(): number {
     return this.texts.bytes;
+  }
+
+  private forgetViewsOf(id: string): void {
+    for (const layer of this.layers.get(id)?.values() ?? []) forgetViews(layer);
   }
 
   /** Forgets what is held of a source (after a failed write, a deletion, a restore). */
@@ -417,6 +425,26 @@ export class SourceStore {
     // Its size grew with the view's codings.
     this.texts.set(id, entry);
     return entry.view;
+  }
+
+  /**
+   * The source as `view` gives it, for a pass over many sources (an export): one held in memory
+   * is served from there; any other is read and assembled without being kept, so the pass
+   * neither fills memory with every text nor pushes out the sources the user is working on.
+   */
+  async scan(id: string): Promise<SourceFile> {
+    const held = this.texts.get(id);
+    if (held) return held.view ?? this.view(id);
+    const path = sourceFilePath(this.dir, id);
+    const read = await readJsonFile(path);
+    if (read.status === 'missing') {
+      throw new CampoError('NOT_FOUND', `Source file missing: ${path}`, { id, file: path });
+    }
+    if (read.status === 'unparsable') throw sourceCodec.unparsable(path, read.reason);
+    const view = this.assemble(sourceCodec.parse(read.value, path), await this.layersOf(id));
+    // Read while the pass runs: nothing of this text is kept once the caller lets the view go.
+    if (!this.texts.has(id)) this.forgetViewsOf(id);
+    return view;
   }
 
   /**
@@ -838,6 +866,8 @@ export class SourceStore {
     const deltas = written
       .map(([coderId, layer]) => {
         const made = madeFrom.get(layer);
+        // Read once: kept, it would hold the layer before, and that one the layer before it.
+        madeFrom.delete(layer);
         return made && made.from === before.get(coderId)
           ? made.delta
           : layerDelta(before.get(coderId), layer);
