@@ -48,3 +48,39 @@ test('at 1440 px the indicators table fits, amounts stay on one line, and 64,98 
   );
   expect(lines.every((n) => n === 1)).toBe(true);
 });
+
+test('at 1366 px a long axis name and unit wrap: the whole row, its date included, fits the page', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const indicators = new IndicatorsPage(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await start.goto(campo.url);
+  await start.openDemo();
+  await project.go('Indicatori');
+  await indicators.add(
+    'Asse III – Istruzione e formazione',
+    'Partecipanti che ottengono una qualifica alla fine della loro partecipazione all’intervento',
+    {
+      Codice: 'CR03',
+      Unità: 'numero di partecipanti (persone fisiche)',
+      'Target intermedio': '98.765.432,10',
+      'Target finale': '123.456.789,25',
+      'Valore raggiunto': '87.654.321,50',
+      Data: '31/12/2023',
+    },
+  );
+  const row = indicators.table.getByRole('row', { name: /Partecipanti che ottengono/ });
+  const date = row.getByRole('cell', { name: '31/12/2023' });
+  await expect(date).toBeVisible();
+  // The date's cell ends inside the page's text column: nothing to scroll sideways for.
+  const overflow = await date.evaluate((cell) => {
+    const main = cell.closest('main')!;
+    const right =
+      main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
+    return cell.getBoundingClientRect().right - right;
+  });
+  expect(overflow).toBeLessThanOrEqual(1);
+});

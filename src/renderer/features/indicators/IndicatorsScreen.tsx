@@ -95,7 +95,7 @@ export function IndicatorsScreen() {
             <tbody>
               {indicators.map((indicator) => (
                 <tr key={indicator.id}>
-                  <td className="nowrap">{indicator.axis || t('app.none')}</td>
+                  <td className="indicator-axis">{indicator.axis || t('app.none')}</td>
                   <td className="nowrap">{indicator.code || t('app.none')}</td>
                   <th scope="row">
                     <button
@@ -111,7 +111,7 @@ export function IndicatorsScreen() {
                   <td className="number">{value(indicator.target)}</td>
                   <td className="number">{value(indicator.achieved)}</td>
                   <td className="number">{rate(indicator.achieved, indicator.milestone)}</td>
-                  <td>{indicator.unit}</td>
+                  <td className="indicator-unit">{indicator.unit}</td>
                   <td className="nowrap">{formatUserDate(indicator.referenceDate)}</td>
                 </tr>
               ))}
