@@ -48,6 +48,13 @@ test('two blind packages of one interview, two colleagues code it, one renames a
     page.getByRole('button', { name: 'Prepara un pacchetto per un collega…' }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Restituisci al coordinatore' })).toHaveCount(0);
+  // Marco is not in the team yet: the dialog says a new colleague joins by opening the package.
+  await page.getByRole('button', { name: 'Prepara un pacchetto per un collega…' }).click();
+  const packageDialog = page.getByRole('dialog', { name: 'Pacchetto di lavoro per un collega' });
+  const forWhom = packageDialog.getByLabel('Per chi (facoltativo)');
+  await expect(forWhom).toHaveAccessibleDescription(/entra nel gruppo quando apre il pacchetto/);
+  await expect(forWhom.locator('option:checked')).toHaveText('Chiunque, anche un collega nuovo');
+  await packageDialog.getByRole('button', { name: 'Annulla' }).click();
   const pkgA = join(campo.root, 'anna.campopkg');
   const pkgM = join(campo.root, 'marco.campopkg');
   await team.makeBlindPackage(/INT-02/, pkgA);

@@ -97,7 +97,9 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.package.blindHint':
     'The colleague sees the texts, codes and participants, but not who already coded what.',
   'team.package.for': 'For whom (optional)',
-  'team.package.forAnyone': 'Anyone',
+  'team.package.forAnyone': 'Anyone, a new colleague too',
+  'team.package.forHint':
+    'A new colleague joins the team when they open the package: their name comes back with the work they return.',
   'team.package.make': 'Save the package',
   'team.package.saved': 'Package saved: {file}',
   'team.package.openFile': 'Open a work package…',

@@ -98,7 +98,9 @@ export const itTeam = {
   'team.package.blindHint':
     'Il collega vede i testi, i codici e i partecipanti, ma non chi ha già codificato cosa.',
   'team.package.for': 'Per chi (facoltativo)',
-  'team.package.forAnyone': 'Chiunque',
+  'team.package.forAnyone': 'Chiunque, anche un collega nuovo',
+  'team.package.forHint':
+    'Un collega nuovo entra nel gruppo quando apre il pacchetto: il suo nome torna con il lavoro che restituisce.',
   'team.package.make': 'Salva il pacchetto',
   'team.package.saved': 'Pacchetto salvato: {file}',
   'team.package.openFile': 'Apri un pacchetto di lavoro…',

@@ -72,7 +72,11 @@ export function PackageDialog({ onClose }: { onClose(): void }) {
         <p className="hint">{t('team.package.blindHint')}</p>
         <label className="field">
           <span>{t('team.package.for')}</span>
-          <select value={forId} onChange={(event) => setForId(event.target.value)}>
+          <select
+            value={forId}
+            aria-describedby="package-for-hint"
+            onChange={(event) => setForId(event.target.value)}
+          >
             <option value="">{t('team.package.forAnyone')}</option>
             {project.evaluators.map((member) => (
               <option key={member.id} value={member.id}>
@@ -81,6 +85,9 @@ export function PackageDialog({ onClose }: { onClose(): void }) {
             ))}
           </select>
         </label>
+        <p className="hint" id="package-for-hint">
+          {t('team.package.forHint')}
+        </p>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             {t('app.cancel')}
