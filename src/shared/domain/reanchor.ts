@@ -1,19 +1,28 @@
 /** Re-anchoring codings and turns when a source text is corrected (see reanchorCodings). */
+import { diffChars, diffLines, type ChangeObject } from 'diff';
 import type { Coding, SpeakerTurn } from '../model/source';
 import { sortCodings } from './coding';
 
-/** The single region where two texts differ: [start, oldEnd) in the old text became [start, newEnd). */
-export interface TextEdit {
+/** The region where two texts differ: [start, oldEnd) in the old text became [start, newEnd). */
+export interface TextRegion {
   start: number;
   oldEnd: number;
   newEnd: number;
 }
 
+/** One changed stretch: [oldStart, oldEnd) of the old text became [newStart, newEnd) of the new. */
+export interface TextEdit {
+  oldStart: number;
+  oldEnd: number;
+  newStart: number;
+  newEnd: number;
+}
+
 /**
- * The changed region between two texts by common prefix and suffix (null when equal). Never
- * splits a surrogate pair or a CRLF.
+ * The region spanning every difference between two texts, by common prefix and suffix (null
+ * when equal). Never splits a surrogate pair or a CRLF.
  */
-export function diffRegion(oldText: string, newText: string): TextEdit | null {
+export function diffRegion(oldText: string, newText: string): TextRegion | null {
   if (oldText === newText) return null;
   const shorter = Math.min(oldText.length, newText.length);
   let start = 0;
@@ -38,55 +47,151 @@ export function diffRegion(oldText: string, newText: string): TextEdit | null {
 }
 
 /**
- * Where an offset of the old text lands in the new one: unchanged before the edit, shifted by
- * the length difference after it; inside the edit, clamped to the edit's new bounds (`side`
- * 'start' → edit.start, 'end' → edit.newEnd). Text inserted exactly at a boundary is taken into
- * the span (a start stays, an end shifts), so typing at the end of a turn extends it.
+ * Bounds of the diffs (characters, then lines, inserted plus deleted): beyond them the texts
+ * are taken as differing in one region, a rewrite rather than corrections. Bounds, not a
+ * timeout, so the same two texts always give the same stretches (a correction interrupted by a
+ * crash is finished at the next open exactly as it was begun, see edit-journal.ts).
  */
-export function mapOffset(offset: number, edit: TextEdit, side: 'start' | 'end'): number {
-  const delta = edit.newEnd - edit.oldEnd;
-  if (side === 'start') {
-    if (offset <= edit.start) return offset;
-    return offset >= edit.oldEnd ? offset + delta : edit.start;
+const MAX_CHARS_CHANGED = 1_000;
+const MAX_LINES_CHANGED = 2_000;
+
+/**
+ * The stretches where two texts differ, in order (none when equal): each correction made in the
+ * editor is a stretch of its own, so the text between two corrections is known to be unchanged
+ * (a single region spanning them would lose where turns and codings between them were). Many
+ * corrections are compared line by line. Never splits a surrogate pair or a CRLF.
+ */
+export function textEdits(oldText: string, newText: string): TextEdit[] {
+  const region = diffRegion(oldText, newText);
+  if (!region) return [];
+  const whole: TextEdit = {
+    oldStart: region.start,
+    oldEnd: region.oldEnd,
+    newStart: region.start,
+    newEnd: region.newEnd,
+  };
+  if (region.oldEnd === region.start || region.newEnd === region.start) return [whole];
+  const before = oldText.slice(region.start, region.oldEnd);
+  const after = newText.slice(region.start, region.newEnd);
+  const parts =
+    diffChars(before, after, { maxEditLength: MAX_CHARS_CHANGED }) ??
+    diffLines(before, after, { maxEditLength: MAX_LINES_CHANGED });
+  if (!parts) return [whole];
+  return wholeUnits(stretchesOf(parts, region.start), oldText, newText);
+}
+
+/** The changed stretches of a diff of two texts' parts starting at `at` in both. */
+function stretchesOf(parts: readonly ChangeObject<string>[], at: number): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let oldAt = at;
+  let newAt = at;
+  let open: TextEdit | null = null;
+  for (const part of parts) {
+    const length = part.value.length;
+    if (!part.added && !part.removed) {
+      if (open) edits.push(open);
+      open = null;
+      oldAt += length;
+      newAt += length;
+      continue;
+    }
+    open ??= { oldStart: oldAt, oldEnd: oldAt, newStart: newAt, newEnd: newAt };
+    if (part.removed) oldAt += length;
+    else newAt += length;
+    open.oldEnd = oldAt;
+    open.newEnd = newAt;
   }
-  if (offset < edit.start || (offset === edit.start && edit.oldEnd > edit.start)) return offset;
-  return offset >= edit.oldEnd ? offset + delta : edit.newEnd;
+  if (open) edits.push(open);
+  return edits;
+}
+
+/**
+ * Stretches closer than this are one: a character diff splits a rewritten word into pieces
+ * around the letters it kept ("cosa" → "casa" is not two changes).
+ */
+const MIN_UNCHANGED = 4;
+
+/**
+ * Widens each stretch until it splits no surrogate pair or CRLF (the text around a stretch is the
+ * same in both texts, so both sides widen alike), joining stretches that then meet or nearly do.
+ */
+function wholeUnits(edits: TextEdit[], oldText: string, newText: string): TextEdit[] {
+  const joined: TextEdit[] = [];
+  for (const edit of edits) {
+    const next = { ...edit };
+    while (next.oldStart > 0 && splitsPair(oldText, newText, next.oldStart, next.newStart)) {
+      next.oldStart--;
+      next.newStart--;
+    }
+    while (next.oldEnd < oldText.length && splitsPair(oldText, newText, next.oldEnd, next.newEnd)) {
+      next.oldEnd++;
+      next.newEnd++;
+    }
+    const last = joined.at(-1);
+    if (last && next.oldStart - last.oldEnd < MIN_UNCHANGED) {
+      last.oldEnd = Math.max(last.oldEnd, next.oldEnd);
+      last.newEnd = Math.max(last.newEnd, next.newEnd);
+    } else joined.push(next);
+  }
+  return joined;
+}
+
+/**
+ * Where an offset of the old text lands in the new one: outside every stretch, shifted by what
+ * the stretches before it added or removed; inside one, clamped to its new bounds (`side`
+ * 'start' → its start, 'end' → its end). Text inserted exactly at a boundary is taken into the
+ * span (a start stays, an end shifts), so typing at the end of a turn extends it.
+ */
+export function mapOffset(
+  offset: number,
+  edits: readonly TextEdit[],
+  side: 'start' | 'end',
+): number {
+  for (const edit of edits) {
+    const before =
+      side === 'start'
+        ? offset <= edit.oldStart
+        : offset < edit.oldStart || (offset === edit.oldStart && edit.oldEnd > edit.oldStart);
+    if (before) return offset + edit.newStart - edit.oldStart;
+    if (offset < edit.oldEnd) return side === 'start' ? edit.newStart : edit.newEnd;
+  }
+  const last = edits.at(-1);
+  return last ? offset + last.newEnd - last.oldEnd : offset;
 }
 
 /**
  * Codings after a text edit. A coding whose text still reads the same at its mapped position
- * is moved there. Otherwise, when its `text` occurs in the new text near the edit (within the
- * edited region widened by the coding's length on each side), it is re-anchored to the nearest
- * occurrence. Otherwise it keeps its mapped (clamped) offsets and its original `text`, and is
- * flagged `textChanged: true` — never silently moved onto different words. A flagged coding
- * whose text reads the same again is unflagged.
+ * is moved there. Otherwise, when its `text` occurs in the new text near the stretches it touches
+ * (widened by the coding's length on each side), it is re-anchored to the nearest occurrence.
+ * Otherwise it keeps its mapped offsets and its original `text`, and is flagged
+ * `textChanged: true`: never silently moved onto different words. A flagged coding whose text
+ * reads the same again is unflagged.
  */
 export function reanchorCodings(
   codings: readonly Coding[],
   oldText: string,
   newText: string,
+  edits: readonly TextEdit[] = textEdits(oldText, newText),
 ): { codings: Coding[]; moved: number; flagged: number } {
-  const edit = diffRegion(oldText, newText);
-  const delta = edit ? edit.newEnd - edit.oldEnd : 0;
   let moved = 0;
   let flagged = 0;
   const result = codings.map((c): Coding => {
-    const start = edit ? mapOffset(c.start, edit, 'start') : c.start;
-    const end = edit ? mapOffset(c.end, edit, 'end') : c.end;
+    const start = mapOffset(c.start, edits, 'start');
+    const end = mapOffset(c.end, edits, 'end');
     let found = newText.slice(start, end) === c.text ? start : -1;
-    if (found === -1 && edit && c.text !== '') {
+    if (found === -1 && edits.length > 0 && c.text !== '') {
       const reach = c.text.length;
-      // Measured from both sides of the edit, so a coding between two separate changes is found.
-      found = nearestOccurrence(newText, c.text, edit.start - reach, edit.newEnd + reach, [
-        c.start,
-        c.start + delta,
-      ]);
+      // The stretches near the coding: its words may have moved within or between them.
+      const near = edits.filter((e) => e.oldStart <= c.end + reach && e.oldEnd >= c.start - reach);
+      const from = Math.min(start, near[0]?.newStart ?? start) - reach;
+      const to = Math.max(end, near.at(-1)?.newEnd ?? end) + reach;
+      found = nearestOccurrence(newText, c.text, from, to, [start, end - reach]);
     }
     if (found === -1) {
       if (!c.textChanged) flagged++;
-      // Kept near where it was, not stretched over the whole changed region.
-      const from = edit ? nearestSide(c.start, edit) : c.start;
-      const to = edit ? Math.max(nearestSide(c.end, edit), from) : c.end;
+      // Kept near where it was, not stretched over a whole changed stretch.
+      const from = nearestSide(c.start, edits);
+      const to = Math.max(nearestSide(c.end, edits), from);
       return from === c.start && to === c.end && c.textChanged
         ? c
         : { ...c, start: from, end: to, textChanged: true };
@@ -99,40 +204,46 @@ export function reanchorCodings(
   return { codings: sortCodings(result), moved, flagged };
 }
 
-/** Speaker turns after a text edit: boundaries mapped with `mapOffset`, never end < start. */
+/**
+ * Speaker turns after a text edit: boundaries mapped with `mapOffset`, never end < start. A
+ * boundary inside a changed stretch (a correction across two turns) goes to one point for the
+ * turn ending there and the one starting there, so turns never overlap.
+ */
 export function reanchorTurns(
   turns: readonly SpeakerTurn[],
   oldText: string,
   newText: string,
+  edits: readonly TextEdit[] = textEdits(oldText, newText),
 ): SpeakerTurn[] {
-  const edit = diffRegion(oldText, newText);
-  if (!edit) return turns.map((turn) => ({ ...turn }));
-  const delta = edit.newEnd - edit.oldEnd;
+  if (edits.length === 0) return turns.map((turn) => ({ ...turn }));
   // Text typed where one turn ends and the next begins belongs to the earlier turn only.
-  const junction =
-    edit.oldEnd === edit.start &&
-    turns.some((turn) => turn.end === edit.start && turn.end > turn.start);
+  const ends = new Set(turns.filter((turn) => turn.end > turn.start).map((turn) => turn.end));
+  const typedAt = new Set(edits.filter((e) => e.oldEnd === e.oldStart).map((e) => e.oldStart));
+  const boundary = (offset: number, side: 'start' | 'end') =>
+    edits.some((e) => e.oldStart < offset && offset < e.oldEnd)
+      ? nearestSide(offset, edits)
+      : mapOffset(offset, edits, side);
   return turns.map((turn) => {
-    const start =
-      junction && turn.start === edit.start && turn.end > turn.start
-        ? turn.start + delta
-        : mapOffset(turn.start, edit, 'start');
-    const end = mapOffset(turn.end, edit, 'end');
+    const junction = turn.end > turn.start && typedAt.has(turn.start) && ends.has(turn.start);
+    const start = boundary(turn.start, junction ? 'end' : 'start');
+    const end = boundary(turn.end, 'end');
     return { ...turn, start, end: Math.max(start, end) };
   });
 }
 
 /**
- * An offset of the old text in the new one; inside the changed region it stays at the same
- * distance from the nearer edge of the region (small corrections scattered over a text form one
- * region, and most of its text did not move).
+ * An offset of the old text in the new one; inside a changed stretch it stays at the same
+ * distance from the nearer edge of the stretch (most of a rewritten stretch's neighbourhood did
+ * not move).
  */
-function nearestSide(offset: number, edit: TextEdit): number {
-  if (offset <= edit.start) return offset;
-  const delta = edit.newEnd - edit.oldEnd;
-  if (offset >= edit.oldEnd) return offset + delta;
-  const mapped = offset - edit.start <= edit.oldEnd - offset ? offset : offset + delta;
-  return Math.min(Math.max(mapped, edit.start), edit.newEnd);
+function nearestSide(offset: number, edits: readonly TextEdit[]): number {
+  const inside = edits.find((e) => e.oldStart < offset && offset < e.oldEnd);
+  if (!inside) return mapOffset(offset, edits, 'start');
+  const mapped =
+    offset - inside.oldStart <= inside.oldEnd - offset
+      ? inside.newStart + (offset - inside.oldStart)
+      : inside.newEnd - (inside.oldEnd - offset);
+  return Math.min(Math.max(mapped, inside.newStart), inside.newEnd);
 }
 
 /** True when `pos` falls inside a surrogate pair or a CRLF of `text`. */

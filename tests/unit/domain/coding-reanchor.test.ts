@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   diffRegion,
   mapOffset,
+  textEdits,
   reanchorCodings,
   reanchorTurns,
 } from '../../../src/shared/domain/reanchor';
@@ -58,8 +59,10 @@ describe('diffRegion', () => {
 });
 
 describe('mapOffset', () => {
-  const replace = { start: 10, oldEnd: 14, newEnd: 20 };
-  const insert = { start: 10, oldEnd: 10, newEnd: 13 };
+  const replace = [{ oldStart: 10, oldEnd: 14, newStart: 10, newEnd: 20 }];
+  const insert = [{ oldStart: 10, oldEnd: 10, newStart: 10, newEnd: 13 }];
+  // Two stretches: 4 characters become 10 at 10, then 5 are removed at 30.
+  const two = [replace[0]!, { oldStart: 30, oldEnd: 35, newStart: 36, newEnd: 36 }];
 
   it('keeps offsets before the edit, shifts those after and clamps those inside', () => {
     expect(mapOffset(9, replace, 'start')).toBe(9);
@@ -68,6 +71,13 @@ describe('mapOffset', () => {
     expect(mapOffset(30, replace, 'end')).toBe(36);
     expect(mapOffset(12, replace, 'start')).toBe(10);
     expect(mapOffset(12, replace, 'end')).toBe(20);
+  });
+
+  it('shifts an offset by the stretches before it only', () => {
+    expect(mapOffset(20, two, 'start')).toBe(26);
+    expect(mapOffset(30, two, 'end')).toBe(36);
+    expect(mapOffset(32, two, 'start')).toBe(36);
+    expect(mapOffset(40, two, 'end')).toBe(41);
   });
 
   it('takes text inserted at a boundary into the span', () => {
@@ -148,7 +158,7 @@ describe('reanchorCodings', () => {
     }
   });
 
-  it('handles several edits at once (one region spanning them)', () => {
+  it('handles several separate edits at once', () => {
     const first = codingOf(OLD, 'Intervista.');
     const between = codingOf(OLD, 'La città 👩‍🔬');
     const touched = codingOf(OLD, 'è cambiata');
@@ -156,7 +166,6 @@ describe('reanchorCodings', () => {
     const newText = OLD.replace('INT-01', 'INT-001')
       .replace('è cambiata', 'è mutata')
       .replace('sindaco', 'la sindaca');
-    const edit = diffRegion(OLD, newText)!;
     const result = reanchorCodings([last, touched, between, first], OLD, newText);
     expect(result).toMatchObject({ moved: 2, flagged: 1 });
     readsBack(result.codings, newText);
@@ -165,12 +174,10 @@ describe('reanchorCodings', () => {
     // Between the first two edits: found again, shifted by the first edit only.
     expect(byId.get('La città 👩‍🔬')!.start).toBe(between.start + 1);
     expect(byId.get('Fine.')!.start).toBe(newText.indexOf('Fine.'));
-    // Edited: kept with its old words, where they were (not stretched over the whole region).
+    // Edited: kept with its old words, over what they became.
     const flagged = byId.get('è cambiata')!;
     expect(flagged).toMatchObject({ text: 'è cambiata', textChanged: true });
-    expect(flagged.start).toBeGreaterThanOrEqual(edit.start);
-    expect(flagged.end).toBeLessThanOrEqual(edit.newEnd);
-    expect(newText.slice(flagged.start, flagged.end)).toContain('è mutata');
+    expect(newText.slice(flagged.start, flagged.end)).toBe('è mutata');
   });
 
   it('keeps codings of emoji, NFD accents and CRLF exact across an edit', () => {
@@ -231,5 +238,55 @@ describe('reanchorTurns', () => {
     const mapped = reanchorTurns(turns, text, 'Prima battuta');
     expect(mapped[1]).toMatchObject({ start: 13, end: 13 });
     expect(reanchorTurns(turns, text, text)).toEqual(turns);
+  });
+
+  // The walk-through's interview: two fixes in two turns, far apart.
+  const interview = [
+    'Intervistatore: Come valuta la rendicontazione?',
+    'INT-02: Complessa, davvero complessa. Il portierato sociale ci chiede molto.',
+    'Intervistatore: E cosa cambierebbe?',
+    'INT-02: Meno moduli. Le assemblee di caseggiato funzionano.',
+  ];
+  const interviewText = interview.join('\n');
+  const interviewTurns = interview.map((line, i) => {
+    const start = interview.slice(0, i).join('\n').length + (i > 0 ? 1 : 0);
+    return turn(`t${i}`, start, start + line.length);
+  });
+
+  it('keeps each turn on its own words after fixes in two turns', () => {
+    const fixed = interviewText
+      .replace('Come valuta la', 'Come valuta, in generale, la')
+      .replace('E cosa', 'E che cosa');
+    expect(textEdits(interviewText, fixed)).toHaveLength(2);
+    const mapped = reanchorTurns(interviewTurns, interviewText, fixed);
+    expect(mapped.map((t) => fixed.slice(t.start, t.end))).toEqual(fixed.split('\n'));
+    // And the codings of the answers stay on them, none to check.
+    const codings = [
+      codingOf(interviewText, 'Il portierato sociale'),
+      codingOf(interviewText, 'Le assemblee di caseggiato'),
+    ];
+    const result = reanchorCodings(codings, interviewText, fixed);
+    expect(result.flagged).toBe(0);
+    readsBack(result.codings, fixed);
+  });
+
+  it('never lets turns overlap, even when a fix spans the end of one and the start of the next', () => {
+    const fixed = interviewText
+      .replace('rendicontazione?\nINT-02: Complessa', 'rendicontazione? INT-02: Complessa')
+      .replace('Meno moduli', 'Meno moduli, per favore');
+    const mapped = reanchorTurns(interviewTurns, interviewText, fixed);
+    for (let i = 1; i < mapped.length; i++) {
+      expect(mapped[i]!.start).toBeGreaterThanOrEqual(mapped[i - 1]!.end);
+    }
+    expect(fixed.slice(mapped[3]!.start, mapped[3]!.end)).toBe(
+      'INT-02: Meno moduli, per favore. Le assemblee di caseggiato funzionano.',
+    );
+  });
+
+  it('falls back to one region for a rewrite too large to diff', () => {
+    const rewritten = [...interviewText].reverse().join('');
+    expect(textEdits(interviewText, rewritten).length).toBeGreaterThanOrEqual(1);
+    const mapped = reanchorTurns(interviewTurns, interviewText, rewritten);
+    for (const t of mapped) expect(t.end).toBeGreaterThanOrEqual(t.start);
   });
 });

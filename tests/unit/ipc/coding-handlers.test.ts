@@ -168,6 +168,15 @@ describe('coding handlers', () => {
     expect(after.text.slice(flagged!.start, flagged!.end)).toContain('involto prest');
     for (const turn of after.turns)
       expect(after.text.slice(turn.start, turn.end)).not.toMatch(/^\s/);
+    // Two fixes in two turns: every turn between them still holds its own words, and only them.
+    expect(after.turns.map((turn) => after.text.slice(turn.start, turn.end))).toEqual(
+      source.turns.map((turn) =>
+        source.text
+          .slice(turn.start, turn.end)
+          .replace('Come è andata', 'Com’è andata, secondo lei,')
+          .replace('coinvolto tardi', 'coinvolto presto'),
+      ),
+    );
     await core.shutdown();
   });
 

@@ -3,7 +3,7 @@ import { nextColour } from '../../../shared/domain/codebook';
 import { adjustCoding, applyCoding } from '../../../shared/domain/coding';
 import { pendingNoteMarks } from '../../../shared/domain/note-marks';
 import { translator } from '../../../shared/i18n';
-import { reanchorCodings, reanchorTurns } from '../../../shared/domain/reanchor';
+import { reanchorCodings, reanchorTurns, textEdits } from '../../../shared/domain/reanchor';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CodeSchema } from '../../../shared/model/project';
@@ -192,8 +192,9 @@ export function codingHandlers(state: CoreState): CodingHandlers {
         if (baseRev !== undefined && baseRev !== (source.rev ?? 0)) {
           throw staleChange(source.title, ['text']);
         }
-        const moved = reanchorCodings(source.codings, source.text, text);
-        source.turns = reanchorTurns(source.turns, source.text, text);
+        const edits = textEdits(source.text, text);
+        const moved = reanchorCodings(source.codings, source.text, text, edits);
+        source.turns = reanchorTurns(source.turns, source.text, text, edits);
         source.codings = moved.codings;
         source.text = text;
         return { moved: moved.moved, flagged: moved.flagged };
