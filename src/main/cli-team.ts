@@ -1,6 +1,6 @@
 /**
  * `campo package` and `campo merge` (issue 18), on the same core as the app:
- *   campo package <project> <out.campopkg> [--sources id|title|INT-01,…] [--blind] [--for <evaluator id>]
+ *   campo package <project> <out.campopkg> [--sources id|title|INT-01,…] [--blind] [--for <evaluator id>] [--names]
  *   campo merge <project> <package.campopkg | other project folder> [--theirs] [--no-match]
  *     [--match-participants]
  * A merge from the command line cannot ask: conflicts keep the lead's value unless --theirs, and
@@ -30,7 +30,7 @@ function positional(args: string[], withValue: string[]): string[] {
   );
 }
 
-/** `campo package <project> <out> [--sources …] [--blind] [--for <id>]` */
+/** `campo package <project> <out> [--sources …] [--blind] [--for <id>] [--names]` */
 export async function packageCommand(args: string[], t: Translate, io: CliIo): Promise<number> {
   const [project, out] = positional(args, ['--sources', '--for']);
   if (!project || !out) {
@@ -67,6 +67,7 @@ export async function packageCommand(args: string[], t: Translate, io: CliIo): P
       sourceIds,
       blind: args.includes('--blind'),
       forEvaluatorId: option(args, '--for') ?? null,
+      withNames: args.includes('--names'),
     });
     await writeFile(resolve(out), bytes);
     io.out(

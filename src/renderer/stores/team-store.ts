@@ -38,6 +38,7 @@ interface TeamState {
     sourceIds: string[] | null;
     blind: boolean;
     forEvaluatorId: string | null;
+    withNames: boolean;
   }): Promise<boolean>;
   makeReturn(): Promise<boolean>;
   openPackage(pick: PackagePick): Promise<boolean>;

@@ -96,6 +96,11 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.package.blind': 'Blind: without the others’ codings (for double coding)',
   'team.package.blindHint':
     'The colleague sees the texts, codes and participants, but not who already coded what.',
+  'team.package.names': 'With the participants’ names (personal data)',
+  'team.package.namesOffHint':
+    'Without names: participants travel by pseudonym only, and transcript speakers by pseudonym, role or “Speaker n”. The names stay in your project.',
+  'team.package.namesOnHint':
+    'The colleague will see the participants’ names: choose this only if they need them (to conduct the interviews, for instance).',
   'team.package.for': 'For whom (optional)',
   'team.package.forAnyone': 'Anyone, a new colleague too',
   'team.package.forHint':

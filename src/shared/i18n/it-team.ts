@@ -97,6 +97,11 @@ export const itTeam = {
   'team.package.blind': 'Cieco: senza le codifiche degli altri (per la doppia codifica)',
   'team.package.blindHint':
     'Il collega vede i testi, i codici e i partecipanti, ma non chi ha già codificato cosa.',
+  'team.package.names': 'Con i nomi dei partecipanti (dati personali)',
+  'team.package.namesOffHint':
+    'Senza nomi: i partecipanti viaggiano con il solo pseudonimo, e le voci delle trascrizioni con lo pseudonimo, il ruolo o «Voce n». I nomi restano nel tuo progetto.',
+  'team.package.namesOnHint':
+    'Il collega vedrà i nomi dei partecipanti: scegli questa opzione solo se gli servono (per esempio per condurre le interviste).',
   'team.package.for': 'Per chi (facoltativo)',
   'team.package.forAnyone': 'Chiunque, anche un collega nuovo',
   'team.package.forHint':

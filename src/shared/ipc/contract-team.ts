@@ -98,6 +98,8 @@ export const teamContract = {
         sourceIds: z.array(Id).min(1).max(10_000).nullable(),
         blind: z.boolean(),
         forEvaluatorId: Id.nullable().default(null),
+        /** Carry the participants' names (personal data); without, pseudonyms only. */
+        withNames: z.boolean().default(false),
         target: Target,
       })
       .strict(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { turnLabel, unmatchedSpeakers } from '../../../src/shared/domain/turn-labels';
+import { isRoleLabel, turnLabel, unmatchedSpeakers } from '../../../src/shared/domain/turn-labels';
 
 const turns = [
   { speaker: 'Marco Bianchi', participantId: null },
@@ -30,5 +30,24 @@ describe('speaker labels on screen', () => {
       kind: 'pseudonym',
       text: 'INT-01',
     });
+  });
+
+  it('show a role as it is, a role being no personal data, and number only the unknown voices', () => {
+    const withRoles = [
+      { speaker: 'Intervistatore', participantId: null },
+      { speaker: 'Marco Bianchi', participantId: null },
+      { speaker: 'moderatrice 2', participantId: null },
+      { speaker: 'Interviewer', participantId: null },
+    ];
+    const unmatched = unmatchedSpeakers(withRoles);
+    expect(withRoles.map((turn) => turnLabel(turn, pseudonyms, unmatched, false))).toEqual([
+      { kind: 'label', text: 'Intervistatore' },
+      { kind: 'unmatched', n: 1 },
+      { kind: 'label', text: 'moderatrice 2' },
+      { kind: 'label', text: 'Interviewer' },
+    ]);
+    // A name that starts like a role is a name.
+    expect(isRoleLabel('Intervistatore Rossi')).toBe(false);
+    expect(isRoleLabel('Moderatori')).toBe(true);
   });
 });

@@ -128,9 +128,14 @@ export function teamHandlers(state: CoreState): TeamHandlers {
       return session.project.evaluators;
     },
 
-    async teamPackageMake({ sourceIds, blind, forEvaluatorId, target }) {
+    async teamPackageMake({ sourceIds, blind, forEvaluatorId, withNames, target }) {
       const session = state.requireSession();
-      const { bytes } = await makeWorkPackage(session, { sourceIds, blind, forEvaluatorId });
+      const { bytes } = await makeWorkPackage(session, {
+        sourceIds,
+        blind,
+        forEvaluatorId,
+        withNames,
+      });
       const name = exportFileName(`${session.project.meta.title} – pacchetto`, 'campopkg');
       return deliverExport(bytes, name, grantedSaveTarget(state, target));
     },

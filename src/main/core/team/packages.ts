@@ -11,7 +11,9 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { ProjectFile } from '../../../shared/model/project';
-import type { LayerFile } from '../../../shared/model/source';
+import type { LayerFile, SourceDoc } from '../../../shared/model/source';
+import { turnLabel, unmatchedSpeakers } from '../../../shared/domain/turn-labels';
+import { translator } from '../../../shared/i18n';
 import type { TeamSide } from '../../../shared/domain/team-merge';
 import { Archive } from '../exchange/qdpx-zip';
 import { isDataFile as isDataFilePath } from '../store/data-files';
@@ -61,6 +63,34 @@ export interface WorkPackageOptions {
   blind: boolean;
   /** The colleague the package is for, whose own layers a blind package keeps. */
   forEvaluatorId?: string | null;
+  /**
+   * Carry the participants' names and the transcripts' speaker labels as they are. Without
+   * (the default) a participant travels by pseudonym only: the register linking pseudonyms to
+   * people stays with the lead, as DESIGN §5 keeps names out of every export.
+   */
+  withNames?: boolean;
+}
+
+/**
+ * A source document as a package without names carries it: each turn's label is its
+ * participant's pseudonym, a role ("Intervistatore") as it is, any other label "Voce n".
+ */
+function sourceWithoutNames(bytes: Buffer, project: ProjectFile): string {
+  const doc = JSON.parse(bytes.toString('utf8')) as SourceDoc;
+  const pseudonyms = new Map(project.participants.map((person) => [person.id, person.code]));
+  const voices = unmatchedSpeakers(doc.turns);
+  const t = translator(project.meta.language);
+  doc.turns = doc.turns.map((turn) => {
+    const label = turnLabel(turn, pseudonyms, voices, false);
+    const speaker =
+      label.kind === 'pseudonym' || label.kind === 'label'
+        ? label.text
+        : label.kind === 'unmatched'
+          ? t('privacy.unmatchedSpeaker', { n: label.n })
+          : turn.speaker;
+    return { ...turn, speaker };
+  });
+  return serializeDocument(doc);
 }
 
 /** A project's data files as they will sit in a package (relative path → bytes). */
@@ -83,6 +113,9 @@ async function workFiles(session: ProjectSession, options: WorkPackageOptions): 
     }
   }
   project.merges = [];
+  if (!options.withNames) {
+    project.participants = project.participants.map((person) => ({ ...person, name: '' }));
+  }
   // The consensus's "neither" decisions go where their sources go, and never in a blind
   // package (they are the lead's verdict on the others' codings).
   const kept = new Set(project.sources.map((summary) => summary.id));
@@ -93,9 +126,10 @@ async function workFiles(session: ProjectSession, options: WorkPackageOptions): 
   const ids = project.sources.map((summary) => summary.id);
   const layers = await session.readLayers(ids);
   for (const id of ids) {
+    const doc = await readFile(join(session.dir, SOURCES_DIR, `${id}.json`));
     files.set(
       `${SOURCES_DIR}/${id}.json`,
-      await readFile(join(session.dir, SOURCES_DIR, `${id}.json`)),
+      options.withNames ? doc : sourceWithoutNames(doc, session.project),
     );
     for (const [coderId, layer] of layers.get(id) ?? new Map<string, LayerFile>()) {
       if (options.blind && coderId !== options.forEvaluatorId) continue;

@@ -16,6 +16,7 @@ export function PackageDialog({ onClose }: { onClose(): void }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [blind, setBlind] = useState(false);
   const [forId, setForId] = useState<string>('');
+  const [withNames, setWithNames] = useState(false);
   if (!project) return null;
   const sessionOf = (sourceId: string) =>
     project.sessions.find((session) => session.sourceIds.includes(sourceId))?.code;
@@ -30,6 +31,7 @@ export function PackageDialog({ onClose }: { onClose(): void }) {
             sourceIds: all ? null : chosen,
             blind,
             forEvaluatorId: forId || null,
+            withNames,
           }).then((ok) => ok && onClose());
         }}
       >
@@ -70,6 +72,18 @@ export function PackageDialog({ onClose }: { onClose(): void }) {
           {t('team.package.blind')}
         </label>
         <p className="hint">{t('team.package.blindHint')}</p>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={withNames}
+            aria-describedby="package-names-hint"
+            onChange={(event) => setWithNames(event.target.checked)}
+          />
+          {t('team.package.names')}
+        </label>
+        <p className="hint" id="package-names-hint">
+          {t(withNames ? 'team.package.namesOnHint' : 'team.package.namesOffHint')}
+        </p>
         <label className="field">
           <span>{t('team.package.for')}</span>
           <select
