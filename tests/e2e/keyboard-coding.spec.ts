@@ -100,8 +100,31 @@ test('code a passage with the keyboard only: skip links, a caret moved by turn, 
   const newCode = page.getByRole('button', { name: 'Nuovo codice' });
   await newCode.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('dialog')).toBeVisible();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  // The dialog starts on its first field: a name with spaces is typed there, not into ×.
+  await page.keyboard.type('Governance multilivello');
+  await expect(dialog.getByLabel('Nome', { exact: true })).toHaveValue('Governance multilivello');
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(dialog).toHaveCount(0);
   await expect(newCode).toBeFocused();
+
+  // A transcript correction is not thrown away by Esc: the dialog asks, and Esc again keeps it.
+  await page.getByRole('button', { name: 'Correggi il testo' }).click();
+  const correct = page.getByRole('dialog', { name: /^Correggi il testo/ });
+  const field = correct.getByRole('textbox');
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Aggiunta.');
+  await page.keyboard.press('Escape');
+  await expect(correct.getByRole('alert')).toContainText(
+    'Le modifiche non salvate andranno perse.',
+  );
+  await expect(correct.getByRole('button', { name: 'Continua a modificare' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(correct.getByRole('alert')).toHaveCount(0);
+  await expect(field).toHaveValue(/ Aggiunta\.$/);
+  await page.keyboard.press('Escape');
+  await correct.getByRole('button', { name: 'Scarta le modifiche' }).click();
+  await expect(correct).toHaveCount(0);
 });

@@ -26,6 +26,9 @@ export const en: Record<MessageKey, string> = {
   'app.tokenMissing':
     'The access code is missing. Open the full address printed by “npm run start:browser”.',
   'app.close': 'Close',
+  'dialog.discardQuestion': 'The changes not saved will be lost.',
+  'dialog.keepEditing': 'Keep editing',
+  'dialog.discard': 'Discard the changes',
   'app.cancel': 'Cancel',
   'app.save': 'Save',
   'app.add': 'Add',

@@ -28,6 +28,9 @@ export const it = {
   'app.tokenMissing':
     'Manca il codice di accesso. Apri l’indirizzo completo stampato da «npm run start:browser».',
   'app.close': 'Chiudi',
+  'dialog.discardQuestion': 'Le modifiche non salvate andranno perse.',
+  'dialog.keepEditing': 'Continua a modificare',
+  'dialog.discard': 'Scarta le modifiche',
   'app.cancel': 'Annulla',
   'app.save': 'Salva',
   'app.add': 'Aggiungi',

@@ -19,7 +19,12 @@ export function EditTextDialog({ source, onClose }: { source: SourceFile; onClos
     if (result) onClose();
   };
   return (
-    <Dialog title={t('coding.editTextTitle', { title: source.title })} onClose={onClose} wide>
+    <Dialog
+      title={t('coding.editTextTitle', { title: source.title })}
+      onClose={onClose}
+      wide
+      dirty={text !== source.text && !saving}
+    >
       <p className="hint">{t('coding.editTextHint')}</p>
       <textarea
         className="edit-source-text"
