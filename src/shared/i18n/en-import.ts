@@ -2,6 +2,7 @@ import type { itImport } from './it-import';
 
 /** English messages of transcript imports: the keys of it-import.ts. */
 export const enImport: Record<keyof typeof itImport, string> = {
+  'import.plainText': 'text',
   'import.notSpeaker': '— Not a voice: stays text —',
   'import.newParticipantOption': 'New participant…',
   'import.newCode': 'Pseudonym for {speaker}',

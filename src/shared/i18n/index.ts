@@ -54,6 +54,10 @@ export function errorMessage(
   const reasonKey = error.details?.reasonKey;
   if (typeof reasonKey === 'string' && isMessageKey(reasonKey))
     params.reason = t(reasonKey, params);
+  // So is a kind of file named by key ("testo" / "text").
+  const expectedKey = error.details?.expectedKey;
+  if (typeof expectedKey === 'string' && isMessageKey(expectedKey))
+    params.expected = t(expectedKey, params);
   // A refused value says which field and what is wrong, never a schema path.
   const issues = error.details?.issues;
   if (error.code === 'VALIDATION' && Array.isArray(issues) && issues.length > 0)

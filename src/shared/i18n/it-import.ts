@@ -1,5 +1,6 @@
 /** Italian messages of transcript imports (preview, speakers, duplicates, CLI), spread into it.ts. */
 export const itImport = {
+  'import.plainText': 'testo',
   'import.notSpeaker': '— Non è una voce: resta testo —',
   'import.newParticipantOption': 'Nuovo partecipante…',
   'import.newCode': 'Pseudonimo per {speaker}',

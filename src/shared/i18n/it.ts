@@ -361,7 +361,7 @@ export const it = {
     '{n, plural, =0 {Nessuna codifica passa} one {# codifica passa} other {# codifiche passano}} al codice scelto ({subcodes, plural, =0 {nessun sottocodice} one {# sottocodice si sposta} other {# sottocodici si spostano}}); i passaggi sovrapposti vengono uniti.',
   'codebook.deleteTitle': 'Eliminare il codice «{name}»?',
   'codebook.deleteExplain':
-    'Si eliminano {n, plural, =0 {nessuna codifica} one {# codifica} other {# codifiche}} in {sources, plural, =0 {nessuna fonte} one {# fonte} other {# fonti}} e {subcodes, plural, =0 {nessun sottocodice} one {# sottocodice} other {# sottocodici}}.',
+    'Da eliminare: {n, plural, =0 {nessuna codifica} one {# codifica} other {# codifiche}} in {sources, plural, =0 {nessuna fonte} one {# fonte} other {# fonti}} e {subcodes, plural, =0 {nessun sottocodice} one {# sottocodice} other {# sottocodici}}.',
   'codebook.deleteUndo': 'Si può annullare con Ctrl+Z durante questa sessione.',
   'retrieval.code': 'Codice',
   'retrieval.question': 'Domanda di valutazione',

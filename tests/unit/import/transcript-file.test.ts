@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readTranscriptFile } from '../../../src/main/core/import/transcript-file';
 import { runIsolated } from '../../../src/main/core/isolation/parser-pool';
 import { CampoError } from '../../../src/shared/ipc/errors';
+import { errorMessage } from '../../../src/shared/i18n';
 import { interviewDocx, zipBomb } from '../../helpers/files';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -66,6 +67,10 @@ describe('transcript files', () => {
     );
     expect((await refusal(encode('solo testo'), 'finto.docx')).code).toBe('FILE_TYPE_MISMATCH');
     expect((await refusal(docx, 'travestito.vtt')).code).toBe('FILE_TYPE_MISMATCH');
+    // A picture named .txt: "not a valid text", in the user's language.
+    const picture = await refusal(docx, 'immagine.txt');
+    expect(errorMessage(picture, 'en')).toContain('is not that of a valid text:');
+    expect(errorMessage(picture, 'it')).toContain('non è quello di un testo valido');
     expect(
       (
         await refusal(

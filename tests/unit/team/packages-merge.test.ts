@@ -12,6 +12,9 @@ import {
   readPackage,
 } from '../../../src/main/core/team/packages';
 import { restoreBackup } from '../../../src/main/core/store/recovery';
+import type { TeamMergeReport } from '../../../src/shared/domain/team-merge';
+import { translator } from '../../../src/shared/i18n';
+import { mergeReportSheets } from '../../../src/shared/report/merge-report-sheets';
 import {
   ANNA,
   LEAD,
@@ -111,6 +114,14 @@ describe('work packages and the three-way merge of colleagues’ work', () => {
     ]);
     // The losing value stays in the report.
     expect(report.conflicts[0]).toMatchObject({ decision: 'theirs', ours: { name: 'Barriere' } });
+    // In the report's workbook the field is named as the user knows it, not by its key.
+    const conflictSheet = mergeReportSheets(report as TeamMergeReport, translator('it'))[2]!;
+    expect(conflictSheet.rows[0]!.slice(3, 7)).toEqual([
+      'Nome',
+      'la versione del collega',
+      'Ostacoli amministrativi',
+      'Barriere',
+    ]);
 
     // Merging the same package again changes nothing.
     const again = await applyMerge(session, fromAnna, { decisions: { [key]: 'ours' } });

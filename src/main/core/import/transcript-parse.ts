@@ -37,8 +37,15 @@ export interface ParsedTranscriptFile {
   turns: ParsedTurn[];
 }
 
+/** A plain text file, named in the user's language by the message. */
+const PLAIN_TEXT = 'text';
+
 const mismatch = (file: string, expected: string) =>
-  new CampoError('FILE_TYPE_MISMATCH', `${file} is not ${expected}`, { file, expected });
+  new CampoError('FILE_TYPE_MISMATCH', `${file} is not ${expected}`, {
+    file,
+    expected,
+    ...(expected === PLAIN_TEXT ? { expectedKey: 'import.plainText' } : {}),
+  });
 
 /** The format a file name claims, or FILE_TYPE_UNSUPPORTED. */
 export function transcriptFormatOf(fileName: string): TranscriptFormat {
@@ -61,7 +68,7 @@ export function precheckTranscript(bytes: Uint8Array, fileName: string): Transcr
     format === 'docx' ? IMPORT_LIMITS.docxBytes : IMPORT_LIMITS.textBytes,
   );
   if ((format === 'docx') !== looksLikeZip(bytes)) {
-    throw mismatch(file, { docx: 'DOCX', vtt: 'WebVTT', srt: 'SRT', txt: 'testo' }[format]);
+    throw mismatch(file, { docx: 'DOCX', vtt: 'WebVTT', srt: 'SRT', txt: PLAIN_TEXT }[format]);
   }
   return format;
 }
@@ -135,7 +142,7 @@ export async function parseTranscriptBytes(
     if (!draft) throw mismatch(file, 'SRT');
   } else {
     // A .txt may hold a WebVTT or an old Teams/Stream transcript with its timings.
-    const text = textOf(bytes, file, 'testo');
+    const text = textOf(bytes, file, PLAIN_TEXT);
     draft = readVtt(text) ?? readTimedText(text) ?? readSpeakerLines(text);
   }
   if (draft.lines.length > IMPORT_LIMITS.turns) {
