@@ -64,6 +64,19 @@ export interface NotMerged {
   theirs: unknown;
 }
 
+/**
+ * A colleague's layer whose text the lead has since corrected, carried onto the lead's text
+ * before merging (merge-run.ts): how many codings it held, how many are flagged for review.
+ */
+export interface ReanchoredLayer {
+  sourceId: string;
+  label: string;
+  /** The colleague's name (or id) as the team lists them. */
+  coder: string;
+  codings: number;
+  flagged: number;
+}
+
 /** A record of theirs matched to one of ours by name when there was no common id. */
 export interface RecordMatch {
   kind: 'question' | 'code' | 'participant' | 'session';
@@ -92,6 +105,8 @@ export interface TeamMergeReport {
   conflicts: DecidedConflict[];
   replaced: ReplacedItem[];
   notMerged: NotMerged[];
+  /** Layers carried onto texts the lead corrected (absent in older reports). */
+  reanchored?: ReanchoredLayer[];
   matches: RecordMatch[];
   /** The same package was merged before: nothing changed. */
   alreadyMerged: boolean;
@@ -123,6 +138,8 @@ export interface TeamMergeInput {
   by: string | null;
   /** The colleague who made the package, as its manifest names them. */
   fromEvaluator?: string;
+  /** Their layers already carried onto the lead's corrected texts (for the report). */
+  reanchored?: ReanchoredLayer[];
 }
 
 const STAMP = ['rev', 'updatedAt', 'updatedBy'];
@@ -389,6 +406,7 @@ export function planTeamMerge(input: TeamMergeInput): TeamMergePlan {
     conflicts: [],
     replaced: [],
     notMerged: ctx.notMerged,
+    ...(input.reanchored?.length ? { reanchored: input.reanchored } : {}),
     matches: input.matches ?? [],
     alreadyMerged: false,
     ...extra,

@@ -35,6 +35,8 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.notMerged.source-title': 'The colleague’s new title for “{label}” was not applied.',
   'team.notMerged.layer-text':
     'A colleague’s codings on “{label}” refer to a different text: not merged (they stay in the package).',
+  'team.report.reanchored':
+    '“{label}”: {who}’s {count, plural, one {# coding was} other {# codings were}} carried onto the text you corrected meanwhile{flagged, plural, =0 {.} one {; # is to be checked (its words changed).} other {; # are to be checked (their words changed).}}',
   'team.report.alreadyMerged': 'This package was merged before: nothing changed.',
   'team.report.nothing': 'Nothing new to merge.',
   'errors.MERGE_UNDECIDED':

@@ -36,6 +36,8 @@ export const itTeam = {
     'Il nuovo titolo di «{label}» dato dal collega non è stato applicato.',
   'team.notMerged.layer-text':
     'Le codifiche di un collega su «{label}» si riferiscono a un testo diverso: non unite (restano nel pacchetto).',
+  'team.report.reanchored':
+    '«{label}»: {count, plural, one {la codifica} other {le # codifiche}} di {who} {count, plural, one {è stata portata} other {sono state portate}} sul testo che hai corretto nel frattempo{flagged, plural, =0 {.} one {; # è da verificare (le sue parole sono cambiate).} other {; # sono da verificare (le loro parole sono cambiate).}}',
   'team.report.alreadyMerged': 'Questo pacchetto è già stato unito: nessuna modifica.',
   'team.report.nothing': 'Niente di nuovo da unire.',
   'errors.MERGE_UNDECIDED':

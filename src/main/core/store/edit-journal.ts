@@ -6,12 +6,12 @@
  */
 import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { reanchorCodings } from '../../../shared/domain/reanchor';
 import type { ProjectFile } from '../../../shared/model/project';
 import { layerCodec, sourceCodec } from './codecs';
 import { readJsonFile, writeFileDurable } from './durable-file';
 import { serializeDocument } from './json-document';
-import { codingsOf, sameStoredCoding, serializeLayer, storedCoding } from './layers';
+import { reanchorLayer } from './layer-reanchor';
+import { serializeLayer } from './layers';
 import { SOURCES_DIR, isSafeId, layersDir, sourceFilePath } from './layout';
 
 const JOURNAL = '.edit.json';
@@ -77,19 +77,10 @@ async function reanchorLayers(
     const path = join(folder, name);
     const layer = await parsed(path, layerCodec);
     if (!layer || layer.textRev !== oldRev) continue;
-    const moved = reanchorCodings(codingsOf(layer, oldText).codings, oldText, next.text).codings;
-    const before = new Map(layer.codings.map((stored) => [stored.id, stored]));
-    const codings = moved.map((coding) => {
-      const stored = storedCoding(coding);
-      const old = before.get(coding.id);
-      if (old && sameStoredCoding(stored, old)) return old;
-      return {
-        ...stored,
-        rev: (old?.rev ?? 0) + 1,
-        updatedAt: next.updatedAt,
-        updatedBy: next.updatedBy ?? null,
-      };
+    const moved = reanchorLayer(layer, oldText, next.text, next.textRev, {
+      at: next.updatedAt,
+      by: next.updatedBy ?? null,
     });
-    await writeFileDurable(path, serializeLayer({ ...layer, textRev: next.textRev, codings }));
+    await writeFileDurable(path, serializeLayer(moved.layer));
   }
 }

@@ -14,9 +14,13 @@ import {
   type RecordMatch,
   type TeamConflict,
   type TeamMergePlan,
+  type ReanchoredLayer,
   type TeamMergeReport,
   type TeamSide,
 } from '../../../shared/domain/team-merge';
+import { textEdits } from '../../../shared/domain/reanchor';
+import type { LayerFile, SourceDoc } from '../../../shared/model/source';
+import { reanchorLayer } from '../store/layer-reanchor';
 import { CURRENT_SCHEMA_VERSION, ProjectFileSchema } from '../../../shared/model/project';
 import { createSnapshot } from '../store/backups';
 import { serializeDocument } from '../store/json-document';
@@ -61,6 +65,72 @@ function commonBase(session: ProjectSession, pkg: ReadPackage): TeamSide | null 
   return pkg.base && pkg.base.project.id === session.project.id ? pkg.base : null;
 }
 
+/** The text and its revision of a source document's bytes. */
+function textOf(bytes: Uint8Array): { text: string; textRev: number } {
+  const doc = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<SourceDoc>;
+  return { text: doc.text ?? '', textRev: doc.textRev ?? 0 };
+}
+
+/**
+ * Their layers on a text the lead has corrected since the package left, carried onto the lead's
+ * text as a correction carries the lead's own (moved with the words; flagged where the words
+ * changed), and the base's copies the same way, so the merge sees only what the colleague did.
+ * Without this, one typo fixed by the lead left a colleague's whole work on that transcript out.
+ */
+async function onOurTexts(
+  session: ProjectSession,
+  pkg: ReadPackage,
+  theirs: TeamSide,
+  base: TeamSide | null,
+  now: string,
+): Promise<{ theirs: TeamSide; base: TeamSide | null; reanchored: ReanchoredLayer[] }> {
+  const theirLayers = new Map(theirs.layers);
+  const baseLayers = base ? new Map(base.layers) : null;
+  const reanchored: ReanchoredLayer[] = [];
+  const stamp = { at: now, by: session.evaluator.id };
+  const nameOf = (coderId: string) =>
+    [...session.project.evaluators, ...theirs.project.evaluators].find(
+      (member) => member.id === coderId,
+    )?.name || coderId.slice(0, 8);
+  for (const [sourceId, layers] of theirs.layers) {
+    const summary = session.project.sources.find((candidate) => candidate.id === sourceId);
+    const ourRev = summary?.textRev ?? 0;
+    if (!summary || [...layers.values()].every((layer) => layer.textRev === ourRev)) continue;
+    const bytes = await pkg.sourceBytes(sourceId).catch(() => null);
+    if (!bytes) continue;
+    const theirDoc = textOf(bytes);
+    const ourText = (await session.readDoc(sourceId)).text;
+    const edits = textEdits(theirDoc.text, ourText);
+    const carry = (from: ReadonlyMap<string, LayerFile>, report: boolean) => {
+      const moved = new Map(from);
+      for (const layer of from.values()) {
+        // Only a layer on the text the package holds can be carried (a rare third text stays out).
+        if (layer.textRev === ourRev || layer.textRev !== theirDoc.textRev) continue;
+        const result = reanchorLayer(layer, theirDoc.text, ourText, ourRev, stamp, edits);
+        moved.set(layer.coderId, result.layer);
+        if (report && layer.codings.length > 0) {
+          reanchored.push({
+            sourceId,
+            label: summary.title,
+            coder: nameOf(layer.coderId),
+            codings: layer.codings.length,
+            flagged: result.flagged,
+          });
+        }
+      }
+      return moved;
+    };
+    theirLayers.set(sourceId, carry(layers, true));
+    const baseOfSource = base?.layers.get(sourceId);
+    if (baseLayers && baseOfSource) baseLayers.set(sourceId, carry(baseOfSource, false));
+  }
+  return {
+    theirs: { ...theirs, layers: theirLayers },
+    base: base && baseLayers ? { ...base, layers: baseLayers } : base,
+    reanchored,
+  };
+}
+
 async function plan(
   session: ProjectSession,
   pkg: ReadPackage,
@@ -76,12 +146,18 @@ async function plan(
           (proposal) => proposal.theirId === match.theirId && proposal.ourId === match.ourId,
         ),
       );
-  const theirs = applyMatches(pkg.theirs, matches);
+  const matched = applyMatches(pkg.theirs, matches);
+  const {
+    theirs,
+    base: baseOnOurs,
+    reanchored,
+  } = await onOurTexts(session, pkg, matched, base, now);
   const ours = await oursSide(session, theirs);
   const result = planTeamMerge({
-    base,
+    base: baseOnOurs,
     ours,
     theirs,
+    reanchored,
     packageId: pkg.manifest.packageId,
     baseId: base ? pkg.manifest.baseId : null,
     decisions: choices.decisions ?? {},

@@ -73,6 +73,16 @@ export function MergeReportView({
       {report.replaced.length > 0 && (
         <p>{t('team.report.replaced', { count: report.replaced.length })}</p>
       )}
+      {(report.reanchored ?? []).map((item) => (
+        <p key={`reanchored:${item.sourceId}:${item.coder}`}>
+          {t('team.report.reanchored', {
+            label: item.label,
+            who: item.coder,
+            count: item.codings,
+            flagged: item.flagged,
+          })}
+        </p>
+      ))}
       {report.notMerged.map((item) => (
         <p key={`${item.kind}:${item.id}`} className="warning">
           {t(`team.notMerged.${item.kind}`, { label: item.label })}
