@@ -199,11 +199,19 @@ const CLOSERS = /["'”’»)\]]/;
 
 const foldCache = new Map<string, string>();
 
-/** One code point folded: compatibility-decomposed, marks dropped, lower case, final sigma as σ. */
+/** Apostrophes as Word and phones type them (’ ‘ ʼ ´ ′): searched as the keyboard's ' . */
+const APOSTROPHES = /^[\u2018\u2019\u02BC\u00B4\u2032]$/;
+
+/**
+ * One code point folded: compatibility-decomposed, marks dropped, lower case, final sigma as σ,
+ * any apostrophe as '.
+ */
 function foldChar(char: string): string {
   let folded = foldCache.get(char);
   if (folded === undefined) {
-    folded = char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ς/g, 'σ');
+    folded = APOSTROPHES.test(char)
+      ? "'"
+      : char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ς/g, 'σ');
     foldCache.set(char, folded);
   }
   return folded;

@@ -53,6 +53,19 @@ describe('findMatches', () => {
     expect(read(text, findMatches(text, 'citta\u0300', anywhere))).toEqual(expected);
   });
 
+  it('takes the apostrophes Word and phones type for the keyboard’s, both ways', () => {
+    const typed = "All’inizio l’ente capofila, poi l‘ente e dall'inizio l'ente.";
+    expect(read(typed, findMatches(typed, "l'ente", anywhere))).toEqual([
+      'l’ente',
+      'l‘ente',
+      "l'ente",
+    ]);
+    expect(read(typed, findMatches(typed, 'all’inizio', anywhere))).toEqual([
+      'All’inizio',
+      "all'inizio",
+    ]);
+  });
+
   it('includes the combining mark of an accented letter at the end of a hit', () => {
     const nfd = 'la citta\u0300';
     expect(findMatches(nfd, 'città', anywhere)).toEqual([{ start: 3, end: 9 }]);

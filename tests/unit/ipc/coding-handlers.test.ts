@@ -241,6 +241,13 @@ describe('coding handlers', () => {
     const { call, core, dv2, region, mantova, codeOf, sourceId } = await codingProject();
     const found = await call('textSearch', { query: 'CITTA', wholeWord: true });
     expect(found.hits.map((hit) => hit.match)).toEqual(['città', 'città', 'città']);
+    // A phrase typed in quotes, as in NVivo or a web search, is the phrase.
+    for (const quoted of ['"la città"', '“la città”', '«la città»']) {
+      expect((await call('textSearch', { query: quoted, wholeWord: true })).hits).toHaveLength(
+        (await call('textSearch', { query: 'la città', wholeWord: true })).hits.length,
+      );
+    }
+    expect((await call('textSearch', { query: 'la città', wholeWord: true })).hits.length).toBe(3);
     // Who said it: the pseudonym, and apart the file's label (shown only when names are revealed).
     expect(found.hits.map((hit) => [hit.speaker, hit.speakerLabel])).toEqual([
       ['', 'Intervistatore'],

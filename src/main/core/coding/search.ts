@@ -128,6 +128,16 @@ export function searchHit(
   };
 }
 
+/**
+ * The query without the quotes around it: a phrase typed as "tavolo comune" (as in NVivo or a
+ * web search) is searched as the phrase it already is.
+ */
+export function unquoted(query: string): string {
+  const trimmed = query.trim();
+  const pair = /^(["“”„«»])([\s\S]+)(["“”„«»])$/.exec(trimmed);
+  return pair && pair[2]!.trim() !== '' ? pair[2]!.trim() : trimmed;
+}
+
 export async function searchProject(
   session: ProjectSession,
   query: string,
@@ -137,7 +147,7 @@ export async function searchProject(
   const { project } = session;
   const search = session.caches.search;
   await search.load();
-  const needle = foldForMatching(query.trim()).folded;
+  const needle = foldForMatching(unquoted(query)).folded;
   if (needle === '') return { hits: [], truncated: false };
   const pattern = Buffer.from(needle, 'utf16le');
   const wanted = sourceIds ? new Set(sourceIds) : null;

@@ -15,8 +15,9 @@ import { isSafeId } from './layout';
 import { LruByBytes } from './lru';
 
 /** Bump when a format below changes: older files are then ignored and rebuilt. */
-export const SEARCH_CACHE_VERSION = 1;
-const FOLDED_MAGIC = 0x43464f31; // "CFO1"
+/** Bump when the folding changes (2: apostrophes fold to '), so caches are folded again. */
+export const SEARCH_CACHE_VERSION = 2;
+const FOLDED_MAGIC = 0x43464f32; // "CFO2": folded files of SEARCH_CACHE_VERSION 2
 const FILTERS_MAGIC = 0x43535231; // "CSR1"
 
 interface Entry<T> {
