@@ -166,4 +166,18 @@ test('export the demo codebook as CSV and import it into a new project', async (
   ).toBeVisible();
   // The demo's DV codes arrive as ordinary codes; "Nuovi target" keeps its place under DV1's.
   await expect(coding.code('Nuovi target')).toHaveAttribute('aria-level', '2');
+
+  // A codebook saved by Italian Excel: Windows-1252, not UTF-8 («à» is the byte E0).
+  await page.getByLabel('Importa CSV').setInputFiles({
+    name: 'codebook-excel.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'name;description\r\nCriticit\xe0 attuative;Qualit\xe0 dei servizi\r\n',
+      'latin1',
+    ),
+  });
+  await expect(
+    project.notification('Codebook importato: 1 codice nuovo, 0 aggiornati.'),
+  ).toBeVisible();
+  await expect(coding.code('Criticità attuative')).toBeVisible();
 });

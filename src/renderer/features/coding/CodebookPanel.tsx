@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { decodeText } from '../../../shared/domain/text-decoding';
 import { codeTreeOrder } from '../../../shared/domain/codebook';
 import { foldAccents } from '../../../shared/domain/folding';
 import { formatNumber } from '../../../shared/i18n';
@@ -76,7 +77,8 @@ export function CodebookPanel() {
   };
 
   const importCsv = async (file: File) => {
-    const csv = await file.text();
+    // Decoded as the transcripts are: Italian Excel saves CSV in Windows-1252, not UTF-8.
+    const { text: csv } = decodeText(new Uint8Array(await file.arrayBuffer()));
     const result = await codebookActions.importCsv(csv);
     if (!result) return;
     const { added, updated, problems } = result;
