@@ -109,6 +109,19 @@ test('code a passage with the keyboard only: skip links, a caret moved by turn, 
   await expect(dialog).toHaveCount(0);
   await expect(newCode).toBeFocused();
 
+  // The codebook is one Tab stop: arrows move between codes, Tab leaves the tree.
+  const items = page.getByRole('tree').getByRole('treeitem');
+  await items.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
+  await expect(items.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(items.last()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('[role="treeitem"]:focus')).toHaveCount(0);
+  await page.keyboard.press('Shift+Tab');
+  await expect(items.last()).toBeFocused();
+
   // A transcript correction is not thrown away by Esc: the dialog asks, and Esc again keeps it.
   await page.getByRole('button', { name: 'Correggi il testo' }).click();
   const correct = page.getByRole('dialog', { name: /^Correggi il testo/ });

@@ -132,15 +132,19 @@ export function CodebookPanel() {
       {codes.length === 0 && <p className="hint">{t('codebook.empty')}</p>}
       {codes.length > 0 && rows.length === 0 && <p className="hint">{t('codebook.noMatch')}</p>}
       <ul className="code-tree" role="tree" aria-label={t('codebook.title')}>
-        {rows.map(({ code, depth }) => {
+        {rows.map(({ code, depth }, index) => {
           const count = counts[code.id];
+          // One Tab stop for the whole tree (the selected code, else the first); arrows move.
+          const tabStop = rows.some((row) => row.code.id === selectedId)
+            ? code.id === selectedId
+            : index === 0;
           return (
             <li
               key={code.id}
               role="treeitem"
               aria-selected={code.id === selectedId}
               aria-level={depth + 1}
-              tabIndex={0}
+              tabIndex={tabStop ? 0 : -1}
               draggable
               className={code.id === selectedId ? 'code-row selected' : 'code-row'}
               style={{ paddingLeft: 8 + depth * 16 }}
@@ -149,6 +153,12 @@ export function CodebookPanel() {
               onKeyDown={(event) => {
                 if (event.key === 'Enter') setEditing({ kind: 'edit', code });
                 if (event.key === 'Delete') setEditing({ kind: 'delete', code });
+                const target = treeStep(event.key, index, rows.length);
+                if (target === null) return;
+                event.preventDefault();
+                setSelectedId(rows[target]!.code.id);
+                const items = event.currentTarget.parentElement?.children;
+                (items?.[target] as HTMLElement | undefined)?.focus();
               }}
               onDragStart={() => setDragged(code.id)}
               onDragEnd={() => setDragged(null)}
@@ -233,4 +243,13 @@ export function CodebookPanel() {
       )}
     </section>
   );
+}
+
+/** The row an arrow, Home or End key moves to in a tree of `count` rows, or null. */
+function treeStep(key: string, index: number, count: number): number | null {
+  if (key === 'ArrowDown') return Math.min(index + 1, count - 1);
+  if (key === 'ArrowUp') return Math.max(index - 1, 0);
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
 }
