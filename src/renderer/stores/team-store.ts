@@ -182,6 +182,8 @@ export const useTeamStore = create<TeamState>((set, get) => {
           preview,
           matches: preview.proposals.filter(matchedByDefault),
           matchesConfirmed: preview.proposals.length === 0,
+          // Decided in an earlier merge, the colleague's value unchanged: proposed again.
+          decisions: { ...preview.remembered },
         });
         return true;
       } finally {
@@ -202,7 +204,7 @@ export const useTeamStore = create<TeamState>((set, get) => {
         const next = await attempt(() =>
           api().teamMergePreview({ fileName: preview.from, token: preview.token, matches }),
         );
-        if (next) set({ preview: next, matchesConfirmed: true, decisions: {} });
+        if (next) set({ preview: next, matchesConfirmed: true, decisions: { ...next.remembered } });
       } finally {
         set({ busy: false });
       }

@@ -38,6 +38,8 @@ export const itTeam = {
     'Le codifiche di un collega su «{label}» si riferiscono a un testo diverso: non unite (restano nel pacchetto).',
   'team.report.reanchored':
     '«{label}»: {count, plural, one {la codifica} other {le # codifiche}} di {who} {count, plural, one {è stata portata} other {sono state portate}} sul testo che hai corretto nel frattempo{flagged, plural, =0 {.} one {; # è da verificare (le sue parole sono cambiate).} other {; # sono da verificare (le loro parole sono cambiate).}}',
+  'team.merge.remembered':
+    'Già deciso così in un’unione precedente, e il collega non l’ha più cambiato: puoi confermare o scegliere l’altra versione.',
   'team.report.alreadyMerged': 'Questo pacchetto è già stato unito: nessuna modifica.',
   'team.report.nothing': 'Niente di nuovo da unire.',
   'errors.MERGE_UNDECIDED':

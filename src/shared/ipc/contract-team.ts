@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVALUATOR_ROLES } from '../model/constants';
 import type { Evaluator } from '../model/project';
 import type { MergeRecord } from '../model/project';
-import type { RecordMatch, TeamConflict, TeamMergeReport } from '../domain/team-merge';
+import type { Decision, RecordMatch, TeamConflict, TeamMergeReport } from '../domain/team-merge';
 import type { ExportResult } from './contract-export';
 import { BaseRevSchema, handler, returns } from './define';
 import type { AppSettings, ProjectSnapshot } from './types';
@@ -46,6 +46,8 @@ export interface TeamMergePreview {
   conflicts: TeamConflict[];
   report: TeamMergeReport;
   empty: boolean;
+  /** Decisions of earlier merges that still hold, proposed again (see merge-run.ts). */
+  remembered: Record<string, Decision>;
 }
 
 export interface TeamMergeResult {

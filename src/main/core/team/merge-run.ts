@@ -50,6 +50,34 @@ export interface MergePreview {
   report: TeamMergeReport;
   /** Nothing would change (the same package merged before, or nothing new). */
   empty: boolean;
+  /**
+   * Conflicts the lead already decided in an earlier merge, the colleague's value unchanged
+   * since: the same decision, proposed again instead of asked again.
+   */
+  remembered: Record<string, Decision>;
+}
+
+/**
+ * Earlier merges' decisions that still hold: a conflict of the same record whose colleague's
+ * value is what the lead decided on then (a colleague returns work several times from one
+ * package, and each return would otherwise ask the same question again).
+ */
+export function rememberedDecisions(
+  merges: ReadonlyArray<{ report: unknown }>,
+  conflicts: readonly TeamConflict[],
+): Record<string, Decision> {
+  const remembered: Record<string, Decision> = {};
+  const wanted = new Map(conflicts.map((conflict) => [conflict.key, conflict]));
+  for (const merge of merges) {
+    const past = (merge.report as Partial<TeamMergeReport>).conflicts ?? [];
+    for (const decided of past) {
+      const now = wanted.get(decided.key);
+      if (now && JSON.stringify(now.theirs) === JSON.stringify(decided.theirs)) {
+        remembered[decided.key] = decided.decision;
+      }
+    }
+  }
+  return remembered;
 }
 
 /** The lead's side: project.json and the layers of the sources theirs has layers for. */
@@ -190,6 +218,7 @@ export async function previewMerge(
     conflicts: planned.conflicts,
     report: planned.report,
     empty: planIsEmpty(planned, session.project),
+    remembered: rememberedDecisions(session.project.merges, planned.conflicts),
   };
 }
 

@@ -138,6 +138,9 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
                       <strong>{t(`team.kind.${conflict.kind}`)}</strong> «{conflict.label}» –{' '}
                       {t(`team.conflict.${conflict.type}`)}
                     </p>
+                    {preview.remembered[conflict.key] && (
+                      <p className="hint">{t('team.merge.remembered')}</p>
+                    )}
                     <div className="merge-sides" role="radiogroup" aria-label={conflict.label}>
                       {(['ours', 'theirs'] as const).map((side) => (
                         <label
