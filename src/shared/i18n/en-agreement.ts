@@ -36,6 +36,8 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.column.characters': 'Characters',
   'agreement.column.both': 'Coded by both',
   'agreement.column.only': '{coder} only',
+  'agreement.column.bothChars': 'Characters coded by both',
+  'agreement.column.onlyChars': 'Characters {coder} only',
   'agreement.column.segments': 'Segments',
   'agreement.column.agreeing': 'Agreeing segments',
   'agreement.column.units': 'Units',

@@ -38,6 +38,8 @@ export const itAgreement = {
   'agreement.column.characters': 'Caratteri',
   'agreement.column.both': 'Codificati da entrambi',
   'agreement.column.only': 'Solo {coder}',
+  'agreement.column.bothChars': 'Caratteri codificati da entrambi',
+  'agreement.column.onlyChars': 'Caratteri solo di {coder}',
   'agreement.column.segments': 'Segmenti',
   'agreement.column.agreeing': 'Segmenti concordanti',
   'agreement.column.units': 'Unità',

@@ -81,9 +81,9 @@ function PairFigures({ study, pairIndex }: { study: AgreementStudy; pairIndex: n
           <thead>
             <tr>
               <th scope="col">{t('agreement.column.code')}</th>
-              <th scope="col">{t('agreement.column.both')}</th>
-              <th scope="col">{t('agreement.column.only', { coder: a! })}</th>
-              <th scope="col">{t('agreement.column.only', { coder: b! })}</th>
+              <th scope="col">{t('agreement.column.bothChars')}</th>
+              <th scope="col">{t('agreement.column.onlyChars', { coder: a! })}</th>
+              <th scope="col">{t('agreement.column.onlyChars', { coder: b! })}</th>
               <th scope="col">{t('agreement.column.percent')}</th>
               <th scope="col">{t('agreement.column.kappa')}</th>
               <th scope="col">{t('agreement.ui.segmentPercent')}</th>
