@@ -31,8 +31,11 @@ export const codebookActions = {
   /** A REFI-QDA codebook merged into this one; resolves to what came in, or null. */
   async importQdc(upload: FileUpload) {
     const result = await attempt(() => api().qdcImport(upload));
-    if (result)
+    if (result) {
       useProjectStore.getState().patchProject((project) => ({ ...project, codes: result.codes }));
+      // The import is one step of the undo history.
+      await useCodingStore.getState().loadHistory();
+    }
     return result;
   },
   /** Codes the chosen search hits (words, sentence or turn) in one undoable step. */

@@ -55,6 +55,10 @@ describe('an ATLAS.ti codebook with code groups', () => {
     const again = await call('qdcImport', { fileName: 'atlas.qdc', data: base64(ATLAS_QDC) });
     expect(again).toMatchObject({ added: 0, existing: 4 });
     expect(again.codes).toEqual(result.codes);
+    // Ctrl+Z takes the import back in one step, named after the file.
+    expect((await call('codingHistory', {})).undo).toBe('atlas.qdc');
+    await call('codingUndo', {});
+    expect((await call('projectCurrent', {}))!.project.codes).toEqual([]);
     await core.shutdown();
   });
 

@@ -4,8 +4,8 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { codePathKeys, colourPicker } from '../../../shared/domain/codebook-tree';
 import { foldAccents } from '../../../shared/domain/folding';
-import type { RefiCode } from '../../../shared/exchange/qde-parse';
-import type { Code } from '../../../shared/model/project';
+import type { RefiCode, RefiCodebook } from '../../../shared/exchange/qde-parse';
+import type { Code, ProjectFile } from '../../../shared/model/project';
 import { projectFolderName } from '../store/layout';
 import { createProject, sessionEvaluator, type StoreOptions } from '../store/project-store';
 import type { ProjectSession } from '../store/project-session';
@@ -19,6 +19,7 @@ import {
   type CodeGroup,
   type MappedProject,
 } from './qdpx-import-map';
+export { readCodebook } from './qdpx-read';
 import { readCodebook, readQdpx, type QdpxLimits } from './qdpx-read';
 
 /** What an import did: the summary the user reads, where the project went, units per source. */
@@ -195,42 +196,48 @@ export async function importCodebookInto(
   input: { bytes: Uint8Array; fileName: string },
 ): Promise<CodebookImportResult> {
   const codebook = await readCodebook(input.bytes, input.fileName);
-  return session.mutate((draft) => {
-    const byPath = new Map<string, Code>();
-    const paths = codePathKeys(draft.codes, (code) => nameKey(code.name), '\u0000');
-    for (const code of draft.codes) {
-      const path = paths.get(code.id)!;
-      if (!byPath.has(path)) byPath.set(path, code);
-    }
-    const colours = colourPicker(draft.codes);
-    const nextId = idPool(
-      randomUUID,
-      draft.codes.map((code) => code.id),
-    );
-    const fresh = new Map<string, Code>();
-    let added = 0;
-    let existing = 0;
-    const walk = (list: RefiCode[], parent: Code | null, parentPath: string) => {
-      for (const refi of list) {
-        const path = `${parentPath}${parent ? '\u0000' : ''}${nameKey(refi.name)}`;
-        let code = byPath.get(path);
-        if (code) {
-          existing += 1;
-        } else {
-          code = codeFrom(refi, nextId(refi.guid), parent?.id ?? null, colours);
-          draft.codes.push(code);
-          byPath.set(path, code);
-          fresh.set(refi.guid, code);
-          added += 1;
-        }
-        walk(refi.children, code, path);
+  return session.mutate((draft) => mergeRefiCodebook(draft, codebook));
+}
+
+/** `importCodebookInto`'s merge, on a draft of project.json (the app records it for undo). */
+export function mergeRefiCodebook(
+  draft: ProjectFile,
+  codebook: RefiCodebook,
+): CodebookImportResult {
+  const byPath = new Map<string, Code>();
+  const paths = codePathKeys(draft.codes, (code) => nameKey(code.name), '\u0000');
+  for (const code of draft.codes) {
+    const path = paths.get(code.id)!;
+    if (!byPath.has(path)) byPath.set(path, code);
+  }
+  const colours = colourPicker(draft.codes);
+  const nextId = idPool(
+    randomUUID,
+    draft.codes.map((code) => code.id),
+  );
+  const fresh = new Map<string, Code>();
+  let added = 0;
+  let existing = 0;
+  const walk = (list: RefiCode[], parent: Code | null, parentPath: string) => {
+    for (const refi of list) {
+      const path = `${parentPath}${parent ? '\u0000' : ''}${nameKey(refi.name)}`;
+      let code = byPath.get(path);
+      if (code) {
+        existing += 1;
+      } else {
+        code = codeFrom(refi, nextId(refi.guid), parent?.id ?? null, colours);
+        draft.codes.push(code);
+        byPath.set(path, code);
+        fresh.set(refi.guid, code);
+        added += 1;
       }
-    };
-    walk(codebook.codes, null, '');
-    noteCodeGroups(codebook.sets, (guid) => fresh.get(guid));
-    const groups = codebook.sets
-      .filter((set) => set.codeGuids.length > 0)
-      .map((set) => ({ name: set.name || 'Gruppo senza nome', codes: set.codeGuids.length }));
-    return { added, existing, groups };
-  });
+      walk(refi.children, code, path);
+    }
+  };
+  walk(codebook.codes, null, '');
+  noteCodeGroups(codebook.sets, (guid) => fresh.get(guid));
+  const groups = codebook.sets
+    .filter((set) => set.codeGuids.length > 0)
+    .map((set) => ({ name: set.name || 'Gruppo senza nome', codes: set.codeGuids.length }));
+  return { added, existing, groups };
 }

@@ -5,7 +5,13 @@ import { IMPORT_LIMITS, checkSize } from '../import/limits';
 import { toUserFsError } from '../store/fs-errors';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { coderName } from '../coding/coder';
-import { importCodebookInto, importQdpx, inspectQdpx } from '../exchange/qdpx-import';
+import {
+  importQdpx,
+  inspectQdpx,
+  mergeRefiCodebook,
+  readCodebook,
+  type CodebookImportResult,
+} from '../exchange/qdpx-import';
 import { qdcFile, qdpxArchive } from '../exchange/qdpx-export';
 import { deliverExport, exportFileName } from '../export/export-files';
 import type { CoreState } from './context';
@@ -95,9 +101,13 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
     },
     async qdcImport({ fileName, data }) {
       const session = state.requireSession();
-      const result = await importCodebookInto(session, {
-        bytes: Buffer.from(data, 'base64'),
-        fileName,
+      const codebook = await readCodebook(Buffer.from(data, 'base64'), fileName);
+      let result: CodebookImportResult = { added: 0, existing: 0, groups: [] };
+      // One undoable step: Ctrl+Z takes the whole import back.
+      await state.history().record(fileName, async (change) => {
+        await change.editProject((draft) => {
+          result = mergeRefiCodebook(draft, codebook);
+        });
       });
       return { ...result, codes: session.project.codes };
     },
