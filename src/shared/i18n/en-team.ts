@@ -36,7 +36,7 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.notMerged.layer-text':
     'A colleague’s codings on “{label}” refer to a different text: not merged (they stay in the package).',
   'team.report.reanchored':
-    '“{label}”: {who}’s {count, plural, one {# coding} other {# codings}} {count, plural, one {was} other {were}} carried onto the text you corrected meanwhile{flagged, plural, =0 {.} one {; # is to be checked (its words changed).} other {; # are to be checked (their words changed).}}',
+    '“{label}”: {count, plural, one {# coding} other {# codings}} of {who} {count, plural, one {has been} other {have been}} carried onto the text you corrected meanwhile{flagged, plural, =0 {.} one {; # is to be checked (its words changed).} other {; # are to be checked (their words changed).}}',
   'team.merge.remembered':
     'Decided so in an earlier merge, and the colleague has not changed it since: confirm, or choose the other version.',
   'team.report.alreadyMerged': 'This package was merged before: nothing changed.',
