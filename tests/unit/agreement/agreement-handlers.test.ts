@@ -64,7 +64,8 @@ describe('agreement over the coder layers of an open project', () => {
     expect(first.speaker).toEqual({ kind: 'unmatched', n: 1 });
     expect(first.after).toBe('');
     const second = listed.disagreements[1]!;
-    expect(second.speaker).toEqual({ kind: 'unmatched', n: 2 });
+    // A role is no personal data: the interviewer shows as such, not as a numbered voice.
+    expect(second.speaker).toEqual({ kind: 'label', text: 'Intervistatore' });
     expect(second.before).toBe('');
     expect(second.text).toBe('La Regione ha poi semplificato il tutto.');
 
