@@ -1,7 +1,18 @@
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { IndicatorsPage } from './pages/indicators-page';
 import { ProjectPage } from './pages/project-page';
 import { StartPage } from './pages/start-page';
+
+/** Pixels by which an element's right edge passes the page's text column (≤ 0: inside it). */
+function beyondTextColumn(element: Locator): Promise<number> {
+  return element.evaluate((node) => {
+    const main = node.closest('main')!;
+    const right =
+      main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
+    return node.getBoundingClientRect().right - right;
+  });
+}
 
 test('at 1440 px the indicators table fits, amounts stay on one line, and 64,98 % reads as the serious failure it is', async ({
   page,
@@ -32,13 +43,7 @@ test('at 1440 px the indicators table fits, amounts stay on one line, and 64,98 
   await expect(indicators.verdicts).toContainText('Grave carenza nel conseguimento');
 
   // The table stays inside the page's text column (not over its margin), every amount on one line.
-  const overflow = await indicators.table.evaluate((table) => {
-    const main = table.closest('main')!;
-    const right =
-      main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
-    return table.getBoundingClientRect().right - right;
-  });
-  expect(overflow).toBeLessThanOrEqual(1);
+  expect(await beyondTextColumn(indicators.table)).toBeLessThanOrEqual(1);
   const lines = await indicators.table.locator('td.number').evaluateAll((cells) =>
     cells.map((cell) => {
       const range = document.createRange();
@@ -76,11 +81,5 @@ test('at 1366 px a long axis name and unit wrap: the whole row, its date include
   const date = row.getByRole('cell', { name: '31/12/2023' });
   await expect(date).toBeVisible();
   // The date's cell ends inside the page's text column: nothing to scroll sideways for.
-  const overflow = await date.evaluate((cell) => {
-    const main = cell.closest('main')!;
-    const right =
-      main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
-    return cell.getBoundingClientRect().right - right;
-  });
-  expect(overflow).toBeLessThanOrEqual(1);
+  expect(await beyondTextColumn(date)).toBeLessThanOrEqual(1);
 });
