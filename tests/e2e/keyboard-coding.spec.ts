@@ -140,4 +140,10 @@ test('code a passage with the keyboard only: skip links, a caret moved by turn, 
   await page.keyboard.press('Escape');
   await correct.getByRole('button', { name: 'Scarta le modifiche' }).click();
   await expect(correct).toHaveCount(0);
+
+  // From the text, Tab goes on to the panel beside it, not through a button per speaker turn.
+  await page.getByTestId('coding-text').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.turn-select:focus')).toHaveCount(0);
+  await expect(page.getByTestId('coding-text')).not.toBeFocused();
 });

@@ -13,7 +13,9 @@ import { ANNA, LEAD, TEXT, code, colleagueProject, leadProject } from '../../hel
 describe('a colleague’s work on a transcript the lead corrected meanwhile', () => {
   it('comes in on the corrected text: moved with its words, flagged where they changed', async () => {
     const lead = await leadProject();
-    const work = await makeWorkPackage(lead.session, { sourceIds: null, blind: true });
+    // The lead's own coding travels in the package too (not blind): it is no work of Anna's.
+    await code(lead.session, lead.sourceId, 'i piccoli comuni', 'Ostacoli');
+    const work = await makeWorkPackage(lead.session, { sourceIds: null, blind: false });
 
     // Anna codes three passages of the transcript as it was.
     const anna = await colleagueProject(work.bytes, ANNA);
@@ -61,6 +63,10 @@ describe('a colleague’s work on a transcript the lead corrected meanwhile', ()
       expect(coding.textChanged).toBe(false);
       expect(corrected.slice(coding.start, coding.end)).toBe(words);
     }
+    const mine = source.codings.filter((coding) => coding.coderId === LEAD.id);
+    expect(mine.map((coding) => corrected.slice(coding.start, coding.end))).toEqual([
+      'i piccoli comuni',
+    ]);
     // Her words changed under the last one: kept, over what they became, for her to check.
     const changed = read('Servirebbero più risorse');
     expect(changed.textChanged).toBe(true);

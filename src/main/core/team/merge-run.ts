@@ -136,7 +136,11 @@ async function onOurTexts(
         if (layer.textRev === ourRev || layer.textRev !== theirDoc.textRev) continue;
         const result = reanchorLayer(layer, theirDoc.text, ourText, ourRev, stamp, edits);
         moved.set(layer.coderId, result.layer);
-        if (report && layer.codings.length > 0) {
+        // Told only of work the colleague did: a layer as the base holds it brings nothing.
+        const asSent = base?.layers.get(sourceId)?.get(layer.coderId);
+        const untouched =
+          asSent !== undefined && JSON.stringify(asSent.codings) === JSON.stringify(layer.codings);
+        if (report && layer.codings.length > 0 && !untouched) {
           reanchored.push({
             sourceId,
             label: summary.title,

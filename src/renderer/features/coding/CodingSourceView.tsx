@@ -235,6 +235,9 @@ export function CodingSourceView() {
                         <button
                           type="button"
                           className="turn-select"
+                          // For the mouse: the keyboard selects a turn with the caret (Home,
+                          // Shift+End), and a hundred turns would be a hundred Tab stops.
+                          tabIndex={-1}
                           title={speaker.hint ?? t('coding.selectTurn', { speaker: speaker.text })}
                           aria-label={t('coding.selectTurn', { speaker: speaker.text })}
                           onClick={() => select(trimSpan(source.text, turn.start, turn.end))}
