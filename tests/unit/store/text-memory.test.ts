@@ -41,21 +41,4 @@ describe('texts leave memory when the text budget lets them go', () => {
     expect(again.codings.map((coding) => coding.text)).toEqual(['andata la città']);
     await session.close();
   });
-
-  it('keeps what an export reads while the budget has room, and pushes nothing out for it', async () => {
-    // Room for about three of these texts.
-    const { session } = await newProject('Spazio', {
-      evaluator: ANNA,
-      textBudgetBytes: 3 * 2 * textOf(0).length + 10_000,
-    });
-    for (let n = 0; n < 6; n++) await session.addSource(sourceFile(`s${n}`, textOf(n)));
-    for (let n = 0; n < 6; n++) session.sources.forget(`s${n}`);
-    await session.readSource('s0');
-    for (let n = 1; n < 6; n++) await session.scanSource(`s${n}`);
-    // The text the user works on stays; the export kept the two that fitted beside it.
-    expect(session.sources.held('s0')).toBeDefined();
-    expect(session.sources.textBytes).toBeLessThanOrEqual(3 * 2 * textOf(0).length + 10_000);
-    expect([1, 2, 3, 4, 5].filter((n) => session.sources.held(`s${n}`)).length).toBe(2);
-    await session.close();
-  });
 });

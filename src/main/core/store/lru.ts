@@ -33,11 +33,6 @@ export class LruByBytes<K, V> {
     return entry.value;
   }
 
-  /** True when a value of `bytes` would fit without forgetting another. */
-  hasRoomFor(bytes: number): boolean {
-    return this.used + bytes <= this.budget;
-  }
-
   has(key: K): boolean {
     return this.entries.has(key);
   }

@@ -429,8 +429,8 @@ export class SourceStore {
 
   /**
    * The source as `view` gives it, for a pass over many sources (an export): one held in memory
-   * is served from there; any other is read and assembled, and kept only where the text budget
-   * has room, so the pass never pushes out the sources the user is working on.
+   * is served from there; any other is read and assembled without being kept, so the pass
+   * neither fills memory with every text nor pushes out the sources the user is working on.
    */
   async scan(id: string): Promise<SourceFile> {
     const held = this.texts.get(id);
@@ -441,13 +441,10 @@ export class SourceStore {
       throw new CampoError('NOT_FOUND', `Source file missing: ${path}`, { id, file: path });
     }
     if (read.status === 'unparsable') throw sourceCodec.unparsable(path, read.reason);
-    const doc = sourceCodec.parse(read.value, path);
-    const entry: Loaded = { doc, view: this.assemble(doc, await this.layersOf(id)) };
-    // Kept while the budget has room for it without letting another text go (a second export
-    // then reads from memory); else nothing of it stays once the caller lets the view go.
-    if (this.texts.hasRoomFor(sizeOf(entry))) this.texts.set(id, entry);
-    else this.forgetViewsOf(id);
-    return entry.view!;
+    const view = this.assemble(sourceCodec.parse(read.value, path), await this.layersOf(id));
+    // Read while the pass runs: nothing of this text is kept once the caller lets the view go.
+    if (!this.texts.has(id)) this.forgetViewsOf(id);
+    return view;
   }
 
   /**
