@@ -330,16 +330,21 @@ export class SourceStore {
     this.layers.delete(id);
   }
 
-  private async loaded(id: string): Promise<Loaded> {
-    const held = this.texts.get(id);
-    if (held) return held;
+  /** The source document as its file holds it, checked (nothing is kept). */
+  private async readDocFile(id: string): Promise<SourceDoc> {
     const path = sourceFilePath(this.dir, id);
     const read = await readJsonFile(path);
     if (read.status === 'missing') {
       throw new CampoError('NOT_FOUND', `Source file missing: ${path}`, { id, file: path });
     }
     if (read.status === 'unparsable') throw sourceCodec.unparsable(path, read.reason);
-    const entry: Loaded = { doc: sourceCodec.parse(read.value, path), view: null };
+    return sourceCodec.parse(read.value, path);
+  }
+
+  private async loaded(id: string): Promise<Loaded> {
+    const held = this.texts.get(id);
+    if (held) return held;
+    const entry: Loaded = { doc: await this.readDocFile(id), view: null };
     this.texts.set(id, entry);
     return entry;
   }
@@ -433,17 +438,10 @@ export class SourceStore {
    * neither fills memory with every text nor pushes out the sources the user is working on.
    */
   async scan(id: string): Promise<SourceFile> {
-    const held = this.texts.get(id);
-    if (held) return held.view ?? this.view(id);
-    const path = sourceFilePath(this.dir, id);
-    const read = await readJsonFile(path);
-    if (read.status === 'missing') {
-      throw new CampoError('NOT_FOUND', `Source file missing: ${path}`, { id, file: path });
-    }
-    if (read.status === 'unparsable') throw sourceCodec.unparsable(path, read.reason);
-    const view = this.assemble(sourceCodec.parse(read.value, path), await this.layersOf(id));
+    if (this.texts.has(id)) return this.view(id);
+    const view = this.assemble(await this.readDocFile(id), await this.layersOf(id));
     // Read while the pass runs: nothing of this text is kept once the caller lets the view go.
-    if (!this.texts.has(id)) this.forgetViewsOf(id);
+    this.forgetViewsOf(id);
     return view;
   }
 
