@@ -19,7 +19,6 @@ import {
   type CodeGroup,
   type MappedProject,
 } from './qdpx-import-map';
-export { readCodebook } from './qdpx-read';
 import { readCodebook, readQdpx, type QdpxLimits } from './qdpx-read';
 
 /** What an import did: the summary the user reads, where the project went, units per source. */

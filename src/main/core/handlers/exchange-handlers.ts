@@ -9,9 +9,9 @@ import {
   importQdpx,
   inspectQdpx,
   mergeRefiCodebook,
-  readCodebook,
   type CodebookImportResult,
 } from '../exchange/qdpx-import';
+import { readCodebook } from '../exchange/qdpx-read';
 import { qdcFile, qdpxArchive } from '../exchange/qdpx-export';
 import { deliverExport, exportFileName } from '../export/export-files';
 import type { CoreState } from './context';

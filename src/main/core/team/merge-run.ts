@@ -18,7 +18,9 @@ import {
   type TeamMergeReport,
   type TeamSide,
 } from '../../../shared/domain/team-merge';
+import { jsonEqual } from '../../../shared/domain/merge';
 import { textEdits } from '../../../shared/domain/reanchor';
+import { coderDisplay } from '../../../shared/domain/team';
 import type { LayerFile, SourceDoc } from '../../../shared/model/source';
 import { reanchorLayer } from '../store/layer-reanchor';
 import { CURRENT_SCHEMA_VERSION, ProjectFileSchema } from '../../../shared/model/project';
@@ -72,7 +74,7 @@ export function rememberedDecisions(
     const past = (merge.report as Partial<TeamMergeReport>).conflicts ?? [];
     for (const decided of past) {
       const now = wanted.get(decided.key);
-      if (now && JSON.stringify(now.theirs) === JSON.stringify(decided.theirs)) {
+      if (now && jsonEqual(now.theirs, decided.theirs)) {
         remembered[decided.key] = decided.decision;
       }
     }
@@ -116,10 +118,7 @@ async function onOurTexts(
   const baseLayers = base ? new Map(base.layers) : null;
   const reanchored: ReanchoredLayer[] = [];
   const stamp = { at: now, by: session.evaluator.id };
-  const nameOf = (coderId: string) =>
-    [...session.project.evaluators, ...theirs.project.evaluators].find(
-      (member) => member.id === coderId,
-    )?.name || coderId.slice(0, 8);
+  const team = [...session.project.evaluators, ...theirs.project.evaluators];
   for (const [sourceId, layers] of theirs.layers) {
     const summary = session.project.sources.find((candidate) => candidate.id === sourceId);
     const ourRev = summary?.textRev ?? 0;
@@ -138,13 +137,12 @@ async function onOurTexts(
         moved.set(layer.coderId, result.layer);
         // Told only of work the colleague did: a layer as the base holds it brings nothing.
         const asSent = base?.layers.get(sourceId)?.get(layer.coderId);
-        const untouched =
-          asSent !== undefined && JSON.stringify(asSent.codings) === JSON.stringify(layer.codings);
+        const untouched = asSent !== undefined && jsonEqual(asSent.codings, layer.codings);
         if (report && layer.codings.length > 0 && !untouched) {
           reanchored.push({
             sourceId,
             label: summary.title,
-            coder: nameOf(layer.coderId),
+            coder: coderDisplay(team, layer.coderId).name,
             codings: layer.codings.length,
             flagged: result.flagged,
           });
