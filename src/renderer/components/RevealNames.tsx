@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { turnLabel, unmatchedSpeakers } from '../../shared/domain/turn-labels';
+import { turnLabel, turnLabelText, unmatchedSpeakers } from '../../shared/domain/turn-labels';
 import { useT } from '../i18n/use-t';
 import { usePrivacyStore } from '../stores/privacy-store';
 import { useProjectStore } from '../stores/project-store';
@@ -40,12 +40,8 @@ export function useTurnLabels(
   const unmatched = useMemo(() => unmatchedSpeakers(turns), [turns]);
   return (turn) => {
     const label = turnLabel(turn, pseudonyms, unmatched, reveal);
-    if (label.kind === 'none') return null;
-    if (label.kind === 'unmatched')
-      return {
-        text: t('privacy.unmatchedSpeaker', { n: label.n }),
-        hint: t('privacy.unmatchedHint'),
-      };
-    return { text: label.text };
+    const text = turnLabelText(label, t);
+    if (text === null) return null;
+    return label.kind === 'unmatched' ? { text, hint: t('privacy.unmatchedHint') } : { text };
   };
 }

@@ -5,6 +5,8 @@
  * speaker is "Voce 1", "Voce 2"… numbered in order of first appearance in the source. A label
  * that names a role, not a person ("Intervistatore", "Moderatrice 2"), is shown as it is.
  */
+import type { Translate } from '../i18n';
+
 export type TurnLabel =
   | { kind: 'pseudonym'; text: string }
   | { kind: 'label'; text: string }
@@ -55,4 +57,13 @@ export function turnLabel(
   if (label === '') return { kind: 'none' };
   if (reveal || isRoleLabel(label)) return { kind: 'label', text: label };
   return { kind: 'unmatched', n: unmatched.get(label) ?? 0 };
+}
+
+/**
+ * The words a turn's label is shown as: "Voce n" (in the user's language) for a voice matched to
+ * nobody, the pseudonym or label itself otherwise; null for a turn without a speaker.
+ */
+export function turnLabelText(label: TurnLabel, t: Translate): string | null {
+  if (label.kind === 'none') return null;
+  return label.kind === 'unmatched' ? t('privacy.unmatchedSpeaker', { n: label.n }) : label.text;
 }

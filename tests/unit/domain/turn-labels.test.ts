@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isRoleLabel, turnLabel, unmatchedSpeakers } from '../../../src/shared/domain/turn-labels';
+import { translator } from '../../../src/shared/i18n';
+import {
+  isRoleLabel,
+  turnLabel,
+  turnLabelText,
+  unmatchedSpeakers,
+} from '../../../src/shared/domain/turn-labels';
 
 const turns = [
   { speaker: 'Marco Bianchi', participantId: null },
@@ -49,5 +55,14 @@ describe('speaker labels on screen', () => {
     // A name that starts like a role is a name.
     expect(isRoleLabel('Intervistatore Rossi')).toBe(false);
     expect(isRoleLabel('Moderatori')).toBe(true);
+  });
+
+  it('read as words: a role or pseudonym as it is, an unknown voice as «Voce n», no speaker as none', () => {
+    const t = translator('it');
+    expect(turnLabelText({ kind: 'label', text: 'Intervistatore' }, t)).toBe('Intervistatore');
+    expect(turnLabelText({ kind: 'pseudonym', text: 'INT-01' }, t)).toBe('INT-01');
+    expect(turnLabelText({ kind: 'unmatched', n: 2 }, t)).toBe('Voce 2');
+    expect(turnLabelText({ kind: 'unmatched', n: 2 }, translator('en'))).toBe('Speaker 2');
+    expect(turnLabelText({ kind: 'none' }, t)).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { ProjectFile } from '../../../shared/model/project';
 import type { LayerFile, SourceDoc } from '../../../shared/model/source';
-import { turnLabel, unmatchedSpeakers } from '../../../shared/domain/turn-labels';
+import { turnLabel, turnLabelText, unmatchedSpeakers } from '../../../shared/domain/turn-labels';
 import { translator } from '../../../shared/i18n';
 import type { TeamSide } from '../../../shared/domain/team-merge';
 import { Archive } from '../exchange/qdpx-zip';
@@ -81,13 +81,7 @@ function sourceWithoutNames(bytes: Buffer, project: ProjectFile): string {
   const voices = unmatchedSpeakers(doc.turns);
   const t = translator(project.meta.language);
   doc.turns = doc.turns.map((turn) => {
-    const label = turnLabel(turn, pseudonyms, voices, false);
-    const speaker =
-      label.kind === 'pseudonym' || label.kind === 'label'
-        ? label.text
-        : label.kind === 'unmatched'
-          ? t('privacy.unmatchedSpeaker', { n: label.n })
-          : turn.speaker;
+    const speaker = turnLabelText(turnLabel(turn, pseudonyms, voices, false), t) ?? turn.speaker;
     return { ...turn, speaker };
   });
   return serializeDocument(doc);

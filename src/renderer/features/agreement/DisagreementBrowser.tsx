@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Resolution } from '../../../shared/domain/agreement-disagreements';
 import type { Span } from '../../../shared/domain/agreement-spans';
+import { turnLabelText } from '../../../shared/domain/turn-labels';
 import type { DisagreementView } from '../../../shared/ipc/contract-agreement';
 import { isTypingTarget } from '../../components/keyboard';
 import { useT } from '../../i18n/use-t';
@@ -39,12 +40,8 @@ function MarkedPassage({
     at = span.end;
   }
   if (at < item.end) parts.push({ text: item.text.slice(at - item.start), marked: false });
-  const speaker =
-    item.speaker.kind === 'pseudonym'
-      ? item.speaker.text
-      : item.speaker.kind === 'unmatched'
-        ? t('privacy.unmatchedSpeaker', { n: item.speaker.n })
-        : null;
+  // A pseudonym, a role («Intervistatore») or «Voce n»: never a name from the file.
+  const speaker = turnLabelText(item.speaker, t);
   return (
     <p className="disagreement-text">
       {speaker && <strong className="disagreement-speaker">{speaker}: </strong>}
