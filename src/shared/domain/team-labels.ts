@@ -1,3 +1,4 @@
+import { isMessageKey, type Translate } from '../i18n';
 import type { RecordKind } from '../model/project';
 
 /**
@@ -24,4 +25,10 @@ export function recordLabel(kind: RecordKind, record: Record<string, unknown> | 
     default:
       return (text('name') || text('title') || text('code') || String(record.id)).slice(0, 120);
   }
+}
+
+/** A conflict's field as the user reads it ("name" is «Nome»); one without a name stays as written. */
+export function conflictFieldLabel(field: string, t: Translate): string {
+  const key = `team.field.${field}`;
+  return isMessageKey(key) ? t(key) : field;
 }

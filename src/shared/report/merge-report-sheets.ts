@@ -4,7 +4,8 @@
  * the name matches. Participants' real names never appear (a conflict on a name shows a mark).
  */
 import type { TeamMergeReport } from '../domain/team-merge';
-import { isMessageKey, type Translate } from '../i18n';
+import { conflictFieldLabel } from '../domain/team-labels';
+import type { Translate } from '../i18n';
 import type { WorkbookSheet } from './workbook';
 
 /** The value at a conflict path's first field ("name", "cells[r1|c2].x" → "cells"). */
@@ -12,12 +13,6 @@ function fieldOf(record: unknown, path: string): unknown {
   if (!record || typeof record !== 'object') return null;
   const field = path.split(/[.[]/)[0] ?? path;
   return (record as Record<string, unknown>)[field];
-}
-
-/** A conflict path as the user reads it: "name" is «Nome»; a nested path stays as written. */
-function fieldName(path: string, t: Translate): string {
-  const key = `team.field.${path}`;
-  return isMessageKey(key) ? t(key) : path;
 }
 
 function shown(value: unknown): string {
@@ -40,7 +35,7 @@ export function mergeReportSheets(report: TeamMergeReport, t: Translate): Workbo
         t(`team.kind.${conflict.kind}`),
         conflict.label,
         t(`team.conflict.${conflict.type}`),
-        fieldName(path, t),
+        conflictFieldLabel(path, t),
         t(`team.decision.${conflict.decision}`),
         hidden
           ? t('team.xlsx.personal')

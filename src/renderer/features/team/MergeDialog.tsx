@@ -1,4 +1,4 @@
-import { isMessageKey } from '../../../shared/i18n';
+import { conflictFieldLabel } from '../../../shared/domain/team-labels';
 import { Dialog } from '../../components/Dialog';
 import { FilePickButton } from '../../components/FilePickButton';
 import { readFileForUpload } from '../../api/files';
@@ -16,10 +16,6 @@ import { MergeReportView } from './MergeReportView';
  */
 export function MergeDialog({ onClose }: { onClose(): void }) {
   const t = useT();
-  const fieldLabel = (field: string) => {
-    const key = `team.field.${field}`;
-    return isMessageKey(key) ? t(key) : field;
-  };
   const native = useAppStore((state) => Boolean(state.info?.nativeDialogs));
   const team = useTeamStore();
   const merges = useProjectStore((state) => state.snapshot?.project.merges ?? []);
@@ -162,7 +158,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
                             <dl>
                               {conflictFields(conflict).map((field) => (
                                 <div key={field.field}>
-                                  <dt>{fieldLabel(field.field)}</dt>
+                                  <dt>{conflictFieldLabel(field.field, t)}</dt>
                                   <dd>{field[side] || '—'}</dd>
                                 </div>
                               ))}
