@@ -219,14 +219,10 @@ export function reanchorTurns(
   // Text typed where one turn ends and the next begins belongs to the earlier turn only.
   const ends = new Set(turns.filter((turn) => turn.end > turn.start).map((turn) => turn.end));
   const typedAt = new Set(edits.filter((e) => e.oldEnd === e.oldStart).map((e) => e.oldStart));
-  const boundary = (offset: number, side: 'start' | 'end') =>
-    edits.some((e) => e.oldStart < offset && offset < e.oldEnd)
-      ? nearestSide(offset, edits)
-      : mapOffset(offset, edits, side);
   return turns.map((turn) => {
     const junction = turn.end > turn.start && typedAt.has(turn.start) && ends.has(turn.start);
-    const start = boundary(turn.start, junction ? 'end' : 'start');
-    const end = boundary(turn.end, 'end');
+    const start = nearestSide(turn.start, edits, junction ? 'end' : 'start');
+    const end = nearestSide(turn.end, edits, 'end');
     return { ...turn, start, end: Math.max(start, end) };
   });
 }
@@ -234,11 +230,15 @@ export function reanchorTurns(
 /**
  * An offset of the old text in the new one; inside a changed stretch it stays at the same
  * distance from the nearer edge of the stretch (most of a rewritten stretch's neighbourhood did
- * not move).
+ * not move); elsewhere as `mapOffset` maps it on `side`.
  */
-function nearestSide(offset: number, edits: readonly TextEdit[]): number {
+function nearestSide(
+  offset: number,
+  edits: readonly TextEdit[],
+  side: 'start' | 'end' = 'start',
+): number {
   const inside = edits.find((e) => e.oldStart < offset && offset < e.oldEnd);
-  if (!inside) return mapOffset(offset, edits, 'start');
+  if (!inside) return mapOffset(offset, edits, side);
   const mapped =
     offset - inside.oldStart <= inside.oldEnd - offset
       ? inside.newStart + (offset - inside.oldStart)
