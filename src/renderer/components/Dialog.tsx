@@ -7,8 +7,8 @@ interface DialogProps {
   children: ReactNode;
   wide?: boolean;
   /**
-   * The dialog holds edits not yet saved: Esc, × and `requestClose` ask before throwing them
-   * away (a transcript correction can be minutes of work, and Esc is easy to hit).
+   * The dialog holds edits not yet saved: Esc and × ask before throwing them away (a
+   * transcript correction can be minutes of work, and Esc is easy to hit).
    */
   dirty?: boolean;
 }

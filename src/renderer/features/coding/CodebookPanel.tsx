@@ -44,6 +44,8 @@ export function CodebookPanel() {
       ({ code }) => wanted === '' || foldAccents(code.name).includes(wanted),
     );
   }, [codes, filter]);
+  // One Tab stop for the whole tree (the selected code, else the first); arrows move.
+  const tabStopId = rows.some((row) => row.code.id === selectedId) ? selectedId : rows[0]?.code.id;
 
   const move = (id: string, parentId: string | null) => {
     setDragged(null);
@@ -134,17 +136,13 @@ export function CodebookPanel() {
       <ul className="code-tree" role="tree" aria-label={t('codebook.title')}>
         {rows.map(({ code, depth }, index) => {
           const count = counts[code.id];
-          // One Tab stop for the whole tree (the selected code, else the first); arrows move.
-          const tabStop = rows.some((row) => row.code.id === selectedId)
-            ? code.id === selectedId
-            : index === 0;
           return (
             <li
               key={code.id}
               role="treeitem"
               aria-selected={code.id === selectedId}
               aria-level={depth + 1}
-              tabIndex={tabStop ? 0 : -1}
+              tabIndex={code.id === tabStopId ? 0 : -1}
               draggable
               className={code.id === selectedId ? 'code-row selected' : 'code-row'}
               style={{ paddingLeft: 8 + depth * 16 }}
