@@ -2,9 +2,12 @@ import type { Coding, Memo, SourceFile } from '../model/source';
 import { utf16ToCodePoint } from './positions';
 import { dateTimeOr, guidOf, type XmlWriter } from './qde-writer-xml';
 
+/** What a selection's XML needs of its coding (an export holds one per coding of the project). */
+export type ExportedCoding = Pick<Coding, 'id' | 'codeId' | 'coderId' | 'createdAt' | 'memo'>;
+
 /** A coding as exported: its range in code points and its name (no passage text). */
 export interface PlannedSelection {
-  coding: Omit<Coding, 'text'>;
+  coding: ExportedCoding;
   /** The selection's label: the start of its passage (see `selectionName`). */
   name: string;
   startPosition: number;
@@ -16,7 +19,9 @@ export interface PlannedSelection {
  * holds nothing of the text, so an export keeps the plans of 3,000 transcripts, not their texts.
  */
 export interface PlannedSource {
-  source: Omit<SourceFile, 'text' | 'codings'>;
+  source: Omit<SourceFile, 'text' | 'codings' | 'turns'>;
+  /** Participants speaking in the source's turns (its cases, with those the project lists). */
+  speakers: string[];
   guid: string;
   path: string;
   selections: PlannedSelection[];
@@ -82,14 +87,23 @@ export function planSource(source: SourceFile, codeIds: ReadonlySet<string>): Pl
     source.text,
     exportable.flatMap((coding) => [coding.start, coding.end]),
   );
-  const { text: _text, codings: _codings, ...rest } = source;
+  const { text: _text, codings: _codings, turns, ...rest } = source;
+  const speakers = new Set<string>();
+  for (const turn of turns) if (turn.participantId) speakers.add(turn.participantId);
   return {
     source: rest,
+    speakers: [...speakers],
     guid,
     path: `sources/${guid}.txt`,
-    selections: exportable.map(({ text, ...coding }) => ({
-      coding,
-      name: selectionName(text),
+    selections: exportable.map((coding) => ({
+      coding: {
+        id: coding.id,
+        codeId: coding.codeId,
+        coderId: coding.coderId,
+        createdAt: coding.createdAt,
+        memo: coding.memo,
+      },
+      name: selectionName(coding.text),
       startPosition: points.get(coding.start)!,
       endPosition: points.get(coding.end)!,
     })),
@@ -105,26 +119,25 @@ export function memosOf(source: Pick<SourceFile, 'memos'>): Memo[] {
 /** A selection's name: its text on one line, cut at 100 characters (the name is a label only). */
 export function selectionName(text: string): string {
   // One pass over the start only (whitespace runs folded to one space, at most 100 code points):
-  // folding whole long passages cost a second per 100,000 codings.
-  let name = '';
-  let points = 0;
+  // folding whole long passages cost a second per 100,000 codings. The name is joined from an
+  // array: built with `+=` it stays a rope of one node per character (1.3 kB a name), and an
+  // export holds the names of every coding of the project until its XML is written.
+  const chars: string[] = [];
   let pendingSpace = false;
   for (const char of text) {
     if (/\s/.test(char)) {
-      pendingSpace = name !== '';
+      pendingSpace = chars.length > 0;
       continue;
     }
-    if (points === 100) return `${Array.from(name).slice(0, 99).join('')}…`;
+    if (chars.length === 100) return `${chars.slice(0, 99).join('')}…`;
     if (pendingSpace) {
-      if (points === 99) return `${name}…`;
-      name += ' ';
-      points += 1;
+      if (chars.length === 99) return `${chars.join('')}…`;
+      chars.push(' ');
       pendingSpace = false;
     }
-    name += char;
-    points += 1;
+    chars.push(char);
   }
-  return name;
+  return chars.join('');
 }
 
 /** What the writer needs to resolve references from a source. */

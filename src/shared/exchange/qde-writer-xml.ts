@@ -77,6 +77,17 @@ export class XmlWriter {
   toString(): string {
     return `${this.lines.join('\n')}\n`;
   }
+
+  /**
+   * What was written since the last `drain` (each line ending with a newline), forgotten here:
+   * a large document is handed on in pieces instead of held whole.
+   */
+  drain(): string {
+    if (this.lines.length === 0) return '';
+    const text = `${this.lines.join('\n')}\n`;
+    this.lines.length = 0;
+    return text;
+  }
 }
 
 const GUID =

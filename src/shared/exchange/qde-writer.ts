@@ -76,9 +76,8 @@ function sourcesByParticipant(
 ): Map<string, string[]> {
   const listed = new Map(project.sources.map((summary) => [summary.id, summary.participantIds]));
   const byParticipant = new Map<string, string[]>();
-  for (const { source, guid } of planned) {
-    const ids = new Set(listed.get(source.id) ?? []);
-    for (const turn of source.turns) if (turn.participantId) ids.add(turn.participantId);
+  for (const { source, guid, speakers } of planned) {
+    const ids = new Set([...(listed.get(source.id) ?? []), ...speakers]);
     for (const id of ids) byParticipant.set(id, [...(byParticipant.get(id) ?? []), guid]);
   }
   return byParticipant;
@@ -120,17 +119,33 @@ export function exportedCodeIds(project: ProjectFile): ReadonlySet<string> {
   return new Set(project.codes.map((code) => code.id));
 }
 
-/**
- * project.qde from sources planned one by one (`planSource`, in the project's order): an
- * archive of a large project plans each source as it reads it and writes its text straight into
- * the zip, so the texts are never all in memory at once.
- */
-export function projectQdeOf(input: {
+/** What project.qde is written from (see `projectQdeParts`). */
+export interface ProjectQdeInput {
   project: ProjectFile;
   planned: readonly PlannedSource[];
   now: string;
   userName: string;
-}): Omit<QdeExport, 'files'> {
+}
+
+/** project.qde as one string (see `projectQdeParts`), with its counts. */
+export function projectQdeOf(input: ProjectQdeInput): Omit<QdeExport, 'files'> {
+  const parts = projectQdeParts(input);
+  const pieces: string[] = [];
+  for (;;) {
+    const next = parts.next();
+    if (next.done) return { xml: pieces.join(''), counts: next.value };
+    pieces.push(next.value);
+  }
+}
+
+/**
+ * project.qde from sources planned one by one (`planSource`, in the project's order), yielded
+ * in pieces (a section, a source) that join into the document; returns the counts. An archive
+ * of a large project plans each source as it reads it and writes its text straight into the
+ * zip, then deflates these pieces as they come: neither the texts nor the document (half a
+ * gigabyte of XML for 300,000 codings) are ever whole in memory.
+ */
+export function* projectQdeParts(input: ProjectQdeInput): Generator<string, QdeExport['counts']> {
   const { project, now, planned } = input;
   const exportingUser = input.userName.trim() || 'Campo';
   const names = new Map(project.evaluators.map((evaluator) => [evaluator.id, evaluator.name]));
@@ -184,16 +199,19 @@ export function projectQdeOf(input: {
   );
   const noteGuids = new Map(notes.map(({ memo, guid }) => [memo.id, guid]));
 
+  yield writer.drain();
+  const context = {
+    exportingUser: users.get(exportingUser)!,
+    fictionalNote: FICTIONAL_NOTE[project.meta.language],
+    userGuidOf: (coderId: string) => users.get(nameOf(coderId)),
+    noteGuidOf: (id: string) => noteGuids.get(id)!,
+    now,
+  };
   if (planned.length > 0) {
     writer.open('Sources');
     for (const source of planned) {
-      writeTextSource(writer, source, {
-        exportingUser: users.get(exportingUser)!,
-        fictionalNote: FICTIONAL_NOTE[project.meta.language],
-        userGuidOf: (coderId) => users.get(nameOf(coderId)),
-        noteGuidOf: (id) => noteGuids.get(id)!,
-        now,
-      });
+      writeTextSource(writer, source, context);
+      yield writer.drain();
     }
     writer.close('Sources');
   }
@@ -235,15 +253,13 @@ export function projectQdeOf(input: {
   if (project.meta.description.trim() !== '') writer.text('Description', project.meta.description);
   writer.close('Project');
 
+  yield writer.drain();
   return {
-    xml: writer.toString(),
-    counts: {
-      codes,
-      sources: planned.length,
-      codings: planned.reduce((sum, { selections }) => sum + selections.length, 0),
-      cases,
-      skipped: planned.reduce((sum, { skipped }) => sum + skipped, 0),
-    },
+    codes,
+    sources: planned.length,
+    codings: planned.reduce((sum, { selections }) => sum + selections.length, 0),
+    cases,
+    skipped: planned.reduce((sum, { skipped }) => sum + skipped, 0),
   };
 }
 

@@ -6,7 +6,7 @@ import {
   buildCodebookQdc,
   exportedCodeIds,
   planSource,
-  projectQdeOf,
+  projectQdeParts,
   type PlannedSource,
   type QdeExport,
 } from '../../../shared/exchange/qde-writer';
@@ -51,14 +51,25 @@ export async function qdpxArchive(input: {
     // Let the event loop breathe between sources: a thousand of them take a second or two.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const exported = projectQdeOf({
+  // Deflated as it is written: at 300,000 codings the whole document would be half a gigabyte.
+  const parts = projectQdeParts({
     project,
     planned,
     userName: input.userName,
     now: now.toISOString(),
   });
-  zip.addFile('project.qde', Buffer.from(exported.xml, 'utf8'));
-  return { bytes: zip.finish(), counts: exported.counts };
+  let counts: QdeExport['counts'] | undefined;
+  await zip.addStreamedFile('project.qde', async (write) => {
+    for (let next = parts.next(); ; next = parts.next()) {
+      if (next.done) {
+        counts = next.value;
+        return;
+      }
+      memory.check();
+      await write(next.value);
+    }
+  });
+  return { bytes: zip.finish(), counts: counts! };
 }
 
 /** The project's codebook as a .qdc file (UTF-8 XML); refuses an empty codebook. */
