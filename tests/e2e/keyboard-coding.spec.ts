@@ -141,6 +141,19 @@ test('code a passage with the keyboard only: skip links, a caret moved by turn, 
   await correct.getByRole('button', { name: 'Scarta le modifiche' }).click();
   await expect(correct).toHaveCount(0);
 
+  // A correction keeps the undo history: the coding made before it is undone on the new text.
+  await page.getByRole('button', { name: 'Correggi il testo' }).click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('Nota. ');
+  await correct.getByRole('button', { name: 'Salva' }).click();
+  await expect(correct).toHaveCount(0);
+  await expect(coding.text.locator('.hl').first()).toHaveText(
+    'il laboratorio è nato dentro il progetto integrato',
+  );
+  await page.getByTestId('coding-text').focus();
+  await page.keyboard.press('Control+z');
+  await expect(coding.code('DV1 –').locator('.count').first()).toHaveText('1');
+
   // From the text, Tab goes on to the panel beside it, not through a button per speaker turn.
   await page.getByTestId('coding-text').focus();
   await page.keyboard.press('Tab');

@@ -1,5 +1,7 @@
 /** Re-anchoring codings and turns when a source text is corrected (see reanchorCodings). */
 import { diffChars, diffLines, type ChangeObject } from 'diff';
+import { consensusDecisionId } from '../model/constants';
+import type { ConsensusDecision } from '../model/project';
 import type { Coding, SpeakerTurn } from '../model/source';
 import { sortCodings } from './coding';
 
@@ -176,32 +178,46 @@ export function reanchorCodings(
   let moved = 0;
   let flagged = 0;
   const result = codings.map((c): Coding => {
-    const start = mapOffset(c.start, edits, 'start');
-    const end = mapOffset(c.end, edits, 'end');
-    let found = newText.slice(start, end) === c.text ? start : -1;
-    if (found === -1 && edits.length > 0 && c.text !== '') {
-      const reach = c.text.length;
-      // The stretches near the coding: its words may have moved within or between them.
-      const near = edits.filter((e) => e.oldStart <= c.end + reach && e.oldEnd >= c.start - reach);
-      const from = Math.min(start, near[0]?.newStart ?? start) - reach;
-      const to = Math.max(end, near.at(-1)?.newEnd ?? end) + reach;
-      found = nearestOccurrence(newText, c.text, from, to, [start, end - reach]);
-    }
-    if (found === -1) {
-      if (!c.textChanged) flagged++;
-      // Kept near where it was, not stretched over a whole changed stretch.
-      const from = nearestSide(c.start, edits);
-      const to = Math.max(nearestSide(c.end, edits), from);
-      return from === c.start && to === c.end && c.textChanged
-        ? c
-        : { ...c, start: from, end: to, textChanged: true };
-    }
-    const foundEnd = found + c.text.length;
-    const shifted = found !== c.start || foundEnd !== c.end;
-    if (shifted) moved++;
-    return shifted || c.textChanged ? { ...c, start: found, end: foundEnd, textChanged: false } : c;
+    const next = reanchorPassage(c, newText, edits);
+    if (next.textChanged && !c.textChanged) flagged++;
+    if (!next.textChanged && (next.start !== c.start || next.end !== c.end)) moved++;
+    return next;
   });
   return { codings: sortCodings(result), moved, flagged };
+}
+
+/** A passage: offsets, the words they read, and whether they still read them. */
+interface Passage {
+  start: number;
+  end: number;
+  text: string;
+  textChanged: boolean;
+}
+
+/** One passage after a text edit (see `reanchorCodings`): the same object when unchanged. */
+function reanchorPassage<P extends Passage>(c: P, newText: string, edits: readonly TextEdit[]): P {
+  const start = mapOffset(c.start, edits, 'start');
+  const end = mapOffset(c.end, edits, 'end');
+  let found = newText.slice(start, end) === c.text ? start : -1;
+  if (found === -1 && edits.length > 0 && c.text !== '') {
+    const reach = c.text.length;
+    // The stretches near the passage: its words may have moved within or between them.
+    const near = edits.filter((e) => e.oldStart <= c.end + reach && e.oldEnd >= c.start - reach);
+    const from = Math.min(start, near[0]?.newStart ?? start) - reach;
+    const to = Math.max(end, near.at(-1)?.newEnd ?? end) + reach;
+    found = nearestOccurrence(newText, c.text, from, to, [start, end - reach]);
+  }
+  if (found === -1) {
+    // Kept near where it was, not stretched over a whole changed stretch.
+    const from = nearestSide(c.start, edits);
+    const to = Math.max(nearestSide(c.end, edits), from);
+    return from === c.start && to === c.end && c.textChanged
+      ? c
+      : { ...c, start: from, end: to, textChanged: true };
+  }
+  const foundEnd = found + c.text.length;
+  const shifted = found !== c.start || foundEnd !== c.end;
+  return shifted || c.textChanged ? { ...c, start: found, end: foundEnd, textChanged: false } : c;
 }
 
 /**
@@ -285,4 +301,28 @@ function nearestOccurrence(
     }
   }
   return best;
+}
+
+/**
+ * A consensus decision ("neither version") on a corrected text: its passage follows its words
+ * as a coding's does, and its id, which names the passage, with it. Null when the correction
+ * removed the whole passage.
+ */
+export function reanchorDecision(
+  decision: ConsensusDecision,
+  oldText: string,
+  newText: string,
+  edits: readonly TextEdit[],
+): ConsensusDecision | null {
+  const { sourceId, codeId } = decision;
+  const words = oldText.slice(decision.start, decision.end);
+  const { start, end } = reanchorPassage(
+    { start: decision.start, end: decision.end, text: words, textChanged: false },
+    newText,
+    edits,
+  );
+  if (end <= start) return null;
+  if (start === decision.start && end === decision.end) return decision;
+  // A new record (its id is new): the store stamps it, and the old one leaves a tombstone.
+  return { id: consensusDecisionId(sourceId, codeId, start, end), sourceId, codeId, start, end };
 }

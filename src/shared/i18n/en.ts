@@ -284,10 +284,10 @@ export const en: Record<MessageKey, string> = {
   'coding.editText': 'Correct the text',
   'coding.editTextTitle': 'Correct the text of “{title}”',
   'coding.editTextHint':
-    'Codings after a change move with the text; a coding whose words change is flagged for review, not moved. Once the text is saved, earlier actions can no longer be undone with Ctrl+Z (they refer to the text as it was).',
+    'Codings after a change move with the text; a coding whose words change is flagged for review, not moved. Earlier actions can still be undone with Ctrl+Z; the correction itself cannot: correct the text again to go back.',
   'coding.textField': 'Source text',
   'coding.textSaved':
-    'Text saved: {moved, plural, =0 {no coding moved} one {# coding moved} other {# codings moved}}, {flagged, plural, =0 {none to review} one {# to review} other {# to review}}. Earlier actions can no longer be undone.',
+    'Text saved: {moved, plural, =0 {no coding moved} one {# coding moved} other {# codings moved}}, {flagged, plural, =0 {none to review} one {# to review} other {# to review}}.',
   'coding.flaggedCount':
     '{n, plural, one {# coding has} other {# codings have}} text that changed after coding: to review.',
   'coding.textLabel': 'Text of {title}',

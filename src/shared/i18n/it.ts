@@ -289,10 +289,10 @@ export const it = {
   'coding.editText': 'Correggi il testo',
   'coding.editTextTitle': 'Correggi il testo di «{title}»',
   'coding.editTextHint':
-    'Le codifiche dopo una modifica si spostano con il testo; una codifica le cui parole cambiano viene segnalata per la verifica, non spostata. Salvato il testo, le azioni precedenti non si possono più annullare con Ctrl+Z (si riferiscono al testo di prima).',
+    'Le codifiche dopo una modifica si spostano con il testo; una codifica le cui parole cambiano viene segnalata per la verifica, non spostata. Le azioni precedenti restano annullabili con Ctrl+Z; la correzione stessa no: per tornare indietro si corregge di nuovo.',
   'coding.textField': 'Testo della fonte',
   'coding.textSaved':
-    'Testo salvato: {moved, plural, =0 {nessuna codifica spostata} one {# codifica spostata} other {# codifiche spostate}}, {flagged, plural, =0 {nessuna da verificare} one {# da verificare} other {# da verificare}}. Le azioni precedenti non si possono più annullare.',
+    'Testo salvato: {moved, plural, =0 {nessuna codifica spostata} one {# codifica spostata} other {# codifiche spostate}}, {flagged, plural, =0 {nessuna da verificare} one {# da verificare} other {# da verificare}}.',
   'coding.flaggedCount':
     '{n, plural, one {# codifica ha} other {# codifiche hanno}} un testo cambiato dopo la codifica: da verificare.',
   'coding.textLabel': 'Testo di {title}',

@@ -131,6 +131,30 @@ describe('agreement over the coder layers of an open project', () => {
     await core.shutdown();
   });
 
+  it('keeps a "neither" decision on its passage when the text is corrected before it, still undoable', async () => {
+    const { call, core, sourceId, delays } = await openTwoCoders();
+    const first = (await call('agreementDisagreements', {})).disagreements[0]!;
+    await call('agreementResolve', {
+      sourceId,
+      codeId: delays.id,
+      start: first.start,
+      end: first.end,
+      spans: [],
+    });
+    const source = await call('sourceGet', { id: sourceId });
+    await call('sourceTextUpdate', { sourceId, text: `Nota. ${source.text}` });
+    const moved = (await call('agreementDisagreements', {})).disagreements[0]!;
+    expect(moved).toMatchObject({ start: first.start + 6, end: first.end + 6, decided: true });
+    expect((await call('projectCurrent', {}))!.project.consensusDecisions).toMatchObject([
+      { start: first.start + 6, end: first.end + 6 },
+    ]);
+    // The decision, made before the correction, is undone on the corrected text.
+    await call('codingUndo', {});
+    expect((await call('projectCurrent', {}))!.project.consensusDecisions).toEqual([]);
+    expect((await call('agreementDisagreements', {})).disagreements[0]!.decided).toBe(false);
+    await core.shutdown();
+  });
+
   it('undoes a "neither" decision with the coding it removed, and a later acceptance drops the record', async () => {
     const { call, core, sourceId, delays } = await openTwoCoders();
     const first = (await call('agreementDisagreements', {})).disagreements[0]!;

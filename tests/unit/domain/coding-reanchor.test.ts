@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   diffRegion,
   mapOffset,
+  reanchorDecision,
   textEdits,
   reanchorCodings,
   reanchorTurns,
 } from '../../../src/shared/domain/reanchor';
+import { consensusDecisionId } from '../../../src/shared/model/constants';
 import type { Coding, SpeakerTurn } from '../../../src/shared/model/source';
 
 const OLD = 'Intervista.\r\nINT-01: La città 👩‍🔬 è cambiata. Ci fidavamo del sindaco.\r\nFine.';
@@ -288,5 +290,55 @@ describe('reanchorTurns', () => {
     expect(textEdits(interviewText, rewritten).length).toBeGreaterThanOrEqual(1);
     const mapped = reanchorTurns(interviewTurns, interviewText, rewritten);
     for (const t of mapped) expect(t.end).toBeGreaterThanOrEqual(t.start);
+  });
+});
+
+describe('reanchorDecision', () => {
+  const text = 'Il tavolo comune ha funzionato bene.';
+  const at = (words: string) => ({
+    start: text.indexOf(words),
+    end: text.indexOf(words) + words.length,
+  });
+  const decision = (words: string) => {
+    const { start, end } = at(words);
+    return {
+      id: consensusDecisionId('s1', 'c1', start, end),
+      sourceId: 's1',
+      codeId: 'c1',
+      start,
+      end,
+    };
+  };
+
+  it('moves a decided passage with the text, its id naming the new passage', () => {
+    const corrected = `Secondo lei, ${text}`;
+    const moved = reanchorDecision(
+      decision('funzionato bene'),
+      text,
+      corrected,
+      textEdits(text, corrected),
+    )!;
+    expect(corrected.slice(moved.start, moved.end)).toBe('funzionato bene');
+    expect(moved.id).toBe(consensusDecisionId('s1', 'c1', moved.start, moved.end));
+    // Text typed right before the passage is not taken into it.
+    const first = reanchorDecision(
+      decision('Il tavolo'),
+      text,
+      corrected,
+      textEdits(text, corrected),
+    )!;
+    expect(corrected.slice(first.start, first.end)).toBe('Il tavolo');
+    // Unmoved: the same record, id and stamps kept.
+    const before = decision('Il tavolo');
+    expect(reanchorDecision(before, text, `${text} Sì.`, textEdits(text, `${text} Sì.`))).toBe(
+      before,
+    );
+  });
+
+  it('drops a decision whose whole passage the correction removed', () => {
+    const corrected = text.replace('tavolo comune ', '');
+    expect(
+      reanchorDecision(decision('tavolo comune'), text, corrected, textEdits(text, corrected)),
+    ).toBeNull();
   });
 });

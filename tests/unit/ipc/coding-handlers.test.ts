@@ -131,16 +131,55 @@ describe('coding handlers', () => {
       codeId: codeOf(dv1.id).id,
       ...span('tempi erano lunghi'),
     });
-    // The source text is corrected before the undo: the history no longer applies.
-    const source = await call('sourceGet', { id: sourceId });
-    await call('sourceTextUpdate', { sourceId, text: `Nota. ${source.text}` });
-    expect(await call('codingHistory', {})).toEqual({ undo: null, redo: null });
     const added = await call('codeAdd', { name: 'Criticità', parentId: null });
     await call('codeUpdate', { id: added.createdCodeId!, patch: { colour: '#aa0000' } });
     // A DV rename changes the codebook behind the history's back.
     await call('questionUpdate', { id: dv1.id, patch: { code: 'DV7' } });
     const error = await refusal('codingUndo', {});
     expect(error.code).toBe('UNDO_CONFLICT');
+    await core.shutdown();
+  });
+
+  it('keep every step undoable after a text correction, each coding where its words went', async () => {
+    const { call, core, dv1, dv2, codeOf, span, sourceId, source } = await codingProject();
+    const dv1Code = codeOf(dv1.id).id;
+    const dv2Code = codeOf(dv2.id).id;
+    const first = await call('codingApply', {
+      sourceId,
+      codeId: dv1Code,
+      ...span('tempi erano lunghi'),
+    });
+    const removed = first.sources[0]!.upserted[0]!;
+    await call('codingApply', { sourceId, codeId: dv2Code, ...span('coinvolto tardi') });
+    await call('codingRemove', { sourceId, codingId: removed.id });
+    // Two fixes, one before both passages and one between them.
+    const corrected = source.text
+      .replace('Come è andata', 'Com’è andata, secondo lei,')
+      .replace('risposto bene', 'risposto molto bene');
+    await call('sourceTextUpdate', { sourceId, text: corrected });
+    expect((await call('codingHistory', {})).undo).toMatch(/^− /);
+    const reads = async () => {
+      const now = await call('sourceGet', { id: sourceId });
+      return now.codings.map((c) => [now.text.slice(c.start, c.end), c.textChanged]);
+    };
+    // The removal undone: the coding comes back on its words in the corrected text.
+    await call('codingUndo', {});
+    expect(await reads()).toEqual([
+      ['tempi erano lunghi', false],
+      ['coinvolto tardi', false],
+    ]);
+    // The coding made before the correction undone, then redone, on the corrected text.
+    await call('codingUndo', {});
+    expect(await reads()).toEqual([['tempi erano lunghi', false]]);
+    await call('codingRedo', {});
+    expect(await reads()).toEqual([
+      ['tempi erano lunghi', false],
+      ['coinvolto tardi', false],
+    ]);
+    await call('codingUndo', {});
+    await call('codingUndo', {});
+    expect(await reads()).toEqual([]);
+    expect((await call('sourceGet', { id: sourceId })).text).toBe(corrected);
     await core.shutdown();
   });
 

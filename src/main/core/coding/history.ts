@@ -257,10 +257,32 @@ export class CodingHistory {
     return this.update(label, entry, 'after', change.createdCodeId);
   }
 
-  /** Forgets everything (e.g. after a source's text changed under the codings). */
-  clear(): void {
-    this.done = [];
-    this.undone = [];
+  /**
+   * Carries the steps onto a corrected text of source `sourceId`: `follow` moves their codings
+   * of that source as the correction moved the source's own (the same function, so a step's
+   * codings still equal what the source holds), and `decision` its consensus decisions. Every
+   * step stays undoable; the correction itself is not a step.
+   */
+  followText(
+    sourceId: string,
+    follow: (codings: Coding[]) => Coding[],
+    decision: (decision: ConsensusDecision) => ConsensusDecision | null,
+  ): void {
+    const moved = (decisions: ConsensusDecision[]) =>
+      decisions.flatMap((d) => (d.sourceId === sourceId ? (decision(d) ?? []) : [d]));
+    for (const entry of [...this.done, ...this.undone]) {
+      for (const delta of entry.sources) {
+        if (delta.id !== sourceId) continue;
+        delta.before = follow(delta.before);
+        delta.after = follow(delta.after);
+      }
+      if (entry.decisions) {
+        entry.decisions = {
+          before: moved(entry.decisions.before),
+          after: moved(entry.decisions.after),
+        };
+      }
+    }
   }
 
   undo(): Promise<CodingUpdate | null> {

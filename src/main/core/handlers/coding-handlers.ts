@@ -3,11 +3,17 @@ import { nextColour } from '../../../shared/domain/codebook';
 import { adjustCoding, applyCoding } from '../../../shared/domain/coding';
 import { pendingNoteMarks } from '../../../shared/domain/note-marks';
 import { translator } from '../../../shared/i18n';
-import { reanchorCodings, reanchorTurns, textEdits } from '../../../shared/domain/reanchor';
+import {
+  reanchorCodings,
+  reanchorTurns,
+  textEdits,
+  type TextEdit,
+} from '../../../shared/domain/reanchor';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CodeSchema } from '../../../shared/model/project';
 import type { SourceFile } from '../../../shared/model/source';
+import { followTextCorrection } from '../coding/text-correction';
 import { staleChange } from '../store/rebase';
 import { findById, type CoreState } from './context';
 
@@ -187,20 +193,22 @@ export function codingHandlers(state: CoreState): CodingHandlers {
 
     async sourceTextUpdate({ sourceId, text, baseRev }) {
       const session = state.requireSession();
+      let before = '';
+      let edits: TextEdit[] = [];
       const result = await session.mutateSource(sourceId, (source) => {
         // A text is not merged: a correction made on an older version is refused.
         if (baseRev !== undefined && baseRev !== (source.rev ?? 0)) {
           throw staleChange(source.title, ['text']);
         }
-        const edits = textEdits(source.text, text);
+        before = source.text;
+        edits = textEdits(source.text, text);
         const moved = reanchorCodings(source.codings, source.text, text, edits);
         source.turns = reanchorTurns(source.turns, source.text, text, edits);
         source.codings = moved.codings;
         source.text = text;
         return { moved: moved.moved, flagged: moved.flagged };
       });
-      // Undo entries hold offsets of the old text: they no longer apply, in any window.
-      state.clearHistories();
+      await followTextCorrection(state, session, { sourceId, before, after: text, edits });
       return result;
     },
   };

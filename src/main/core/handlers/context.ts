@@ -76,9 +76,9 @@ export class CoreState {
     return history;
   }
 
-  /** Forgets every window's undo history (after a text edit moved the offsets under them). */
-  clearHistories(): void {
-    for (const history of this.histories.values()) history.clear();
+  /** Carries every window's undo history onto a corrected text (see CodingHistory.followText). */
+  historiesFollowText(...args: Parameters<CodingHistory['followText']>): void {
+    for (const history of this.histories.values()) history.followText(...args);
   }
 
   /** Makes `session` the open project: forwards its events and a lost lock to the windows. */

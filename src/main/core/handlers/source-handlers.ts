@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { reanchorCodings } from '../../../shared/domain/reanchor';
+import { reanchorCodings, textEdits, type TextEdit } from '../../../shared/domain/reanchor';
 import { notesToSource } from '../../../shared/domain/live-notes';
 import { suggestSpeakerMapping } from '../../../shared/domain/speaker-mapping';
 import { summariseLabels } from '../../../shared/domain/transcript-draft';
@@ -7,6 +7,7 @@ import { translator } from '../../../shared/i18n';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/project';
+import { followTextCorrection } from '../coding/text-correction';
 import { readTranscriptFile } from '../import/transcript-file';
 import { addTranscript, findDuplicateSources, findSession } from '../sources';
 import { staleChange } from '../store/rebase';
@@ -94,15 +95,18 @@ export function sourceHandlers(state: CoreState): SourceHandlers {
         });
       const { text, turns } = notesToSource(entries);
       if (field.notesSourceId) {
-        const moved = await session.mutateSource(field.notesSourceId, (source) => {
+        const sourceId = field.notesSourceId;
+        let before = '';
+        let edits: TextEdit[] = [];
+        await session.mutateSource(sourceId, (source) => {
           // Notes coded after the session keep their codings; edited notes flag them.
-          const reanchored = reanchorCodings(source.codings, source.text, text);
-          source.codings = reanchored.codings;
+          before = source.text;
+          edits = textEdits(source.text, text);
+          source.codings = reanchorCodings(source.codings, source.text, text, edits).codings;
           source.text = text;
           source.turns = turns;
-          return reanchored.moved + reanchored.flagged;
         });
-        if (moved > 0) state.history().clear();
+        await followTextCorrection(state, session, { sourceId, before, after: text, edits });
         return session.project.sources.find((summary) => summary.id === field.notesSourceId)!;
       }
       const now = new Date().toISOString();
