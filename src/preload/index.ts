@@ -59,6 +59,7 @@ const api = {
   qdcExport: call('qdcExport'),
   qdpxInspect: call('qdpxInspect'),
   qdpxImport: call('qdpxImport'),
+  qdcInspect: call('qdcInspect'),
   qdcImport: call('qdcImport'),
   dialogOpenFile: call('dialogOpenFile'),
   identitySet: call('identitySet'),

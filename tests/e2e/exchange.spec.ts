@@ -178,6 +178,16 @@ test('an ATLAS.ti codebook with code groups merges into Codifica and says where 
     mimeType: 'application/xml',
     buffer: Buffer.from(qdc),
   });
+  // First what the file would bring; nothing is in the codebook until the import is confirmed.
+  const preview = page.getByRole('dialog', { name: 'Importa il codebook di «atlas.qdc»' });
+  await expect(preview).toContainText(
+    '2 codici nuovi entrano nel codebook; nessuno è già presente (stesso nome nello stesso punto).',
+  );
+  await expect(preview.getByRole('listitem')).toHaveText(['Barriere: 2 codici']);
+  await expect(page.getByRole('treeitem', { name: /Orari degli sportelli/ })).toHaveCount(0);
+  await page.screenshot({ path: join(SHOTS, 'qdc-import-preview.png') });
+  await preview.getByRole('button', { name: 'Importa 2 codici' }).click();
+  await expect(preview).toHaveCount(0);
   await expect(
     project.notification('Codebook importato: 2 codici nuovi, 0 già presenti.'),
   ).toBeVisible();

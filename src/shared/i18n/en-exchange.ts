@@ -70,4 +70,17 @@ export const enExchange: Record<keyof typeof itExchange, string> = {
   'exchange.cliUnknownUnit': 'unknown unit “{unit}”: use {units}',
   'exchange.codebookGroups':
     '{n, plural, one {# code group noted} other {# code groups noted}} in the codes’ descriptions ({names}): Campo has no code groups.',
+  'exchange.codebookPreviewTitle': 'Import the codebook of “{file}”',
+  'exchange.codebookPreview':
+    '{added, plural, one {# new code comes} other {# new codes come}} into the codebook; {existing, plural, =0 {none is there already} one {# is there already and stays as it is} other {# are there already and stay as they are}} (same name in the same place).',
+  'exchange.codebookPreviewNothing':
+    '{existing, plural, one {The file’s only code is} other {All # codes of the file are}} in the codebook already: there is nothing to import.',
+  'exchange.codebookBranches': 'New codes, by branch:',
+  'exchange.codebookBranch': '{name}: {codes, plural, one {# code} other {# codes}}',
+  'exchange.codebookMoreBranches':
+    '{n, plural, one {and one more branch} other {and # more branches}}',
+  'exchange.codebookPreviewGroups':
+    '{n, plural, one {The file has # code group: it will be noted} other {The file has # code groups: they will be noted}} in the new codes’ descriptions (Campo has no code groups).',
+  'exchange.codebookPreviewUndo': 'Ctrl+Z undoes it during this session.',
+  'exchange.codebookImport': 'Import {added, plural, one {# code} other {# codes}}',
 };

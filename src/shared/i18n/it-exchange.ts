@@ -68,4 +68,16 @@ export const itExchange = {
   'exchange.cliUnknownUnit': 'unità sconosciuta «{unit}»: si può usare {units}',
   'exchange.codebookGroups':
     '{n, plural, one {# gruppo di codici annotato} other {# gruppi di codici annotati}} nella descrizione dei codici ({names}): Campo non ha gruppi di codici.',
+  'exchange.codebookPreviewTitle': 'Importa il codebook di «{file}»',
+  'exchange.codebookPreview':
+    '{added, plural, one {# codice nuovo} other {# codici nuovi}} entrano nel codebook; {existing, plural, =0 {nessuno è già presente} one {# è già presente e resta com’è} other {# sono già presenti e restano come sono}} (stesso nome nello stesso punto).',
+  'exchange.codebookPreviewNothing':
+    '{existing, plural, one {L’unico codice del file è già} other {Tutti i # codici del file sono già}} nel codebook: non c’è niente da importare.',
+  'exchange.codebookBranches': 'Codici nuovi, per ramo:',
+  'exchange.codebookBranch': '{name}: {codes, plural, one {# codice} other {# codici}}',
+  'exchange.codebookMoreBranches': '{n, plural, one {e un altro ramo} other {e altri # rami}}',
+  'exchange.codebookPreviewGroups':
+    '{n, plural, one {Il file ha # gruppo di codici: sarà annotato} other {Il file ha # gruppi di codici: saranno annotati}} nella descrizione dei codici nuovi (Campo non ha gruppi di codici).',
+  'exchange.codebookPreviewUndo': 'Si può annullare con Ctrl+Z durante questa sessione.',
+  'exchange.codebookImport': 'Importa {added, plural, one {# codice} other {# codici}}',
 } as const;

@@ -30,6 +30,23 @@ export interface QdpxInspection {
   summary: ExchangeImportSummary;
 }
 
+/** A codebook read for review before it is merged (nothing written). */
+export interface CodebookImportPreview {
+  /** Codes the file has that the codebook lacks (by name under the same parent). */
+  added: number;
+  /** Codes the codebook already has: kept as they are. */
+  existing: number;
+  /**
+   * The new codes by branch: each new code whose parent is not new, with how many new codes its
+   * branch brings (itself included), at most `PREVIEW_BRANCHES` of them, largest first.
+   */
+  branches: Array<{ name: string; codes: number }>;
+  /** How many branches there are in all (`branches` names the largest). */
+  branchCount: number;
+  /** Code groups (Sets) of the file, noted in the descriptions of the new codes. */
+  groups: Array<{ name: string; codes: number }>;
+}
+
 /** The archive of an import: its bytes (browser mode, a picked file) or a native dialog's path. */
 const ArchiveInput = {
   fileName: Upload.fileName,
@@ -69,7 +86,6 @@ export const exchangeContract = {
       .refine(oneSource, { message: 'either data or path' }),
     returns<{ snapshot: ProjectSnapshot; summary: ExchangeImportSummary }>(),
   ),
-  /** Merges a .qdc (or a .qdpx's codebook) into the open project's codebook. */
   /** The native open dialog for one file of the given extensions; null when cancelled. */
   dialogOpenFile: handler(
     z
@@ -82,6 +98,12 @@ export const exchangeContract = {
       .strict(),
     returns<string | null>(),
   ),
+  /**
+   * What merging a .qdc (or a .qdpx's codebook) would do to the open project's codebook, before
+   * anything is written: codes new and already there (by name and place), new branches, groups.
+   */
+  qdcInspect: handler(z.object(Upload).strict(), returns<CodebookImportPreview>()),
+  /** Merges a .qdc (or a .qdpx's codebook) into the open project's codebook. */
   qdcImport: handler(
     z.object(Upload).strict(),
     returns<{

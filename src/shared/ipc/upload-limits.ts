@@ -38,6 +38,7 @@ const UPLOADS: Partial<Record<HandlerName, number>> = {
   participantsReadFile: FILE_CAPS.spreadsheetBytes,
   indicatorsReadFile: FILE_CAPS.spreadsheetBytes,
   qdpxImport: FILE_CAPS.archiveBytes,
+  qdcInspect: FILE_CAPS.archiveBytes,
   qdcImport: FILE_CAPS.archiveBytes,
 };
 

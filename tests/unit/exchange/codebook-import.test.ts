@@ -62,6 +62,30 @@ describe('an ATLAS.ti codebook with code groups', () => {
     await core.shutdown();
   });
 
+  it('shows what an import would bring, by branch, before anything is written', async () => {
+    const { call, core } = await projectCore();
+    await call('codeAdd', { name: 'Fattori abilitanti', parentId: null });
+    const before = (await call('projectCurrent', {}))!.project.codes;
+    const preview = await call('qdcInspect', { fileName: 'atlas.qdc', data: base64(ATLAS_QDC) });
+    expect(preview).toEqual({
+      added: 3,
+      existing: 1,
+      // «Barriere» is new with its two children: one branch of three codes.
+      branches: [{ name: 'Barriere', codes: 3 }],
+      branchCount: 1,
+      groups: [
+        { name: 'Accesso ai servizi', codes: 2 },
+        { name: 'Da approfondire', codes: 2 },
+      ],
+    });
+    // Nothing written: the codebook and the undo history are as they were.
+    expect((await call('projectCurrent', {}))!.project.codes).toEqual(before);
+    expect((await call('codingHistory', {})).undo).not.toBe('atlas.qdc');
+    const result = await call('qdcImport', { fileName: 'atlas.qdc', data: base64(ATLAS_QDC) });
+    expect(result).toMatchObject({ added: preview.added, existing: preview.existing });
+    await core.shutdown();
+  });
+
   it('on the command line: `campo import qdc <project> <file>` prints the summary', async () => {
     const root = await tempDir();
     const out: string[] = [];

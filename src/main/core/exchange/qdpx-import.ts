@@ -11,6 +11,7 @@ import { createProject, sessionEvaluator, type StoreOptions } from '../store/pro
 import type { ProjectSession } from '../store/project-session';
 import type { PositionUnit } from '../../../shared/exchange/positions';
 import type { ExchangeImportSummary } from '../../../shared/exchange/import-summary';
+import type { CodebookImportPreview } from '../../../shared/ipc/contract-exchange';
 import {
   codeFrom,
   idPool,
@@ -239,4 +240,35 @@ export function mergeRefiCodebook(
     .filter((set) => set.codeGuids.length > 0)
     .map((set) => ({ name: set.name || 'Gruppo senza nome', codes: set.codeGuids.length }));
   return { added, existing, groups };
+}
+
+/** How many branches a codebook preview names (the rest are counted, not named). */
+export const PREVIEW_BRANCHES = 12;
+
+/**
+ * What `mergeRefiCodebook` would do to `project`'s codebook, worked out on a copy of the codes:
+ * nothing of the project changes.
+ */
+export function previewRefiCodebook(
+  project: ProjectFile,
+  codebook: RefiCodebook,
+): CodebookImportPreview {
+  const draft: ProjectFile = { ...project, codes: project.codes.map((code) => ({ ...code })) };
+  const before = new Set(project.codes.map((code) => code.id));
+  const { added, existing, groups } = mergeRefiCodebook(draft, codebook);
+  const fresh = draft.codes.filter((code) => !before.has(code.id));
+  const freshIds = new Set(fresh.map((code) => code.id));
+  const parentOf = new Map(fresh.map((code) => [code.id, code.parentId]));
+  const rootOf = (id: string): string => {
+    const parent = parentOf.get(id);
+    return parent && freshIds.has(parent) ? rootOf(parent) : id;
+  };
+  const sizes = new Map<string, number>();
+  for (const code of fresh) sizes.set(rootOf(code.id), (sizes.get(rootOf(code.id)) ?? 0) + 1);
+  const names = new Map(fresh.map((code) => [code.id, code.name]));
+  const branches = [...sizes]
+    .map(([id, codes]) => ({ name: names.get(id)!, codes }))
+    .sort((a, b) => b.codes - a.codes)
+    .slice(0, PREVIEW_BRANCHES);
+  return { added, existing, branches, branchCount: sizes.size, groups };
 }

@@ -9,6 +9,7 @@ import {
   importQdpx,
   inspectQdpx,
   mergeRefiCodebook,
+  previewRefiCodebook,
   type CodebookImportResult,
 } from '../exchange/qdpx-import';
 import { readCodebook } from '../exchange/qdpx-read';
@@ -19,7 +20,13 @@ import { grantedOpenFile, grantedParentFolder, grantedSaveTarget } from './path-
 
 type ExchangeHandlers = Pick<
   Handlers,
-  'qdpxExport' | 'qdcExport' | 'qdpxInspect' | 'qdpxImport' | 'qdcImport' | 'dialogOpenFile'
+  | 'qdpxExport'
+  | 'qdcExport'
+  | 'qdpxInspect'
+  | 'qdpxImport'
+  | 'qdcInspect'
+  | 'qdcImport'
+  | 'dialogOpenFile'
 >;
 
 /** A file the user picked in the native dialog, size-checked before it is read. */
@@ -98,6 +105,11 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
       const picked = await host.pickOpenFile(extensions);
       if (picked) state.grants.grant('open-file', picked);
       return picked;
+    },
+    async qdcInspect({ fileName, data }) {
+      const session = state.requireSession();
+      const codebook = await readCodebook(Buffer.from(data, 'base64'), fileName);
+      return previewRefiCodebook(session.project, codebook);
     },
     async qdcImport({ fileName, data }) {
       const session = state.requireSession();

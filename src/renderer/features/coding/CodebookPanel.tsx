@@ -3,15 +3,17 @@ import { decodeText } from '../../../shared/domain/text-decoding';
 import { codeTreeOrder } from '../../../shared/domain/codebook';
 import { foldAccents } from '../../../shared/domain/folding';
 import { formatNumber } from '../../../shared/i18n';
+import type { CodebookImportPreview } from '../../../shared/ipc/contract-exchange';
 import type { Code } from '../../../shared/model/project';
 import { api } from '../../api/client';
-import { deliverFile, readFileForUpload } from '../../api/files';
+import { deliverFile, readFileForUpload, type FileUpload } from '../../api/files';
 import { FilePickButton } from '../../components/FilePickButton';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useCodingStore } from '../../stores/coding-store';
 import { attempt } from '../../stores/core-calls';
 import { useProjectStore } from '../../stores/project-store';
+import { CodebookImportDialog } from './CodebookImportDialog';
 import { CodeEditorDialog, DeleteCodeDialog, MergeCodeDialog } from './CodeDialogs';
 import { codebookActions } from '../../stores/codebook-actions';
 
@@ -20,6 +22,7 @@ const NO_CODES: Code[] = [];
 type Editing =
   | { kind: 'new'; parentId: string | null }
   | { kind: 'edit' | 'merge' | 'delete'; code: Code }
+  | { kind: 'import'; upload: FileUpload; preview: CodebookImportPreview }
   | null;
 
 /**
@@ -62,20 +65,11 @@ export function CodebookPanel() {
     if (saved) useAppStore.getState().notify('success', { key: 'codebook.exported' });
   };
 
+  // A REFI-QDA codebook is shown before it is merged (see CodebookImportDialog).
   const importQdc = async (file: File) => {
     const upload = await attempt(() => readFileForUpload(file));
-    const result = upload && (await codebookActions.importQdc(upload));
-    if (!result) return;
-    useAppStore.getState().notify('success', {
-      key: 'exchange.codebookImported',
-      params: { added: result.added, existing: result.existing },
-    });
-    if (result.groups.length > 0) {
-      useAppStore.getState().notify('info', {
-        key: 'exchange.codebookGroups',
-        params: { n: result.groups.length, names: result.groups.map((g) => g.name).join(', ') },
-      });
-    }
+    const preview = upload && (await attempt(() => api().qdcInspect(upload)));
+    if (upload && preview) setEditing({ kind: 'import', upload, preview });
   };
 
   const importCsv = async (file: File) => {
@@ -235,6 +229,13 @@ export function CodebookPanel() {
       )}
       {editing?.kind === 'merge' && (
         <MergeCodeDialog code={editing.code} onClose={() => setEditing(null)} />
+      )}
+      {editing?.kind === 'import' && (
+        <CodebookImportDialog
+          upload={editing.upload}
+          preview={editing.preview}
+          onClose={() => setEditing(null)}
+        />
       )}
       {editing?.kind === 'delete' && (
         <DeleteCodeDialog code={editing.code} onClose={() => setEditing(null)} />
