@@ -126,3 +126,42 @@ test('a project open elsewhere is refused with who holds it', async ({ page, cam
       .or(page.getByRole('heading', { name: 'Campo', level: 1 })),
   ).toBeVisible();
 });
+
+test('a backup is restored from the project, after a confirmation, and the state it replaced is kept', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Progetto con copie');
+  await project.go('Domande di valutazione');
+  await project.addQuestion('Domanda di prima');
+  await expect(project.saveIndicator).toHaveText(/Salvato alle/);
+  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  // Opening takes a snapshot: the project with its first question only.
+  await start.recent('Progetto con copie').click();
+  await project.go('Domande di valutazione');
+  await project.addQuestion('Domanda di dopo');
+  await expect(project.questionRow('DV2')).toContainText('Domanda di dopo');
+
+  await page.getByRole('button', { name: 'Copie di sicurezza' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Copie di sicurezza' });
+  await expect(dialog.getByRole('row').nth(1)).toContainText('automatica');
+  await dialog
+    .getByRole('button', { name: /^Ripristina la copia del/ })
+    .first()
+    .click();
+  await expect(dialog).toContainText('Ciò che è stato fatto dopo resta nella copia');
+  await page.screenshot({ path: 'test-results/artefacts/backups-confirm.png' });
+  await dialog.getByRole('button', { name: 'Ripristina questa copia' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.notifications')).toContainText('Copia di sicurezza ripristinata');
+  await project.go('Domande di valutazione');
+  await expect(project.questionRow('DV1')).toContainText('Domanda di prima');
+  await expect(project.questionRow('DV2')).toHaveCount(0);
+  // What the restore replaced is a backup of its own.
+  await page.getByRole('button', { name: 'Copie di sicurezza' }).click();
+  await expect(dialog.getByRole('row').nth(1)).toContainText('prima di un ripristino');
+  await page.screenshot({ path: 'test-results/artefacts/backups-list.png' });
+});

@@ -1,5 +1,6 @@
 import { Dialog } from '../components/Dialog';
 import { FolderBrowser } from '../components/FolderBrowser';
+import { BackupsDialog } from '../features/backups/BackupsDialog';
 import { RecoveryDialog } from '../features/recovery/RecoveryDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { NewProjectForm } from '../features/start/NewProjectForm';
@@ -18,6 +19,8 @@ export function DialogHost() {
   switch (dialog.kind) {
     case 'settings':
       return <SettingsDialog />;
+    case 'backups':
+      return <BackupsDialog />;
     case 'recovery':
       return <RecoveryDialog path={dialog.path} error={dialog.error} />;
     case 'new-project':

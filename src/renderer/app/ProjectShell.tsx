@@ -120,6 +120,9 @@ export function ProjectShell() {
           <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
             {t('nav.settings')}
           </button>
+          <button type="button" onClick={() => openDialog({ kind: 'backups' })}>
+            {t('nav.backups')}
+          </button>
           <button type="button" onClick={() => void close()}>
             {t('nav.closeProject')}
           </button>

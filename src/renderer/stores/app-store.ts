@@ -24,6 +24,7 @@ export interface Notification {
 
 export type Dialog =
   | { kind: 'settings' }
+  | { kind: 'backups' }
   | { kind: 'new-project' }
   | { kind: 'open-project' }
   | { kind: 'qdpx-review' }

@@ -47,7 +47,8 @@ function noticeMessage(notice: OpenNotice): Message {
     case 'orphan-sources-recovered':
       return { key: 'notice.orphans', params: { count: notice.count } };
     case 'restored-from-backup':
-      return { key: 'notice.restored' };
+      // A damaged project.json is kept beside the project; a healthy one went to a backup.
+      return { key: notice.keptAs.length > 0 ? 'notice.restored' : 'notice.restoredCopy' };
   }
 }
 

@@ -44,7 +44,7 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'errors.MERGE_UNDECIDED':
     '{count, plural, one {# conflict is} other {# conflicts are}} still to be decided before merging.',
   'errors.MERGE_UNDO_REFUSED':
-    'The merge can no longer be undone: the project changed since. You can restore the “before merge” backup from Open ▸ Backups.',
+    'The merge can no longer be undone: the project changed since. You can restore the “before merge” backup from “Backups”, in the menu on the left.',
   'team.xlsx.summary': 'Summary',
   'team.xlsx.coders': 'Coders',
   'team.xlsx.conflicts': 'Conflicts',

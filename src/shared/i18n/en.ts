@@ -84,6 +84,7 @@ export const en: Record<MessageKey, string> = {
   'nav.report': 'Report',
   'nav.settings': 'Settings',
   'nav.closeProject': 'Close project',
+  'nav.backups': 'Backups',
 
   'menu.file': 'File',
   'menu.new': 'New project…',
@@ -263,6 +264,23 @@ export const en: Record<MessageKey, string> = {
   'notice.orphans':
     '{count, plural, one {Recovered # transcript} other {Recovered # transcripts}} left out by an interrupted save.',
   'notice.restored': 'Backup restored. The damaged file has been kept.',
+  'notice.restoredCopy':
+    'Backup restored. The state before it is in the backup “before a restore”.',
+  'backups.title': 'Backups',
+  'backups.explain':
+    'Campo copies the project every working day and before each merge, format update or restore. Restoring a backup brings the project back to how it was then; its state now stays in a new backup “before a restore”, which can be restored in turn.',
+  'backups.none': 'This project has no backups yet.',
+  'backups.when': 'Date',
+  'backups.kindColumn': 'Kind',
+  'backups.kind.auto': 'automatic',
+  'backups.kind.pre-merge': 'before a merge',
+  'backups.kind.pre-migration': 'before a format update',
+  'backups.kind.pre-restore': 'before a restore',
+  'backups.restore': 'Restore…',
+  'backups.restoreOf': 'Restore the backup of {date}',
+  'backups.confirm':
+    'The project will go back to how it was on {date} (backup “{kind}”). What was done since stays in the backup “before a restore”.',
+  'backups.confirmButton': 'Restore this backup',
   'notice.lockLost':
     'Another session took over the project; it was closed here so that no data is lost.',
 
@@ -595,6 +613,8 @@ export const en: Record<MessageKey, string> = {
   'errors.DUPLICATE': 'The code {value} is already in use.',
   'errors.SOURCE_CORRUPT': 'The transcript cannot be read: {reason}',
   'errors.BACKUP_NOT_FOUND': 'Backup not found.',
+  'errors.PROJECT_IS_BACKUP':
+    'This folder is a backup of the project “{project}”: it is not opened to work in, as that would change the state it keeps. Open the project and choose “Backups” in the menu on the left to restore it.',
   'errors.DISK_FULL': 'Disk full: the change was not saved. Free some space and try again.',
   'errors.PERMISSION_DENIED': 'Permission denied: cannot write to {path}.',
   'errors.READ_ONLY': 'The disk is read-only: {path}.',

@@ -45,7 +45,7 @@ export const itTeam = {
   'errors.MERGE_UNDECIDED':
     'Restano {count, plural, one {# conflitto} other {# conflitti}} da decidere prima di unire.',
   'errors.MERGE_UNDO_REFUSED':
-    'L’unione non si può più annullare: il progetto è cambiato dopo. Puoi ripristinare il backup «prima dell’unione» da Apri ▸ Backup.',
+    'L’unione non si può più annullare: il progetto è cambiato dopo. Puoi ripristinare la copia «prima dell’unione» da «Copie di sicurezza», nel menu a sinistra.',
   'team.xlsx.summary': 'Riepilogo',
   'team.xlsx.coders': 'Codificatori',
   'team.xlsx.conflicts': 'Conflitti',

@@ -86,6 +86,7 @@ export const it = {
   'nav.report': 'Rapporto',
   'nav.settings': 'Impostazioni',
   'nav.closeProject': 'Chiudi progetto',
+  'nav.backups': 'Copie di sicurezza',
 
   'menu.file': 'File',
   'menu.new': 'Nuovo progetto…',
@@ -268,6 +269,23 @@ export const it = {
   'notice.orphans':
     '{count, plural, one {Recuperata # trascrizione} other {Recuperate # trascrizioni}} rimaste fuori da un salvataggio interrotto.',
   'notice.restored': 'Backup ripristinato. Il file danneggiato è stato conservato.',
+  'notice.restoredCopy':
+    'Copia di sicurezza ripristinata. Lo stato di prima è nella copia «prima di un ripristino».',
+  'backups.title': 'Copie di sicurezza',
+  'backups.explain':
+    'Campo copia il progetto ogni giorno di lavoro e prima di ogni unione, aggiornamento del formato o ripristino. Ripristinare una copia riporta il progetto com’era allora; lo stato di adesso resta in una nuova copia «prima di un ripristino», da cui si può tornare.',
+  'backups.none': 'Non ci sono ancora copie di sicurezza di questo progetto.',
+  'backups.when': 'Data',
+  'backups.kindColumn': 'Tipo',
+  'backups.kind.auto': 'automatica',
+  'backups.kind.pre-merge': 'prima dell’unione',
+  'backups.kind.pre-migration': 'prima dell’aggiornamento del formato',
+  'backups.kind.pre-restore': 'prima di un ripristino',
+  'backups.restore': 'Ripristina…',
+  'backups.restoreOf': 'Ripristina la copia del {date}',
+  'backups.confirm':
+    'Il progetto tornerà com’era il {date} (copia «{kind}»). Ciò che è stato fatto dopo resta nella copia «prima di un ripristino».',
+  'backups.confirmButton': 'Ripristina questa copia',
   'notice.lockLost':
     'Un’altra sessione ha preso il controllo del progetto, che qui è stato chiuso per non perdere dati.',
 
@@ -605,6 +623,8 @@ export const it = {
   'errors.DUPLICATE': 'Il codice {value} è già usato.',
   'errors.SOURCE_CORRUPT': 'La trascrizione non si può leggere: {reason}',
   'errors.BACKUP_NOT_FOUND': 'Backup non trovato.',
+  'errors.PROJECT_IS_BACKUP':
+    'Questa cartella è una copia di sicurezza del progetto «{project}»: non si apre per lavorarci, perché cambierebbe lo stato che conserva. Apri il progetto e scegli «Copie di sicurezza» nel menu a sinistra per ripristinarla.',
   'errors.DISK_FULL': 'Disco pieno: la modifica non è stata salvata. Libera spazio e riprova.',
   'errors.PERMISSION_DENIED': 'Permesso negato: non si può scrivere in {path}.',
   'errors.READ_ONLY': 'Il disco è di sola lettura: {path}.',

@@ -18,6 +18,22 @@ function clock(start = Date.parse('2026-11-24T09:00:00.000Z')) {
 }
 
 describe('backups', () => {
+  it('refuses to open a snapshot as a project and leaves it as it was', async () => {
+    const { dir, session } = await newProject('Valutazione Lecco');
+    await session.mutate((p) => (p.meta.programme = 'prima'));
+    await session.close();
+    const [backup] = await listBackups(dir);
+    const folder = join(dir, 'backups', backup!.id);
+    const before = (await readdir(folder)).sort();
+    const refused = await openProject(folder).catch((error: unknown) => error);
+    expect(refused).toMatchObject({
+      code: 'PROJECT_IS_BACKUP',
+      details: { project: 'Valutazione Lecco' },
+    });
+    // No lock, cache or nested backup written into it.
+    expect((await readdir(folder)).sort()).toEqual(before);
+  });
+
   it('snapshots on open and then at most once per interval while saving', async () => {
     const time = clock();
     const { dir, session } = await newProject('Backup', { now: time.now });

@@ -3,7 +3,7 @@ import { finishMerge } from '../team/merge-journal';
 import { newEvaluator } from '../../../shared/domain/team';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { OpenNotice } from '../../../shared/ipc/types';
 import {
@@ -25,7 +25,13 @@ import {
   type CacheReads,
 } from './caches';
 import { durableDocument } from './json-document';
-import { PROJECT_FILE, SOURCES_DIR, BACKUPS_DIR, projectFolderName } from './layout';
+import {
+  PROJECT_EXTENSION,
+  PROJECT_FILE,
+  SOURCES_DIR,
+  BACKUPS_DIR,
+  projectFolderName,
+} from './layout';
 import { ProjectLock, type LockOptions } from './lock';
 import { finishMigration, migrateOnDisk, type MigrationHook } from './migrate-on-disk';
 import { evaluatorIdOf, schemaVersionOf } from './migrations';
@@ -180,6 +186,26 @@ function listedSourceIds(raw: unknown): Set<string> {
 }
 
 /**
+ * A snapshot in a project's backups folder is not opened to work in: working there would change
+ * the state it keeps ("before the merge"). It is restored from the project instead.
+ */
+async function refuseBackupFolder(dir: string): Promise<void> {
+  const parent = dirname(dir);
+  if (basename(parent) !== BACKUPS_DIR) return;
+  const project = dirname(parent);
+  const isProject = await stat(join(project, PROJECT_FILE)).then(
+    () => true,
+    () => false,
+  );
+  if (isProject) {
+    throw new CampoError('PROJECT_IS_BACKUP', `${dir} is a backup of ${project}`, {
+      path: dir,
+      project: basename(project, PROJECT_EXTENSION),
+    });
+  }
+}
+
+/**
  * Opens a project folder for writing: takes the lock, migrates older files (after a backup),
  * validates project.json, and takes an automatic backup when the last one is old.
  * Throws PROJECT_LOCKED, PROJECT_CORRUPT (with the backups that could replace the file),
@@ -203,6 +229,7 @@ export async function openProject(
   ]);
   if (!info.isDirectory())
     throw new CampoError('NOT_A_PROJECT', `${dir} is not a folder`, { path: dir });
+  await refuseBackupFolder(dir);
   if (!hasProjectFile && (await listBackups(dir)).length === 0) {
     throw new CampoError('NOT_A_PROJECT', `${dir} has no ${PROJECT_FILE}`, { path: dir });
   }
