@@ -165,3 +165,34 @@ test('a backup is restored from the project, after a confirmation, and the state
   await expect(dialog.getByRole('row').nth(1)).toContainText('prima di un ripristino');
   await page.screenshot({ path: 'test-results/artefacts/backups-list.png' });
 });
+
+test('the open dialog opens a project whose path is typed, and does not offer its backups as projects', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Progetto da aprire');
+  await expect(project.saveIndicator).toBeVisible();
+  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  // Opened again: opening takes a snapshot.
+  await start.recent('Progetto da aprire').click();
+  await expect(project.saveIndicator).toBeVisible();
+  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  const dir = join(campo.projectsDir, 'Progetto da aprire.campo');
+  const backup = (await readdir(join(dir, 'backups')))[0]!;
+
+  await page.getByRole('button', { name: 'Apri progetto…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Apri un progetto Campo' });
+  await dialog.getByLabel('Percorso').fill(join(dir, 'backups'));
+  await dialog.getByRole('button', { name: 'Vai' }).click();
+  // A backup is listed as a folder, not as a project: it is not opened to work in.
+  await expect(dialog.getByRole('button', { name: new RegExp(backup) })).toBeVisible();
+  await expect(dialog.locator('.folder-project')).toHaveCount(0);
+  await dialog.getByLabel('Percorso').fill(dir);
+  await dialog.getByRole('button', { name: 'Vai' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
+  await expect(page.locator('.topbar-title')).toContainText('Progetto da aprire');
+});

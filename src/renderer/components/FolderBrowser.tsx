@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FolderListing } from '../../shared/ipc/types';
 import { api } from '../api/client';
 import { useT } from '../i18n/use-t';
@@ -21,6 +21,11 @@ export function FolderBrowser({ mode, initialPath, onPick }: FolderBrowserProps)
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [path, setPath] = useState(initialPath);
   const [typed, setTyped] = useState(initialPath ?? '');
+  // The latest `onPick`, without listing the folder again when the parent renders anew.
+  const pick = useRef(onPick);
+  useEffect(() => {
+    pick.current = onPick;
+  });
 
   useEffect(() => {
     let live = true;
@@ -28,13 +33,18 @@ export function FolderBrowser({ mode, initialPath, onPick }: FolderBrowserProps)
       .foldersList(path ? { path } : {})
       .then((next) => {
         if (!live) return;
+        // A project's own path, typed: opened, not browsed into.
+        if (mode === 'project' && next.isProject) {
+          pick.current(next.path);
+          return;
+        }
         setListing(next);
         setTyped(next.path);
       }, notifyError);
     return () => {
       live = false;
     };
-  }, [path, notifyError]);
+  }, [path, notifyError, mode]);
   const load = (next: string) => setPath(next);
 
   return (

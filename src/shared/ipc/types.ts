@@ -65,6 +65,8 @@ export interface FolderEntry {
 export interface FolderListing {
   path: string;
   parent: string | null;
+  /** The folder is itself a project (its path was typed): the browser opens it. */
+  isProject: boolean;
   entries: FolderEntry[];
 }
 

@@ -1,12 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { FolderEntry } from '../../../shared/ipc/types';
 import { APP_VERSION } from '../../../shared/version';
 import { toUserFsError } from '../store/fs-errors';
-import { PROJECT_FILE } from '../store/layout';
+import { BACKUPS_DIR, PROJECT_FILE } from '../store/layout';
 import { currentClient } from '../caller';
 import type { CoreState } from './context';
 
@@ -22,6 +22,15 @@ type AppHandlers = Pick<
 >;
 
 /** Subfolders of `path` (hidden ones left out), marking those that are Campo projects. */
+/** True when `path` holds a project (its project.json), and is not one of a project's backups. */
+async function isProjectFolder(path: string): Promise<boolean> {
+  if (basename(dirname(path)) === BACKUPS_DIR) return false;
+  return stat(join(path, PROJECT_FILE)).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function listFolders(path: string): Promise<FolderEntry[]> {
   const entries = await readdir(path, { withFileTypes: true }).catch((error: unknown) => {
     throw toUserFsError(error, path);
@@ -30,11 +39,7 @@ async function listFolders(path: string): Promise<FolderEntry[]> {
   const listed = await Promise.all(
     folders.map(async (entry) => {
       const full = join(path, entry.name);
-      const isProject = await stat(join(full, PROJECT_FILE)).then(
-        () => true,
-        () => false,
-      );
-      return { name: entry.name, path: full, isProject };
+      return { name: entry.name, path: full, isProject: await isProjectFolder(full) };
     }),
   );
   return listed.sort((a, b) => a.name.localeCompare(b.name, 'it'));
@@ -87,7 +92,11 @@ export function appHandlers(state: CoreState): AppHandlers {
       )
         target = homedir();
       const parent = dirname(target) === target ? null : dirname(target);
-      return { path: target, parent, entries: await listFolders(target) };
+      const [entries, isProject] = await Promise.all([
+        listFolders(target),
+        isProjectFolder(target),
+      ]);
+      return { path: target, parent, isProject, entries };
     },
   };
 }
