@@ -125,7 +125,8 @@ test('two blind packages of one interview, two colleagues code it, one renames a
   await team.pickReturn(backA);
   const dialog = team.mergeDialog;
   await expect(dialog.getByRole('heading', { name: /1 conflitto da decidere/ })).toBeVisible();
-  const conflict = dialog.getByRole('radiogroup', { name: 'Nuovi destinatari' });
+  // Named as the lead knows the code.
+  const conflict = dialog.getByRole('radiogroup', { name: 'Target emergenti' });
   await expect(conflict).toContainText('Target emergenti');
   await expect(conflict).toContainText('Nuovi destinatari');
   await expect(dialog.getByRole('button', { name: 'Decidi il conflitto' })).toBeDisabled();
@@ -135,7 +136,9 @@ test('two blind packages of one interview, two colleagues code it, one renames a
   await expect(dialog.getByRole('heading', { name: 'Rapporto dell’unione' })).toBeVisible();
   await expect(project.notification('Lavoro di Anna Bianchi unito.')).toBeVisible();
   await expect(dialog).toContainText('Anna Bianchi');
-  await expect(dialog).toContainText('«Target emergenti»'); // the lead's value, set aside
+  await expect(dialog).toContainText(
+    'tenuto: «Nuovi destinatari»; messo da parte, conservato nel rapporto: «Target emergenti»',
+  );
   await page.screenshot({ path: join(SHOTS, 'team-merge-report.png') });
   await dialog.getByRole('button', { name: 'Chiudi', exact: true }).last().click();
 
@@ -180,6 +183,22 @@ test('two blind packages of one interview, two colleagues code it, one renames a
   await check();
   await project.go('Codifica');
   await page.screenshot({ path: join(SHOTS, 'team-layers.png') });
+
+  // Undoing the last merge asks first; kept, nothing changes; confirmed, Marco's work leaves.
+  await project.go('Gruppo di lavoro');
+  await page.getByRole('button', { name: 'Annulla l’unione' }).click();
+  const ask = page.getByRole('dialog', { name: 'Annullare l’unione?' });
+  await expect(ask).toContainText('servirà ancora il file del pacchetto');
+  await ask.getByRole('button', { name: 'Annulla', exact: true }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(merges).toHaveCount(2);
+  await page.getByRole('button', { name: 'Annulla l’unione' }).click();
+  await ask.getByRole('button', { name: 'Annulla l’unione' }).click();
+  await expect(merges).toHaveCount(1);
+  await project.go('Codifica');
+  await expect(
+    coding.text.locator('.hl').filter({ hasText: 'Lo sportello è stato fondamentale' }),
+  ).toHaveCount(0);
 });
 
 test('merging a package from a project started apart: a participant with the same pseudonym is not matched unless the lead ticks it', async ({

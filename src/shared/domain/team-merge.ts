@@ -179,7 +179,8 @@ function conflict(
   paths: string[],
 ): Decision {
   const key = `${kind}:${id}`;
-  const label = recordLabel(kind, (theirs ?? ours) as Record<string, unknown>);
+  // Named as the lead knows it (their own version), else as the colleague left it.
+  const label = recordLabel(kind, (ours ?? theirs) as Record<string, unknown>);
   ctx.conflicts.push({ key, kind, id, label, type, paths, ours, theirs });
   const decision = ctx.input.decisions?.[key];
   if (!decision) ctx.undecided.push(key);

@@ -143,6 +143,9 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.merge.done': 'The work of {who} was merged.',
   'team.merge.doneTitle': 'Merge report',
   'team.merge.undo': 'Undo the merge',
+  'team.merge.undoTitle': 'Undo the merge?',
+  'team.merge.undoExplain':
+    'The work this merge brought in (codings, accepted changes) leaves the project, which goes back to how it was before. Merging it again will need the package file.',
   'team.merge.undone': 'Merge undone: the project is as it was before.',
   'team.merges.title': 'Merges',
   'team.merges.none': 'No merges yet.',
@@ -183,5 +186,5 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.field.initials': 'Initials',
   'team.field.memo': 'Memo',
   'team.field.status': 'Status',
-  'team.report.setAside': '(set aside, kept in the report: “{values}”)',
+  'team.report.setAside': '(kept: “{kept}”; set aside, kept in the report: “{values}”)',
 };

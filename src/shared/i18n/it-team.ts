@@ -145,6 +145,9 @@ export const itTeam = {
   'team.merge.done': 'Lavoro di {who} unito.',
   'team.merge.doneTitle': 'Rapporto dell’unione',
   'team.merge.undo': 'Annulla l’unione',
+  'team.merge.undoTitle': 'Annullare l’unione?',
+  'team.merge.undoExplain':
+    'Il lavoro entrato con questa unione (codifiche, modifiche accettate) esce dal progetto, che torna com’era prima. Per unirlo di nuovo servirà ancora il file del pacchetto.',
   'team.merge.undone': 'Unione annullata: il progetto è com’era prima.',
   'team.merges.title': 'Unioni fatte',
   'team.merges.none': 'Nessuna unione ancora.',
@@ -186,5 +189,5 @@ export const itTeam = {
   'team.field.initials': 'Iniziali',
   'team.field.memo': 'Memo',
   'team.field.status': 'Stato',
-  'team.report.setAside': '(messo da parte, conservato nel rapporto: «{values}»)',
+  'team.report.setAside': '(tenuto: «{kept}»; messo da parte, conservato nel rapporto: «{values}»)',
 } as const;

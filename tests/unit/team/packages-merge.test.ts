@@ -87,6 +87,8 @@ describe('work packages and the three-way merge of colleagues’ work', () => {
     expect(preview.conflicts).toHaveLength(1);
     expect(preview.conflicts[0]).toMatchObject({ kind: 'code', type: 'edit', paths: ['name'] });
     expect((preview.conflicts[0]!.ours as { name: string }).name).toBe('Barriere');
+    // Named as the lead knows it.
+    expect(preview.conflicts[0]!.label).toBe('Barriere');
     expect((preview.conflicts[0]!.theirs as { name: string }).name).toBe('Ostacoli amministrativi');
     await expect(applyMerge(lead.session, fromAnna, {})).rejects.toMatchObject({
       code: 'MERGE_UNDECIDED',

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useProjectStore } from '../../stores/project-store';
 import { useTeamStore } from '../../stores/team-store';
+import { UndoMergeButton } from './UndoMergeButton';
 import { conflictFields } from './conflict-values';
 import { MergeReportView } from './MergeReportView';
 
@@ -195,12 +196,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
           <h3 id="merge-done">{t('team.merge.doneTitle')}</h3>
           <MergeReportView report={merged.report as never} />
           <div className="dialog-actions">
-            <button
-              type="button"
-              onClick={() => void team.undoMerge(merged.id).then((ok) => ok && close())}
-            >
-              {t('team.merge.undo')}
-            </button>
+            <UndoMergeButton mergeId={merged.id} onUndone={close} />
             <button type="button" onClick={() => void team.exportReport(merged.id)}>
               {t('team.report.export')}
             </button>

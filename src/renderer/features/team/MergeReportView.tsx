@@ -56,6 +56,9 @@ export function MergeReportView({
                   <span className="muted">
                     {' '}
                     {t('team.report.setAside', {
+                      kept: conflictFields(conflict)
+                        .map((field) => (conflict.decision === 'ours' ? field.ours : field.theirs))
+                        .join(' · '),
                       values: conflictFields(conflict)
                         .map((field) => (conflict.decision === 'ours' ? field.theirs : field.ours))
                         .join(' · '),

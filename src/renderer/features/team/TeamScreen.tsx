@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useProjectStore } from '../../stores/project-store';
 import { useTeamStore } from '../../stores/team-store';
+import { UndoMergeButton } from './UndoMergeButton';
 import { MergeDialog } from './MergeDialog';
 import { MergeReportView } from './MergeReportView';
 import { PackageDialog } from './PackageDialog';
@@ -84,11 +85,7 @@ export function TeamScreen() {
                   <button type="button" onClick={() => void team.exportReport(merge.id)}>
                     {t('team.report.export')}
                   </button>
-                  {index === 0 && (
-                    <button type="button" onClick={() => void team.undoMerge(merge.id)}>
-                      {t('team.merge.undo')}
-                    </button>
-                  )}
+                  {index === 0 && <UndoMergeButton mergeId={merge.id} />}
                 </div>
                 {shown === merge.id && <MergeReportView report={report} />}
               </li>
