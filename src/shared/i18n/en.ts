@@ -394,7 +394,8 @@ export const en: Record<MessageKey, string> = {
   'search.wholeWord': 'Whole word',
   'search.run': 'Search',
   'search.count': '{n, plural, =0 {No result} one {# result} other {# results}}.',
-  'search.truncated': 'Showing the first 5,000: narrow the search.',
+  'search.countCapped':
+    '{n, plural, one {# result} other {# results}} in {sources, plural, one {# source} other {# sources}}: {shown, plural, other {the first # shown}}. Narrow the search to see them all.',
   'search.codeAllTitle': 'Code the results',
   'search.codeWith': 'Code with',
   'search.scope': 'What to code',
@@ -403,6 +404,8 @@ export const en: Record<MessageKey, string> = {
   'search.scopeTurn': 'The whole speaker turn',
   'search.codeAll':
     'Code {n, plural, one {# result} other {# results}} ({sources, plural, one {# source} other {# sources}})',
+  'search.codeAllCapped':
+    'Results are coded only when all of them are shown: narrow the search (whole word, more words) until they are.',
   'search.include': 'Include the result in {source}',
   'search.coded': '{n, plural, one {# result coded} other {# results coded}} with “{code}”.',
   'matrices.views': 'Matrices',

@@ -400,7 +400,8 @@ export const it = {
   'search.wholeWord': 'Parola intera',
   'search.run': 'Cerca',
   'search.count': '{n, plural, =0 {Nessun risultato} one {# risultato} other {# risultati}}.',
-  'search.truncated': 'Mostrati i primi 5.000: restringi la ricerca.',
+  'search.countCapped':
+    '{n, plural, other {# risultati}} in {sources, plural, one {# fonte} other {# fonti}}: {shown, plural, other {mostrati i primi #}}. Restringi la ricerca per vederli tutti.',
   'search.codeAllTitle': 'Codifica i risultati',
   'search.codeWith': 'Codifica con',
   'search.scope': 'Che cosa codificare',
@@ -409,6 +410,8 @@ export const it = {
   'search.scopeTurn': 'L’intero intervento',
   'search.codeAll':
     'Codifica {n, plural, one {# risultato} other {# risultati}} ({sources, plural, one {# fonte} other {# fonti}})',
+  'search.codeAllCapped':
+    'Si codificano i risultati solo quando sono tutti mostrati: restringi la ricerca (parola intera, più parole) finché lo sono.',
   'search.include': 'Includi il risultato in {source}',
   'search.coded':
     '{n, plural, one {# risultato codificato} other {# risultati codificati}} con «{code}».',

@@ -7,6 +7,7 @@ import type {
   CodingUpdate,
   FrameworkCell,
   SearchHit,
+  SearchResult,
   SegmentView,
   UndoState,
 } from './types';
@@ -160,7 +161,7 @@ export const codingContract = {
   ),
 
   segmentsRetrieve: handler(SegmentFilterSchema, returns<SegmentView[]>()),
-  textSearch: handler(SearchQuery, returns<{ hits: SearchHit[]; truncated: boolean }>()),
+  textSearch: handler(SearchQuery, returns<SearchResult>()),
   /** Codes the chosen hits: the words found, their sentence, or their speaker turn. */
   searchCodeAll: handler(
     z

@@ -1,7 +1,7 @@
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { searchHit, searchProject } from '../../../src/main/core/coding/search';
+import { MAX_HITS, searchHit, searchProject } from '../../../src/main/core/coding/search';
 import { openProject } from '../../../src/main/core/store/project-store';
 import type { ProjectSession } from '../../../src/main/core/store/project-session';
 import { segmentSpeakers } from '../../../src/shared/domain/coding-analysis';
@@ -99,6 +99,21 @@ describe('search from the search cache', () => {
       expect(found, `${query} ${wholeWord}`).toEqual(await expected(session, query, wholeWord));
       expect(found.length).toBeGreaterThan(0);
     }
+    await session.close();
+  });
+
+  it('past the cap, shows the first hits and counts all of them, in how many sources', async () => {
+    const { session } = await newProject('Tante città', { evaluator: ANNA });
+    // 3 sources × 2,000 "città": 6,000 matches, 1,000 more than are shown.
+    for (const id of ['a', 'b', 'c']) {
+      await session.addSource(sourceFile(id, 'La città. '.repeat(2_000)));
+    }
+    await session.addSource(sourceFile('d', 'Nessuna corrispondenza qui.'));
+    const found = await searchProject(session, 'citta', { wholeWord: true });
+    expect(found).toMatchObject({ truncated: true, total: 6_000, sources: 3 });
+    expect(found.hits).toHaveLength(MAX_HITS);
+    const few = await searchProject(session, 'corrispondenza', { wholeWord: true });
+    expect(few).toMatchObject({ truncated: false, total: 1, sources: 1 });
     await session.close();
   });
 

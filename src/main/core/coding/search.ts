@@ -16,7 +16,7 @@ import {
   type TextMatch,
 } from '../../../shared/domain/search';
 import { segmentContext } from '../../../shared/domain/segment-context';
-import type { SearchHit } from '../../../shared/ipc/types';
+import type { SearchHit, SearchResult } from '../../../shared/ipc/types';
 import type { SpeakerTurn } from '../../../shared/model/source';
 import { hitSourceOf, type HitSource } from '../store/context-cache';
 import { sourceFilePath } from '../store/layout';
@@ -143,16 +143,19 @@ export async function searchProject(
   query: string,
   options: SearchOptions,
   sourceIds?: readonly string[],
-): Promise<{ hits: SearchHit[]; truncated: boolean }> {
+): Promise<SearchResult> {
   const { project } = session;
   const search = session.caches.search;
   await search.load();
   const needle = foldForMatching(unquoted(query)).folded;
-  if (needle === '') return { hits: [], truncated: false };
+  if (needle === '') return { hits: [], truncated: false, total: 0, sources: 0 };
   const pattern = Buffer.from(needle, 'utf16le');
   const wanted = sourceIds ? new Set(sourceIds) : null;
   const pseudonyms = new Map(project.participants.map((p) => [p.id, p.code]));
   const hits: SearchHit[] = [];
+  // Past the cap, matches are counted (not shown): the user is told how many there are.
+  let beyond = 0;
+  let sources = 0;
   for (const summary of project.sources) {
     if (wanted && !wanted.has(summary.id)) continue;
     const textRev = summary.textRev ?? 0;
@@ -178,8 +181,13 @@ export async function searchProject(
       turns: source.turns as SpeakerTurn[],
       participantIds: summary.participantIds,
     });
-    for (const match of matchesIn(folded, pattern, source, options, first)) {
-      if (hits.length === MAX_HITS) return { hits, truncated: true };
+    const matches = matchesIn(folded, pattern, source, options, first);
+    if (matches.length > 0) sources += 1;
+    for (const match of matches) {
+      if (hits.length === MAX_HITS) {
+        beyond += 1;
+        continue;
+      }
       // Like retrieval, a hit's context stays in its speaker's turn.
       const window = windowAround(source, match.start, match.end);
       const context = segmentContext(
@@ -192,5 +200,5 @@ export async function searchProject(
       hits.push(searchHit(summary, match, context, speakers(match.start, match.end), pseudonyms));
     }
   }
-  return { hits, truncated: false };
+  return { hits, truncated: beyond > 0, total: hits.length + beyond, sources };
 }

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useMemo, useRef, useState } from 'react';
-import type { SearchHit } from '../../../shared/ipc/types';
+import type { SearchHit, SearchResult } from '../../../shared/ipc/types';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
@@ -24,12 +24,12 @@ export function SearchPanel({ onOpen }: { onOpen(sourceId: string, at: number): 
   const revealNames = usePrivacyStore((state) => state.revealNames);
   const [query, setQuery] = useState('');
   const [wholeWord, setWholeWord] = useState(false);
-  const [result, setResult] = useState<{ hits: SearchHit[]; truncated: boolean } | null>(null);
+  const [result, setResult] = useState<SearchResult | null>(null);
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [codeId, setCodeId] = useState('');
   const [scope, setScope] = useState<Scope>('match');
   const scroller = useRef<HTMLDivElement>(null);
-  const ids = { query: useId(), code: useId(), scope: useId() };
+  const ids = { query: useId(), code: useId(), scope: useId(), capped: useId() };
 
   const hits = useMemo(() => result?.hits ?? [], [result]);
   const chosen = hits.filter((hit) => !excluded.has(hitKey(hit)));
@@ -101,8 +101,13 @@ export function SearchPanel({ onOpen }: { onOpen(sourceId: string, at: number): 
       {result && (
         <>
           <p role="status">
-            {t('search.count', { n: hits.length })}
-            {result.truncated && ` ${t('search.truncated')}`}
+            {result.truncated
+              ? t('search.countCapped', {
+                  n: result.total,
+                  sources: result.sources,
+                  shown: hits.length,
+                })
+              : t('search.count', { n: hits.length })}
           </p>
           {hits.length > 0 && (
             <div className="code-all" aria-label={t('search.codeAllTitle')}>
@@ -128,11 +133,17 @@ export function SearchPanel({ onOpen }: { onOpen(sourceId: string, at: number): 
               <button
                 type="button"
                 className="primary"
-                disabled={!codeId || chosen.length === 0}
+                disabled={!codeId || chosen.length === 0 || result.truncated}
+                aria-describedby={result.truncated ? ids.capped : undefined}
                 onClick={() => void codeAll()}
               >
                 {t('search.codeAll', { n: chosen.length, sources: sourcesChosen })}
               </button>
+              {result.truncated && (
+                <p className="hint" id={ids.capped}>
+                  {t('search.codeAllCapped')}
+                </p>
+              )}
             </div>
           )}
           <div ref={scroller} className="segment-scroller" data-testid="search-hits">
