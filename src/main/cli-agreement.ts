@@ -4,6 +4,7 @@
  * agreement view and report annex. The project is only read (it may be open in the app).
  */
 import { resolve } from 'node:path';
+import { comparedSourceCount } from '../shared/domain/agreement-characters';
 import { isConsensus } from '../shared/domain/agreement-consensus';
 import { agreementStudy, defaultAgreementCoders } from '../shared/domain/agreement-run';
 import type { AgreementStudy } from '../shared/domain/agreement-run';
@@ -237,7 +238,7 @@ export async function agreementCommand(
     t('agreement.cli.heading', {
       title: file.meta.title,
       coders: chosen.map(label).join(', '),
-      sources: study.character.meta.sourceIds.length,
+      sources: comparedSourceCount(study.character),
       codes: study.character.meta.codeIds.length,
     }),
   );

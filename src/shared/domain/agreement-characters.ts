@@ -114,6 +114,14 @@ function countCharacters(total: number, a: readonly Span[], b: readonly Span[]):
  *
  * @throws RangeError as `indexLayers` (fewer than two coders, repeated source ids, bad lengths).
  */
+/**
+ * How many documents a study compared: those coded by both coders of at least one pair (a
+ * document only one coder coded is not compared, though the study indexed it).
+ */
+export function comparedSourceCount(report: CharacterLevelReport): number {
+  return new Set(report.pairs.flatMap((pair) => pair.sourceIds)).size;
+}
+
 export function characterLevelAgreement(
   input: TextAgreementInput,
   options: TextAgreementOptions,

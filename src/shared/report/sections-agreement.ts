@@ -3,6 +3,7 @@
  * sources agree, at character (NVivo), segment (MAXQDA) and unit level, each table with its
  * method written out beneath it and "n.d." where a statistic is undefined.
  */
+import { comparedSourceCount } from '../domain/agreement-characters';
 import { isConsensus } from '../domain/agreement-consensus';
 import type { TextAgreementInput } from '../domain/agreement-layers';
 import {
@@ -84,7 +85,7 @@ export function agreementAnnex(
   chapter.paragraph(
     t('agreement.report.intro', {
       coders: coderList,
-      sources: study.character.meta.sourceIds.length,
+      sources: comparedSourceCount(study.character),
       codes: study.character.meta.codeIds.length,
     }),
   );

@@ -9,6 +9,7 @@ import { runCli } from '../../../src/main/cli';
 import { openProject } from '../../../src/main/core/store/project-store';
 import { defaultReportSettings } from '../../../src/shared/report/model';
 import { docxToPdf, pdfPagePng, pdfPages, workbookAsCsv } from '../../helpers/office';
+import { sourceFile } from '../../helpers/store';
 import { tempDir } from '../../helpers/temp-dir';
 import { ANNA, BRUNO, writeTwoCoderProject } from '../../helpers/two-coders';
 
@@ -47,6 +48,33 @@ describe('campo agreement', () => {
     expect(run.out).toContain('Accordo a livello di carattere (metodo NVivo)');
     expect(run.out).toContain('per almeno il 90%');
     expect(run.out).toContain('Accordo per unità (turni di parola');
+  });
+
+  it('counts as compared only the documents both coders coded', async () => {
+    const { dir } = await writeTwoCoderProject(await tempDir());
+    // A second interview Anna alone coded: indexed, but not compared.
+    const session = await openProject(dir, { evaluator: ANNA });
+    const text = 'Solo Anna ha codificato questa seconda intervista.';
+    await session.addSource(sourceFile('src-int02', text));
+    await session.mutateSource('src-int02', (draft) => {
+      draft.codings.push({
+        id: 'c-a9',
+        codeId: 'k-delays',
+        start: 0,
+        end: 9,
+        text: text.slice(0, 9),
+        coderId: ANNA.id,
+        memo: '',
+        key: false,
+        textChanged: false,
+        createdAt: new Date().toISOString(),
+      });
+    });
+    await session.close();
+    const run = await cli(['agreement', dir]);
+    expect(run.out.split('\n')[0]).toBe(
+      'Affidabilità della codifica – Affidabilità: Anna Rossi, Bruno Verdi; 1 documento, 2 codici.',
+    );
   });
 
   it('chooses coders by name or id, a threshold and JSON; refuses an unknown coder', async () => {
