@@ -109,6 +109,7 @@ export async function exportCommand(
       project: file,
       readSource: async (id) => sources.get(id),
       userName: coderName(),
+      withNames: args.includes('--names'),
     });
     bytes = archive.bytes;
   } else {

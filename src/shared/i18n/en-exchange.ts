@@ -17,7 +17,7 @@ export const enExchange: Record<keyof typeof itExchange, string> = {
   'exchange.exportQdc': 'REFI-QDA codebook (.qdc)',
   'exchange.importQdc': 'Import codebook (.qdc)',
   'exchange.exportHint':
-    'REFI-QDA opens in NVivo, ATLAS.ti, MAXQDA and QualCoder. It holds participants by pseudonym only.',
+    'REFI-QDA opens in NVivo, ATLAS.ti, MAXQDA and QualCoder. Participants appear in it by pseudonym only: their names, in the texts, titles and memos too, are replaced as in the report.',
   'exchange.importing': 'Importing…',
   'exchange.unit.codepoint': 'code points (the REFI-QDA standard)',
   'exchange.unit.utf16': 'UTF-16 units (as NVivo writes)',

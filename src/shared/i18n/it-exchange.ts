@@ -15,7 +15,7 @@ export const itExchange = {
   'exchange.exportQdc': 'Codebook REFI-QDA (.qdc)',
   'exchange.importQdc': 'Importa codebook (.qdc)',
   'exchange.exportHint':
-    'Il formato REFI-QDA si apre in NVivo, ATLAS.ti, MAXQDA e QualCoder. Contiene i partecipanti solo per pseudonimo.',
+    'Il formato REFI-QDA si apre in NVivo, ATLAS.ti, MAXQDA e QualCoder. I partecipanti vi compaiono solo per pseudonimo: i loro nomi, anche dentro i testi, i titoli e i memo, sono sostituiti come nel rapporto.',
   'exchange.importing': 'Importazione in corso…',
   'exchange.unit.codepoint': 'punti di codice (lo standard REFI-QDA)',
   'exchange.unit.utf16': 'unità UTF-16 (come scrive NVivo)',

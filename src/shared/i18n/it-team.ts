@@ -103,7 +103,7 @@ export const itTeam = {
     'Il collega vede i testi, i codici e i partecipanti, ma non chi ha già codificato cosa.',
   'team.package.names': 'Con i nomi dei partecipanti (dati personali)',
   'team.package.namesOffHint':
-    'Senza nomi: i partecipanti viaggiano con il solo pseudonimo, e le voci delle trascrizioni con lo pseudonimo, il ruolo o «Voce n». I nomi restano nel tuo progetto.',
+    'Senza nomi: i partecipanti viaggiano con il solo pseudonimo, le voci delle trascrizioni con lo pseudonimo, il ruolo o «Voce n», e nei titoli i nomi sono sostituiti dagli pseudonimi. Il testo delle trascrizioni resta com’è, perché il collega lo codifica: i nomi detti nell’intervista viaggiano con lui.',
   'team.package.namesOnHint':
     'Il collega vedrà i nomi dei partecipanti: scegli questa opzione solo se gli servono (per esempio per condurre le interviste).',
   'team.package.for': 'Per chi (facoltativo)',

@@ -1,3 +1,4 @@
+import { mapOffset, type TextEdit } from '../domain/reanchor';
 import type { Participant } from '../model/project';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -65,10 +66,61 @@ export function anonymiser(participants: readonly Participant[]): (text: string)
           'gu',
         )
       : null;
-  return (text) => {
+  const partOf = (part: string) => parts.get(part) ?? SHARED_PART;
+  passes.set(
+    anonymise,
+    partPattern
+      ? [
+          [pattern, codeOf],
+          [partPattern, partOf],
+        ]
+      : [[pattern, codeOf]],
+  );
+  return anonymise;
+  function anonymise(text: string): string {
     const named = text.replace(pattern, codeOf);
-    return partPattern
-      ? named.replace(partPattern, (part) => parts.get(part) ?? SHARED_PART)
-      : named;
+    return partPattern ? named.replace(partPattern, partOf) : named;
+  }
+}
+
+/** The replacement passes of each anonymiser (see `anonymiseWithOffsets`). */
+const passes = new WeakMap<(text: string) => string, Array<[RegExp, (match: string) => string]>>();
+
+/** A text anonymised, and where an offset of the original text went in it. */
+export interface AnonymisedText {
+  text: string;
+  /** An offset of the original in the anonymised text (inside a replaced name: its start or end). */
+  offset(at: number, side: 'start' | 'end'): number;
+}
+
+/**
+ * `anonymise(text)` with the offsets mapped, for a text whose codings must still point at their
+ * words once the names in it are replaced (the REFI-QDA export).
+ */
+export function anonymiseWithOffsets(
+  anonymise: (text: string) => string,
+  text: string,
+): AnonymisedText {
+  const steps: TextEdit[][] = [];
+  let current = text;
+  for (const [pattern, replace] of passes.get(anonymise) ?? []) {
+    const edits: TextEdit[] = [];
+    let shift = 0;
+    current = current.replace(pattern, (match: string, at: number) => {
+      const replaced = replace(match);
+      edits.push({
+        oldStart: at,
+        oldEnd: at + match.length,
+        newStart: at + shift,
+        newEnd: at + shift + replaced.length,
+      });
+      shift += replaced.length - match.length;
+      return replaced;
+    });
+    steps.push(edits);
+  }
+  return {
+    text: current,
+    offset: (at, side) => steps.reduce((mapped, edits) => mapOffset(mapped, edits, side), at),
   };
 }

@@ -23,6 +23,7 @@ async function namedProject() {
   const first = sentences[0]!.length + 1;
   const second = first + 1 + sentences[1]!.length + 1;
   await lead.session.mutateSource(lead.sourceId, (draft) => {
+    draft.title = 'INT-01_Ferri';
     draft.turns = [
       ['Intervistatore', null, 0, first],
       ['Giovanni Ferri', int01, first + 1, second],
@@ -53,6 +54,9 @@ describe('a work package and the participants’ names', () => {
 
     // Anna sees pseudonyms, the interviewer's role, and a numbered voice for the unmatched name.
     const anna = await colleagueProject(work.bytes, ANNA);
+    // The title taken from the file's name gives the pseudonym, in the list and the document.
+    expect(anna.project.sources.map((summary) => summary.title)).toEqual(['INT-01_INT-01']);
+    expect((await anna.readSource(lead.sourceId)).title).toBe('INT-01_INT-01');
     expect((await anna.readSource(lead.sourceId)).turns.map((turn) => turn.speaker)).toEqual([
       'Intervistatore',
       'INT-01',
@@ -73,6 +77,8 @@ describe('a work package and the participants’ names', () => {
       'Maria Colombo',
     ]);
     const source = await session.readSource(lead.sourceId);
+    expect(source.title).toBe('INT-01_Ferri');
+    expect(session.project.sources.map((summary) => summary.title)).toEqual(['INT-01_Ferri']);
     expect(source.turns.map((turn) => turn.speaker)).toEqual([
       'Intervistatore',
       'Giovanni Ferri',

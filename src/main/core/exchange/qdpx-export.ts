@@ -12,8 +12,11 @@ import {
 } from '../../../shared/exchange/qde-writer';
 import type { ProjectFile } from '../../../shared/model/project';
 import type { SourceFile } from '../../../shared/model/source';
+import { anonymiser, anonymiseWithOffsets } from '../../../shared/report/anonymise';
 import { exportMemoryGuard } from '../export/memory-guard';
 import { ZipWriter } from './zip-writer';
+
+type Anonymise = (text: string) => string;
 
 /**
  * The open or unlocked project as a .qdpx archive (zip: sources/ + project.qde). Sources are read
@@ -28,8 +31,11 @@ export async function qdpxArchive(input: {
   userName: string;
   now?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** Keep participants' names in texts and titles (else their pseudonyms, as the report does). */
+  withNames?: boolean;
 }): Promise<{ bytes: Buffer; counts: QdeExport['counts'] }> {
-  const { project } = input;
+  const anonymise = input.withNames ? null : anonymiser(input.project.participants);
+  const project = anonymise ? projectWithoutNames(input.project, anonymise) : input.project;
   const now = input.now ?? new Date();
   const codeIds = exportedCodeIds(project);
   // Entries in a fixed order with one date, so the same project at the same time gives the same
@@ -40,7 +46,8 @@ export async function qdpxArchive(input: {
   const memory = exportMemoryGuard();
   for (const [index, summary] of project.sources.entries()) {
     memory.check();
-    const source = await input.readSource(summary.id).catch(() => null);
+    const read = await input.readSource(summary.id).catch(() => null);
+    const source = read && anonymise ? sourceWithoutNames(read, anonymise) : read;
     if (source) {
       const plan = planSource(source, codeIds);
       planned.push(plan);
@@ -70,6 +77,47 @@ export async function qdpxArchive(input: {
     }
   });
   return { bytes: zip.finish(), counts: counts! };
+}
+
+/** The titles an archive writes, with participants' names replaced by their pseudonyms. */
+function projectWithoutNames(project: ProjectFile, anonymise: Anonymise): ProjectFile {
+  return {
+    ...project,
+    sources: project.sources.map((summary) => ({ ...summary, title: anonymise(summary.title) })),
+    sessions: project.sessions.map((session) => ({ ...session, title: anonymise(session.title) })),
+  };
+}
+
+/**
+ * A source as an archive writes it without names: its text, title and memos with pseudonyms for
+ * names, and its codings and turns moved to where their words went (a coding that read as its
+ * passage still does, so it is exported exactly).
+ */
+function sourceWithoutNames(source: SourceFile, anonymise: Anonymise): SourceFile {
+  const { text, offset } = anonymiseWithOffsets(anonymise, source.text);
+  return {
+    ...source,
+    title: anonymise(source.title),
+    text,
+    turns: source.turns.map((turn) => ({
+      ...turn,
+      start: offset(turn.start, 'start'),
+      end: offset(turn.end, 'end'),
+    })),
+    codings: source.codings.map((coding) => {
+      const start = offset(coding.start, 'start');
+      const end = offset(coding.end, 'end');
+      const exact = source.text.slice(coding.start, coding.end) === coding.text;
+      return {
+        ...coding,
+        start,
+        end,
+        text: exact ? text.slice(start, end) : anonymise(coding.text),
+        memo: anonymise(coding.memo),
+      };
+    }),
+    memos: source.memos.map((memo) => ({ ...memo, text: anonymise(memo.text) })),
+  };
 }
 
 /** The project's codebook as a .qdc file (UTF-8 XML); refuses an empty codebook. */

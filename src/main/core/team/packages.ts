@@ -17,6 +17,7 @@ import { translator } from '../../../shared/i18n';
 import type { TeamSide } from '../../../shared/domain/team-merge';
 import { Archive } from '../exchange/qdpx-zip';
 import { isDataFile as isDataFilePath } from '../store/data-files';
+import { anonymiser } from '../../../shared/report/anonymise';
 import { ZipWriter } from '../exchange/zip-writer';
 import { layerCodec, projectCodec, sourceCodec } from '../store/codecs';
 import { writeFileDurable, fsyncDirectory } from '../store/durable-file';
@@ -73,10 +74,17 @@ export interface WorkPackageOptions {
 
 /**
  * A source document as a package without names carries it: each turn's label is its
- * participant's pseudonym, a role ("Intervistatore") as it is, any other label "Voce n".
+ * participant's pseudonym, a role ("Intervistatore") as it is, any other label "Voce n"; its
+ * title with pseudonyms for names. The text stays as it is: the colleague codes it, and their
+ * codings must point at the lead's words (names said in an interview travel with it).
  */
-function sourceWithoutNames(bytes: Buffer, project: ProjectFile): string {
+function sourceWithoutNames(
+  bytes: Buffer,
+  project: ProjectFile,
+  anonymise: (text: string) => string,
+): string {
   const doc = JSON.parse(bytes.toString('utf8')) as SourceDoc;
+  doc.title = anonymise(doc.title);
   const pseudonyms = new Map(project.participants.map((person) => [person.id, person.code]));
   const voices = unmatchedSpeakers(doc.turns);
   const t = translator(project.meta.language);
@@ -107,8 +115,13 @@ async function workFiles(session: ProjectSession, options: WorkPackageOptions): 
     }
   }
   project.merges = [];
-  if (!options.withNames) {
+  // Without names: the people's records carry none, and titles ("INT-01_Bianchi", filled in
+  // from a file's name) give their pseudonyms instead, as the report does.
+  const anonymise = options.withNames ? null : anonymiser(session.project.participants);
+  if (anonymise) {
     project.participants = project.participants.map((person) => ({ ...person, name: '' }));
+    for (const summary of project.sources) summary.title = anonymise(summary.title);
+    for (const field of project.sessions) field.title = anonymise(field.title);
   }
   // The consensus's "neither" decisions go where their sources go, and never in a blind
   // package (they are the lead's verdict on the others' codings).
@@ -123,7 +136,7 @@ async function workFiles(session: ProjectSession, options: WorkPackageOptions): 
     const doc = await readFile(join(session.dir, SOURCES_DIR, `${id}.json`));
     files.set(
       `${SOURCES_DIR}/${id}.json`,
-      options.withNames ? doc : sourceWithoutNames(doc, session.project),
+      anonymise ? sourceWithoutNames(doc, session.project, anonymise) : doc,
     );
     for (const [coderId, layer] of layers.get(id) ?? new Map<string, LayerFile>()) {
       if (options.blind && coderId !== options.forEvaluatorId) continue;
