@@ -119,12 +119,19 @@ test('a meeting-notes .docx and a Windows-1252 lecture .txt: speakers from "@m:s
   await expect(dialog.getByRole('row', { name: /ACTION ITEM/ })).toContainText(
     'Etichetta in maiuscolo',
   );
-  await expect(sessions.speakerSelect('Anna Rossi')).toHaveValue('');
+  // A voice is nobody until the user says who: import waits, and one click makes them all new.
+  await expect(sessions.speakerSelect('Anna Rossi')).toHaveValue('__unassigned');
   await expect(sessions.previewTurns).toContainText('Anna Rossi 00:00:25: Buongiorno, partiamo');
+  await expect(dialog.getByRole('button', { name: 'Importa', exact: true })).toBeDisabled();
+  await expect(dialog).toContainText('ancora da assegnare');
   await page.screenshot({
     path: join(SHOTS, 'transcript-import-meeting-notes.png'),
     fullPage: true,
   });
+  await dialog
+    .getByRole('button', { name: /^Fanne (un nuovo partecipante|\d+ nuovi partecipanti)$/ })
+    .click();
+  await expect(sessions.speakerSelect('Anna Rossi')).toHaveValue('__new');
   await dialog.getByRole('button', { name: 'Importa', exact: true }).click();
 
   await expect(dialog.getByText('File 2 di 2: Lezione 3.txt')).toBeVisible();

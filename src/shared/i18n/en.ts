@@ -697,6 +697,11 @@ export const en: Record<MessageKey, string> = {
   'import.mappingCaption': 'Column mapping',
   'import.newParticipant': 'New participant ({code})',
   'import.notParticipant': '— Evaluator / not a participant —',
+  'import.unassigned': '— to assign —',
+  'import.unassignedHint':
+    '{n, plural, one {One voice is still to assign} other {# voices are still to assign}}: choose for each a participant, a new participant or “Evaluator / not a participant”.',
+  'import.allNew':
+    '{n, plural, one {Make it a new participant} other {Make them # new participants}}',
   'import.participantsIntro':
     'Import a list of participants from an Excel sheet or a CSV. Before importing you will see how the columns are read and which rows have problems.',
   'import.participantsTitle': 'Import participants',

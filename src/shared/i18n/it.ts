@@ -708,6 +708,11 @@ export const it = {
   'import.mappingCaption': 'Corrispondenza delle colonne',
   'import.newParticipant': 'Nuovo partecipante ({code})',
   'import.notParticipant': '— Valutatore / non partecipante —',
+  'import.unassigned': '— da assegnare —',
+  'import.unassignedHint':
+    '{n, plural, one {Una voce è ancora da assegnare} other {# voci sono ancora da assegnare}}: scegli per ciascuna un partecipante, un nuovo partecipante o «Valutatore / non partecipante».',
+  'import.allNew':
+    '{n, plural, one {Fanne un nuovo partecipante} other {Fanne # nuovi partecipanti}}',
   'import.participantsIntro':
     'Importa un elenco di partecipanti da un foglio Excel o da un CSV. Prima di importare vedrai come sono lette le colonne e le righe con problemi.',
   'import.participantsTitle': 'Importa partecipanti',

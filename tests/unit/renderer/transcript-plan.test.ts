@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   importInput,
+  assembled,
   initialChoices,
+  unassignedVoices,
   nextNewCode,
   type SpeakerChoice,
 } from '../../../src/renderer/features/sources/transcript-plan';
@@ -73,13 +75,13 @@ describe('the interviewee of an interview', () => {
     const two = interviewPreview(['Moderatore', 'Mario Rossi', 'Lucia Verdi']);
     expect(initialChoices(two, { participantIds: ['p-1'], newCode: 'INT-04' })).toEqual({
       Moderatore: { kind: 'evaluator' },
-      'Mario Rossi': { kind: 'evaluator' },
-      'Lucia Verdi': { kind: 'evaluator' },
+      'Mario Rossi': { kind: 'unassigned' },
+      'Lucia Verdi': { kind: 'unassigned' },
     });
     const named = interviewPreview(['Intervistatore', 'INT-03', 'Ospite'], { 'INT-03': 'p-1' });
     expect(initialChoices(named, { participantIds: ['p-1'], newCode: 'INT-04' })).toMatchObject({
       'INT-03': { kind: 'participant', participantId: 'p-1' },
-      Ospite: { kind: 'evaluator' },
+      Ospite: { kind: 'unassigned' },
     });
   });
 
@@ -100,14 +102,23 @@ describe('the interviewee of an interview', () => {
 });
 
 describe('the transcript import plan', () => {
-  it('starts doubtful labels as text, known speakers as their participant, the rest as the evaluator', () => {
+  it('starts doubtful labels as text, known speakers as their participant, moderators as the evaluator, other voices to assign', () => {
     expect(initialChoices(preview({ 'Anna Rossi': 'p-anna' }))).toEqual({
       Data: { kind: 'not-speaker' },
       'ACTION ITEM': { kind: 'not-speaker' },
       Facilitatrice: { kind: 'evaluator' },
       'Anna Rossi': { kind: 'participant', participantId: 'p-anna' },
-      'Paolo Neri': { kind: 'evaluator' },
+      'Paolo Neri': { kind: 'unassigned' },
     });
+  });
+
+  it('waits for the voices left to assign that speak in what is imported', () => {
+    const read = preview({ 'Anna Rossi': 'p-anna' });
+    const choices = initialChoices(read);
+    const { turns } = assembled(read, choices, new Set());
+    expect(unassignedVoices(choices, turns)).toEqual(['Paolo Neri']);
+    const decided = { ...choices, 'Paolo Neri': { kind: 'evaluator' } as const };
+    expect(unassignedVoices(decided, assembled(read, decided, new Set()).turns)).toEqual([]);
   });
 
   it('takes a voice labelled with a pseudonym no participant has for a new participant with it', () => {
@@ -121,7 +132,7 @@ describe('the transcript import plan', () => {
       Intervistatore: { kind: 'evaluator' },
       'INT-01': { kind: 'new', code: 'INT-01', role: '' },
       'fg-02-p3': { kind: 'new', code: 'FG-02-P3', role: '' },
-      'Paolo Neri': { kind: 'evaluator' },
+      'Paolo Neri': { kind: 'unassigned' },
     });
     // A pseudonym a participant already has is that participant.
     const known = previewOf('intervista-01', ['INT-01: Nel 2019.'], { 'INT-01': 'p-int01' });

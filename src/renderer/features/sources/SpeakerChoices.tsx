@@ -4,11 +4,13 @@ import { useT } from '../../i18n/use-t';
 import type { SpeakerChoice } from './transcript-plan';
 
 const NOT_SPEAKER = '__not-speaker';
+const UNASSIGNED = '__unassigned';
 const EVALUATOR = '';
 const NEW = '__new';
 
 function selectValue(choice: SpeakerChoice | undefined): string {
-  if (!choice || choice.kind === 'evaluator') return EVALUATOR;
+  if (!choice || choice.kind === 'unassigned') return UNASSIGNED;
+  if (choice.kind === 'evaluator') return EVALUATOR;
   if (choice.kind === 'not-speaker') return NOT_SPEAKER;
   if (choice.kind === 'new') return NEW;
   return choice.participantId;
@@ -36,7 +38,8 @@ export function SpeakerChoices({
   const t = useT();
   const anyNew = Object.values(choices).some((choice) => choice.kind === 'new');
   const choose = (label: string, value: string) => {
-    if (value === NOT_SPEAKER) onChange(label, { kind: 'not-speaker' });
+    if (value === UNASSIGNED) onChange(label, { kind: 'unassigned' });
+    else if (value === NOT_SPEAKER) onChange(label, { kind: 'not-speaker' });
     else if (value === EVALUATOR) onChange(label, { kind: 'evaluator' });
     else if (value === NEW) onChange(label, { kind: 'new', code: newCode(), role: '' });
     else onChange(label, { kind: 'participant', participantId: value });
@@ -56,7 +59,16 @@ export function SpeakerChoices({
           {labels.map((label) => {
             const choice = choices[label.label];
             return (
-              <tr key={label.label} className={label.doubt ? 'doubtful' : undefined}>
+              <tr
+                key={label.label}
+                className={
+                  choice?.kind === 'unassigned'
+                    ? 'unassigned'
+                    : label.doubt
+                      ? 'doubtful'
+                      : undefined
+                }
+              >
                 <th scope="row">
                   {label.label}
                   {label.doubt && <span className="hint">{t(`import.doubt.${label.doubt}`)}</span>}
@@ -68,6 +80,9 @@ export function SpeakerChoices({
                     value={selectValue(choice)}
                     onChange={(e) => choose(label.label, e.target.value)}
                   >
+                    {choice?.kind === 'unassigned' && (
+                      <option value={UNASSIGNED}>{t('import.unassigned')}</option>
+                    )}
                     <option value={NOT_SPEAKER}>{t('import.notSpeaker')}</option>
                     <option value={EVALUATOR}>{t('import.notParticipant')}</option>
                     {participants.map((p) => (

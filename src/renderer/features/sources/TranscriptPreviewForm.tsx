@@ -12,6 +12,7 @@ import {
   importInput,
   initialChoices,
   nextNewCode,
+  unassignedVoices,
   type InterviewContext,
   type SpeakerChoice,
 } from './transcript-plan';
@@ -58,8 +59,23 @@ export function TranscriptPreviewForm({
       participants.some((p) => p.code.trim().toUpperCase() === choice.code.trim().toUpperCase()),
   );
 
+  const open = unassignedVoices(choices, result.turns);
+
   const change = (label: string, choice: SpeakerChoice) =>
     setChoices((current) => ({ ...current, [label]: choice }));
+  // Every voice left to assign becomes a new participant, each with the next pseudonym.
+  const allNew = () =>
+    setChoices((current) => {
+      const next = { ...current };
+      for (const label of open) {
+        next[label] = {
+          kind: 'new',
+          code: nextNewCode(participants, next, focusGroupCode),
+          role: '',
+        };
+      }
+      return next;
+    });
   const toggle = (index: number) =>
     setIgnored((current) => {
       const next = new Set(current);
@@ -112,6 +128,14 @@ export function TranscriptPreviewForm({
       ) : (
         <p className="hint">{t('import.noVoices')}</p>
       )}
+      {open.length > 0 && (
+        <div className="notice-warning" role="status">
+          <p>{t('import.unassignedHint', { n: open.length })}</p>
+          <button type="button" onClick={allNew}>
+            {t('import.allNew', { n: open.length })}
+          </button>
+        </div>
+      )}
       {unattributed > 0 && preview.labels.length > 0 && (
         <p className="hint">{t('import.unattributed', { n: unattributed })}</p>
       )}
@@ -141,7 +165,7 @@ export function TranscriptPreviewForm({
         <button
           type="button"
           className={duplicate ? undefined : 'primary'}
-          disabled={busy || result.text.trim() === '' || takenCode !== undefined}
+          disabled={busy || result.text.trim() === '' || takenCode !== undefined || open.length > 0}
           onClick={() => onImport(importInput(preview, choices, ignored, title, sessionId))}
         >
           {duplicate ? t('import.importAnyway') : t('import.confirmTranscript')}

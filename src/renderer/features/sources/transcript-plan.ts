@@ -10,6 +10,7 @@ import type { TranscriptPreview } from '../../../shared/ipc/types';
 
 /** What the user says a speaker label of the file is. */
 export type SpeakerChoice =
+  | { kind: 'unassigned' }
   | { kind: 'not-speaker' }
   | { kind: 'evaluator' }
   | { kind: 'participant'; participantId: string }
@@ -27,7 +28,8 @@ const PSEUDONYM_LABEL = /^(?:INT|FG)-\d{1,4}(?:-P\d{1,3})?$/i;
 /**
  * The first choice of every label: doubtful ones stay text, known speakers are their
  * participant, a label that is a pseudonym no participant has yet (INT-01) a new participant
- * with that pseudonym, the rest the evaluator. In an interview, the one voice left that is not
+ * with that pseudonym, an interviewer or moderator the evaluator, and any other voice is left to
+ * assign (nobody is silently made "not a participant"). In an interview, the one voice left that is not
  * the interviewer's is the interviewee: the interview's one participant not named yet, or a new
  * participant when the interview has none.
  */
@@ -44,7 +46,10 @@ export function initialChoices(
       if (PSEUDONYM_LABEL.test(label.label.trim())) {
         return [label.label, { kind: 'new', code: label.label.trim().toUpperCase(), role: '' }];
       }
-      return [label.label, { kind: 'evaluator' }];
+      return [
+        label.label,
+        looksLikeInterviewer(label.label) ? { kind: 'evaluator' } : { kind: 'unassigned' },
+      ];
     }),
   );
   if (!interview) return choices;
@@ -99,6 +104,17 @@ export function nextNewCode(
     choice.kind === 'new' ? [{ code: choice.code }] : [],
   );
   return nextParticipantCode([...participants, ...pending], focusGroupCode);
+}
+
+/** Labels that speak in the text to import and are not assigned yet (import waits for them). */
+export function unassignedVoices(
+  choices: Record<string, SpeakerChoice>,
+  turns: readonly ParsedTurn[],
+): string[] {
+  const speaking = new Set(turns.map((turn) => turn.speaker));
+  return Object.entries(choices).flatMap(([label, choice]) =>
+    choice.kind === 'unassigned' && speaking.has(label) ? [label] : [],
+  );
 }
 
 /** The transcriptImport call for the choices. */
