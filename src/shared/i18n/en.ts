@@ -395,7 +395,7 @@ export const en: Record<MessageKey, string> = {
   'search.run': 'Search',
   'search.count': '{n, plural, =0 {No result} one {# result} other {# results}}.',
   'search.countCapped':
-    '{n, plural, one {# result} other {# results}} in {sources, plural, one {# source} other {# sources}}: {shown, plural, other {the first # shown}}. Narrow the search to see them all.',
+    'More than {shown, plural, other {#}} results: {shown, plural, other {the first # shown}}. Narrow the search to see them all.',
   'search.codeAllTitle': 'Code the results',
   'search.codeWith': 'Code with',
   'search.scope': 'What to code',

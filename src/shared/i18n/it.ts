@@ -401,7 +401,7 @@ export const it = {
   'search.run': 'Cerca',
   'search.count': '{n, plural, =0 {Nessun risultato} one {# risultato} other {# risultati}}.',
   'search.countCapped':
-    '{n, plural, other {# risultati}} in {sources, plural, one {# fonte} other {# fonti}}: {shown, plural, other {mostrati i primi #}}. Restringi la ricerca per vederli tutti.',
+    'Più di {shown, plural, other {#}} risultati: {shown, plural, other {mostrati i primi #}}. Restringi la ricerca per vederli tutti.',
   'search.codeAllTitle': 'Codifica i risultati',
   'search.codeWith': 'Codifica con',
   'search.scope': 'Che cosa codificare',

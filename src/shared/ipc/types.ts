@@ -222,12 +222,8 @@ export interface SearchHit {
 /** A search's answer: the hits shown (at most a cap), and how many there are in all. */
 export interface SearchResult {
   hits: SearchHit[];
-  /** More matches than hits: only the first ones are shown. */
+  /** More matches than the cap: only the first ones are shown. */
   truncated: boolean;
-  /** Matches in all (beyond the cap too). */
-  total: number;
-  /** Sources with at least one match. */
-  sources: number;
 }
 
 /** A cell of the framework matrix: participant × evaluation question. */

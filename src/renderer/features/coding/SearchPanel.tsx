@@ -102,11 +102,7 @@ export function SearchPanel({ onOpen }: { onOpen(sourceId: string, at: number): 
         <>
           <p role="status">
             {result.truncated
-              ? t('search.countCapped', {
-                  n: result.total,
-                  sources: result.sources,
-                  shown: hits.length,
-                })
+              ? t('search.countCapped', { shown: hits.length })
               : t('search.count', { n: hits.length })}
           </p>
           {hits.length > 0 && (
