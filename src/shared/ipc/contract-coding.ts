@@ -6,7 +6,6 @@ import type {
   CodeLinks,
   CodingUpdate,
   FrameworkCell,
-  SearchHit,
   SearchResult,
   SegmentView,
   UndoState,
