@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Participant } from '../../../src/shared/model/project';
-import { anonymiser } from '../../../src/shared/report/anonymise';
+import { anonymiser, anonymiseWithOffsets } from '../../../src/shared/report/anonymise';
 
 const person = (code: string, name: string) => ({ code, name }) as Participant;
 
@@ -35,5 +35,41 @@ describe('the anonymiser of reports and workbooks', () => {
       'Una rosa della valle; le ferrariste.',
     );
     expect(anonymise('Rosa ha votato.')).toBe('INT-06 ha votato.');
+  });
+});
+
+describe('anonymiseWithOffsets (the REFI-QDA export)', () => {
+  const anonymise = anonymiser([
+    person('INT-03', 'Marco Rossi'),
+    person('INT-04', 'Luca Rossi'),
+    person('INT-06', 'Rosa Bianchi'),
+  ]);
+
+  it('gives the same text as the anonymiser, and maps every offset onto the same words', () => {
+    const text = 'Marco Rossi disse: «Rossi? Bianchi 😀 lo sa». Poi MARCO ROSSI uscì.';
+    const result = anonymiseWithOffsets(anonymise, text);
+    expect(result.text).toBe(anonymise(text));
+    expect(result.text).toBe('INT-03 disse: «[…]? INT-06 😀 lo sa». Poi INT-03 uscì.');
+    // Words outside the names read the same at their mapped offsets.
+    for (const words of ['disse: «', '? ', ' 😀 lo sa». Poi ', ' uscì.']) {
+      const start = text.indexOf(words);
+      const mapped = [result.offset(start, 'start'), result.offset(start + words.length, 'end')];
+      expect(result.text.slice(mapped[0], mapped[1])).toBe(words);
+    }
+    // A passage that starts or ends on a name takes the pseudonym in its place.
+    const passage = text.indexOf('Bianchi 😀 lo sa');
+    const end = passage + 'Bianchi 😀 lo sa'.length;
+    expect(result.text.slice(result.offset(passage, 'start'), result.offset(end, 'end'))).toBe(
+      'INT-06 😀 lo sa',
+    );
+    expect(result.offset(0, 'start')).toBe(0);
+    expect(result.offset(text.length, 'end')).toBe(result.text.length);
+  });
+
+  it('leaves a text without participants as it is', () => {
+    const none = anonymiser([]);
+    const result = anonymiseWithOffsets(none, 'Marco Rossi');
+    expect(result.text).toBe('Marco Rossi');
+    expect(result.offset(6, 'start')).toBe(6);
   });
 });
