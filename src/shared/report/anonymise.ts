@@ -1,5 +1,5 @@
 import { mapOffset, type TextEdit } from '../domain/reanchor';
-import type { Participant } from '../model/project';
+import type { Participant, ProjectFile } from '../model/project';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -46,45 +46,39 @@ export function anonymiser(participants: readonly Participant[]): (text: string)
       );
     }
   }
-  if (codes.size === 0) return (text) => text;
-  // One pattern for all names, longest first, so a full name wins over a shorter one inside it.
-  const names = [...codes.keys()].sort((a, b) => b.length - a.length);
-  const pattern = wholeWords(names, 'giu');
-  const codeOf = (match: string) =>
-    codes.get(match.toLocaleLowerCase()) ??
-    // Case folding can differ from lower-casing (ß, dotted I): find the name that matched.
-    codes.get(
-      names.find((name) => new RegExp(`^${escapeRegExp(name)}$`, 'iu').test(match)) ?? '',
-    ) ??
-    // Unreachable (the pattern only matches names), but never hand the name back.
-    SHARED_PART;
-  // Parts as written (case-sensitive): "Rosa" the person, not "rosa" the colour.
-  const partPattern =
-    parts.size > 0
-      ? wholeWords(
-          [...parts.keys()].sort((a, b) => b.length - a.length),
-          'gu',
-        )
-      : null;
-  const partOf = (part: string) => parts.get(part) ?? SHARED_PART;
-  passes.set(
-    anonymise,
-    partPattern
-      ? [
-          [pattern, codeOf],
-          [partPattern, partOf],
-        ]
-      : [[pattern, codeOf]],
-  );
-  return anonymise;
-  function anonymise(text: string): string {
-    const named = text.replace(pattern, codeOf);
-    return partPattern ? named.replace(partPattern, partOf) : named;
+  const steps: Pass[] = [];
+  if (codes.size > 0) {
+    // One pattern for all names, longest first, so a full name wins over a shorter one inside it.
+    const names = [...codes.keys()].sort((a, b) => b.length - a.length);
+    const codeOf = (match: string) =>
+      codes.get(match.toLocaleLowerCase()) ??
+      // Case folding can differ from lower-casing (ß, dotted I): find the name that matched.
+      codes.get(
+        names.find((name) => new RegExp(`^${escapeRegExp(name)}$`, 'iu').test(match)) ?? '',
+      ) ??
+      // Unreachable (the pattern only matches names), but never hand the name back.
+      SHARED_PART;
+    steps.push([wholeWords(names, 'giu'), codeOf]);
+    // Parts as written (case-sensitive): "Rosa" the person, not "rosa" the colour.
+    if (parts.size > 0) {
+      const partPattern = wholeWords(
+        [...parts.keys()].sort((a, b) => b.length - a.length),
+        'gu',
+      );
+      steps.push([partPattern, (part) => parts.get(part) ?? SHARED_PART]);
+    }
   }
+  const anonymise = (text: string) =>
+    steps.reduce((current, [pattern, replace]) => current.replace(pattern, replace), text);
+  passes.set(anonymise, steps);
+  return anonymise;
 }
 
+/** One replacement pass of an anonymiser: a pattern, and what each of its matches becomes. */
+type Pass = [RegExp, (match: string) => string];
+
 /** The replacement passes of each anonymiser (see `anonymiseWithOffsets`). */
-const passes = new WeakMap<(text: string) => string, Array<[RegExp, (match: string) => string]>>();
+const passes = new WeakMap<(text: string) => string, readonly Pass[]>();
 
 /** A text anonymised, and where an offset of the original text went in it. */
 export interface AnonymisedText {
@@ -101,9 +95,12 @@ export function anonymiseWithOffsets(
   anonymise: (text: string) => string,
   text: string,
 ): AnonymisedText {
+  const known = passes.get(anonymise);
+  // Any other function would leave the names in, unseen: a bug, not a text without names.
+  if (!known) throw new Error('anonymiseWithOffsets needs a function made by anonymiser()');
   const steps: TextEdit[][] = [];
   let current = text;
-  for (const [pattern, replace] of passes.get(anonymise) ?? []) {
+  for (const [pattern, replace] of known) {
     const edits: TextEdit[] = [];
     let shift = 0;
     current = current.replace(pattern, (match: string, at: number) => {
@@ -122,5 +119,21 @@ export function anonymiseWithOffsets(
   return {
     text: current,
     offset: (at, side) => steps.reduce((mapped, edits) => mapOffset(mapped, edits, side), at),
+  };
+}
+
+/**
+ * The titles of a project's sources and interviews or focus groups with names replaced (a
+ * source's title is often its file's name: "INT-01_Bianchi"), for what leaves the project
+ * without names: a REFI-QDA archive, a work package.
+ */
+export function titlesWithoutNames<P extends Pick<ProjectFile, 'sources' | 'sessions'>>(
+  project: P,
+  anonymise: (text: string) => string,
+): P {
+  return {
+    ...project,
+    sources: project.sources.map((summary) => ({ ...summary, title: anonymise(summary.title) })),
+    sessions: project.sessions.map((session) => ({ ...session, title: anonymise(session.title) })),
   };
 }

@@ -12,7 +12,11 @@ import {
 } from '../../../shared/exchange/qde-writer';
 import type { ProjectFile } from '../../../shared/model/project';
 import type { SourceFile } from '../../../shared/model/source';
-import { anonymiser, anonymiseWithOffsets } from '../../../shared/report/anonymise';
+import {
+  anonymiser,
+  anonymiseWithOffsets,
+  titlesWithoutNames,
+} from '../../../shared/report/anonymise';
 import { exportMemoryGuard } from '../export/memory-guard';
 import { ZipWriter } from './zip-writer';
 
@@ -35,7 +39,7 @@ export async function qdpxArchive(input: {
   withNames?: boolean;
 }): Promise<{ bytes: Buffer; counts: QdeExport['counts'] }> {
   const anonymise = input.withNames ? null : anonymiser(input.project.participants);
-  const project = anonymise ? projectWithoutNames(input.project, anonymise) : input.project;
+  const project = anonymise ? titlesWithoutNames(input.project, anonymise) : input.project;
   const now = input.now ?? new Date();
   const codeIds = exportedCodeIds(project);
   // Entries in a fixed order with one date, so the same project at the same time gives the same
@@ -77,15 +81,6 @@ export async function qdpxArchive(input: {
     }
   });
   return { bytes: zip.finish(), counts: counts! };
-}
-
-/** The titles an archive writes, with participants' names replaced by their pseudonyms. */
-function projectWithoutNames(project: ProjectFile, anonymise: Anonymise): ProjectFile {
-  return {
-    ...project,
-    sources: project.sources.map((summary) => ({ ...summary, title: anonymise(summary.title) })),
-    sessions: project.sessions.map((session) => ({ ...session, title: anonymise(session.title) })),
-  };
 }
 
 /**

@@ -17,7 +17,7 @@ import { translator } from '../../../shared/i18n';
 import type { TeamSide } from '../../../shared/domain/team-merge';
 import { Archive } from '../exchange/qdpx-zip';
 import { isDataFile as isDataFilePath } from '../store/data-files';
-import { anonymiser } from '../../../shared/report/anonymise';
+import { anonymiser, titlesWithoutNames } from '../../../shared/report/anonymise';
 import { ZipWriter } from '../exchange/zip-writer';
 import { layerCodec, projectCodec, sourceCodec } from '../store/codecs';
 import { writeFileDurable, fsyncDirectory } from '../store/durable-file';
@@ -100,7 +100,7 @@ type Files = Map<string, string | Uint8Array>;
 
 /** The files of the open project to put in a work package. */
 async function workFiles(session: ProjectSession, options: WorkPackageOptions): Promise<Files> {
-  const project = structuredClone(session.project);
+  let project = structuredClone(session.project);
   const wanted = options.sourceIds ? new Set(options.sourceIds) : null;
   if (wanted) {
     for (const id of wanted) {
@@ -119,9 +119,8 @@ async function workFiles(session: ProjectSession, options: WorkPackageOptions): 
   // from a file's name) give their pseudonyms instead, as the report does.
   const anonymise = options.withNames ? null : anonymiser(session.project.participants);
   if (anonymise) {
+    project = titlesWithoutNames(project, anonymise);
     project.participants = project.participants.map((person) => ({ ...person, name: '' }));
-    for (const summary of project.sources) summary.title = anonymise(summary.title);
-    for (const field of project.sessions) field.title = anonymise(field.title);
   }
   // The consensus's "neither" decisions go where their sources go, and never in a blind
   // package (they are the lead's verdict on the others' codings).
