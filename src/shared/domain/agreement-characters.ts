@@ -101,6 +101,14 @@ function countCharacters(total: number, a: readonly Span[], b: readonly Span[]):
 }
 
 /**
+ * How many documents a study compared: those coded by both coders of at least one pair (a
+ * document only one coder coded is not compared, though the study indexed it).
+ */
+export function comparedSourceCount(report: CharacterLevelReport): number {
+  return new Set(report.pairs.flatMap((pair) => pair.sourceIds)).size;
+}
+
+/**
  * Character-level agreement of every pair of `coders`, per code × document, per code and per
  * document pooled, and overall (NVivo's method, METHODS §2). A character is coded by a coder when
  * any of the coder's codings of the code covers it; overlapping codings of one coder count once.
@@ -114,14 +122,6 @@ function countCharacters(total: number, a: readonly Span[], b: readonly Span[]):
  *
  * @throws RangeError as `indexLayers` (fewer than two coders, repeated source ids, bad lengths).
  */
-/**
- * How many documents a study compared: those coded by both coders of at least one pair (a
- * document only one coder coded is not compared, though the study indexed it).
- */
-export function comparedSourceCount(report: CharacterLevelReport): number {
-  return new Set(report.pairs.flatMap((pair) => pair.sourceIds)).size;
-}
-
 export function characterLevelAgreement(
   input: TextAgreementInput,
   options: TextAgreementOptions,

@@ -264,7 +264,10 @@ export function previewRefiCodebook(
     return parent && freshIds.has(parent) ? rootOf(parent) : id;
   };
   const sizes = new Map<string, number>();
-  for (const code of fresh) sizes.set(rootOf(code.id), (sizes.get(rootOf(code.id)) ?? 0) + 1);
+  for (const code of fresh) {
+    const root = rootOf(code.id);
+    sizes.set(root, (sizes.get(root) ?? 0) + 1);
+  }
   const names = new Map(fresh.map((code) => [code.id, code.name]));
   const branches = [...sizes]
     .map(([id, codes]) => ({ name: names.get(id)!, codes }))

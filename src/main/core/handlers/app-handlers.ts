@@ -1,12 +1,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { FolderEntry } from '../../../shared/ipc/types';
 import { APP_VERSION } from '../../../shared/version';
 import { toUserFsError } from '../store/fs-errors';
-import { BACKUPS_DIR, PROJECT_FILE } from '../store/layout';
+import { backupOwner } from '../store/backups';
+import { PROJECT_FILE } from '../store/layout';
 import { currentClient } from '../caller';
 import type { CoreState } from './context';
 
@@ -21,16 +22,16 @@ type AppHandlers = Pick<
   | 'foldersList'
 >;
 
-/** Subfolders of `path` (hidden ones left out), marking those that are Campo projects. */
 /** True when `path` holds a project (its project.json), and is not one of a project's backups. */
 async function isProjectFolder(path: string): Promise<boolean> {
-  if (basename(dirname(path)) === BACKUPS_DIR) return false;
+  if (await backupOwner(path)) return false;
   return stat(join(path, PROJECT_FILE)).then(
     () => true,
     () => false,
   );
 }
 
+/** Subfolders of `path` (hidden ones left out), marking those that are Campo projects. */
 async function listFolders(path: string): Promise<FolderEntry[]> {
   const entries = await readdir(path, { withFileTypes: true }).catch((error: unknown) => {
     throw toUserFsError(error, path);

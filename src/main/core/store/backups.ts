@@ -1,12 +1,12 @@
 import { copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { BackupInfo } from '../../../shared/ipc/types';
 import { APP_VERSION } from '../../../shared/version';
 import { fsyncDirectory, readJsonFile, writeFileDurable, type JsonRead } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
 import { DATA_FOLDERS, isDataFile, projectDataFiles } from './data-files';
-import { BACKUPS_DIR } from './layout';
+import { BACKUPS_DIR, PROJECT_FILE } from './layout';
 
 export { projectDataFiles } from './data-files';
 
@@ -169,6 +169,20 @@ export async function listBackups(projectDir: string): Promise<BackupInfo[]> {
     backups.push(toInfo(manifest as Manifest));
   }
   return backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/**
+ * The project folder `dir` is a backup of (a folder in that project's backups/), or null. A
+ * snapshot is not opened to work in, nor offered as a project: that would change what it keeps.
+ */
+export async function backupOwner(dir: string): Promise<string | null> {
+  const parent = dirname(dir);
+  if (basename(parent) !== BACKUPS_DIR) return null;
+  const project = dirname(parent);
+  return stat(join(project, PROJECT_FILE)).then(
+    () => project,
+    () => null,
+  );
 }
 
 /**

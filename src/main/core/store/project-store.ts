@@ -3,7 +3,7 @@ import { finishMerge } from '../team/merge-journal';
 import { newEvaluator } from '../../../shared/domain/team';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { OpenNotice } from '../../../shared/ipc/types';
 import {
@@ -12,7 +12,7 @@ import {
   type ProjectFile,
   type ProjectMeta,
 } from '../../../shared/model/project';
-import { listBackups, newestBackupTime } from './backups';
+import { backupOwner, listBackups, newestBackupTime } from './backups';
 import { projectCodec } from './codecs';
 import { fsyncDirectory, readJsonFile } from './durable-file';
 import { finishTextEdits } from './edit-journal';
@@ -185,19 +185,10 @@ function listedSourceIds(raw: unknown): Set<string> {
   );
 }
 
-/**
- * A snapshot in a project's backups folder is not opened to work in: working there would change
- * the state it keeps ("before the merge"). It is restored from the project instead.
- */
+/** A snapshot in a project's backups folder is refused: it is restored from the project. */
 async function refuseBackupFolder(dir: string): Promise<void> {
-  const parent = dirname(dir);
-  if (basename(parent) !== BACKUPS_DIR) return;
-  const project = dirname(parent);
-  const isProject = await stat(join(project, PROJECT_FILE)).then(
-    () => true,
-    () => false,
-  );
-  if (isProject) {
+  const project = await backupOwner(dir);
+  if (project) {
     throw new CampoError('PROJECT_IS_BACKUP', `${dir} is a backup of ${project}`, {
       path: dir,
       project: basename(project, PROJECT_EXTENSION),
