@@ -2,9 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ProjectPage } from './pages/project-page';
 import { StartPage } from './pages/start-page';
+
+/** A new project with one question saved, then closed: the start screen is shown again. */
+async function savedAndClosed(page: Page, url: string, name: string, question: string) {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(url);
+  await start.createProject(name);
+  await project.go('Domande di valutazione');
+  await project.addQuestion(question);
+  await expect(project.saveIndicator).toHaveText(/Salvato alle/);
+  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  return { start, project };
+}
 
 test('the page has no Node, a strict CSP, and makes no request outside the app', async ({
   page,
@@ -64,14 +78,12 @@ test('a damaged project.json is kept, explained, and replaced by the newest back
   page,
   campo,
 }) => {
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Progetto fragile');
-  await project.go('Domande di valutazione');
-  await project.addQuestion('Domanda salvata prima del danno');
-  await expect(project.saveIndicator).toHaveText(/Salvato alle/);
-  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  const { start, project } = await savedAndClosed(
+    page,
+    campo.url,
+    'Progetto fragile',
+    'Domanda salvata prima del danno',
+  );
 
   const dir = join(campo.projectsDir, 'Progetto fragile.campo');
   const damaged = '{"schemaVersion": 1, "app": "campo", "meta": {"tit';
@@ -131,14 +143,12 @@ test('a backup is restored from the project, after a confirmation, and the state
   page,
   campo,
 }) => {
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Progetto con copie');
-  await project.go('Domande di valutazione');
-  await project.addQuestion('Domanda di prima');
-  await expect(project.saveIndicator).toHaveText(/Salvato alle/);
-  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  const { start, project } = await savedAndClosed(
+    page,
+    campo.url,
+    'Progetto con copie',
+    'Domanda di prima',
+  );
   // Opening takes a snapshot: the project with its first question only.
   await start.recent('Progetto con copie').click();
   await project.go('Domande di valutazione');
