@@ -85,11 +85,17 @@ export interface AnonymisedText {
   text: string;
   /** An offset of the original in the anonymised text (inside a replaced name: its start or end). */
   offset(at: number, side: 'start' | 'end'): number;
+  /**
+   * The way back: an offset of the anonymised text in the original (inside a pseudonym: the
+   * start or end of the name it stands for). Offsets outside every name go there and back exactly.
+   */
+  original(at: number, side: 'start' | 'end'): number;
 }
 
 /**
  * `anonymise(text)` with the offsets mapped, for a text whose codings must still point at their
- * words once the names in it are replaced (the REFI-QDA export).
+ * words once the names in it are replaced (the REFI-QDA export, a work package without names),
+ * and for codings made on the anonymised text that must come back to the original words.
  */
 export function anonymiseWithOffsets(
   anonymise: (text: string) => string,
@@ -116,9 +122,19 @@ export function anonymiseWithOffsets(
     });
     steps.push(edits);
   }
+  // Each pass's edits the other way round, undone last pass first.
+  const back = steps.map((edits) =>
+    edits.map((edit) => ({
+      oldStart: edit.newStart,
+      oldEnd: edit.newEnd,
+      newStart: edit.oldStart,
+      newEnd: edit.oldEnd,
+    })),
+  );
   return {
     text: current,
     offset: (at, side) => steps.reduce((mapped, edits) => mapOffset(mapped, edits, side), at),
+    original: (at, side) => back.reduceRight((mapped, edits) => mapOffset(mapped, edits, side), at),
   };
 }
 

@@ -66,10 +66,38 @@ describe('anonymiseWithOffsets (the REFI-QDA export)', () => {
     expect(result.offset(text.length, 'end')).toBe(result.text.length);
   });
 
+  it('maps offsets of the anonymised text back onto the original words (a colleague’s codings)', () => {
+    const text = 'Marco Rossi disse: «Rossi? Bianchi 😀 lo sa». Poi MARCO ROSSI uscì.';
+    const result = anonymiseWithOffsets(anonymise, text);
+    // Every offset of the original outside a name goes there and back exactly.
+    const inNames = /Marco Rossi|Rossi|Bianchi|MARCO ROSSI/g;
+    const inside = new Set<number>();
+    for (const match of text.matchAll(inNames)) {
+      for (let at = match.index + 1; at < match.index + match[0].length; at++) inside.add(at);
+    }
+    for (let at = 0; at <= text.length; at++) {
+      if (inside.has(at)) continue;
+      for (const side of ['start', 'end'] as const) {
+        expect(result.original(result.offset(at, side), side)).toBe(at);
+      }
+    }
+    // A passage coded on the pseudonyms comes back over the names they stand for.
+    const coded = '«[…]? INT-06 😀 lo sa». Poi INT-03';
+    const start = result.text.indexOf(coded);
+    const back = [result.original(start, 'start'), result.original(start + coded.length, 'end')];
+    expect(text.slice(back[0], back[1])).toBe('«Rossi? Bianchi 😀 lo sa». Poi MARCO ROSSI');
+    // Part of a pseudonym stands for the whole name.
+    const part = result.text.indexOf('NT-06');
+    expect(text.slice(result.original(part, 'start'), result.original(part + 2, 'end'))).toBe(
+      'Bianchi',
+    );
+  });
+
   it('leaves a text without participants as it is', () => {
     const none = anonymiser([]);
     const result = anonymiseWithOffsets(none, 'Marco Rossi');
     expect(result.text).toBe('Marco Rossi');
     expect(result.offset(6, 'start')).toBe(6);
+    expect(result.original(6, 'end')).toBe(6);
   });
 });

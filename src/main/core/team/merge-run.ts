@@ -23,6 +23,7 @@ import { textEdits } from '../../../shared/domain/reanchor';
 import { coderDisplay } from '../../../shared/domain/team';
 import type { LayerFile, SourceDoc } from '../../../shared/model/source';
 import { reanchorLayer } from '../store/layer-reanchor';
+import { withOurNames } from './names-out';
 import { CURRENT_SCHEMA_VERSION, ProjectFileSchema } from '../../../shared/model/project';
 import { createSnapshot } from '../store/backups';
 import { serializeDocument } from '../store/json-document';
@@ -113,6 +114,7 @@ async function onOurTexts(
   theirs: TeamSide,
   base: TeamSide | null,
   now: string,
+  byWords: ReadonlySet<string>,
 ): Promise<{ theirs: TeamSide; base: TeamSide | null; reanchored: ReanchoredLayer[] }> {
   const theirLayers = new Map(theirs.layers);
   const baseLayers = base ? new Map(base.layers) : null;
@@ -122,7 +124,10 @@ async function onOurTexts(
   for (const [sourceId, layers] of theirs.layers) {
     const summary = session.project.sources.find((candidate) => candidate.id === sourceId);
     const ourRev = summary?.textRev ?? 0;
-    if (!summary || [...layers.values()].every((layer) => layer.textRev === ourRev)) continue;
+    // A text sent without names differs from ours at the same revision, where names were.
+    const differs = byWords.has(sourceId);
+    const onOurs = (layer: LayerFile) => layer.textRev === ourRev && !differs;
+    if (!summary || [...layers.values()].every(onOurs)) continue;
     const bytes = await pkg.sourceBytes(sourceId).catch(() => null);
     if (!bytes) continue;
     const theirDoc = textOf(bytes);
@@ -131,8 +136,13 @@ async function onOurTexts(
     const carry = (from: ReadonlyMap<string, LayerFile>, report: boolean) => {
       const moved = new Map(from);
       for (const layer of from.values()) {
+        if (onOurs(layer)) continue;
         // Only a layer on the text the package holds can be carried (a rare third text stays out).
-        if (layer.textRev === ourRev || layer.textRev !== theirDoc.textRev) continue;
+        if (layer.textRev !== theirDoc.textRev) {
+          // Its offsets are on a text without names: never to be read on ours.
+          if (differs && layer.textRev === ourRev) moved.delete(layer.coderId);
+          continue;
+        }
         const result = reanchorLayer(layer, theirDoc.text, ourText, ourRev, stamp, edits);
         moved.set(layer.coderId, result.layer);
         // Told only of work the colleague did: a layer as the base holds it brings nothing.
@@ -177,11 +187,14 @@ async function plan(
         ),
       );
   const matched = applyMatches(pkg.theirs, matches);
+  const named = pkg.manifest.anonymisedTexts
+    ? await withOurNames(session, pkg.manifest.anonymisedTexts, matched, base)
+    : { theirs: matched, base, byWords: new Set<string>() };
   const {
     theirs,
     base: baseOnOurs,
     reanchored,
-  } = await onOurTexts(session, pkg, matched, base, now);
+  } = await onOurTexts(session, pkg, named.theirs, named.base, now, named.byWords);
   const ours = await oursSide(session, theirs);
   const result = planTeamMerge({
     base: baseOnOurs,

@@ -11,13 +11,10 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CampoError } from '../../../shared/ipc/errors';
 import type { ProjectFile } from '../../../shared/model/project';
-import type { LayerFile, SourceDoc } from '../../../shared/model/source';
-import { turnLabel, turnLabelText, unmatchedSpeakers } from '../../../shared/domain/turn-labels';
-import { translator } from '../../../shared/i18n';
+import type { LayerFile } from '../../../shared/model/source';
 import type { TeamSide } from '../../../shared/domain/team-merge';
 import { Archive } from '../exchange/qdpx-zip';
 import { isDataFile as isDataFilePath } from '../store/data-files';
-import { anonymiser, titlesWithoutNames } from '../../../shared/report/anonymise';
 import { ZipWriter } from '../exchange/zip-writer';
 import { layerCodec, projectCodec, sourceCodec } from '../store/codecs';
 import { writeFileDurable, fsyncDirectory } from '../store/durable-file';
@@ -44,7 +41,8 @@ export const PACKAGE_EXTENSION = 'campopkg';
 
 const ManifestSchema = z.object({
   format: z.literal('campo-package'),
-  version: z.literal(1),
+  /** 2: its transcripts are without names (an older Campo refuses it rather than misplace codings). */
+  version: z.union([z.literal(1), z.literal(2)]),
   kind: z.enum(['work', 'return']),
   packageId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
   baseId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
@@ -54,95 +52,23 @@ const ManifestSchema = z.object({
   createdBy: z.object({ id: z.string().max(100), name: z.string().max(200) }),
   blind: z.boolean(),
   sources: z.array(z.string()).nullable(),
+  /**
+   * Sources whose text travels without names, each with the hash of the text as sent
+   * (names-out.ts): the merge brings codings made on it back onto the lead's words.
+   */
+  anonymisedTexts: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)).optional(),
 });
 export type PackageManifest = z.infer<typeof ManifestSchema>;
 
-export interface WorkPackageOptions {
-  /** Sources to include (null: all). */
-  sourceIds: string[] | null;
-  /** Leave out every coder's layers but the recipient's. */
-  blind: boolean;
-  /** The colleague the package is for, whose own layers a blind package keeps. */
-  forEvaluatorId?: string | null;
-  /**
-   * Carry the participants' names and the transcripts' speaker labels as they are. Without
-   * (the default) a participant travels by pseudonym only: the register linking pseudonyms to
-   * people stays with the lead, as DESIGN §5 keeps names out of every export.
-   */
-  withNames?: boolean;
-}
+import { workFiles, type Files, type WorkPackageOptions } from './work-files';
 
-/**
- * A source document as a package without names carries it: each turn's label is its
- * participant's pseudonym, a role ("Intervistatore") as it is, any other label "Voce n"; its
- * title with pseudonyms for names. The text stays as it is: the colleague codes it, and their
- * codings must point at the lead's words (names said in an interview travel with it).
- */
-function sourceWithoutNames(
-  bytes: Buffer,
-  project: ProjectFile,
-  anonymise: (text: string) => string,
-): string {
-  const doc = JSON.parse(bytes.toString('utf8')) as SourceDoc;
-  doc.title = anonymise(doc.title);
-  const pseudonyms = new Map(project.participants.map((person) => [person.id, person.code]));
-  const voices = unmatchedSpeakers(doc.turns);
-  const t = translator(project.meta.language);
-  doc.turns = doc.turns.map((turn) => {
-    const speaker = turnLabelText(turnLabel(turn, pseudonyms, voices, false), t) ?? turn.speaker;
-    return { ...turn, speaker };
-  });
-  return serializeDocument(doc);
-}
+export type { WorkPackageOptions };
 
-/** A project's data files as they will sit in a package (relative path → bytes). */
-type Files = Map<string, string | Uint8Array>;
-
-/** The files of the open project to put in a work package. */
-async function workFiles(session: ProjectSession, options: WorkPackageOptions): Promise<Files> {
-  let project = structuredClone(session.project);
-  const wanted = options.sourceIds ? new Set(options.sourceIds) : null;
-  if (wanted) {
-    for (const id of wanted) {
-      if (!project.sources.some((summary) => summary.id === id)) {
-        throw new CampoError('NOT_FOUND', `No source ${id}`, { id });
-      }
-    }
-    project.sources = project.sources.filter((summary) => wanted.has(summary.id));
-    for (const field of project.sessions) {
-      field.sourceIds = field.sourceIds.filter((id) => wanted.has(id));
-      if (field.notesSourceId && !wanted.has(field.notesSourceId)) field.notesSourceId = null;
-    }
-  }
-  project.merges = [];
-  // Without names: the people's records carry none, and titles ("INT-01_Bianchi", filled in
-  // from a file's name) give their pseudonyms instead, as the report does.
-  const anonymise = options.withNames ? null : anonymiser(session.project.participants);
-  if (anonymise) {
-    project = titlesWithoutNames(project, anonymise);
-    project.participants = project.participants.map((person) => ({ ...person, name: '' }));
-  }
-  // The consensus's "neither" decisions go where their sources go, and never in a blind
-  // package (they are the lead's verdict on the others' codings).
-  const kept = new Set(project.sources.map((summary) => summary.id));
-  project.consensusDecisions = options.blind
-    ? []
-    : project.consensusDecisions.filter((decision) => kept.has(decision.sourceId));
-  const files: Files = new Map([[PROJECT_FILE, serializeDocument(project)]]);
-  const ids = project.sources.map((summary) => summary.id);
-  const layers = await session.readLayers(ids);
-  for (const id of ids) {
-    const doc = await readFile(join(session.dir, SOURCES_DIR, `${id}.json`));
-    files.set(
-      `${SOURCES_DIR}/${id}.json`,
-      anonymise ? sourceWithoutNames(doc, session.project, anonymise) : doc,
-    );
-    for (const [coderId, layer] of layers.get(id) ?? new Map<string, LayerFile>()) {
-      if (options.blind && coderId !== options.forEvaluatorId) continue;
-      files.set(`${CODINGS_DIR}/${id}/${coderId}.json`, serializeLayer(layer));
-    }
-  }
-  return files;
+/** The manifest's version, and the texts it carries without names (if any). */
+function withoutNames(
+  anonymisedTexts: Record<string, string> | undefined,
+): Pick<PackageManifest, 'version' | 'anonymisedTexts'> {
+  return anonymisedTexts ? { version: 2, anonymisedTexts } : { version: 1 };
 }
 
 function zipOf(manifest: PackageManifest, groups: Array<[string, Files]>, at: Date): Buffer {
@@ -162,11 +88,11 @@ export async function makeWorkPackage(
   options: WorkPackageOptions,
   now: Date = new Date(),
 ): Promise<{ bytes: Buffer; manifest: PackageManifest }> {
-  const files = await workFiles(session, options);
+  const { files, anonymisedTexts } = await workFiles(session, options);
   const id = randomUUID();
   const manifest: PackageManifest = {
     format: 'campo-package',
-    version: 1,
+    ...withoutNames(anonymisedTexts ?? undefined),
     kind: 'work',
     packageId: id,
     baseId: id,
@@ -245,7 +171,7 @@ export async function makeReturnPackage(
   if (origin && hasBase) groups.push([BASE_DIR, await folderFiles(baseDir, false)]);
   const manifest: PackageManifest = {
     format: 'campo-package',
-    version: 1,
+    ...withoutNames(origin?.anonymisedTexts),
     kind: 'return',
     packageId: randomUUID(),
     baseId: hasBase && origin ? origin.baseId : randomUUID(),
@@ -386,7 +312,7 @@ export async function readProjectFolder(dir: string): Promise<ReadPackage> {
   return {
     manifest: {
       format: 'campo-package',
-      version: 1,
+      ...withoutNames(origin?.anonymisedTexts),
       kind: 'return',
       packageId: `folder-${hash.digest('hex').slice(0, 40)}`,
       baseId: origin?.baseId ?? 'none',
