@@ -102,7 +102,7 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
     'The colleague sees the texts, codes and participants, but not who already coded what.',
   'team.package.names': 'With the participants’ names (personal data)',
   'team.package.namesOffHint':
-    'Without names: participants travel by pseudonym only, transcript speakers by pseudonym, role or “Speaker n”, and names in texts, titles and memos are replaced by pseudonyms (“Mrs INT-02”). When the colleague returns the work, their codings come back onto the words of your text, names included.',
+    'Without names: participants travel by pseudonym only, transcript speakers by pseudonym, role or “Speaker n”, and names in texts, titles and memos are replaced by pseudonyms (“Mrs INT\u201102”). When the colleague returns the work, their codings come back onto the words of your text, names included.',
   'team.package.namesOnHint':
     'The colleague will see the participants’ names: choose this only if they need them (to conduct the interviews, for instance).',
   'team.package.for': 'For whom (optional)',

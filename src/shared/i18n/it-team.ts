@@ -103,7 +103,7 @@ export const itTeam = {
     'Il collega vede i testi, i codici e i partecipanti, ma non chi ha già codificato cosa.',
   'team.package.names': 'Con i nomi dei partecipanti (dati personali)',
   'team.package.namesOffHint':
-    'Senza nomi: i partecipanti viaggiano con il solo pseudonimo, le voci delle trascrizioni con lo pseudonimo, il ruolo o «Voce n», e nei testi, nei titoli e nei memo i nomi sono sostituiti dagli pseudonimi («la signora INT-02»). Quando il collega restituisce il lavoro, le sue codifiche tornano sulle parole del tuo testo, nomi compresi.',
+    'Senza nomi: i partecipanti viaggiano con il solo pseudonimo, le voci delle trascrizioni con lo pseudonimo, il ruolo o «Voce n», e nei testi, nei titoli e nei memo i nomi sono sostituiti dagli pseudonimi («la signora INT\u201102»). Quando il collega restituisce il lavoro, le sue codifiche tornano sulle parole del tuo testo, nomi compresi.',
   'team.package.namesOnHint':
     'Il collega vedrà i nomi dei partecipanti: scegli questa opzione solo se gli servono (per esempio per condurre le interviste).',
   'team.package.for': 'Per chi (facoltativo)',
