@@ -100,3 +100,45 @@ test('two windows: both participants kept, a scalar conflict refused with its me
   await expect(place(page)).toHaveValue('Milano, sede regionale');
   await other.close();
 });
+
+/**
+ * Found by a newcomer walk-through: B typed just after A, A's save reached B as an event while
+ * B was still typing, and B's save then passed for a change made on A's text: A's words went,
+ * silently. A change is based on what the window showed when the typing began.
+ */
+test('two windows that are told of each other: typing over a value the other just changed is refused, not overwritten', async ({
+  page,
+  campo,
+  browser,
+}) => {
+  const start = new StartPage(page);
+  const a = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await a.go('Interviste');
+  await page.getByRole('button', { name: 'INT-03' }).click();
+  const other = await browser.newContext({ locale: 'it-IT' });
+  const pageB = await other.newPage();
+  const b = new ProjectPage(pageB);
+  await pageB.goto(campo.url);
+  await b.go('Interviste');
+  await pageB.getByRole('button', { name: 'INT-03' }).click();
+
+  const place = (target: typeof page) => target.getByLabel('Luogo', { exact: true });
+  await place(page).fill('Milano, sede regionale');
+  await place(pageB).fill('Roma');
+  // A saves while B is still within its typing pause, and B is told of it.
+  await place(page).blur();
+  await expect(a.saveIndicator).toContainText('Salvato');
+  await pageB.waitForTimeout(250);
+  await place(pageB).blur();
+  await expect(
+    b.notification(/Non salvato: «INT-03» è stato modificato in un’altra finestra/),
+  ).toBeVisible();
+  await expect(place(pageB)).toHaveValue('Milano, sede regionale');
+  await page.reload();
+  await a.go('Interviste');
+  await page.getByRole('button', { name: 'INT-03' }).click();
+  await expect(place(page)).toHaveValue('Milano, sede regionale');
+  await other.close();
+});

@@ -1,6 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { coreFailures } from '../api/failures';
-import { markSaved, markUnsaved, trackSave } from '../stores/pending-edits';
+import { basedOn, shownNow, type Shown } from '../stores/base-revision';
+import {
+  flushOrphans,
+  markOrphan,
+  markSaved,
+  markUnsaved,
+  trackSave,
+} from '../stores/pending-edits';
 
 /** How long after the last keystroke what was typed is saved. */
 export const TYPING_PAUSE_MS = 700;
@@ -63,6 +70,11 @@ export function useDraft<T>({
   const latest = useRef({ draft, value, onCommit, accept, equals, revertInvalid });
   /** Sends the draft again (after a save that failed without a verdict). */
   const retry = useRef<(() => unknown) | null>(null);
+  /** What the window showed when this draft began: the revisions it is based on. */
+  const basis = useRef<Shown | null>(null);
+  /** The last save failed without a verdict: what was typed waits to be sent again. */
+  const failedSave = useRef(false);
+  const mounted = useRef(true);
 
   if (!equals(value, seen)) {
     setSeen(value);
@@ -92,6 +104,8 @@ export function useDraft<T>({
     } = latest.current;
     if (same(typed, saved)) {
       setDirty(false);
+      basis.current = null;
+      failedSave.current = false;
       return undefined;
     }
     if (ok && !ok(typed)) {
@@ -104,20 +118,31 @@ export function useDraft<T>({
     }
     const before = coreFailures().count;
     const settle = (result: unknown, failed = false) => {
-      // Typing went on while it was saved: that newer text is still pending.
-      if (!same(latest.current.draft, typed)) return;
+      // Typing went on while it was saved: that newer text is still pending, based on this save.
+      if (!same(latest.current.draft, typed)) {
+        if (!failed && result !== false) basis.current = shownNow();
+        return;
+      }
       const failure = coreFailures();
       if (failed || (result === false && failure.count > before && failure.keepsInput)) {
         markUnsaved(owner.current, () => retry.current?.());
+        failedSave.current = true;
+        if (!mounted.current) markOrphan(owner.current);
         return;
       }
+      failedSave.current = false;
+      basis.current = null;
       if (result === false) {
         latest.current.draft = latest.current.value;
         setDraft(latest.current.value);
       }
       setDirty(false);
     };
-    const result = trackSave(commit(typed));
+    const shown = basis.current;
+    const send = () => basedOn(shown, () => commit(typed));
+    // What fields that have gone could not save goes first: this newer text must land last.
+    const orphansSent = flushOrphans(owner.current);
+    const result = trackSave(orphansSent ? orphansSent.then(send) : send());
     if (result instanceof Promise) result.then(settle, () => settle(false, true));
     else settle(result);
     return result;
@@ -130,6 +155,8 @@ export function useDraft<T>({
   const change = useCallback(
     (next: T) => {
       latest.current.draft = next;
+      // The first keystroke of a draft: what the user sees now is what they type over.
+      basis.current ??= shownNow();
       setDraft(next);
       setDirty(true);
       if (timer.current) clearTimeout(timer.current);
@@ -141,14 +168,18 @@ export function useDraft<T>({
 
   const commit = useCallback(() => void save(true), [save]);
 
-  // A field that goes away (another screen, a closed dialog) saves what it holds.
-  useEffect(
-    () => () => {
+  // A field that goes away (another screen, a closed dialog) saves what it holds; what it
+  // could not save waits, unseen, to be sent before anything typed later (see markOrphan).
+  useEffect(() => {
+    const self = owner.current;
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
       if (timer.current) void save(false);
-      else markSaved(owner.current);
-    },
-    [save],
-  );
+      else if (failedSave.current) markOrphan(self);
+      else markSaved(self);
+    };
+  }, [save]);
 
   const respell = useCallback((next: T) => {
     latest.current.draft = next;

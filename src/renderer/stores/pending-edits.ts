@@ -19,6 +19,8 @@ interface PendingEditsState {
 export const usePendingEdits = create<PendingEditsState>(() => ({ unsaved: 0, inFlight: 0 }));
 
 const waiting = new Map<object, Flush>();
+/** Owners whose field has gone with a save that failed (a full disk, the host down). */
+const orphans = new Set<object>();
 
 const recount = () => usePendingEdits.setState({ unsaved: waiting.size });
 
@@ -30,7 +32,37 @@ export function markUnsaved(owner: object, flush: Flush): void {
 
 /** `owner` has nothing waiting any more (saved, or nothing to save). */
 export function markSaved(owner: object): void {
+  orphans.delete(owner);
   if (waiting.delete(owner)) recount();
+}
+
+/**
+ * `owner`'s field has gone while what it typed waits after a failed save: nobody sees that text
+ * any more, so it must not come back after something typed later. It is sent again before the
+ * next save of any field (and when the page is hidden or closed), so the later text lands last.
+ */
+export function markOrphan(owner: object): void {
+  if (waiting.has(owner)) orphans.add(owner);
+}
+
+/**
+ * Sends again what fields that have gone could not save, before `owner` saves; resolves once
+ * they are answered, or null when there are none.
+ */
+export function flushOrphans(owner: object): Promise<void> | null {
+  const flushes: Flush[] = [];
+  for (const orphan of orphans) {
+    const flush = waiting.get(orphan);
+    if (orphan === owner || !flush) continue;
+    waiting.delete(orphan);
+    flushes.push(flush);
+  }
+  orphans.clear();
+  if (flushes.length === 0) return null;
+  recount();
+  return Promise.allSettled(flushes.map((flush) => Promise.resolve().then(flush))).then(
+    () => undefined,
+  );
 }
 
 /** Follows a save sent to the core until it is answered (the badge says "Salvataggio…"). */
@@ -49,6 +81,7 @@ export function trackSave<T>(result: T): T {
 export async function flushPendingEdits(): Promise<void> {
   const flushes = [...waiting.values()];
   waiting.clear();
+  orphans.clear();
   recount();
   const sent = flushes.map((flush) => {
     try {

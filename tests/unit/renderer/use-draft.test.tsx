@@ -8,6 +8,8 @@ import { createApi } from '../../../src/renderer/api/client';
 import type { Transport } from '../../../src/renderer/api/transport';
 import { attempt } from '../../../src/renderer/stores/core-calls';
 import { flushPendingEdits, usePendingEdits } from '../../../src/renderer/stores/pending-edits';
+import { metaRev } from '../../../src/renderer/stores/base-revision';
+import { useProjectStore } from '../../../src/renderer/stores/project-store';
 import type { WireError } from '../../../src/shared/ipc/errors';
 
 beforeEach(() => vi.useFakeTimers());
@@ -181,5 +183,111 @@ describe('TextField saves as the user types', () => {
     await act(async () => vi.advanceTimersByTime(0));
     expect(field().value).toBe('Prima');
     expect(usePendingEdits.getState().unsaved).toBe(0);
+  });
+
+  it('sends text a gone field could not save before anything typed later, so the later text wins', async () => {
+    // The record as the core holds it, outside the field: the field comes and goes.
+    const core = { reachable: false, saved: 'Prima', saves: [] as string[] };
+    function Field() {
+      const [saved, setSaved] = useState(core.saved);
+      return (
+        <TextField
+          label="Risposta"
+          value={saved}
+          onCommit={async (value) => {
+            const api = failingApi(() =>
+              core.reachable ? null : { code: 'DISK_FULL', message: 'full' },
+            );
+            if ((await attempt(() => api.projectCurrent())) === null) return false;
+            core.saves.push(value);
+            core.saved = value;
+            setSaved(value);
+            return true;
+          }}
+        />
+      );
+    }
+    const settle = () =>
+      act(async () => {
+        for (let tick = 0; tick < 20; tick++) await Promise.resolve();
+      });
+    const first = render(<Field />);
+    type('Scritto a disco pieno');
+    await act(async () => vi.advanceTimersByTime(TYPING_PAUSE_MS + 10));
+    await settle();
+    expect(usePendingEdits.getState().unsaved).toBe(1);
+    first.unmount(); // another screen: nobody sees that text any more
+    core.reachable = true;
+    render(<Field />);
+    expect(field().value).toBe('Prima');
+    type('Scritto dopo');
+    await act(async () => vi.advanceTimersByTime(TYPING_PAUSE_MS + 10));
+    await settle();
+    // The unseen text went first; what the user typed last is what stays.
+    expect(core.saves).toEqual(['Scritto a disco pieno', 'Scritto dopo']);
+    await act(async () => flushPendingEdits());
+    expect(core.saves).toEqual(['Scritto a disco pieno', 'Scritto dopo']);
+    expect(core.saved).toBe('Scritto dopo');
+    expect(usePendingEdits.getState().unsaved).toBe(0);
+  });
+
+  it('keeps a gone field’s unsaved text until the page closes, when nothing was typed after', async () => {
+    const core = { reachable: false, saves: [] as string[] };
+    const view = render(
+      <TextField
+        label="Risposta"
+        value="Prima"
+        onCommit={async (value) => {
+          const api = failingApi(() =>
+            core.reachable ? null : { code: 'HOST_UNREACHABLE', message: 'no answer' },
+          );
+          if ((await attempt(() => api.projectCurrent())) === null) return false;
+          core.saves.push(value);
+          return true;
+        }}
+      />,
+    );
+    type('Unico testo');
+    view.unmount(); // left before the pause: sent at once, and it fails
+    await act(async () => {
+      for (let tick = 0; tick < 20; tick++) await Promise.resolve();
+    });
+    expect(usePendingEdits.getState().unsaved).toBe(1);
+    core.reachable = true;
+    await act(async () => flushPendingEdits());
+    expect(core.saves).toEqual(['Unico testo']);
+  });
+
+  it('bases a change on what the window showed when the typing began, not on a later save from elsewhere', async () => {
+    const setRev = (rev: number) =>
+      useProjectStore.setState({
+        snapshot: { project: { meta: { rev } } },
+      } as unknown as Parameters<typeof useProjectStore.setState>[0]);
+    setRev(3);
+    const sent: Array<number | undefined> = [];
+    render(
+      <TextField
+        label="Risposta"
+        value="Prima"
+        onCommit={async () => {
+          sent.push(metaRev());
+          setRev((metaRev() ?? 0) + 1);
+          return true;
+        }}
+      />,
+    );
+    type('Prima, scritto qui');
+    // Another window saves the same record while this one is still typing.
+    setRev(4);
+    await act(async () => vi.advanceTimersByTime(TYPING_PAUSE_MS + 10));
+    expect(sent).toEqual([3]);
+    // The next draft starts from what the window shows after that save.
+    const shown = metaRev();
+    type('Prima, scritto qui e poi ancora');
+    await act(async () => vi.advanceTimersByTime(TYPING_PAUSE_MS + 10));
+    expect(sent).toEqual([3, shown]);
+    useProjectStore.setState({ snapshot: null } as unknown as Parameters<
+      typeof useProjectStore.setState
+    >[0]);
   });
 });
