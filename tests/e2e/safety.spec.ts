@@ -106,6 +106,34 @@ test('a damaged project.json is kept, explained, and replaced by the newest back
   expect(await readFile(join(dir, kept[0]!), 'utf8')).toBe(damaged);
 });
 
+test('a damaged project.json is replaced by the last version Campo saved, when it kept one', async ({
+  page,
+  campo,
+}) => {
+  const { start, project } = await savedAndClosed(
+    page,
+    campo.url,
+    'Progetto ripreso',
+    'Domanda scritta dopo la copia di sicurezza',
+  );
+  const dir = join(campo.projectsDir, 'Progetto ripreso.campo');
+  const whole = await readFile(join(dir, 'project.json'), 'utf8');
+  await writeFile(join(dir, 'project.json'), whole.slice(0, whole.length / 2));
+
+  await start.recent('Progetto ripreso').click();
+  const dialog = page.getByRole('dialog', { name: 'Il progetto non si può aprire' });
+  await expect(dialog).toContainText('una copia dell’ultima versione salvata');
+  await page.screenshot({ path: 'test-results/artefacts/recovery-last-saved.png' });
+  await dialog.getByRole('button', { name: 'Ripristina l’ultima versione salvata' }).click();
+  await expect(page.locator('.notifications')).toContainText(
+    'Ripristinata l’ultima versione salvata',
+  );
+  await project.go('Domande di valutazione');
+  await expect(project.questionRow('DV1')).toContainText('Domanda scritta dopo la copia');
+  const kept = (await readdir(dir)).filter((name) => name.startsWith('project.corrupt-'));
+  expect(kept).toHaveLength(1);
+});
+
 test('a project open elsewhere is refused with who holds it', async ({ page, campo }) => {
   const start = new StartPage(page);
   await start.goto(campo.url);

@@ -116,3 +116,16 @@ export const useAppStore = create<AppState>((set, get) => ({
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
 }));
+
+/** Where the notifications said from now on start (see `dropNotificationsBefore`). */
+export const notificationMark = (): number => nextId;
+
+/**
+ * Drops what was said before `mark`: at a project change, what was said about the old project
+ * (a transcript that cannot be read, a full disk, an undo offer) does not stay over the next one
+ * or the start screen; what the change itself said (its last saves failing) stays.
+ */
+export function dropNotificationsBefore(mark: number): void {
+  const kept = useAppStore.getState().notifications.filter((n) => n.id >= mark);
+  useAppStore.setState({ notifications: kept });
+}

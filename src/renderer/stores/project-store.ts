@@ -2,10 +2,16 @@ import { create } from 'zustand';
 import type { ExchangeImportSummary } from '../../shared/exchange/import-summary';
 import type { PositionUnit } from '../../shared/exchange/positions';
 import { CampoError } from '../../shared/ipc/errors';
-import type { OpenNotice, ProjectSnapshot, RecentProject, SaveState } from '../../shared/ipc/types';
+import {
+  LAST_SAVED_BACKUP_ID,
+  type OpenNotice,
+  type ProjectSnapshot,
+  type RecentProject,
+  type SaveState,
+} from '../../shared/ipc/types';
 import type { ProjectFile, ProjectMeta } from '../../shared/model/project';
 import { api } from '../api/client';
-import { useAppStore, type Message } from './app-store';
+import { dropNotificationsBefore, notificationMark, useAppStore, type Message } from './app-store';
 import { useNavigationStore } from './navigation-store';
 import { flushPendingEdits } from './pending-edits';
 import { resetProjectScope } from './project-scope';
@@ -47,6 +53,7 @@ function noticeMessage(notice: OpenNotice): Message {
     case 'orphan-sources-recovered':
       return { key: 'notice.orphans', params: { count: notice.count } };
     case 'restored-from-backup':
+      if (notice.backupId === LAST_SAVED_BACKUP_ID) return { key: 'notice.restoredLastSaved' };
       // A damaged project.json is kept beside the project; a healthy one went to a backup.
       return { key: notice.keptAs.length > 0 ? 'notice.restored' : 'notice.restoredCopy' };
   }
@@ -59,11 +66,13 @@ export const useProjectStore = create<ProjectState>((set, get) => {
   /** Runs an open-like call; shows notices, or the recovery dialog for a damaged project. */
   async function opening(run: () => Promise<ProjectSnapshot>, path?: string): Promise<boolean> {
     set({ busy: true });
+    const mark = notificationMark();
     try {
       // What was typed in the project still open is saved before another one takes its place.
       await flushPendingEdits();
       const snapshot = await run();
       resetProjectScope();
+      dropNotificationsBefore(mark);
       enterProjectInTab(snapshot.project.id);
       set({ snapshot, saveState: null });
       useNavigationStore.getState().go('overview');
@@ -123,10 +132,12 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     restoreBackup: (path, backupId) => opening(() => api().backupRestore({ path, backupId }), path),
 
     async close() {
+      const mark = notificationMark();
       try {
         await flushPendingEdits();
         await api().projectClose();
         resetProjectScope();
+        dropNotificationsBefore(mark);
         set({ snapshot: null, saveState: null });
         void get().loadRecent();
       } catch (error) {

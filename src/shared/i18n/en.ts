@@ -250,10 +250,16 @@ export const en: Record<MessageKey, string> = {
 
   'recovery.title': 'The project cannot be opened',
   'recovery.explain':
-    'The file {file} is damaged ({reason}). It will not be overwritten: it is kept beside the project.',
+    'The file {file} is damaged. It will not be overwritten: it is kept beside the project.',
+  'recovery.details': 'Technical details',
   'recovery.offer':
     'You can restore a backup. Changes made to that file after the backup will be lost.',
   'recovery.restore': 'Restore the backup of {date}',
+  'recovery.lastSaved':
+    'Campo has a copy of the last saved version of the file ({date}): if you restore it, transcripts and codings stay as they are.',
+  'recovery.restoreLastSaved': 'Restore the last saved version',
+  'recovery.offerOlder':
+    'Or an older backup: changes made to that file after the backup will be lost.',
   'recovery.noBackups':
     'There is no usable backup. The damaged file is still in place: you can have it examined.',
 
@@ -264,6 +270,8 @@ export const en: Record<MessageKey, string> = {
   'notice.orphans':
     '{count, plural, one {Recovered # transcript} other {Recovered # transcripts}} left out by an interrupted save.',
   'notice.restored': 'Backup restored. The damaged file has been kept.',
+  'notice.restoredLastSaved':
+    'The last saved version of the project was restored. The damaged file has been kept.',
   'notice.restoredCopy':
     'Backup restored. The state before it is in the backup “before a restore”.',
   'backups.title': 'Backups',

@@ -255,10 +255,16 @@ export const it = {
 
   'recovery.title': 'Il progetto non si può aprire',
   'recovery.explain':
-    'Il file {file} è danneggiato ({reason}). Non verrà sovrascritto: sarà conservato accanto al progetto.',
+    'Il file {file} è danneggiato. Non verrà sovrascritto: sarà conservato accanto al progetto.',
+  'recovery.details': 'Dettagli tecnici',
   'recovery.offer':
     'Puoi ripristinare un backup. Le modifiche successive al backup in quel file andranno perse.',
   'recovery.restore': 'Ripristina il backup del {date}',
+  'recovery.lastSaved':
+    'Campo ha una copia dell’ultima versione salvata del file ({date}): ripristinandola, trascrizioni e codifiche restano come sono.',
+  'recovery.restoreLastSaved': 'Ripristina l’ultima versione salvata',
+  'recovery.offerOlder':
+    'Oppure un backup più vecchio: le modifiche successive al backup in quel file andranno perse.',
   'recovery.noBackups':
     'Non ci sono backup utilizzabili. Il file danneggiato è ancora al suo posto: puoi farlo esaminare.',
 
@@ -269,6 +275,8 @@ export const it = {
   'notice.orphans':
     '{count, plural, one {Recuperata # trascrizione} other {Recuperate # trascrizioni}} rimaste fuori da un salvataggio interrotto.',
   'notice.restored': 'Backup ripristinato. Il file danneggiato è stato conservato.',
+  'notice.restoredLastSaved':
+    'Ripristinata l’ultima versione salvata del progetto. Il file danneggiato è stato conservato.',
   'notice.restoredCopy':
     'Copia di sicurezza ripristinata. Lo stato di prima è nella copia «prima di un ripristino».',
   'backups.title': 'Copie di sicurezza',

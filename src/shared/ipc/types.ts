@@ -34,6 +34,12 @@ export interface RecentProject {
   exists: boolean;
 }
 
+/**
+ * The "backup" a damaged project.json is restored from when Campo kept a copy of the last
+ * project.json it saved (`cache/project.snapshot`): newer than any backup in `backups/`.
+ */
+export const LAST_SAVED_BACKUP_ID = 'last-saved';
+
 /** Something the user should know about an open that succeeded. */
 export type OpenNotice =
   | { kind: 'migrated'; from: number; to: number; backupId: string }

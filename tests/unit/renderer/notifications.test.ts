@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useAppStore } from '../../../src/renderer/stores/app-store';
+import {
+  dropNotificationsBefore,
+  notificationMark,
+  useAppStore,
+} from '../../../src/renderer/stores/app-store';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -31,5 +35,21 @@ describe('error toasts', () => {
     ]);
     app.dismiss(left[0]!.id);
     expect(useAppStore.getState().notifications).toHaveLength(1);
+  });
+});
+
+describe('a project change', () => {
+  it('drops what was said about the old project, and keeps what the change itself said', () => {
+    const app = useAppStore.getState();
+    app.notify('error', { error: { code: 'SOURCE_CORRUPT', message: 'INT-05' } });
+    app.notify('error', { error: { code: 'DISK_FULL', message: 'x' } });
+    const mark = notificationMark();
+    // The last saves, sent as the project closes, fail: the user must still see it.
+    app.notify('error', { error: { code: 'HOST_UNREACHABLE', message: 'y' } });
+    dropNotificationsBefore(mark);
+    const left = useAppStore.getState().notifications;
+    expect(left.map((n) => ('error' in n.message ? n.message.error.code : ''))).toEqual([
+      'HOST_UNREACHABLE',
+    ]);
   });
 });

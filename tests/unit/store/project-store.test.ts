@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../src/main/core/store/backups';
 import { openProject } from '../../../src/main/core/store/project-store';
-import { restoreBackup } from '../../../src/main/core/store/recovery';
+import { restoreBackup, restoreLastSaved } from '../../../src/main/core/store/recovery';
 import { CampoError } from '../../../src/shared/ipc/errors';
 import { CURRENT_SCHEMA_VERSION } from '../../../src/shared/model/project';
 import type { SourceFile } from '../../../src/shared/model/source';
@@ -210,6 +210,40 @@ describe('corrupt project.json', () => {
     const restored = await openProject(dir);
     expect(restored.project.questions.map((q) => q.code)).toEqual(['DV1']);
     await restored.close();
+  });
+
+  it('restores the last saved version Campo kept, newer than any backup, and keeps the damaged file', async () => {
+    // Found by a newcomer walk-through: the only backup was the project's first minutes, and
+    // restoring it dropped everything since, while Campo held a full copy of the lost file.
+    const { dir, session } = await newProject('Progetto fragile');
+    await session.mutate((project) => project.questions.push(question('DV1', 'Domanda salvata')));
+    await session.backupNow();
+    await session.mutate((project) => project.questions.push(question('DV2', 'Dopo il backup')));
+    await session.close();
+    const path = join(dir, 'project.json');
+    const damaged = (await readFile(path, 'utf8')).slice(0, 200);
+    await writeFile(path, damaged);
+
+    const error = await errorOf(openProject(dir));
+    expect(error.code).toBe('PROJECT_CORRUPT');
+    const lastSaved = error.details?.lastSaved as { savedAt: string };
+    expect(Date.now() - Date.parse(lastSaved.savedAt)).toBeLessThan(60_000);
+
+    const { keptAs } = await restoreLastSaved(dir);
+    expect(await readFile(keptAs[0]!, 'utf8')).toBe(damaged);
+    const restored = await openProject(dir);
+    expect(restored.project.questions.map((q) => q.code)).toEqual(['DV1', 'DV2']);
+    await restored.close();
+  });
+
+  it('offers no last saved version when Campo kept none', async () => {
+    const { dir, session } = await newProject();
+    await session.close();
+    await writeFile(join(dir, 'cache', 'project.snapshot'), 'rovinato');
+    await writeFile(join(dir, 'project.json'), '{"schemaVersion": 2, "app": "ca');
+    const error = await errorOf(openProject(dir));
+    expect(error.details?.lastSaved).toBeNull();
+    expect((await errorOf(restoreLastSaved(dir))).code).toBe('BACKUP_NOT_FOUND');
   });
 
   it('treats a project.json that parses but breaks the schema as corrupt too', async () => {

@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Handlers } from '../../../shared/ipc/contract';
-import type { ProjectSnapshot } from '../../../shared/ipc/types';
+import { LAST_SAVED_BACKUP_ID, type ProjectSnapshot } from '../../../shared/ipc/types';
 import { DEMO_PROJECT_NAME, writeDemoProject } from '../demo';
 import { listBackups } from '../store/backups';
 import { PROJECT_EXTENSION, PROJECT_FILE } from '../store/layout';
 import { createProject, openProject } from '../store/project-store';
-import { restoreBackup } from '../store/recovery';
+import { restoreBackup, restoreLastSaved } from '../store/recovery';
 import type { ProjectSession } from '../store/project-session';
 import type { CoreState } from './context';
 import { grantedParentFolder, grantedProjectFolder } from './path-grants';
@@ -98,7 +98,10 @@ export function projectHandlers(state: CoreState): ProjectHandlers {
     async backupRestore({ path, backupId }) {
       const dir = await grantedProjectFolder(state, path);
       if (isCurrent(dir)) await state.closeCurrent();
-      const { keptAs } = await restoreBackup(dir, backupId, state.storeOptions);
+      const { keptAs } =
+        backupId === LAST_SAVED_BACKUP_ID
+          ? await restoreLastSaved(dir, state.storeOptions)
+          : await restoreBackup(dir, backupId, state.storeOptions);
       const snapshot = await switchTo(() => openProject(dir, state.storeOptions));
       return {
         ...snapshot,

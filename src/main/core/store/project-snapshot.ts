@@ -55,8 +55,33 @@ export async function readProjectSnapshot(
   return bytes ? decodeSnapshot(bytes, stamp) : undefined;
 }
 
-/** The value a snapshot's bytes hold for `stamp`, or undefined (exported for tests). */
-export function decodeSnapshot(bytes: Buffer, stamp: FileStamp): unknown {
+/**
+ * The last project.json a session read or wrote, as the snapshot holds it, whatever project.json
+ * is now (its length and checksum still checked), and when that project.json was saved: what
+ * a damaged project.json can be restored from (recovery.ts). Null when there is none.
+ */
+export async function readLastSavedProject(
+  projectDir: string,
+): Promise<{ value: unknown; savedAt: Date } | null> {
+  const bytes = await readFile(snapshotPath(projectDir)).catch(() => null);
+  if (!bytes) return null;
+  let savedAt: Date | null = null;
+  const value = decodeSnapshot(bytes, (stamp) => {
+    if (typeof stamp.mtimeNs !== 'string' || !/^\d{1,30}$/.test(stamp.mtimeNs)) return false;
+    savedAt = new Date(Number(BigInt(stamp.mtimeNs) / 1_000_000n));
+    return true;
+  });
+  return value === undefined || !savedAt ? null : { value, savedAt };
+}
+
+/**
+ * The value a snapshot's bytes hold for `stamp` (or for any stamp `stamp` accepts), or
+ * undefined (exported for tests).
+ */
+export function decodeSnapshot(
+  bytes: Buffer,
+  stamp: FileStamp | ((made: FileStamp) => boolean),
+): unknown {
   if (bytes.length < PAYLOAD_AT || bytes.readUInt32LE(0) !== MAGIC) return undefined;
   if (bytes.readUInt32LE(4) !== HEADER_BYTES) return undefined;
   let header: Partial<SnapshotHeader>;
@@ -68,7 +93,8 @@ export function decodeSnapshot(bytes: Buffer, stamp: FileStamp): unknown {
   const payload = bytes.subarray(PAYLOAD_AT);
   if (
     header.format !== FORMAT ||
-    !sameStamp(stamp, header.stamp) ||
+    !header.stamp ||
+    !(typeof stamp === 'function' ? stamp(header.stamp) : sameStamp(stamp, header.stamp)) ||
     header.length !== payload.length ||
     header.crc32 !== crc32(payload)
   ) {

@@ -14,7 +14,8 @@ import {
 } from './backups';
 import { layerCodec, projectCodec, sourceCodec } from './codecs';
 import { fsyncDirectory, readJsonFile, writeFileDurable } from './durable-file';
-import type { DocumentCodec } from './json-document';
+import { serializeDocument, type DocumentCodec } from './json-document';
+import { readLastSavedProject } from './project-snapshot';
 import { errnoOf, toUserFsError } from './fs-errors';
 import { CACHE_DIR, CODINGS_DIR, PROJECT_FILE } from './layout';
 import { layerJournalPath } from './layer-journal';
@@ -55,16 +56,65 @@ export async function usableBackups(dir: string, max = 5) {
  */
 export async function describeCorruption(dir: string, reason: string): Promise<CampoError> {
   const backups = await usableBackups(dir);
+  const lastSaved = await lastSavedCopy(dir);
   return new CampoError('PROJECT_CORRUPT', `${PROJECT_FILE} cannot be read: ${reason}`, {
     path: dir,
     file: PROJECT_FILE,
     reason,
+    lastSaved: lastSaved ? { savedAt: lastSaved.savedAt.toISOString() } : null,
     backups: backups.map((backup) => ({
       id: backup.id,
       createdAt: backup.createdAt,
       kind: backup.kind,
     })),
   });
+}
+
+/**
+ * The copy of the last project.json a session read or wrote (`cache/project.snapshot`), when
+ * Campo can open it: usually far newer than the newest backup, which may be minutes or hours old.
+ */
+async function lastSavedCopy(dir: string): Promise<{ value: unknown; savedAt: Date } | null> {
+  const copy = await readLastSavedProject(dir).catch(() => null);
+  return copy && isOpenable(copy.value, projectCodec) ? copy : null;
+}
+
+/**
+ * Puts the last saved copy of project.json (see `lastSavedCopy`) in place of a damaged one. Only
+ * project.json changes: the transcripts, the codings and their journal are the project's own,
+ * newer than any backup. The damaged file is first copied beside it under a `.corrupt-<time>`
+ * name; each write replaces its file whole, so a kill leaves the damaged project.json (and the
+ * dialog again) or the restored one.
+ */
+export async function restoreLastSaved(
+  dir: string,
+  options: StoreOptions = {},
+): Promise<{ keptAs: string[] }> {
+  const now = options.now ?? (() => new Date());
+  const { lock } = await ProjectLock.acquire(dir, options.lock);
+  try {
+    const copy = await lastSavedCopy(dir);
+    if (!copy) {
+      throw new CampoError('BACKUP_NOT_FOUND', 'No last saved copy of project.json', {
+        backupId: 'last-saved',
+      });
+    }
+    const target = join(dir, PROJECT_FILE);
+    const keptAs: string[] = [];
+    if ((await isUsable(target, 'project')) === false) {
+      const kept = keptCorruptPath(target, now());
+      await writeFileDurable(kept, await readFile(target));
+      keptAs.push(kept);
+    }
+    await writeFileDurable(target, serializeDocument(copy.value));
+    // Made from the damaged file's predecessors: rebuilt at the next open.
+    await rm(join(dir, CACHE_DIR), { recursive: true, force: true });
+    return { keptAs };
+  } catch (error) {
+    throw toUserFsError(error, dir);
+  } finally {
+    await lock.release();
+  }
 }
 
 /** Where a damaged file is kept when a backup replaces it: project.json → project.corrupt-<time>.json */
