@@ -154,6 +154,8 @@ export const enReport: Record<keyof typeof itReport, string> = {
   'report.ngt.valueLabel': 'Score',
   'report.ngt.noVotes': 'No votes were recorded for session {code}.',
   'report.ngt.none': 'The project has no NGT sessions.',
+  'report.ngt.notHeld':
+    'Session {code} is being prepared: it has not been held yet, and has no ideas or votes recorded.',
 
   'report.indicators.title': 'Indicators and performance framework',
   'report.indicators.intro':

@@ -156,6 +156,8 @@ export const itReport = {
   'report.ngt.valueLabel': 'Punteggio',
   'report.ngt.noVotes': 'Per la sessione {code} non sono stati registrati voti.',
   'report.ngt.none': 'Il progetto non contiene sessioni NGT.',
+  'report.ngt.notHeld':
+    'La sessione {code} è in preparazione: non si è ancora svolta e non ha idee né voti registrati.',
 
   'report.indicators.title': 'Indicatori e quadro di performance',
   'report.indicators.intro':

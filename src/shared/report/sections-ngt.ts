@@ -113,6 +113,12 @@ export function ngtChapter(context: ReportContext, chapter: Chapter): void {
   for (const ngt of project.ngtSessions) {
     const question = context.anonymise(ngt.question);
     chapter.heading(2, t('report.ngt.heading', { code: ngt.code, question }));
+    // A session still being set up is not reported as held "with 0 participants".
+    const held = ngt.ideas.length > 0 || ngt.votes.some((round) => round.ballots.length > 0);
+    if (!held) {
+      chapter.paragraph(t('report.ngt.notHeld', { code: ngt.code }));
+      continue;
+    }
     chapter.paragraph(
       t('report.ngt.held', {
         code: ngt.code,

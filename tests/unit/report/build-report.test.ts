@@ -246,6 +246,25 @@ describe('buildReport', () => {
     ]);
   });
 
+  it('says a NGT session still being set up has not been held (not "held with 0 participants")', () => {
+    const project = sampleProject();
+    const held = project.ngtSessions[0]!;
+    project.ngtSessions.push({
+      ...structuredClone(held),
+      id: 'ngt-2',
+      code: 'NGT-02',
+      date: null,
+      participantIds: [],
+      ideas: [],
+      votes: [],
+    });
+    const text = allText(build({ sections: ['ngt'] }, project));
+    expect(text).toContain('La sessione NGT-02 è in preparazione: non si è ancora svolta');
+    expect(text).not.toContain('NGT-02 si è svolta');
+    expect(text).toContain('La sessione NGT-01 si è svolta');
+    expect(tables(build({ sections: ['ngt'] }, project))).toHaveLength(2);
+  });
+
   it('puts framework-matrix summaries in one table per question', () => {
     const [table] = tables(build({ sections: ['framework'] }));
     expect(table!.caption).toBe('Tavola 1.1 – DV1: sintesi per partecipante');
