@@ -52,6 +52,11 @@ function noticeMessage(notice: OpenNotice): Message {
       return { key: 'notice.staleLock', params: { host: notice.host } };
     case 'orphan-sources-recovered':
       return { key: 'notice.orphans', params: { count: notice.count } };
+    case 'journal-damaged':
+      return {
+        key: 'notice.journalDamaged',
+        params: { n: notice.lines, file: notice.keptAs.split(/[\\/]/).pop() ?? '' },
+      };
     case 'restored-from-backup':
       if (notice.backupId === LAST_SAVED_BACKUP_ID) return { key: 'notice.restoredLastSaved' };
       // A damaged project.json is kept beside the project; a healthy one went to a backup.
@@ -77,7 +82,10 @@ export const useProjectStore = create<ProjectState>((set, get) => {
       set({ snapshot, saveState: null });
       useNavigationStore.getState().go('overview');
       app().closeDialog();
-      for (const notice of snapshot.notices) app().notify('info', noticeMessage(notice));
+      for (const notice of snapshot.notices) {
+        // Work that could not be read back stays on screen until the user has read it.
+        app().notify(notice.kind === 'journal-damaged' ? 'error' : 'info', noticeMessage(notice));
+      }
       void get().loadRecent();
       return true;
     } catch (error) {

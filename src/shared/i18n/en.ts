@@ -270,6 +270,8 @@ export const en: Record<MessageKey, string> = {
   'notice.orphans':
     '{count, plural, one {Recovered # transcript} other {Recovered # transcripts}} left out by an interrupted save.',
   'notice.restored': 'Backup restored. The damaged file has been kept.',
+  'notice.journalDamaged':
+    'The coding journal was damaged: {n, plural, one {one save could not be read back and is lost} other {# saves could not be read back and are lost}}. Check the codings made last. A copy of the journal is kept in the project folder ({file}).',
   'notice.restoredLastSaved':
     'The last saved version of the project was restored. The damaged file has been kept.',
   'notice.restoredCopy':

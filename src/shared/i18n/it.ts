@@ -275,6 +275,8 @@ export const it = {
   'notice.orphans':
     '{count, plural, one {Recuperata # trascrizione} other {Recuperate # trascrizioni}} rimaste fuori da un salvataggio interrotto.',
   'notice.restored': 'Backup ripristinato. Il file danneggiato è stato conservato.',
+  'notice.journalDamaged':
+    'Il registro delle codifiche era danneggiato: {n, plural, one {un salvataggio non si è potuto rileggere ed è andato perso} other {# salvataggi non si sono potuti rileggere e sono andati persi}}. Controlla le codifiche fatte per ultime. Una copia del registro è conservata nella cartella del progetto ({file}).',
   'notice.restoredLastSaved':
     'Ripristinata l’ultima versione salvata del progetto. Il file danneggiato è stato conservato.',
   'notice.restoredCopy':

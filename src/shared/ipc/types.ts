@@ -45,6 +45,8 @@ export type OpenNotice =
   | { kind: 'migrated'; from: number; to: number; backupId: string }
   | { kind: 'stale-lock-recovered'; host: string; pid: number; since: string }
   | { kind: 'orphan-sources-recovered'; count: number }
+  /** Saved coding lines that could not be read back: lost, with the journal kept to examine. */
+  | { kind: 'journal-damaged'; lines: number; keptAs: string }
   | { kind: 'restored-from-backup'; backupId: string; keptAs: string[] };
 
 /** An open project as the renderer sees it: project.json and where it lives. */

@@ -129,6 +129,9 @@ describe('the coding journal', () => {
 
     const reopened = await openProject(copy, { evaluator: ANNA });
     expect(await codingsOf(reopened)).toEqual(expected);
+    // A last line cut short was never acknowledged: nothing to tell, nothing kept.
+    expect(reopened.notices.map((n) => n.kind)).not.toContain('journal-damaged');
+    expect((await readdir(copy)).filter((name) => name.includes('.damaged-'))).toEqual([]);
     expect((await reopened.readSource('s1')).memos.map((m) => m.id)).toEqual(['m1']);
     expect(await readdir(copy)).not.toContain(JOURNAL);
     const file = JSON.parse(await readFile(join(copy, 'codings', 's1', 'ev-anna.json'), 'utf8'));
@@ -165,7 +168,31 @@ describe('the coding journal', () => {
         String(n).padStart(12, '0'),
       );
     const read = parseLayerJournal(line(1) + line(2));
-    expect(read).toEqual({ deltas: [], skipped: 2 });
+    expect(read).toEqual({ deltas: [], skipped: 2, damaged: 0 });
+  });
+
+  it('keeps a copy of a journal whose saved lines were damaged since, and says so at open', async () => {
+    // Found by a newcomer walk-through: a damaged line followed by intact ones is not a write
+    // a crash cut short; its coding went, and the journal with it, without a word.
+    const { dir, session } = await journaled();
+    await code(session, 's1', 'la città');
+    await code(session, 's1', 'i ritardi', 'code-b');
+    const copy = await crashCopy(dir);
+    await session.close();
+    const [first, second] = await journalLines(copy);
+    const damagedFirst = first!.replace('"code-a"', '"code-x"');
+    expect(damagedFirst).not.toBe(first);
+    const before = `\n${damagedFirst}\n\n${second}\n`;
+    await writeFile(join(copy, JOURNAL), before);
+
+    const reopened = await openProject(copy, { evaluator: ANNA });
+    expect((await reopened.readSource('s1')).codings.map((c) => c.text)).toEqual(['i ritardi']);
+    const notice = reopened.notices.find((n) => n.kind === 'journal-damaged');
+    expect(notice).toMatchObject({ kind: 'journal-damaged', lines: 1 });
+    const keptAs = (notice as { keptAs: string }).keptAs;
+    expect(keptAs.startsWith(join(copy, `${JOURNAL}.damaged-`))).toBe(true);
+    expect(await readFile(keptAs, 'utf8')).toBe(before);
+    await reopened.close();
   });
 
   it('writes on the calling thread until one write stalls, then on the worker thread, losing no line', async () => {

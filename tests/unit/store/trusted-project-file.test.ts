@@ -129,7 +129,12 @@ describe('a project.json changed outside Campo', () => {
     // The same refusal as without any cache: message, reason and backups offered.
     expect(plain.code).toBe('PROJECT_CORRUPT');
     expect(error.message).toBe(plain.message);
-    expect(error.details).toEqual(plain.details);
+    // The cache's copy of the last saved project.json is offered too; without the cache, not.
+    const { lastSaved, ...details } = error.details ?? {};
+    const { lastSaved: none, ...plainDetails } = plain.details ?? {};
+    expect(details).toEqual(plainDetails);
+    expect(lastSaved).toEqual({ savedAt: expect.any(String) });
+    expect(none).toBeNull();
     // Refusing changed nothing: the damaged file is left for the user (or a restore) to deal with.
     expect(await readFile(projectPath(dir), 'utf8')).toBe(bytes);
   });

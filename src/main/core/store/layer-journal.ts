@@ -18,6 +18,7 @@ import { applyLayerDelta, type LayerDelta } from '../../../shared/domain/layer-d
 import type { LayerFile } from '../../../shared/model/source';
 import { layerCodec } from './codecs';
 import { emptyLayer } from './layers';
+import { writeFileDurable } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
 import { LAYER_JOURNAL_FILE, isSafeId } from './layout';
 
@@ -61,30 +62,42 @@ export function journalLine(deltas: readonly LayerDelta[]): string {
 export interface JournalRead {
   deltas: LayerDelta[];
   skipped: number;
+  /**
+   * Of those, lines followed by an intact one: not a write a crash cut short (only the last line
+   * can be that, and it was never acknowledged) but saved lines damaged since.
+   */
+  damaged: number;
 }
 
 /** Parses a journal's text (see `readLayerJournal`). */
 export function parseLayerJournal(text: string): JournalRead {
   const deltas: LayerDelta[] = [];
   let skipped = 0;
+  let damaged = 0;
+  /** Skipped since the last intact line: damage once another intact line follows. */
+  let unsure = 0;
   for (const line of text.split('\n')) {
     if (line === '') continue;
     const space = line.indexOf(' ');
     const json = line.slice(space + 1);
     if (space !== 12 || checksum(json) !== line.slice(0, space)) {
       skipped += 1;
+      unsure += 1;
       continue;
     }
     const entry = JSON.parse(json) as { v?: number; deltas?: LayerDelta[] };
     if (entry.v !== FORMAT || !Array.isArray(entry.deltas)) {
       skipped += 1;
+      unsure += 1;
       continue;
     }
+    damaged += unsure;
+    unsure = 0;
     for (const delta of entry.deltas) {
       if (isSafeId(delta.sourceId) && isSafeId(delta.coderId)) deltas.push(delta);
     }
   }
-  return { deltas, skipped };
+  return { deltas, skipped, damaged };
 }
 
 /** The bytes of a project's journal, or null when there is none. */
@@ -99,7 +112,20 @@ async function journalBytes(projectDir: string): Promise<Buffer | null> {
 /** Reads a project's journal; a missing journal holds nothing. */
 export async function readLayerJournal(projectDir: string): Promise<JournalRead> {
   const bytes = await journalBytes(projectDir);
-  return bytes ? parseLayerJournal(bytes.toString('utf8')) : { deltas: [], skipped: 0 };
+  return bytes ? parseLayerJournal(bytes.toString('utf8')) : { deltas: [], skipped: 0, damaged: 0 };
+}
+
+/**
+ * Keeps a copy of the journal as it is now beside it (`codings.journal.damaged-<time>`), before
+ * a checkpoint empties it: the lines it could not read are then still there to be examined.
+ * Returns the copy's path.
+ */
+export async function keepDamagedJournal(projectDir: string, at: Date): Promise<string> {
+  const bytes = await journalBytes(projectDir);
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  const kept = `${layerJournalPath(projectDir)}.damaged-${stamp}`;
+  await writeFileDurable(kept, bytes ?? Buffer.alloc(0));
+  return kept;
 }
 
 /** The deltas of a journal by source, in order. */

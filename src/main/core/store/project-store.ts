@@ -333,7 +333,10 @@ export async function openProject(
       adopted === 0 && edited === 0 && !trusted ? (read.value as ProjectFile) : undefined;
     const session = new ProjectSession(dir, db, lock, notices, settings, lastBackupAt, unchanged);
     // Coding saves a crash left in the journal go into their layer files before anything reads them.
-    await session.sources.recover();
+    const journal = await session.sources.recover(now());
+    if (journal.keptAs) {
+      notices.push({ kind: 'journal-damaged', lines: journal.damaged, keptAs: journal.keptAs });
+    }
     // Opened from the snapshot of this very file: nothing to snapshot; else one is made soon.
     const snapshotOf = read.fromSnapshot && adopted === 0 && edited === 0 ? stamp : null;
     await session.caches.open(stamp, cacheReads, snapshotOf);

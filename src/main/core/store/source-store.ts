@@ -55,6 +55,7 @@ import {
   deltasBySource,
   LayerJournal,
   layerJournalPath,
+  keepDamagedJournal,
   readLayerJournal,
 } from './layer-journal';
 import { isSafeId, layerFilePath, layersDir, sourceEditPath, sourceFilePath } from './layout';
@@ -232,8 +233,11 @@ export class SourceStore {
    * in the journal, then writes it into the layer files (see `checkpoint`). A source whose layers
    * cannot be read keeps its deltas in the journal; they are applied whenever it is read.
    */
-  async recover(): Promise<number> {
+  async recover(now: Date = new Date()): Promise<JournalRecovery> {
     const read = await readLayerJournal(this.dir);
+    // Saved lines damaged since (not a last line a crash cut short): kept before the
+    // checkpoint empties the journal, and told.
+    const keptAs = read.damaged > 0 ? await keepDamagedJournal(this.dir, now) : null;
     this.pending = deltasBySource(read.deltas);
     this.inFiles.clear();
     this.pendingCount = read.deltas.length;
@@ -248,7 +252,7 @@ export class SourceStore {
     await this.checkpoint().catch((error: unknown) => {
       console.warn('[campo] coding journal kept for the next checkpoint', error);
     });
-    return read.deltas.length;
+    return { recovered: read.deltas.length, damaged: read.damaged, keptAs };
   }
 
   private dropPending(id: string): void {
@@ -945,6 +949,16 @@ export class SourceStore {
  * With the project's lock held and no session open: writes what the coding journal holds into
  * the layer files (see `SourceStore.recover`).
  */
+/** What opening took from the coding journal a session left (see `SourceStore.recover`). */
+export interface JournalRecovery {
+  /** Coding changes taken in. */
+  recovered: number;
+  /** Saved lines that could not be read (damaged since they were written). */
+  damaged: number;
+  /** Where the journal was kept as it was, when some of its lines were damaged. */
+  keptAs: string | null;
+}
+
 export async function settleLayerJournal(dir: string): Promise<void> {
   const store = new SourceStore(dir);
   try {
