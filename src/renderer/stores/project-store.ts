@@ -44,8 +44,27 @@ interface ProjectState {
   patchProject(change: (project: ProjectFile) => ProjectFile): void;
 }
 
-function noticeMessage(notice: OpenNotice): Message {
+/** What to say of a damaged codings file set aside: whose codings, on which transcript. */
+export function setAsideMessage(
+  event: { sourceId: string; coderId: string; keptAs: string },
+  project: ProjectFile | undefined,
+): Message {
+  const source = project?.sources.find((summary) => summary.id === event.sourceId)?.title;
+  const coder = project?.evaluators.find((member) => member.id === event.coderId)?.name;
+  return {
+    key: 'notice.layerSetAside',
+    params: {
+      source: source ?? event.sourceId,
+      coder: coder ?? event.coderId,
+      file: event.keptAs.split(/[\\/]/).pop() ?? '',
+    },
+  };
+}
+
+function noticeMessage(notice: OpenNotice, project: ProjectFile): Message {
   switch (notice.kind) {
+    case 'layer-set-aside':
+      return setAsideMessage(notice, project);
     case 'migrated':
       return { key: 'notice.migrated', params: { from: notice.from, to: notice.to } };
     case 'stale-lock-recovered':
@@ -84,7 +103,8 @@ export const useProjectStore = create<ProjectState>((set, get) => {
       app().closeDialog();
       for (const notice of snapshot.notices) {
         // Work that could not be read back stays on screen until the user has read it.
-        app().notify(notice.kind === 'journal-damaged' ? 'error' : 'info', noticeMessage(notice));
+        const lasting = notice.kind === 'journal-damaged' || notice.kind === 'layer-set-aside';
+        app().notify(lasting ? 'error' : 'info', noticeMessage(notice, snapshot.project));
       }
       void get().loadRecent();
       return true;

@@ -3,6 +3,7 @@ import type { CampoEvents } from '../../shared/ipc/types';
 import { api } from '../api/client';
 import { useAppStore } from './app-store';
 import { useCodingStore } from './coding-store';
+import { setAsideMessage, useProjectStore } from './project-store';
 import { refreshProject } from './core-calls';
 import { useSourcesStore } from './sources-store';
 
@@ -46,9 +47,15 @@ export function connectRemoteChanges(): () => void {
   const offProgress = api().on('cacheProgress', (progress) =>
     useCacheProgress.setState({ progress: progress.fraction >= 1 ? null : progress }),
   );
+  const offSetAside = api().on('layerSetAside', (event) =>
+    useAppStore
+      .getState()
+      .notify('error', setAsideMessage(event, useProjectStore.getState().snapshot?.project)),
+  );
   return () => {
     offChanged();
     offProgress();
+    offSetAside();
     if (timer) clearTimeout(timer);
   };
 }

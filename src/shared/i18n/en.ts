@@ -270,6 +270,8 @@ export const en: Record<MessageKey, string> = {
   'notice.orphans':
     '{count, plural, one {Recovered # transcript} other {Recovered # transcripts}} left out by an interrupted save.',
   'notice.restored': 'Backup restored. The damaged file has been kept.',
+  'notice.layerSetAside':
+    '{coder}’s codings on “{source}” could not be read: their file was damaged. The transcript opens without them; the file is kept in the project folder ({file}). To get them back, restore a backup (Backups).',
   'notice.journalDamaged':
     'The coding journal was damaged: {n, plural, one {one save could not be read back and is lost} other {# saves could not be read back and are lost}}. Check the codings made last. A copy of the journal is kept in the project folder ({file}).',
   'notice.restoredLastSaved':
@@ -624,7 +626,8 @@ export const en: Record<MessageKey, string> = {
     'The project was saved by a newer Campo (format {fileVersion}; this version reads up to {supportedVersion}). Update Campo to open it.',
   'errors.NOT_FOUND': 'Item not found.',
   'errors.DUPLICATE': 'The code {value} is already in use.',
-  'errors.SOURCE_CORRUPT': 'The transcript cannot be read: {reason}',
+  'errors.SOURCE_CORRUPT':
+    'The transcript cannot be read: its file is damaged ({file}). The project’s other files are untouched; to get it back, restore a backup (Backups).',
   'errors.BACKUP_NOT_FOUND': 'Backup not found.',
   'errors.PROJECT_IS_BACKUP':
     'This folder is a backup of the project “{project}”: it is not opened to work in, as that would change the state it keeps. Open the project and choose “Backups” in the menu on the left to restore it.',

@@ -275,6 +275,8 @@ export const it = {
   'notice.orphans':
     '{count, plural, one {Recuperata # trascrizione} other {Recuperate # trascrizioni}} rimaste fuori da un salvataggio interrotto.',
   'notice.restored': 'Backup ripristinato. Il file danneggiato è stato conservato.',
+  'notice.layerSetAside':
+    'Le codifiche di {coder} su «{source}» non si potevano leggere: il loro file era danneggiato. La trascrizione si apre senza di esse; il file è conservato nella cartella del progetto ({file}). Per riaverle, ripristina una copia di sicurezza (Copie di sicurezza).',
   'notice.journalDamaged':
     'Il registro delle codifiche era danneggiato: {n, plural, one {un salvataggio non si è potuto rileggere ed è andato perso} other {# salvataggi non si sono potuti rileggere e sono andati persi}}. Controlla le codifiche fatte per ultime. Una copia del registro è conservata nella cartella del progetto ({file}).',
   'notice.restoredLastSaved':
@@ -634,7 +636,8 @@ export const it = {
     'Il progetto è stato salvato da una versione più recente di Campo (formato {fileVersion}; questa versione legge fino al {supportedVersion}). Aggiorna Campo per aprirlo.',
   'errors.NOT_FOUND': 'Elemento non trovato.',
   'errors.DUPLICATE': 'Il codice {value} è già usato.',
-  'errors.SOURCE_CORRUPT': 'La trascrizione non si può leggere: {reason}',
+  'errors.SOURCE_CORRUPT':
+    'La trascrizione non si può leggere: il suo file è danneggiato ({file}). Gli altri file del progetto non sono toccati; per riaverla, ripristina una copia di sicurezza (Copie di sicurezza).',
   'errors.BACKUP_NOT_FOUND': 'Backup non trovato.',
   'errors.PROJECT_IS_BACKUP':
     'Questa cartella è una copia di sicurezza del progetto «{project}»: non si apre per lavorarci, perché cambierebbe lo stato che conserva. Apri il progetto e scegli «Copie di sicurezza» nel menu a sinistra per ripristinarla.',

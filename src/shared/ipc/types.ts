@@ -45,6 +45,8 @@ export type OpenNotice =
   | { kind: 'migrated'; from: number; to: number; backupId: string }
   | { kind: 'stale-lock-recovered'; host: string; pid: number; since: string }
   | { kind: 'orphan-sources-recovered'; count: number }
+  /** One coder's damaged codings file of a source, renamed aside (see CampoEvents.layerSetAside). */
+  | { kind: 'layer-set-aside'; sourceId: string; coderId: string; keptAs: string }
   /** Saved coding lines that could not be read back: lost, with the journal kept to examine. */
   | { kind: 'journal-damaged'; lines: number; keptAs: string }
   | { kind: 'restored-from-backup'; backupId: string; keptAs: string[] };
@@ -109,6 +111,11 @@ export interface CampoEvents {
   projectChanged: { clientId: string; project: boolean; sourceIds: string[] };
   /** A cache of the open project is being rebuilt in the background, 0…1. */
   cacheProgress: { kind: 'counts' | 'search'; fraction: number };
+  /**
+   * One coder's codings file of a source could not be read: it was renamed aside (`keptAs`) and
+   * the transcript opens without them.
+   */
+  layerSetAside: { sourceId: string; coderId: string; keptAs: string };
 }
 export type CampoEventName = keyof CampoEvents;
 export const EVENT_NAMES: readonly CampoEventName[] = [
@@ -118,6 +125,7 @@ export const EVENT_NAMES: readonly CampoEventName[] = [
   'exportProgress',
   'projectChanged',
   'cacheProgress',
+  'layerSetAside',
 ];
 
 /** What depends on an evaluation question, shown before deleting it. */

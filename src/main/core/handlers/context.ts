@@ -88,6 +88,7 @@ export class CoreState {
     session.onSaveState((state) => this.host.emit('saveState', state));
     session.onChange((change) => this.host.emit('projectChanged', change));
     session.caches.onProgress((progress) => this.host.emit('cacheProgress', progress));
+    session.sources.onLayerSetAside((event) => this.host.emit('layerSetAside', event));
     session.onLockLost(() => {
       if (this.session !== session) return;
       this.session = null;

@@ -340,6 +340,9 @@ export async function openProject(
     // Opened from the snapshot of this very file: nothing to snapshot; else one is made soon.
     const snapshotOf = read.fromSnapshot && adopted === 0 && edited === 0 ? stamp : null;
     await session.caches.open(stamp, cacheReads, snapshotOf);
+    // Damaged codings files met while opening (the journal's checkpoint reads layers).
+    for (const aside of session.sources.setAside)
+      notices.push({ kind: 'layer-set-aside', ...aside });
     if (!snapshotOf) session.caches.scheduleProjectSnapshot();
     session.scheduleBackup();
     return session;

@@ -4,8 +4,8 @@
  * text) in memory once read, and the assembled view the app works with. A change to a source is
  * split back into what changed: a coding save rewrites that coder's layer only.
  */
-import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { CampoError } from '../../../shared/ipc/errors';
 import { describeIssues } from '../../../shared/model/issues';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/project';
@@ -25,7 +25,7 @@ import {
 } from '../../../shared/model/source';
 import { isEmptyDelta, layerDelta, type LayerDelta } from '../../../shared/domain/layer-delta';
 import { layerCodec, sourceCodec } from './codecs';
-import { isTempFileName, readJsonFile, writeFileDurable } from './durable-file';
+import { fsyncDirectory, isTempFileName, readJsonFile, writeFileDurable } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
 import { serializeDocument } from './json-document';
 import {
@@ -188,6 +188,15 @@ export interface SourceStoreOptions {
    * save then rewrites its layer files (the bench's comparison, tests).
    */
   journal?: boolean;
+  /** The clock (tests). */
+  now?: () => Date;
+}
+
+/** One coder's layer file of a source that could not be read, renamed aside (`keptAs`). */
+export interface LayerSetAside {
+  sourceId: string;
+  coderId: string;
+  keptAs: string;
 }
 
 export class SourceStore {
@@ -210,6 +219,10 @@ export class SourceStore {
   private readonly inFiles = new Map<string, number>();
   /** A reader without the lock reads the journal once, before its first layer. */
   private pendingRead: Promise<void> | null = null;
+  private readonly setAsideListeners = new Set<(event: LayerSetAside) => void>();
+  /** Every damaged layer file set aside by this store (opening told of those found then). */
+  readonly setAside: LayerSetAside[] = [];
+  private readonly now: () => Date;
 
   constructor(
     readonly dir: string,
@@ -220,7 +233,14 @@ export class SourceStore {
       this.forgetViewsOf(id),
     );
     this.readOnly = options.readOnly ?? false;
+    this.now = options.now ?? (() => new Date());
     this.journal = this.readOnly || options.journal === false ? null : new LayerJournal(dir);
+  }
+
+  /** Tells `listener` of each damaged layer file set aside (see `layersOf`). */
+  onLayerSetAside(listener: (event: LayerSetAside) => void): () => void {
+    this.setAsideListeners.add(listener);
+    return () => this.setAsideListeners.delete(listener);
   }
 
   /** Deltas in the journal not yet written into layer files, and the journal's bytes. */
@@ -404,17 +424,18 @@ export class SourceStore {
       const coderId = name.endsWith('.json') ? name.slice(0, -5) : '';
       if (!isSafeId(coderId)) continue;
       const path = join(folder, name);
-      const read = await readJsonFile(path);
-      if (read.status === 'missing') continue;
-      if (read.status === 'unparsable') throw layerCodec.unparsable(path, read.reason);
-      const layer = frozen(layerCodec.parse(read.value, path));
-      if (layer.coderId !== coderId || layer.sourceId !== id) {
-        throw new CampoError('SOURCE_CORRUPT', `${path} names another layer`, {
-          file: path,
-          reason: `sourceId ${layer.sourceId}, coderId ${layer.coderId}`,
-        });
-      }
-      layers.set(coderId, layer);
+      const layer = await readLayerFile(path, id, coderId).catch(async (error: unknown) => {
+        // With the lock, one coder's damaged file does not close the transcript to everyone:
+        // it is set aside, kept, and told (a reader without the lock reports it instead).
+        if (this.readOnly || !(error instanceof CampoError) || error.code !== 'SOURCE_CORRUPT') {
+          throw error;
+        }
+        const keptAs = await setLayerAside(path, this.now());
+        this.setAside.push({ sourceId: id, coderId, keptAs });
+        for (const listener of this.setAsideListeners) listener({ sourceId: id, coderId, keptAs });
+        return null;
+      });
+      if (layer) layers.set(coderId, layer);
     }
     const deltas = await this.pendingFor(id);
     if (deltas) {
@@ -957,6 +978,38 @@ export interface JournalRecovery {
   damaged: number;
   /** Where the journal was kept as it was, when some of its lines were damaged. */
   keptAs: string | null;
+}
+
+/** A layer file read and checked (SOURCE_CORRUPT when it cannot be used); null when missing. */
+async function readLayerFile(
+  path: string,
+  sourceId: string,
+  coderId: string,
+): Promise<LayerFile | null> {
+  const read = await readJsonFile(path);
+  if (read.status === 'missing') return null;
+  if (read.status === 'unparsable') throw layerCodec.unparsable(path, read.reason);
+  const layer = frozen(layerCodec.parse(read.value, path));
+  if (layer.coderId !== coderId || layer.sourceId !== sourceId) {
+    throw new CampoError('SOURCE_CORRUPT', `${path} names another layer`, {
+      file: path,
+      reason: `sourceId ${layer.sourceId}, coderId ${layer.coderId}`,
+    });
+  }
+  return layer;
+}
+
+/**
+ * Renames a damaged layer file to `<coder>.corrupt-<time>.json` beside it (not a layer name:
+ * never read as one, never copied as data), so the coder's later saves start a new file and
+ * the damaged one stays to be examined or restored. Returns its new path.
+ */
+async function setLayerAside(path: string, at: Date): Promise<string> {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  const keptAs = `${path.slice(0, -'.json'.length)}.corrupt-${stamp}.json`;
+  await rename(path, keptAs);
+  await fsyncDirectory(dirname(path));
+  return keptAs;
 }
 
 export async function settleLayerJournal(dir: string): Promise<void> {
