@@ -3,6 +3,7 @@
  * its lock (exporting never writes to the project, so it works while the app has it open).
  */
 import { readFile, stat } from 'node:fs/promises';
+import { refuseUnreadable } from './core/coding/export-corpus';
 import { basename, dirname, resolve } from 'node:path';
 import type { Translate } from '../shared/i18n';
 import type { Language } from '../shared/model/project';
@@ -63,6 +64,12 @@ export async function exportCommand(
   const dir = resolve(project);
   await stat(dir);
   const { project: file, sources } = await readProjectUnlocked(dir);
+  // What is coded in a transcript that cannot be read would be missing from a report or workbook.
+  if (kind === 'docx' || kind === 'xlsx') {
+    refuseUnreadable(
+      file.sources.filter((summary) => !sources.has(summary.id)).map((s) => s.title),
+    );
+  }
   const corpus = await corpusOf(file, async (id) => sources.get(id));
   const views = [...sources.values()].map(agreementViewOf);
   const { input: agreementInput } = agreementInputOfViews(

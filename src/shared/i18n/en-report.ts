@@ -42,6 +42,8 @@ export const enReport: Record<keyof typeof itReport, string> = {
   'report.composer.docxDone': 'Report exported: {file}',
   'report.composer.xlsxDone': 'Data exported: {file}',
   'report.composer.outline': 'Report outline',
+  'report.composer.unreadable':
+    'Warning: {count, plural, one {one transcript cannot be read} other {# transcripts cannot be read}} ({titles}). What is coded in them is not counted here, and the report is not exported until you restore a backup.',
   'report.composer.counts':
     '{tables, plural, one {# table} other {# tables}}, {figures, plural, one {# figure} other {# figures}}, {quotations, plural, one {# quotation} other {# quotations}}.',
 

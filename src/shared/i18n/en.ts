@@ -626,6 +626,8 @@ export const en: Record<MessageKey, string> = {
     'The project was saved by a newer Campo (format {fileVersion}; this version reads up to {supportedVersion}). Update Campo to open it.',
   'errors.NOT_FOUND': 'Item not found.',
   'errors.DUPLICATE': 'The code {value} is already in use.',
+  'errors.SOURCES_UNREADABLE':
+    'Not exported: {count, plural, one {one transcript cannot be read} other {# transcripts cannot be read}} ({titles}), and what is coded in them would be missing. Restore a backup (Backups) and try again.',
   'errors.SOURCE_CORRUPT':
     'The transcript cannot be read: its file is damaged ({file}). The project’s other files are untouched; to get it back, restore a backup (Backups).',
   'errors.BACKUP_NOT_FOUND': 'Backup not found.',

@@ -44,6 +44,8 @@ export const itReport = {
   'report.composer.docxDone': 'Rapporto esportato: {file}',
   'report.composer.xlsxDone': 'Dati esportati: {file}',
   'report.composer.outline': 'Indice del rapporto',
+  'report.composer.unreadable':
+    'Attenzione: {count, plural, one {una trascrizione non si può leggere} other {# trascrizioni non si possono leggere}} ({titles}). Ciò che vi è codificato non è contato qui, e il rapporto non si esporta finché non ripristini una copia di sicurezza.',
   'report.composer.counts':
     '{tables, plural, one {# tavola} other {# tavole}}, {figures, plural, one {# figura} other {# figure}}, {quotations, plural, one {# citazione} other {# citazioni}}.',
 

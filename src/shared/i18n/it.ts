@@ -636,6 +636,8 @@ export const it = {
     'Il progetto è stato salvato da una versione più recente di Campo (formato {fileVersion}; questa versione legge fino al {supportedVersion}). Aggiorna Campo per aprirlo.',
   'errors.NOT_FOUND': 'Elemento non trovato.',
   'errors.DUPLICATE': 'Il codice {value} è già usato.',
+  'errors.SOURCES_UNREADABLE':
+    'Non esportato: {count, plural, one {una trascrizione non si può leggere} other {# trascrizioni non si possono leggere}} ({titles}), e ciò che vi è codificato mancherebbe. Ripristina una copia di sicurezza (Copie di sicurezza) e riprova.',
   'errors.SOURCE_CORRUPT':
     'La trascrizione non si può leggere: il suo file è danneggiato ({file}). Gli altri file del progetto non sono toccati; per riaverla, ripristina una copia di sicurezza (Copie di sicurezza).',
   'errors.BACKUP_NOT_FOUND': 'Backup non trovato.',

@@ -24,6 +24,8 @@ export interface ReportOutline {
   tables: number;
   figures: number;
   quotations: number;
+  /** Titles of sources that cannot be read (damaged files): the report cannot be exported. */
+  unreadable: string[];
 }
 
 /** Report drafts (DOCX) and data workbooks (XLSX). Progress arrives as `exportProgress` events. */

@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'MERGE_UNDECIDED',
   'MERGE_UNDO_REFUSED',
   'OUT_OF_MEMORY',
+  'SOURCES_UNREADABLE',
   'INTERNAL',
 ] as const;
 

@@ -3,7 +3,15 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { loadAgreementInput } from '../../../src/main/core/agreement/agreement-data';
 import { loadCorpus } from '../../../src/main/core/coding/corpus';
-import { detachedCopy, readExportCorpus } from '../../../src/main/core/coding/export-corpus';
+import {
+  detachedCopy,
+  readExportCorpus,
+  refuseUnreadable,
+} from '../../../src/main/core/coding/export-corpus';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { errorMessage } from '../../../src/shared/i18n';
+import { CampoError } from '../../../src/shared/ipc/errors';
 import { openProject } from '../../../src/main/core/store/project-store';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -119,6 +127,31 @@ describe('what an export reads from the open project', () => {
     });
     // Nobody coded the notes: they are no source of the agreement study.
     expect(workbook.agreementInput.sources.map((source) => source.id)).toEqual([sourceId]);
+    await session.close();
+  });
+
+  it('names a source that cannot be read, and an export refuses rather than leave its codings out', async () => {
+    // Found by a newcomer walk-through: the report said «no passage coded yet» for questions
+    // coded in a damaged transcript, and «Rapporto esportato».
+    const { session, dir } = await openProjectToExport();
+    await writeFile(join(dir, 'sources', 'src-notes.json'), '{"schemaVersion": 2, "id": "src-no');
+    session.sources.forget('src-notes'); // as when the text cache has let it go
+    const read = await readExportCorpus(session, 'all');
+    expect(read.unreadable).toEqual(['Note di campo']);
+    expect(read.corpus.map((source) => source.id)).not.toContain('src-notes');
+    const refused = (() => {
+      try {
+        refuseUnreadable(read.unreadable);
+      } catch (error) {
+        return error;
+      }
+      return null;
+    })();
+    expect(refused).toBeInstanceOf(CampoError);
+    expect(errorMessage(refused as CampoError, 'it')).toBe(
+      'Non esportato: una trascrizione non si può leggere (Note di campo), e ciò che vi è codificato mancherebbe. Ripristina una copia di sicurezza (Copie di sicurezza) e riprova.',
+    );
+    expect(() => refuseUnreadable([])).not.toThrow();
     await session.close();
   });
 

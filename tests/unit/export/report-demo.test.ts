@@ -3,7 +3,7 @@
  * then opened the way an evaluator's office suite would: LibreOffice converts them, and the
  * tests read the PDF text and the sheets' cells.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli';
@@ -215,4 +215,22 @@ describe('data workbook of the demo project', () => {
     for (const csv of sheets.values()) expect(csv).not.toContain(DEMO_REAL_NAME);
     expect(await readdir(dir)).not.toContain('Dati.xlsx.tmp');
   }, 120_000);
+});
+
+describe('a demo project with a damaged transcript', () => {
+  it('is not exported by the command line: the report would lack what is coded there', async () => {
+    const { dir, project } = await demoProject();
+    const sources = join(project, 'sources');
+    const [damaged] = (await readdir(sources)).filter((name) => name.endsWith('.json'));
+    await writeFile(join(sources, damaged!), '{"schemaVersion": 2, "id": "');
+    for (const [kind, file] of [
+      ['docx', 'Rapporto.docx'],
+      ['xlsx', 'Dati.xlsx'],
+    ] as const) {
+      const run = await cli(['export', kind, project, join(dir, file)]);
+      expect(run.code).not.toBe(0);
+      expect(run.err).toMatch(/Non esportato: una trascrizione non si può leggere \(.+\)/);
+      expect(await readdir(dir)).not.toContain(file);
+    }
+  });
 });

@@ -10,6 +10,7 @@
 import type { TextAgreementInput } from '../../../shared/domain/agreement-layers';
 import type { CodedSource } from '../../../shared/domain/coding-analysis';
 import { agreementInputOfViews, type AgreementView } from '../agreement/agreement-data';
+import { CampoError } from '../../../shared/ipc/errors';
 import { exportMemoryGuard } from '../export/memory-guard';
 import type { ProjectSession } from '../store/project-session';
 import { sessionCodesBySource } from './corpus';
@@ -21,6 +22,8 @@ const BATCH = 50;
 export interface ExportCorpus {
   corpus: CodedSource[];
   agreementInput: TextAgreementInput;
+  /** Titles of the sources that could not be read (damaged files): not in `corpus`. */
+  unreadable: string[];
 }
 
 /**
@@ -42,7 +45,8 @@ export type PassagesWanted = 'all' | 'key';
  * Reads the open project's sources, `BATCH` at a time through the session's queue, and keeps
  * their codings (the `passages` wanted copied out of their texts, the others empty), turns and
  * lengths. `onProgress(done, total)` follows the sources read. A source that cannot be read is
- * left out, as in analysis. Throws OUT_OF_MEMORY rather than fill the heap (memory-guard.ts).
+ * left out and named in `unreadable` (an export refuses, see `refuseUnreadable`; the outline
+ * says so). Throws OUT_OF_MEMORY rather than fill the heap (memory-guard.ts).
  */
 export async function readExportCorpus(
   session: ProjectSession,
@@ -54,6 +58,7 @@ export async function readExportCorpus(
   const corpus: CodedSource[] = [];
   const views: AgreementView[] = [];
   const layerCoders = new Map<string, string[]>();
+  const unreadable: string[] = [];
   const memory = exportMemoryGuard();
   for (let at = 0; at < summaries.length; at += BATCH) {
     const batch = summaries.slice(at, at + BATCH);
@@ -61,7 +66,10 @@ export async function readExportCorpus(
     for (const summary of batch) {
       memory.check();
       const source = await session.scanSource(summary.id).catch(() => null);
-      if (!source) continue;
+      if (!source) {
+        unreadable.push(summary.title);
+        continue;
+      }
       const codings = source.codings.map((coding) => ({
         ...coding,
         text: passages === 'all' || coding.key ? detachedCopy(coding.text) : '',
@@ -83,5 +91,17 @@ export async function readExportCorpus(
     }
     onProgress?.(Math.min(at + BATCH, summaries.length), summaries.length);
   }
-  return { corpus, agreementInput: agreementInputOfViews(views, layerCoders).input };
+  return { corpus, agreementInput: agreementInputOfViews(views, layerCoders).input, unreadable };
+}
+
+/**
+ * Refuses an export that would silently lack what is coded in sources that cannot be read: a
+ * report saying «no passage coded yet» for a question coded in a damaged transcript is wrong.
+ */
+export function refuseUnreadable(unreadable: readonly string[]): void {
+  if (unreadable.length === 0) return;
+  throw new CampoError('SOURCES_UNREADABLE', `${unreadable.length} sources cannot be read`, {
+    count: unreadable.length,
+    titles: unreadable.slice(0, 5).join(', ') + (unreadable.length > 5 ? ', …' : ''),
+  });
 }

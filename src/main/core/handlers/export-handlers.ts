@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
 import { buildReport } from '../../../shared/report/build-report';
-import { readExportCorpus } from '../coding/export-corpus';
+import { readExportCorpus, refuseUnreadable } from '../coding/export-corpus';
 import {
   deliverExport,
   exportFileName,
@@ -37,7 +37,7 @@ export function exportHandlers(state: CoreState): ExportHandlers {
     },
     async reportOutline({ settings }) {
       const session = state.requireSession();
-      const { corpus, agreementInput } = await readExportCorpus(session, 'key');
+      const { corpus, agreementInput, unreadable } = await readExportCorpus(session, 'key');
       const model = buildReport({
         project: session.project,
         corpus,
@@ -53,6 +53,7 @@ export function exportHandlers(state: CoreState): ExportHandlers {
         tables: count('table'),
         figures: count('chart'),
         quotations: count('quotation'),
+        unreadable,
       };
     },
     async reportExport({ settings, target }) {
@@ -62,9 +63,12 @@ export function exportHandlers(state: CoreState): ExportHandlers {
         host.emit('exportProgress', { kind: 'docx', fraction });
       progress(0);
       // Reading the sources is the longer half at 3,000 transcripts; writing is the other.
-      const { corpus, agreementInput } = await readExportCorpus(session, 'key', (done, total) =>
-        progress((0.5 * done) / total),
+      const { corpus, agreementInput, unreadable } = await readExportCorpus(
+        session,
+        'key',
+        (done, total) => progress((0.5 * done) / total),
       );
+      refuseUnreadable(unreadable);
       const bytes = await renderReport(
         { project: session.project, corpus, agreementInput },
         settings,
@@ -82,9 +86,12 @@ export function exportHandlers(state: CoreState): ExportHandlers {
         host.emit('exportProgress', { kind: 'xlsx', fraction });
       progress(0);
       // At 3,000 transcripts reading takes about two thirds of the time, writing the rest.
-      const { corpus, agreementInput } = await readExportCorpus(session, 'all', (done, total) =>
-        progress((0.65 * done) / total),
+      const { corpus, agreementInput, unreadable } = await readExportCorpus(
+        session,
+        'all',
+        (done, total) => progress((0.65 * done) / total),
       );
+      refuseUnreadable(unreadable);
       const bytes = await renderWorkbook(
         { project: session.project, corpus, agreementInput },
         language,

@@ -80,6 +80,14 @@ export function ReportScreen() {
             <h2 id="report-outline-title">{t('report.composer.outline')}</h2>
             {outline && (
               <>
+                {outline.unreadable.length > 0 && (
+                  <p className="warning" role="alert">
+                    {t('report.composer.unreadable', {
+                      count: outline.unreadable.length,
+                      titles: outline.unreadable.slice(0, 5).join(', '),
+                    })}
+                  </p>
+                )}
                 <p className="hint">
                   {t('report.composer.counts', {
                     tables: outline.tables,
