@@ -152,3 +152,35 @@ test('the demo holds a closed NGT session with the partners, its results and rul
   await expect(rows.nth(1)).toContainText('I5 – Finanziare il lavoro di rete come attività10');
   await expect(page.getByText(/Regola: ogni partecipante classifica 3 idee/)).toBeVisible();
 });
+
+test('the participants list is browsed with the keyboard without adding anyone, and Enter adds the one picked', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const ngt = new NgtPage(page);
+  await start.goto(campo.url);
+  await start.createProject('NGT da tastiera');
+  await project.go('NGT');
+  await ngt.create('Quali priorità per il 2021-2027?');
+  const chips = page.getByRole('list', { name: 'Partecipanti' }).getByRole('listitem');
+  for (let i = 1; i <= 3; i++) {
+    await page.getByRole('button', { name: `Nuovo partecipante (NGT-01-P${i})` }).click();
+  }
+  await expect(chips).toHaveCount(3);
+  for (let i = 1; i <= 3; i++) {
+    await page.getByRole('button', { name: `Togli NGT-01-P${i}` }).click();
+  }
+  await expect(chips).toHaveCount(0);
+  // Found by a newcomer walk-through: each arrow key added somebody.
+  const select = page.getByLabel('Aggiungi un partecipante…');
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: 'Aggiungi NGT-01-P2' })).toBeVisible();
+  await expect(chips).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(chips).toHaveCount(1);
+  await expect(chips.first()).toContainText('NGT-01-P2');
+});

@@ -814,6 +814,7 @@ export const en: Record<MessageKey, string> = {
   'questions.sources': 'Sources',
   'questions.subQuestions': 'Sub-questions',
   'sessions.addParticipant': 'Add a participant…',
+  'sessions.addPicked': 'Add {code}',
   'sessions.backFocusGroups': 'Back to focus groups',
   'sessions.backInterviews': 'Back to interviews',
   'sessions.code': 'Code',

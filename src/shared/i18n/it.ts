@@ -828,6 +828,7 @@ export const it = {
   'questions.sources': 'Fonti',
   'questions.subQuestions': 'Sottodomande',
   'sessions.addParticipant': 'Aggiungi un partecipante…',
+  'sessions.addPicked': 'Aggiungi {code}',
   'sessions.backFocusGroups': 'Torna ai focus group',
   'sessions.backInterviews': 'Torna alle interviste',
   'sessions.code': 'Codice',

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { intervieweeCode, nextParticipantCode } from '../../../shared/domain/pseudonyms';
 import { useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
@@ -24,6 +24,20 @@ export function ParticipantsPicker({
   onAddNew(): void;
 }) {
   const t = useT();
+  // A closed list changes with the arrows and with typed letters: from the keyboard a person is
+  // only picked there, and added with Enter or the button, never one per key pressed.
+  const [picked, setPicked] = useState('');
+  const byKeyboard = useRef(false);
+  const add = (id: string) => {
+    setPicked('');
+    if (id) onCommit([...participantIds, id]);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLSelectElement>) => {
+    if (event.key === 'Enter' && picked) {
+      event.preventDefault();
+      add(picked);
+    } else if (event.key !== 'Tab') byKeyboard.current = true;
+  };
   const participants = useProjectStore((state) => state.snapshot?.project.participants ?? []);
   const byId = new Map(participants.map((p) => [p.id, p]));
   const others = participants.filter((p) => !participantIds.includes(p.id));
@@ -54,8 +68,11 @@ export function ParticipantsPicker({
       <div className="field-row">
         <select
           aria-label={t('sessions.addParticipant')}
-          value=""
-          onChange={(e) => e.target.value && onCommit([...participantIds, e.target.value])}
+          value={picked}
+          onKeyDown={onKeyDown}
+          onMouseDown={() => (byKeyboard.current = false)}
+          onBlur={() => (byKeyboard.current = false)}
+          onChange={(e) => (byKeyboard.current ? setPicked(e.target.value) : add(e.target.value))}
         >
           <option value="">{t('sessions.addParticipant')}</option>
           {others.map((p) => (
@@ -65,6 +82,11 @@ export function ParticipantsPicker({
             </option>
           ))}
         </select>
+        {picked && byId.get(picked) && (
+          <button type="button" onClick={() => add(picked)}>
+            {t('sessions.addPicked', { code: byId.get(picked)!.code })}
+          </button>
+        )}
         <button type="button" onClick={onAddNew}>
           {t('sessions.newParticipant', { code: nextCode })}
         </button>
