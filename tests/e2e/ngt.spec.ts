@@ -164,6 +164,8 @@ test('the participants list is browsed with the keyboard without adding anyone, 
   await start.createProject('NGT da tastiera');
   await project.go('NGT');
   await ngt.create('Quali priorità per il 2021-2027?');
+  // Created with Enter: the keyboard goes on in the session's first step, not from the page's top.
+  await expect(page.locator('.ngt-step')).toBeFocused();
   const chips = page.getByRole('list', { name: 'Partecipanti' }).getByRole('listitem');
   for (let i = 1; i <= 3; i++) {
     await page.getByRole('button', { name: `Nuovo partecipante (NGT-01-P${i})` }).click();

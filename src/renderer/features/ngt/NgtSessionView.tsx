@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { NGT_STEPS, type NgtSession } from '../../../shared/model/ngt';
 import { isTypingTarget } from '../../components/keyboard';
 import { useT } from '../../i18n/use-t';
@@ -17,6 +17,14 @@ import { NgtVoting } from './NgtVoting';
 export function NgtSessionView({ ngt, onBack }: { ngt: NgtSession; onBack(): void }) {
   const t = useT();
   const { update, presenting, setPresenting } = useNgtStore();
+  const stepRef = useRef<HTMLDivElement>(null);
+
+  // The control a keyboard user just used can go with what it did (the session created, the
+  // last ballot saved, «Vai ai risultati»): focus then lands in the step shown, not on the page.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) stepRef.current?.focus();
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -63,12 +71,15 @@ export function NgtSessionView({ ngt, onBack }: { ngt: NgtSession; onBack(): voi
           ))}
         </ol>
       </nav>
-      {step === 'setup' && <NgtSetup ngt={ngt} />}
-      {(step === 'generation' || step === 'round-robin') && <NgtRecording ngt={ngt} />}
-      {step === 'clarification' && <NgtClarification ngt={ngt} />}
-      {step === 'voting' && <NgtVoting ngt={ngt} round={ngt.votes[0]} />}
-      {(step === 'results' || step === 'closed') && <NgtResults ngt={ngt} />}
-      {step === 'second-round' && <NgtVoting ngt={ngt} round={ngt.votes[1]} second />}
+      {/* Not a landmark of its own: each step names its region already. */}
+      <div ref={stepRef} tabIndex={-1} className="ngt-step">
+        {step === 'setup' && <NgtSetup ngt={ngt} />}
+        {(step === 'generation' || step === 'round-robin') && <NgtRecording ngt={ngt} />}
+        {step === 'clarification' && <NgtClarification ngt={ngt} />}
+        {step === 'voting' && <NgtVoting ngt={ngt} round={ngt.votes[0]} />}
+        {(step === 'results' || step === 'closed') && <NgtResults ngt={ngt} />}
+        {step === 'second-round' && <NgtVoting ngt={ngt} round={ngt.votes[1]} second />}
+      </div>
     </div>
   );
 }
