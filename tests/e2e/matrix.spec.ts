@@ -46,6 +46,13 @@ test('fill a 4 × 5 integration matrix by keyboard, see the summaries, attach a 
   await page.keyboard.press('3');
   const complementarity = matrix.summary('Complementarietà');
   await expect(complementarity.getByRole('row', { name: /^Totale/ })).toContainText('3 Alto');
+  // A stray digit over «Alto», taken back with Ctrl+Z (found by a newcomer walk-through).
+  await page.keyboard.press('1');
+  await expect(complementarity.getByRole('row', { name: /^Totale/ })).toContainText('1 Basso');
+  await page.keyboard.press('Control+z');
+  await expect(project.notification(/Valutazione annullata/)).toBeVisible();
+  await expect(complementarity.getByRole('row', { name: /^Totale/ })).toContainText('3 Alto');
+  await expect(matrix.cell('OT8', 'POR FESR')).toBeFocused();
 
   // Evidence: a coded passage of the demo, found by its words, attached, then opened.
   await matrix.panel.getByLabel('Cerca un passaggio codificato').fill('giro del lunedì');

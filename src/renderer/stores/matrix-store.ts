@@ -3,9 +3,22 @@ import type { HandlerArgs } from '../../shared/ipc/contract';
 import type { RatingMatrix } from '../../shared/model/matrix';
 import { api } from '../api/client';
 import { attempt, refreshProject } from './core-calls';
-import { upsertInProject } from './project-store';
+import { upsertInProject, useProjectStore } from './project-store';
 import { resetOnProjectChange } from './project-scope';
 import { baseRevOf } from './base-revision';
+
+/** A rating given from the grid, with what the cell held before: what Ctrl+Z gives back. */
+export interface RatingChange {
+  matrixId: string;
+  rowId: string;
+  columnId: string;
+  dimensionId: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** How many ratings Ctrl+Z can take back (this window, this project). */
+const RATING_UNDO_DEPTH = 50;
 
 interface MatrixState {
   selectedId: string | null;
@@ -18,14 +31,30 @@ interface MatrixState {
   add(template: 'integration' | 'europe2020'): Promise<void>;
   remove(id: string): Promise<void>;
   rate(args: HandlerArgs<'ratingCellSet'>): Promise<void>;
+  /** Ratings given here, newest last (see `undoRating`). */
+  ratingHistory: RatingChange[];
+  /**
+   * Takes back the newest rating given here (a stray digit over «Alto»): the cell gets what it
+   * held, unless it changed since (another window), which is refused and said.
+   */
+  undoRating(): Promise<'undone' | 'changed' | 'nothing'>;
   updateCell(args: HandlerArgs<'ratingCellUpdate'>): Promise<void>;
   updateMatrix(args: HandlerArgs<'ratingMatrixUpdate'>): Promise<void>;
 }
 
 const mirror = (matrix: RatingMatrix) => upsertInProject('matrices', matrix);
 
+/** The level a cell holds now for a dimension, as this window shows it. */
+function ratingNow(matrixId: string, rowId: string, columnId: string, dimensionId: string) {
+  const matrix = useProjectStore
+    .getState()
+    .snapshot?.project.matrices.find((candidate) => candidate.id === matrixId);
+  const cell = matrix?.cells.find((c) => c.rowId === rowId && c.columnId === columnId);
+  return cell?.ratings[dimensionId] ?? null;
+}
+
 /** Rating matrices: the one shown, the cell being rated, and the saved changes mirrored. */
-export const useMatrixStore = create<MatrixState>((set) => {
+export const useMatrixStore = create<MatrixState>((set, get) => {
   async function run(call: () => Promise<RatingMatrix>) {
     const matrix = await attempt(call);
     if (matrix) mirror(matrix);
@@ -48,10 +77,40 @@ export const useMatrixStore = create<MatrixState>((set) => {
         set({ selectedId: null });
       }
     },
+    ratingHistory: [],
     async rate(args) {
-      await run(() =>
+      const before = ratingNow(args.matrixId, args.rowId, args.columnId, args.dimensionId);
+      const saved = await run(() =>
         api().ratingCellSet({ ...args, baseRev: baseRevOf('matrix', args.matrixId) }),
       );
+      if (!saved || before === args.levelId) return;
+      const change: RatingChange = {
+        matrixId: args.matrixId,
+        rowId: args.rowId,
+        columnId: args.columnId,
+        dimensionId: args.dimensionId,
+        before,
+        after: args.levelId,
+      };
+      set({ ratingHistory: [...get().ratingHistory, change].slice(-RATING_UNDO_DEPTH) });
+    },
+    async undoRating() {
+      const change = get().ratingHistory.at(-1);
+      if (!change) return 'nothing';
+      set({ ratingHistory: get().ratingHistory.slice(0, -1) });
+      const { matrixId, rowId, columnId, dimensionId } = change;
+      if (ratingNow(matrixId, rowId, columnId, dimensionId) !== change.after) return 'changed';
+      const saved = await run(() =>
+        api().ratingCellSet({
+          matrixId,
+          rowId,
+          columnId,
+          dimensionId,
+          levelId: change.before,
+          baseRev: baseRevOf('matrix', matrixId),
+        }),
+      );
+      return saved ? 'undone' : 'nothing';
     },
     async updateCell(args) {
       await run(() =>

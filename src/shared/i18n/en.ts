@@ -588,8 +588,11 @@ export const en: Record<MessageKey, string> = {
   'matrix.newEurope2020': 'New Europe 2020 matrix',
   'matrix.list': 'Matrices of the project',
   'matrix.activeDimension': 'Dimension to rate',
+  'matrix.undo.done': 'Rating undone: the cell is back as it was.',
+  'matrix.undo.nothing': 'No rating to undo in this window.',
+  'matrix.undo.changed': 'Not undone: the cell was changed in another window after your rating.',
   'matrix.keys':
-    'Arrows to move; 1, 2, 3 (0 where the scale has it) for the level of the chosen dimension, n for n.a., Delete to clear, d to switch dimension, Enter for the rationale.',
+    'Arrows to move; 1, 2, 3 (0 where the scale has it) for the level of the chosen dimension, n for n.a., Delete to clear, d to switch dimension, Enter for the rationale, Ctrl+Z to undo the last rating.',
   'matrix.evidenceCount': '{n, plural, one {# piece of evidence} other {# pieces of evidence}}',
   'matrix.pickCell': 'Choose a cell to rate it and give the rationale.',
   'matrix.cellPanel': 'Selected cell',

@@ -597,8 +597,12 @@ export const it = {
   'matrix.newEurope2020': 'Nuova matrice Europa 2020',
   'matrix.list': 'Matrici del progetto',
   'matrix.activeDimension': 'Dimensione da valutare',
+  'matrix.undo.done': 'Valutazione annullata: la cella è tornata com’era.',
+  'matrix.undo.nothing': 'Nessuna valutazione da annullare in questa finestra.',
+  'matrix.undo.changed':
+    'Non annullata: la cella è stata cambiata in un’altra finestra dopo la tua valutazione.',
   'matrix.keys':
-    'Frecce per spostarsi; 1, 2, 3 (0 dove la scala lo prevede) per il livello della dimensione scelta, n per n.a., Canc per cancellare, d per cambiare dimensione, Invio per la motivazione.',
+    'Frecce per spostarsi; 1, 2, 3 (0 dove la scala lo prevede) per il livello della dimensione scelta, n per n.a., Canc per cancellare, d per cambiare dimensione, Invio per la motivazione, Ctrl+Z per annullare l’ultima valutazione.',
   'matrix.evidenceCount': '{n, plural, one {# evidenza} other {# evidenze}}',
   'matrix.pickCell': 'Scegli una cella per valutarla e motivarla.',
   'matrix.cellPanel': 'Cella selezionata',

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { RatingMatrix, ScaleLevel } from '../../../shared/model/matrix';
 import { useLanguage, useT } from '../../i18n/use-t';
+import { useAppStore } from '../../stores/app-store';
 import { useMatrixStore } from '../../stores/matrix-store';
 
 /** CSS class of a level's colour: by its value, so greyscale print still has the text. */
@@ -16,12 +17,13 @@ function short(label: string): string {
 
 /**
  * The matrix as a keyboard grid: arrows move, 1/2/3 (0 where the scale has it) rate the active
- * dimension, n marks n.a., Delete clears, d switches dimension, Enter goes to the rationale.
+ * dimension, n marks n.a., Delete clears, d switches dimension, Enter goes to the rationale,
+ * Ctrl+Z takes back the last rating given here.
  */
 export function MatrixGrid({ matrix, onEnter }: { matrix: RatingMatrix; onEnter(): void }) {
   const t = useT();
   const language = useLanguage();
-  const { active, focus, dimensionId, setDimension, rate } = useMatrixStore();
+  const { active, focus, dimensionId, setDimension, rate, undoRating } = useMatrixStore();
   const table = useRef<HTMLTableElement>(null);
   const dimension = matrix.dimensions.find((d) => d.id === dimensionId) ?? matrix.dimensions[0]!;
   const levels = new Map(matrix.scale.map((level) => [level.id, level]));
@@ -35,6 +37,22 @@ export function MatrixGrid({ matrix, onEnter }: { matrix: RatingMatrix; onEnter(
       ?.focus();
   }, [active]);
 
+  /** Ctrl+Z: the newest rating given here goes back, and the grid shows that cell. */
+  const undoLastRating = async () => {
+    const change = useMatrixStore.getState().ratingHistory.at(-1);
+    const outcome = await undoRating();
+    const notify = useAppStore.getState().notify;
+    if (outcome === 'nothing') notify('info', { key: 'matrix.undo.nothing' });
+    else if (outcome === 'changed') notify('error', { key: 'matrix.undo.changed' });
+    else if (change) {
+      if (change.matrixId === matrix.id) {
+        setDimension(change.dimensionId);
+        focus({ rowId: change.rowId, columnId: change.columnId });
+      }
+      notify('info', { key: 'matrix.undo.done' });
+    }
+  };
+
   const onKey = (event: KeyboardEvent<HTMLTableElement>) => {
     if (!active) return;
     const row = matrix.rows.findIndex((r) => r.id === active.rowId);
@@ -47,6 +65,12 @@ export function MatrixGrid({ matrix, onEnter }: { matrix: RatingMatrix; onEnter(
     const set = (levelId: string | null) =>
       void rate({ matrixId: matrix.id, ...active, dimensionId: dimension.id, levelId });
     const key = event.key;
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && key.toLowerCase() === 'z') {
+      event.preventDefault();
+      void undoLastRating();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (key === 'ArrowRight') move(row, column + 1);
     else if (key === 'ArrowLeft') move(row, column - 1);
     else if (key === 'ArrowDown') move(row + 1, column);
