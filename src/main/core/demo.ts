@@ -187,6 +187,8 @@ export async function writeDemoProject(
     await writeDemoMatrices(session, spec);
     // A new project's files are whole: its codings in their layer files, not in the journal.
     await session.checkpoint();
+    // Its first snapshot was taken at its first save, half built: the newest is the whole demo.
+    await session.backupNow();
     return session;
   } catch (error) {
     await session.close();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDemoSpec, writeDemoProject } from '../../../src/main/core/demo';
 import { findResourcesDir } from '../../../src/main/core/paths';
+import { listBackups, readBackupFile } from '../../../src/main/core/store/backups';
 import { SettingsStore } from '../../../src/main/core/settings';
 import { levelOf, summariseMatrix } from '../../../src/shared/domain/matrix';
 import { scoreBallots } from '../../../src/shared/domain/ngt';
@@ -123,6 +124,22 @@ describe('demo project', () => {
       ),
     ).toEqual(['Medio', 'Basso', 'Basso', 'Alto', 'Nullo']);
     await session.close();
+  });
+
+  it('has a whole snapshot among its backups, not only the half-built one of its first save', async () => {
+    // Found by a newcomer walk-through: restoring the demo's only backup dropped its NGT
+    // session, its matrices, 5 participants and 4 codes.
+    const session = await writeDemoProject(await tempDir(), findResourcesDir());
+    const whole = session.project;
+    await session.close();
+    const [newest] = await listBackups(session.dir);
+    const read = await readBackupFile(session.dir, newest!.id, 'project.json');
+    expect(read.status).toBe('ok');
+    const backedUp = (read as { value: typeof whole }).value;
+    expect(backedUp.ngtSessions).toHaveLength(whole.ngtSessions.length);
+    expect(backedUp.matrices).toHaveLength(whole.matrices.length);
+    expect(backedUp.participants).toHaveLength(whole.participants.length);
+    expect(backedUp.codes).toHaveLength(whole.codes.length);
   });
 
   it('refuses a demo file that breaks its schema, naming the field', async () => {
