@@ -268,7 +268,7 @@ export const en: Record<MessageKey, string> = {
   'notice.staleLock':
     'The project was marked as open on {host}, but that session had ended: it is now open here.',
   'notice.orphans':
-    '{count, plural, one {Recovered # transcript} other {Recovered # transcripts}} left out by an interrupted save.',
+    '{count, plural, one {Recovered # transcript that was} other {Recovered # transcripts that were}} in the project folder but not in its list (an interrupted save, or an older file restored).',
   'notice.restored': 'Backup restored. The damaged file has been kept.',
   'notice.layerSetAside':
     '{coder}’s codings on “{source}” could not be read: their file was damaged. The transcript opens without them; the file is kept in the project folder ({file}). To get them back, restore a backup (Backups).',

@@ -273,7 +273,7 @@ export const it = {
   'notice.staleLock':
     'Il progetto risultava aperto da {host} ma quella sessione si era interrotta: ora è aperto qui.',
   'notice.orphans':
-    '{count, plural, one {Recuperata # trascrizione} other {Recuperate # trascrizioni}} rimaste fuori da un salvataggio interrotto.',
+    '{count, plural, one {Recuperata # trascrizione che era} other {Recuperate # trascrizioni che erano}} nella cartella del progetto ma non nel suo elenco (un salvataggio interrotto, o un ripristino di un file più vecchio).',
   'notice.restored': 'Backup ripristinato. Il file danneggiato è stato conservato.',
   'notice.layerSetAside':
     'Le codifiche di {coder} su «{source}» non si potevano leggere: il loro file era danneggiato. La trascrizione si apre senza di esse; il file è conservato nella cartella del progetto ({file}). Per riaverle, ripristina una copia di sicurezza (Copie di sicurezza).',
