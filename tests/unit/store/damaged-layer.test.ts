@@ -2,7 +2,7 @@
  * One coder's damaged codings file on a transcript (found by a newcomer walk-through: one cut
  * line made the whole transcript unopenable, for every coder, with a half-English message).
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../../../src/main/core/store/project-store';
@@ -21,6 +21,17 @@ describe('a damaged codings file of one coder', () => {
     await codePassage(session, 's1', 'troppo complesso');
     await session.close();
     const folder = join(dir, 'codings', 's1');
+    // Bruno coded the same passage; his file is counted, then damaged while the project is closed.
+    const annas = JSON.parse(await readFile(join(folder, 'ev-anna.json'), 'utf8'));
+    await writeFile(
+      join(folder, 'ev-bruno.json'),
+      JSON.stringify({ ...annas, coderId: 'ev-bruno' }),
+    );
+    await rm(join(dir, 'cache'), { recursive: true, force: true }); // counted afresh
+    const counted = await openProject(dir, { evaluator: ANNA });
+    await counted.readSource('s1');
+    expect((await counted.caches.allTotals()).get('s1')?.get('code-a')).toBe(2);
+    await counted.close();
     const damaged =
       '{"schemaVersion":2,"sourceId":"s1","coderId":"ev-bruno","textRev":0,"codings":[{"id';
     await writeFile(join(folder, 'ev-bruno.json'), damaged);
@@ -43,6 +54,9 @@ describe('a damaged codings file of one coder', () => {
       { sourceId: 's1', coderId: 'ev-bruno', keptAs: expect.stringContaining('ev-bruno.corrupt-') },
     ]);
     expect(await readFile(told[0]!.keptAs, 'utf8')).toBe(damaged);
+    // His codings leave the counts with the file.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await reopened.caches.allTotals()).get('s1')?.get('code-a')).toBe(1);
     expect((await readdir(folder)).sort()).toEqual([
       'ev-anna.json',
       told[0]!.keptAs.split('/').pop(),

@@ -146,10 +146,20 @@ export class ProjectSession {
     this.stamper.remember(rawProject ?? db.data, true);
     this.sources = new SourceStore(dir, options);
     this.caches = new ProjectCaches(this);
+    // Codings set aside with their damaged file leave the counts (once the read that met it ends).
+    this.sources.onLayerSetAside(({ sourceId }) => {
+      setImmediate(() => void this.recount(sourceId));
+    });
     // Each project.json this session writes was validated: its stamp may be trusted (caches.ts).
     if (db.adapter instanceof DurableJsonAdapter) {
       db.adapter.onWritten = () => this.caches.projectSaved();
     }
+  }
+
+  /** Counts a source's codings again from its layers as read now. */
+  async recount(sourceId: string): Promise<void> {
+    const layers = await this.sources.layersOf(sourceId).catch(() => null);
+    if (layers && !this.isClosed) this.caches.sourceLoaded(sourceId, layers);
   }
 
   /** The project as last saved. Treat as read-only: change it through `mutate`. */

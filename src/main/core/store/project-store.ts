@@ -341,8 +341,10 @@ export async function openProject(
     const snapshotOf = read.fromSnapshot && adopted === 0 && edited === 0 ? stamp : null;
     await session.caches.open(stamp, cacheReads, snapshotOf);
     // Damaged codings files met while opening (the journal's checkpoint reads layers).
-    for (const aside of session.sources.setAside)
+    for (const aside of session.sources.setAside) {
       notices.push({ kind: 'layer-set-aside', ...aside });
+      await session.recount(aside.sourceId);
+    }
     if (!snapshotOf) session.caches.scheduleProjectSnapshot();
     session.scheduleBackup();
     return session;
