@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { constants, writeSync } from 'node:fs';
-import { open, readFile, rm, writeFile } from 'node:fs/promises';
+import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeFileDurable } from '../../src/main/core/store/durable-file';
@@ -172,6 +172,11 @@ async function journalProbe(dir: string, lineBytes: number) {
   };
 }
 
+/** The coding journal's size now (0 when there is none). */
+async function journalSize(dir: string): Promise<number> {
+  return (await stat(join(dir, 'codings.journal')).catch(() => null))?.size ?? 0;
+}
+
 /** Bytes of the last line of the coding journal (what the last save appended). */
 async function lastJournalLine(dir: string): Promise<number> {
   const lines = (await readFile(join(dir, 'codings.journal'), 'utf8').catch(() => ''))
@@ -253,9 +258,17 @@ async function campo(
     const floorSamples: number[] = [];
     try {
       for (let run = 2; run < saves + 2; run++) {
+        const before = await journalSize(dir);
         const started = performance.now();
         await apply(run);
         savedSamples.push(performance.now() - started);
+        // A span coded by an earlier run on this project changes nothing and writes nothing:
+        // timing it as a save would flatter the figure.
+        if ((await journalSize(dir)) === before) {
+          throw new Error(
+            `${label} save ${run} wrote nothing: ${dir} was used by an earlier run; build it afresh`,
+          );
+        }
         floorSamples.push(await probe.write());
       }
     } finally {
