@@ -79,7 +79,9 @@ export function trackSave<T>(result: T): T {
  * synchronously, so that a page being unloaded still sends them.
  */
 export async function flushPendingEdits(): Promise<void> {
-  const flushes = [...waiting.values()];
+  // What gone fields could not save goes first, whenever it failed last: newer text lands after.
+  const order = [...waiting.keys()].sort((a, b) => Number(orphans.has(b)) - Number(orphans.has(a)));
+  const flushes = order.map((owner) => waiting.get(owner)!);
   waiting.clear();
   orphans.clear();
   recount();

@@ -231,6 +231,47 @@ describe('TextField saves as the user types', () => {
     expect(usePendingEdits.getState().unsaved).toBe(0);
   });
 
+  it('still sends a gone field’s text first at close when the later text could not be saved either', async () => {
+    const core = { reachable: false, saved: 'Prima', saves: [] as string[] };
+    function Field() {
+      const [saved, setSaved] = useState(core.saved);
+      return (
+        <TextField
+          label="Risposta"
+          value={saved}
+          onCommit={async (value) => {
+            const api = failingApi(() =>
+              core.reachable ? null : { code: 'DISK_FULL', message: 'full' },
+            );
+            if ((await attempt(() => api.projectCurrent())) === null) return false;
+            core.saves.push(value);
+            core.saved = value;
+            setSaved(value);
+            return true;
+          }}
+        />
+      );
+    }
+    const settle = () =>
+      act(async () => {
+        for (let tick = 0; tick < 20; tick++) await Promise.resolve();
+      });
+    const first = render(<Field />);
+    type('Prima stesura');
+    await act(async () => vi.advanceTimersByTime(TYPING_PAUSE_MS + 10));
+    await settle();
+    first.unmount();
+    render(<Field />);
+    type('Seconda stesura'); // the disk is still full: both wait
+    await act(async () => vi.advanceTimersByTime(TYPING_PAUSE_MS + 10));
+    await settle();
+    expect(core.saves).toEqual([]);
+    core.reachable = true;
+    await act(async () => flushPendingEdits());
+    await settle();
+    expect(core.saved).toBe('Seconda stesura');
+  });
+
   it('keeps a gone field’s unsaved text until the page closes, when nothing was typed after', async () => {
     const core = { reachable: false, saves: [] as string[] };
     const view = render(
