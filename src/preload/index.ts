@@ -104,6 +104,7 @@ const api = {
   ngtParticipantAdd: call('ngtParticipantAdd'),
   ngtIdeaAdd: call('ngtIdeaAdd'),
   ngtPass: call('ngtPass'),
+  ngtTurnUndo: call('ngtTurnUndo'),
   ngtIdeaUpdate: call('ngtIdeaUpdate'),
   ngtIdeasMerge: call('ngtIdeasMerge'),
   ngtRoundStart: call('ngtRoundStart'),

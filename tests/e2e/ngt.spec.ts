@@ -186,3 +186,43 @@ test('the participants list is browsed with the keyboard without adding anyone, 
   await expect(chips).toHaveCount(1);
   await expect(chips.first()).toContainText('NGT-01-P2');
 });
+
+test('Ctrl+Z in the round robin takes back the last idea or pass, and the turn with it', async ({
+  page,
+  campo,
+}) => {
+  // Found by a newcomer walk-through: Ctrl+Z after recording ideas did nothing, and said nothing.
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const ngt = new NgtPage(page);
+  await start.goto(campo.url);
+  await start.createProject('NGT annulla');
+  await project.go('NGT');
+  await ngt.create('Quali priorità?');
+  for (let i = 1; i <= 2; i++) {
+    await page.getByRole('button', { name: `Nuovo partecipante (NGT-01-P${i})` }).click();
+  }
+  await ngt.step('Giro di tavolo');
+  const turn = page.locator('.ngt-turn');
+  const ideas = page.getByRole('list', { name: 'Idee' }).getByRole('listitem');
+  await ngt.record('Bandi più semplici');
+  await ngt.record('Idea registrata per sbaglio');
+  await expect(turn).toHaveText('Tocca a NGT-01-P1');
+  await page.getByRole('button', { name: 'Passa' }).click();
+  await expect(turn).toHaveText('Tocca a NGT-01-P2');
+  const field = page.getByLabel('Idea', { exact: true });
+  // With text in the field, Ctrl+Z undoes the typing; empty, it takes back a turn.
+  await field.fill('bozza');
+  await field.press('Control+z');
+  await expect(ideas).toHaveCount(2);
+  await field.fill('');
+  await field.press('Control+z');
+  await expect(turn).toHaveText('Tocca a NGT-01-P1');
+  await field.press('Control+z');
+  await expect(ideas).toHaveCount(1);
+  await expect(ideas.first()).toContainText('Bandi più semplici');
+  await expect(turn).toHaveText('Tocca a NGT-01-P2');
+  await expect(project.notification(/Turno annullato/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Idee' }).getByRole('listitem')).toHaveCount(1);
+});

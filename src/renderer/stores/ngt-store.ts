@@ -5,7 +5,7 @@ import type { NgtSession } from '../../shared/model/ngt';
 import { api } from '../api/client';
 import { toWireError, useAppStore } from './app-store';
 import { attempt, refreshProject } from './core-calls';
-import { upsertInProject } from './project-store';
+import { upsertInProject, useProjectStore } from './project-store';
 import { rememberInTab } from './tab-memory';
 import { resetOnProjectChange } from './project-scope';
 import { baseRevOf } from './base-revision';
@@ -26,6 +26,13 @@ interface NgtState {
   addParticipant(id: string): Promise<void>;
   addIdea(id: string, text: string): Promise<boolean>;
   pass(id: string): Promise<void>;
+  /** Round-robin turns this window recorded, per session, newest last (see `undoTurn`). */
+  turns: Record<string, RecordedTurn[]>;
+  /**
+   * Ctrl+Z in the round robin: takes back the newest turn recorded here (its idea, or the
+   * pass), unless the session changed since (an edit, another window).
+   */
+  undoTurn(id: string): Promise<'undone' | 'changed' | 'nothing' | 'refused'>;
   updateIdea(
     id: string,
     ideaId: string,
@@ -41,12 +48,35 @@ interface NgtState {
 
 const mirror = (ngt: NgtSession) => upsertInProject('ngtSessions', ngt);
 
+/** A turn of the round robin as recorded here: the idea it added, and the turn before it. */
+export interface RecordedTurn {
+  ideaId: string | null;
+  turn: number;
+  passesInARow: number;
+  /** The session's revision right after it: anything else since means another window. */
+  rev: number | undefined;
+}
+
+/** The session as this window shows it. */
+const shown = (id: string) =>
+  useProjectStore.getState().snapshot?.project.ngtSessions.find((ngt) => ngt.id === id);
+
 /** NGT sessions: each step is saved by the core, then mirrored in the project. */
 export const useNgtStore = create<NgtState>((set, get) => {
   async function run(call: () => Promise<NgtSession>): Promise<NgtSession | null> {
     const ngt = await attempt(call);
     if (ngt) mirror(ngt);
     return ngt;
+  }
+  function remember(
+    id: string,
+    ideaId: string | null,
+    before: NgtSession | undefined,
+    after: NgtSession,
+  ) {
+    if (!before) return;
+    const turn = { ideaId, turn: before.turn, passesInARow: before.passesInARow, rev: after.rev };
+    set({ turns: { ...get().turns, [id]: [...(get().turns[id] ?? []), turn].slice(-100) } });
   }
   return {
     selectedId: null,
@@ -77,10 +107,38 @@ export const useNgtStore = create<NgtState>((set, get) => {
       // A new participant record: the whole project is refreshed, not just the session.
       if (await attempt(() => api().ngtParticipantAdd({ sessionId: id }))) await refreshProject();
     },
-    addIdea: async (id, text) =>
-      (await run(() => api().ngtIdeaAdd({ sessionId: id, text }))) !== null,
+    turns: {},
+    async addIdea(id, text) {
+      const before = shown(id);
+      const ngt = await run(() => api().ngtIdeaAdd({ sessionId: id, text }));
+      if (!ngt) return false;
+      const known = new Set(before?.ideas.map((idea) => idea.id));
+      const added = ngt.ideas.find((idea) => !known.has(idea.id));
+      remember(id, added?.id ?? null, before, ngt);
+      return true;
+    },
     async pass(id) {
-      await run(() => api().ngtPass({ sessionId: id }));
+      const before = shown(id);
+      const ngt = await run(() => api().ngtPass({ sessionId: id }));
+      if (ngt) remember(id, null, before, ngt);
+    },
+    async undoTurn(id) {
+      const last = get().turns[id]?.at(-1);
+      if (!last) return 'nothing';
+      set({ turns: { ...get().turns, [id]: get().turns[id]!.slice(0, -1) } });
+      if (shown(id)?.rev !== last.rev) return 'changed';
+      const { ideaId, turn, passesInARow } = last;
+      const ngt = await run(() => api().ngtTurnUndo({ sessionId: id, ideaId, turn, passesInARow }));
+      if (!ngt) return 'refused';
+      // The turn before it is now the newest, as of the session this undo left.
+      const rest = get().turns[id] ?? [];
+      const previous = rest.at(-1);
+      if (previous) {
+        set({
+          turns: { ...get().turns, [id]: [...rest.slice(0, -1), { ...previous, rev: ngt.rev }] },
+        });
+      }
+      return 'undone';
     },
     async updateIdea(id, ideaId, patch) {
       await run(() =>

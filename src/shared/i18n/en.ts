@@ -499,6 +499,12 @@ export const en: Record<MessageKey, string> = {
   'ngt.idea': 'Idea',
   'ngt.record': 'Record',
   'ngt.pass': 'Pass',
+  'ngt.undoTurn.button': 'Undo the last turn',
+  'ngt.undoTurn.done':
+    'Turn undone: the idea recorded (or the pass) is gone and the turn goes back.',
+  'ngt.undoTurn.nothing': 'No turn to undo in this window.',
+  'ngt.undoTurn.changed':
+    'Not undone: the session changed after that turn (here or in another window).',
   'ngt.clarifyHint':
     'Reword ideas with the group, note clarifications, merge duplicates: the merge is kept and numbers do not change.',
   'ngt.ideaText': 'Text of {code}',
@@ -667,7 +673,7 @@ export const en: Record<MessageKey, string> = {
     '{rule, select, question-code-rename {The code of an evaluation question takes its name from the question: rename the question.} question-code-merge {The code of an evaluation question cannot be merged: it goes with its question.} question-code-delete {The code of an evaluation question is deleted by deleting the question.} question-code-inside {There are codes of evaluation questions under this code: move them first.} cycle {A code cannot go under itself or under one of its sub-codes.} merge-self {A code cannot be merged into itself.} other {A code cannot be merged into one of its sub-codes.}}',
   'errors.EMPTY_PASSAGE': 'Select a passage that contains some text.',
   'errors.NGT_RULE':
-    '{rule, select, merge-self {An idea cannot be merged into itself.} merge-merged {One of the two ideas was merged already.} merge-after-voting {Ballots have been entered: ideas can no longer be merged.} too-few-ideas {A vote needs at least two ideas.} not-a-participant {This person is not a participant of the session.} wrong-round {This round does not take this kind of ballot.} other {An idea given is not on the list.}}',
+    '{rule, select, merge-self {An idea cannot be merged into itself.} merge-merged {One of the two ideas was merged already.} merge-after-voting {Ballots have been entered: ideas can no longer be merged.} too-few-ideas {A vote needs at least two ideas.} not-a-participant {This person is not a participant of the session.} wrong-round {This round does not take this kind of ballot.} undo-after-voting {Ballots have been entered: the round robin can no longer be undone.} undo-merged {The idea was merged into another: it can no longer be undone.} other {An idea given is not on the list.}}',
   'errors.BALLOT_INVALID':
     'The ballot breaks the voting rule: correct the marked points. Nothing was saved.',
   'errors.UNDO_CONFLICT': 'Cannot undo “{label}”: that data has changed since.',

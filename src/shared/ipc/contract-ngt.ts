@@ -50,6 +50,22 @@ export const ngtContract = {
   ),
   /** The participant whose turn it is passes. */
   ngtPass: handler(At, returns<NgtSession>()),
+  /**
+   * Takes back the last turn of the round robin this window recorded (Ctrl+Z): the idea it
+   * added, if any, goes, and the turn and passes go back to what they were. Refused once votes
+   * exist, or when the idea was merged since.
+   */
+  ngtTurnUndo: handler(
+    z
+      .object({
+        sessionId: Id,
+        ideaId: Id.nullable(),
+        turn: z.number().int().nonnegative(),
+        passesInARow: z.number().int().nonnegative(),
+      })
+      .strict(),
+    returns<NgtSession>(),
+  ),
   ngtIdeaUpdate: handler(
     z
       .object({

@@ -147,3 +147,50 @@ describe('NGT session handlers', () => {
     await again.core.shutdown();
   });
 });
+
+describe('taking back a round-robin turn', () => {
+  it('removes the idea and gives the turn back; refused once merged or voted', async () => {
+    const { call, refusal } = await projectCore();
+    let ngt = await call('ngtAdd', { question: 'Quali priorità?' });
+    for (let i = 0; i < 3; i++) ngt = await call('ngtParticipantAdd', { sessionId: ngt.id });
+    ngt = await call('ngtIdeaAdd', { sessionId: ngt.id, text: 'Bandi più semplici' });
+    const before = { turn: ngt.turn, passesInARow: ngt.passesInARow };
+    ngt = await call('ngtPass', { sessionId: ngt.id });
+    ngt = await call('ngtTurnUndo', { sessionId: ngt.id, ideaId: null, ...before });
+    expect([ngt.turn, ngt.passesInARow]).toEqual([1, 0]);
+    ngt = await call('ngtIdeaAdd', { sessionId: ngt.id, text: 'Per sbaglio' });
+    const mistaken = ngt.ideas.at(-1)!;
+    ngt = await call('ngtTurnUndo', { sessionId: ngt.id, ideaId: mistaken.id, ...before });
+    expect(ngt.ideas.map((idea) => idea.text)).toEqual(['Bandi più semplici']);
+    expect(ngt.turn).toBe(1);
+    // The next idea takes the next number: I2 again is fine, it was never voted on or cited.
+    ngt = await call('ngtIdeaAdd', { sessionId: ngt.id, text: 'Sportello unico' });
+    ngt = await call('ngtIdeaAdd', { sessionId: ngt.id, text: 'Sportello unico, di nuovo' });
+    const [first, second, third] = ngt.ideas;
+    ngt = await call('ngtIdeasMerge', { sessionId: ngt.id, fromId: third!.id, intoId: second!.id });
+    const merged = await refusal('ngtTurnUndo', {
+      sessionId: ngt.id,
+      ideaId: third!.id,
+      turn: 2,
+      passesInARow: 0,
+    });
+    expect(merged).toMatchObject({ code: 'NGT_RULE', details: { rule: 'undo-merged' } });
+    ngt = await call('ngtRoundStart', { sessionId: ngt.id, kind: 'vote' });
+    ngt = await call('ngtBallotSave', {
+      sessionId: ngt.id,
+      roundId: ngt.votes[0]!.id,
+      participantId: ngt.participantIds[0]!,
+      entries: [
+        { ideaId: first!.id, points: 2 },
+        { ideaId: second!.id, points: 1 },
+      ],
+    });
+    const voted = await refusal('ngtTurnUndo', {
+      sessionId: ngt.id,
+      ideaId: second!.id,
+      turn: 1,
+      passesInARow: 0,
+    });
+    expect(voted).toMatchObject({ code: 'NGT_RULE', details: { rule: 'undo-after-voting' } });
+  });
+});

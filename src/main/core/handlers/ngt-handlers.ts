@@ -15,6 +15,7 @@ type NgtHandlers = Pick<
   | 'ngtParticipantAdd'
   | 'ngtIdeaAdd'
   | 'ngtPass'
+  | 'ngtTurnUndo'
   | 'ngtIdeaUpdate'
   | 'ngtIdeasMerge'
   | 'ngtRoundStart'
@@ -31,7 +32,9 @@ type NgtRule =
   | 'too-few-ideas'
   | 'not-a-participant'
   | 'wrong-round'
-  | 'unknown-idea';
+  | 'unknown-idea'
+  | 'undo-after-voting'
+  | 'undo-merged';
 
 function refuse(rule: NgtRule, message: string): CampoError {
   return new CampoError('NGT_RULE', message, { rule });
@@ -144,6 +147,20 @@ export function ngtHandlers(state: CoreState): NgtHandlers {
       change(sessionId, (ngt) => {
         ngt.passesInARow += 1;
         advanceTurn(ngt);
+      }),
+
+    ngtTurnUndo: ({ sessionId, ideaId, turn, passesInARow }) =>
+      change(sessionId, (ngt) => {
+        if (hasVotes(ngt)) throw refuse('undo-after-voting', `${ngt.code} has votes`);
+        if (ideaId) {
+          const idea = findById(ngt.ideas, ideaId, 'idea');
+          if (idea.mergedInto || ngt.ideas.some((other) => other.mergedInto === ideaId)) {
+            throw refuse('undo-merged', `${idea.code} was merged`);
+          }
+          ngt.ideas = ngt.ideas.filter((other) => other.id !== ideaId);
+        }
+        ngt.turn = Math.min(turn, Math.max(0, ngt.participantIds.length - 1));
+        ngt.passesInARow = passesInARow;
       }),
 
     ngtIdeaUpdate: ({ sessionId, ideaId, patch, baseRev }) =>

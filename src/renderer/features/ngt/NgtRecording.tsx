@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { NgtSession } from '../../../shared/model/ngt';
 import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../stores/app-store';
 import { useNgtStore } from '../../stores/ngt-store';
 import { recallFromTab, rememberInTab } from '../../stores/tab-memory';
 import { formatMinutes, usePseudonyms, useTimeLeft } from './use-ngt';
@@ -8,7 +9,8 @@ import { formatMinutes, usePseudonyms, useTimeLeft } from './use-ngt';
 /** Silent generation (the timer) and the round robin: one idea per turn, or a pass. */
 export function NgtRecording({ ngt }: { ngt: NgtSession }) {
   const t = useT();
-  const { update, addIdea, pass } = useNgtStore();
+  const { update, addIdea, pass, undoTurn } = useNgtStore();
+  const recorded = useNgtStore((state) => state.turns[ngt.id]?.length ?? 0);
   // An idea typed and not yet recorded is kept by the window across a reload.
   const draftKey = `ngt-idea:${ngt.id}`;
   const [text, setTyped] = useState(() => recallFromTab(draftKey) ?? '');
@@ -50,8 +52,27 @@ export function NgtRecording({ ngt }: { ngt: NgtSession }) {
     );
   }
 
+  /** Ctrl+Z or the button: the last turn recorded here goes back, idea or pass. */
+  const undo = async () => {
+    const outcome = await undoTurn(ngt.id);
+    const notify = useAppStore.getState().notify;
+    if (outcome === 'nothing') notify('info', { key: 'ngt.undoTurn.nothing' });
+    else if (outcome === 'changed') notify('error', { key: 'ngt.undoTurn.changed' });
+    else if (outcome === 'undone') notify('info', { key: 'ngt.undoTurn.done' });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.key.toLowerCase() !== 'z') {
+      return;
+    }
+    // In the idea's field with text in it, Ctrl+Z undoes the typing, as everywhere.
+    const typing = event.target instanceof HTMLInputElement && event.target.value !== '';
+    if (typing) return;
+    event.preventDefault();
+    void undo();
+  };
+
   return (
-    <section className="panel" aria-label={t('ngt.steps.round-robin')}>
+    <section className="panel" aria-label={t('ngt.steps.round-robin')} onKeyDown={onKeyDown}>
       {seats === 0 ? (
         <p className="notice-warning">{t('ngt.noParticipants')}</p>
       ) : (
@@ -75,6 +96,14 @@ export function NgtRecording({ ngt }: { ngt: NgtSession }) {
         </button>
         <button type="button" disabled={seats === 0} onClick={() => void pass(ngt.id)}>
           {t('ngt.pass')}
+        </button>
+        <button
+          type="button"
+          disabled={recorded === 0}
+          aria-keyshortcuts="Control+Z"
+          onClick={() => void undo()}
+        >
+          {t('ngt.undoTurn.button')}
         </button>
       </form>
       <ol className="ngt-ideas" aria-label={t('ngt.ideas')}>
