@@ -192,5 +192,28 @@ describe('taking back a round-robin turn', () => {
       passesInARow: 0,
     });
     expect(voted).toMatchObject({ code: 'NGT_RULE', details: { rule: 'undo-after-voting' } });
+
+    // Found by a newcomer walk-through: a rule changed after the vote re-scored the ballots
+    // («275 % del massimo»), and a closed session still took ideas.
+    const rescored = await refusal('ngtUpdate', {
+      sessionId: ngt.id,
+      patch: { rule: { ...ngt.rule, kind: 'points-pool', pool: 10, maxPerIdea: 10 } },
+    });
+    expect(rescored).toMatchObject({ code: 'NGT_RULE', details: { rule: 'rule-after-voting' } });
+    const threshold = await refusal('ngtUpdate', {
+      sessionId: ngt.id,
+      patch: { ratingThreshold: ngt.ratingThreshold + 1 },
+    });
+    expect(threshold).toMatchObject({ details: { rule: 'rule-after-voting' } });
+    for (const [name, args] of [
+      ['ngtIdeaAdd', { sessionId: ngt.id, text: 'Arrivata dopo il voto' }],
+      ['ngtPass', { sessionId: ngt.id }],
+    ] as const) {
+      const late = await refusal(name, args);
+      expect(late).toMatchObject({ code: 'NGT_RULE', details: { rule: 'ideas-after-voting' } });
+    }
+    // What does not re-score still changes: the step, and the same rule sent again.
+    ngt = await call('ngtUpdate', { sessionId: ngt.id, patch: { step: 'closed', rule: ngt.rule } });
+    expect(ngt.step).toBe('closed');
   });
 });

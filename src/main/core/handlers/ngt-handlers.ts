@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { jsonEqual } from '../../../shared/domain/merge';
 import { checkBallotEntries } from '../../../shared/domain/ngt';
 import { nextParticipantCode } from '../../../shared/domain/pseudonyms';
 import type { Handlers } from '../../../shared/ipc/contract';
@@ -34,7 +35,9 @@ type NgtRule =
   | 'wrong-round'
   | 'unknown-idea'
   | 'undo-after-voting'
-  | 'undo-merged';
+  | 'undo-merged'
+  | 'rule-after-voting'
+  | 'ideas-after-voting';
 
 function refuse(rule: NgtRule, message: string): CampoError {
   return new CampoError('NGT_RULE', message, { rule });
@@ -102,6 +105,15 @@ export function ngtHandlers(state: CoreState): NgtHandlers {
       change(
         sessionId,
         (ngt, project) => {
+          // The ballots were cast under this rule: scored under another, the ranking would say
+          // what the group never voted (the second round's threshold, likewise, its ratings).
+          const rescoring =
+            (patch.rule !== undefined && !jsonEqual(patch.rule, ngt.rule)) ||
+            (patch.ratingThreshold !== undefined && patch.ratingThreshold !== ngt.ratingThreshold) ||
+            (patch.consensusShare !== undefined && patch.consensusShare !== ngt.consensusShare);
+          if (rescoring && hasVotes(ngt)) {
+            throw refuse('rule-after-voting', `${ngt.code} has votes`);
+          }
           for (const id of patch.participantIds ?? [])
             findById(project.participants, id, 'participant');
           Object.assign(ngt, patch);
@@ -130,6 +142,7 @@ export function ngtHandlers(state: CoreState): NgtHandlers {
 
     ngtIdeaAdd: ({ sessionId, text }) =>
       change(sessionId, (ngt) => {
+        if (hasVotes(ngt)) throw refuse('ideas-after-voting', `${ngt.code} has votes`);
         ngt.ideas.push({
           id: randomUUID(),
           code: nextIdeaCode(ngt),
@@ -145,6 +158,7 @@ export function ngtHandlers(state: CoreState): NgtHandlers {
 
     ngtPass: ({ sessionId }) =>
       change(sessionId, (ngt) => {
+        if (hasVotes(ngt)) throw refuse('ideas-after-voting', `${ngt.code} has votes`);
         ngt.passesInARow += 1;
         advanceTurn(ngt);
       }),

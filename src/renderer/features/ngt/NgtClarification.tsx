@@ -1,6 +1,7 @@
 import type { NgtSession } from '../../../shared/model/ngt';
 import { TextField } from '../../components/fields';
 import { useT } from '../../i18n/use-t';
+import { useKeyboardSafeSelect } from '../../components/use-keyboard-safe-select';
 import { useNgtStore } from '../../stores/ngt-store';
 import { liveIdeas } from './use-ngt';
 
@@ -36,26 +37,50 @@ export function NgtClarification({ ngt }: { ngt: NgtSession }) {
                 value={idea.clarification}
                 onCommit={(clarification) => updateIdea(ngt.id, idea.id, { clarification })}
               />
-              <select
-                aria-label={t('ngt.mergeInto', { code: idea.code })}
-                value=""
-                onChange={(event) => {
-                  if (event.target.value) void merge(ngt.id, idea.id, event.target.value);
-                }}
-              >
-                <option value="">{t('ngt.mergeInto', { code: idea.code })}</option>
-                {live
-                  .filter((other) => other.id !== idea.id)
-                  .map((other) => (
-                    <option key={other.id} value={other.id}>
-                      {other.code} – {other.text.slice(0, 60)}
-                    </option>
-                  ))}
-              </select>
+              <MergeSelect
+                label={t('ngt.mergeInto', { code: idea.code })}
+                others={live.filter((other) => other.id !== idea.id)}
+                onMerge={(intoId) => void merge(ngt.id, idea.id, intoId)}
+              />
             </li>
           ),
         )}
       </ol>
     </section>
+  );
+}
+
+/**
+ * «Unisci Ix a…»: a mouse choice merges at once; from the keyboard the arrows only pick, and
+ * Enter or the button merges (one arrow key merged two ideas before).
+ */
+function MergeSelect({
+  label,
+  others,
+  onMerge,
+}: {
+  label: string;
+  others: ReadonlyArray<{ id: string; code: string; text: string }>;
+  onMerge(intoId: string): void;
+}) {
+  const t = useT();
+  const { props, picked, choose } = useKeyboardSafeSelect(onMerge);
+  const target = others.find((other) => other.id === picked);
+  return (
+    <div className="field-row">
+      <select aria-label={label} {...props}>
+        <option value="">{label}</option>
+        {others.map((other) => (
+          <option key={other.id} value={other.id}>
+            {other.code} – {other.text.slice(0, 60)}
+          </option>
+        ))}
+      </select>
+      {target && (
+        <button type="button" onClick={() => choose(picked)}>
+          {t('ngt.mergeNow', { code: target.code })}
+        </button>
+      )}
+    </div>
   );
 }

@@ -23,6 +23,8 @@ export function NgtRecording({ ngt }: { ngt: NgtSession }) {
   const seats = ngt.participantIds.length;
   const whose = seats ? pseudonyms.get(ngt.participantIds[ngt.turn] ?? '') : null;
   const everyonePassed = seats > 0 && ngt.passesInARow >= seats;
+  // Ideas are voted on once ballots exist: the list is closed (the core refuses more).
+  const voted = ngt.votes.some((round) => round.ballots.length > 0 || round.ratings.length > 0);
 
   if (ngt.step === 'generation') {
     return (
@@ -73,39 +75,43 @@ export function NgtRecording({ ngt }: { ngt: NgtSession }) {
 
   return (
     <section className="panel" aria-label={t('ngt.steps.round-robin')} onKeyDown={onKeyDown}>
-      {seats === 0 ? (
+      {voted ? (
+        <p className="notice-warning">{t('ngt.ideasClosed')}</p>
+      ) : seats === 0 ? (
         <p className="notice-warning">{t('ngt.noParticipants')}</p>
       ) : (
         <p className="ngt-turn" role="status">
           {everyonePassed ? t('ngt.everyonePassed') : t('ngt.turnOf', { code: whose ?? '' })}
         </p>
       )}
-      <form
-        className="field-row"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (text.trim()) void addIdea(ngt.id, text.trim()).then((ok) => ok && setText(''));
-        }}
-      >
-        <div className="field grow">
-          <label htmlFor="ngt-idea">{t('ngt.idea')}</label>
-          <input id="ngt-idea" value={text} autoFocus onChange={(e) => setText(e.target.value)} />
-        </div>
-        <button type="submit" className="primary" disabled={!text.trim()}>
-          {t('ngt.record')}
-        </button>
-        <button type="button" disabled={seats === 0} onClick={() => void pass(ngt.id)}>
-          {t('ngt.pass')}
-        </button>
-        <button
-          type="button"
-          disabled={recorded === 0}
-          aria-keyshortcuts="Control+Z"
-          onClick={() => void undo()}
+      {!voted && (
+        <form
+          className="field-row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (text.trim()) void addIdea(ngt.id, text.trim()).then((ok) => ok && setText(''));
+          }}
         >
-          {t('ngt.undoTurn.button')}
-        </button>
-      </form>
+          <div className="field grow">
+            <label htmlFor="ngt-idea">{t('ngt.idea')}</label>
+            <input id="ngt-idea" value={text} autoFocus onChange={(e) => setText(e.target.value)} />
+          </div>
+          <button type="submit" className="primary" disabled={!text.trim()}>
+            {t('ngt.record')}
+          </button>
+          <button type="button" disabled={seats === 0} onClick={() => void pass(ngt.id)}>
+            {t('ngt.pass')}
+          </button>
+          <button
+            type="button"
+            disabled={recorded === 0}
+            aria-keyshortcuts="Control+Z"
+            onClick={() => void undo()}
+          >
+            {t('ngt.undoTurn.button')}
+          </button>
+        </form>
+      )}
       <ol className="ngt-ideas" aria-label={t('ngt.ideas')}>
         {ngt.ideas.map((idea) => (
           <li key={idea.id} className={idea.mergedInto ? 'merged' : undefined}>

@@ -46,6 +46,8 @@ export function NgtSetup({ ngt }: { ngt: NgtSession }) {
   const { update, addParticipant } = useNgtStore();
   const save = (patch: Parameters<typeof update>[1]) => update(ngt.id, patch);
   const rule = ngt.rule;
+  // Ballots were cast under this rule: the core refuses a change, and the fields say so.
+  const voted = ngt.votes.some((round) => round.ballots.length > 0 || round.ratings.length > 0);
   const number = (
     label: string,
     value: number,
@@ -107,57 +109,60 @@ export function NgtSetup({ ngt }: { ngt: NgtSession }) {
           ))}
         </div>
       </fieldset>
-      <div className="field-row">
-        <SelectField
-          label={t('ngt.rule')}
-          value={rule.kind}
-          options={KINDS.map((kind) => ({ value: kind, label: t(`ngt.rules.${kind}`) }))}
-          onCommit={(kind) => save({ rule: ruleOf(kind, rule) })}
-        />
-        {rule.kind === 'rank-top-k' &&
-          number(t('ngt.k'), rule.k, 1, 50, (k) => save({ rule: { ...rule, k } }))}
-        {rule.kind === 'points-pool' &&
-          number(t('ngt.pool'), rule.pool, 1, 1000, (pool) => save({ rule: { ...rule, pool } }))}
-        {rule.kind === 'points-pool' &&
-          number(t('ngt.maxPerIdea'), rule.maxPerIdea ?? rule.pool, 1, 1000, (maxPerIdea) =>
-            save({ rule: { ...rule, maxPerIdea } }),
+      {voted && <p className="hint">{t('ngt.ruleLocked')}</p>}
+      <fieldset disabled={voted} aria-label={t('ngt.rule')}>
+        <div className="field-row">
+          <SelectField
+            label={t('ngt.rule')}
+            value={rule.kind}
+            options={KINDS.map((kind) => ({ value: kind, label: t(`ngt.rules.${kind}`) }))}
+            onCommit={(kind) => save({ rule: ruleOf(kind, rule) })}
+          />
+          {rule.kind === 'rank-top-k' &&
+            number(t('ngt.k'), rule.k, 1, 50, (k) => save({ rule: { ...rule, k } }))}
+          {rule.kind === 'points-pool' &&
+            number(t('ngt.pool'), rule.pool, 1, 1000, (pool) => save({ rule: { ...rule, pool } }))}
+          {rule.kind === 'points-pool' &&
+            number(t('ngt.maxPerIdea'), rule.maxPerIdea ?? rule.pool, 1, 1000, (maxPerIdea) =>
+              save({ rule: { ...rule, maxPerIdea } }),
+            )}
+          {rule.kind === 'multivote' &&
+            number(t('ngt.votesPerPerson'), rule.votesPerPerson, 1, 50, (votesPerPerson) =>
+              save({ rule: { ...rule, votesPerPerson } }),
+            )}
+          <SelectField
+            label={t('ngt.tieBreak')}
+            value={
+              rule.tieBreak.length ? (rule.tieBreak.join(',') as keyof typeof TIE_BREAKS) : 'none'
+            }
+            options={(Object.keys(TIE_BREAKS) as Array<keyof typeof TIE_BREAKS>).map((key) => ({
+              value: key,
+              label: t(`ngt.tieBreaks.${key}`),
+            }))}
+            onCommit={(key) => save({ rule: { ...rule, tieBreak: [...TIE_BREAKS[key]] } })}
+          />
+        </div>
+        <div className="field-row">
+          <SelectField
+            label={t('ngt.rounds')}
+            value={String(ngt.rounds) as '1' | '2'}
+            options={[
+              { value: '1', label: t('ngt.oneRound') },
+              { value: '2', label: t('ngt.twoRounds') },
+            ]}
+            onCommit={(rounds) => save({ rounds: Number(rounds) })}
+          />
+          {number(t('ngt.generationMinutes'), ngt.generationMinutes, 1, 120, (generationMinutes) =>
+            save({ generationMinutes }),
           )}
-        {rule.kind === 'multivote' &&
-          number(t('ngt.votesPerPerson'), rule.votesPerPerson, 1, 50, (votesPerPerson) =>
-            save({ rule: { ...rule, votesPerPerson } }),
+          {number(t('ngt.ratingThreshold'), ngt.ratingThreshold, 1, 10, (ratingThreshold) =>
+            save({ ratingThreshold }),
           )}
-        <SelectField
-          label={t('ngt.tieBreak')}
-          value={
-            rule.tieBreak.length ? (rule.tieBreak.join(',') as keyof typeof TIE_BREAKS) : 'none'
-          }
-          options={(Object.keys(TIE_BREAKS) as Array<keyof typeof TIE_BREAKS>).map((key) => ({
-            value: key,
-            label: t(`ngt.tieBreaks.${key}`),
-          }))}
-          onCommit={(key) => save({ rule: { ...rule, tieBreak: [...TIE_BREAKS[key]] } })}
-        />
-      </div>
-      <div className="field-row">
-        <SelectField
-          label={t('ngt.rounds')}
-          value={String(ngt.rounds) as '1' | '2'}
-          options={[
-            { value: '1', label: t('ngt.oneRound') },
-            { value: '2', label: t('ngt.twoRounds') },
-          ]}
-          onCommit={(rounds) => save({ rounds: Number(rounds) })}
-        />
-        {number(t('ngt.generationMinutes'), ngt.generationMinutes, 1, 120, (generationMinutes) =>
-          save({ generationMinutes }),
-        )}
-        {number(t('ngt.ratingThreshold'), ngt.ratingThreshold, 1, 10, (ratingThreshold) =>
-          save({ ratingThreshold }),
-        )}
-        {number(t('ngt.consensusShare'), ngt.consensusShare, 1, 100, (consensusShare) =>
-          save({ consensusShare }),
-        )}
-      </div>
+          {number(t('ngt.consensusShare'), ngt.consensusShare, 1, 100, (consensusShare) =>
+            save({ consensusShare }),
+          )}
+        </div>
+      </fieldset>
       <TextField
         label={t('ngt.notes')}
         value={ngt.notes}

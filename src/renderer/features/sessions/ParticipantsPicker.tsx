@@ -1,4 +1,5 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useKeyboardSafeSelect } from '../../components/use-keyboard-safe-select';
 import { intervieweeCode, nextParticipantCode } from '../../../shared/domain/pseudonyms';
 import { useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
@@ -24,20 +25,13 @@ export function ParticipantsPicker({
   onAddNew(): void;
 }) {
   const t = useT();
-  // A closed list changes with the arrows and with typed letters: from the keyboard a person is
-  // only picked there, and added with Enter or the button, never one per key pressed.
-  const [picked, setPicked] = useState('');
-  const byKeyboard = useRef(false);
-  const add = (id: string) => {
-    setPicked('');
-    if (id) onCommit([...participantIds, id]);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLSelectElement>) => {
-    if (event.key === 'Enter' && picked) {
-      event.preventDefault();
-      add(picked);
-    } else if (event.key !== 'Tab') byKeyboard.current = true;
-  };
+  // From the keyboard a person is only picked (arrows, letters), and added with Enter or the
+  // button; a mouse choice adds at once.
+  const {
+    props,
+    picked,
+    choose: add,
+  } = useKeyboardSafeSelect((id) => onCommit([...participantIds, id]));
   const participants = useProjectStore((state) => state.snapshot?.project.participants ?? []);
   const byId = new Map(participants.map((p) => [p.id, p]));
   const others = participants.filter((p) => !participantIds.includes(p.id));
@@ -66,14 +60,7 @@ export function ParticipantsPicker({
       </ul>
       {hint}
       <div className="field-row">
-        <select
-          aria-label={t('sessions.addParticipant')}
-          value={picked}
-          onKeyDown={onKeyDown}
-          onMouseDown={() => (byKeyboard.current = false)}
-          onBlur={() => (byKeyboard.current = false)}
-          onChange={(e) => (byKeyboard.current ? setPicked(e.target.value) : add(e.target.value))}
-        >
+        <select aria-label={t('sessions.addParticipant')} {...props}>
           <option value="">{t('sessions.addParticipant')}</option>
           {others.map((p) => (
             <option key={p.id} value={p.id}>
