@@ -53,6 +53,22 @@ describe('participant lists', () => {
     expect(rows).toEqual([['INT-07', 'Referente', '2021-03-22', 6]]);
   });
 
+  it('read a cell formatted as a percentage as the number it shows (45,00 % is 45)', async () => {
+    // Found by a newcomer walk-through: XLSX indicators came in 100 times too small.
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['Codice', 'Target', 'Raggiunto', 'Persone', 'Nota'],
+      ['CR10', 0.45, 0.125, 1234.5, 'Sconto 50%'],
+    ]);
+    sheet.B2!.z = '0.00%';
+    sheet.C2!.z = '0%';
+    sheet.D2!.z = '#,##0.0';
+    const workbook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(workbook, sheet, 'Indicatori');
+    const bytes = new Uint8Array(XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }));
+    const { rows } = await readSpreadsheetRows(bytes, 'indicatori.xlsx');
+    expect(rows).toEqual([['CR10', 45, 12.5, 1234.5, 'Sconto 50%']]);
+  });
+
   it('refuse a damaged spreadsheet, a wrong format and an empty list without touching anything', async () => {
     await expect(
       readSpreadsheetRows(new TextEncoder().encode('non è un foglio'), 'finto.xlsx'),

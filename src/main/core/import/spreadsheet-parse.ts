@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import type { CellObject, WorkSheet } from 'xlsx';
 import type { Cell } from '../../../shared/domain/participants-import';
 import { decodeText, looksBinary } from '../../../shared/domain/text-decoding';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -37,6 +38,26 @@ export function precheckSpreadsheet(bytes: Uint8Array, fileName: string): 'csv' 
     throw new CampoError('FILE_TYPE_MISMATCH', `${file} is not ${expected}`, { file, expected });
   }
   return extension;
+}
+
+/**
+ * A cell formatted as a percentage shows «45,00 %» and holds 0.45: it is read as the 45 the user
+ * sees, as the same sheet saved as CSV gives it (found by a newcomer walk-through: XLSX
+ * indicators came in 100 times too small).
+ */
+function percentAsShown(sheet: WorkSheet): void {
+  type Rows = Array<Array<CellObject | undefined> | undefined>;
+  // A dense sheet is its rows in SheetJS 0.18 (later versions keep them in !data).
+  const rows =
+    (sheet as { '!data'?: Rows })['!data'] ?? (Array.isArray(sheet) ? (sheet as Rows) : []);
+  for (const row of rows) {
+    for (const cell of row ?? []) {
+      if (cell?.t !== 'n' || typeof cell.v !== 'number' || typeof cell.z !== 'string') continue;
+      // A literal per cent sign, not one quoted or escaped as text in the format.
+      if (!/%/.test(cell.z.replace(/"[^"]*"|\\./g, ''))) continue;
+      cell.v = Number((cell.v * 100).toPrecision(12));
+    }
+  }
 }
 
 /**
@@ -105,10 +126,12 @@ export async function parseSpreadsheetBytes(
             cellDates: true,
             cellFormula: false,
             cellHTML: false,
+            cellNF: true,
             dense: true,
             sheetRows,
           });
     const sheet = workbook.Sheets[workbook.SheetNames[0] ?? ''];
+    if (sheet && text === undefined) percentAsShown(sheet);
     // SheetJS stops at `sheetRows` and keeps the whole sheet's range in !fullref.
     const full = sheet?.['!fullref'];
     cut = full !== undefined && XLSX.utils.decode_range(full).e.r + 1 > sheetRows;
