@@ -52,6 +52,18 @@ test('enter indicators for two axes and read the performance-framework verdicts'
   await expect(verdicts.getByRole('row', { name: /Asse II/ })).toContainText('60%');
   // The table shows each indicator's achievement of its milestone.
   await expect(page.getByRole('row', { name: /Spesa certificata\b/ }).first()).toContainText('82%');
+
+  // «Elimina» asks first (found by a newcomer walk-through: it deleted at once, with no way back).
+  await page.getByRole('button', { name: 'Imprese sostenute', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Elimina', exact: true }).click();
+  await expect(dialog).toContainText('Eliminare «Imprese sostenute» con i suoi target e valori?');
+  await dialog.getByRole('button', { name: 'Annulla' }).click();
+  await expect(dialog.getByRole('button', { name: 'Elimina', exact: true })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Elimina', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Elimina', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Imprese sostenute', exact: true })).toHaveCount(0);
 });
 
 test('import indicators from a monitoring extract: columns matched, a bad row explained and left out', async ({

@@ -208,6 +208,8 @@ export const en: Record<MessageKey, string> = {
   'indicators.source': 'Data source',
   'indicators.rate': '% of milestone',
   'indicators.deleted': 'Indicator “{name}” deleted.',
+  'indicators.confirmDelete': 'Delete “{name}” with its targets and values? It cannot be undone.',
+  'indicators.deleteForGood': 'Delete',
   'indicators.verdicts': 'Performance framework: verdict per axis',
   'indicators.noVerdicts':
     'The performance-framework verdict needs indicators with a milestone and an achieved value.',

@@ -212,6 +212,9 @@ export const it = {
   'indicators.source': 'Fonte del dato',
   'indicators.rate': '% del target intermedio',
   'indicators.deleted': 'Indicatore «{name}» eliminato.',
+  'indicators.confirmDelete':
+    'Eliminare «{name}» con i suoi target e valori? Non si potrà annullare.',
+  'indicators.deleteForGood': 'Elimina',
   'indicators.verdicts': 'Quadro di efficacia: esito per asse',
   'indicators.noVerdicts':
     'Per l’esito del quadro di efficacia servono indicatori con target intermedio e valore raggiunto.',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { parseUserAmount } from '../../../shared/domain/amounts';
 import { formatUserDate, parseReferencePeriod } from '../../../shared/domain/dates';
 import { INDICATOR_TYPES } from '../../../shared/model/constants';
@@ -33,6 +34,7 @@ function amountReading(language: Language): Reading<number> {
 
 /** Every field of one indicator, each saved when it loses focus. */
 export function IndicatorEditor({ indicator, onClose }: { indicator: Indicator; onClose(): void }) {
+  const [confirming, setConfirming] = useState(false);
   const t = useT();
   const language = useLanguage();
   const { update, remove } = useIndicatorsStore();
@@ -90,18 +92,35 @@ export function IndicatorEditor({ indicator, onClose }: { indicator: Indicator; 
           {referenceDate}
         </div>
         {text('source', 'indicators.source')}
-        <div className="dialog-actions">
-          <button
-            type="button"
-            className="danger"
-            onClick={() => void remove(indicator).then((done) => done && onClose())}
+        {/* Asked first: a deleted indicator (its targets, values, source) has no way back. */}
+        {confirming ? (
+          <div
+            className="dialog-actions"
+            role="group"
+            aria-label={t('indicators.confirmDelete', { name: indicator.name })}
           >
-            {t('app.delete')}
-          </button>
-          <button type="button" className="primary" onClick={onClose}>
-            {t('app.close')}
-          </button>
-        </div>
+            <p className="grow">{t('indicators.confirmDelete', { name: indicator.name })}</p>
+            <button type="button" autoFocus onClick={() => setConfirming(false)}>
+              {t('app.cancel')}
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void remove(indicator).then((done) => done && onClose())}
+            >
+              {t('indicators.deleteForGood')}
+            </button>
+          </div>
+        ) : (
+          <div className="dialog-actions">
+            <button type="button" className="danger" onClick={() => setConfirming(true)}>
+              {t('app.delete')}
+            </button>
+            <button type="button" className="primary" onClick={onClose}>
+              {t('app.close')}
+            </button>
+          </div>
+        )}
       </div>
     </Dialog>
   );
