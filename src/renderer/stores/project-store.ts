@@ -44,6 +44,9 @@ interface ProjectState {
   patchProject(change: (project: ProjectFile) => ProjectFile): void;
 }
 
+/** The last part of a path (a kept file named in a notice). */
+const fileNameOf = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
 /** What to say of a damaged codings file set aside: whose codings, on which transcript. */
 export function setAsideMessage(
   event: { sourceId: string; coderId: string; keptAs: string },
@@ -56,7 +59,7 @@ export function setAsideMessage(
     params: {
       source: source ?? event.sourceId,
       coder: coder ?? event.coderId,
-      file: event.keptAs.split(/[\\/]/).pop() ?? '',
+      file: fileNameOf(event.keptAs),
     },
   };
 }
@@ -74,7 +77,7 @@ function noticeMessage(notice: OpenNotice, project: ProjectFile): Message {
     case 'journal-damaged':
       return {
         key: 'notice.journalDamaged',
-        params: { n: notice.lines, file: notice.keptAs.split(/[\\/]/).pop() ?? '' },
+        params: { n: notice.lines, file: fileNameOf(notice.keptAs) },
       };
     case 'restored-from-backup':
       if (notice.backupId === LAST_SAVED_BACKUP_ID) return { key: 'notice.restoredLastSaved' };

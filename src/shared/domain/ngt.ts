@@ -355,3 +355,13 @@ export function checkBallotEntries(input: {
   const others = check.ok ? [] : check.problems.filter((problem) => !orderless.has(problem.code));
   return { ok: false, problems: [...read.problems, ...others] };
 }
+
+/**
+ * True once ballots or ratings were entered: the rule they were cast under, and the ideas they
+ * were cast on, no longer change (the core refuses; the screens say so).
+ */
+export function hasVotes(session: {
+  votes: ReadonlyArray<{ ballots: readonly unknown[]; ratings: readonly unknown[] }>;
+}): boolean {
+  return session.votes.some((round) => round.ballots.length > 0 || round.ratings.length > 0);
+}

@@ -60,6 +60,40 @@ function failingApi(error: () => WireError | null) {
 const field = () => screen.getByLabelText('Risposta') as HTMLInputElement;
 const type = (value: string) => fireEvent.change(field(), { target: { value } });
 
+/**
+ * A field over a record the core holds outside it (the field comes and goes), whose saves fail
+ * with a full disk until `core.reachable`.
+ */
+function diskBackedField() {
+  const core = { reachable: false, saved: 'Prima', saves: [] as string[] };
+  function Field() {
+    const [saved, setSaved] = useState(core.saved);
+    return (
+      <TextField
+        label="Risposta"
+        value={saved}
+        onCommit={async (value) => {
+          const api = failingApi(() =>
+            core.reachable ? null : { code: 'DISK_FULL', message: 'full' },
+          );
+          if ((await attempt(() => api.projectCurrent())) === null) return false;
+          core.saves.push(value);
+          core.saved = value;
+          setSaved(value);
+          return true;
+        }}
+      />
+    );
+  }
+  return { core, Field };
+}
+
+/** Lets the answered saves and their React updates run. */
+const settle = () =>
+  act(async () => {
+    for (let tick = 0; tick < 20; tick++) await Promise.resolve();
+  });
+
 describe('TextField saves as the user types', () => {
   it('saves after a pause, and says it is unsaved until then', async () => {
     const saves: string[] = [];
@@ -186,31 +220,7 @@ describe('TextField saves as the user types', () => {
   });
 
   it('sends text a gone field could not save before anything typed later, so the later text wins', async () => {
-    // The record as the core holds it, outside the field: the field comes and goes.
-    const core = { reachable: false, saved: 'Prima', saves: [] as string[] };
-    function Field() {
-      const [saved, setSaved] = useState(core.saved);
-      return (
-        <TextField
-          label="Risposta"
-          value={saved}
-          onCommit={async (value) => {
-            const api = failingApi(() =>
-              core.reachable ? null : { code: 'DISK_FULL', message: 'full' },
-            );
-            if ((await attempt(() => api.projectCurrent())) === null) return false;
-            core.saves.push(value);
-            core.saved = value;
-            setSaved(value);
-            return true;
-          }}
-        />
-      );
-    }
-    const settle = () =>
-      act(async () => {
-        for (let tick = 0; tick < 20; tick++) await Promise.resolve();
-      });
+    const { core, Field } = diskBackedField();
     const first = render(<Field />);
     type('Scritto a disco pieno');
     await act(async () => vi.advanceTimersByTime(TYPING_PAUSE_MS + 10));
@@ -232,30 +242,7 @@ describe('TextField saves as the user types', () => {
   });
 
   it('still sends a gone field’s text first at close when the later text could not be saved either', async () => {
-    const core = { reachable: false, saved: 'Prima', saves: [] as string[] };
-    function Field() {
-      const [saved, setSaved] = useState(core.saved);
-      return (
-        <TextField
-          label="Risposta"
-          value={saved}
-          onCommit={async (value) => {
-            const api = failingApi(() =>
-              core.reachable ? null : { code: 'DISK_FULL', message: 'full' },
-            );
-            if ((await attempt(() => api.projectCurrent())) === null) return false;
-            core.saves.push(value);
-            core.saved = value;
-            setSaved(value);
-            return true;
-          }}
-        />
-      );
-    }
-    const settle = () =>
-      act(async () => {
-        for (let tick = 0; tick < 20; tick++) await Promise.resolve();
-      });
+    const { core, Field } = diskBackedField();
     const first = render(<Field />);
     type('Prima stesura');
     await act(async () => vi.advanceTimersByTime(TYPING_PAUSE_MS + 10));
@@ -290,9 +277,7 @@ describe('TextField saves as the user types', () => {
     );
     type('Unico testo');
     view.unmount(); // left before the pause: sent at once, and it fails
-    await act(async () => {
-      for (let tick = 0; tick < 20; tick++) await Promise.resolve();
-    });
+    await settle();
     expect(usePendingEdits.getState().unsaved).toBe(1);
     core.reachable = true;
     await act(async () => flushPendingEdits());

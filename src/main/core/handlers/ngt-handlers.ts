@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jsonEqual } from '../../../shared/domain/merge';
-import { checkBallotEntries } from '../../../shared/domain/ngt';
+import { checkBallotEntries, hasVotes } from '../../../shared/domain/ngt';
 import { nextParticipantCode } from '../../../shared/domain/pseudonyms';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { CampoError } from '../../../shared/ipc/errors';
@@ -57,10 +57,6 @@ function nextIdeaCode(session: NgtSession): string {
 
 function ngtOf(project: ProjectFile, id: string): NgtSession {
   return findById(project.ngtSessions, id, 'NGT session');
-}
-
-function hasVotes(session: NgtSession): boolean {
-  return session.votes.some((round) => round.ballots.length > 0 || round.ratings.length > 0);
 }
 
 /** Passes the round-robin turn to the next participant. */

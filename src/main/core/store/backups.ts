@@ -6,7 +6,7 @@ import { APP_VERSION } from '../../../shared/version';
 import { fsyncDirectory, readJsonFile, writeFileDurable, type JsonRead } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
 import { DATA_FOLDERS, isDataFile, projectDataFiles } from './data-files';
-import { BACKUPS_DIR, PROJECT_FILE } from './layout';
+import { BACKUPS_DIR, PROJECT_FILE, fileNameTime } from './layout';
 
 export { projectDataFiles } from './data-files';
 
@@ -79,7 +79,7 @@ export async function createSnapshot(
   const root = join(projectDir, BACKUPS_DIR);
   // Two snapshots in the same millisecond get distinct names.
   let stamp = at.getTime();
-  const idAt = (time: number) => `${new Date(time).toISOString().replace(/[:.]/g, '-')}-${kind}`;
+  const idAt = (time: number) => `${fileNameTime(new Date(time))}-${kind}`;
   while (
     await stat(join(root, idAt(stamp))).then(
       () => true,

@@ -20,7 +20,7 @@ import { layerCodec } from './codecs';
 import { emptyLayer } from './layers';
 import { writeFileDurable } from './durable-file';
 import { errnoOf, toUserFsError } from './fs-errors';
-import { LAYER_JOURNAL_FILE, isSafeId } from './layout';
+import { LAYER_JOURNAL_FILE, fileNameTime, isSafeId } from './layout';
 
 const FORMAT = 1;
 
@@ -122,7 +122,7 @@ export async function readLayerJournal(projectDir: string): Promise<JournalRead>
  */
 export async function keepDamagedJournal(projectDir: string, at: Date): Promise<string> {
   const bytes = await journalBytes(projectDir);
-  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  const stamp = fileNameTime(at);
   const kept = `${layerJournalPath(projectDir)}.damaged-${stamp}`;
   await writeFileDurable(kept, bytes ?? Buffer.alloc(0));
   return kept;

@@ -78,3 +78,8 @@ export function projectFolderName(title: string): string {
   if (name === '' || WINDOWS_RESERVED.test(name)) name = `Progetto ${name}`.trim();
   return name.endsWith(PROJECT_EXTENSION) ? name : `${name}${PROJECT_EXTENSION}`;
 }
+
+/** A moment as it goes into a file or folder name: 2026-12-05T20-58-05-962Z (no `:` or `.`). */
+export function fileNameTime(at: Date): string {
+  return at.toISOString().replace(/[:.]/g, '-');
+}

@@ -17,7 +17,7 @@ import { fsyncDirectory, readJsonFile, writeFileDurable } from './durable-file';
 import { serializeDocument, type DocumentCodec } from './json-document';
 import { readLastSavedProject } from './project-snapshot';
 import { errnoOf, toUserFsError } from './fs-errors';
-import { CACHE_DIR, CODINGS_DIR, PROJECT_FILE } from './layout';
+import { CACHE_DIR, CODINGS_DIR, PROJECT_FILE, fileNameTime } from './layout';
 import { layerJournalPath } from './layer-journal';
 import { settleLayerJournal } from './source-store';
 import { ProjectLock } from './lock';
@@ -119,7 +119,7 @@ export async function restoreLastSaved(
 
 /** Where a damaged file is kept when a backup replaces it: project.json → project.corrupt-<time>.json */
 function keptCorruptPath(path: string, at: Date): string {
-  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  const stamp = fileNameTime(at);
   return join(dirname(path), `${basename(path, '.json')}.corrupt-${stamp}.json`);
 }
 

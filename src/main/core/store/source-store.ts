@@ -58,7 +58,14 @@ import {
   keepDamagedJournal,
   readLayerJournal,
 } from './layer-journal';
-import { isSafeId, layerFilePath, layersDir, sourceEditPath, sourceFilePath } from './layout';
+import {
+  fileNameTime,
+  isSafeId,
+  layerFilePath,
+  layersDir,
+  sourceEditPath,
+  sourceFilePath,
+} from './layout';
 import { LruByBytes } from './lru';
 
 /** What a change to a source wrote. */
@@ -1005,7 +1012,7 @@ async function readLayerFile(
  * the damaged one stays to be examined or restored. Returns its new path.
  */
 async function setLayerAside(path: string, at: Date): Promise<string> {
-  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  const stamp = fileNameTime(at);
   const keptAs = `${path.slice(0, -'.json'.length)}.corrupt-${stamp}.json`;
   await rename(path, keptAs);
   await fsyncDirectory(dirname(path));

@@ -1,3 +1,4 @@
+import { hasVotes } from '../../../shared/domain/ngt';
 import { useState, type KeyboardEvent } from 'react';
 import type { NgtSession } from '../../../shared/model/ngt';
 import { useT } from '../../i18n/use-t';
@@ -24,7 +25,7 @@ export function NgtRecording({ ngt }: { ngt: NgtSession }) {
   const whose = seats ? pseudonyms.get(ngt.participantIds[ngt.turn] ?? '') : null;
   const everyonePassed = seats > 0 && ngt.passesInARow >= seats;
   // Ideas are voted on once ballots exist: the list is closed (the core refuses more).
-  const voted = ngt.votes.some((round) => round.ballots.length > 0 || round.ratings.length > 0);
+  const voted = hasVotes(ngt);
 
   if (ngt.step === 'generation') {
     return (

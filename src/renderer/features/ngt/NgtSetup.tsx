@@ -1,3 +1,4 @@
+import { hasVotes } from '../../../shared/domain/ngt';
 import type { NgtRuleRecord, NgtSession } from '../../../shared/model/ngt';
 import { DateField } from '../../components/DateField';
 import { Chip, SelectField, TextField } from '../../components/fields';
@@ -47,7 +48,7 @@ export function NgtSetup({ ngt }: { ngt: NgtSession }) {
   const save = (patch: Parameters<typeof update>[1]) => update(ngt.id, patch);
   const rule = ngt.rule;
   // Ballots were cast under this rule: the core refuses a change, and the fields say so.
-  const voted = ngt.votes.some((round) => round.ballots.length > 0 || round.ratings.length > 0);
+  const voted = hasVotes(ngt);
   const number = (
     label: string,
     value: number,
