@@ -17,6 +17,8 @@ async function savedAndClosed(page: Page, url: string, name: string, question: s
   await project.addQuestion(question);
   await expect(project.saveIndicator).toHaveText(/Salvato alle/);
   await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  // The start page shows once the close is done: only then is the folder Campo's no more.
+  await expect(start.recent(name)).toBeVisible();
   return { start, project };
 }
 
