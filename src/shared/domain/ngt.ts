@@ -44,7 +44,10 @@ export interface NgtScoreRow {
   total: number;
   /** Participants who gave the idea any points. */
   votes: number;
-  /** Votes at the most one participant may give one idea (see {@link maxPointsPerIdea}). */
+  /**
+   * First places: on a rank rule the K-point cards; otherwise the participants whose highest
+   * points went to this idea (shared when one gave the same highest points to several).
+   */
   topVotes: number;
   /** total / votes; 0 without votes. Can order ideas differently from the total. */
   meanPoints: number;
@@ -63,8 +66,8 @@ export function isRankRule(rule: NgtRule): rule is NgtRankRule {
 
 /**
  * The most one participant may give one idea: K for rank rules (never more than the idea
- * count), min(maxPerIdea, pool) for a points pool, 1 for multivote. It defines `topVotes` and
- * the "max" of `pctOfMax`.
+ * count), min(maxPerIdea, pool) for a points pool, 1 for multivote. It is the "max" of
+ * `pctOfMax`.
  */
 export function maxPointsPerIdea(rule: NgtRule, ideaCount: number): number {
   switch (rule.kind) {
@@ -110,12 +113,17 @@ export function scoreBallots(input: {
   const tally = new Map(ideaIds.map((id) => [id, { total: 0, votes: 0, topVotes: 0 }]));
   let allPoints = 0;
   for (const ballot of ballots) {
-    for (const [ideaId, points] of Object.entries(ballot.points)) {
-      const idea = tally.get(ideaId);
-      if (!idea || !Number.isFinite(points) || points <= 0) continue;
+    const counted = Object.entries(ballot.points).filter(
+      ([ideaId, points]) => tally.has(ideaId) && Number.isFinite(points) && points > 0,
+    );
+    // On a ranking card a first place is the K-point card. With a points pool it is the
+    // participant's own highest, not the rule's maximum: few put the whole allowance on one idea.
+    const highest = isRankRule(rule) ? max : Math.max(0, ...counted.map(([, points]) => points));
+    for (const [ideaId, points] of counted) {
+      const idea = tally.get(ideaId)!;
       idea.total += points;
       idea.votes += 1;
-      if (points >= max) idea.topVotes += 1;
+      if (points === highest) idea.topVotes += 1;
       allPoints += points;
     }
   }

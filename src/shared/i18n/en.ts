@@ -565,7 +565,8 @@ export const en: Record<MessageKey, string> = {
     'Rule: each participant ranks {k} ideas ({k} points to the first, 1 to the last).',
   'ngt.ruleText.rank-all': 'Rule: each participant ranks all ideas.',
   'ngt.ruleText.half-plus-one': 'Rule: each participant ranks half plus one of the ideas.',
-  'ngt.ruleText.points-pool': 'Rule: each participant spreads {pool} points.',
+  'ngt.ruleText.points-pool':
+    'Rule: each participant spreads {pool} points; a first place is the idea a participant gave the most points.',
   'ngt.ruleText.multivote': 'Rule: each participant gives one point to at most {votes} ideas.',
   'ngt.tieText.votes,top-votes': 'Tie-break: votes received, then first places.',
   'ngt.tieText.top-votes,votes': 'Tie-break: first places, then votes received.',

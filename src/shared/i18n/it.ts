@@ -574,7 +574,8 @@ export const it = {
     'Regola: ogni partecipante classifica {k} idee ({k} punti alla prima, 1 all’ultima).',
   'ngt.ruleText.rank-all': 'Regola: ogni partecipante classifica tutte le idee.',
   'ngt.ruleText.half-plus-one': 'Regola: ogni partecipante classifica metà più una delle idee.',
-  'ngt.ruleText.points-pool': 'Regola: ogni partecipante distribuisce {pool} punti.',
+  'ngt.ruleText.points-pool':
+    'Regola: ogni partecipante distribuisce {pool} punti; un primo posto è l’idea a cui un partecipante ha dato più punti.',
   'ngt.ruleText.multivote': 'Regola: ogni partecipante dà un punto a un massimo di {votes} idee.',
   'ngt.tieText.votes,top-votes': 'Spareggio: voti ricevuti, poi primi posti.',
   'ngt.tieText.top-votes,votes': 'Spareggio: primi posti, poi voti ricevuti.',

@@ -185,7 +185,7 @@ describe('scoreBallots: other rules and edge cases', () => {
     expect(row(rows, 'c').pctOfMax).toBeCloseTo((6 / 8) * 100, 12);
   });
 
-  it('points pool with a cap: top votes are votes at the cap, % of max uses the cap', () => {
+  it('points pool with a cap: a first place is each participant\'s highest, shared when tied; % of max uses the cap', () => {
     const rows = scoreBallots({
       ideaIds: ['a', 'b', 'c', 'd'],
       ballots: [
@@ -196,9 +196,9 @@ describe('scoreBallots: other rules and edge cases', () => {
       rule: { kind: 'points-pool', pool: 10, maxPerIdea: 5, tieBreak: ['votes'] },
     });
     expect(table(rows)).toEqual([
-      ['c', 11, 3, 1, 1],
+      ['c', 11, 3, 2, 1],
       ['a', 10, 2, 2, 2],
-      ['b', 7, 2, 0, 3],
+      ['b', 7, 2, 1, 3],
       ['d', 2, 1, 0, 4],
     ]);
     const c = row(rows, 'c');
@@ -207,7 +207,7 @@ describe('scoreBallots: other rules and edge cases', () => {
     expect(c.shareOfPoints).toBeCloseTo((11 / 30) * 100, 12);
   });
 
-  it('points pool without a cap: the whole pool on one idea is a top vote', () => {
+  it('points pool without a cap: each participant\'s favourite is a first place, whatever its points', () => {
     const rows = scoreBallots({
       ideaIds: ['a', 'b'],
       ballots: [ballot('p1', { a: 10 }), ballot('p2', { a: 4, b: 6 })],
@@ -215,9 +215,43 @@ describe('scoreBallots: other rules and edge cases', () => {
     });
     expect(table(rows)).toEqual([
       ['a', 14, 2, 1, 1],
-      ['b', 6, 1, 0, 2],
+      ['b', 6, 1, 1, 2],
     ]);
     expect(row(rows, 'a').pctOfMax).toBe(70); // 14 / (10 × 2)
+  });
+
+  it('points pool: three participants with three favourites give one first place each (walk-through count)', () => {
+    const rows = scoreBallots({
+      ideaIds: ['alfa', 'beta', 'gamma'],
+      ballots: [
+        ballot('p1', { alfa: 6, beta: 3, gamma: 1 }),
+        ballot('p2', { alfa: 2, beta: 7, gamma: 1 }),
+        ballot('p3', { alfa: 1, beta: 3, gamma: 6 }),
+      ],
+      rule: { kind: 'points-pool', pool: 10, tieBreak: ['top-votes'] },
+    });
+    expect(table(rows)).toEqual([
+      ['beta', 13, 3, 1, 1],
+      ['alfa', 9, 3, 1, 2],
+      ['gamma', 8, 3, 1, 3],
+    ]);
+  });
+
+  it('points pool: first places break a tie on the total, though nobody gave an idea the whole pool', () => {
+    const rows = scoreBallots({
+      ideaIds: ['b', 'a', 'c'],
+      ballots: [
+        ballot('p1', { a: 6, b: 4 }),
+        ballot('p2', { a: 6, b: 4 }),
+        ballot('p3', { a: 2, b: 6, c: 2 }),
+      ],
+      rule: { kind: 'points-pool', pool: 10, tieBreak: ['top-votes'] },
+    });
+    expect(table(rows)).toEqual([
+      ['a', 14, 3, 2, 1],
+      ['b', 14, 3, 1, 2],
+      ['c', 2, 1, 0, 3],
+    ]);
   });
 
   it('multivote: every vote is a top vote, % of max is the share of participants', () => {
