@@ -224,6 +224,9 @@ function readReferenceDate(cell: Cell | undefined): string | 'invalid' {
   const value = text(cell);
   const iso = asIsoDate(value);
   if (iso !== null && iso !== 'invalid') return iso;
+  // Three numbers are a date, or nothing: "13/13/2020" kept as a period would pass for one,
+  // and the indicator form refuses it (parseReferencePeriod).
+  if (/^\d+\s*[/.-]\s*\d+\s*[/.-]\s*\d+$/.test(value)) return 'invalid';
   return value.length <= MAX_DATE_LENGTH ? value : 'invalid';
 }
 

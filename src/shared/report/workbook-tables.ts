@@ -54,7 +54,8 @@ export function matricesSheet(context: WorkbookContext): WorkbookSheet {
 
 /**
  * The programme's indicators with their values and the achievement rate (% of the milestone,
- * achievementRate, one decimal); the reference date is text, as stored.
+ * achievementRate, one decimal). A reference date that is a whole date is a date cell, so Excel
+ * sorts and filters it; a period ("2020-11", "I sem. 2021") stays text, as stored.
  */
 export function indicatorsSheet(context: WorkbookContext): WorkbookSheet {
   const { t } = context;
@@ -87,7 +88,9 @@ export function indicatorsSheet(context: WorkbookContext): WorkbookSheet {
       numberOrEmpty(indicator.target),
       numberOrEmpty(achieved),
       rounded(rate, 1),
-      textOrEmpty(indicator.referenceDate),
+      /^\d{4}-\d{2}-\d{2}$/.test(indicator.referenceDate)
+        ? { date: indicator.referenceDate }
+        : textOrEmpty(indicator.referenceDate),
       textOrEmpty(indicator.source),
     ];
   });

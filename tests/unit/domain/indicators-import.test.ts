@@ -324,6 +324,33 @@ describe('buildIndicators', () => {
     ]);
   });
 
+  it('refuses a date no calendar has, and keeps a period as written', () => {
+    const result = buildIndicators(
+      [
+        ['A', '13/13/2020'],
+        ['B', '31/02/2021'],
+        ['C', '2020-13-01'],
+        ['D', '2020-11'],
+        ['E', 'I sem. 2021'],
+      ],
+      [
+        { kind: 'field', field: 'name' },
+        { kind: 'field', field: 'referenceDate' },
+      ],
+    );
+    expect(
+      result.problems.map((problem) => [problem.rowNumber, problem.kind, problem.value]),
+    ).toEqual([
+      [2, 'invalid-date', '13/13/2020'],
+      [3, 'invalid-date', '31/02/2021'],
+      [4, 'invalid-date', '2020-13-01'],
+    ]);
+    expect(result.indicators.map((indicator) => indicator.referenceDate)).toEqual([
+      '2020-11',
+      'I sem. 2021',
+    ]);
+  });
+
   it('rejects dates and texts too long for the schema', () => {
     const result = buildIndicators(
       [['Indicatore', 'dato provvisorio al 31 dicembre 2023', 'C'.repeat(41)]],

@@ -224,7 +224,7 @@ export function sampleProject(): ProjectFile {
         milestone: 800,
         target: 2000,
         achieved: 700,
-        referenceDate: '31/12/2018',
+        referenceDate: '2018-12-31',
         source: 'Sistema di monitoraggio',
       },
       {
@@ -235,6 +235,7 @@ export function sampleProject(): ProjectFile {
         unit: '€',
         type: 'financial',
         achieved: 1234.5,
+        referenceDate: 'II trim. 2023',
       },
     ],
   });

@@ -367,7 +367,7 @@ describe('buildWorkbook', () => {
         2000,
         700,
         87.5,
-        '31/12/2018',
+        { date: '2018-12-31' }, // a date, for Excel to sort and filter
         'Sistema di monitoraggio',
       ],
       [
@@ -381,7 +381,7 @@ describe('buildWorkbook', () => {
         null,
         1234.5,
         null,
-        null,
+        'II trim. 2023', // a period stays text
         null,
       ],
     ]);
