@@ -125,6 +125,7 @@ const api = {
   indicatorDelete: call('indicatorDelete'),
   indicatorsReadFile: call('indicatorsReadFile'),
   indicatorsImport: call('indicatorsImport'),
+  indicatorsImportUndo: call('indicatorsImportUndo'),
   foldersList: call('foldersList'),
   on<E extends CampoEventName>(event: E, listener: (payload: CampoEvents[E]) => void) {
     if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);

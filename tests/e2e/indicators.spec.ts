@@ -66,7 +66,7 @@ test('enter indicators for two axes and read the performance-framework verdicts'
   await expect(page.getByRole('button', { name: 'Imprese sostenute', exact: true })).toHaveCount(0);
 });
 
-test('import indicators from a monitoring extract: columns matched, a bad row explained and left out', async ({
+test('import indicators from a monitoring extract: columns matched, a bad row explained and left out; a newer extract updates them, and the update is undone', async ({
   page,
   campo,
 }) => {
@@ -95,13 +95,78 @@ test('import indicators from a monitoring extract: columns matched, a bad row ex
   await expect(
     dialog.getByRole('list', { name: 'Righe con problemi (non saranno importate)' }),
   ).toContainText('Riga 4: «circa 300» non è un numero (Target intermedio).');
-  await dialog.getByRole('button', { name: 'Importa 2 indicatori' }).click();
-  await expect(project.notification('2 indicatori importati.')).toBeVisible();
+  // Amounts in the preview are written as on the screen after the import.
+  const preview = dialog.getByRole('table', { name: /^Anteprima/ });
+  await expect(preview.getByRole('row', { name: /Spesa certificata/ })).toContainText('50.000.000');
+  await dialog.getByRole('button', { name: 'Importa: 2 nuovi, 0 aggiornati' }).click();
+  await expect(project.notification('Indicatori importati: 2 nuovi, 0 aggiornati.')).toBeVisible();
   const verdicts = page.getByRole('table', { name: /Quadro di efficacia: esito per asse/ });
   await expect(verdicts.getByRole('row', { name: /Asse III/ })).toContainText(
     'Target intermedi conseguiti',
   );
-  await expect(page.getByRole('row', { name: /Spesa certificata/ })).toContainText('91%');
+  const spending = page
+    .locator('.indicators-table')
+    .getByRole('row', { name: /Spesa certificata/ });
+  await expect(spending).toContainText('91%');
+
+  // The same extract again adds nothing.
+  await page.getByRole('button', { name: 'Importa da CSV o XLSX…' }).click();
+  await page.getByLabel('Scegli un file (.csv o .xlsx)').setInputFiles({
+    name: 'estrazione-monitoraggio.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+  await expect(dialog.getByRole('status')).toContainText('Nessun indicatore nuovo; 2 già presenti');
+  await expect(dialog).toContainText('Il file non cambia nulla');
+  await expect(dialog.getByRole('button', { name: /^Importa:/ })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Annulla' }).click();
+
+  // The next month's extract: one value changed, one indicator new.
+  const december = [
+    'Asse;ID indicatore;Denominazione;Tipologia;Target intermedio;Valore realizzato',
+    'Asse III;F1;Spesa certificata;Finanziario;50.000.000;49.000.000',
+    'Asse III;co01;Disoccupati;Output;1.000;1.200',
+    'Asse III;CO09;Inattivi;Output;500;120',
+  ].join('\r\n');
+  await page.getByRole('button', { name: 'Importa da CSV o XLSX…' }).click();
+  await page.getByLabel('Scegli un file (.csv o .xlsx)').setInputFiles({
+    name: 'estrazione-dicembre.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(december, 'utf8'),
+  });
+  await expect(preview.getByRole('row', { name: /Spesa certificata/ })).toContainText(
+    'Da aggiornare',
+  );
+  await expect(preview.getByRole('row', { name: /Disoccupati/ })).toContainText('Invariato');
+  await expect(preview.getByRole('row', { name: /Inattivi/ })).toContainText('Nuovo');
+  await dialog.getByLabel('Lasciali come sono').check();
+  await expect(preview.getByRole('row', { name: /Spesa certificata/ })).toContainText(
+    'Lasciato com’è',
+  );
+  await expect(
+    dialog.getByRole('button', { name: 'Importa: 1 nuovo, 0 aggiornati' }),
+  ).toBeVisible();
+  await dialog.getByLabel(/Aggiorna i valori che il file riporta/).check();
+  await dialog.getByRole('button', { name: 'Importa: 1 nuovo, 1 aggiornato' }).click();
+  await expect(project.notification('Indicatori importati: 1 nuovo, 1 aggiornato.')).toBeVisible();
+  await expect(spending).toContainText('98%');
+  await expect(page.locator('.table-source').first()).toContainText('estrazione-dicembre.csv');
+  await expect(
+    page.locator('.indicators-table').getByRole('row', { name: /Disoccupati/ }),
+  ).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Annulla l’importazione' }).click();
+  await expect(project.notification('Importazione annullata')).toBeVisible();
+  await expect(spending).toContainText('91%');
+  await expect(
+    page.locator('.indicators-table').getByRole('row', { name: /Inattivi/ }),
+  ).toHaveCount(0);
+  await page.reload();
+  await project.go('Indicatori');
+  await expect(spending).toContainText('91%');
+  await expect(
+    page.locator('.indicators-table').getByRole('row', { name: /Inattivi/ }),
+  ).toHaveCount(0);
 });
 
 test('a wrong amount or an impossible date is kept in its field with how to write it, and never saved', async ({
@@ -133,6 +198,19 @@ test('a wrong amount or an impossible date is kept in its field with how to writ
   }
   // The table still shows the saved value (60 % of the milestone).
   await expect(row).toContainText('60%');
+
+  // "1,500" reads as 1,5 here; pasted from an English source it meant 1.500: said, not refused.
+  const target = dialog.getByLabel('Target finale');
+  await target.fill('1,500');
+  await target.press('Tab');
+  await expect(target).toHaveValue('1,5');
+  await expect(dialog.getByRole('status')).toContainText(
+    '«1,500» è stato letto come 1,5. Se intendevi 1.500',
+  );
+  await target.fill('1.500');
+  await expect(dialog.getByRole('status')).toHaveCount(0);
+  await target.press('Tab');
+  await expect(dialog.getByRole('status')).toHaveCount(0);
 
   // A euro sign is read, and the value saved and shown the Italian way.
   await achieved.fill('€ 1.350');

@@ -10,6 +10,11 @@ export interface Reading<V extends string | number> {
   format(value: V | null): string;
   placeholder?: MessageKey;
   invalid: MessageKey;
+  /**
+   * A word on a value that reads, but maybe not as meant ("12.500" in English is 12.5), shown
+   * once the field is left; null when there is nothing to say.
+   */
+  note?(typed: string): { key: MessageKey; params: Record<string, string> } | null;
   size: number;
   inputMode: 'numeric' | 'decimal' | 'text';
 }
@@ -52,6 +57,9 @@ export function ReadingField<V extends string | number>({
   const id = useId();
   const errorId = useId();
   const [touched, setTouched] = useState(false);
+  const [note, setNote] = useState<{ key: MessageKey; params: Record<string, string> } | null>(
+    null,
+  );
   const { draft, change, commit, respell } = useDraft({
     value: reading.format(value),
     onCommit: (typed: string) => onCommit(reading.parse(typed) as V | null),
@@ -65,6 +73,7 @@ export function ReadingField<V extends string | number>({
     commit();
     // "5/6/21" or "2021-06-05" then reads "05/06/2021"; "9" reads "09:00".
     const parsed = reading.parse(draft);
+    setNote(parsed === 'invalid' ? null : (reading.note?.(draft) ?? null));
     if (parsed !== 'invalid') respell(reading.format(parsed));
   };
   return (
@@ -78,14 +87,22 @@ export function ReadingField<V extends string | number>({
         placeholder={reading.placeholder ? t(reading.placeholder) : undefined}
         size={reading.size}
         aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-        onChange={(event) => change(event.target.value)}
+        aria-describedby={invalid || note ? errorId : undefined}
+        onChange={(event) => {
+          setNote(null);
+          change(event.target.value);
+        }}
         onBlur={leave}
         onKeyDown={(event) => event.key === 'Enter' && leave()}
       />
       {invalid && (
         <p id={errorId} className="field-error" role="alert">
           {t(reading.invalid, { typed: draft.trim() })}
+        </p>
+      )}
+      {!invalid && note && (
+        <p id={errorId} className="field-note" role="status">
+          {t(note.key, note.params)}
         </p>
       )}
     </div>

@@ -17,7 +17,10 @@ interface IndicatorsState {
   update(id: string, patch: IndicatorPatch): Promise<boolean>;
   remove(indicator: Indicator): Promise<boolean>;
   readFile(upload: FileUpload): Promise<SpreadsheetPreview | null>;
-  importMany(indicators: HandlerArgs<'indicatorsImport'>['indicators']): Promise<number>;
+  /** Applies a previewed import; resolves to false when it was refused. */
+  importMany(args: HandlerArgs<'indicatorsImport'>): Promise<boolean>;
+  /** Takes back an import (offered by the notification the import leaves). */
+  undoImport(importId: string): Promise<boolean>;
 }
 
 const setIndicators = (change: (indicators: Indicator[]) => Indicator[]) =>
@@ -44,13 +47,38 @@ export const useIndicatorsStore = create<IndicatorsState>(() => ({
       params: { name: indicator.name },
     }),
   readFile: (upload) => attempt(() => api().indicatorsReadFile(upload)),
-  async importMany(indicators) {
-    const added = await attempt(() => api().indicatorsImport({ indicators }));
-    if (!added) return 0;
-    setIndicators((all) => [...all, ...added]);
-    useAppStore
-      .getState()
-      .notify('success', { key: 'indicators.imported', params: { n: added.length } });
-    return added.length;
+  async importMany(args) {
+    const result = await attempt(() => api().indicatorsImport(args));
+    if (!result) return false;
+    const updated = new Map(result.updated.map((indicator) => [indicator.id, indicator]));
+    setIndicators((all) => [...all.map((i) => updated.get(i.id) ?? i), ...result.added]);
+    const { importId } = result;
+    // Only the last import can be undone: an earlier one's offer goes.
+    const app = useAppStore.getState();
+    for (const shown of app.notifications) {
+      if ('key' in shown.message && shown.message.key === 'indicators.imported')
+        app.dismiss(shown.id);
+    }
+    app.notify(
+      'success',
+      {
+        key: 'indicators.imported',
+        params: { added: result.added.length, updated: result.updated.length },
+      },
+      [
+        {
+          label: 'indicators.importUndo',
+          run: () => void useIndicatorsStore.getState().undoImport(importId),
+        },
+      ],
+    );
+    return true;
+  },
+  async undoImport(importId) {
+    const indicators = await attempt(() => api().indicatorsImportUndo({ importId }));
+    if (!indicators) return false;
+    setIndicators(() => indicators);
+    useAppStore.getState().notify('success', { key: 'indicators.importUndone' });
+    return true;
   },
 }));

@@ -15,6 +15,14 @@ const SEPARATORS: Record<Language, { group: string; decimal: string }> = {
 
 const escape = (char: string) => `\\${char}`;
 
+/** The amount without spaces, units and a leading plus; a typographic minus made plain. */
+const bare = (typed: string) =>
+  typed
+    .replace(/[\s\u00a0\u202f%€]/g, '')
+    .replace(/^eur|eur$/i, '')
+    .replace(/^\+/, '')
+    .replace(/^[-\u2212]/, '-');
+
 /**
  * What the user typed as a number, or null for an empty field, or 'invalid'. Spaces, a percent
  * sign and a euro sign ("€ 1.350", "63,1 %", "1.350 EUR") are allowed around it. Thousands must be
@@ -24,11 +32,7 @@ const escape = (char: string) => `\\${char}`;
  * way that would be a thousand times smaller. So are numbers of more than 15 digits.
  */
 export function parseUserAmount(typed: string, language: Language): number | null | 'invalid' {
-  const text = typed
-    .replace(/[\s\u00a0\u202f%€]/g, '')
-    .replace(/^eur|eur$/i, '')
-    .replace(/^\+/, '')
-    .replace(/^[-\u2212]/, '-');
+  const text = bare(typed);
   if (text === '') return null;
   const { group, decimal } = SEPARATORS[language];
   const [g, d] = [escape(group), escape(decimal)];
@@ -42,4 +46,17 @@ export function parseUserAmount(typed: string, language: Language): number | nul
   if (whole.replace(/^0+/, '').length + fraction.length > MAX_DIGITS) return 'invalid';
   const value = Number(`${match[1]}${whole}${fraction ? `.${fraction}` : ''}`);
   return Number.isFinite(value) ? value : 'invalid';
+}
+
+/**
+ * The value an amount would have in the other language when it is read as a decimal with
+ * exactly three digits after a one-to-three-digit whole ("12.500" in English is 12.5, in Italian
+ * twelve thousand five hundred): pasted from a source in the other language, it is a thousand
+ * times off. Null when the amount does not read both ways. For a hint, not a refusal: "1.600"
+ * may mean 1.6.
+ */
+export function otherLanguageReading(typed: string, language: Language): number | null {
+  const { decimal } = SEPARATORS[language];
+  const match = new RegExp(`^(-?)([1-9]\\d{0,2})${escape(decimal)}(\\d{3})$`).exec(bare(typed));
+  return match ? Number(`${match[1]}${match[2]}${match[3]}`) : null;
 }

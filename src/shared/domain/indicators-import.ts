@@ -1,5 +1,6 @@
 import type { Indicator } from '../model/project';
 import { foldAccents } from './folding';
+import { indicatorKey } from './indicators-match';
 import { asIsoDate, type Cell } from './participants-import';
 
 /** The indicator fields a column of a monitoring extract can fill, in display order. */
@@ -32,12 +33,21 @@ export interface IndicatorRowProblem {
   /** The spreadsheet row the user sees: header = 1, first data row = 2. */
   rowNumber: number;
   kind:
-    'missing-name' | 'invalid-number' | 'invalid-type' | 'invalid-date' | 'too-long' | 'too-many';
-  /** The field at fault (not for 'missing-name' and 'too-many'). */
+    | 'missing-name'
+    | 'invalid-number'
+    | 'invalid-type'
+    | 'invalid-date'
+    | 'too-long'
+    | 'too-many'
+    | 'repeated';
+  /** The field at fault (not for 'missing-name', 'too-many' and 'repeated'). */
   field?: IndicatorField;
-  /** The offending cell as text ('invalid-number', 'invalid-type', 'invalid-date'). */
+  /** The offending cell as text; for 'repeated', the indicator's code or name. */
   value?: string;
-  /** The maximum length ('too-long') or number of indicators ('too-many'). */
+  /**
+   * The maximum length ('too-long') or number of indicators ('too-many'); for 'repeated', the
+   * row that already named the indicator.
+   */
   limit?: number;
 }
 
@@ -233,7 +243,9 @@ function readReferenceDate(cell: Cell | undefined): string | 'invalid' {
 /**
  * Turns the rows of a monitoring extract into indicators by the column mapping. Wholly blank
  * rows are skipped silently; a row without a name, with an unreadable number, type or date, or
- * with a text too long is reported and left out. After {@link MAX_IMPORTED_INDICATORS}
+ * with a text too long is reported and left out, and so is a row naming an indicator an earlier
+ * row named (indicatorKey). `filled[i]` lists the fields indicator i had a value for (an update
+ * changes only those: indicators-match.ts). After {@link MAX_IMPORTED_INDICATORS}
  * indicators a 'too-many' problem is reported and the remaining rows are ignored.
  * `firstRow` is the spreadsheet row number of rows[0] (2 when the header is row 1).
  */
@@ -241,9 +253,11 @@ export function buildIndicators(
   rows: readonly (readonly Cell[])[],
   mapping: readonly IndicatorColumnTarget[],
   firstRow = 2,
-): { indicators: IndicatorDraft[]; problems: IndicatorRowProblem[] } {
+): { indicators: IndicatorDraft[]; filled: IndicatorField[][]; problems: IndicatorRowProblem[] } {
   const indicators: IndicatorDraft[] = [];
+  const filled: IndicatorField[][] = [];
   const problems: IndicatorRowProblem[] = [];
+  const seen = new Map<string, number>();
   const columns = new Map<IndicatorField, number>();
   mapping.forEach((target, index) => {
     if (target.kind === 'field' && !columns.has(target.field)) columns.set(target.field, index);
@@ -301,6 +315,15 @@ export function buildIndicators(
       problems.push({ rowNumber, kind: 'too-many', limit: MAX_IMPORTED_INDICATORS });
       break;
     }
+    const key = indicatorKey({ code: field('code'), axis: field('axis'), name: field('name') });
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const value = field('code') || field('name');
+      problems.push({ rowNumber, kind: 'repeated', value, limit: first });
+      continue;
+    }
+    seen.set(key, rowNumber);
+    filled.push([...columns.keys()].filter((name) => text(cellOf(row, name)) !== ''));
     indicators.push({
       axis: field('axis'),
       code: field('code'),
@@ -312,5 +335,5 @@ export function buildIndicators(
       source: field('source'),
     });
   }
-  return { indicators, problems };
+  return { indicators, filled, problems };
 }

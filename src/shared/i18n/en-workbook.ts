@@ -72,6 +72,7 @@ export const enWorkbook: Record<keyof typeof itWorkbook, string> = {
 
   'xlsx.col.matrix': 'Matrix',
   'xlsx.col.row': 'Row',
+  'xlsx.col.rowNote': 'Row note',
   'xlsx.col.column': 'Column',
   'xlsx.col.dimension': 'Dimension',
   'xlsx.col.level': 'Level',

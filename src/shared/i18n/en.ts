@@ -222,8 +222,26 @@ export const en: Record<MessageKey, string> = {
   'indicators.importTitle': 'Import indicators',
   'indicators.importIntro':
     'Choose an extract of the monitoring system (CSV or XLSX, headers in the first row). You will see how the columns are matched and which rows have problems before importing.',
-  'indicators.importConfirm': 'Import {n, plural, one {# indicator} other {# indicators}}',
-  'indicators.imported': '{n, plural, one {# indicator imported} other {# indicators imported}}.',
+  'indicators.importConfirm': 'Import: {added} new, {updated} updated',
+  'indicators.imported': 'Indicators imported: {added} new, {updated} updated.',
+  'indicators.importUndo': 'Undo the import',
+  'indicators.importUndone': 'Import undone: the indicators are as they were before.',
+  'indicators.previewCaption':
+    'Preview ({n, plural, one {# indicator} other {first # indicators}})',
+  'indicators.plan':
+    '{fresh, plural, =0 {No new indicators} one {# new indicator} other {# new indicators}}; {matched, plural, =0 {none already there} other {# already there}} (same code, or same axis and name without a code), {changed, plural, =0 {none with different values} other {# with different values}}.',
+  'indicators.existing': 'Indicators already there',
+  'indicators.existing.update': 'Update the values the file gives (blank cells erase nothing)',
+  'indicators.existing.skip': 'Leave them as they are',
+  'indicators.outcome': 'Outcome',
+  'indicators.outcome.new': 'New',
+  'indicators.outcome.update': 'To update',
+  'indicators.outcome.same': 'Unchanged',
+  'indicators.outcome.skip': 'Left as is',
+  'indicators.nothingNew':
+    'The file changes nothing: its indicators are already there, with these values.',
+  'indicators.problem.repeated':
+    'Row {row}: “{value}” is already on row {limit}; this row is left out.',
   'indicators.problem.missing-name': 'Row {row}: the indicator has no name.',
   'indicators.problem.invalid-number': 'Row {row}: “{value}” is not a number ({field}).',
   'indicators.problem.invalid-type':
@@ -605,7 +623,8 @@ export const en: Record<MessageKey, string> = {
   'matrix.undo.nothing': 'No rating to undo in this window.',
   'matrix.undo.changed': 'Not undone: the cell was changed in another window after your rating.',
   'matrix.keys':
-    'Arrows to move; 1, 2, 3 (0 where the scale has it) for the level of the chosen dimension, n for n.a., Delete to clear, d to switch dimension, Enter for the rationale, Ctrl+Z to undo the last rating.',
+    'Arrows to move; {levels}{na, select, yes { and n (n.a.)} other {}} for the level of the chosen dimension; Delete to clear, d to switch dimension, Enter for the rationale, Ctrl+Z to undo the last rating.',
+  'matrix.noNa': 'This scale has no n.a.: Delete clears the cell’s rating.',
   'matrix.evidenceCount': '{n, plural, one {# piece of evidence} other {# pieces of evidence}}',
   'matrix.pickCell': 'Choose a cell to rate it and give the rationale.',
   'matrix.cellPanel': 'Selected cell',
@@ -629,7 +648,7 @@ export const en: Record<MessageKey, string> = {
   'matrix.overall': 'Total',
   'matrix.apart': 'counted apart',
   'matrix.mapping':
-    'Values used for the means: {mapping}. n.a. cells are left out of the means. A mean takes the name and colour of the nearest level; halfway (1.5, 2.5), the higher one.',
+    'Values used for the means: {mapping}.{na, select, yes { n.a. cells are left out of the means.} other {}} A mean takes the name and colour of the nearest level; halfway (1.5, 2.5), the higher one.',
   'errors.VALIDATION': 'Invalid value: {reason}',
   'errors.NO_PROJECT_OPEN': 'No project is open.',
   'errors.NOT_A_PROJECT': 'The folder {path} does not contain a Campo project.',
@@ -642,6 +661,8 @@ export const en: Record<MessageKey, string> = {
     'The project was saved by a newer Campo (format {fileVersion}; this version reads up to {supportedVersion}). Update Campo to open it.',
   'errors.NOT_FOUND': 'Item not found.',
   'errors.DUPLICATE': 'The code {value} is already in use.',
+  'errors.IMPORT_UNDO_REFUSED':
+    'The import can no longer be undone: {names} {count, plural, one {was changed} other {were changed}} after it. Correct it by hand in the indicators table.',
   'errors.SOURCES_UNREADABLE':
     'Not exported: {count, plural, one {one transcript cannot be read} other {# transcripts cannot be read}} ({titles}), and what is coded in them would be missing. Restore a backup (Backups) and try again.',
   'errors.SOURCE_CORRUPT':

@@ -23,6 +23,8 @@ export const itUsability = {
     '«{typed}» non è una data: scrivila come giorno/mese/anno, per esempio 15/06/2021.',
   'amount.invalid':
     '«{typed}» non è un numero: scrivilo come 1.234,5 (punto per le migliaia, virgola per i decimali; al massimo 15 cifre).',
+  'amount.readAs':
+    '«{typed}» è stato letto come {value}. Se intendevi {other} (le migliaia scritte all’inglese), scrivi {other}.',
   'indicators.dateInvalid':
     '«{typed}» non è una data del calendario: scrivi una data vera (15/06/2021) o un periodo (nov 2020).',
   'validation.issue': '{problem} ({field})',

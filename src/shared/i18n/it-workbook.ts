@@ -70,6 +70,7 @@ export const itWorkbook = {
 
   'xlsx.col.matrix': 'Matrice',
   'xlsx.col.row': 'Riga',
+  'xlsx.col.rowNote': 'Nota della riga',
   'xlsx.col.column': 'Colonna',
   'xlsx.col.dimension': 'Dimensione',
   'xlsx.col.level': 'Livello',

@@ -227,9 +227,29 @@ export const it = {
   'indicators.importTitle': 'Importa indicatori',
   'indicators.importIntro':
     'Scegli un’estrazione del sistema di monitoraggio (CSV o XLSX, prima riga con le intestazioni). Vedrai come sono abbinate le colonne e quali righe hanno problemi prima di importare.',
-  'indicators.importConfirm': 'Importa {n, plural, one {# indicatore} other {# indicatori}}',
+  'indicators.importConfirm':
+    'Importa: {added, plural, one {# nuovo} other {# nuovi}}, {updated, plural, one {# aggiornato} other {# aggiornati}}',
   'indicators.imported':
-    '{n, plural, one {# indicatore importato} other {# indicatori importati}}.',
+    'Indicatori importati: {added, plural, one {# nuovo} other {# nuovi}}, {updated, plural, one {# aggiornato} other {# aggiornati}}.',
+  'indicators.importUndo': 'Annulla l’importazione',
+  'indicators.importUndone': 'Importazione annullata: gli indicatori sono com’erano prima.',
+  'indicators.previewCaption':
+    'Anteprima ({n, plural, one {# indicatore} other {primi # indicatori}})',
+  'indicators.plan':
+    '{fresh, plural, =0 {Nessun indicatore nuovo} one {# indicatore nuovo} other {# indicatori nuovi}}; {matched, plural, =0 {nessuno già presente} one {# già presente} other {# già presenti}} (stesso codice, o stesso asse e nome senza codice), {changed, plural, =0 {nessuno con valori diversi} one {# con valori diversi} other {# con valori diversi}}.',
+  'indicators.existing': 'Indicatori già presenti',
+  'indicators.existing.update':
+    'Aggiorna i valori che il file riporta (le celle vuote non cancellano nulla)',
+  'indicators.existing.skip': 'Lasciali come sono',
+  'indicators.outcome': 'Esito',
+  'indicators.outcome.new': 'Nuovo',
+  'indicators.outcome.update': 'Da aggiornare',
+  'indicators.outcome.same': 'Invariato',
+  'indicators.outcome.skip': 'Lasciato com’è',
+  'indicators.nothingNew':
+    'Il file non cambia nulla: i suoi indicatori ci sono già, con questi valori.',
+  'indicators.problem.repeated':
+    'Riga {row}: «{value}» compare già alla riga {limit}; questa riga è lasciata fuori.',
   'indicators.problem.missing-name': 'Riga {row}: manca il nome dell’indicatore.',
   'indicators.problem.invalid-number': 'Riga {row}: «{value}» non è un numero ({field}).',
   'indicators.problem.invalid-type':
@@ -616,7 +636,8 @@ export const it = {
   'matrix.undo.changed':
     'Non annullata: la cella è stata cambiata in un’altra finestra dopo la tua valutazione.',
   'matrix.keys':
-    'Frecce per spostarsi; 1, 2, 3 (0 dove la scala lo prevede) per il livello della dimensione scelta, n per n.a., Canc per cancellare, d per cambiare dimensione, Invio per la motivazione, Ctrl+Z per annullare l’ultima valutazione.',
+    'Frecce per spostarsi; {levels}{na, select, yes { e n (n.a.)} other {}} per il livello della dimensione scelta; Canc per cancellare, d per cambiare dimensione, Invio per la motivazione, Ctrl+Z per annullare l’ultima valutazione.',
+  'matrix.noNa': 'Questa scala non ha n.a.: Canc toglie la valutazione dalla cella.',
   'matrix.evidenceCount': '{n, plural, one {# evidenza} other {# evidenze}}',
   'matrix.pickCell': 'Scegli una cella per valutarla e motivarla.',
   'matrix.cellPanel': 'Cella selezionata',
@@ -640,7 +661,7 @@ export const it = {
   'matrix.overall': 'Totale',
   'matrix.apart': 'contato a parte',
   'matrix.mapping':
-    'Valori usati per le medie: {mapping}. Le celle n.a. restano fuori dalle medie. Una media prende il nome e il colore del livello più vicino; a metà strada (1,5; 2,5) quello più alto.',
+    'Valori usati per le medie: {mapping}.{na, select, yes { Le celle n.a. restano fuori dalle medie.} other {}} Una media prende il nome e il colore del livello più vicino; a metà strada (1,5; 2,5) quello più alto.',
   'errors.VALIDATION': 'Valore non valido: {reason}',
   'errors.NO_PROJECT_OPEN': 'Nessun progetto aperto.',
   'errors.NOT_A_PROJECT': 'La cartella {path} non contiene un progetto Campo.',
@@ -654,6 +675,8 @@ export const it = {
     'Il progetto è stato salvato da una versione più recente di Campo (formato {fileVersion}; questa versione legge fino al {supportedVersion}). Aggiorna Campo per aprirlo.',
   'errors.NOT_FOUND': 'Elemento non trovato.',
   'errors.DUPLICATE': 'Il codice {value} è già usato.',
+  'errors.IMPORT_UNDO_REFUSED':
+    'L’importazione non si può più annullare: {names} {count, plural, one {è stato modificato} other {sono stati modificati}} dopo. Correggi a mano dalla tabella degli indicatori.',
   'errors.SOURCES_UNREADABLE':
     'Non esportato: {count, plural, one {una trascrizione non si può leggere} other {# trascrizioni non si possono leggere}} ({titles}), e ciò che vi è codificato mancherebbe. Ripristina una copia di sicurezza (Copie di sicurezza) e riprova.',
   'errors.SOURCE_CORRUPT':

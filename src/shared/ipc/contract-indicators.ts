@@ -23,13 +23,36 @@ export const indicatorsContract = {
       .strict(),
     returns<SpreadsheetPreview>(),
   ),
-  /** Adds the previewed indicators all at once. */
+  /**
+   * Applies a previewed import at once (indicators-match.ts): `indicators` are added, `updates`
+   * change indicators already there (each refused if changed since `baseRev` by another window).
+   * Undoable with `indicatorsImportUndo` while those indicators stay as the import left them.
+   */
   indicatorsImport: handler(
     z
       .object({
-        indicators: z.array(IndicatorFields.strict()).min(1).max(5_000),
+        indicators: z.array(IndicatorFields.strict()).max(5_000),
+        updates: z
+          .array(
+            z.object({ id: Id, patch: IndicatorPatch.strict(), baseRev: BaseRevSchema }).strict(),
+          )
+          .max(5_000)
+          .default([]),
       })
-      .strict(),
-    returns<Indicator[]>(),
+      .strict()
+      .refine((args) => args.indicators.length + args.updates.length > 0, 'Nothing to import'),
+    returns<IndicatorImportResult>(),
   ),
+  /**
+   * Takes back the last import of this project (added indicators removed, updated ones as they
+   * were); refused with IMPORT_UNDO_REFUSED when one of them was changed after it.
+   */
+  indicatorsImportUndo: handler(z.object({ importId: Id }).strict(), returns<Indicator[]>()),
 };
+
+/** What an import did: the indicators it added and updated, and its id for the undo. */
+export interface IndicatorImportResult {
+  importId: string;
+  added: Indicator[];
+  updated: Indicator[];
+}

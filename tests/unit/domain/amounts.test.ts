@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUserAmount } from '../../../src/shared/domain/amounts';
+import { otherLanguageReading, parseUserAmount } from '../../../src/shared/domain/amounts';
 import { parseReferencePeriod } from '../../../src/shared/domain/dates';
 import { formatNumber } from '../../../src/shared/i18n';
 
@@ -43,5 +43,30 @@ describe('reference dates and periods of an indicator', () => {
     expect(parseReferencePeriod('')).toBeNull();
     expect(parseReferencePeriod('31/02/2021')).toBe('invalid');
     expect(parseReferencePeriod('2021-02-30')).toBe('invalid');
+  });
+});
+
+describe('otherLanguageReading', () => {
+  it('gives the thousands an amount means in the other language when it reads as three decimals', () => {
+    // Pasted from an Italian source into the English interface: 12.5 here, 12,500 there.
+    expect(parseUserAmount('12.500', 'en')).toBe(12.5);
+    expect(otherLanguageReading('12.500', 'en')).toBe(12_500);
+    expect(otherLanguageReading('1.600 €', 'en')).toBe(1_600);
+    expect(otherLanguageReading('-250,000', 'it')).toBe(-250_000);
+  });
+
+  it('is null when the amount reads one way only', () => {
+    for (const [typed, language] of [
+      ['0.125', 'en'], // no thousands start with 0
+      ['12.5', 'en'],
+      ['12.5000', 'en'],
+      ['12,500', 'en'], // English thousands, typed the English way
+      ['1.234,5', 'it'],
+      ['12.500', 'it'], // Italian thousands, typed the Italian way
+      ['1234.500', 'en'],
+      ['', 'en'],
+    ] as const) {
+      expect(otherLanguageReading(typed, language), typed).toBeNull();
+    }
   });
 });

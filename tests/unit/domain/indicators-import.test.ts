@@ -306,7 +306,7 @@ describe('buildIndicators', () => {
   it('turns Excel date serials into ISO dates and keeps whole years', () => {
     const dates = [45291, 45291.75, 43465, 61, 1, 2023, '2023-06-30T00:00:00.000Z', '1/2/2024'];
     const result = buildIndicators(
-      dates.map((date) => ['Indicatore', date]),
+      dates.map((date, i) => [`Indicatore ${i + 1}`, date]),
       [
         { kind: 'field', field: 'name' },
         { kind: 'field', field: 'referenceDate' },

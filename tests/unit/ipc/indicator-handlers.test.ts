@@ -46,11 +46,77 @@ describe('indicator handlers', () => {
         },
       ],
     });
-    expect(imported).toHaveLength(1);
+    expect(imported.added).toHaveLength(1);
+    expect(imported.updated).toEqual([]);
     await call('indicatorDelete', { id: added.id });
     expect((await call('projectCurrent', {}))!.project.indicators.map((i) => i.code)).toEqual([
       'CR06',
     ]);
     await core.shutdown();
   });
+
+  it('an import updates indicators already there and adds new ones; its undo puts them back, on disk too', async () => {
+    const { call, refusal, core, dir } = await projectCore();
+    const co01 = await call('indicatorAdd', { name: 'Disoccupati', code: 'CO01', achieved: 700 });
+    const imported = await call('indicatorsImport', {
+      indicators: [{ ...blank, code: 'CO09', name: 'Inattivi', achieved: 20 }],
+      updates: [
+        { id: co01.id, patch: { achieved: 950, source: 'dicembre.csv' }, baseRev: co01.rev },
+      ],
+    });
+    expect(imported.updated).toEqual([
+      expect.objectContaining({ id: co01.id, achieved: 950, source: 'dicembre.csv' }),
+    ]);
+    expect(imported.added.map((i) => i.code)).toEqual(['CO09']);
+
+    const undone = await call('indicatorsImportUndo', { importId: imported.importId });
+    expect(undone.map((i) => [i.code, i.achieved, i.source])).toEqual([['CO01', 700, '']]);
+    // Once only.
+    expect(await refusal('indicatorsImportUndo', { importId: imported.importId })).toMatchObject({
+      code: 'IMPORT_UNDO_REFUSED',
+    });
+    await call('projectClose', {});
+    const reopened = await call('projectOpen', { path: dir });
+    expect(reopened.project.indicators.map((i) => [i.code, i.achieved])).toEqual([['CO01', 700]]);
+    await core.shutdown();
+  });
+
+  it('an import is not undone over a change made after it, and says which indicator changed', async () => {
+    const { call, refusal, core } = await projectCore();
+    const co01 = await call('indicatorAdd', { name: 'Disoccupati', code: 'CO01', achieved: 700 });
+    const imported = await call('indicatorsImport', {
+      indicators: [],
+      updates: [{ id: co01.id, patch: { achieved: 950 }, baseRev: co01.rev }],
+    });
+    await call('indicatorUpdate', { id: co01.id, patch: { target: 2_000 } });
+    expect(await refusal('indicatorsImportUndo', { importId: imported.importId })).toMatchObject({
+      code: 'IMPORT_UNDO_REFUSED',
+      details: { names: 'CO01', count: 1 },
+    });
+    const now = (await call('projectCurrent', {}))!.project.indicators;
+    expect(now.map((i) => [i.achieved, i.target])).toEqual([[950, 2_000]]);
+    await core.shutdown();
+  });
+
+  it('an empty import is refused', async () => {
+    const { refusal, core } = await projectCore();
+    expect(await refusal('indicatorsImport', { indicators: [], updates: [] })).toMatchObject({
+      code: 'VALIDATION',
+    });
+    await core.shutdown();
+  });
 });
+
+const blank = {
+  axis: '',
+  code: '',
+  name: '',
+  unit: '',
+  type: 'output' as const,
+  baseline: null,
+  milestone: null,
+  target: null,
+  achieved: null,
+  referenceDate: '',
+  source: '',
+};

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { planIndicatorImport } from '../../../shared/domain/indicators-match';
 import {
   INDICATOR_FIELDS,
   buildIndicators,
@@ -7,14 +8,16 @@ import {
   type IndicatorField,
   type IndicatorRowProblem,
 } from '../../../shared/domain/indicators-import';
-import type { MessageKey, Translate } from '../../../shared/i18n';
+import { formatNumber, type MessageKey, type Translate } from '../../../shared/i18n';
 import type { SpreadsheetPreview } from '../../../shared/ipc/types';
 import { readFileForUpload } from '../../api/files';
 import { ColumnMappingTable } from '../../components/ColumnMappingTable';
 import { Dialog } from '../../components/Dialog';
-import { useT } from '../../i18n/use-t';
+import { useLanguage, useT } from '../../i18n/use-t';
+import { baseRevOf } from '../../stores/base-revision';
 import { attempt } from '../../stores/core-calls';
 import { useIndicatorsStore } from '../../stores/indicators-store';
+import { useProjectStore } from '../../stores/project-store';
 
 const PREVIEW_ROWS = 20;
 
@@ -44,17 +47,33 @@ function describe(problem: IndicatorRowProblem, t: Translate): string {
 
 /**
  * Import of a monitoring extract (CSV or XLSX): columns matched to fields (each can be changed),
- * rows with problems listed with the reason and left out, the rest imported at once.
+ * rows with problems listed with the reason and left out, the rest imported at once. Rows naming
+ * an indicator already there (a newer extract of the same system) update it, or are left out.
  */
 export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
   const t = useT();
+  const language = useLanguage();
+  const existing = useProjectStore((state) => state.snapshot?.project.indicators);
   const [sheet, setSheet] = useState<(SpreadsheetPreview & { fileName: string }) | null>(null);
   const [mapping, setMapping] = useState<IndicatorColumnTarget[]>([]);
+  const [onExisting, setOnExisting] = useState<'update' | 'skip'>('update');
   const [busy, setBusy] = useState(false);
   const result = useMemo(
     () => (sheet ? buildIndicators(sheet.rows, mapping) : null),
     [sheet, mapping],
   );
+  const plan = useMemo(
+    () =>
+      result && sheet
+        ? planIndicatorImport(result.indicators, result.filled, existing ?? [], sheet.fileName)
+        : null,
+    [result, sheet, existing],
+  );
+  const updates =
+    plan && onExisting === 'update'
+      ? plan.matched.filter(({ patch }) => Object.keys(patch).length > 0)
+      : [];
+  const amount = (n: number | null) => (n === null ? '' : formatNumber(n, language, 6));
 
   async function pick(file: File | undefined) {
     if (!file) return;
@@ -68,15 +87,18 @@ export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
   }
 
   async function importAll() {
-    if (!result || !sheet) return;
+    if (!plan) return;
     setBusy(true);
-    const indicators = result.indicators.map((draft) => ({
-      ...draft,
-      source: draft.source || sheet.fileName,
-    }));
-    const added = await useIndicatorsStore.getState().importMany(indicators);
+    const done = await useIndicatorsStore.getState().importMany({
+      indicators: plan.fresh,
+      updates: updates.map(({ indicator, patch }) => ({
+        id: indicator.id,
+        patch,
+        baseRev: baseRevOf('indicator', indicator.id),
+      })),
+    });
     setBusy(false);
-    if (added > 0) onClose();
+    if (done) onClose();
   }
 
   return (
@@ -121,14 +143,35 @@ export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
               setMapping(mapping.map((m, i) => (i === index ? target : m)));
             }}
           />
-          {result && (
+          {result && plan && (
             <>
               <p role="status">
                 {t('import.readyCount', {
                   ready: result.indicators.length,
                   problems: new Set(result.problems.map((p) => p.rowNumber)).size,
+                })}{' '}
+                {t('indicators.plan', {
+                  fresh: plan.fresh.length,
+                  matched: plan.matched.length,
+                  changed: plan.outcomes.filter((outcome) => outcome === 'update').length,
                 })}
               </p>
+              {plan.matched.length > 0 && (
+                <fieldset className="radio-group">
+                  <legend>{t('indicators.existing')}</legend>
+                  {(['update', 'skip'] as const).map((choice) => (
+                    <label key={choice} className="checkbox">
+                      <input
+                        type="radio"
+                        name="on-existing"
+                        checked={onExisting === choice}
+                        onChange={() => setOnExisting(choice)}
+                      />
+                      {t(`indicators.existing.${choice}`)}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
               {result.problems.length > 0 && (
                 <ul className="problems" aria-label={t('import.problemsLabel')}>
                   {result.problems.slice(0, 50).map((problem, i) => (
@@ -138,7 +181,7 @@ export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
               )}
               <table className="table compact">
                 <caption>
-                  {t('import.previewCaption', {
+                  {t('indicators.previewCaption', {
                     n: Math.min(PREVIEW_ROWS, result.indicators.length),
                   })}
                 </caption>
@@ -149,20 +192,29 @@ export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
                         {t(FIELD_LABELS[field])}
                       </th>
                     ))}
+                    <th scope="col">{t('indicators.outcome')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {result.indicators.slice(0, PREVIEW_ROWS).map((draft, i) => (
-                    <tr key={i}>
-                      <td>{draft.axis}</td>
-                      <td>{draft.code}</td>
-                      <th scope="row">{draft.name}</th>
-                      <td>{draft.milestone ?? ''}</td>
-                      <td>{draft.achieved ?? ''}</td>
-                    </tr>
-                  ))}
+                  {result.indicators.slice(0, PREVIEW_ROWS).map((draft, i) => {
+                    const outcome = plan.outcomes[i]!;
+                    const shown = outcome === 'update' && onExisting === 'skip' ? 'skip' : outcome;
+                    return (
+                      <tr key={i}>
+                        <td>{draft.axis}</td>
+                        <td>{draft.code}</td>
+                        <th scope="row">{draft.name}</th>
+                        <td className="number">{amount(draft.milestone)}</td>
+                        <td className="number">{amount(draft.achieved)}</td>
+                        <td>{t(`indicators.outcome.${shown}`)}</td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
+              {plan.fresh.length + updates.length === 0 && result.indicators.length > 0 && (
+                <p className="hint">{t('indicators.nothingNew')}</p>
+              )}
             </>
           )}
           <div className="dialog-actions">
@@ -172,10 +224,13 @@ export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
             <button
               type="button"
               className="primary"
-              disabled={busy || !result || result.indicators.length === 0}
+              disabled={busy || !plan || plan.fresh.length + updates.length === 0}
               onClick={() => void importAll()}
             >
-              {t('indicators.importConfirm', { n: result?.indicators.length ?? 0 })}
+              {t('indicators.importConfirm', {
+                added: plan?.fresh.length ?? 0,
+                updated: updates.length,
+              })}
             </button>
           </div>
         </div>

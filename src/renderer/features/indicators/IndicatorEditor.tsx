@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { parseUserAmount } from '../../../shared/domain/amounts';
+import { otherLanguageReading, parseUserAmount } from '../../../shared/domain/amounts';
 import { formatUserDate, parseReferencePeriod } from '../../../shared/domain/dates';
 import { INDICATOR_TYPES } from '../../../shared/model/constants';
 import type { Indicator, Language } from '../../../shared/model/project';
@@ -25,8 +25,21 @@ const REFERENCE_PERIOD: Reading<string> = {
 function amountReading(language: Language): Reading<number> {
   return {
     parse: (typed) => parseUserAmount(typed, language),
-    format: (value) => (value === null ? '' : formatNumber(value, language, 2)),
+    format: (value) => (value === null ? '' : formatNumber(value, language, 6)),
     invalid: 'amount.invalid',
+    note(typed) {
+      const value = parseUserAmount(typed, language);
+      const other = otherLanguageReading(typed, language);
+      if (typeof value !== 'number' || other === null) return null;
+      return {
+        key: 'amount.readAs',
+        params: {
+          typed: typed.trim(),
+          value: formatNumber(value, language, 6),
+          other: formatNumber(other, language, 6),
+        },
+      };
+    },
     size: 12,
     inputMode: 'decimal',
   };

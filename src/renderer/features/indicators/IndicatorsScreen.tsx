@@ -15,7 +15,7 @@ export function IndicatorsScreen() {
   const t = useT();
   const language = useLanguage();
   const indicators = useProjectStore((state) => state.snapshot?.project.indicators ?? []);
-  const value = (n: number | null) => (n === null ? t('app.none') : formatNumber(n, language, 1));
+  const value = (n: number | null) => (n === null ? t('app.none') : formatNumber(n, language, 6));
   const sources = [...new Set(indicators.map((i) => i.source).filter(Boolean))];
   const addIndicator = useIndicatorsStore((state) => state.add);
   const [editing, setEditing] = useState<string | null>(null);
