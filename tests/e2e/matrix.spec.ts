@@ -95,3 +95,33 @@ test('fill a 4 × 5 integration matrix by keyboard, see the summaries, attach a 
     'Basso 7 · Medio 6 · Alto 6 · n.a. 1',
   );
 });
+
+test('a Europe 2020 matrix marks a target the programme cannot touch as n.a., apart from «Nullo», and its help names its own keys', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const matrix = new MatrixPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Europa 2020');
+  await project.go('Matrice di integrazione');
+  await page.getByRole('button', { name: 'Nuova matrice Europa 2020' }).click();
+  await expect(page.locator('.matrix-grid-wrap .hint')).toContainText(
+    '0 (Nullo), 1 (Basso), 2 (Medio), 3 (Alto) e n (n.a.) per il livello',
+  );
+  await matrix.cell('Spesa in ricerca e sviluppo', 'POR FSE').click();
+  await page.keyboard.press('n');
+  await expect(matrix.cell('Spesa in ricerca e sviluppo', 'POR FSE')).toContainText('n.a.');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('0');
+  await expect(matrix.cell('Persone a rischio di povertà o esclusione', 'POR FSE')).toContainText(
+    'Nullo',
+  );
+  const total = matrix.summary('Contributo').getByRole('row', { name: /^Totale/ });
+  await expect(total).toContainText('Nullo 1');
+  await expect(total).toContainText('n.a. 1');
+  await expect(
+    page.locator('.hint').filter({ hasText: 'Valori usati per le medie' }),
+  ).toContainText('Le celle n.a. restano fuori dalle medie');
+});

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { HandlerArgs } from '../../shared/ipc/contract';
 import type { RatingMatrix } from '../../shared/model/matrix';
 import { api } from '../api/client';
+import { useAppStore } from './app-store';
 import { attempt, refreshProject } from './core-calls';
 import { upsertInProject, useProjectStore } from './project-store';
 import { resetOnProjectChange } from './project-scope';
@@ -68,7 +69,9 @@ export const useMatrixStore = create<MatrixState>((set, get) => {
     focus: (cell) => set({ active: cell }),
     setDimension: (id) => set({ dimensionId: id }),
     async add(template) {
-      const matrix = await run(() => api().ratingMatrixAdd({ template }));
+      const matrix = await run(() =>
+        api().ratingMatrixAdd({ template, language: useAppStore.getState().language }),
+      );
       if (matrix) set({ selectedId: matrix.id, active: null, dimensionId: null });
     },
     async remove(id) {

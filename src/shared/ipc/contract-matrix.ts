@@ -15,6 +15,8 @@ export const matrixContract = {
       .object({
         template: z.enum(['integration', 'europe2020']),
         title: z.string().trim().min(1).max(300).optional(),
+        /** The language of the template's title, rows and notes (Italian when not given). */
+        language: z.enum(['it', 'en']).optional(),
       })
       .strict(),
     returns<RatingMatrix>(),

@@ -8,13 +8,15 @@ import { numberOrEmpty, rounded, sheet, textOrEmpty, type WorkbookContext } from
 /**
  * Every rating matrix in long form, ready for a pivot table: one row per row × column ×
  * dimension in matrix order, unrated ones included (level and value empty). "n.a." shows its
- * level with an empty value. Rationale and evidence count are the cell's, on each dimension.
+ * level with an empty value. Rationale and evidence count are the cell's, on each dimension; the
+ * row's note (a Europe 2020 target's value for Italy) is on each of the row's lines.
  */
 export function matricesSheet(context: WorkbookContext): WorkbookSheet {
   const { t, language } = context;
   const header = [
     t('xlsx.col.matrix'),
     t('xlsx.col.row'),
+    t('xlsx.col.rowNote'),
     t('xlsx.col.column'),
     t('xlsx.col.dimension'),
     t('xlsx.col.level'),
@@ -38,6 +40,7 @@ export function matricesSheet(context: WorkbookContext): WorkbookSheet {
           rows.push([
             matrix.title,
             row.label,
+            textOrEmpty(row.note),
             column.label,
             dimension.label[language],
             level === null ? null : level.label[language],

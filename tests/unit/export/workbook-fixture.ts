@@ -182,7 +182,7 @@ export function sampleProject(): ProjectFile {
         title: 'Matrice di integrazione',
         template: 'integration',
         rows: [
-          { id: 'r1', label: 'Asse I – Occupazione' },
+          { id: 'r1', label: 'Asse I – Occupazione', note: 'Tasso 20-64 anni: 67-69%' },
           { id: 'r2', label: 'Asse II – Inclusione' },
         ],
         columns: [

@@ -323,6 +323,7 @@ describe('buildWorkbook', () => {
     expect(matrices.header).toEqual([
       'Matrice',
       'Riga',
+      'Nota della riga',
       'Colonna',
       'Dimensione',
       'Livello',
@@ -332,10 +333,31 @@ describe('buildWorkbook', () => {
     ]);
     const title = 'Matrice di integrazione';
     expect(matrices.rows).toEqual([
-      [title, 'Asse I – Occupazione', 'POR FESR', 'Coordinamento', 'Alto', 3, 'Bandi congiunti', 2],
-      [title, 'Asse I – Occupazione', 'PSR', 'Coordinamento', 'n.a.', null, null, 0],
-      [title, 'Asse II – Inclusione', 'POR FESR', 'Coordinamento', 'Medio', 2, null, 0],
-      [title, 'Asse II – Inclusione', 'PSR', 'Coordinamento', null, null, null, 0],
+      // The row's note (Europe 2020: Italy's value of the target) on each of its rows.
+      [
+        title,
+        'Asse I – Occupazione',
+        'Tasso 20-64 anni: 67-69%',
+        'POR FESR',
+        'Coordinamento',
+        'Alto',
+        3,
+        'Bandi congiunti',
+        2,
+      ],
+      [
+        title,
+        'Asse I – Occupazione',
+        'Tasso 20-64 anni: 67-69%',
+        'PSR',
+        'Coordinamento',
+        'n.a.',
+        null,
+        null,
+        0,
+      ],
+      [title, 'Asse II – Inclusione', null, 'POR FESR', 'Coordinamento', 'Medio', 2, null, 0],
+      [title, 'Asse II – Inclusione', null, 'PSR', 'Coordinamento', null, null, null, 0],
     ]);
   });
 
@@ -440,7 +462,7 @@ describe('buildWorkbook', () => {
     expect(sheetNamed(sheets, 'NGT results').rows[0]?.[2]).toBe(
       'Rank the top 3 ideas (3…1 points)',
     );
-    expect(sheetNamed(sheets, 'Rating matrices').rows[0]?.slice(3, 5)).toEqual([
+    expect(sheetNamed(sheets, 'Rating matrices').rows[0]?.slice(4, 6)).toEqual([
       'Coordination',
       'High',
     ]);

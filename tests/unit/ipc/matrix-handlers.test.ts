@@ -81,10 +81,26 @@ describe('rating matrix handlers', () => {
       label: 'Tasso di occupazione 20-64 anni',
       note: '67-69%',
     });
-    expect(europe.scale.map((l) => l.label.it)).toEqual(['Nullo', 'Basso', 'Medio', 'Alto']);
+    expect(europe.scale.map((l) => l.label.it)).toEqual([
+      'Nullo',
+      'Basso',
+      'Medio',
+      'Alto',
+      'n.a.',
+    ]);
     const again = await call('ratingMatrixAdd', { template: 'integration' });
     expect(again.title).toBe('Matrice di integrazione (2)');
     expect((await call('projectCurrent', {}))!.project.matrices).toHaveLength(3);
+
+    // Made from the English interface, for an English report: English labels and values.
+    const english = await call('ratingMatrixAdd', { template: 'europe2020', language: 'en' });
+    expect(english.title).toBe('Contribution to Europe 2020');
+    expect(english.rows.map((row) => [row.label, row.note]).slice(3)).toEqual([
+      ['People at risk of poverty or social exclusion', '2.2 million fewer'],
+      ['Research and development expenditure', '1.53% of GDP'],
+    ]);
+    const integration = await call('ratingMatrixAdd', { template: 'integration', language: 'en' });
+    expect(integration.rows[0]!.label).toBe('TO8 – Employment');
     await core.shutdown();
   });
 });

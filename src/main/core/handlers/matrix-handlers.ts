@@ -47,12 +47,12 @@ export function matrixHandlers(state: CoreState): MatrixHandlers {
     return findById(session.project.matrices, matrixId, 'matrix');
   }
   return {
-    async ratingMatrixAdd({ template, title }) {
+    async ratingMatrixAdd({ template, title, language }) {
       const session = state.requireSession();
       const base =
         template === 'integration'
-          ? integrationTemplate(randomUUID)
-          : europe2020Template(randomUUID);
+          ? integrationTemplate(randomUUID, language)
+          : europe2020Template(randomUUID, language);
       const id = randomUUID();
       await session.mutate((project) => {
         // Two matrices of one template must be told apart in the tabs: "… (2)".

@@ -82,8 +82,8 @@ export function MatrixGrid({ matrix, onEnter }: { matrix: RatingMatrix; onEnter(
       setDimension(matrix.dimensions[(index + 1) % matrix.dimensions.length]!.id);
     } else if (key === 'n' || key === 'N') {
       const na = matrix.scale.find((level) => level.value === null);
-      if (!na) return;
-      set(na.id);
+      if (na) set(na.id);
+      else useAppStore.getState().notify('info', { key: 'matrix.noNa' });
     } else if (/^\d$/.test(key)) {
       const level = matrix.scale.find((l) => l.value === Number(key));
       if (!level) return;
@@ -179,7 +179,15 @@ export function MatrixGrid({ matrix, onEnter }: { matrix: RatingMatrix; onEnter(
           ))}
         </tbody>
       </table>
-      <p className="hint">{t('matrix.keys')}</p>
+      <p className="hint">
+        {t('matrix.keys', {
+          levels: matrix.scale
+            .filter((level) => level.value !== null)
+            .map((level) => `${level.value} (${level.label[language]})`)
+            .join(', '),
+          na: matrix.scale.some((level) => level.value === null) ? 'yes' : 'no',
+        })}
+      </p>
     </div>
   );
 }

@@ -80,7 +80,12 @@ export function MatrixSummaries({ matrix }: { matrix: RatingMatrix }) {
           </span>
         ))}
       </p>
-      <p className="hint">{t('matrix.mapping', { mapping })}</p>
+      <p className="hint">
+        {t('matrix.mapping', {
+          mapping,
+          na: matrix.scale.some((level) => level.value === null) ? 'yes' : 'no',
+        })}
+      </p>
     </section>
   );
 }
