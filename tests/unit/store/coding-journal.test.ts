@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layerCodersOnDisk } from '../../../src/main/core/agreement/agreement-data';
 import {
+  journalLine,
   LayerJournal,
   parseLayerJournal,
   readLayerJournal,
@@ -240,6 +241,48 @@ describe('the coding journal', () => {
       expect(read.deltas.map((d) => d.codings[0]!.id)).toEqual(
         dir === steady ? ['c1', 'c2'] : ['c1', 'c2', 'c3'],
       );
+    }
+  });
+
+  it('cuts a torn last line off before appending, so a later open reads no damage', async () => {
+    // Found in a review: after a crash and a checkpoint that failed at the next open, new lines
+    // followed the torn one, which the open after that reported as saved work damaged since.
+    const delta = (n: number): LayerDelta => ({
+      sourceId: 's1',
+      coderId: ANNA.id,
+      textRev: 0,
+      codings: [
+        {
+          id: `c${n}`,
+          codeId: 'k1',
+          start: n,
+          end: n + 4,
+          fp: 'x',
+          memo: '',
+          key: false,
+          textChanged: false,
+          createdAt: '2026-12-05T09:00:00.000Z',
+          rev: 1,
+        },
+      ],
+      memos: [],
+      tombstones: [],
+    });
+    for (const longLine of [false, true]) {
+      const dir = await tempDir();
+      const first = journalLine([delta(1)]);
+      // The second line's write cut short by the crash (a long one: a merge's).
+      const torn = journalLine([delta(2)]).slice(0, longLine ? -1 : 40);
+      const padded = longLine ? torn.replace('"memo":""', `"memo":"${'x'.repeat(200_000)}"`) : torn;
+      await writeFile(join(dir, JOURNAL), first + padded);
+      expect(parseLayerJournal(first + padded)).toMatchObject({ skipped: 1, damaged: 0 });
+      const journal = new LayerJournal(dir);
+      await journal.append([delta(3)]);
+      await journal.close();
+      const read = await readLayerJournal(dir);
+      expect(read).toMatchObject({ skipped: 0, damaged: 0 });
+      expect(read.deltas.map((d) => d.codings[0]!.id)).toEqual(['c1', 'c3']);
+      expect(journal.bytes).toBe((await stat(join(dir, JOURNAL))).size);
     }
   });
 

@@ -183,6 +183,34 @@ export async function withJournal(
   return bytes;
 }
 
+/** How much of a journal's end is read to find where its last whole line ends. */
+const TAIL_BYTES = 64 * 1024;
+
+/**
+ * Cuts off what a crash left after the journal's last whole line (a line ends with a line break;
+ * a torn one does not), and returns the journal's length. The torn line was never acknowledged;
+ * left there, the lines appended after it would make it look like saved work damaged since.
+ */
+async function cutTornTail(handle: FileHandle, size: number): Promise<number> {
+  if (size === 0) return 0;
+  let from = Math.max(0, size - TAIL_BYTES);
+  for (;;) {
+    const tail = Buffer.alloc(size - from);
+    await handle.read(tail, 0, tail.length, from);
+    if (tail.at(-1) === 0x0a) return size;
+    const end = tail.lastIndexOf(0x0a);
+    // A line longer than what was read (a large merge): read further back.
+    if (end < 0 && from > 0) {
+      from = Math.max(0, from - TAIL_BYTES * 16);
+      continue;
+    }
+    const whole = end < 0 ? 0 : from + end + 1;
+    await handle.truncate(whole);
+    await handle.datasync();
+    return whole;
+  }
+}
+
 /**
  * The journal a session appends to (it holds the project's lock). Opened at the first append;
  * a failed append is cut off again, so a later line never follows a broken one.
@@ -228,7 +256,7 @@ export class LayerJournal {
       await created.close();
       return open(path, flags);
     });
-    this.length = (await handle.stat()).size;
+    this.length = await cutTornTail(handle, (await handle.stat()).size);
     this.handle = handle;
     return handle;
   }
