@@ -95,6 +95,17 @@ describe('indicator handlers', () => {
     });
     const now = (await call('projectCurrent', {}))!.project.indicators;
     expect(now.map((i) => [i.achieved, i.target])).toEqual([[950, 2_000]]);
+
+    // An indicator the import added, deleted since, is named by its code.
+    const next = await call('indicatorsImport', {
+      indicators: [{ ...blank, code: 'CO09', name: 'Inattivi' }],
+      updates: [],
+    });
+    await call('indicatorDelete', { id: next.added[0]!.id });
+    expect(await refusal('indicatorsImportUndo', { importId: next.importId })).toMatchObject({
+      code: 'IMPORT_UNDO_REFUSED',
+      details: { names: 'CO09', count: 1 },
+    });
     await core.shutdown();
   });
 

@@ -20,7 +20,7 @@ interface LastImport {
   importId: string;
   dir: string;
   /** Each indicator the import added or changed, with the revision it left. */
-  touched: Array<{ id: string; rev: number; before: Indicator | null }>;
+  touched: Array<{ id: string; rev: number; label: string; before: Indicator | null }>;
 }
 
 /** Indicators: added, edited field by field, deleted. */
@@ -65,11 +65,11 @@ export function indicatorHandlers(state: CoreState): IndicatorHandlers {
         );
       });
       const find = (id: string) => findById(session.project.indicators, id, 'indicator');
-      const touched = [...before.keys(), ...ids].map((id) => ({
-        id,
-        rev: find(id).rev ?? 0,
-        before: before.get(id) ?? null,
-      }));
+      const touched = [...before.keys(), ...ids].map((id) => {
+        const indicator = find(id);
+        const label = indicator.code || indicator.name;
+        return { id, rev: indicator.rev ?? 0, label, before: before.get(id) ?? null };
+      });
       const importId = randomUUID();
       lastImport = { importId, dir: session.dir, touched };
       return { importId, added: ids.map(find), updated: [...before.keys()].map(find) };
@@ -81,9 +81,10 @@ export function indicatorHandlers(state: CoreState): IndicatorHandlers {
       if (!undo || undo.importId !== importId || undo.dir !== session.dir)
         throw new CampoError('IMPORT_UNDO_REFUSED', 'Not the last import', { names: '', count: 0 });
       await session.mutate((project) => {
-        const changed = undo.touched.flatMap(({ id, rev }) => {
+        // Changed or deleted since: the undo would overwrite, or bring back, someone's work.
+        const changed = undo.touched.flatMap(({ id, rev, label }) => {
           const now = project.indicators.find((indicator) => indicator.id === id);
-          return now && now.rev === rev ? [] : [now?.code || now?.name || id];
+          return now && now.rev === rev ? [] : [label];
         });
         if (changed.length > 0)
           throw new CampoError('IMPORT_UNDO_REFUSED', 'Changed since the import', {
