@@ -661,6 +661,8 @@ export const en: Record<MessageKey, string> = {
     'The project was saved by a newer Campo (format {fileVersion}; this version reads up to {supportedVersion}). Update Campo to open it.',
   'errors.NOT_FOUND': 'Item not found.',
   'errors.DUPLICATE': 'The code {value} is already in use.',
+  'errors.IMPORT_UNDO_GONE':
+    'This import can no longer be undone: another was made after it, or the project was closed meanwhile. Correct it by hand in the indicators table.',
   'errors.IMPORT_UNDO_REFUSED':
     'The import can no longer be undone: {names} {count, plural, one {was changed} other {were changed}} after it. Correct it by hand in the indicators table.',
   'errors.SOURCES_UNREADABLE':

@@ -675,6 +675,8 @@ export const it = {
     'Il progetto è stato salvato da una versione più recente di Campo (formato {fileVersion}; questa versione legge fino al {supportedVersion}). Aggiorna Campo per aprirlo.',
   'errors.NOT_FOUND': 'Elemento non trovato.',
   'errors.DUPLICATE': 'Il codice {value} è già usato.',
+  'errors.IMPORT_UNDO_GONE':
+    'Questa importazione non si può più annullare: ne è stata fatta un’altra dopo, o il progetto è stato chiuso nel frattempo. Correggi a mano dalla tabella degli indicatori.',
   'errors.IMPORT_UNDO_REFUSED':
     'L’importazione non si può più annullare: {names} {count, plural, one {è stato modificato} other {sono stati modificati}} dopo. Correggi a mano dalla tabella degli indicatori.',
   'errors.SOURCES_UNREADABLE':

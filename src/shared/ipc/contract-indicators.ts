@@ -45,7 +45,8 @@ export const indicatorsContract = {
   ),
   /**
    * Takes back the last import of this project (added indicators removed, updated ones as they
-   * were); refused with IMPORT_UNDO_REFUSED when one of them was changed after it.
+   * were); refused with IMPORT_UNDO_REFUSED when one of them was changed or deleted after it,
+   * with IMPORT_UNDO_GONE when it is not this project's last import of this session.
    */
   indicatorsImportUndo: handler(z.object({ importId: Id }).strict(), returns<Indicator[]>()),
 };

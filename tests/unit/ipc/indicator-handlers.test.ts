@@ -73,7 +73,7 @@ describe('indicator handlers', () => {
     expect(undone.map((i) => [i.code, i.achieved, i.source])).toEqual([['CO01', 700, '']]);
     // Once only.
     expect(await refusal('indicatorsImportUndo', { importId: imported.importId })).toMatchObject({
-      code: 'IMPORT_UNDO_REFUSED',
+      code: 'IMPORT_UNDO_GONE',
     });
     await call('projectClose', {});
     const reopened = await call('projectOpen', { path: dir });

@@ -79,7 +79,7 @@ export function indicatorHandlers(state: CoreState): IndicatorHandlers {
       const session = state.requireSession();
       const undo = lastImport;
       if (!undo || undo.importId !== importId || undo.dir !== session.dir)
-        throw new CampoError('IMPORT_UNDO_REFUSED', 'Not the last import', { names: '', count: 0 });
+        throw new CampoError('IMPORT_UNDO_GONE', 'Not the last import', { importId });
       await session.mutate((project) => {
         // Changed or deleted since: the undo would overwrite, or bring back, someone's work.
         const changed = undo.touched.flatMap(({ id, rev, label }) => {
