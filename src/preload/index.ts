@@ -112,6 +112,7 @@ const api = {
   ngtRatingSave: call('ngtRatingSave'),
   ngtBallotDelete: call('ngtBallotDelete'),
   ratingMatrixAdd: call('ratingMatrixAdd'),
+  ratingScaleAddNa: call('ratingScaleAddNa'),
   ratingMatrixUpdate: call('ratingMatrixUpdate'),
   ratingMatrixDelete: call('ratingMatrixDelete'),
   ratingCellSet: call('ratingCellSet'),

@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { MatrixPage } from './pages/matrix-page';
 import { ProjectPage } from './pages/project-page';
@@ -124,4 +126,39 @@ test('a Europe 2020 matrix marks a target the programme cannot touch as n.a., ap
   await expect(
     page.locator('.hint').filter({ hasText: 'Valori usati per le medie' }),
   ).toContainText('Le celle n.a. restano fuori dalle medie');
+});
+
+test('a Europe 2020 matrix from the previous release, without n.a.: n says so and offers to add it', async ({
+  page,
+  campo,
+}) => {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const matrix = new MatrixPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Europa vecchia');
+  await project.go('Matrice di integrazione');
+  await page.getByRole('button', { name: 'Nuova matrice Europa 2020' }).click();
+  await expect(matrix.grid).toBeVisible();
+  await page.getByRole('button', { name: 'Chiudi progetto' }).click();
+  await expect(start.recent('Europa vecchia')).toBeVisible();
+  const file = join(campo.projectsDir, 'Europa vecchia.campo', 'project.json');
+  const json = JSON.parse(await readFile(file, 'utf8')) as {
+    matrices: Array<{ scale: Array<{ value: number | null }> }>;
+  };
+  json.matrices[0]!.scale = json.matrices[0]!.scale.filter((level) => level.value !== null);
+  await writeFile(file, JSON.stringify(json, null, 2));
+
+  await start.recent('Europa vecchia').click();
+  await project.go('Matrice di integrazione');
+  await expect(page.locator('.matrix-grid-wrap .hint')).not.toContainText('n (n.a.)');
+  const cell = matrix.cell('Spesa in ricerca e sviluppo', 'POR FSE');
+  await cell.click();
+  await page.keyboard.press('n');
+  await expect(project.notification(/Questa scala non ha n\.a\./)).toBeVisible();
+  await page.getByRole('button', { name: 'Aggiungi n.a. alla scala' }).click();
+  await expect(page.locator('.matrix-grid-wrap .hint')).toContainText('e n (n.a.)');
+  await cell.click();
+  await page.keyboard.press('n');
+  await expect(cell).toContainText('n.a.');
 });

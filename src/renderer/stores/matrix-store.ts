@@ -41,6 +41,8 @@ interface MatrixState {
   undoRating(): Promise<'undone' | 'changed' | 'nothing'>;
   updateCell(args: HandlerArgs<'ratingCellUpdate'>): Promise<void>;
   updateMatrix(args: HandlerArgs<'ratingMatrixUpdate'>): Promise<void>;
+  /** Gives a scale without n.a. one (offered when n is pressed on such a matrix). */
+  addNa(matrixId: string): Promise<void>;
 }
 
 const mirror = (matrix: RatingMatrix) => upsertInProject('matrices', matrix);
@@ -124,6 +126,9 @@ export const useMatrixStore = create<MatrixState>((set, get) => {
       await run(() =>
         api().ratingMatrixUpdate({ ...args, baseRev: baseRevOf('matrix', args.matrixId) }),
       );
+    },
+    async addNa(matrixId) {
+      await run(() => api().ratingScaleAddNa({ matrixId }));
     },
   };
 });

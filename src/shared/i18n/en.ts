@@ -624,7 +624,9 @@ export const en: Record<MessageKey, string> = {
   'matrix.undo.changed': 'Not undone: the cell was changed in another window after your rating.',
   'matrix.keys':
     'Arrows to move; {levels}{na, select, yes { and n (n.a.)} other {}} for the level of the chosen dimension; Delete to clear, d to switch dimension, Enter for the rationale, Ctrl+Z to undo the last rating.',
-  'matrix.noNa': 'This scale has no n.a.: Delete clears the cell’s rating.',
+  'matrix.noNa':
+    'This scale has no n.a. (not relevant, left out of the means); Delete clears the cell’s rating.',
+  'matrix.addNa': 'Add n.a. to the scale',
   'matrix.evidenceCount': '{n, plural, one {# piece of evidence} other {# pieces of evidence}}',
   'matrix.pickCell': 'Choose a cell to rate it and give the rationale.',
   'matrix.cellPanel': 'Selected cell',

@@ -637,7 +637,9 @@ export const it = {
     'Non annullata: la cella è stata cambiata in un’altra finestra dopo la tua valutazione.',
   'matrix.keys':
     'Frecce per spostarsi; {levels}{na, select, yes { e n (n.a.)} other {}} per il livello della dimensione scelta; Canc per cancellare, d per cambiare dimensione, Invio per la motivazione, Ctrl+Z per annullare l’ultima valutazione.',
-  'matrix.noNa': 'Questa scala non ha n.a.: Canc toglie la valutazione dalla cella.',
+  'matrix.noNa':
+    'Questa scala non ha n.a. (non pertinente, fuori dalle medie); Canc toglie la valutazione dalla cella.',
+  'matrix.addNa': 'Aggiungi n.a. alla scala',
   'matrix.evidenceCount': '{n, plural, one {# evidenza} other {# evidenze}}',
   'matrix.pickCell': 'Scegli una cella per valutarla e motivarla.',
   'matrix.cellPanel': 'Cella selezionata',

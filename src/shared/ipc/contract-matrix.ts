@@ -40,6 +40,11 @@ export const matrixContract = {
     returns<RatingMatrix>(),
   ),
   ratingMatrixDelete: handler(z.object({ matrixId: Id }).strict(), returns<null>()),
+  /**
+   * Adds n.a. (counted apart from the means) to a scale without it: Europe 2020 matrices made
+   * before their template had it. Nothing changes when the scale has it already.
+   */
+  ratingScaleAddNa: handler(z.object({ matrixId: Id }).strict(), returns<RatingMatrix>()),
   /** Rates one cell in one dimension; `levelId` null clears the rating. */
   ratingCellSet: handler(
     z.object({ ...Cell, dimensionId: Id, levelId: Id.nullable() }).strict(),

@@ -1,4 +1,7 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ProjectFile } from '../../../src/shared/model/project';
 import { projectCore } from '../../helpers/core';
 
 describe('rating matrix handlers', () => {
@@ -101,6 +104,39 @@ describe('rating matrix handlers', () => {
     ]);
     const integration = await call('ratingMatrixAdd', { template: 'integration', language: 'en' });
     expect(integration.rows[0]!.label).toBe('TO8 – Employment');
+    await core.shutdown();
+  });
+
+  it('gives a Europe 2020 matrix made before its template had n.a. an n.a. level, once', async () => {
+    const { call, core, dir } = await projectCore();
+    const made = await call('ratingMatrixAdd', { template: 'europe2020' });
+    await call('projectClose', {});
+    // As the previous release wrote it: Nullo, Basso, Medio, Alto only.
+    const file = join(dir, 'project.json');
+    const json = JSON.parse(await readFile(file, 'utf8')) as ProjectFile;
+    json.matrices[0]!.scale = json.matrices[0]!.scale.filter((level) => level.value !== null);
+    await writeFile(file, JSON.stringify(json, null, 2));
+    await call('projectOpen', { path: dir });
+
+    const fixed = await call('ratingScaleAddNa', { matrixId: made.id });
+    expect(fixed.scale.map((level) => [level.label.it, level.value])).toEqual([
+      ['Nullo', 0],
+      ['Basso', 1],
+      ['Medio', 2],
+      ['Alto', 3],
+      ['n.a.', null],
+    ]);
+    const again = await call('ratingScaleAddNa', { matrixId: made.id });
+    expect(again.scale).toHaveLength(5);
+    const na = again.scale.at(-1)!;
+    const rated = await call('ratingCellSet', {
+      matrixId: made.id,
+      rowId: made.rows[4]!.id,
+      columnId: made.columns[0]!.id,
+      dimensionId: made.dimensions[0]!.id,
+      levelId: na.id,
+    });
+    expect(rated.cells[0]!.ratings[made.dimensions[0]!.id]).toBe(na.id);
     await core.shutdown();
   });
 });

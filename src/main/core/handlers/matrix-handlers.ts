@@ -10,6 +10,7 @@ type MatrixHandlers = Pick<
   | 'ratingMatrixAdd'
   | 'ratingMatrixUpdate'
   | 'ratingMatrixDelete'
+  | 'ratingScaleAddNa'
   | 'ratingCellSet'
   | 'ratingCellUpdate'
 >;
@@ -84,6 +85,12 @@ export function matrixHandlers(state: CoreState): MatrixHandlers {
       });
       return null;
     },
+
+    ratingScaleAddNa: ({ matrixId }) =>
+      change(matrixId, (matrix) => {
+        if (matrix.scale.some((level) => level.value === null)) return;
+        matrix.scale.push({ id: randomUUID(), label: { it: 'n.a.', en: 'n.a.' }, value: null });
+      }),
 
     ratingCellSet: ({ matrixId, rowId, columnId, dimensionId, levelId, baseRev }) =>
       change(

@@ -83,7 +83,13 @@ export function MatrixGrid({ matrix, onEnter }: { matrix: RatingMatrix; onEnter(
     } else if (key === 'n' || key === 'N') {
       const na = matrix.scale.find((level) => level.value === null);
       if (na) set(na.id);
-      else useAppStore.getState().notify('info', { key: 'matrix.noNa' });
+      else {
+        useAppStore
+          .getState()
+          .notify('info', { key: 'matrix.noNa' }, [
+            { label: 'matrix.addNa', run: () => void useMatrixStore.getState().addNa(matrix.id) },
+          ]);
+      }
     } else if (/^\d$/.test(key)) {
       const level = matrix.scale.find((l) => l.value === Number(key));
       if (!level) return;
