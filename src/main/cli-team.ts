@@ -114,6 +114,10 @@ export function reportLines(report: TeamMergeReport, t: Translate): string[] {
         kept: t(`team.decision.${item.kept}`),
       }),
     );
+  for (const item of report.textsTaken ?? [])
+    lines.push(
+      t('team.report.textTaken', { label: item.label, count: item.codings, flagged: item.flagged }),
+    );
   for (const item of report.notMerged)
     lines.push(t(`team.notMerged.${item.kind}`, { label: item.label }));
   if (lines.length === 0) lines.push(t('team.report.nothing'));

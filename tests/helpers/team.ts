@@ -56,9 +56,11 @@ export async function code(
   sourceId: string,
   words: string,
   codeName: string,
+  text = TEXT,
 ) {
   const codeId = session.project.codes.find((candidate) => candidate.name === codeName)!.id;
-  const start = TEXT.indexOf(words);
+  const start = text.indexOf(words);
+  if (start < 0) throw new Error(`"${words}" is not in the text`);
   const coding: Coding = {
     id: randomUUID(),
     codeId,

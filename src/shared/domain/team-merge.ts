@@ -77,6 +77,17 @@ export interface ReanchoredLayer {
   flagged: number;
 }
 
+/**
+ * A transcript the colleague corrected while the lead did not: their text came in, and every
+ * layer on it was carried onto it (their-texts.ts): how many codings, how many flagged.
+ */
+export interface TextTaken {
+  sourceId: string;
+  label: string;
+  codings: number;
+  flagged: number;
+}
+
 /** A record of theirs matched to one of ours by name when there was no common id. */
 export interface RecordMatch {
   kind: 'question' | 'code' | 'participant' | 'session';
@@ -107,6 +118,8 @@ export interface TeamMergeReport {
   notMerged: NotMerged[];
   /** Layers carried onto texts the lead corrected (absent in older reports). */
   reanchored?: ReanchoredLayer[];
+  /** Texts the colleague corrected, taken (absent in older reports). */
+  textsTaken?: TextTaken[];
   matches: RecordMatch[];
   /** The same package was merged before: nothing changed. */
   alreadyMerged: boolean;
@@ -140,6 +153,8 @@ export interface TeamMergeInput {
   fromEvaluator?: string;
   /** Their layers already carried onto the lead's corrected texts (for the report). */
   reanchored?: ReanchoredLayer[];
+  /** Their corrected texts, taken, with our layers already carried onto them (for the report). */
+  textsTaken?: TextTaken[];
 }
 
 const STAMP = ['rev', 'updatedAt', 'updatedBy'];
@@ -408,6 +423,7 @@ export function planTeamMerge(input: TeamMergeInput): TeamMergePlan {
     replaced: [],
     notMerged: ctx.notMerged,
     ...(input.reanchored?.length ? { reanchored: input.reanchored } : {}),
+    ...(input.textsTaken?.length ? { textsTaken: input.textsTaken } : {}),
     matches: input.matches ?? [],
     alreadyMerged: false,
     ...extra,

@@ -31,10 +31,12 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.decision.ours': 'the lead’s version',
   'team.decision.theirs': 'the colleague’s version',
   'team.notMerged.source-text':
-    'The colleague’s correction of the text of “{label}” was not applied (the lead’s text stays, with its codings): redo it by hand if needed.',
+    'The colleague’s correction of the text of “{label}” was not applied: the lead’s text changed too meanwhile, or the correction touches a participant’s name. The lead’s text stays, with its codings: redo it by hand if needed.',
   'team.notMerged.source-title': 'The colleague’s new title for “{label}” was not applied.',
   'team.notMerged.layer-text':
     'A colleague’s codings on “{label}” refer to a different text: not merged (they stay in the package).',
+  'team.report.textTaken':
+    '“{label}”: the colleague’s correction of the text was applied, and the codings already there ({count}) were carried onto the new text{flagged, plural, =0 {.} one {; # is to be checked (its words changed).} other {; # are to be checked (their words changed).}}',
   'team.report.reanchored':
     '“{label}”: {count, plural, one {# coding} other {# codings}} of {who} {count, plural, one {has been} other {have been}} carried onto the text you corrected meanwhile{flagged, plural, =0 {.} one {; # is to be checked (its words changed).} other {; # are to be checked (their words changed).}}',
   'team.merge.remembered':
@@ -50,6 +52,9 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.xlsx.conflicts': 'Conflicts',
   'team.xlsx.replaced': 'Replaced codings',
   'team.xlsx.notMerged': 'Not applied',
+  'team.xlsx.textsTaken': 'Texts the colleague corrected',
+  'team.xlsx.carried': 'Codings carried onto the new text',
+  'team.xlsx.toCheck': 'To check',
   'team.xlsx.matches': 'Matches',
   'team.xlsx.kind': 'Kind',
   'team.xlsx.added': 'Added',

@@ -31,11 +31,13 @@ export const itTeam = {
   'team.decision.ours': 'la versione del coordinatore',
   'team.decision.theirs': 'la versione del collega',
   'team.notMerged.source-text':
-    'La correzione del testo di «{label}» fatta dal collega non è stata applicata (il testo del coordinatore resta, con le codifiche): rifalla a mano se serve.',
+    'La correzione del testo di «{label}» fatta dal collega non è stata applicata: anche il testo del coordinatore è cambiato nel frattempo, o la correzione tocca il nome di un partecipante. Il testo del coordinatore resta, con le codifiche: rifalla a mano se serve.',
   'team.notMerged.source-title':
     'Il nuovo titolo di «{label}» dato dal collega non è stato applicato.',
   'team.notMerged.layer-text':
     'Le codifiche di un collega su «{label}» si riferiscono a un testo diverso: non unite (restano nel pacchetto).',
+  'team.report.textTaken':
+    '«{label}»: la correzione del testo fatta dal collega è stata applicata, e le codifiche che c’erano già ({count}) sono state portate sul nuovo testo{flagged, plural, =0 {.} one {; # è da verificare (le sue parole sono cambiate).} other {; # sono da verificare (le loro parole sono cambiate).}}',
   'team.report.reanchored':
     '«{label}»: {count, plural, one {la codifica} other {le # codifiche}} di {who} {count, plural, one {è stata portata} other {sono state portate}} sul testo che hai corretto nel frattempo{flagged, plural, =0 {.} one {; # è da verificare (le sue parole sono cambiate).} other {; # sono da verificare (le loro parole sono cambiate).}}',
   'team.merge.remembered':
@@ -51,6 +53,9 @@ export const itTeam = {
   'team.xlsx.conflicts': 'Conflitti',
   'team.xlsx.replaced': 'Codifiche sostituite',
   'team.xlsx.notMerged': 'Non applicato',
+  'team.xlsx.textsTaken': 'Testi corretti dal collega',
+  'team.xlsx.carried': 'Codifiche portate sul nuovo testo',
+  'team.xlsx.toCheck': 'Da verificare',
   'team.xlsx.matches': 'Abbinamenti',
   'team.xlsx.kind': 'Tipo',
   'team.xlsx.added': 'Aggiunti',

@@ -133,6 +133,12 @@ export function mergeReportSheets(report: TeamMergeReport, t: Translate): Workbo
       widths: [30, 90],
     },
     {
+      name: t('team.xlsx.textsTaken'),
+      header: [t('team.xlsx.record'), t('team.xlsx.carried'), t('team.xlsx.toCheck')],
+      rows: (report.textsTaken ?? []).map((item) => [item.label, item.codings, item.flagged]),
+      widths: [40, 30, 16],
+    },
+    {
       name: t('team.xlsx.matches'),
       header: [t('team.xlsx.kind'), t('team.xlsx.record')],
       rows: report.matches.map((match) => [t(`team.kind.${match.kind}`), match.label]),

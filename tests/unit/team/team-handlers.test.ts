@@ -85,6 +85,7 @@ describe('team handlers', () => {
       'Conflitti',
       'Codifiche sostituite',
       'Non applicato',
+      'Testi corretti dal collega',
       'Abbinamenti',
     ]);
 

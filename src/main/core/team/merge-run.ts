@@ -24,6 +24,7 @@ import { coderDisplay } from '../../../shared/domain/team';
 import type { LayerFile, SourceDoc } from '../../../shared/model/source';
 import { reanchorLayer } from '../store/layer-reanchor';
 import { withOurNames } from './names-out';
+import { theirCorrectedTexts, type TheirTexts } from './their-texts';
 import { CURRENT_SCHEMA_VERSION, ProjectFileSchema } from '../../../shared/model/project';
 import { createSnapshot } from '../store/backups';
 import { serializeDocument } from '../store/json-document';
@@ -83,12 +84,27 @@ export function rememberedDecisions(
   return remembered;
 }
 
-/** The lead's side: project.json and the layers of the sources theirs has layers for. */
-async function oursSide(session: ProjectSession, theirs: TeamSide): Promise<TeamSide> {
+/**
+ * The lead's side: project.json and the layers of the sources theirs has layers for; on a text
+ * the colleague corrected (taken), the layers carried onto it and the summary of that text.
+ */
+async function oursSide(
+  session: ProjectSession,
+  theirs: TeamSide,
+  corrected: TheirTexts,
+): Promise<TeamSide> {
   const ids = session.project.sources
     .map((summary) => summary.id)
-    .filter((id) => theirs.layers.has(id));
-  return { project: structuredClone(session.project), layers: await session.readLayers(ids) };
+    .filter((id) => theirs.layers.has(id) && !corrected.ourLayers.has(id));
+  const layers = await session.readLayers(ids);
+  for (const [id, carried] of corrected.ourLayers) layers.set(id, carried);
+  const project = structuredClone(session.project);
+  project.sources = project.sources.map((summary) => {
+    if (!corrected.docs.has(summary.id)) return summary;
+    const other = theirs.project.sources.find((candidate) => candidate.id === summary.id)!;
+    return { ...summary, ...corrected.sizes.get(summary.id), textRev: other.textRev };
+  });
+  return { project, layers };
 }
 
 /** The base, when the package carries one of this very project. */
@@ -115,6 +131,7 @@ async function onOurTexts(
   base: TeamSide | null,
   now: string,
   byWords: ReadonlySet<string>,
+  corrected: TheirTexts,
 ): Promise<{ theirs: TeamSide; base: TeamSide | null; reanchored: ReanchoredLayer[] }> {
   const theirLayers = new Map(theirs.layers);
   const baseLayers = base ? new Map(base.layers) : null;
@@ -127,7 +144,8 @@ async function onOurTexts(
     // A text sent without names differs from ours at the same revision, where names were.
     const differs = byWords.has(sourceId);
     const onOurs = (layer: LayerFile) => layer.textRev === ourRev && !differs;
-    if (!summary || [...layers.values()].every(onOurs)) continue;
+    // Their corrected text is taken: their layers are on the text the merge keeps.
+    if (!summary || corrected.docs.has(sourceId) || [...layers.values()].every(onOurs)) continue;
     const bytes = await pkg.sourceBytes(sourceId).catch(() => null);
     if (!bytes) continue;
     const theirDoc = textOf(bytes);
@@ -176,7 +194,12 @@ async function plan(
   pkg: ReadPackage,
   choices: MergeChoices,
   now: string,
-): Promise<{ plan: TeamMergePlan; proposals: RecordMatch[]; base: TeamSide | null }> {
+): Promise<{
+  plan: TeamMergePlan;
+  proposals: RecordMatch[];
+  base: TeamSide | null;
+  corrected: TheirTexts;
+}> {
   const base = commonBase(session, pkg);
   const proposals = base ? [] : proposeMatches(session.project, pkg.theirs.project);
   const matches = base
@@ -190,17 +213,27 @@ async function plan(
   const named = pkg.manifest.anonymisedTexts
     ? await withOurNames(session, pkg.manifest.anonymisedTexts, matched, base)
     : { theirs: matched, base, byWords: new Set<string>() };
+  const corrected = await theirCorrectedTexts(session, pkg, named.theirs, named.base, now);
   const {
     theirs,
     base: baseOnOurs,
     reanchored,
-  } = await onOurTexts(session, pkg, named.theirs, named.base, now, named.byWords);
-  const ours = await oursSide(session, theirs);
+  } = await onOurTexts(
+    session,
+    pkg,
+    corrected.theirs,
+    corrected.base,
+    now,
+    named.byWords,
+    corrected,
+  );
+  const ours = await oursSide(session, theirs, corrected);
   const result = planTeamMerge({
     base: baseOnOurs,
     ours,
     theirs,
     reanchored,
+    textsTaken: corrected.taken,
     packageId: pkg.manifest.packageId,
     baseId: base ? pkg.manifest.baseId : null,
     decisions: choices.decisions ?? {},
@@ -209,7 +242,7 @@ async function plan(
     by: session.evaluator.id,
     fromEvaluator: pkg.manifest.createdBy.name,
   });
-  return { plan: result, proposals, base };
+  return { plan: result, proposals, base, corrected };
 }
 
 /** What merging `pkg` would do, without writing anything. */
@@ -258,7 +291,7 @@ export async function applyMerge(
   options: { now?: Date; hook?: MergeStepHook } = {},
 ): Promise<MergeOutcome> {
   const at = options.now ?? new Date();
-  const { plan: planned } = await plan(session, pkg, choices, at.toISOString());
+  const { plan: planned, corrected } = await plan(session, pkg, choices, at.toISOString());
   if (planned.undecided.length > 0) {
     throw new CampoError('MERGE_UNDECIDED', 'Conflicts without a decision', {
       count: planned.undecided.length,
@@ -270,6 +303,7 @@ export async function applyMerge(
   }
   const sources = new Map<string, Uint8Array>();
   for (const id of planned.newSources) sources.set(id, await pkg.sourceBytes(id));
+  for (const [id, bytes] of corrected.docs) sources.set(id, bytes);
   const mergeId = randomUUID();
   const outcome = await session.closeAfter(async () => {
     const backup = await createSnapshot(session.dir, 'pre-merge', CURRENT_SCHEMA_VERSION, at);
@@ -291,7 +325,9 @@ export async function applyMerge(
     });
     const files = new Map<string, string | Uint8Array>();
     for (const [id, bytes] of sources) files.set(`${SOURCES_DIR}/${id}.json`, bytes);
-    for (const layer of planned.layers) {
+    // Every layer on a corrected text taken moves onto it, merged or not.
+    const carried = [...corrected.ourLayers.values()].flatMap((layers) => [...layers.values()]);
+    for (const layer of [...carried, ...planned.layers]) {
       files.set(`${CODINGS_DIR}/${layer.sourceId}/${layer.coderId}.json`, serializeLayer(layer));
     }
     files.set(PROJECT_FILE, serializeDocument(project));

@@ -76,6 +76,15 @@ export function MergeReportView({
       {report.replaced.length > 0 && (
         <p>{t('team.report.replaced', { count: report.replaced.length })}</p>
       )}
+      {(report.textsTaken ?? []).map((item) => (
+        <p key={`taken:${item.sourceId}`}>
+          {t('team.report.textTaken', {
+            label: item.label,
+            count: item.codings,
+            flagged: item.flagged,
+          })}
+        </p>
+      ))}
       {(report.reanchored ?? []).map((item) => (
         <p key={`reanchored:${item.sourceId}:${item.coder}`}>
           {t('team.report.reanchored', {
