@@ -201,6 +201,80 @@ test('two blind packages of one interview, two colleagues code it, one renames a
   ).toHaveCount(0);
 });
 
+test("a colleague corrects a transcript in her package; the lead, who did not touch it, merges: the correction comes in, her coding on it, the lead's codings moved with their words", async ({
+  page,
+  campo,
+}) => {
+  test.setTimeout(180_000);
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const coding = new CodingPage(page);
+  const team = new TeamPage(page);
+  await start.goto(campo.url);
+  await introduce(page, 'Laura Neri');
+  await start.openDemo();
+  // The lead's own coding of INT-02, before the package leaves.
+  await project.go('Codifica');
+  await coding.choose('Fonte', /INT-02/);
+  await coding.select('il laboratorio è nato dentro il progetto integrato');
+  await page.keyboard.press('2');
+  await expect(coding.text.locator('.hl').first()).toBeVisible();
+  await project.go('Gruppo di lavoro');
+  const pkg = join(campo.root, 'anna.campopkg');
+  await team.makeBlindPackage(/INT-02/, pkg);
+
+  const anna = await colleagueHost(campo.root, 'anna');
+  await start.goto(anna.url);
+  await introduce(page, 'Anna Bianchi');
+  await page.getByLabel('Apri un pacchetto di lavoro…').setInputFiles(pkg);
+  await expect(project.notification(/Pacchetto aperto come progetto/)).toBeVisible();
+  await project.go('Codifica');
+  await page.getByRole('button', { name: 'Correggi il testo' }).click();
+  const correct = page.getByRole('dialog', { name: /^Correggi il testo/ });
+  await expect(correct.getByRole('textbox')).toBeFocused();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('Trascrizione rivista. ');
+  await correct.getByRole('button', { name: 'Salva' }).click();
+  await expect(correct).toHaveCount(0);
+  await expect(coding.text).toContainText('Trascrizione rivista.');
+  await coding.select('Trascrizione rivista.');
+  await page.keyboard.press('1');
+  await expect(coding.text.locator('.hl').first()).toBeVisible();
+  await project.go('Gruppo di lavoro');
+  const back = join(campo.root, 'anna-ritorno.campopkg');
+  await team.download(
+    () => page.getByRole('button', { name: 'Restituisci al coordinatore' }).click(),
+    back,
+  );
+  anna.child.kill('SIGTERM');
+
+  await page.goto(campo.url);
+  await project.go('Gruppo di lavoro');
+  await team.pickReturn(back);
+  const dialog = team.mergeDialog;
+  await expect(dialog).toContainText('la correzione del testo fatta dal collega sarà applicata');
+  await dialog.getByRole('button', { name: 'Unisci', exact: true }).click();
+  await expect(dialog.getByRole('heading', { name: 'Rapporto dell’unione' })).toBeVisible();
+  await expect(dialog).toContainText('la correzione del testo fatta dal collega è stata applicata');
+  await expect(dialog).not.toContainText('non è stata applicata');
+  await page.screenshot({ path: join(SHOTS, 'team-text-taken.png') });
+  await dialog.getByRole('button', { name: 'Chiudi', exact: true }).last().click();
+
+  await project.go('Codifica');
+  await coding.choose('Fonte', /INT-02/);
+  await expect(coding.text).toContainText('Trascrizione rivista.');
+  const layers = page.getByRole('group', { name: 'Livelli dei codificatori' });
+  await expect(layers).toContainText('Anna Bianchi (1 codifica)');
+  await expect(layers).toContainText('Laura Neri (1 codifica)');
+  await expect(
+    coding.text.locator('.hl').filter({ hasText: 'Trascrizione rivista.' }).first(),
+  ).toBeVisible();
+  // The lead's own coding of INT-02 still covers its words on the corrected text.
+  await expect(
+    coding.text.locator('.hl').filter({ hasText: 'il laboratorio è nato dentro' }).first(),
+  ).toBeVisible();
+});
+
 test('merging a package from a project started apart: a participant with the same pseudonym is not matched unless the lead ticks it', async ({
   page,
   campo,

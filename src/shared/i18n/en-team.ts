@@ -37,6 +37,8 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
     'A colleague’s codings on “{label}” refer to a different text: not merged (they stay in the package).',
   'team.report.textTaken':
     '“{label}”: the colleague’s correction of the text was applied, and the codings already there ({count}) were carried onto the new text{flagged, plural, =0 {.} one {; # is to be checked (its words changed).} other {; # are to be checked (their words changed).}}',
+  'team.report.textTakenPlanned':
+    '“{label}”: the colleague’s correction of the text will be applied, and the codings already there ({count}) carried onto the new text{flagged, plural, =0 {.} one {; # will be to check (its words change).} other {; # will be to check (their words change).}}',
   'team.report.reanchored':
     '“{label}”: {count, plural, one {# coding} other {# codings}} of {who} {count, plural, one {has been} other {have been}} carried onto the text you corrected meanwhile{flagged, plural, =0 {.} one {; # is to be checked (its words changed).} other {; # are to be checked (their words changed).}}',
   'team.merge.remembered':

@@ -38,6 +38,8 @@ export const itTeam = {
     'Le codifiche di un collega su «{label}» si riferiscono a un testo diverso: non unite (restano nel pacchetto).',
   'team.report.textTaken':
     '«{label}»: la correzione del testo fatta dal collega è stata applicata, e le codifiche che c’erano già ({count}) sono state portate sul nuovo testo{flagged, plural, =0 {.} one {; # è da verificare (le sue parole sono cambiate).} other {; # sono da verificare (le loro parole sono cambiate).}}',
+  'team.report.textTakenPlanned':
+    '«{label}»: la correzione del testo fatta dal collega sarà applicata, e le codifiche che ci sono già ({count}) saranno portate sul nuovo testo{flagged, plural, =0 {.} one {; # sarà da verificare (le sue parole cambiano).} other {; # saranno da verificare (le loro parole cambiano).}}',
   'team.report.reanchored':
     '«{label}»: {count, plural, one {la codifica} other {le # codifiche}} di {who} {count, plural, one {è stata portata} other {sono state portate}} sul testo che hai corretto nel frattempo{flagged, plural, =0 {.} one {; # è da verificare (le sue parole sono cambiate).} other {; # sono da verificare (le loro parole sono cambiate).}}',
   'team.merge.remembered':

@@ -78,7 +78,7 @@ export function MergeReportView({
       )}
       {(report.textsTaken ?? []).map((item) => (
         <p key={`taken:${item.sourceId}`}>
-          {t('team.report.textTaken', {
+          {t(planned ? 'team.report.textTakenPlanned' : 'team.report.textTaken', {
             label: item.label,
             count: item.codings,
             flagged: item.flagged,
