@@ -40,9 +40,14 @@ export interface TheirTexts {
 
 type Doc = Partial<SourceDoc> & Pick<SourceDoc, 'text' | 'turns'>;
 
-function docOf(bytes: Uint8Array): Doc & { textRev: number } {
-  const doc = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<SourceDoc>;
-  return { ...doc, text: doc.text ?? '', turns: doc.turns ?? [], textRev: doc.textRev ?? 0 };
+function docOf(bytes: Uint8Array): (Doc & { textRev: number }) | null {
+  try {
+    const doc = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<SourceDoc>;
+    if (typeof doc.text !== 'string' || !Array.isArray(doc.turns)) return null;
+    return { ...doc, text: doc.text, turns: doc.turns, textRev: doc.textRev ?? 0 };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -110,16 +115,17 @@ export async function theirCorrectedTexts(
   const stamp = { at: now, by: session.evaluator.id };
   const ours = await session.readLayers(candidates.map((summary) => summary.id));
   const theirLayers = new Map(theirs.layers);
+  const baseLayers = new Map(base.layers);
   const result: TheirTexts = {
     ...none,
     theirs: { ...theirs, layers: theirLayers },
-    base: { ...base, layers: new Map(base.layers) },
+    base: { ...base, layers: baseLayers },
   };
   for (const summary of candidates) {
     const bytes = await pkg.sourceBytes(summary.id).catch(() => null);
-    if (!bytes) continue;
-    const theirDoc = docOf(bytes);
-    if (theirDoc.textRev !== (summary.textRev ?? 0)) continue;
+    // A document the package cannot give back whole stays reported, not taken.
+    const theirDoc = bytes ? docOf(bytes) : null;
+    if (!bytes || !theirDoc || theirDoc.textRev !== (summary.textRev ?? 0)) continue;
     const ourText = (await session.readDoc(summary.id)).text;
     let corrected: Doc = theirDoc;
     const sentHash = sentWithoutNames[summary.id];
@@ -175,12 +181,8 @@ export async function theirCorrectedTexts(
     const size = { characters: corrected.text.length, turns: corrected.turns.length };
     result.sizes.set(summary.id, size);
     result.ourLayers.set(summary.id, carry(ours.get(summary.id), true));
-    const baseLayers = base.layers.get(summary.id);
-    if (baseLayers)
-      (result.base!.layers as Map<string, ReadonlyMap<string, LayerFile>>).set(
-        summary.id,
-        carry(baseLayers, false),
-      );
+    const baseOfSource = base.layers.get(summary.id);
+    if (baseOfSource) baseLayers.set(summary.id, carry(baseOfSource, false));
     result.taken.push({ sourceId: summary.id, label: summary.title, codings, flagged });
   }
   // Their list of sources, like their layers, on the text with names.
