@@ -51,4 +51,35 @@ describe('a conflict decided once', () => {
     await anna.close();
     await session.close();
   });
+
+  it("a return holding only edits that conflict with the lead's can be merged, either way", async () => {
+    // Found by a newcomer walk-through: «Niente di nuovo da unire» and «Unisci» never enabled.
+    for (const decision of ['theirs', 'ours'] as const) {
+      const lead = await leadProject();
+      const work = await makeWorkPackage(lead.session, { sourceIds: null, blind: true });
+      const anna = await colleagueProject(work.bytes, ANNA);
+      await anna.mutate((project) => {
+        project.codes.find((entry) => entry.name === 'Ostacoli')!.name = 'Ostacoli amministrativi';
+      });
+      const back = await readPackage((await makeReturnPackage(anna)).bytes, 'r.campopkg');
+      await anna.close();
+      await lead.session.mutate((project) => {
+        project.codes.find((entry) => entry.name === 'Ostacoli')!.name = 'Barriere';
+      });
+      const preview = await previewMerge(lead.session, back);
+      expect(preview.conflicts).toHaveLength(1);
+      expect(preview.empty).toBe(false);
+      const key = preview.conflicts[0]!.key;
+      const merged = await applyMerge(lead.session, back, { decisions: { [key]: decision } });
+      expect(merged.written).toBe(true);
+      const session = await openProject(lead.session.dir, { evaluator: LEAD });
+      expect(session.project.codes.map((entry) => entry.name).sort()).toEqual([
+        decision === 'theirs' ? 'Ostacoli amministrativi' : 'Barriere',
+        'Rete',
+      ]);
+      // The decision is kept with the merge, to be proposed again.
+      expect(session.project.merges).toHaveLength(1);
+      await session.close();
+    }
+  });
 });

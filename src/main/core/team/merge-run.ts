@@ -245,6 +245,15 @@ async function plan(
   return { plan: result, proposals, base, corrected };
 }
 
+/**
+ * Nothing would change and nothing is to be decided. A package holding only edits that conflict
+ * with the lead's is not empty: the plan holds the lead's values until the lead decides, and the
+ * merge keeps the decisions even when every one is the lead's (a later merge proposes them again).
+ */
+function nothingToMerge(planned: TeamMergePlan, ours: TeamSide['project']): boolean {
+  return planned.conflicts.length === 0 && planIsEmpty(planned, ours);
+}
+
 /** What merging `pkg` would do, without writing anything. */
 export async function previewMerge(
   session: ProjectSession,
@@ -265,7 +274,7 @@ export async function previewMerge(
     proposals,
     conflicts: planned.conflicts,
     report: planned.report,
-    empty: planIsEmpty(planned, session.project),
+    empty: nothingToMerge(planned, session.project),
     remembered: rememberedDecisions(session.project.merges, planned.conflicts),
   };
 }
@@ -298,7 +307,7 @@ export async function applyMerge(
       keys: planned.undecided,
     });
   }
-  if (planIsEmpty(planned, session.project)) {
+  if (nothingToMerge(planned, session.project)) {
     return { report: planned.report, mergeId: null, backupId: null, written: false };
   }
   const sources = new Map<string, Uint8Array>();
