@@ -27,8 +27,26 @@ export function recordLabel(kind: RecordKind, record: Record<string, unknown> | 
   }
 }
 
-/** A conflict's field as the user reads it ("name" is «Nome»); one without a name stays as written. */
-export function conflictFieldLabel(field: string, t: Translate): string {
+/** Where a record kind's own form names its fields (the question editor's «Criterio»…). */
+const FORM_LABELS: Partial<Record<RecordKind, string>> = {
+  question: 'questions',
+  indicator: 'indicators',
+  meta: 'meta',
+  ngtSession: 'ngt',
+  session: 'sessions',
+  participant: 'participantField',
+  matrix: 'matrix',
+  code: 'codebook',
+  report: 'report.composer',
+};
+
+/**
+ * A conflict's field as the user reads it: as the record's own form names it («Criterio» for a
+ * question's criterion), else as the team screens do ("name" is «Nome»), never the file's key.
+ */
+export function conflictFieldLabel(field: string, t: Translate, kind?: RecordKind): string {
+  const form = kind && FORM_LABELS[kind] ? `${FORM_LABELS[kind]}.${field}` : null;
+  if (form && isMessageKey(form)) return t(form);
   const key = `team.field.${field}`;
-  return isMessageKey(key) ? t(key) : field;
+  return isMessageKey(key) ? t(key) : t('team.field.other', { field });
 }

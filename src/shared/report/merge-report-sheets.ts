@@ -35,7 +35,7 @@ export function mergeReportSheets(report: TeamMergeReport, t: Translate): Workbo
         t(`team.kind.${conflict.kind}`),
         conflict.label,
         t(`team.conflict.${conflict.type}`),
-        conflictFieldLabel(path, t),
+        conflictFieldLabel(path, t, conflict.kind),
         t(`team.decision.${conflict.decision}`),
         hidden
           ? t('team.xlsx.personal')

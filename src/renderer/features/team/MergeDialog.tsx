@@ -159,7 +159,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
                             <dl>
                               {conflictFields(conflict).map((field) => (
                                 <div key={field.field}>
-                                  <dt>{conflictFieldLabel(field.field, t)}</dt>
+                                  <dt>{conflictFieldLabel(field.field, t, conflict.kind)}</dt>
                                   <dd>{field[side] || '—'}</dd>
                                 </div>
                               ))}
