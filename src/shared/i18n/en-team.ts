@@ -193,6 +193,7 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.field.initials': 'Initials',
   'team.field.memo': 'Memo',
   'team.field.status': 'Status',
+  'team.list.consensusLayer': 'Layer of the agreed codings (not a person)',
   'team.field.other': 'Another field ({field})',
   'team.field.programme': 'Programme',
   'team.field.language': 'Language',

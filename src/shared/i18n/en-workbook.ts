@@ -68,6 +68,7 @@ export const enWorkbook: Record<keyof typeof itWorkbook, string> = {
   'xlsx.col.q3': 'Third quartile',
   'xlsx.col.sd': 'SD',
   'xlsx.col.shareAtLeast': '% ≥ threshold',
+  'xlsx.col.coder': 'Coder',
   'xlsx.col.consensus': 'Consensus',
 
   'xlsx.col.matrix': 'Matrix',

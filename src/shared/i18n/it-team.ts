@@ -196,6 +196,7 @@ export const itTeam = {
   'team.field.initials': 'Iniziali',
   'team.field.memo': 'Memo',
   'team.field.status': 'Stato',
+  'team.list.consensusLayer': 'Livello delle codifiche concordate (non una persona)',
   'team.field.other': 'Un altro campo ({field})',
   'team.field.programme': 'Programma',
   'team.field.language': 'Lingua',

@@ -67,6 +67,7 @@ export const itWorkbook = {
   'xlsx.col.sd': 'Dev. std.',
   'xlsx.col.shareAtLeast': '% ≥ soglia',
   'xlsx.col.consensus': 'Consenso',
+  'xlsx.col.coder': 'Codificatore',
 
   'xlsx.col.matrix': 'Matrice',
   'xlsx.col.row': 'Riga',

@@ -1,6 +1,7 @@
 /** The workbook's coding sheets: coded segments, codebook, codes × participants, framework. */
 import { codeFrequency, frameworkMatrix } from '../domain/coding-analysis';
 import { codeTreeOrder } from '../domain/codebook-tree';
+import { coderDisplay } from '../domain/team';
 import type { Participant } from '../model/project';
 import type { WorkbookCell, WorkbookPace, WorkbookSheet } from './workbook';
 import {
@@ -64,7 +65,7 @@ function attributeCell(
 /**
  * One row per coding, in source order: where it comes from, who said it (pseudonyms and their
  * profile, one column per free attribute), the code and its DV, the passage, memo, key flag,
- * offsets and the day it was coded. Speaker labels are left out: transcripts often label turns
+ * offsets, the day it was coded and by whom (each coder's layer, the consensus). Speaker labels are left out: transcripts often label turns
  * with real names.
  */
 export async function segmentsSheet(
@@ -90,6 +91,7 @@ export async function segmentsSheet(
     t('xlsx.col.start'),
     t('xlsx.col.end'),
     t('xlsx.col.codedOn'),
+    t('xlsx.col.coder'),
   ];
   const row = (segment: (typeof context.segments)[number]): WorkbookCell[] => {
     const people = segment.participantIds
@@ -117,6 +119,8 @@ export async function segmentsSheet(
       coding.start,
       coding.end,
       { date: coding.createdAt },
+      // With two coders and a consensus layer the same passage is there up to three times.
+      coderDisplay(context.project.evaluators, coding.coderId).name,
     ];
   };
   const { segments } = context;

@@ -74,6 +74,7 @@ export function sampleProject(): ProjectFile {
     createdAt: AT,
     updatedAt: AT,
     meta: { title: 'Valutazione POR FSE' },
+    evaluators: [{ id: 'ev-1', name: 'Laura Neri', initials: 'LN' }],
     questions: [
       { id: 'q1', code: 'DV1', text: 'Gli interventi sono stati efficaci?' },
       { id: 'q2', code: 'DV2', text: 'Il partenariato ha funzionato?' },

@@ -73,6 +73,7 @@ describe('buildWorkbook', () => {
       'Inizio',
       'Fine',
       'Codificato il',
+      'Codificatore',
     ]);
     const [first] = sampleCorpus()[0]!.codings;
     expect(segments.rows[0]).toEqual([
@@ -94,6 +95,7 @@ describe('buildWorkbook', () => {
       first!.start,
       first!.end,
       { date: '2021-03-18T09:30:00.000Z' },
+      'Laura Neri',
     ]);
     const [rete] = rowsWhere(segments, 'Codice', 'Partenariato');
     expect(rete).toMatchObject({

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isConsensus } from '../../../shared/domain/agreement-consensus';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
@@ -92,11 +93,13 @@ export function PackageDialog({ onClose }: { onClose(): void }) {
             onChange={(event) => setForId(event.target.value)}
           >
             <option value="">{t('team.package.forAnyone')}</option>
-            {project.evaluators.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name || member.id.slice(0, 8)}
-              </option>
-            ))}
+            {project.evaluators
+              .filter((member) => !isConsensus(member.id))
+              .map((member) => (
+                <option key={member.id} value={member.id}>
+                  {member.name || member.id.slice(0, 8)}
+                </option>
+              ))}
           </select>
         </label>
         <p className="hint" id="package-for-hint">

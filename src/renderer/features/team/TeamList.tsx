@@ -1,5 +1,6 @@
 import { EVALUATOR_ROLES } from '../../../shared/model/constants';
 import type { Evaluator } from '../../../shared/model/project';
+import { isConsensus } from '../../../shared/domain/agreement-consensus';
 import { coderDisplay } from '../../../shared/domain/team';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
@@ -44,19 +45,24 @@ export function TeamList({ team }: { team: Evaluator[] }) {
                 </span>
               </td>
               <td>
-                <select
-                  aria-label={t('team.list.roleOf', { name: shown.name })}
-                  value={member.role}
-                  onChange={(event) =>
-                    void updateMember(member, { role: event.target.value as Evaluator['role'] })
-                  }
-                >
-                  {EVALUATOR_ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`team.role.${role}`)}
-                    </option>
-                  ))}
-                </select>
+                {isConsensus(member.id) ? (
+                  // The agreed codings' layer: it has a colour, not a role.
+                  <span className="muted">{t('team.list.consensusLayer')}</span>
+                ) : (
+                  <select
+                    aria-label={t('team.list.roleOf', { name: shown.name })}
+                    value={member.role}
+                    onChange={(event) =>
+                      void updateMember(member, { role: event.target.value as Evaluator['role'] })
+                    }
+                  >
+                    {EVALUATOR_ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {t(`team.role.${role}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
               </td>
             </tr>
           );
