@@ -41,7 +41,7 @@ test('speakers show by pseudonym everywhere; the files’ labels and participant
     const giulia = project.participants[0].id;
     const lines = [
       'Buongiorno, partirei dal ruolo dei partner.',
-      'Il partenariato ha funzionato grazie alla rete del quartiere.',
+      'Il partenariato ha funzionato grazie alla rete del quartiere, dice la Rossi.',
     ];
     const text = lines.join('\n');
     await call('transcriptImport', {
@@ -73,13 +73,22 @@ test('speakers show by pseudonym everywhere; the files’ labels and participant
   // Codifica: the interviewer is "Voce 1", she is INT-01; her words are coded with DV1.
   await project.go('Codifica');
   await expect(coding.text.locator('.turn-select')).toHaveText(['Voce 1', 'INT-01']);
-  await coding.select('grazie alla rete del quartiere');
+  await coding.select('grazie alla rete del quartiere, dice la Rossi');
   await page.keyboard.press('1');
   await expect(coding.code('DV1 –').locator('.count')).toHaveText('1');
 
   // Retrieval, search and the framework matrix: pseudonyms only.
   await coding.tab('Recupero').click();
   await expect(page.getByTestId('segments').getByRole('listitem')).toContainText('INT-01');
+  // Copied as a quotation for a draft or an e-mail: her surname in it becomes her pseudonym, as
+  // in the report (found by a newcomer walk-through: the copy kept «Rossi» beside «INT-01»).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(campo.url).origin,
+  });
+  await page.getByRole('button', { name: 'Copia come citazione' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('dice la INT-01');
+  expect(copied).not.toContain('Rossi');
   await coding.tab('Ricerca').click();
   await page.getByLabel('Cerca nelle fonti').fill('partner');
   await page.getByRole('button', { name: 'Cerca', exact: true }).click();

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import { quotation } from '../../../shared/domain/coding-analysis';
 import { coderDisplay } from '../../../shared/domain/team';
+import { anonymiser } from '../../../shared/report/anonymise';
 import type { SegmentView } from '../../../shared/ipc/types';
 import type { Code } from '../../../shared/model/project';
 import { useT } from '../../i18n/use-t';
@@ -15,8 +16,16 @@ export function citationOf(segment: SegmentView): string {
   return segment.pseudonyms.join(', ') || segment.sourceTitle;
 }
 
-async function copyQuotation(segment: SegmentView): Promise<void> {
-  const text = quotation(segment.text, citationOf(segment));
+/**
+ * Copies a segment as a quotation to paste in a draft or an e-mail: with the participants' names
+ * replaced by their pseudonyms, as the report quotes it, unless the names are shown on screen.
+ */
+async function copyQuotation(
+  segment: SegmentView,
+  anonymise: ((text: string) => string) | null,
+): Promise<void> {
+  const plain = (value: string) => (anonymise ? anonymise(value) : value);
+  const text = quotation(plain(segment.text), plain(citationOf(segment)));
   try {
     await navigator.clipboard.writeText(text);
     useAppStore.getState().notify('success', { key: 'retrieval.copied', params: { text } });
@@ -45,6 +54,11 @@ export function SegmentList({
   // The file's speaker labels are often real names: beside the pseudonym only when revealed.
   const revealNames = usePrivacyStore((state) => state.revealNames);
   const team = useProjectStore((state) => state.snapshot?.project.evaluators);
+  const participants = useProjectStore((state) => state.snapshot?.project.participants);
+  const anonymise = useMemo(
+    () => (revealNames ? null : anonymiser(participants ?? [])),
+    [revealNames, participants],
+  );
   // With two coders or more, each passage says whose coding it is (a consensus copy included).
   const manyCoders = useMemo(
     () => new Set(segments.map((segment) => segment.coderId)).size > 1,
@@ -102,7 +116,7 @@ export function SegmentList({
                 <p className="notice-warning">{t('coding.textChangedShort')}</p>
               )}
               <div className="button-row">
-                <button type="button" onClick={() => void copyQuotation(segment)}>
+                <button type="button" onClick={() => void copyQuotation(segment, anonymise)}>
                   {t('retrieval.copy')}
                 </button>
                 <label className="key-toggle">
