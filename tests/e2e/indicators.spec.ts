@@ -137,11 +137,20 @@ test('import indicators from a monitoring extract: columns matched, a bad row ex
   await expect(preview.getByRole('row', { name: /Spesa certificata/ })).toContainText(
     'Da aggiornare',
   );
+  // What changes, from what to what.
+  await expect(preview.getByRole('row', { name: /Spesa certificata/ })).toContainText(
+    '45.500.000 → 49.000.000',
+  );
   await expect(preview.getByRole('row', { name: /Disoccupati/ })).toContainText('Invariato');
   await expect(preview.getByRole('row', { name: /Inattivi/ })).toContainText('Nuovo');
   await dialog.getByLabel('Lasciali come sono').check();
   await expect(preview.getByRole('row', { name: /Spesa certificata/ })).toContainText(
     'Lasciato com’è',
+  );
+  // The value kept is the project's, not the file's.
+  await expect(preview.getByRole('row', { name: /Spesa certificata/ })).toContainText('45.500.000');
+  await expect(preview.getByRole('row', { name: /Spesa certificata/ })).not.toContainText(
+    '49.000.000',
   );
   await expect(
     dialog.getByRole('button', { name: 'Importa: 1 nuovo, 0 aggiornati' }),

@@ -50,29 +50,15 @@ export function parseUserAmount(typed: string, language: Language): number | nul
 }
 
 /**
- * The value an amount would have in the other language when one separator stands before exactly
- * three digits after a one-to-three-digit whole: "12.500" is 12.5 in English and twelve thousand
- * five hundred in Italian, "2.250" the other way round. Pasted or typed the other language's way,
- * it is a thousand times off. Null when the amount does not read both ways. For a note, not a
- * refusal: "1.600" may mean 1.6. `as` says how the other language reads it.
+ * The value an amount would have in the other language when it reads as a decimal with exactly
+ * three digits after a one-to-three-digit whole ("12.500" is 12.5 in English, twelve thousand
+ * five hundred in Italian): pasted from a source in the other language, it is a thousand times
+ * off. Null when the amount does not read both ways. For a note, not a refusal: "1.600" may mean
+ * 1.6. The other way round ("1.500" read as thousands in Italian) gets no note: it is how the
+ * language writes thousands, and a note on every one would teach users to ignore notes.
  */
-export function otherLanguageReading(
-  typed: string,
-  language: Language,
-): { value: number; as: 'thousands' | 'decimal' } | null {
-  const { group, decimal } = SEPARATORS[language];
-  const text = bare(typed);
-  for (const [separator, as] of [
-    [decimal, 'thousands'],
-    [group, 'decimal'],
-  ] as const) {
-    const match = new RegExp(`^(-?)([1-9]\\d{0,2})${escape(separator)}(\\d{3})$`).exec(text);
-    if (!match) continue;
-    const [, sign, whole, digits] = match;
-    const value = Number(
-      as === 'thousands' ? `${sign}${whole}${digits}` : `${sign}${whole}.${digits}`,
-    );
-    return { value, as };
-  }
-  return null;
+export function otherLanguageReading(typed: string, language: Language): number | null {
+  const { decimal } = SEPARATORS[language];
+  const match = new RegExp(`^(-?)([1-9]\\d{0,2})${escape(decimal)}(\\d{3})$`).exec(bare(typed));
+  return match ? Number(`${match[1]}${match[2]}${match[3]}`) : null;
 }

@@ -92,6 +92,9 @@ const SYNONYMS: Record<IndicatorField, string[]> = {
     'nome indicatore',
     'denominazione indicatore',
     'descrizione indicatore',
+    'nome',
+    'titolo',
+    'titolo indicatore',
     'indicator',
     'indicator name',
     'name',
@@ -124,13 +127,30 @@ const SYNONYMS: Record<IndicatorField, string[]> = {
   source: ['fonte', 'fonte dati', 'fonte del dato', 'fonte dei dati', 'source', 'data source'],
 };
 
+/** A header as matching compares it: accents, case and punctuation aside. */
+export const indicatorHeaderKey = (header: string): string => normal(header);
+
 /**
  * Guesses where each column goes from its header (Italian or English, accents and case
- * ignored). Each field is given to the first matching column only; the rest are ignored.
+ * ignored); `remembered` (by indicatorHeaderKey) are the user's own choices for a header, from
+ * an earlier import, and win. Each field is given to the first matching column only; the rest
+ * are ignored.
  */
-export function suggestIndicatorMapping(headers: readonly string[]): IndicatorColumnTarget[] {
+export function suggestIndicatorMapping(
+  headers: readonly string[],
+  remembered: Readonly<Record<string, IndicatorField | 'ignore'>> = {},
+): IndicatorColumnTarget[] {
   const used = new Set<IndicatorField>();
-  return headers.map((header) => {
+  // The user's own choices first, so a guess for an earlier column cannot take their field.
+  const mine = headers.map((header): IndicatorColumnTarget | null => {
+    const chosen = remembered[normal(header)];
+    if (chosen === undefined) return null;
+    if (chosen === 'ignore' || used.has(chosen)) return { kind: 'ignore' };
+    used.add(chosen);
+    return { kind: 'field', field: chosen };
+  });
+  return headers.map((header, index) => {
+    if (mine[index]) return mine[index];
     const wanted = normal(header);
     const field = INDICATOR_FIELDS.find((f) => !used.has(f) && SYNONYMS[f].includes(wanted));
     if (wanted === '' || !field) return { kind: 'ignore' };

@@ -18,6 +18,8 @@ export interface IndicatorImportPlan {
   matched: Array<{ indicator: Indicator; patch: IndicatorImportPatch }>;
   /** Row by row (as `drafts`): added, changing one already there, or naming one as it is. */
   outcomes: Array<'new' | 'update' | 'same'>;
+  /** Row by row: the indicator already there it names, and what it would change, or null. */
+  existing: Array<{ indicator: Indicator; patch: IndicatorImportPatch } | null>;
 }
 
 const fold = (value: string) => foldAccents(value).replace(/\s+/g, ' ').trim();
@@ -49,12 +51,13 @@ export function planIndicatorImport(
     const key = indicatorKey(indicator);
     if (!byKey.has(key)) byKey.set(key, indicator);
   }
-  const plan: IndicatorImportPlan = { fresh: [], matched: [], outcomes: [] };
+  const plan: IndicatorImportPlan = { fresh: [], matched: [], outcomes: [], existing: [] };
   drafts.forEach((draft, index) => {
     const indicator = byKey.get(indicatorKey(draft));
     if (!indicator) {
       plan.fresh.push({ ...draft, source: draft.source || defaultSource });
       plan.outcomes.push('new');
+      plan.existing.push(null);
       return;
     }
     const patch: Record<string, unknown> = {};
@@ -68,6 +71,7 @@ export function planIndicatorImport(
       patch.source = defaultSource;
     }
     plan.matched.push({ indicator, patch: patch as IndicatorImportPatch });
+    plan.existing.push(plan.matched.at(-1)!);
     plan.outcomes.push(Object.keys(patch).length > 0 ? 'update' : 'same');
   });
   return plan;

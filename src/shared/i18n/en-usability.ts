@@ -23,8 +23,6 @@ export const enUsability: Record<keyof typeof itUsability, string> = {
     '“{typed}” is not a number: write it as 1,234.5 (comma for thousands, point for decimals; at most 15 digits).',
   'amount.readAs':
     '“{typed}” was read as {value}. If you meant {other} (thousands written the Italian way), type {other}.',
-  'amount.readAsThousands':
-    '“{typed}” was read as {value} (the comma groups thousands). If you meant {other} (decimals written the Italian way), type {other}.',
   'indicators.dateInvalid':
     '“{typed}” is not a calendar date: write a real date (15/06/2021) or a period (Nov 2020).',
   'validation.issue': '{problem} ({field})',

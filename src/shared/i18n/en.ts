@@ -238,6 +238,8 @@ export const en: Record<MessageKey, string> = {
   'indicators.outcome.update': 'To update',
   'indicators.outcome.same': 'Unchanged',
   'indicators.outcome.skip': 'Left as is',
+  'indicators.nothingChosen':
+    'Nothing to import: no new indicators, and the different values stay as they are, as you chose.',
   'indicators.nothingNew':
     'The file changes nothing: its indicators are already there, with these values.',
   'indicators.problem.repeated':

@@ -25,8 +25,6 @@ export const itUsability = {
     '«{typed}» non è un numero: scrivilo come 1.234,5 (punto per le migliaia, virgola per i decimali; al massimo 15 cifre).',
   'amount.readAs':
     '«{typed}» è stato letto come {value}. Se intendevi {other} (le migliaia scritte all’inglese), scrivi {other}.',
-  'amount.readAsThousands':
-    '«{typed}» è stato letto come {value} (il punto separa le migliaia). Se intendevi {other} (i decimali scritti all’inglese), scrivi {other}.',
   'indicators.dateInvalid':
     '«{typed}» non è una data del calendario: scrivi una data vera (15/06/2021) o un periodo (nov 2020).',
   'validation.issue': '{problem} ({field})',

@@ -246,6 +246,8 @@ export const it = {
   'indicators.outcome.update': 'Da aggiornare',
   'indicators.outcome.same': 'Invariato',
   'indicators.outcome.skip': 'Lasciato com’è',
+  'indicators.nothingChosen':
+    'Nulla da importare: nessun indicatore nuovo, e i valori diversi restano come sono, come hai scelto.',
   'indicators.nothingNew':
     'Il file non cambia nulla: i suoi indicatori ci sono già, con questi valori.',
   'indicators.problem.repeated':

@@ -88,6 +88,24 @@ describe('suggestIndicatorMapping', () => {
     ).toEqual([...INDICATOR_FIELDS, null, null]);
   });
 
+  it("reads «Nome» as the indicator's name, and the user's own choices for a header win", () => {
+    // Found by a newcomer walk-through: «Nome» was left out, and every import asked again.
+    const headers = ['Codice', 'Nome', 'Descrizione', 'Valore realizzato', 'Note'];
+    expect(suggestIndicatorMapping(headers)[1]).toEqual({ kind: 'field', field: 'name' });
+    const mine = suggestIndicatorMapping(headers, {
+      descrizione: 'name',
+      nome: 'ignore',
+      note: 'source',
+    });
+    expect(mine).toEqual([
+      { kind: 'field', field: 'code' },
+      { kind: 'ignore' },
+      { kind: 'field', field: 'name' },
+      { kind: 'field', field: 'achieved' },
+      { kind: 'field', field: 'source' },
+    ]);
+  });
+
   it('gives each field to the first matching column only', () => {
     expect(
       fields(suggestIndicatorMapping(['Indicatore', 'Descrizione', 'Asse', 'Priorità'])),

@@ -18,6 +18,7 @@ import { baseRevOf } from '../../stores/base-revision';
 import { attempt } from '../../stores/core-calls';
 import { useIndicatorsStore } from '../../stores/indicators-store';
 import { useProjectStore } from '../../stores/project-store';
+import { rememberColumns, rememberedColumns } from './remembered-columns';
 
 const PREVIEW_ROWS = 20;
 
@@ -83,11 +84,11 @@ export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
     setBusy(false);
     if (!read) return;
     setSheet({ ...read, fileName: file.name });
-    setMapping(suggestIndicatorMapping(read.headers));
+    setMapping(suggestIndicatorMapping(read.headers, rememberedColumns()));
   }
 
   async function importAll() {
-    if (!plan) return;
+    if (!plan || !sheet) return;
     setBusy(true);
     const done = await useIndicatorsStore.getState().importMany({
       indicators: plan.fresh,
@@ -98,7 +99,9 @@ export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
       })),
     });
     setBusy(false);
-    if (done) onClose();
+    if (!done) return;
+    rememberColumns(sheet.headers, mapping);
+    onClose();
   }
 
   return (
@@ -199,13 +202,20 @@ export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
                   {result.indicators.slice(0, PREVIEW_ROWS).map((draft, i) => {
                     const outcome = plan.outcomes[i]!;
                     const shown = outcome === 'update' && onExisting === 'skip' ? 'skip' : outcome;
+                    const there = plan.existing[i];
+                    // What the project will hold: the file's value, the value kept, or both.
+                    const value = (field: 'milestone' | 'achieved') => {
+                      if (!there || !(field in there.patch)) return amount(draft[field]);
+                      const before = amount(there.indicator[field]) || '—';
+                      return shown === 'skip' ? before : `${before} → ${amount(draft[field])}`;
+                    };
                     return (
                       <tr key={i}>
                         <td>{draft.axis}</td>
                         <td>{draft.code}</td>
                         <th scope="row">{draft.name}</th>
-                        <td className="number">{amount(draft.milestone)}</td>
-                        <td className="number">{amount(draft.achieved)}</td>
+                        <td className="number">{value('milestone')}</td>
+                        <td className="number">{value('achieved')}</td>
                         <td>{t(`indicators.outcome.${shown}`)}</td>
                       </tr>
                     );
@@ -213,7 +223,13 @@ export function ImportIndicatorsDialog({ onClose }: { onClose(): void }) {
                 </tbody>
               </table>
               {plan.fresh.length + updates.length === 0 && result.indicators.length > 0 && (
-                <p className="hint">{t('indicators.nothingNew')}</p>
+                <p className="hint">
+                  {t(
+                    plan.outcomes.includes('update')
+                      ? 'indicators.nothingChosen'
+                      : 'indicators.nothingNew',
+                  )}
+                </p>
               )}
             </>
           )}

@@ -32,11 +32,11 @@ function amountReading(language: Language): Reading<number> {
       const other = otherLanguageReading(typed, language);
       if (typeof value !== 'number' || other === null) return null;
       return {
-        key: other.as === 'thousands' ? 'amount.readAs' : 'amount.readAsThousands',
+        key: 'amount.readAs',
         params: {
           typed: typed.trim(),
           value: formatNumber(value, language, 6),
-          other: formatNumber(other.value, language, 6),
+          other: formatNumber(other, language, 6),
         },
       };
     },
