@@ -161,7 +161,7 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.ui.acceptNone': 'Neither',
   'agreement.ui.openInText': 'Open in the text',
   'agreement.ui.keys':
-    '↑ ↓ or J K: previous or next passage · {keys}: accept that version · E: both · N: neither · O: open in the text · Ctrl+Z: undo',
+    '↑ ↓ or J K: previous or next passage · {keys}: accept that version · E: both · N: neither (a decision moves on to the next passage by itself) · O: open in the text · Ctrl+Z: undo',
   'agreement.ui.decided': 'Consensus saved for "{code}".',
   'agreement.ui.resolveHelp':
     'The decision goes into the "Consensus" layer, apart from the coders’ layers, and Ctrl+Z undoes it.',

@@ -166,7 +166,7 @@ export const itAgreement = {
   'agreement.ui.acceptNone': 'Nessuna',
   'agreement.ui.openInText': 'Apri nel testo',
   'agreement.ui.keys':
-    '↑ ↓ o J K: passaggio precedente o successivo · {keys}: accetta la versione · E: entrambe · N: nessuna · O: apri nel testo · Ctrl+Z: annulla',
+    '↑ ↓ o J K: passaggio precedente o successivo · {keys}: accetta la versione · E: entrambe · N: nessuna (una decisione passa da sola al passaggio successivo) · O: apri nel testo · Ctrl+Z: annulla',
   'agreement.ui.decided': 'Consenso registrato per «{code}».',
   'agreement.ui.resolveHelp':
     'La decisione va nello strato «Consenso», separato da quelli dei codificatori, e si annulla con Ctrl+Z.',
