@@ -1,4 +1,5 @@
 import { frameworkMatrix, quotation, retrieveSegments } from '../domain/coding-analysis';
+import { distinctPassages, onePerPassage } from '../domain/passages';
 import type { Segment } from '../domain/coding-analysis';
 import type { EvaluationQuestion } from '../model/project';
 import { headerRow, type Chapter, type ReportContext } from './report-context';
@@ -72,10 +73,11 @@ export function questionChapter(
     chapter.paragraph(t('report.question.codedNone'));
     return;
   }
-  const key = segments.filter((segment) => segment.coding.key);
+  // Each passage quoted once, however many coders marked it (a consensus copy included).
+  const key = onePerPassage(segments.filter((segment) => segment.coding.key));
   const sources = new Set(segments.map((segment) => segment.sourceId)).size;
   chapter.paragraph(
-    `${t('report.question.coded', { segments: segments.length, sources })} ${t(
+    `${t('report.question.coded', { segments: distinctPassages(segments), sources })} ${t(
       key.length > 0 ? 'report.question.keyIntro' : 'report.question.noKey',
     )}`,
   );
@@ -108,7 +110,7 @@ export function frameworkChapter(context: ReportContext, chapter: Chapter): void
       .map((participant) => ({
         participant,
         summary: summaries.get(`${participant.id}|${question.id}`) ?? '',
-        passages: cells.get(`${participant.id}|${question.id}`)?.length ?? 0,
+        passages: distinctPassages(cells.get(`${participant.id}|${question.id}`) ?? []),
       }))
       .filter((row) => row.summary);
     if (rows.length === 0) continue;

@@ -7,7 +7,7 @@ import {
   type ReportModel,
   type ReportSettings,
 } from '../../../src/shared/report/model';
-import { REAL_NAME, sampleExport, sampleProject } from '../export/workbook-fixture';
+import { REAL_NAME, sampleCorpus, sampleExport, sampleProject } from '../export/workbook-fixture';
 
 const settings = (patch: Partial<ReportSettings> = {}): ReportSettings =>
   ReportSettingsSchema.parse({ ...patch });
@@ -127,6 +127,30 @@ describe('buildReport', () => {
     expect(paragraphs).toContain(
       '[Risposta da completare: scriverla nella scheda della domanda in Campo.]',
     );
+  });
+
+  it('counts a passage coded by two coders and agreed on as one passage, quoted once', () => {
+    // Found by a newcomer walk-through: «9 passaggi» after a consensus decision coded no new text.
+    const corpus = sampleCorpus();
+    const first = corpus[0]!;
+    const key = first.codings[0]!;
+    first.codings.push(
+      { ...key, id: 'bruno-copy', coderId: 'ev-2', end: key.end - 3 },
+      { ...key, id: 'consensus-copy', coderId: 'consensus' },
+    );
+    const model = buildReport({
+      project: sampleProject(),
+      ...sampleExport(corpus),
+      settings: settings({ sections: ['questions'] }),
+      today: '2026-11-24',
+    });
+    const paragraphs = model.blocks.flatMap((b) =>
+      b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : [],
+    );
+    expect(paragraphs).toContain(
+      'Per questa domanda sono stati codificati 2 passaggi in 2 fonti. Di seguito le citazioni chiave.',
+    );
+    expect(model.blocks.filter((b) => b.kind === 'quotation')).toHaveLength(1);
   });
 
   it('never prints a real name unless asked, and then only in the participants annex', () => {
