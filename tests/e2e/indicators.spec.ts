@@ -49,9 +49,11 @@ test('enter indicators for two axes and read the performance-framework verdicts'
   await expect(verdicts.getByRole('row', { name: /Asse II/ })).toContainText(
     'Grave carenza nel conseguimento',
   );
-  await expect(verdicts.getByRole('row', { name: /Asse II/ })).toContainText('60%');
+  await expect(verdicts.getByRole('row', { name: /Asse II/ })).toContainText('60,0%');
   // The table shows each indicator's achievement of its milestone.
-  await expect(page.getByRole('row', { name: /Spesa certificata\b/ }).first()).toContainText('82%');
+  await expect(page.getByRole('row', { name: /Spesa certificata\b/ }).first()).toContainText(
+    '82,0%',
+  );
 
   // «Elimina» asks first (found by a newcomer walk-through: it deleted at once, with no way back).
   await page.getByRole('button', { name: 'Imprese sostenute', exact: true }).click();
@@ -107,7 +109,7 @@ test('import indicators from a monitoring extract: columns matched, a bad row ex
   const spending = page
     .locator('.indicators-table')
     .getByRole('row', { name: /Spesa certificata/ });
-  await expect(spending).toContainText('91%');
+  await expect(spending).toContainText('91,0%');
 
   // The same extract again adds nothing.
   await page.getByRole('button', { name: 'Importa da CSV o XLSX…' }).click();
@@ -158,7 +160,7 @@ test('import indicators from a monitoring extract: columns matched, a bad row ex
   await dialog.getByLabel(/Aggiorna i valori che il file riporta/).check();
   await dialog.getByRole('button', { name: 'Importa: 1 nuovo, 1 aggiornato' }).click();
   await expect(project.notification('Indicatori importati: 1 nuovo, 1 aggiornato.')).toBeVisible();
-  await expect(spending).toContainText('98%');
+  await expect(spending).toContainText('98,0%');
   await expect(page.locator('.table-source').first()).toContainText('estrazione-dicembre.csv');
   await expect(
     page.locator('.indicators-table').getByRole('row', { name: /Disoccupati/ }),
@@ -166,13 +168,13 @@ test('import indicators from a monitoring extract: columns matched, a bad row ex
 
   await page.getByRole('button', { name: 'Annulla l’importazione' }).click();
   await expect(project.notification('Importazione annullata')).toBeVisible();
-  await expect(spending).toContainText('91%');
+  await expect(spending).toContainText('91,0%');
   await expect(
     page.locator('.indicators-table').getByRole('row', { name: /Inattivi/ }),
   ).toHaveCount(0);
   await page.reload();
   await project.go('Indicatori');
-  await expect(spending).toContainText('91%');
+  await expect(spending).toContainText('91,0%');
   await expect(
     page.locator('.indicators-table').getByRole('row', { name: /Inattivi/ }),
   ).toHaveCount(0);
@@ -206,7 +208,7 @@ test('a wrong amount or an impossible date is kept in its field with how to writ
     await expect(dialog.getByRole('alert')).toContainText(`«${typed}» non è un numero`);
   }
   // The table still shows the saved value (60 % of the milestone).
-  await expect(row).toContainText('60%');
+  await expect(row).toContainText('60,0%');
 
   // "1,500" reads as 1,5 here; pasted from an English source it meant 1.500: said, not refused.
   const target = dialog.getByLabel('Target finale');

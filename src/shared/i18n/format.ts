@@ -88,6 +88,22 @@ export function formatDateTime(iso: string, language: Language): string {
   ).format(new Date(iso));
 }
 
+/**
+ * A number with exactly `digits` decimals in the user's language ("84,0"): for figures printed
+ * side by side, where "84" beside "81,9" reads as rounded differently.
+ */
+export function formatFixed(value: number, language: Language, digits: number): string {
+  return held(
+    `fixed:${language}:${digits}`,
+    () =>
+      new Intl.NumberFormat(LOCALES[language], {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+        useGrouping: 'always',
+      }),
+  ).format(value);
+}
+
 /** A number in the user's language ("1.234,5" in Italian). */
 export function formatNumber(value: number, language: Language, maximumFractionDigits = 2): string {
   return numberFormat(language, maximumFractionDigits).format(value);

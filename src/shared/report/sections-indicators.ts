@@ -1,5 +1,6 @@
 import { achievementRate, assessPriority, rateForDisplay } from '../domain/performance';
-import type { Indicator } from '../model/project';
+import { formatFixed } from '../i18n';
+import type { Indicator, Language } from '../model/project';
 import { headerRow, type Chapter, type ReportContext } from './report-context';
 
 /** Verdict fills: achieved green, not achieved amber, serious failure red (text says it too). */
@@ -12,10 +13,11 @@ const usable = (indicator: Indicator) =>
   indicator.achieved >= 0;
 
 /** A rate beside its verdict: decimals enough to stay on its side of 65, 75 and 85 %. */
-function rateTextOf(context: { percent(value: number, digits?: number): string }) {
+/** A rate with as many decimals as rateForDisplay says, trailing zeros kept ("84,0%" beside "81,9%"). */
+function rateTextOf(context: { language: Language }) {
   return (rate: number) => {
     const { value, decimals } = rateForDisplay(rate);
-    return context.percent(value, decimals);
+    return `${formatFixed(value, context.language, decimals)}%`;
   };
 }
 

@@ -191,6 +191,16 @@ describe('buildReport', () => {
     expect(english[0]!.caption).toBe('Table 1.1 – Indicators – I');
   });
 
+  it('prints a whole rate with its decimal, as the rates beside it are printed', () => {
+    // Found by a newcomer walk-through: «84%» beside «81,9%».
+    const project = sampleProject();
+    project.indicators[0]!.achieved = 672; // 84% of 800
+    const verdict = tables(build({ sections: ['indicators'] }, project)).find((t) =>
+      t.caption.includes('Esito della verifica'),
+    )!;
+    expect(verdict.rows[0]![1]).toEqual({ text: 'CO01: 84,0%' });
+  });
+
   it('prints the performance-framework verdict of each axis with usable indicators', () => {
     const verdict = tables(build({ sections: ['indicators'] })).find((t) =>
       t.caption.includes('Esito della verifica'),

@@ -1,5 +1,5 @@
 import { assessPriority, rateForDisplay } from '../../../shared/domain/performance';
-import { formatNumber } from '../../../shared/i18n';
+import { formatFixed } from '../../../shared/i18n';
 import type { Indicator } from '../../../shared/model/project';
 import { useLanguage, useT } from '../../i18n/use-t';
 
@@ -52,7 +52,7 @@ export function PriorityVerdicts({ indicators }: { indicators: readonly Indicato
                 {own
                   .map((i, index) => {
                     const shown = rateForDisplay(verdict.rates[index]!);
-                    return `${i.code || i.name}: ${formatNumber(shown.value, language, shown.decimals)}%`;
+                    return `${i.code || i.name}: ${formatFixed(shown.value, language, shown.decimals)}%`;
                   })
                   .join(' · ')}
               </td>
