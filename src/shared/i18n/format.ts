@@ -80,11 +80,18 @@ export function formatTime(iso: string, language: Language): string {
   ).format(new Date(iso));
 }
 
-/** "24/11/2026, 10:42" in the user's language. */
+/** "24/11/2026, 10:42" in the user's language: the year whole, as forms and exports write it. */
 export function formatDateTime(iso: string, language: Language): string {
   return held(
     `datetime:${language}`,
-    () => new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'short' }),
+    () =>
+      new Intl.DateTimeFormat(LOCALES[language], {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
   ).format(new Date(iso));
 }
 

@@ -49,12 +49,17 @@ export function TeamScreen() {
           {t('team.package.open')}
         </button>
         {/* Only a project opened from a coordinator's package has somebody to go back to. */}
+        {/* The colleague's next step is giving the work back; the lead's is merging it. */}
         {team.origin && (
-          <button type="button" onClick={() => void team.makeReturn()}>
+          <button type="button" className="primary" onClick={() => void team.makeReturn()}>
             {t('team.return.make')}
           </button>
         )}
-        <button type="button" className="primary" onClick={() => setDialog('merge')}>
+        <button
+          type="button"
+          className={team.origin ? undefined : 'primary'}
+          onClick={() => setDialog('merge')}
+        >
           {t('team.merge.open')}
         </button>
       </div>
