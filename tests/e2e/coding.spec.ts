@@ -118,6 +118,9 @@ test('code a passage by quick key, memo, undo/redo, retrieve it, code all search
   await project.go('Codifica');
   await expect(coding.code('DV1 –').locator('.count').first()).toHaveText('2');
   await expect(coding.code('DV8 –').locator('.count')).toHaveText('3');
+  // The reload kept the tab this window showed.
+  await expect(coding.tab('Matrici')).toHaveAttribute('aria-selected', 'true');
+  await coding.tab('Testi').click();
   await coding.text.locator('.hl').first().click();
   await expect(
     coding.side
@@ -180,4 +183,22 @@ test('export the demo codebook as CSV and import it into a new project', async (
     project.notification('Codebook importato: 1 codice nuovo, 0 aggiornati.'),
   ).toBeVisible();
   await expect(coding.code('Criticità attuative')).toBeVisible();
+});
+
+test('a reload keeps the transcript chosen on the coding screen, and its tab', async ({
+  page,
+  campo,
+}) => {
+  const coding = new CodingPage(page);
+  await new StartPage(page).openDemoAt(campo.url);
+  await new ProjectPage(page).go('Codifica');
+  // Not the transcript shown first: the demo opens on INT-02.
+  await coding.choose('Fonte', /INT-05/);
+  const chosen = await page.getByLabel('Fonte', { exact: true }).inputValue();
+  await page.reload();
+  await expect(page.getByLabel('Fonte', { exact: true })).toHaveValue(chosen);
+  await expect(coding.text).not.toContainText('il laboratorio è nato dentro il progetto integrato');
+  await coding.tab('Recupero').click();
+  await page.reload();
+  await expect(coding.tab('Recupero')).toHaveAttribute('aria-selected', 'true');
 });

@@ -20,6 +20,12 @@ export class StartPage {
     return this.page.getByRole('button', { name: 'Apri il progetto dimostrativo' }).click();
   }
 
+  /** The start screen at `url`, then the demo project. */
+  async openDemoAt(url: string) {
+    await this.goto(url);
+    await this.openDemo();
+  }
+
   recent(title: string) {
     return this.page.locator('.recent-list').getByRole('button', { name: new RegExp(title) });
   }

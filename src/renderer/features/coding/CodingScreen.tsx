@@ -14,6 +14,7 @@ import { MatricesPanel } from './MatricesPanel';
 import { RetrievalPanel } from './RetrievalPanel';
 import { SearchPanel } from './SearchPanel';
 import { selectionOnScreen } from './selection-visibility';
+import { recallFromTab, rememberInTab } from '../../stores/tab-memory';
 
 const TABS = ['code', 'retrieve', 'search', 'matrices', 'agreement'] as const;
 type Tab = (typeof TABS)[number];
@@ -25,7 +26,11 @@ type Tab = (typeof TABS)[number];
  */
 export function CodingScreen() {
   const t = useT();
-  const [tab, setTab] = useState<Tab>('code');
+  // After a reload, the tab this window showed.
+  const [tab, setTab] = useState<Tab>(() => {
+    const shown = recallFromTab('coding-tab');
+    return TABS.find((name) => name === shown) ?? 'code';
+  });
   const { loadCounts, loadHistory, history, undo, redo, openSource, sourceId, clearSelection } =
     useCodingStore();
   const sources = useProjectStore((state) => state.snapshot?.project.sources);
@@ -36,8 +41,13 @@ export function CodingScreen() {
   }, [loadCounts, loadHistory]);
 
   useEffect(() => {
-    if (!sourceId && sources?.[0]) openSource(sources[0].id);
+    if (sourceId || !sources?.[0]) return;
+    // After a reload, the transcript this window showed (found by a newcomer walk-through).
+    const shown = recallFromTab('coding-source');
+    openSource(sources.some((source) => source.id === shown) ? shown! : sources[0].id);
   }, [sourceId, sources, openSource]);
+
+  useEffect(() => rememberInTab('coding-source', sourceId), [sourceId]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -66,6 +76,7 @@ export function CodingScreen() {
     // A selection ends with the view it was made in.
     if (next !== tab) clearSelection();
     setTab(next);
+    rememberInTab('coding-tab', next);
   };
 
   /** The skip link: past the codebook (dozens of Tab stops) straight into the text. */
