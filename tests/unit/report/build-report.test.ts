@@ -134,10 +134,11 @@ describe('buildReport', () => {
     const corpus = sampleCorpus();
     const first = corpus[0]!;
     const key = first.codings[0]!;
-    first.codings.push(
+    first.codings = [
+      ...first.codings,
       { ...key, id: 'bruno-copy', coderId: 'ev-2', end: key.end - 3 },
       { ...key, id: 'consensus-copy', coderId: 'consensus' },
-    );
+    ];
     const model = buildReport({
       project: sampleProject(),
       ...sampleExport(corpus),
