@@ -191,4 +191,12 @@ test('a "neither" decision (N) is undone like a coding and is still decided afte
   await expect(segments.locator('header').first()).not.toContainText(
     'Intervista INT-01Intervista INT-01',
   );
+
+  // The team list shows the consensus as the agreed codings' layer, not as a member with a role.
+  await project.go('Gruppo di lavoro');
+  const consensus = page.getByRole('row', { name: /Consenso/ });
+  await expect(consensus).toContainText('Livello delle codifiche concordate (non una persona)');
+  await expect(consensus.getByRole('combobox')).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /Anna Rossi/ }).getByRole('combobox')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/artefacts/team-consensus-row.png' });
 });
