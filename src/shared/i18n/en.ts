@@ -49,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   'start.recent': 'Recent projects',
   'start.recentEmpty': 'No recent projects.',
   'start.recentMissing': 'Folder not found',
+  'start.openedAt': 'Last opened on {at}',
   'start.forget': 'Remove from list',
   'start.nameLabel': 'Project name',
   'start.namePlaceholder': 'E.g. Annual evaluation report 2021',

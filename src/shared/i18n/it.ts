@@ -51,6 +51,7 @@ export const it = {
   'start.recent': 'Progetti recenti',
   'start.recentEmpty': 'Nessun progetto recente.',
   'start.recentMissing': 'Cartella non trovata',
+  'start.openedAt': 'Aperto l’ultima volta il {at}',
   'start.forget': 'Rimuovi dall’elenco',
   'start.nameLabel': 'Nome del progetto',
   'start.namePlaceholder': 'Es. Rapporto annuale di valutazione 2021',

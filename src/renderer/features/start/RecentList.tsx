@@ -24,7 +24,7 @@ export function RecentList() {
             <span className="path">{project.path}</span>
             <span className="muted">
               {project.exists
-                ? formatDateTime(project.openedAt, language)
+                ? t('start.openedAt', { at: formatDateTime(project.openedAt, language) })
                 : t('start.recentMissing')}
             </span>
           </button>
