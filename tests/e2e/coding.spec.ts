@@ -202,3 +202,32 @@ test('a reload keeps the transcript chosen on the coding screen, and its tab', a
   await page.reload();
   await expect(coding.tab('Recupero')).toHaveAttribute('aria-selected', 'true');
 });
+
+test('a correction that changes coded words flags them, and the notice brings each into view', async ({
+  page,
+  campo,
+}) => {
+  const coding = new CodingPage(page);
+  await new StartPage(page).openDemoAt(campo.url);
+  await new ProjectPage(page).go('Codifica');
+  await coding.choose('Fonte', /INT-05/);
+  await page.getByRole('button', { name: 'Correggi il testo' }).click();
+  const correct = page.getByRole('dialog', { name: /^Correggi il testo/ });
+  const field = correct.getByRole('textbox');
+  const text = await field.inputValue();
+  await field.fill(
+    text
+      .replace('rimaste senza niente', 'rimaste senza alcun reddito')
+      .replace('non coincidono quasi mai', 'non coincidono mai'),
+  );
+  await correct.getByRole('button', { name: 'Salva' }).click();
+  await expect(correct).toHaveCount(0);
+  const notice = page.locator('.notice-warning', { hasText: 'da verificare' });
+  await expect(notice).toContainText('2 codifiche hanno un testo cambiato');
+  // Found by a newcomer walk-through: the notice named them with no way to reach them.
+  await notice.getByRole('button', { name: 'Mostra la prossima' }).click();
+  const details = coding.side.getByRole('region', { name: 'Codifiche del passaggio' });
+  await expect(details).toContainText('Nuovi target');
+  await notice.getByRole('button', { name: 'Mostra la prossima' }).click();
+  await expect(details).toContainText('Criticità');
+});

@@ -341,6 +341,7 @@ export const en: Record<MessageKey, string> = {
   'coding.textField': 'Source text',
   'coding.textSaved':
     'Text saved: {moved, plural, =0 {no coding moved} one {# coding moved} other {# codings moved}}, {flagged, plural, =0 {none to review} one {# to review} other {# to review}}.',
+  'coding.showFlagged': 'Show the next one',
   'coding.flaggedCount':
     '{n, plural, one {# coding has} other {# codings have}} text that changed after coding: to review.',
   'coding.textLabel': 'Text of {title}',

@@ -349,6 +349,7 @@ export const it = {
   'coding.textField': 'Testo della fonte',
   'coding.textSaved':
     'Testo salvato: {moved, plural, =0 {nessuna codifica spostata} one {# codifica spostata} other {# codifiche spostate}}, {flagged, plural, =0 {nessuna da verificare} one {# da verificare} other {# da verificare}}.',
+  'coding.showFlagged': 'Mostra la prossima',
   'coding.flaggedCount':
     '{n, plural, one {# codifica ha} other {# codifiche hanno}} un testo cambiato dopo la codifica: da verificare.',
   'coding.textLabel': 'Testo di {title}',

@@ -106,7 +106,17 @@ export function CodingSourceView() {
   };
 
   if (!project) return null;
-  const flagged = source?.codings.filter((coding) => coding.textChanged).length ?? 0;
+  const flaggedCodings = (source?.codings ?? [])
+    .filter((coding) => coding.textChanged)
+    .sort((a, b) => a.start - b.start);
+  const flagged = flaggedCodings.length;
+  /** Brings the next coding to check into view, with its details (after the one shown). */
+  const showNextFlagged = () => {
+    if (!source) return;
+    const after = useCodingStore.getState().inspectedAt ?? -1;
+    const next = flaggedCodings.find((coding) => coding.start > after) ?? flaggedCodings[0];
+    if (next) openSource(source.id, next.start);
+  };
 
   const readSelection = () => {
     if (!scroller.current || !source) return;
@@ -149,7 +159,10 @@ export function CodingSourceView() {
       </div>
       {source && flagged > 0 && (
         <p className="notice-warning" role="status">
-          {t('coding.flaggedCount', { n: flagged })}
+          {t('coding.flaggedCount', { n: flagged })}{' '}
+          <button type="button" className="link-button" onClick={showNextFlagged}>
+            {t('coding.showFlagged')}
+          </button>
         </p>
       )}
       {source && <CoderLayersBar codings={source.codings} team={project.evaluators} />}
