@@ -111,8 +111,6 @@ export class ProjectCaches {
    * ever recorded as trusted, so a file changed behind Campo's back is checked at the next open.
    */
   private validProject: FileStamp | null = null;
-  /** The stamp of the project.json last written, being taken (see `projectSaved`). */
-  private stamping: Promise<void> = Promise.resolve();
   /** The stamp of the project.json cache/project.snapshot holds, when known (project-snapshot.ts). */
   private snapshotOf: FileStamp | null = null;
   private snapshotTimer: NodeJS.Timeout | null = null;
@@ -206,12 +204,8 @@ export class ProjectCaches {
   }
 
   /** Called after the session wrote project.json (validated on its way to disk). */
-  projectSaved(): Promise<void> {
-    // Not awaited by the writer: whoever trusts the stamp next (the snapshot at close) waits.
-    this.stamping = stampOf(join(this.session.dir, PROJECT_FILE)).then((stamp) => {
-      this.validProject = stamp;
-    });
-    return this.stamping;
+  async projectSaved(): Promise<void> {
+    this.validProject = await stampOf(join(this.session.dir, PROJECT_FILE));
   }
 
   /** Called before any data file is written: the counts on disk stop being trusted. */
@@ -450,8 +444,6 @@ export class ProjectCaches {
    * harmless, the next open reads project.json.
    */
   private async refreshProjectSnapshot(): Promise<void> {
-    // A save just written is stamped in the background: closing right after must not miss it.
-    await this.stamping;
     const onDisk = await stampOf(join(this.session.dir, PROJECT_FILE));
     if (!sameStamp(onDisk, this.validProject) || sameStamp(onDisk, this.snapshotOf)) return;
     const made = await snapshotProjectFile(this.session.dir, onDisk).catch(() => null);
