@@ -60,17 +60,57 @@ export function moveLayer(
   };
 }
 
-/** A source document with its text anonymised and its turns moved with the words. */
-export function docWithoutNames(doc: SourceDoc, anonymised: AnonymisedText): SourceDoc {
+/**
+ * A source document on `text`, its turns moved by `map`, the offset map from its own text: to a
+ * text that differs from it only where names were replaced.
+ */
+export function movedDoc<T extends Pick<SourceDoc, 'text' | 'turns'>>(
+  doc: T,
+  text: string,
+  map: OffsetMap,
+): T {
   return {
     ...doc,
-    text: anonymised.text,
+    text,
     turns: doc.turns.map((turn) => ({
       ...turn,
-      start: anonymised.offset(turn.start, 'start'),
-      end: Math.max(anonymised.offset(turn.end, 'end'), anonymised.offset(turn.start, 'start')),
+      start: map(turn.start, 'start'),
+      end: Math.max(map(turn.end, 'end'), map(turn.start, 'start')),
     })),
   };
+}
+
+/** A source document with its text anonymised and its turns moved with the words. */
+export function docWithoutNames(doc: SourceDoc, anonymised: AnonymisedText): SourceDoc {
+  return movedDoc(doc, anonymised.text, anonymised.offset);
+}
+
+/**
+ * A source's layers with those on text revision `textRev` (the text `from`) moved to `to` by
+ * `map` (see moveLayer); layers on another text are left as they are.
+ */
+export function movedLayers(
+  layers: ReadonlyMap<string, LayerFile>,
+  textRev: number,
+  from: string,
+  to: string,
+  map: OffsetMap,
+): Map<string, LayerFile> {
+  return new Map(
+    [...layers].map(([coderId, layer]) => [
+      coderId,
+      layer.textRev === textRev ? moveLayer(layer, from, to, map) : layer,
+    ]),
+  );
+}
+
+/**
+ * A source document of a package: its bytes were validated when the package gave them
+ * (`sourceBytes`); only the turns' default is filled in here.
+ */
+export function sourceDocOf(bytes: Uint8Array): SourceDoc {
+  const doc = JSON.parse(Buffer.from(bytes).toString('utf8')) as SourceDoc;
+  return { ...doc, turns: doc.turns ?? [] };
 }
 
 /** What `withOurNames` needs of the lead's open project. */
@@ -103,16 +143,9 @@ export async function withOurNames(
       byWords.add(sourceId);
       continue;
     }
+    // A layer on another text (the colleague corrected it) is left to their-texts.ts.
     const back = (layers: ReadonlyMap<string, LayerFile>) =>
-      new Map(
-        [...layers].map(([coderId, layer]) => [
-          coderId,
-          // A layer on another text (the colleague corrected it) is left to the merge's report.
-          layer.textRev === ours.textRev
-            ? moveLayer(layer, anonymised.text, ours.text, anonymised.original)
-            : layer,
-        ]),
-      );
+      movedLayers(layers, ours.textRev, anonymised.text, ours.text, anonymised.original);
     const theirsOfSource = theirLayers.get(sourceId);
     if (theirsOfSource) theirLayers.set(sourceId, back(theirsOfSource));
     const baseOfSource = baseLayers?.get(sourceId);

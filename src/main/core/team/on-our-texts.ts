@@ -6,17 +6,12 @@ import { jsonEqual } from '../../../shared/domain/merge';
 import { textEdits } from '../../../shared/domain/reanchor';
 import { coderDisplay } from '../../../shared/domain/team';
 import type { ReanchoredLayer, TeamSide } from '../../../shared/domain/team-merge';
-import type { LayerFile, SourceDoc } from '../../../shared/model/source';
+import type { LayerFile } from '../../../shared/model/source';
 import { reanchorLayer } from '../store/layer-reanchor';
 import type { ProjectSession } from '../store/project-session';
+import { sourceDocOf } from './names-out';
 import type { ReadPackage } from './packages';
 import type { TheirTexts } from './their-texts';
-
-/** The text and its revision of a source document's bytes. */
-function textOf(bytes: Uint8Array): { text: string; textRev: number } {
-  const doc = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<SourceDoc>;
-  return { text: doc.text ?? '', textRev: doc.textRev ?? 0 };
-}
 
 /**
  * Their layers on a text the lead has corrected since the package left, carried onto the lead's
@@ -48,7 +43,8 @@ export async function onOurTexts(
     if (!summary || corrected.docs.has(sourceId) || [...layers.values()].every(onOurs)) continue;
     const bytes = await pkg.sourceBytes(sourceId).catch(() => null);
     if (!bytes) continue;
-    const theirDoc = textOf(bytes);
+    const theirDoc = sourceDocOf(bytes);
+    const theirRev = theirDoc.textRev ?? 0;
     const ourText = (await session.readDoc(sourceId)).text;
     const edits = textEdits(theirDoc.text, ourText);
     const carry = (from: ReadonlyMap<string, LayerFile>, report: boolean) => {
@@ -56,7 +52,7 @@ export async function onOurTexts(
       for (const layer of from.values()) {
         if (onOurs(layer)) continue;
         // Only a layer on the text the package holds can be carried (a rare third text stays out).
-        if (layer.textRev !== theirDoc.textRev) {
+        if (layer.textRev !== theirRev) {
           // Its offsets are on a text without names: never to be read on ours.
           if (differs && layer.textRev === ourRev) moved.delete(layer.coderId);
           continue;

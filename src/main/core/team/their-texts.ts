@@ -15,12 +15,12 @@
 import { textEdits } from '../../../shared/domain/reanchor';
 import type { TeamSide, TextTaken } from '../../../shared/domain/team-merge';
 import type { Participant } from '../../../shared/model/project';
-import type { LayerFile, SourceDoc } from '../../../shared/model/source';
+import type { LayerFile } from '../../../shared/model/source';
 import { anonymiseWithOffsets, anonymiser } from '../../../shared/report/anonymise';
 import { serializeDocument } from '../store/json-document';
 import { reanchorLayer } from '../store/layer-reanchor';
 import type { ProjectSession } from '../store/project-session';
-import { moveLayer, textHash } from './names-out';
+import { movedDoc, movedLayers, sourceDocOf, textHash } from './names-out';
 import type { ReadPackage } from './packages';
 
 /** Their corrected texts taken, and every layer of ours and of the base carried onto them. */
@@ -36,18 +36,6 @@ export interface TheirTexts {
   /** The base, its layers of those sources on the corrected text. */
   base: TeamSide | null;
   taken: TextTaken[];
-}
-
-type Doc = Partial<SourceDoc> & Pick<SourceDoc, 'text' | 'turns'>;
-
-function docOf(bytes: Uint8Array): (Doc & { textRev: number }) | null {
-  try {
-    const doc = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<SourceDoc>;
-    if (typeof doc.text !== 'string' || !Array.isArray(doc.turns)) return null;
-    return { ...doc, text: doc.text, turns: doc.turns, textRev: doc.textRev ?? 0 };
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -122,33 +110,24 @@ export async function theirCorrectedTexts(
     base: { ...base, layers: baseLayers },
   };
   for (const summary of candidates) {
+    // A document the package cannot give back (refused when read) stays reported, not taken.
     const bytes = await pkg.sourceBytes(summary.id).catch(() => null);
-    // A document the package cannot give back whole stays reported, not taken.
-    const theirDoc = bytes ? docOf(bytes) : null;
-    if (!bytes || !theirDoc || theirDoc.textRev !== (summary.textRev ?? 0)) continue;
+    if (!bytes) continue;
+    const theirDoc = sourceDocOf(bytes);
+    const theirRev = theirDoc.textRev ?? 0;
+    if (theirRev !== (summary.textRev ?? 0)) continue;
     const ourText = (await session.readDoc(summary.id)).text;
-    let corrected: Doc = theirDoc;
+    let corrected = theirDoc;
     const sentHash = sentWithoutNames[summary.id];
     if (sentHash !== undefined) {
       const back = withNamesBack(ourText, theirDoc.text, sentHash, session.project.participants);
       if (!back) continue;
-      const turns = theirDoc.turns.map((turn) => {
-        const start = back.map(turn.start, 'start');
-        return { ...turn, start, end: Math.max(back.map(turn.end, 'end'), start) };
-      });
-      corrected = { ...theirDoc, text: back.text, turns };
+      corrected = movedDoc(theirDoc, back.text, back.map);
       const layers = theirs.layers.get(summary.id);
       if (layers) {
         theirLayers.set(
           summary.id,
-          new Map(
-            [...layers].map(([coderId, layer]) => [
-              coderId,
-              layer.textRev === theirDoc.textRev
-                ? moveLayer(layer, theirDoc.text, back.text, back.map)
-                : layer,
-            ]),
-          ),
+          movedLayers(layers, theirRev, theirDoc.text, back.text, back.map),
         );
       }
     }
@@ -158,14 +137,7 @@ export async function theirCorrectedTexts(
     const carry = (layers: ReadonlyMap<string, LayerFile> | undefined, count: boolean) => {
       const moved = new Map<string, LayerFile>();
       for (const [coderId, layer] of layers ?? []) {
-        const carried = reanchorLayer(
-          layer,
-          ourText,
-          corrected.text,
-          theirDoc.textRev,
-          stamp,
-          edits,
-        );
+        const carried = reanchorLayer(layer, ourText, corrected.text, theirRev, stamp, edits);
         moved.set(coderId, carried.layer);
         if (count) {
           flagged += carried.flagged;
