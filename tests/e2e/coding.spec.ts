@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { CodingPage } from './pages/coding-page';
 import { ProjectPage } from './pages/project-page';
@@ -185,15 +186,21 @@ test('export the demo codebook as CSV and import it into a new project', async (
   await expect(coding.code('Criticità attuative')).toBeVisible();
 });
 
+/** The demo open on Codifica, showing the transcript whose name matches `source`. */
+async function demoTranscript(page: Page, url: string, source: RegExp): Promise<CodingPage> {
+  const coding = new CodingPage(page);
+  await new StartPage(page).openDemoAt(url);
+  await new ProjectPage(page).go('Codifica');
+  await coding.choose('Fonte', source);
+  return coding;
+}
+
 test('a reload keeps the transcript chosen on the coding screen, and its tab', async ({
   page,
   campo,
 }) => {
-  const coding = new CodingPage(page);
-  await new StartPage(page).openDemoAt(campo.url);
-  await new ProjectPage(page).go('Codifica');
   // Not the transcript shown first: the demo opens on INT-02.
-  await coding.choose('Fonte', /INT-05/);
+  const coding = await demoTranscript(page, campo.url, /INT-05/);
   const chosen = await page.getByLabel('Fonte', { exact: true }).inputValue();
   await page.reload();
   await expect(page.getByLabel('Fonte', { exact: true })).toHaveValue(chosen);
@@ -207,10 +214,7 @@ test('a correction that changes coded words flags them, and the notice brings ea
   page,
   campo,
 }) => {
-  const coding = new CodingPage(page);
-  await new StartPage(page).openDemoAt(campo.url);
-  await new ProjectPage(page).go('Codifica');
-  await coding.choose('Fonte', /INT-05/);
+  const coding = await demoTranscript(page, campo.url, /INT-05/);
   await page.getByRole('button', { name: 'Correggi il testo' }).click();
   const correct = page.getByRole('dialog', { name: /^Correggi il testo/ });
   const field = correct.getByRole('textbox');

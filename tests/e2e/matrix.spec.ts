@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { MatrixPage } from './pages/matrix-page';
 import { ProjectPage } from './pages/project-page';
@@ -98,17 +99,23 @@ test('fill a 4 × 5 integration matrix by keyboard, see the summaries, attach a 
   );
 });
 
+/** A new project named `name` with a new Europe 2020 matrix on screen. */
+async function europe2020Project(page: Page, url: string, name: string) {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const matrix = new MatrixPage(page);
+  await start.goto(url);
+  await start.createProject(name);
+  await project.go('Matrice di integrazione');
+  await page.getByRole('button', { name: 'Nuova matrice Europa 2020' }).click();
+  return { start, project, matrix };
+}
+
 test('a Europe 2020 matrix marks a target the programme cannot touch as n.a., apart from «Nullo», and its help names its own keys', async ({
   page,
   campo,
 }) => {
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  const matrix = new MatrixPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Europa 2020');
-  await project.go('Matrice di integrazione');
-  await page.getByRole('button', { name: 'Nuova matrice Europa 2020' }).click();
+  const { matrix } = await europe2020Project(page, campo.url, 'Europa 2020');
   await expect(page.locator('.matrix-grid-wrap .hint')).toContainText(
     '0 (Nullo), 1 (Basso), 2 (Medio), 3 (Alto) e n (n.a.) per il livello',
   );
@@ -132,13 +139,7 @@ test('a Europe 2020 matrix from the previous release, without n.a.: n says so an
   page,
   campo,
 }) => {
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  const matrix = new MatrixPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Europa vecchia');
-  await project.go('Matrice di integrazione');
-  await page.getByRole('button', { name: 'Nuova matrice Europa 2020' }).click();
+  const { start, project, matrix } = await europe2020Project(page, campo.url, 'Europa vecchia');
   await expect(matrix.grid).toBeVisible();
   await page.getByRole('button', { name: 'Chiudi progetto' }).click();
   await expect(start.recent('Europa vecchia')).toBeVisible();

@@ -30,6 +30,29 @@ const TEXT =
   'Intervistatore: Com’è andata?\nINT-01: Bene 😀, la città ha risposto. Poi i ritardi.\n';
 const JOURNAL = 'codings.journal';
 
+/** A journal delta of Anna's adding coding `c<n>` at `n` on s1. */
+const delta = (n: number): LayerDelta => ({
+  sourceId: 's1',
+  coderId: ANNA.id,
+  textRev: 0,
+  codings: [
+    {
+      id: `c${n}`,
+      codeId: 'k1',
+      start: n,
+      end: n + 4,
+      fp: 'x',
+      memo: '',
+      key: false,
+      textChanged: false,
+      createdAt: '2026-12-05T09:00:00.000Z',
+      rev: 1,
+    },
+  ],
+  memos: [],
+  tombstones: [],
+});
+
 /** A project with one transcript, open as Anna, with saves held in the journal (no idle write). */
 async function journaled() {
   const made = await newProject('Diario', { evaluator: ANNA, checkpointIdleMs: 3_600_000 });
@@ -197,27 +220,6 @@ describe('the coding journal', () => {
   });
 
   it('writes on the calling thread until one write stalls, then on the worker thread, losing no line', async () => {
-    const delta = (n: number): LayerDelta => ({
-      sourceId: 's1',
-      coderId: ANNA.id,
-      textRev: 0,
-      codings: [
-        {
-          id: `c${n}`,
-          codeId: 'k1',
-          start: n,
-          end: n + 4,
-          fp: 'x',
-          memo: '',
-          key: false,
-          textChanged: false,
-          createdAt: '2026-12-05T09:00:00.000Z',
-          rev: 1,
-        },
-      ],
-      memos: [],
-      tombstones: [],
-    });
     const steady = await tempDir();
     const fast = new LayerJournal(steady, { stalledWriteMs: 60_000 });
     await fast.append([delta(1)]);
@@ -247,27 +249,6 @@ describe('the coding journal', () => {
   it('cuts a torn last line off before appending, so a later open reads no damage', async () => {
     // Found in a review: after a crash and a checkpoint that failed at the next open, new lines
     // followed the torn one, which the open after that reported as saved work damaged since.
-    const delta = (n: number): LayerDelta => ({
-      sourceId: 's1',
-      coderId: ANNA.id,
-      textRev: 0,
-      codings: [
-        {
-          id: `c${n}`,
-          codeId: 'k1',
-          start: n,
-          end: n + 4,
-          fp: 'x',
-          memo: '',
-          key: false,
-          textChanged: false,
-          createdAt: '2026-12-05T09:00:00.000Z',
-          rev: 1,
-        },
-      ],
-      memos: [],
-      tombstones: [],
-    });
     for (const longLine of [false, true]) {
       const dir = await tempDir();
       const first = journalLine([delta(1)]);
