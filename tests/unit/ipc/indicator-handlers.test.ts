@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IndicatorSchema, type Indicator } from '../../../src/shared/model/project';
 import { projectCore } from '../../helpers/core';
 
 describe('indicator handlers', () => {
@@ -59,7 +60,7 @@ describe('indicator handlers', () => {
     const { call, refusal, core, dir } = await projectCore();
     const co01 = await call('indicatorAdd', { name: 'Disoccupati', code: 'CO01', achieved: 700 });
     const imported = await call('indicatorsImport', {
-      indicators: [{ ...blank, code: 'CO09', name: 'Inattivi', achieved: 20 }],
+      indicators: [draft({ code: 'CO09', name: 'Inattivi', achieved: 20 })],
       updates: [
         { id: co01.id, patch: { achieved: 950, source: 'dicembre.csv' }, baseRev: co01.rev },
       ],
@@ -98,7 +99,7 @@ describe('indicator handlers', () => {
 
     // An indicator the import added, deleted since, is named by its code.
     const next = await call('indicatorsImport', {
-      indicators: [{ ...blank, code: 'CO09', name: 'Inattivi' }],
+      indicators: [draft({ code: 'CO09', name: 'Inattivi' })],
       updates: [],
     });
     await call('indicatorDelete', { id: next.added[0]!.id });
@@ -118,16 +119,8 @@ describe('indicator handlers', () => {
   });
 });
 
-const blank = {
-  axis: '',
-  code: '',
-  name: '',
-  unit: '',
-  type: 'output' as const,
-  baseline: null,
-  milestone: null,
-  target: null,
-  achieved: null,
-  referenceDate: '',
-  source: '',
-};
+/** An indicator as an import adds it: the schema's defaults, then `fields`. */
+function draft(fields: Partial<Indicator> & { name: string }) {
+  const { id: _id, ...rest } = IndicatorSchema.parse({ id: 'draft', ...fields });
+  return rest;
+}
