@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { NgtPage } from './pages/ngt-page';
 import { ProjectPage } from './pages/project-page';
@@ -153,17 +154,22 @@ test('the demo holds a closed NGT session with the partners, its results and rul
   await expect(page.getByText(/Regola: ogni partecipante classifica 3 idee/)).toBeVisible();
 });
 
+/** A new project named `name` with a new NGT session on `question`, on screen. */
+async function newSession(page: Page, url: string, name: string, question: string) {
+  const start = new StartPage(page);
+  const ngt = new NgtPage(page);
+  await start.goto(url);
+  await start.createProject(name);
+  await new ProjectPage(page).go('NGT');
+  await ngt.create(question);
+  return ngt;
+}
+
 test('the participants list is browsed with the keyboard without adding anyone, and Enter adds the one picked', async ({
   page,
   campo,
 }) => {
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  const ngt = new NgtPage(page);
-  await start.goto(campo.url);
-  await start.createProject('NGT da tastiera');
-  await project.go('NGT');
-  await ngt.create('Quali priorità per il 2021-2027?');
+  await newSession(page, campo.url, 'NGT da tastiera', 'Quali priorità per il 2021-2027?');
   // Created with Enter: the keyboard goes on in the session's first step, not from the page's top.
   await expect(page.locator('.ngt-step')).toBeFocused();
   const chips = page.getByRole('list', { name: 'Partecipanti' }).getByRole('listitem');
@@ -192,13 +198,7 @@ test('Ctrl+Z in the round robin takes back the last idea or pass, and the turn w
   campo,
 }) => {
   // Found by a newcomer walk-through: Ctrl+Z after recording ideas did nothing, and said nothing.
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  const ngt = new NgtPage(page);
-  await start.goto(campo.url);
-  await start.createProject('NGT annulla');
-  await project.go('NGT');
-  await ngt.create('Quali priorità?');
+  const ngt = await newSession(page, campo.url, 'NGT annulla', 'Quali priorità?');
   for (let i = 1; i <= 2; i++) {
     await page.getByRole('button', { name: `Nuovo partecipante (NGT-01-P${i})` }).click();
   }
@@ -222,7 +222,7 @@ test('Ctrl+Z in the round robin takes back the last idea or pass, and the turn w
   await expect(ideas).toHaveCount(1);
   await expect(ideas.first()).toContainText('Bandi più semplici');
   await expect(turn).toHaveText('Tocca a NGT-01-P2');
-  await expect(project.notification(/Turno annullato/)).toBeVisible();
+  await expect(new ProjectPage(page).notification(/Turno annullato/)).toBeVisible();
   await page.reload();
   await expect(page.getByRole('list', { name: 'Idee' }).getByRole('listitem')).toHaveCount(1);
 });
