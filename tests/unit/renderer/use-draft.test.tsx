@@ -60,11 +60,13 @@ function failingApi(error: () => WireError | null) {
 const field = () => screen.getByLabelText('Risposta') as HTMLInputElement;
 const type = (value: string) => fireEvent.change(field(), { target: { value } });
 
+const DISK_FULL: WireError = { code: 'DISK_FULL', message: 'full' };
+
 /**
  * A field over a record the core holds outside it (the field comes and goes), whose saves fail
- * with a full disk until `core.reachable`.
+ * with `failure` (a full disk unless said) until `core.reachable`.
  */
-function diskBackedField() {
+function diskBackedField(failure: WireError = DISK_FULL) {
   const core = { reachable: false, saved: 'Prima', saves: [] as string[] };
   function Field() {
     const [saved, setSaved] = useState(core.saved);
@@ -73,9 +75,7 @@ function diskBackedField() {
         label="Risposta"
         value={saved}
         onCommit={async (value) => {
-          const api = failingApi(() =>
-            core.reachable ? null : { code: 'DISK_FULL', message: 'full' },
-          );
+          const api = failingApi(() => (core.reachable ? null : failure));
           if ((await attempt(() => api.projectCurrent())) === null) return false;
           core.saves.push(value);
           core.saved = value;
@@ -162,39 +162,19 @@ describe('TextField saves as the user types', () => {
   });
 
   it('keeps what was typed, unsaved, when the save fails without a verdict (host gone), and saves it later', async () => {
-    let reachable = false;
-    const saves: string[] = [];
-    function Offline() {
-      const [saved, setSaved] = useState('Prima');
-      return (
-        <TextField
-          label="Risposta"
-          value={saved}
-          onCommit={async (value) => {
-            const api = failingApi(() =>
-              reachable ? null : { code: 'HOST_UNREACHABLE', message: 'no answer' },
-            );
-            const done = await attempt(() => api.projectCurrent());
-            if (done === null) return false;
-            saves.push(value);
-            setSaved(value);
-            return true;
-          }}
-        />
-      );
-    }
-    render(<Offline />);
+    const { core, Field } = diskBackedField({ code: 'HOST_UNREACHABLE', message: 'no answer' });
+    render(<Field />);
     type('Scritto a server spento');
     await act(async () => vi.advanceTimersByTime(TYPING_PAUSE_MS + 10));
     expect(field().value).toBe('Scritto a server spento');
     expect(usePendingEdits.getState().unsaved).toBe(1);
     // Back again: leaving the field sends it.
-    reachable = true;
+    core.reachable = true;
     fireEvent.blur(field());
     await act(async () => {
       for (let tick = 0; tick < 10; tick++) await Promise.resolve();
     });
-    expect(saves).toEqual(['Scritto a server spento']);
+    expect(core.saves).toEqual(['Scritto a server spento']);
     expect(usePendingEdits.getState().unsaved).toBe(0);
   });
 
