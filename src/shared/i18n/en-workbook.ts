@@ -13,6 +13,7 @@ export const enWorkbook: Record<keyof typeof itWorkbook, string> = {
   'xlsx.sheet.ngtBallots': 'NGT ballots',
   'xlsx.sheet.ngtResults': 'NGT results',
   'xlsx.sheet.matrices': 'Rating matrices',
+  'xlsx.sheet.matrixSummaries': 'Matrix summaries',
   'xlsx.sheet.indicators': 'Indicators',
 
   'xlsx.col.source': 'Source',
@@ -80,6 +81,18 @@ export const enWorkbook: Record<keyof typeof itWorkbook, string> = {
   'xlsx.col.value': 'Value',
   'xlsx.col.rationale': 'Rationale',
   'xlsx.col.evidence': 'Evidence',
+
+  'xlsx.col.summaryOf': 'Summary of',
+  'xlsx.col.summaryItem': 'Item',
+  'xlsx.col.rated': 'Cells rated',
+  'xlsx.col.notApplicable': 'Cells n.a.',
+  'xlsx.col.unrated': 'Cells not rated',
+  'xlsx.col.levelCells': 'Cells «{level}»',
+  'xlsx.col.scale': 'Scale (values of the mean)',
+  'xlsx.summary.row': 'Row',
+  'xlsx.summary.column': 'Column',
+  'xlsx.summary.overall': 'Overall',
+  'xlsx.summary.allCells': 'All cells',
 
   'xlsx.col.axis': 'Axis',
   'xlsx.col.code': 'Code',

@@ -11,6 +11,7 @@ export const itWorkbook = {
   'xlsx.sheet.ngtBallots': 'NGT schede',
   'xlsx.sheet.ngtResults': 'NGT risultati',
   'xlsx.sheet.matrices': 'Matrici di valutazione',
+  'xlsx.sheet.matrixSummaries': 'Riepilogo matrici',
   'xlsx.sheet.indicators': 'Indicatori',
 
   'xlsx.col.source': 'Fonte',
@@ -78,6 +79,18 @@ export const itWorkbook = {
   'xlsx.col.value': 'Valore',
   'xlsx.col.rationale': 'Motivazione',
   'xlsx.col.evidence': 'Evidenze',
+
+  'xlsx.col.summaryOf': 'Riepilogo per',
+  'xlsx.col.summaryItem': 'Voce',
+  'xlsx.col.rated': 'Celle valutate',
+  'xlsx.col.notApplicable': 'Celle n.a.',
+  'xlsx.col.unrated': 'Celle non valutate',
+  'xlsx.col.levelCells': 'Celle «{level}»',
+  'xlsx.col.scale': 'Scala (valori della media)',
+  'xlsx.summary.row': 'Riga',
+  'xlsx.summary.column': 'Colonna',
+  'xlsx.summary.overall': 'Complessivo',
+  'xlsx.summary.allCells': 'Tutte le celle',
 
   'xlsx.col.axis': 'Asse',
   'xlsx.col.code': 'Codice',

@@ -21,6 +21,7 @@ import {
   segmentsSheet,
 } from './workbook-coding';
 import { ngtBallotsSheet, ngtIdeasSheet, ngtResultsSheet } from './workbook-ngt';
+import { matrixSummariesSheet } from './workbook-matrix-summaries';
 import { indicatorsSheet, matricesSheet } from './workbook-tables';
 
 /** A cell: text, number, boolean, a calendar date (ISO yyyy-mm-dd, or a full ISO timestamp → its date), or empty. */
@@ -78,9 +79,9 @@ export const UNPACED: WorkbookPace = { pause: () => Promise.resolve() };
 
 /**
  * The project's data as sheets, in this order: coded segments, codebook, codes × participants,
- * framework matrix, NGT ideas, NGT ballots, NGT results, rating matrices, indicators, coding
- * reliability (intercoder agreement), rating agreement (the comparisons kept for the report). Every
- * sheet is present, with its header row, even when it has no data, so the workbook always has
+ * framework matrix, NGT ideas, NGT ballots, NGT results, rating matrices, their summaries,
+ * indicators, coding reliability (intercoder agreement), rating agreement (the comparisons kept
+ * for the report). Every sheet is present, with its header row, even when it has no data, so the workbook always has
  * the same shape. Sheet names are valid for Excel and unique.
  */
 export async function buildWorkbook(
@@ -104,6 +105,7 @@ export async function buildWorkbook(
     ngtBallotsSheet,
     ngtResultsSheet,
     matricesSheet,
+    matrixSummariesSheet,
     indicatorsSheet,
     (c: WorkbookContext) => agreementSheet(c, input.agreementInput),
     ratingAgreementSheet,

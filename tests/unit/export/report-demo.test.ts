@@ -3,10 +3,12 @@
  * then opened the way an evaluator's office suite would: LibreOffice converts them, and the
  * tests read the PDF text and the sheets' cells.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli';
+import { summariseMatrix } from '../../../src/shared/domain/matrix';
+import type { RatingMatrix } from '../../../src/shared/model/matrix';
 import { tempDir } from '../../helpers/temp-dir';
 import { docxToPdf, pdfPagePng, pdfPages, workbookAsCsv } from '../../helpers/office';
 
@@ -186,6 +188,7 @@ describe('data workbook of the demo project', () => {
         'NGT schede',
         'NGT risultati',
         'Matrici di valutazione',
+        'Riepilogo matrici',
         'Indicatori',
         'Affidabilità',
         'Accordo valutazioni',
@@ -212,6 +215,26 @@ describe('data workbook of the demo project', () => {
     expect(sheets.get('Indicatori')).toContain(
       'Asse II,PI-02,Totale Destinatari Progetti Integrati',
     );
+    // The matrices' summaries, as the screen and the report give them: the overall mean of
+    // each matrix and dimension is a number, with the cells at each level beside it.
+    const { matrices } = JSON.parse(await readFile(join(project, 'project.json'), 'utf8')) as {
+      matrices: RatingMatrix[];
+    };
+    expect(matrices.length).toBeGreaterThan(0);
+    const summaries = rows('Riepilogo matrici');
+    for (const matrix of matrices) {
+      summariseMatrix(matrix).dimensions.forEach((summary, index) => {
+        const dimension = matrix.dimensions[index]!.label.it;
+        const line = summaries.find((row) =>
+          row.startsWith(`${matrix.title},${dimension},Complessivo,Tutte le celle,`),
+        );
+        const mean = summary.overall.mean;
+        expect(line, `${matrix.title} ${dimension}`).toContain(
+          `,Tutte le celle,${mean === null ? '' : String(Math.round(mean * 100) / 100)},` +
+            `${summary.overall.rated},${summary.overall.notApplicable},${summary.overall.unrated},`,
+        );
+      });
+    }
     for (const csv of sheets.values()) expect(csv).not.toContain(DEMO_REAL_NAME);
     expect(await readdir(dir)).not.toContain('Dati.xlsx.tmp');
   }, 120_000);

@@ -38,6 +38,7 @@ describe('buildWorkbook', () => {
       'NGT schede',
       'NGT risultati',
       'Matrici di valutazione',
+      'Riepilogo matrici',
       'Indicatori',
       'Affidabilità',
       'Accordo valutazioni',
@@ -363,6 +364,68 @@ describe('buildWorkbook', () => {
     ]);
   });
 
+  it('summarises each matrix per row, column and overall: mean, n.a. apart, cells per level', async () => {
+    const project = sampleProject();
+    const base = project.matrices[0]!;
+    // A second matrix whose scale starts at «Nullo»: a count column of its own, empty for the first.
+    project.matrices.push({
+      ...base,
+      id: 'm2',
+      title: 'Europa 2020',
+      rows: [{ id: 'e1', label: 'Occupazione' }],
+      columns: [{ id: 'c1', label: 'POR FSE' }],
+      scale: [{ id: 'zero', label: { it: 'Nullo', en: 'None' }, value: 0 }, ...base.scale],
+      cells: [
+        { rowId: 'e1', columnId: 'c1', ratings: { d1: 'zero' }, rationale: '', evidence: [] },
+      ],
+    });
+    const summaries = sheetNamed(
+      await buildWorkbook({ project, ...sampleExport(), language: 'it' }),
+      'Riepilogo matrici',
+    );
+    expect(summaries.header).toEqual([
+      'Matrice',
+      'Dimensione',
+      'Riepilogo per',
+      'Voce',
+      'Media',
+      'Celle valutate',
+      'Celle n.a.',
+      'Celle non valutate',
+      'Celle «Nullo»',
+      'Celle «Basso»',
+      'Celle «Medio»',
+      'Celle «Alto»',
+      'Scala (valori della media)',
+    ]);
+    const scale = 'Basso = 1; Medio = 2; Alto = 3; n.a. = –';
+    const title = 'Matrice di integrazione';
+    const dimension = 'Coordinamento';
+    expect(summaries.rows).toEqual([
+      // Asse I: Alto and n.a.: the mean is Alto's 3, n.a. counted apart.
+      [title, dimension, 'Riga', 'Asse I – Occupazione', 3, 1, 1, 0, null, 0, 0, 1, scale],
+      [title, dimension, 'Riga', 'Asse II – Inclusione', 2, 1, 0, 1, null, 0, 1, 0, scale],
+      [title, dimension, 'Colonna', 'POR FESR', 2.5, 2, 0, 0, null, 0, 1, 1, scale],
+      [title, dimension, 'Colonna', 'PSR', null, 0, 1, 1, null, 0, 0, 0, scale],
+      [title, dimension, 'Complessivo', 'Tutte le celle', 2.5, 2, 1, 1, null, 0, 1, 1, scale],
+      ...['Riga', 'Colonna', 'Complessivo'].map((of) => [
+        'Europa 2020',
+        dimension,
+        of,
+        of === 'Riga' ? 'Occupazione' : of === 'Colonna' ? 'POR FSE' : 'Tutte le celle',
+        0,
+        1,
+        0,
+        0,
+        1,
+        0,
+        0,
+        0,
+        `Nullo = 0; ${scale}`,
+      ]),
+    ]);
+  });
+
   it('gives indicators with their achievement rate against the milestone', async () => {
     const indicators = sheetNamed(await italian(), 'Indicatori');
     expect(indicators.header).toEqual([
@@ -442,6 +505,7 @@ describe('buildWorkbook', () => {
       'NGT ballots',
       'NGT results',
       'Rating matrices',
+      'Matrix summaries',
       'Indicators',
       'Reliability',
       'Rating agreement',
@@ -484,7 +548,7 @@ describe('buildWorkbook', () => {
       meta: { title: 'Vuoto' },
     });
     const sheets = await buildWorkbook({ project, ...sampleExport([]), language: 'it' });
-    expect(sheets).toHaveLength(11);
+    expect(sheets).toHaveLength(12);
     for (const sheet of sheets) {
       expect(sheet.header.length, sheet.name).toBeGreaterThan(0);
       expect(sheet.rows, sheet.name).toEqual([]);
@@ -522,8 +586,8 @@ describe('buildWorkbook at scale', () => {
       [10_000, 12_000],
       [12_000, 12_000],
     ]);
-    // The context, three steps of segments, ten other sheets, eleven named sheets.
-    expect(pauses).toBe(1 + 3 + 10 + 11);
+    // The context, three steps of segments, eleven other sheets, twelve named sheets.
+    expect(pauses).toBe(1 + 3 + 11 + 12);
     expect(ticks).toBeGreaterThan(0);
     expect(sheetNamed(paced, 'Segmenti codificati').rows).toHaveLength(12_000);
     expect(paced).toEqual(await buildWorkbook(input));
