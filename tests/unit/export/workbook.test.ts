@@ -372,8 +372,8 @@ describe('buildWorkbook', () => {
       ...base,
       id: 'm2',
       title: 'Europa 2020',
-      rows: [{ id: 'e1', label: 'Occupazione' }],
-      columns: [{ id: 'c1', label: 'POR FSE' }],
+      rows: [{ id: 'e1', label: 'Occupazione', note: '' }],
+      columns: [{ id: 'c1', label: 'POR FSE', note: '' }],
       scale: [{ id: 'zero', label: { it: 'Nullo', en: 'None' }, value: 0 }, ...base.scale],
       cells: [
         { rowId: 'e1', columnId: 'c1', ratings: { d1: 'zero' }, rationale: '', evidence: [] },
