@@ -235,3 +235,45 @@ test('a correction that changes coded words flags them, and the notice brings ea
   await notice.getByRole('button', { name: 'Mostra la prossima' }).click();
   await expect(details).toContainText('Criticità');
 });
+
+test('a correction being typed survives a reload, and the badge never says it is saved', async ({
+  page,
+  campo,
+}) => {
+  // Found by a newcomer walk-through: the typed correction was gone under «Tutte le modifiche…».
+  const coding = await demoTranscript(page, campo.url, /INT-05/);
+  await page.getByRole('button', { name: 'Correggi il testo' }).click();
+  const correct = page.getByRole('dialog', { name: /^Correggi il testo/ });
+  const field = correct.getByRole('textbox');
+  await field.press('Control+Home');
+  await field.pressSequentially('[Rivista da AR] ');
+  const badge = page.getByTestId('save-indicator');
+  await expect(badge).toHaveText('Correzione del testo in corso, non ancora salvata');
+  await page.reload();
+  await expect(correct).toBeVisible();
+  await expect(correct.getByRole('status')).toContainText('non è ancora salvata');
+  await expect(field).toHaveValue(/^\[Rivista da AR\] /);
+  await expect(badge).toHaveText('Correzione del testo in corso, non ancora salvata');
+  await correct.getByRole('button', { name: 'Salva' }).click();
+  await expect(correct).toHaveCount(0);
+  await expect(coding.text).toContainText('[Rivista da AR]');
+  await expect(badge).not.toHaveText(/Correzione del testo/);
+  // Saved, nothing is held any more: a reload opens no dialog.
+  await page.reload();
+  await expect(coding.text).toContainText('[Rivista da AR]');
+  await expect(correct).toHaveCount(0);
+});
+
+test('a correction thrown away is not offered again after a reload', async ({ page, campo }) => {
+  await demoTranscript(page, campo.url, /INT-05/);
+  await page.getByRole('button', { name: 'Correggi il testo' }).click();
+  const correct = page.getByRole('dialog', { name: /^Correggi il testo/ });
+  await correct.getByRole('textbox').press('Control+Home');
+  await correct.getByRole('textbox').pressSequentially('Da buttare ');
+  await correct.getByRole('button', { name: 'Annulla' }).click();
+  await expect(correct).toHaveCount(0);
+  await expect(page.getByTestId('save-indicator')).not.toHaveText(/Correzione del testo/);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Correggi il testo' })).toBeVisible();
+  await expect(correct).toHaveCount(0);
+});

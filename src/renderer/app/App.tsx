@@ -6,6 +6,7 @@ import { StartScreen } from '../features/start/StartScreen';
 import { useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
 import { useNavigationStore } from '../stores/navigation-store';
+import { askBeforeLeavingWithHeldDrafts } from '../stores/held-drafts';
 import { flushWhenHidden } from '../stores/pending-edits';
 import { connectProjectEvents, useProjectStore } from '../stores/project-store';
 import { connectRemoteChanges } from '../stores/remote-changes';
@@ -44,6 +45,7 @@ export function App() {
     const offMenu = connectMenuCommands();
     const offReport = subscribeReportProgress();
     const offHidden = flushWhenHidden();
+    const offHeld = askBeforeLeavingWithHeldDrafts();
     const offRemote = connectRemoteChanges();
     const app = useAppStore.getState();
     const project = useProjectStore.getState();
@@ -55,6 +57,7 @@ export function App() {
       offMenu();
       offReport();
       offHidden();
+      offHeld();
       offRemote();
     };
   }, []);

@@ -120,6 +120,7 @@ export const en: Record<MessageKey, string> = {
   'save.saving': 'Saving…',
   'save.saved': 'Saved at {time}',
   'save.failed': 'Not saved: {reason}',
+  'save.held': 'Text correction in progress, not saved yet',
   'save.unreachable': 'Campo does not answer: what you type is not saved',
 
   'overview.title': 'Overview',
@@ -338,6 +339,10 @@ export const en: Record<MessageKey, string> = {
   'coding.editTextTitle': 'Correct the text of “{title}”',
   'coding.editTextHint':
     'Codings after a change move with the text; a coding whose words change is flagged for review, not moved. Earlier actions can still be undone with Ctrl+Z; the correction itself cannot: correct the text again to go back.',
+  'coding.editTextRestored':
+    'Here is the correction you were writing before the page was reloaded: it is not saved yet.',
+  'coding.editTextRestoredStale':
+    'Here is the correction you were writing before the page was reloaded, not saved yet. Note: the text was changed elsewhere meanwhile; saving replaces it with your version.',
   'coding.textField': 'Source text',
   'coding.textSaved':
     'Text saved: {moved, plural, =0 {no coding moved} one {# coding moved} other {# codings moved}}, {flagged, plural, =0 {none to review} one {# to review} other {# to review}}.',

@@ -122,6 +122,7 @@ export const it = {
   'save.saving': 'Salvataggio…',
   'save.saved': 'Salvato alle {time}',
   'save.failed': 'Non salvato: {reason}',
+  'save.held': 'Correzione del testo in corso, non ancora salvata',
   'save.unreachable': 'Campo non risponde: ciò che scrivi non è salvato',
 
   'overview.title': 'Panoramica',
@@ -346,6 +347,10 @@ export const it = {
   'coding.editTextTitle': 'Correggi il testo di «{title}»',
   'coding.editTextHint':
     'Le codifiche dopo una modifica si spostano con il testo; una codifica le cui parole cambiano viene segnalata per la verifica, non spostata. Le azioni precedenti restano annullabili con Ctrl+Z; la correzione stessa no: per tornare indietro si corregge di nuovo.',
+  'coding.editTextRestored':
+    'Ecco la correzione che stavi scrivendo prima di ricaricare la pagina: non è ancora salvata.',
+  'coding.editTextRestoredStale':
+    'Ecco la correzione che stavi scrivendo prima di ricaricare la pagina, non ancora salvata. Attenzione: nel frattempo il testo è stato cambiato altrove; salvando, la tua versione lo sostituisce.',
   'coding.textField': 'Testo della fonte',
   'coding.textSaved':
     'Testo salvato: {moved, plural, =0 {nessuna codifica spostata} one {# codifica spostata} other {# codifiche spostate}}, {flagged, plural, =0 {nessuna da verificare} one {# da verificare} other {# da verificare}}.',

@@ -14,7 +14,7 @@ import { caretMark, markOf, RunSpan, SELECTION_ID, wholeText } from './coded-run
 import { coderDisplay } from '../../../shared/domain/team';
 import { useCoderLayers, visibleCodings } from '../../stores/coder-layers-store';
 import { CoderLayersBar } from '../team/CoderLayersBar';
-import { EditTextDialog } from './EditTextDialog';
+import { EditTextDialog, hasCorrectionDraft } from './EditTextDialog';
 import { useTextCaret } from './use-text-caret';
 import { selectionOnScreen } from './selection-visibility';
 
@@ -40,6 +40,11 @@ export function CodingSourceView() {
   useEffect(() => {
     if (sourceId && !source) void load(sourceId);
   }, [sourceId, source, load]);
+  // A correction this window was writing before a reload opens again, with what was typed.
+  const loadedId = source?.id;
+  useEffect(() => {
+    if (loadedId && hasCorrectionDraft(loadedId)) setEditing(true);
+  }, [loadedId]);
 
   const codes = useMemo(() => new Map(project?.codes.map((c) => [c.id, c])), [project?.codes]);
   /** DV marks of notes in the order of the DVs: "DV1 DV2" however they were marked. */
