@@ -198,7 +198,7 @@ export async function agreementCommand(
     sentences: unit === 'sentence',
   });
   const names = new Map(file.evaluators.map((e) => [e.id, e.name.trim()]));
-  const label = (id: string) => names.get(id) || (isConsensus(id) ? t('agreement.consensus') : id);
+  const label = (id: string) => (isConsensus(id) ? t('agreement.consensus') : names.get(id) || id);
   const codes = new Map(file.codes.map((c) => [c.id, c.name]));
   const code = (id: string) => codes.get(id) ?? id;
 

@@ -3,6 +3,7 @@
  * coder and a role. Pure helpers shared by the core and the screens.
  */
 import type { Evaluator, EvaluatorRole } from '../model/project';
+import { isConsensus } from './agreement-consensus';
 
 /**
  * Coder colours: distinct in hue and lightness, readable on white as margin bars, and told apart
@@ -73,14 +74,20 @@ export function displayColours(
   return shown;
 }
 
-/** How a coder is shown: the team's record, else a neutral entry naming the id's start. */
+/**
+ * How a coder is shown: the team's record, else a neutral entry naming the id's start. The
+ * consensus layer is named `consensusName` when given (the screen's language: its record keeps
+ * the name in the language of the project when it was made).
+ */
 export function coderDisplay(
   team: readonly Evaluator[],
   coderId: string,
+  consensusName?: string,
 ): { name: string; initials: string; colour: string } {
   const member = team.find((evaluator) => evaluator.id === coderId);
   return {
-    name: member?.name || coderId.slice(0, 8),
+    name:
+      (consensusName && isConsensus(coderId) ? consensusName : member?.name) || coderId.slice(0, 8),
     initials: member?.initials || initialsOf(member?.name ?? coderId),
     colour: displayColours(team).get(coderId) ?? CODER_PALETTE[team.length % CODER_PALETTE.length]!,
   };

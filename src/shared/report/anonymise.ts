@@ -25,7 +25,10 @@ const wholeWords = (alternatives: string[], flags: string) =>
  * capital, of four letters or more, not a particle. A part two participants share ("Rossi" of
  * two Rossi) names neither: it becomes "[…]". Used by the report and the workbook.
  */
-export function anonymiser(participants: readonly Participant[]): (text: string) => string {
+export function anonymiser(
+  participants: readonly Participant[],
+  options: AnonymiserOptions = {},
+): (text: string) => string {
   const codes = new Map<string, string>();
   const parts = new Map<string, string>();
   for (const participant of participants) {
@@ -68,10 +71,44 @@ export function anonymiser(participants: readonly Participant[]): (text: string)
       steps.push([partPattern, (part) => parts.get(part) ?? SHARED_PART]);
     }
   }
-  const anonymise = (text: string) =>
+  const replaced = (text: string) =>
     steps.reduce((current, [pattern, replace]) => current.replace(pattern, replace), text);
-  passes.set(anonymise, steps);
-  return anonymise;
+  passes.set(replaced, steps);
+  const kept = keptNames(options.keep ?? [], codes);
+  if (kept === null || steps.length === 0) return replaced;
+  // The kept names stand as written; only the text between them is anonymised.
+  return (text: string) => {
+    let out = '';
+    let from = 0;
+    for (const match of text.matchAll(kept)) {
+      out += replaced(text.slice(from, match.index)) + match[0];
+      from = match.index + match[0].length;
+    }
+    return from === 0 ? replaced(text) : out + replaced(text.slice(from));
+  };
+}
+
+/** What an anonymiser leaves alone. */
+export interface AnonymiserOptions {
+  /**
+   * Names that are not participants' and stay as written, whole (the evaluators in a workbook's
+   * coder column and reliability figures: «Carla Conti» is not «Carla FG-02-P2» because a
+   * participant is a Conti). A name that is also a participant's full name is not kept. Such an
+   * anonymiser cannot be given to `anonymiseWithOffsets`.
+   */
+  keep?: readonly string[];
+}
+
+/** One pattern for the names to keep, longest first (see AnonymiserOptions); null when none. */
+function keptNames(names: readonly string[], participantNames: ReadonlyMap<string, string>) {
+  const kept = [
+    ...new Set(
+      names
+        .map((name) => name.trim())
+        .filter((name) => name.length >= 3 && !participantNames.has(name.toLocaleLowerCase())),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  return kept.length === 0 ? null : wholeWords(kept, 'gu');
 }
 
 /** One replacement pass of an anonymiser: a pattern, and what each of its matches becomes. */

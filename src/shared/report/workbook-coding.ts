@@ -120,7 +120,8 @@ export async function segmentsSheet(
       coding.end,
       { date: coding.createdAt },
       // With two coders and a consensus layer the same passage is there up to three times.
-      coderDisplay(context.project.evaluators, coding.coderId).name,
+      coderDisplay(context.project.evaluators, coding.coderId, context.t('agreement.consensus'))
+        .name,
     ];
   };
   const { segments } = context;

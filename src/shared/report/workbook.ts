@@ -115,7 +115,10 @@ export async function buildWorkbook(
   }
   // One last pass over every text, so no sheet can forget to hide a name. The rows are the
   // builders' own arrays: changed in place, not copied (300,000 rows at 3,000 transcripts).
-  const anonymise = anonymiser(input.project.participants);
+  // The coders' names stand: «Carla Conti» codes, whatever surname a participant shares.
+  const anonymise = anonymiser(input.project.participants, {
+    keep: input.project.evaluators.map((evaluator) => evaluator.name),
+  });
   const taken = new Set<string>();
   for (const sheet of sheets) {
     sheet.name = safeSheetName(sheet.name, taken);

@@ -126,6 +126,32 @@ describe('buildWorkbook', () => {
     ]);
   });
 
+  it('names coders as they are, even one whose surname a participant has, and the consensus in the sheet language', async () => {
+    // Found by a newcomer walk-through: «Carla Conti» was written «Carla FG-02-P2».
+    const project = sampleProject();
+    project.evaluators = [
+      { ...project.evaluators[0]!, name: 'Laura Rossi' },
+      { ...project.evaluators[0]!, id: 'consensus', name: 'Consenso', initials: 'CO' },
+    ];
+    const corpus = sampleCorpus();
+    const [first] = corpus[0]!.codings;
+    corpus[0] = {
+      ...corpus[0]!,
+      codings: [...corpus[0]!.codings, { ...first!, id: 'agreed', coderId: 'consensus' }],
+    };
+    for (const [language, consensus] of [
+      ['it', 'Consenso'],
+      ['en', 'Consensus'],
+    ] as const) {
+      const sheets = await buildWorkbook({ project, ...sampleExport(corpus), language });
+      const segments = sheets[0]!;
+      const coders = segments.rows.map((row) => row.at(-1));
+      expect(new Set(coders)).toEqual(new Set(['Laura Rossi', consensus]));
+      // The participant Mario Rossi is still his pseudonym in the memo.
+      expect(segments.rows.flat()).toContain('INT-01 ci torna più volte.');
+    }
+  });
+
   it('joins the attributes of a passage said by several participants as text', async () => {
     const corpus = sampleCorpus();
     // One coding spanning both turns of the focus group.

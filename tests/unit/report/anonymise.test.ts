@@ -36,6 +36,22 @@ describe('the anonymiser of reports and workbooks', () => {
     );
     expect(anonymise('Rosa ha votato.')).toBe('INT-06 ha votato.');
   });
+
+  it('leaves the names it is told to keep whole (the coders), and anonymises around them', () => {
+    // Found by a newcomer walk-through: coder Carla Conti became «Carla FG-02-P2» in the XLSX.
+    const participants = [person('FG-02-P2', 'Roberto Conti'), person('INT-01', 'Carla Neri')];
+    const keeping = anonymiser(participants, { keep: ['Carla Conti', 'Bruno Bassi', 'Ro'] });
+    expect(keeping('Carla Conti e Bruno Bassi; il sig. Conti ne ha parlato con Carla.')).toBe(
+      'Carla Conti e Bruno Bassi; il sig. FG-02-P2 ne ha parlato con INT-01.',
+    );
+    expect(keeping('Roberto Conti')).toBe('FG-02-P2');
+    // Without the list, as before: the surname is the participant's.
+    expect(anonymiser(participants)('Carla Conti')).toBe('INT-01 FG-02-P2');
+    // A participant's own full name is never kept, even when a coder has it too.
+    expect(anonymiser(participants, { keep: ['Roberto Conti'] })('Roberto Conti')).toBe(
+      'FG-02-P2',
+    );
+  });
 });
 
 describe('anonymiseWithOffsets (the REFI-QDA export)', () => {

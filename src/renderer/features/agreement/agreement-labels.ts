@@ -5,7 +5,8 @@ import type { ProjectFile } from '../../../shared/model/project';
 /** How the view names a coder: the evaluator's name, "Consenso" for the consensus layer, else the id. */
 export function coderLabel(project: ProjectFile, t: Translate): (id: string) => string {
   const names = new Map(project.evaluators.map((e) => [e.id, e.name.trim()]));
-  return (id) => names.get(id) || (isConsensus(id) ? t('agreement.consensus') : id);
+  // The consensus layer in the screen's language, whatever its record says.
+  return (id) => (isConsensus(id) ? t('agreement.consensus') : names.get(id) || id);
 }
 
 /** A code's name by id (the id itself for a code deleted since). */

@@ -98,7 +98,8 @@ export function SegmentList({
                 {manyCoders && (
                   <span className="muted">
                     {t('retrieval.codedBy', {
-                      coder: coderDisplay(team ?? [], segment.coderId).name,
+                      coder: coderDisplay(team ?? [], segment.coderId, t('agreement.consensus'))
+                        .name,
                     })}
                   </span>
                 )}

@@ -21,8 +21,12 @@ export function CoderLayersBar({
   const coders = useMemo(() => {
     const counts = new Map<string, number>();
     for (const coding of codings) counts.set(coding.coderId, (counts.get(coding.coderId) ?? 0) + 1);
-    return [...counts].map(([id, count]) => ({ id, count, ...coderDisplay(team, id) }));
-  }, [codings, team]);
+    return [...counts].map(([id, count]) => ({
+      id,
+      count,
+      ...coderDisplay(team, id, t('agreement.consensus')),
+    }));
+  }, [codings, team, t]);
   if (coders.length < 2) return null;
   return (
     <fieldset className="coder-layers">

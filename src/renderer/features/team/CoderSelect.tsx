@@ -22,7 +22,7 @@ export function CoderSelect({
       <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="">{t('team.filter.allCoders')}</option>
         {team.map((member) => {
-          const shown = coderDisplay(team, member.id);
+          const shown = coderDisplay(team, member.id, t('agreement.consensus'));
           return (
             <option key={member.id} value={member.id}>
               {shown.initials} – {shown.name}

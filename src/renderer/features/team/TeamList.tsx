@@ -24,7 +24,7 @@ export function TeamList({ team }: { team: Evaluator[] }) {
       </thead>
       <tbody>
         {team.map((member) => {
-          const shown = coderDisplay(team, member.id);
+          const shown = coderDisplay(team, member.id, t('agreement.consensus'));
           return (
             <tr key={member.id}>
               <td>
