@@ -18,7 +18,6 @@ import {
   agreementViewOf,
   layerCodersOnDisk,
 } from './core/agreement/agreement-data';
-import { coderName } from './core/coding/coder';
 import { corpusOf } from './core/coding/corpus';
 import { qdcFile, qdpxArchive } from './core/exchange/qdpx-export';
 import { importCodebookInto, importQdpx } from './core/exchange/qdpx-import';
@@ -115,7 +114,8 @@ export async function exportCommand(
     const archive = await qdpxArchive({
       project: file,
       readSource: async (id) => sources.get(id),
-      userName: coderName(),
+      // The command line has no evaluator: the file names Campo, not the computer's account.
+      userName: '',
       withNames: args.includes('--names'),
     });
     bytes = archive.bytes;

@@ -3,6 +3,8 @@
  * and cases come back, with emoji and CRLF in the text. And the command line's summary line.
  */
 import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import JSZip from 'jszip';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli';
@@ -63,8 +65,16 @@ describe('REFI-QDA round trip', () => {
     }
     const before = (await call('projectCurrent', {}))!.project;
 
+    await call('identitySet', { name: 'Chiara Lombardi', initials: 'CL' });
     const exported = await call('qdpxExport', { target: null });
     expect(exported.fileName).toMatch(/\.qdpx$/);
+    // The file names the evaluator as the team knows her, never the computer's account.
+    const zip = await JSZip.loadAsync(exported.data!, { base64: true });
+    const qde = await zip.file('project.qde')!.async('string');
+    expect([...qde.matchAll(/<User [^>]*name="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      'Chiara Lombardi',
+    ]);
+    expect(qde).not.toContain(`name="${userInfo().username}"`);
     const imported = await call('qdpxImport', {
       fileName: exported.fileName,
       data: exported.data!,

@@ -32,6 +32,10 @@ type Anonymise = (text: string) => string;
 export async function qdpxArchive(input: {
   project: ProjectFile;
   readSource: (id: string) => Promise<SourceFile | null | undefined>;
+  /**
+   * Who exports, as the team knows them (a name already in the project); empty: «Campo». Never
+   * the computer's account name: the file is made to be shared.
+   */
   userName: string;
   now?: Date;
   onProgress?: (done: number, total: number) => void;

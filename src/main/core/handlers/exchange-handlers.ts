@@ -4,7 +4,6 @@ import { CampoError } from '../../../shared/ipc/errors';
 import { IMPORT_LIMITS, checkSize } from '../import/limits';
 import { toUserFsError } from '../store/fs-errors';
 import type { Handlers } from '../../../shared/ipc/contract';
-import { coderName } from '../coding/coder';
 import {
   importQdpx,
   inspectQdpx,
@@ -58,7 +57,9 @@ export function exchangeHandlers(state: CoreState): ExchangeHandlers {
       const { bytes } = await qdpxArchive({
         project: session.project,
         readSource: (id) => session.scanSource(id),
-        userName: coderName(),
+        userName:
+          session.project.evaluators.find((member) => member.id === session.evaluator.id)?.name ??
+          '',
         onProgress: (done, total) =>
           host.emit('exportProgress', { kind: 'qdpx', fraction: (0.95 * done) / total }),
       });
