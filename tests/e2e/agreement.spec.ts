@@ -147,6 +147,31 @@ test('two coders: hand-checked κ, a disagreement resolved into the consensus la
   expect(text).toContain('Celle valutate diversamente: Integrazione – Anna');
 });
 
+test('a decision moves on to a passage still to decide, and changing a decision says so', async ({
+  page,
+  campo,
+}) => {
+  // Found by a newcomer walk-through: the next key after a decision landed on a decided
+  // passage and silently replaced that decision.
+  const { project, agreement } = await openTwoCoderProject(page, campo);
+  await agreement.view('Disaccordi').click();
+  await expect(agreement.list.getByRole('option')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Entrambe le versioni (E)' })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('n');
+  await expect(agreement.selected).toContainText('Ritardi');
+  await expect(agreement.selected).toContainText('da decidere');
+  await page.keyboard.press('b');
+  await expect(project.notification('Consenso registrato per «Ritardi».')).toBeVisible();
+  // Nothing left to decide: it stays where it is.
+  await expect(agreement.selected).toContainText('Ritardi');
+  await expect(agreement.selected).toContainText('deciso');
+  await page.keyboard.press('a');
+  await expect(project.notification('Decisione cambiata per «Ritardi».')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(project.notification('Annullato: Consenso – Ritardi')).toBeVisible();
+});
+
 test('a "neither" decision (N) is undone like a coding and is still decided after a reload', async ({
   page,
   campo,
@@ -159,8 +184,10 @@ test('a "neither" decision (N) is undone like a coding and is still decided afte
   await expect(agreement.selected).toContainText('Semplificazione');
   await page.keyboard.press('n');
   await expect(project.notification('Consenso registrato per «Semplificazione».')).toBeVisible();
-  await expect(agreement.selected).toContainText('deciso');
+  // On to the passage still to decide, the one before.
+  await expect(agreement.selected).toContainText('Ritardi');
   await page.keyboard.press('ArrowDown');
+  await expect(agreement.selected).toContainText('deciso');
   await page.keyboard.press('Control+z');
   await expect(agreement.selected).toContainText('da decidere');
   await page.keyboard.press('Control+Shift+z');

@@ -32,6 +32,12 @@ interface AgreementState {
   compute(): Promise<void>;
   loadDisagreements(): Promise<void>;
   move(delta: number): void;
+  /**
+   * After a decision: the next passage still to decide, after this one (else the first before
+   * it); stays when every passage is decided. Never onto a decided one, where the next key would
+   * silently replace that decision.
+   */
+  advance(): void;
   select(index: number): void;
   resolve(resolution: Resolution): Promise<boolean>;
 }
@@ -98,6 +104,13 @@ export const useAgreementStore = create<AgreementState>((set, get) => ({
     const { index, disagreements } = get();
     if (disagreements.length === 0) return;
     set({ index: Math.max(0, Math.min(disagreements.length - 1, index + delta)) });
+  },
+  advance() {
+    const { index, disagreements } = get();
+    const open = (at: number) => at !== index && !disagreements[at]!.decided;
+    const after = disagreements.findIndex((_, at) => at > index && open(at));
+    const next = after >= 0 ? after : disagreements.findIndex((_, at) => open(at));
+    if (next >= 0) set({ index: next });
   },
   select: (index) => set({ index }),
   async resolve(resolution) {

@@ -157,12 +157,13 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.ui.status.open': 'to decide',
   'agreement.ui.status.decided': 'decided',
   'agreement.ui.accept': 'Accept {coder}',
-  'agreement.ui.acceptAll': 'Both versions',
+  'agreement.ui.acceptAll': '{count, plural, =2 {Both versions} other {All versions}}',
   'agreement.ui.acceptNone': 'Neither',
   'agreement.ui.openInText': 'Open in the text',
   'agreement.ui.keys':
-    '↑ ↓ or J K: previous or next passage · {keys}: accept that version · E: both · N: neither (a decision moves on to the next passage by itself) · O: open in the text · Ctrl+Z: undo',
+    '↑ ↓ or J K: previous or next passage · {keys}: accept that version · E: {allKey} · N: neither (a decision moves on to the next passage by itself) · O: open in the text · Ctrl+Z: undo',
   'agreement.ui.decided': 'Consensus saved for "{code}".',
+  'agreement.ui.redecided': 'Decision changed for "{code}".',
   'agreement.ui.resolveHelp':
     'The decision goes into the "Consensus" layer, apart from the coders’ layers, and Ctrl+Z undoes it.',
   'agreement.ui.kind': 'Kind',

@@ -162,12 +162,13 @@ export const itAgreement = {
   'agreement.ui.status.open': 'da decidere',
   'agreement.ui.status.decided': 'deciso',
   'agreement.ui.accept': 'Accetta {coder}',
-  'agreement.ui.acceptAll': 'Entrambe le versioni',
+  'agreement.ui.acceptAll': '{count, plural, =2 {Entrambe le versioni} other {Tutte le versioni}}',
   'agreement.ui.acceptNone': 'Nessuna',
   'agreement.ui.openInText': 'Apri nel testo',
   'agreement.ui.keys':
-    '↑ ↓ o J K: passaggio precedente o successivo · {keys}: accetta la versione · E: entrambe · N: nessuna (una decisione passa da sola al passaggio successivo) · O: apri nel testo · Ctrl+Z: annulla',
+    '↑ ↓ o J K: passaggio precedente o successivo · {keys}: accetta la versione · E: {allKey} · N: nessuna (una decisione passa da sola al passaggio successivo) · O: apri nel testo · Ctrl+Z: annulla',
   'agreement.ui.decided': 'Consenso registrato per «{code}».',
+  'agreement.ui.redecided': 'Decisione cambiata per «{code}».',
   'agreement.ui.resolveHelp':
     'La decisione va nello strato «Consenso», separato da quelli dei codificatori, e si annulla con Ctrl+Z.',
   'agreement.ui.kind': 'Tipo',

@@ -178,7 +178,9 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
       if (end <= start || end > source.text.length || outside) {
         throw new CampoError('EMPTY_PASSAGE', `Consensus spans outside ${start}-${end}`);
       }
-      return state.history().record(`≡ ${code.name}`, async (change) => {
+      // «Annullato: Consenso – DV2 …» (in the project's language, as the layer's name).
+      const consensus = translator(session.project.meta.language)('agreement.consensus');
+      return state.history().record(`${consensus} – ${code.name}`, async (change) => {
         if (!session.project.evaluators.some((e) => isConsensus(e.id))) {
           await change.editProject((project) => {
             // Named in the project's language, so coding cards and lists read "Consenso".

@@ -64,8 +64,9 @@ const key = (item: DisagreementView) => `${item.sourceId}|${item.codeId}|${item.
 
 /**
  * The passages where the chosen coders differ, one at a time, each coder's version side by side
- * with the consensus so far. A, B … accept a coder's version, E both, N neither; ↑ ↓ move; O opens
- * the passage in the text. Every decision is a change of the consensus layer, undone by Ctrl+Z.
+ * with the consensus so far. A, B … accept a coder's version, E all of them, N neither; ↑ ↓ move;
+ * O opens the passage in the text. A decision moves on to the next passage still to decide.
+ * Every decision is a change of the consensus layer, undone by Ctrl+Z.
  */
 export function DisagreementBrowser({
   onOpen,
@@ -74,7 +75,7 @@ export function DisagreementBrowser({
 }) {
   const t = useT();
   const project = useProjectStore((state) => state.snapshot!.project);
-  const { disagreements, total, index, loadDisagreements, move, select, resolve } =
+  const { disagreements, total, index, loadDisagreements, move, advance, select, resolve } =
     useAgreementStore();
   const version = useCodingStore((state) => state.version);
   const notify = useAppStore((state) => state.notify);
@@ -96,8 +97,11 @@ export function DisagreementBrowser({
     if (!item) return;
     const done = await resolve(resolution);
     if (!done) return;
-    notify('info', { key: 'agreement.ui.decided', params: { code: code(item.codeId) } });
-    move(1);
+    notify('info', {
+      key: item.decided ? 'agreement.ui.redecided' : 'agreement.ui.decided',
+      params: { code: code(item.codeId) },
+    });
+    advance();
   };
 
   useEffect(() => {
@@ -207,7 +211,7 @@ export function DisagreementBrowser({
           </div>
           <div className="toolbar">
             <button type="button" aria-keyshortcuts="E" onClick={() => void decide('all')}>
-              {t('agreement.ui.acceptAll')} (E)
+              {t('agreement.ui.acceptAll', { count: item.versions.length })} (E)
             </button>
             <button type="button" aria-keyshortcuts="N" onClick={() => void decide('none')}>
               {t('agreement.ui.acceptNone')} (N)
@@ -221,7 +225,12 @@ export function DisagreementBrowser({
             </button>
           </div>
           <p className="hint">{t('agreement.ui.resolveHelp')}</p>
-          <p className="hint">{t('agreement.ui.keys', { keys })}</p>
+          <p className="hint">
+            {t('agreement.ui.keys', {
+              keys,
+              allKey: t('agreement.ui.acceptAll', { count: item.versions.length }).toLowerCase(),
+            })}
+          </p>
         </article>
       )}
     </div>
