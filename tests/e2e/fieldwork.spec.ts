@@ -154,6 +154,10 @@ test('import a participant list from CSV: columns matched, problem rows explaine
     'Riga 3: lo pseudonimo INT-02 è già usato.',
   );
   await expect(dialog.getByLabel('Destinazione della colonna Anni FSE')).toHaveValue('attribute');
+  // The row without a pseudonym gets the next one, and the preview says Campo gave it.
+  await expect(dialog.getByRole('rowheader', { name: /INT-08/ })).toContainText(
+    '(nuovo, assegnato da Campo)',
+  );
   await dialog.getByRole('button', { name: 'Importa 2 partecipanti' }).click();
   await expect(page.locator('.notifications')).toContainText('Importati 2 partecipanti.');
   await page.getByRole('searchbox').fill('comune di lecco');

@@ -35,6 +35,8 @@ type AttributeDraft =
 export interface ParticipantDraft {
   row: number;
   code: string;
+  /** The row had no pseudonym: this is the next free one, given by Campo. */
+  generated: boolean;
   name: string;
   role: string;
   organisation: string;
@@ -49,6 +51,7 @@ export interface RowProblem {
   row: number;
   key:
     | 'import.problem.duplicateCode'
+    | 'import.problem.sameName'
     | 'import.problem.badPartnership'
     | 'import.problem.badConsent'
     | 'import.problem.badDate'
@@ -177,7 +180,7 @@ const LIMITS: Partial<Record<ParticipantField, number>> = {
 export function buildParticipants(
   rows: readonly (readonly Cell[])[],
   mapping: readonly ColumnTarget[],
-  existing: readonly { id: string; code: string }[],
+  existing: readonly { id: string; code: string; name?: string }[],
   firstRow = 2,
 ): { drafts: ParticipantDraft[]; problems: RowProblem[] } {
   const drafts: ParticipantDraft[] = [];
@@ -188,6 +191,14 @@ export function buildParticipants(
     target.kind === 'attribute' ? attributeType(rows.map((row) => row[index])) : 'text',
   );
   const taken = [...existing];
+  // Who has each name already: a row without a pseudonym naming one of them is that person
+  // again (the same list imported twice), not a new participant with the next pseudonym.
+  const named = new Map<string, string>();
+  const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  for (const participant of existing) {
+    const key = nameKey(participant.name ?? '');
+    if (key !== '' && !named.has(key)) named.set(key, participant.code);
+  }
   rows.forEach((row, index) => {
     const rowNumber = firstRow + index;
     if (row.every((cell) => text(cell) === '')) return;
@@ -201,6 +212,15 @@ export function buildParticipants(
           params: { field: name, max },
         });
     }
+    const sameName = field('code') === '' ? named.get(nameKey(field('name'))) : undefined;
+    if (sameName !== undefined) {
+      rowProblems.push({
+        row: rowNumber,
+        key: 'import.problem.sameName',
+        params: { code: sameName },
+      });
+    }
+    const generated = field('code') === '';
     const code = field('code') || nextParticipantCode(taken);
     if (
       isCodeTaken(
@@ -249,9 +269,12 @@ export function buildParticipants(
       return;
     }
     taken.push({ id: `row-${rowNumber}`, code });
+    if (nameKey(field('name')) !== '' && !named.has(nameKey(field('name'))))
+      named.set(nameKey(field('name')), code);
     drafts.push({
       row: rowNumber,
       code,
+      generated,
       name: field('name'),
       role: field('role'),
       organisation: field('organisation'),

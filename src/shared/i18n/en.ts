@@ -720,6 +720,9 @@ export const en: Record<MessageKey, string> = {
   'errors.UNDO_CONFLICT': 'Cannot undo “{label}”: that data has changed since.',
 
   'import.problem.duplicateCode': 'Row {row}: the pseudonym {code} is already in use.',
+  'import.problem.sameName':
+    'Row {row}: no pseudonym, and the same name as {code}: already in the project (for another person with that name, write a pseudonym in the row).',
+  'import.generatedCode': '(new, given by Campo)',
   'import.problem.badPartnership':
     'Row {row}: unknown partnership type “{value}” (institutional, economic and social, civil society).',
   'import.problem.badConsent': 'Row {row}: unknown consent “{value}” (yes / no).',

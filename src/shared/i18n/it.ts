@@ -735,6 +735,9 @@ export const it = {
     'Non si può annullare «{label}»: quei dati sono stati modificati nel frattempo.',
 
   'import.problem.duplicateCode': 'Riga {row}: lo pseudonimo {code} è già usato.',
+  'import.problem.sameName':
+    'Riga {row}: senza pseudonimo, con lo stesso nome di {code}: è già nel progetto (per una persona diversa con lo stesso nome, scrivete uno pseudonimo nella riga).',
+  'import.generatedCode': '(nuovo, assegnato da Campo)',
   'import.problem.badPartnership':
     'Riga {row}: tipo di partenariato non riconosciuto «{value}» (istituzionale, economico-sociale, società civile).',
   'import.problem.badConsent': 'Riga {row}: consenso non riconosciuto «{value}» (sì / no).',

@@ -142,4 +142,26 @@ describe('participant import', () => {
       [6, 'import.problem.badDate'],
     ]);
   });
+
+  it('does not add again a person without a pseudonym whose name the project or the file has', () => {
+    // Found by a newcomer walk-through: the same list imported twice offered INT-03 for the row
+    // without a pseudonym, a second participant for the same person.
+    const mapping = suggestColumnMapping(['Pseudonimo', 'Nome', 'Organizzazione']);
+    const rows = [
+      ['', 'Senza  Pseudonimo', 'ALER'],
+      ['', 'Nuova Persona', 'Comune'],
+      ['INT-07', 'Altra Persona', ''],
+      ['', 'altra persona', ''],
+    ];
+    const existing = [{ id: 'p1', code: 'INT-02', name: 'Senza Pseudonimo' }];
+    const { drafts, problems } = buildParticipants(rows, mapping, existing);
+    expect(drafts.map((d) => [d.code, d.name, d.generated])).toEqual([
+      ['INT-03', 'Nuova Persona', true],
+      ['INT-07', 'Altra Persona', false],
+    ]);
+    expect(problems).toEqual([
+      { row: 2, key: 'import.problem.sameName', params: { code: 'INT-02' } },
+      { row: 5, key: 'import.problem.sameName', params: { code: 'INT-07' } },
+    ]);
+  });
 });

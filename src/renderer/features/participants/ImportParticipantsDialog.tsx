@@ -124,7 +124,12 @@ export function ImportParticipantsDialog({ onClose }: { onClose(): void }) {
                 <tbody>
                   {result.drafts.slice(0, PREVIEW_ROWS).map((draft) => (
                     <tr key={draft.row}>
-                      <th scope="row">{draft.code}</th>
+                      <th scope="row">
+                        {draft.code}
+                        {draft.generated && (
+                          <span className="muted"> {t('import.generatedCode')}</span>
+                        )}
+                      </th>
                       <td>{draft.role}</td>
                       <td>{draft.organisation}</td>
                       <td>{draft.territory}</td>
@@ -149,12 +154,12 @@ export function ImportParticipantsDialog({ onClose }: { onClose(): void }) {
               disabled={busy || !result || result.drafts.length === 0}
               onClick={() => {
                 setBusy(true);
-                void importMany(result!.drafts.map(({ row: _row, ...fields }) => fields)).then(
-                  (n) => {
-                    setBusy(false);
-                    if (n > 0) onClose();
-                  },
-                );
+                void importMany(
+                  result!.drafts.map(({ row: _row, generated: _generated, ...fields }) => fields),
+                ).then((n) => {
+                  setBusy(false);
+                  if (n > 0) onClose();
+                });
               }}
             >
               {t('import.confirmParticipants', { n: result?.drafts.length ?? 0 })}
