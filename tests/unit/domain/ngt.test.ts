@@ -185,7 +185,7 @@ describe('scoreBallots: other rules and edge cases', () => {
     expect(row(rows, 'c').pctOfMax).toBeCloseTo((6 / 8) * 100, 12);
   });
 
-  it('points pool with a cap: a first place is each participant\'s highest, shared when tied; % of max uses the cap', () => {
+  it("points pool with a cap: a first place is each participant's highest, shared when tied; % of max uses the cap", () => {
     const rows = scoreBallots({
       ideaIds: ['a', 'b', 'c', 'd'],
       ballots: [
@@ -207,7 +207,7 @@ describe('scoreBallots: other rules and edge cases', () => {
     expect(c.shareOfPoints).toBeCloseTo((11 / 30) * 100, 12);
   });
 
-  it('points pool without a cap: each participant\'s favourite is a first place, whatever its points', () => {
+  it("points pool without a cap: each participant's favourite is a first place, whatever its points", () => {
     const rows = scoreBallots({
       ideaIds: ['a', 'b'],
       ballots: [ballot('p1', { a: 10 }), ballot('p2', { a: 4, b: 6 })],

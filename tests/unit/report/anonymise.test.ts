@@ -48,9 +48,7 @@ describe('the anonymiser of reports and workbooks', () => {
     // Without the list, as before: the surname is the participant's.
     expect(anonymiser(participants)('Carla Conti')).toBe('INT-01 FG-02-P2');
     // A participant's own full name is never kept, even when a coder has it too.
-    expect(anonymiser(participants, { keep: ['Roberto Conti'] })('Roberto Conti')).toBe(
-      'FG-02-P2',
-    );
+    expect(anonymiser(participants, { keep: ['Roberto Conti'] })('Roberto Conti')).toBe('FG-02-P2');
   });
 });
 

@@ -105,7 +105,8 @@ export function ngtHandlers(state: CoreState): NgtHandlers {
           // what the group never voted (the second round's threshold, likewise, its ratings).
           const rescoring =
             (patch.rule !== undefined && !jsonEqual(patch.rule, ngt.rule)) ||
-            (patch.ratingThreshold !== undefined && patch.ratingThreshold !== ngt.ratingThreshold) ||
+            (patch.ratingThreshold !== undefined &&
+              patch.ratingThreshold !== ngt.ratingThreshold) ||
             (patch.consensusShare !== undefined && patch.consensusShare !== ngt.consensusShare);
           if (rescoring && hasVotes(ngt)) {
             throw refuse('rule-after-voting', `${ngt.code} has votes`);
