@@ -65,3 +65,39 @@ test('live notes: Alt+digit marks a DV and switches no screen; the marks show in
     page.getByText('2 contrassegni DV delle note dal vivo non sono ancora codificati.'),
   ).toBeVisible();
 });
+
+test('live notes: the note field has the focus, and a reload in mid-interview comes back to the notes', async ({
+  page,
+  campo,
+}) => {
+  // Found by a newcomer walk-through: a reload went back to the interview list, and the first
+  // words typed after «Avvia il cronometro» went nowhere.
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const sessions = new SessionsPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Note sul campo');
+  await project.go('Interviste');
+  await sessions.newInterview();
+  await page.getByRole('button', { name: 'Appunti dal vivo' }).click();
+  const composer = page.getByRole('textbox', { name: 'Nota per la domanda Note libere' });
+  await expect(composer).toBeFocused();
+  await page.getByRole('button', { name: 'Avvia il cronometro' }).click();
+  await expect(composer).toBeFocused();
+  await page.keyboard.type('Prima nota');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Seconda, non ancora inviata');
+  await page.reload();
+  // Back on the notes, the note typed and not sent saved as a note of its own.
+  await expect(composer).toBeFocused();
+  const saved = page.getByRole('textbox', { name: 'Nota salvata' });
+  await expect(saved).toHaveCount(2);
+  await expect(saved.first()).toHaveValue('Prima nota');
+  await expect(saved.last()).toHaveValue('Seconda, non ancora inviata');
+  await page.getByRole('button', { name: 'Salva e chiudi' }).click();
+  await expect(page.getByRole('button', { name: '← Torna alle interviste' })).toBeVisible();
+  // Closed on purpose: a reload now stays on the interview screen.
+  await page.reload();
+  await expect(project.nav('Interviste')).toHaveAttribute('aria-current', 'page');
+  await expect(composer).toHaveCount(0);
+});

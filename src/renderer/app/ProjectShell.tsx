@@ -70,6 +70,11 @@ export function ProjectShell() {
   const openDialog = useAppStore((state) => state.openDialog);
   const liveNotesFor = useSessionsStore((state) => state.liveNotesFor);
   useScreenShortcuts(go);
+  // Live notes this window had open in this project (a reload in mid-interview) open again.
+  useEffect(() => {
+    const sessions = useProjectStore.getState().snapshot?.project.sessions ?? [];
+    useSessionsStore.getState().resumeLiveNotes(sessions);
+  }, []);
   // Another screen opens at its top, not scrolled as far as the last one was.
   useEffect(() => {
     window.scrollTo(0, 0);

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { upsertInProject } from './project-store';
 import { attempt, deleteThenRefresh } from './core-calls';
 import { resetOnProjectChange } from './project-scope';
+import { recallFromTab, rememberInTab } from './tab-memory';
 import { baseRevOf } from './base-revision';
 
 type SessionPatch = Partial<Omit<FieldSession, 'id' | 'kind' | 'notesSourceId' | 'notesStartedAt'>>;
@@ -25,6 +26,11 @@ interface SessionsState {
   update(id: string, patch: SessionPatch): Promise<boolean>;
   remove(session: FieldSession): Promise<void>;
   openLiveNotes(id: string | null): void;
+  /**
+   * After a reload: the live notes this window had open in `sessions`, if any (an interview goes
+   * on), over their interview or focus group, where closing them comes back to.
+   */
+  resumeLiveNotes(sessions: readonly Pick<FieldSession, 'id' | 'kind'>[]): void;
 }
 
 const setSession = (session: FieldSession) => upsertInProject('sessions', session);
@@ -57,7 +63,16 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
       params: { code: session.code },
     });
   },
-  openLiveNotes: (id) => set({ liveNotesFor: id }),
+  openLiveNotes: (id) => {
+    rememberInTab('live-notes', id);
+    set({ liveNotesFor: id });
+  },
+  resumeLiveNotes: (sessions) => {
+    const session = sessions.find((s) => s.id === recallFromTab('live-notes'));
+    if (!session) return;
+    get().open(session.kind, session.id);
+    set({ liveNotesFor: session.id });
+  },
 }));
 
 resetOnProjectChange(useSessionsStore);

@@ -103,6 +103,18 @@ export function LiveNotes({ session }: { session: FieldSession }) {
     };
   }, [notes]);
 
+  // The interviewer types at once: the first note field has the focus when the notes are shown
+  // and once the clock starts (the button that had it is gone then).
+  const loaded = notes.entries !== null;
+  useEffect(() => {
+    if (loaded && !document.activeElement?.closest('.live-notes-body'))
+      composers.current[0]?.focus();
+  }, [loaded]);
+  const start = () => {
+    notes.start();
+    composers.current[0]?.focus();
+  };
+
   const onComposerKey = (event: KeyboardEvent<HTMLTextAreaElement>, key: string, index: number) => {
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
@@ -135,7 +147,7 @@ export function LiveNotes({ session }: { session: FieldSession }) {
           {notes.startedAt ? (
             <Clock startedAt={notes.startedAt} />
           ) : (
-            <button type="button" className="primary" onClick={notes.start}>
+            <button type="button" className="primary" onClick={start}>
               {t('notes.start')}
             </button>
           )}
