@@ -110,6 +110,10 @@ describe('REFI-QDA round trip', () => {
         ['Tempi 😀', passages[2], passages[2]],
       ].sort(),
     );
+    // Her own codings come back into her own layer: one Chiara Lombardi in the team, not two.
+    const chiara = after.evaluators.filter((member) => member.name === 'Chiara Lombardi');
+    expect(chiara).toHaveLength(1);
+    expect(new Set(codings.map((c) => c.coderId))).toEqual(new Set([chiara[0]!.id]));
     // The case: pseudonym and typed attributes, never the real name.
     expect(after.participants).toHaveLength(1);
     const [back] = after.participants;

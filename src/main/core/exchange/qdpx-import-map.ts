@@ -168,9 +168,14 @@ interface SourceContext {
   positions: PositionsReport;
   /** The evaluator importing: memos and codings of no known user go in their layer. */
   importerId: string;
+  /** Their name as Campo knows it, folded (see `sameName`). */
+  importerName: string;
   /** REFI users who coded, by the evaluator id their layer gets. */
   coders: Map<string, string>;
 }
+
+/** A person's name compared as written by another tool: spaces and case aside. */
+const sameName = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
 /** The evaluator id of a REFI user: their GUID when it can name a file, else one from the name. */
 function coderIdOf(userGuid: string, name: string): string {
@@ -238,8 +243,12 @@ function mapSource(
       let coderId = context.importerId;
       if (userGuid) {
         const name = (project.users.get(userGuid) ?? '').slice(0, 200);
-        coderId = coderIdOf(userGuid, name);
-        context.coders.set(coderId, name);
+        // The importer's own codings (a Campo project exported and read back, or their NVivo
+        // work): their layer, not a namesake's beside it.
+        if (context.importerName === '' || sameName(name) !== context.importerName) {
+          coderId = coderIdOf(userGuid, name);
+          context.coders.set(coderId, name);
+        }
       }
       const coding: Coding = {
         id: context.nextId(refiCoding.guid),
@@ -352,6 +361,7 @@ export function mapQdpx(
     now,
     positions: choosePositions(contents, unit),
     importerId: importer.id,
+    importerName: sameName(importer.name),
     coders: new Map(),
   };
   const sources: MappedSource[] = [];
