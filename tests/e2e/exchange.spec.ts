@@ -22,6 +22,7 @@ test('import a QualCoder-style .qdpx from the start screen, then export the proj
   // The review comes first: what the project will hold, nothing written yet.
   const review = page.getByRole('dialog', { name: 'Importa il progetto REFI-QDA' });
   await expect(review).toContainText('Creato con: qc 1.3.2');
+  await expect(review.getByRole('note')).toHaveCount(0);
   await expect(review.getByRole('listitem').first()).toHaveText(
     /^262 codici, 2 documenti, \d+ codifiche importate; 0 non collocate$/,
   );
@@ -210,4 +211,27 @@ test('an ATLAS.ti codebook with code groups merges into Codifica and says where 
     ),
   ).toBeVisible();
   await page.screenshot({ path: join(SHOTS, 'qdc-import-notices.png') });
+});
+
+test('a .qdpx exported by Campo: the review says a work package carries what REFI-QDA does not', async ({
+  page,
+  campo,
+}) => {
+  // Found by a newcomer walk-through: read back, Campo's own export had lost the questions,
+  // interviews and speaker turns, with nothing saying so.
+  const archive = await refiArchive({
+    origin: 'Campo 0.1.0',
+    unit: 'codepoints',
+    sources: [{ name: 'Intervista INT-01', ...interviewText(1, { passages: 5 }) }],
+  });
+  await new StartPage(page).goto(campo.url);
+  await page.getByLabel('Importa da NVivo, ATLAS.ti, MAXQDA… (.qdpx)').setInputFiles({
+    name: 'campo.qdpx',
+    mimeType: 'application/zip',
+    buffer: Buffer.from(archive),
+  });
+  const review = page.getByRole('dialog', { name: 'Importa il progetto REFI-QDA' });
+  await expect(review.getByRole('note')).toContainText(
+    'per passare un progetto tra colleghi usate un pacchetto di lavoro',
+  );
 });

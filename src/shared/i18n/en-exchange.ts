@@ -54,6 +54,8 @@ export const enExchange: Record<keyof typeof itExchange, string> = {
     '{n, plural, one {# code group} other {# code groups}} ({names}): Campo has no code groups, so each group is written in the description of its codes.',
   'exchange.sourceSets':
     '{n, plural, one {# document group not imported} other {# document groups not imported}}: {names}.',
+  'exchange.fromCampo':
+    'This file was exported by Campo. REFI-QDA carries codes, texts, codings and cases, not the evaluation questions, interviews and focus groups, speaker turns and roles: to pass a project between colleagues use a work package (Team), which carries them all.',
   'exchange.origin': 'Made with: {origin}',
   'exchange.reviewTitle': 'Import the REFI-QDA project',
   'exchange.reviewIntro':

@@ -52,6 +52,8 @@ export const itExchange = {
     '{n, plural, one {# gruppo di codici} other {# gruppi di codici}} ({names}): Campo non ha gruppi di codici, quindi il gruppo è scritto nella descrizione di ogni suo codice.',
   'exchange.sourceSets':
     '{n, plural, one {# gruppo di documenti non importato} other {# gruppi di documenti non importati}}: {names}.',
+  'exchange.fromCampo':
+    'Questo file è stato esportato da Campo. Il formato REFI-QDA porta codici, testi, codifiche e casi, non le domande di valutazione, le interviste e i focus group, i turni di parola e i ruoli: per passare un progetto tra colleghi usate un pacchetto di lavoro (Gruppo di lavoro), che li porta tutti.',
   'exchange.origin': 'Creato con: {origin}',
   'exchange.reviewTitle': 'Importa il progetto REFI-QDA',
   'exchange.reviewIntro':

@@ -50,6 +50,13 @@ export function QdpxReviewDialog() {
             <span className="hint"> {t('exchange.origin', { origin: inspection.origin })}</span>
           )}
         </p>
+        {/^Campo\b/.test(inspection.origin ?? '') && (
+          // REFI-QDA carries what other tools share: codes, texts, codings, cases. Between Campo
+          // projects the package carries the rest (questions, interviews, speaker turns, team).
+          <p className="notice-warning" role="note">
+            {t('exchange.fromCampo')}
+          </p>
+        )}
         <ul className="import-summary" aria-label={t('import.resultsLabel')}>
           {lines.map((line, i) => (
             <li key={i}>{line}</li>
