@@ -221,7 +221,7 @@ test('a .qdpx exported by Campo: the review says a work package carries what REF
   // interviews and speaker turns, with nothing saying so.
   const archive = await refiArchive({
     origin: 'Campo 0.1.0',
-    unit: 'codepoints',
+    unit: 'codepoint',
     sources: [{ name: 'Intervista INT-01', ...interviewText(1, { passages: 5 }) }],
   });
   await new StartPage(page).goto(campo.url);
