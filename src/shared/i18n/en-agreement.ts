@@ -67,7 +67,7 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.report.none':
     'Fewer than two evaluators coded the same sources: intercoder agreement cannot be computed.',
   'agreement.report.intro':
-    'To check the reliability of the coding, the codings of {coders} were compared over {sources, plural, one {# document} other {# documents}} and {codes, plural, one {# code} other {# codes}}. The tables below give agreement at character, segment and unit level, each with its method beneath it. "undef." marks a statistic that is not defined (for instance a code neither coder used in a document), never perfect agreement.',
+    'To check the reliability of the coding, the codings of {coders} were compared over {sources, plural, one {# document} other {# documents}} and {codes, plural, one {# code} other {# codes}}. The tables below give agreement at character, segment and unit level, each with its method beneath it. "undef." marks a statistic that is not defined (for instance a code no coder used in a document), never perfect agreement.',
   'agreement.report.sourceWhat': 'the evaluators’ codings',
   'agreement.report.ratingsWhat': 'the evaluators’ ratings',
   'agreement.report.ratingsHeading': 'Agreement on the ratings: {matrix}',

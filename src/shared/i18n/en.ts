@@ -304,7 +304,7 @@ export const en: Record<MessageKey, string> = {
     'Backup restored. The state before it is in the backup “before a restore”.',
   'backups.title': 'Backups',
   'backups.explain':
-    'Campo copies the project every working day and before each merge, format update or restore. Restoring a backup brings the project back to how it was then; its state now stays in a new backup “before a restore”, which can be restored in turn.',
+    'Campo copies the project when you open it and every 10 minutes while you work, keeping the last 10 copies and one a day for two weeks, and before each merge, format update or restore. Restoring a backup brings the project back to how it was then; its state now stays in a new backup “before a restore”, which can be restored in turn.',
   'backups.none': 'This project has no backups yet.',
   'backups.when': 'Date',
   'backups.kindColumn': 'Kind',

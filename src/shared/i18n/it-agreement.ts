@@ -69,7 +69,7 @@ export const itAgreement = {
   'agreement.report.none':
     'Meno di due valutatori hanno codificato le stesse fonti: l’accordo tra codificatori non è calcolabile.',
   'agreement.report.intro':
-    'Per verificare l’affidabilità della codifica, le codifiche di {coders} sono state confrontate su {sources, plural, one {# documento} other {# documenti}} e {codes, plural, one {# codice} other {# codici}}. Le tavole seguenti riportano l’accordo a livello di carattere, di segmento e di unità; sotto ciascuna è indicato il metodo. «n.d.» indica una statistica non definita (per esempio un codice che nessuno dei due ha usato in un documento), mai un accordo perfetto.',
+    'Per verificare l’affidabilità della codifica, le codifiche di {coders} sono state confrontate su {sources, plural, one {# documento} other {# documenti}} e {codes, plural, one {# codice} other {# codici}}. Le tavole seguenti riportano l’accordo a livello di carattere, di segmento e di unità; sotto ciascuna è indicato il metodo. «n.d.» indica una statistica non definita (per esempio un codice che nessun codificatore ha usato in un documento), mai un accordo perfetto.',
   'agreement.report.sourceWhat': 'codifiche dei valutatori',
   'agreement.report.ratingsWhat': 'valutazioni dei valutatori',
   'agreement.report.ratingsHeading': 'Accordo sulle valutazioni: {matrix}',

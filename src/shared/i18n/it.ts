@@ -312,7 +312,7 @@ export const it = {
     'Copia di sicurezza ripristinata. Lo stato di prima è nella copia «prima di un ripristino».',
   'backups.title': 'Copie di sicurezza',
   'backups.explain':
-    'Campo copia il progetto ogni giorno di lavoro e prima di ogni unione, aggiornamento del formato o ripristino. Ripristinare una copia riporta il progetto com’era allora; lo stato di adesso resta in una nuova copia «prima di un ripristino», da cui si può tornare.',
+    'Campo copia il progetto quando lo apri e ogni 10 minuti mentre lavori, tenendo le ultime 10 copie e una al giorno per due settimane, e prima di ogni unione, aggiornamento del formato o ripristino. Ripristinare una copia riporta il progetto com’era allora; lo stato di adesso resta in una nuova copia «prima di un ripristino», da cui si può tornare.',
   'backups.none': 'Non ci sono ancora copie di sicurezza di questo progetto.',
   'backups.when': 'Data',
   'backups.kindColumn': 'Tipo',

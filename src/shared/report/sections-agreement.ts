@@ -56,7 +56,10 @@ export function reasonsNote(
   context: ReportContext,
 ): string {
   const seen = [...new Set([...reasons].filter((r): r is UndefinedReason => r !== null))];
-  return seen.map((reason) => `n.d.: ${undefinedReasonText(reason, context.language)}`).join(' ');
+  const short = context.t('agreement.undefinedShort');
+  return seen
+    .map((reason) => `${short}: ${undefinedReasonText(reason, context.language)}`)
+    .join(' ');
 }
 
 /** Sentences joined, empty ones left out. */
