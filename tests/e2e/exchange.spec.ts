@@ -207,7 +207,7 @@ test('an ATLAS.ti codebook with code groups merges into Codifica and says where 
   });
   await expect(
     project.notification(
-      `Il file troncato.qdc è danneggiato o illeggibile (il file si interrompe alla riga ${cut.split('\n').length} prima di chiudere l’elemento «CodeBook»: probabilmente è troncato). Il progetto non è stato modificato.`,
+      `Il file troncato.qdc è danneggiato o illeggibile (il file si interrompe alla riga ${cut.split('\n').length} prima di chiudere l’elemento «CodeBook»: probabilmente è troncato). Non è stato cambiato nulla.`,
     ),
   ).toBeVisible();
   await page.screenshot({ path: join(SHOTS, 'qdc-import-notices.png') });

@@ -35,5 +35,5 @@ export const enSafety: Record<keyof typeof itSafety, string> = {
   'errors.PATH_NOT_GRANTED':
     'Campo cannot use {path}: choose it in the system’s Open or Save dialog.',
   'errors.REQUEST_TOO_LARGE':
-    'The file is too large to upload ({size}); the limit is {max}. The project was not changed.',
+    'The file is too large to upload ({size}); the limit is {max}. Nothing was changed.',
 };

@@ -700,13 +700,13 @@ export const en: Record<MessageKey, string> = {
     'Export stopped: Campo’s memory was nearly full ({usedMb} MB of {limitMb} MB). The project is intact and no file was written. Restart Campo and try again; if it happens again, this project is too large to export whole on this computer.',
   'errors.FILE_TOO_LARGE': 'The file {file} is too large ({size}); the limit is {max}.',
   'errors.FILE_DAMAGED':
-    'The file {file} is damaged or unreadable ({reason}). The project was not changed.',
+    'The file {file} is damaged or unreadable ({reason}). Nothing was changed.',
   'errors.FILE_TYPE_MISMATCH':
-    'The content of {file} is not that of a valid {expected}: choose another file. The project was not changed.',
+    'The content of {file} is not that of a valid {expected}: choose another file. Nothing was changed.',
   'errors.FILE_TYPE_UNSUPPORTED':
     'Unsupported format: {file}. Files that can be imported: {supported}.',
   'errors.IMPORT_TIMEOUT':
-    'Reading {file} took more than {seconds} seconds and was stopped. The project was not changed.',
+    'Reading {file} took more than {seconds} seconds and was stopped. Nothing was changed.',
   'errors.UNAUTHORIZED': 'Unauthorised: reopen Campo’s full address.',
   'errors.INTERNAL': 'Unexpected error ({message}). Details are in Campo’s log.',
   'errors.HOST_UNREACHABLE': 'Campo does not answer: is the program still running?',

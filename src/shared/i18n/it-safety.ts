@@ -37,5 +37,5 @@ export const itSafety = {
   'errors.PATH_NOT_GRANTED':
     'Campo non può usare {path}: sceglila con la finestra «Apri» o «Salva» del sistema.',
   'errors.REQUEST_TOO_LARGE':
-    'Il file è troppo grande per essere caricato ({size}); il massimo è {max}. Il progetto non è stato modificato.',
+    'Il file è troppo grande per essere caricato ({size}); il massimo è {max}. Non è stato cambiato nulla.',
 } as const;

@@ -714,13 +714,13 @@ export const it = {
     'Esportazione interrotta: la memoria di Campo era quasi piena ({usedMb} MB su {limitMb} MB). Il progetto è intatto e nessun file è stato scritto. Riavvia Campo e riprova; se si ripete, questo progetto è troppo grande per essere esportato intero su questo computer.',
   'errors.FILE_TOO_LARGE': 'Il file {file} è troppo grande ({size}); il massimo è {max}.',
   'errors.FILE_DAMAGED':
-    'Il file {file} è danneggiato o illeggibile ({reason}). Il progetto non è stato modificato.',
+    'Il file {file} è danneggiato o illeggibile ({reason}). Non è stato cambiato nulla.',
   'errors.FILE_TYPE_MISMATCH':
-    'Il contenuto di {file} non è quello di un {expected} valido: scegli un altro file. Il progetto non è stato modificato.',
+    'Il contenuto di {file} non è quello di un {expected} valido: scegli un altro file. Non è stato cambiato nulla.',
   'errors.FILE_TYPE_UNSUPPORTED':
     'Formato non supportato: {file}. Si possono importare file {supported}.',
   'errors.IMPORT_TIMEOUT':
-    'La lettura di {file} ha superato {seconds} secondi ed è stata interrotta. Il progetto non è stato modificato.',
+    'La lettura di {file} ha superato {seconds} secondi ed è stata interrotta. Non è stato cambiato nulla.',
   'errors.UNAUTHORIZED': 'Accesso non autorizzato: riapri l’indirizzo completo di Campo.',
   'errors.INTERNAL': 'Errore imprevisto ({message}). I dettagli sono nel registro di Campo.',
   'errors.HOST_UNREACHABLE': 'Campo non risponde: il programma è ancora avviato?',

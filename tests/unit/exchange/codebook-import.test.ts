@@ -124,10 +124,10 @@ describe('a damaged codebook', () => {
     const error = await refusalOf(cut);
     expect(error.code).toBe('FILE_DAMAGED');
     expect(errorMessage(error, 'en')).toBe(
-      `The file atlas.qdc is damaged or unreadable (the file stops at line ${lines} before closing the element “CodeBook”: it is probably truncated). The project was not changed.`,
+      `The file atlas.qdc is damaged or unreadable (the file stops at line ${lines} before closing the element “CodeBook”: it is probably truncated). Nothing was changed.`,
     );
     expect(errorMessage(error, 'it')).toBe(
-      `Il file atlas.qdc è danneggiato o illeggibile (il file si interrompe alla riga ${lines} prima di chiudere l’elemento «CodeBook»: probabilmente è troncato). Il progetto non è stato modificato.`,
+      `Il file atlas.qdc è danneggiato o illeggibile (il file si interrompe alla riga ${lines} prima di chiudere l’elemento «CodeBook»: probabilmente è troncato). Non è stato cambiato nulla.`,
     );
   });
 
