@@ -51,6 +51,24 @@ describe('agreement over the coder layers of an open project', () => {
     await core.shutdown();
   });
 
+  it('counts the documents a coder coded, not a layer that holds only a source memo', async () => {
+    // Found by a newcomer walk-through: «13 codifiche in 3 documenti» for codings in two.
+    const { call, core } = await openTwoCoders();
+    await call('sourceMemoSave', {
+      sourceId: 'src-int01',
+      memoId: null,
+      text: 'Da rileggere',
+    });
+    const { available } = await call('agreementCompute', {});
+    const lead = available.find((coder) => coder.id !== ANNA.id && coder.id !== BRUNO.id);
+    expect(lead).toMatchObject({ codings: 0, sources: 0 });
+    expect(available.find((coder) => coder.id === ANNA.id)).toMatchObject({
+      codings: 2,
+      sources: 1,
+    });
+    await core.shutdown();
+  });
+
   it('lists the disagreements with their words and resolves one into the consensus layer, undoably', async () => {
     const { call, core, dir, sourceId, delays } = await openTwoCoders();
     const listed = await call('agreementDisagreements', {});

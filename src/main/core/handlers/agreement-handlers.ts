@@ -31,19 +31,25 @@ type AgreementHandlers = Pick<
 /** The disagreements listed at most (the count says how many there are in all). */
 const MAX_DISAGREEMENTS = 2_000;
 
-/** Every coder with a layer in the input: codings and sources, evaluators' order first. */
+/**
+ * Every coder with a layer in the input: their codings and the sources they coded (a layer
+ * holding only a source memo codes nothing), evaluators' order first.
+ */
 function availableCoders(project: ProjectFile, loaded: LoadedAgreementInput): AgreementCoder[] {
   const stats = new Map<string, { sources: number; codings: number }>();
   for (const coders of loaded.layerCoders.values()) {
-    for (const id of coders) {
-      const entry = stats.get(id) ?? { sources: 0, codings: 0 };
-      entry.sources += 1;
-      stats.set(id, entry);
-    }
+    for (const id of coders) stats.set(id, { sources: 0, codings: 0 });
   }
+  const coded = new Set<string>();
   for (const coding of loaded.input.codings) {
     const entry = stats.get(coding.coderId);
-    if (entry) entry.codings += 1;
+    if (!entry) continue;
+    entry.codings += 1;
+    const key = `${coding.coderId}\u0000${coding.sourceId}`;
+    if (!coded.has(key)) {
+      coded.add(key);
+      entry.sources += 1;
+    }
   }
   const names = new Map(project.evaluators.map((e) => [e.id, e.name]));
   const order = project.evaluators.map((e) => e.id);
