@@ -81,6 +81,11 @@ export function defaultAgreementCoders(
 export interface AgreementStudyOptions {
   coders: readonly string[];
   codeIds?: readonly string[];
+  /**
+   * Without `codeIds`: the order of the codes the coders used (the codebook's, so tables read
+   * as the codebook does); codes it lacks follow in order of first use.
+   */
+  codeOrder?: readonly string[];
   /** Segment level threshold (0–1), default 0.9. */
   threshold?: number;
   /** Unit of the unit level, default speaker turns. */
@@ -95,9 +100,28 @@ export interface AgreementStudy {
 }
 
 /**
+ * The codes `coders` used, in `order` (codes it lacks after, in order of first use); undefined
+ * without an order (the levels then take every code used, in order of first use).
+ */
+function usedCodes(
+  input: TextAgreementInput,
+  coders: readonly string[],
+  order: readonly string[] | undefined,
+): string[] | undefined {
+  if (!order) return undefined;
+  const among = new Set(coders);
+  const used = [...new Set(input.codings.filter((c) => among.has(c.coderId)).map((c) => c.codeId))];
+  const rank = new Map(order.map((id, index) => [id, index]));
+  return used
+    .map((id, first) => ({ id, at: rank.get(id) ?? order.length + first }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ id }) => id);
+}
+
+/**
  * Character (NVivo), segment (MAXQDA) and unit (κ, Fleiss, α) agreement of `options.coders`.
  * The codes compared are the same at all three levels: those given, else every code the coders
- * used, in order of first use.
+ * used, in `codeOrder` or else in order of first use.
  *
  * @throws RangeError with fewer than two coders or a threshold outside 0–1.
  */
@@ -105,9 +129,10 @@ export function agreementStudy(
   input: TextAgreementInput,
   options: AgreementStudyOptions,
 ): AgreementStudy {
+  const chosen = options.codeIds ?? usedCodes(input, options.coders, options.codeOrder);
   const character = characterLevelAgreement(input, {
     coders: options.coders,
-    ...(options.codeIds ? { codeIds: options.codeIds } : {}),
+    ...(chosen ? { codeIds: chosen } : {}),
   });
   const codeIds = character.meta.codeIds;
   const segment = segmentLevelAgreement(input, {

@@ -5,6 +5,7 @@
  */
 import { comparedSourceCount } from '../domain/agreement-characters';
 import { isConsensus } from '../domain/agreement-consensus';
+import { codeTreeOrder } from '../domain/codebook-tree';
 import type { TextAgreementInput } from '../domain/agreement-layers';
 import {
   agreementStudy,
@@ -42,7 +43,14 @@ export function agreementForReport(
   const codes = new Map(project.codes.map((c) => [c.id, c.name]));
   return {
     coders,
-    study: coders.length < 2 ? null : agreementStudy(data, { coders }),
+    study:
+      coders.length < 2
+        ? null
+        : agreementStudy(data, {
+            coders,
+            // The tables list the codes as the codebook does.
+            codeOrder: codeTreeOrder(project.codes).map(({ code }) => code.id),
+          }),
     label: (id) => names.get(id) || id,
     code: (id) => codes.get(id) ?? id,
   };

@@ -106,4 +106,31 @@ describe('agreementInputOf', () => {
     expect(pair.sourceIds).toEqual(['s1']);
     expect(pair.overall.counts).toMatchObject({ total: 10, both: 0, aOnly: 5, bOnly: 0 });
   });
+
+  it('lists the codes in the codebook order it is given, whatever order they were used in', () => {
+    // Found by a newcomer walk-through: DV1, DV3, DV2 in the annex, as first coded.
+    const layers = ['anna', 'bruno'].map((coderId) => ({
+      sourceId: 's1',
+      coderId,
+      codings: ['DV1', 'DV3', 'Other', 'DV2'].map((codeId, at) => ({
+        id: `${coderId}-${codeId}`,
+        codeId,
+        start: at * 10,
+        end: at * 10 + 5,
+      })),
+    }));
+    const input = agreementInputOf([{ id: 's1', length: 40 }], layers);
+    const coders = ['anna', 'bruno'];
+    const study = agreementStudy(input, { coders, codeOrder: ['DV1', 'DV2', 'DV3', 'Unused'] });
+    const codes = study.character.pairs[0]!.byCode.map((row) => row.codeId);
+    expect(codes).toEqual(['DV1', 'DV2', 'DV3', 'Other']);
+    expect(study.segment.meta.codeIds).toEqual(codes);
+    // Without an order, as before: first use.
+    expect(agreementStudy(input, { coders }).character.meta.codeIds).toEqual([
+      'DV1',
+      'DV3',
+      'Other',
+      'DV2',
+    ]);
+  });
 });
