@@ -160,3 +160,28 @@ test('code a passage with the keyboard only: skip links, a caret moved by turn, 
   await expect(page.locator('.turn-select:focus')).toHaveCount(0);
   await expect(page.getByTestId('coding-text')).not.toBeFocused();
 });
+
+test('the coding tabs are one Tab stop, moved along by the arrows, Home and End', async ({
+  page,
+  campo,
+}) => {
+  // Found by a newcomer walk-through: each tab was a Tab stop of its own and ←/→ did nothing.
+  const coding = new CodingPage(page);
+  await new StartPage(page).openDemoAt(campo.url);
+  await new ProjectPage(page).go('Codifica');
+  await coding.tab('Testi').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(coding.tab('Recupero')).toBeFocused();
+  await expect(coding.tab('Recupero')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  const agreement = page.getByRole('tab', { name: 'Accordo' });
+  await expect(agreement).toBeFocused();
+  await expect(agreement).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(coding.tab('Testi')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(agreement).toBeFocused();
+  // Tab leaves the strip: the next stop is no other tab.
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).not.toHaveAttribute('role', 'tab');
+});

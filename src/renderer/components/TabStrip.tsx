@@ -1,6 +1,10 @@
+import { useRef, type KeyboardEvent } from 'react';
+
 /**
  * A row of tabs (role="tablist"), one button per item, the selected one marked with
- * aria-selected: the coding screen's tabs, its sub-views, the integration matrices.
+ * aria-selected: the coding screen's tabs, its sub-views, the integration matrices. As the ARIA
+ * tabs pattern has it, the strip is one Tab stop (the selected tab) and ←/→, Home and End move
+ * to another tab and show it.
  */
 export function TabStrip<T extends string>({
   items,
@@ -18,15 +22,44 @@ export function TabStrip<T extends string>({
   label: string;
   className?: string;
 }) {
+  const buttons = useRef<Array<HTMLButtonElement | null>>([]);
+  const current = selected === null ? -1 : items.indexOf(selected);
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const last = items.length - 1;
+    const next =
+      event.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
+    if (next === null || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    onSelect(items[next]!);
+    buttons.current[next]?.focus();
+  };
   return (
     <div role="tablist" aria-label={label} className={className}>
-      {items.map((item) => (
+      {items.map((item, index) => (
         <button
           key={item}
+          ref={(element) => {
+            buttons.current[index] = element;
+          }}
           type="button"
           role="tab"
           aria-selected={item === selected}
+          // One Tab stop: the selected tab (the first while none is).
+          tabIndex={index === (current < 0 ? 0 : current) ? 0 : -1}
           onClick={() => onSelect(item)}
+          onKeyDown={(event) => onKeyDown(event, index)}
         >
           {labelOf(item)}
         </button>
