@@ -66,7 +66,10 @@ interface Cue {
   number: number;
 }
 
-/** The time of a cue's timing line, with a warning when it is not a time. */
+/**
+ * The time of a cue's timing line, with a warning when it is not a time, or when the cue ends
+ * before it starts (which of the two is wrong cannot be told: the turn gets no time).
+ */
 function cueTime(
   timing: string,
   number: number,
@@ -75,8 +78,10 @@ function cueTime(
 ): number | null {
   const [, start, end] = TIMING.exec(timing)!;
   const time = parse(start!);
-  if (time === null || parse(end!) === null) {
+  const until = parse(end!);
+  if (time === null || until === null || until < time) {
     warnings.push({ kind: 'bad-time', line: number, value: timing.trim().slice(0, 80) });
+    return until !== null && time !== null ? null : time;
   }
   return time;
 }

@@ -193,6 +193,20 @@ describe('subtitles', () => {
     expect(parsed.turns.map((t) => t.time)).toEqual([1, null]);
   });
 
+  it('reports a cue that ends before it starts, and gives its turn no time', async () => {
+    // Found by a newcomer walk-through: such a cue was taken without a word.
+    const vtt =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nINT-01: Sì.\n\n00:00:12.000 --> 00:00:10.000\nINT-02: Bene.\n';
+    const parsed = await readTranscriptFile(encode(vtt), 'rovescio.vtt');
+    expect(parsed.draft.warnings).toEqual([
+      { kind: 'bad-time', line: 6, value: '00:00:12.000 --> 00:00:10.000' },
+    ]);
+    expect(parsed.turns.map((t) => [t.speaker, t.time])).toEqual([
+      ['INT-01', 1],
+      ['INT-02', null],
+    ]);
+  });
+
   it('does not take a subtitle with a colon for a speaker where subtitles carry no names', async () => {
     const srt =
       '1\n00:00:01,000 --> 00:00:03,000\nBenvenuti al corso.\n\n2\n00:00:03,000 --> 00:00:06,000\nPrimo punto: la rete dei servizi.\n\n3\n00:00:06,000 --> 00:00:09,000\nPoi parliamo degli indicatori.\n';
