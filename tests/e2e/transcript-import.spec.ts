@@ -41,7 +41,7 @@ test('a Word focus-group transcript: the "Data:" header is no speaker, a speaker
   // The header lines are labels the reader doubts: they stay text unless the user says otherwise.
   await expect(sessions.speakerSelect('Data')).toHaveValue('__not-speaker');
   await expect(dialog.getByRole('row', { name: /Data/ })).toContainText(
-    'Sembra un’intestazione del documento',
+    'Sembra un’intestazione o un’annotazione',
   );
   await expect(sessions.speakerSelect('Luogo')).toHaveValue('__not-speaker');
   await expect(sessions.previewTurns.getByRole('listitem').nth(1)).toHaveText(
