@@ -10,7 +10,8 @@ export const enImport: Record<keyof typeof itImport, string> = {
   'import.newRolePlaceholder': 'e.g. Job centre adviser',
   'import.nameKept':
     'The name written in the file is kept as the new participant’s personal data: screens and reports show the pseudonym.',
-  'import.doubt.header': 'Looks like a header or an annotation (date, place, note…), not a voice: it stays text for now.',
+  'import.doubt.header':
+    'Looks like a header or an annotation (date, place, note…), not a voice: it stays text for now.',
   'import.doubt.upper-case': 'Upper-case label: it stays text for now.',
   'import.doubt.once': 'Appears once and nobody else speaks twice: it stays text for now.',
   'import.lineCount': 'Lines',

@@ -8,7 +8,8 @@ export const itImport = {
   'import.newRolePlaceholder': 'es. Operatore del centro per l’impiego',
   'import.nameKept':
     'Il nome scritto nel file resta tra i dati personali del nuovo partecipante: nelle schermate e nei rapporti compare lo pseudonimo.',
-  'import.doubt.header': 'Sembra un’intestazione o un’annotazione (data, luogo, nota…), non una voce: per ora resta testo.',
+  'import.doubt.header':
+    'Sembra un’intestazione o un’annotazione (data, luogo, nota…), non una voce: per ora resta testo.',
   'import.doubt.upper-case': 'Etichetta in maiuscolo: per ora resta testo.',
   'import.doubt.once':
     'Compare una sola volta e nessun altro parla due volte: per ora resta testo.',
