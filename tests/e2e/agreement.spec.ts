@@ -35,6 +35,15 @@ async function openTwoCoderProject(page: Page, campo: CampoHost) {
   return { dir, project, agreement };
 }
 
+/** The two-coder project open on Codifica ▸ Accordo ▸ Disaccordi, its two passages listed. */
+async function twoCoderDisagreements(page: Page, campo: CampoHost) {
+  const opened = await openTwoCoderProject(page, campo);
+  await opened.agreement.view('Disaccordi').click();
+  // The list is loaded before ↓ moves in it.
+  await expect(opened.agreement.list.getByRole('option')).toHaveCount(2);
+  return opened;
+}
+
 /**
  * Two evaluators coded one 100-character transcript (tests/helpers/two-coders.ts): the lead
  * reads the figures (κ worked by hand there), resolves a disagreement into the consensus layer
@@ -153,9 +162,7 @@ test('a decision moves on to a passage still to decide, and changing a decision 
 }) => {
   // Found by a newcomer walk-through: the next key after a decision landed on a decided
   // passage and silently replaced that decision.
-  const { project, agreement } = await openTwoCoderProject(page, campo);
-  await agreement.view('Disaccordi').click();
-  await expect(agreement.list.getByRole('option')).toHaveCount(2);
+  const { project, agreement } = await twoCoderDisagreements(page, campo);
   await expect(page.getByRole('button', { name: 'Entrambe le versioni (E)' })).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('n');
@@ -176,10 +183,7 @@ test('a "neither" decision (N) is undone like a coding and is still decided afte
   page,
   campo,
 }) => {
-  const { project, agreement } = await openTwoCoderProject(page, campo);
-  await agreement.view('Disaccordi').click();
-  // The list is loaded before ↓ moves in it.
-  await expect(agreement.list.getByRole('option')).toHaveCount(2);
+  const { project, agreement } = await twoCoderDisagreements(page, campo);
   await page.keyboard.press('ArrowDown');
   await expect(agreement.selected).toContainText('Semplificazione');
   await page.keyboard.press('n');

@@ -195,6 +195,13 @@ async function demoTranscript(page: Page, url: string, source: RegExp): Promise<
   return coding;
 }
 
+/** Opens «Correggi il testo» on the transcript shown: the dialog and its text field. */
+async function openCorrection(page: Page) {
+  await page.getByRole('button', { name: 'Correggi il testo' }).click();
+  const correct = page.getByRole('dialog', { name: /^Correggi il testo/ });
+  return { correct, field: correct.getByRole('textbox') };
+}
+
 test('a reload keeps the transcript chosen on the coding screen, and its tab', async ({
   page,
   campo,
@@ -215,9 +222,7 @@ test('a correction that changes coded words flags them, and the notice brings ea
   campo,
 }) => {
   const coding = await demoTranscript(page, campo.url, /INT-05/);
-  await page.getByRole('button', { name: 'Correggi il testo' }).click();
-  const correct = page.getByRole('dialog', { name: /^Correggi il testo/ });
-  const field = correct.getByRole('textbox');
+  const { correct, field } = await openCorrection(page);
   const text = await field.inputValue();
   await field.fill(
     text
@@ -242,9 +247,7 @@ test('a correction being typed survives a reload, and the badge never says it is
 }) => {
   // Found by a newcomer walk-through: the typed correction was gone under «Tutte le modifiche…».
   const coding = await demoTranscript(page, campo.url, /INT-05/);
-  await page.getByRole('button', { name: 'Correggi il testo' }).click();
-  const correct = page.getByRole('dialog', { name: /^Correggi il testo/ });
-  const field = correct.getByRole('textbox');
+  const { correct, field } = await openCorrection(page);
   await field.press('Control+Home');
   await field.pressSequentially('[Rivista da AR] ');
   const badge = page.getByTestId('save-indicator');
@@ -266,10 +269,9 @@ test('a correction being typed survives a reload, and the badge never says it is
 
 test('a correction thrown away is not offered again after a reload', async ({ page, campo }) => {
   await demoTranscript(page, campo.url, /INT-05/);
-  await page.getByRole('button', { name: 'Correggi il testo' }).click();
-  const correct = page.getByRole('dialog', { name: /^Correggi il testo/ });
-  await correct.getByRole('textbox').press('Control+Home');
-  await correct.getByRole('textbox').pressSequentially('Da buttare ');
+  const { correct, field } = await openCorrection(page);
+  await field.press('Control+Home');
+  await field.pressSequentially('Da buttare ');
   await correct.getByRole('button', { name: 'Annulla' }).click();
   await expect(correct).toHaveCount(0);
   await expect(page.getByTestId('save-indicator')).not.toHaveText(/Correzione del testo/);

@@ -1,27 +1,37 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { CodingPage } from './pages/coding-page';
 import { ProjectPage } from './pages/project-page';
 import { SessionsPage } from './pages/sessions-page';
 import { StartPage } from './pages/start-page';
 
+/**
+ * A new project «Note sul campo» with the `questions` given, and the live notes of a new
+ * interview open: the project page and the free-notes field.
+ */
+async function liveNotesOfNewInterview(page: Page, url: string, questions: string[] = []) {
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(url);
+  await start.createProject('Note sul campo');
+  if (questions.length > 0) await project.go('Domande di valutazione');
+  for (const question of questions) await project.addQuestion(question);
+  await project.go('Interviste');
+  await new SessionsPage(page).newInterview();
+  await page.getByRole('button', { name: 'Appunti dal vivo' }).click();
+  const composer = page.getByRole('textbox', { name: 'Nota per la domanda Note libere' });
+  return { project, composer };
+}
+
 test('live notes: Alt+digit marks a DV and switches no screen; the marks show in Codifica, are coded in one undoable step and retrieved', async ({
   page,
   campo,
 }) => {
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  const sessions = new SessionsPage(page);
   const coding = new CodingPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Note sul campo');
-  await project.go('Domande di valutazione');
-  await project.addQuestion('Gli interventi sono efficaci?');
-  await project.addQuestion('Il partenariato ha funzionato?');
-  await project.go('Interviste');
-  await sessions.newInterview();
-
-  await page.getByRole('button', { name: 'Appunti dal vivo' }).click();
-  const composer = page.getByRole('textbox', { name: 'Nota per la domanda Note libere' });
+  const { project, composer } = await liveNotesOfNewInterview(page, campo.url, [
+    'Gli interventi sono efficaci?',
+    'Il partenariato ha funzionato?',
+  ]);
   await composer.fill('La rete c’era già prima del progetto');
   // Alt+2 marks DV2 (and would be "go to the second screen" elsewhere).
   await composer.press('Alt+2');
@@ -72,15 +82,7 @@ test('live notes: the note field has the focus, and a reload in mid-interview co
 }) => {
   // Found by a newcomer walk-through: a reload went back to the interview list, and the first
   // words typed after «Avvia il cronometro» went nowhere.
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  const sessions = new SessionsPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Note sul campo');
-  await project.go('Interviste');
-  await sessions.newInterview();
-  await page.getByRole('button', { name: 'Appunti dal vivo' }).click();
-  const composer = page.getByRole('textbox', { name: 'Nota per la domanda Note libere' });
+  const { project, composer } = await liveNotesOfNewInterview(page, campo.url);
   await expect(composer).toBeFocused();
   await page.getByRole('button', { name: 'Avvia il cronometro' }).click();
   await expect(composer).toBeFocused();
