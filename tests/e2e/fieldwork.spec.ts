@@ -114,10 +114,11 @@ test('plan an interview against two DVs, import its Teams transcript, map the sp
     .fill('Servono ore di coordinamento non finanziate');
   await expect(page.getByTestId('save-indicator')).toHaveText(/^Salvato alle/, { timeout: 8000 });
 
-  // Nothing was closed by hand: a reload must find the notes, including the one still being typed.
+  // Nothing was closed by hand: a reload comes back to the notes, the one still being typed
+  // saved with them; closing them comes back to the interview.
   await page.reload();
-  await project.go('Interviste');
-  await page.getByRole('button', { name: 'INT-01' }).click();
+  await expect(page.getByRole('textbox', { name: 'Nota salvata' })).toHaveCount(2);
+  await page.getByRole('button', { name: 'Salva e chiudi' }).click();
   await sessions.source(/Note dal vivo – INT-01/).click();
   await expect(page.locator('.turn')).toHaveCount(2);
   await expect(page.locator('.turn').first()).toContainText('La rete c’era già prima del progetto');
