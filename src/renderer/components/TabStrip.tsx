@@ -1,4 +1,8 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { rovingStep } from './roving-step';
+
+/** Tabs run left to right, and the last leads round to the first. */
+const TAB_KEYS = { previous: 'ArrowLeft', next: 'ArrowRight', wrap: true };
 
 /**
  * A row of tabs (role="tablist"), one button per item, the selected one marked with
@@ -25,21 +29,7 @@ export function TabStrip<T extends string>({
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const current = selected === null ? -1 : items.indexOf(selected);
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const last = items.length - 1;
-    const next =
-      event.key === 'ArrowRight'
-        ? index === last
-          ? 0
-          : index + 1
-        : event.key === 'ArrowLeft'
-          ? index === 0
-            ? last
-            : index - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : null;
+    const next = rovingStep(event.key, index, items.length, TAB_KEYS);
     if (next === null || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     onSelect(items[next]!);

@@ -16,6 +16,7 @@ import { useProjectStore } from '../../stores/project-store';
 import { CodebookImportDialog } from './CodebookImportDialog';
 import { CodeEditorDialog, DeleteCodeDialog, MergeCodeDialog } from './CodeDialogs';
 import { codebookActions } from '../../stores/codebook-actions';
+import { rovingStep } from '../../components/roving-step';
 
 const NO_CODES: Code[] = [];
 
@@ -145,7 +146,7 @@ export function CodebookPanel() {
               onKeyDown={(event) => {
                 if (event.key === 'Enter') setEditing({ kind: 'edit', code });
                 if (event.key === 'Delete') setEditing({ kind: 'delete', code });
-                const target = treeStep(event.key, index, rows.length);
+                const target = rovingStep(event.key, index, rows.length, TREE_KEYS);
                 if (target === null) return;
                 event.preventDefault();
                 setSelectedId(rows[target]!.code.id);
@@ -244,11 +245,5 @@ export function CodebookPanel() {
   );
 }
 
-/** The row an arrow, Home or End key moves to in a tree of `count` rows, or null. */
-function treeStep(key: string, index: number, count: number): number | null {
-  if (key === 'ArrowDown') return Math.min(index + 1, count - 1);
-  if (key === 'ArrowUp') return Math.max(index - 1, 0);
-  if (key === 'Home') return 0;
-  if (key === 'End') return count - 1;
-  return null;
-}
+/** A tree's rows run top to bottom, and stop at either end. */
+const TREE_KEYS = { previous: 'ArrowUp', next: 'ArrowDown', wrap: false };
