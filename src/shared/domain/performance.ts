@@ -2,6 +2,8 @@
  * Performance framework of a priority (Reg. (EU) 1303/2013 Annex II; Implementing Reg. (EU)
  * 215/2014 art. 6; METHODS §3).
  */
+import { formatFixed } from '../i18n/format';
+import type { Language } from '../model/project';
 
 /** One indicator of a priority's performance framework: its milestone and the value achieved. */
 export interface PerformanceIndicator {
@@ -105,4 +107,13 @@ export function rateForDisplay(rate: number): { value: number; decimals: number 
   }
   const factor = 10 ** 4;
   return { value: Math.floor(rate * factor) / factor, decimals: 4 };
+}
+
+/**
+ * A rate as the screens and the report print it beside its verdict: rateForDisplay's figure with
+ * its decimals, trailing zeros kept ("84,0%" beside "81,9%", "64,98%").
+ */
+export function rateText(rate: number, language: Language): string {
+  const { value, decimals } = rateForDisplay(rate);
+  return `${formatFixed(value, language, decimals)}%`;
 }

@@ -1,6 +1,5 @@
-import { achievementRate, assessPriority, rateForDisplay } from '../domain/performance';
-import { formatFixed } from '../i18n';
-import type { Indicator, Language } from '../model/project';
+import { achievementRate, assessPriority, rateText } from '../domain/performance';
+import type { Indicator } from '../model/project';
 import { headerRow, type Chapter, type ReportContext } from './report-context';
 
 /** Verdict fills: achieved green, not achieved amber, serious failure red (text says it too). */
@@ -12,18 +11,9 @@ const usable = (indicator: Indicator) =>
   indicator.achieved !== null &&
   indicator.achieved >= 0;
 
-/** A rate beside its verdict: decimals enough to stay on its side of 65, 75 and 85 %. */
-/** A rate with as many decimals as rateForDisplay says, trailing zeros kept ("84,0%" beside "81,9%"). */
-function rateTextOf(context: { language: Language }) {
-  return (rate: number) => {
-    const { value, decimals } = rateForDisplay(rate);
-    return `${formatFixed(value, context.language, decimals)}%`;
-  };
-}
-
 /** Indicators by axis (with values and achievement rates), then the performance-framework review. */
 export function indicatorsChapter(context: ReportContext, chapter: Chapter): void {
-  const rateText = rateTextOf(context);
+  const rateOf = (rate: number) => rateText(rate, context.language);
   const { t, project } = context;
   const indicators = project.indicators;
   if (indicators.length === 0) {
@@ -70,7 +60,7 @@ export function indicatorsChapter(context: ReportContext, chapter: Chapter): voi
           { text: value(indicator.milestone), align: 'right' },
           { text: value(indicator.target), align: 'right' },
           { text: value(indicator.achieved), align: 'right' },
-          { text: rate === null ? '–' : rateText(rate), align: 'right' },
+          { text: rate === null ? '–' : rateOf(rate), align: 'right' },
         ];
       }),
     });
@@ -109,7 +99,7 @@ export function indicatorsChapter(context: ReportContext, chapter: Chapter): voi
         { text: axis || t('report.indicators.noAxis'), bold: true },
         {
           text: own
-            .map((i, index) => `${i.code || i.name}: ${rateText(verdict.rates[index]!)}`)
+            .map((i, index) => `${i.code || i.name}: ${rateOf(verdict.rates[index]!)}`)
             .join('\n'),
         },
         { text: t(key), fill },

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { formatUserDate } from '../../../shared/domain/dates';
-import { achievementRate, rateForDisplay } from '../../../shared/domain/performance';
+import { achievementRate, rateText } from '../../../shared/domain/performance';
 import type { MessageKey } from '../../../shared/i18n';
-import { formatFixed, formatNumber } from '../../../shared/i18n';
+import { formatNumber } from '../../../shared/i18n';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useIndicatorsStore } from '../../stores/indicators-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -24,9 +24,7 @@ export function IndicatorsScreen() {
   const [axis, setAxis] = useState('');
   const rate = (achieved: number | null, milestone: number | null) => {
     const r = achieved === null || milestone === null ? null : achievementRate(achieved, milestone);
-    if (r === null) return t('app.none');
-    const shown = rateForDisplay(r);
-    return `${formatFixed(shown.value, language, shown.decimals)}%`;
+    return r === null ? t('app.none') : rateText(r, language);
   };
   const add = async () => {
     const added = await addIndicator({ name: name.trim(), axis: axis.trim() });

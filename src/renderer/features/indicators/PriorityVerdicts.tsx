@@ -1,5 +1,4 @@
-import { assessPriority, rateForDisplay } from '../../../shared/domain/performance';
-import { formatFixed } from '../../../shared/i18n';
+import { assessPriority, rateText } from '../../../shared/domain/performance';
 import type { Indicator } from '../../../shared/model/project';
 import { useLanguage, useT } from '../../i18n/use-t';
 
@@ -50,10 +49,10 @@ export function PriorityVerdicts({ indicators }: { indicators: readonly Indicato
               <th scope="row">{axis || t('app.none')}</th>
               <td>
                 {own
-                  .map((i, index) => {
-                    const shown = rateForDisplay(verdict.rates[index]!);
-                    return `${i.code || i.name}: ${formatFixed(shown.value, language, shown.decimals)}%`;
-                  })
+                  .map(
+                    (i, index) =>
+                      `${i.code || i.name}: ${rateText(verdict.rates[index]!, language)}`,
+                  )
                   .join(' · ')}
               </td>
               <td>{t(key)}</td>
