@@ -10,7 +10,6 @@ import { agreementStudy, defaultAgreementCoders } from '../shared/domain/agreeme
 import type { AgreementStudy } from '../shared/domain/agreement-run';
 import type { Translate } from '../shared/i18n';
 import { agreementMethodLine, formatAgreement } from '../shared/i18n/agreement-lines';
-import { codeTreeOrder } from '../shared/domain/codebook-tree';
 import type { Language, ProjectFile } from '../shared/model/project';
 import {
   agreementInputOfViews,
@@ -227,7 +226,7 @@ export async function agreementCommand(
   );
   const study = agreementStudy(input, {
     coders: chosen,
-    codeOrder: codeTreeOrder(file.codes).map(({ code }) => code.id),
+    codebook: file.codes,
     ...(codeIds.length ? { codeIds } : {}),
     ...(threshold !== undefined ? { threshold } : {}),
     unit,

@@ -4,6 +4,7 @@
  * `campo agreement` all show them. Pure; the storage adapters (src/main/core/agreement) build
  * its input from the project's layers.
  */
+import type { Code } from '../model/project';
 import type { Coding, SpeakerTurn } from '../model/source';
 import { isConsensus } from './agreement-consensus';
 import type { AgreementSource, CoderCoding, TextAgreementInput } from './agreement-layers';
@@ -11,6 +12,7 @@ import { characterLevelAgreement, type CharacterLevelReport } from './agreement-
 import { DEFAULT_SEGMENT_THRESHOLD, segmentLevelAgreement } from './agreement-segments';
 import type { SegmentLevelReport } from './agreement-segments';
 import { sentenceUnits, unitLevelAgreement, type UnitLevelReport } from './agreement-units';
+import { codeTreeOrder } from './codebook-tree';
 
 /** One coder's layer on one source, as far as agreement needs it (no texts). */
 export interface LayerCodings {
@@ -82,10 +84,10 @@ export interface AgreementStudyOptions {
   coders: readonly string[];
   codeIds?: readonly string[];
   /**
-   * Without `codeIds`: the order of the codes the coders used (the codebook's, so tables read
-   * as the codebook does); codes it lacks follow in order of first use.
+   * Without `codeIds`: the project's codebook, whose tree order the codes the coders used follow
+   * (tables read as the codebook does); codes it lacks follow in order of first use.
    */
-  codeOrder?: readonly string[];
+  codebook?: readonly Code[];
   /** Segment level threshold (0–1), default 0.9. */
   threshold?: number;
   /** Unit of the unit level, default speaker turns. */
@@ -100,15 +102,16 @@ export interface AgreementStudy {
 }
 
 /**
- * The codes `coders` used, in `order` (codes it lacks after, in order of first use); undefined
- * without an order (the levels then take every code used, in order of first use).
+ * The codes `coders` used, in the codebook's tree order (codes it lacks after, in order of first
+ * use); undefined without a codebook (the levels then take every code used, in order of first use).
  */
 function usedCodes(
   input: TextAgreementInput,
   coders: readonly string[],
-  order: readonly string[] | undefined,
+  codebook: readonly Code[] | undefined,
 ): string[] | undefined {
-  if (!order) return undefined;
+  if (!codebook) return undefined;
+  const order = codeTreeOrder(codebook).map(({ code }) => code.id);
   const among = new Set(coders);
   const used = [...new Set(input.codings.filter((c) => among.has(c.coderId)).map((c) => c.codeId))];
   const rank = new Map(order.map((id, index) => [id, index]));
@@ -121,7 +124,7 @@ function usedCodes(
 /**
  * Character (NVivo), segment (MAXQDA) and unit (κ, Fleiss, α) agreement of `options.coders`.
  * The codes compared are the same at all three levels: those given, else every code the coders
- * used, in `codeOrder` or else in order of first use.
+ * used, in the codebook's order or else in order of first use.
  *
  * @throws RangeError with fewer than two coders or a threshold outside 0–1.
  */
@@ -129,7 +132,7 @@ export function agreementStudy(
   input: TextAgreementInput,
   options: AgreementStudyOptions,
 ): AgreementStudy {
-  const chosen = options.codeIds ?? usedCodes(input, options.coders, options.codeOrder);
+  const chosen = options.codeIds ?? usedCodes(input, options.coders, options.codebook);
   const character = characterLevelAgreement(input, {
     coders: options.coders,
     ...(chosen ? { codeIds: chosen } : {}),

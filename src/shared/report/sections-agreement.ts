@@ -5,7 +5,6 @@
  */
 import { comparedSourceCount } from '../domain/agreement-characters';
 import { isConsensus } from '../domain/agreement-consensus';
-import { codeTreeOrder } from '../domain/codebook-tree';
 import type { TextAgreementInput } from '../domain/agreement-layers';
 import {
   agreementStudy,
@@ -49,7 +48,7 @@ export function agreementForReport(
         : agreementStudy(data, {
             coders,
             // The tables list the codes as the codebook does.
-            codeOrder: codeTreeOrder(project.codes).map(({ code }) => code.id),
+            codebook: project.codes,
           }),
     label: (id) => names.get(id) || id,
     code: (id) => codes.get(id) ?? id,

@@ -4,6 +4,7 @@ import {
   decideConsensus,
 } from '../../../src/shared/domain/agreement-consensus';
 import { agreementInputOf, agreementStudy } from '../../../src/shared/domain/agreement-run';
+import { CodeSchema } from '../../../src/shared/model/project';
 import type { Coding } from '../../../src/shared/model/source';
 import { deepFreeze } from '../../helpers/deep-freeze';
 
@@ -121,7 +122,10 @@ describe('agreementInputOf', () => {
     }));
     const input = agreementInputOf([{ id: 's1', length: 40 }], layers);
     const coders = ['anna', 'bruno'];
-    const study = agreementStudy(input, { coders, codeOrder: ['DV1', 'DV2', 'DV3', 'Unused'] });
+    const codebook = ['DV1', 'DV2', 'DV3', 'Unused'].map((id) =>
+      CodeSchema.parse({ id, name: id }),
+    );
+    const study = agreementStudy(input, { coders, codebook });
     const codes = study.character.pairs[0]!.byCode.map((row) => row.codeId);
     expect(codes).toEqual(['DV1', 'DV2', 'DV3', 'Other']);
     expect(study.segment.meta.codeIds).toEqual(codes);

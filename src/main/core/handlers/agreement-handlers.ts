@@ -21,7 +21,6 @@ import {
   type ProjectFile,
 } from '../../../shared/model/project';
 import { loadAgreementInput, type LoadedAgreementInput } from '../agreement/agreement-data';
-import { codeTreeOrder } from '../../../shared/domain/codebook-tree';
 import { findById, type CoreState } from './context';
 
 type AgreementHandlers = Pick<
@@ -112,7 +111,7 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
             ? null
             : agreementStudy(loaded.input, {
                 coders: chosen,
-                codeOrder: codeTreeOrder(session.project.codes).map(({ code }) => code.id),
+                codebook: session.project.codes,
                 ...(codeIds?.length ? { codeIds } : {}),
                 ...(threshold !== undefined ? { threshold } : {}),
                 ...(unit ? { unit } : {}),
