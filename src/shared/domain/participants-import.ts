@@ -1,5 +1,5 @@
 import type { PartnershipType } from '../model/constants';
-import { foldAccents } from './folding';
+import { foldAccents, nameKey } from './folding';
 import { isCodeTaken, nextParticipantCode } from './pseudonyms';
 
 /** A spreadsheet cell as read from CSV/XLSX (dates already as YYYY-MM-DD). */
@@ -194,7 +194,6 @@ export function buildParticipants(
   // Who has each name already: a row without a pseudonym naming one of them is that person
   // again (the same list imported twice), not a new participant with the next pseudonym.
   const named = new Map<string, string>();
-  const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
   for (const participant of existing) {
     const key = nameKey(participant.name ?? '');
     if (key !== '' && !named.has(key)) named.set(key, participant.code);
@@ -212,7 +211,9 @@ export function buildParticipants(
           params: { field: name, max },
         });
     }
-    const sameName = field('code') === '' ? named.get(nameKey(field('name'))) : undefined;
+    const generated = field('code') === '';
+    const personKey = nameKey(field('name'));
+    const sameName = generated ? named.get(personKey) : undefined;
     if (sameName !== undefined) {
       rowProblems.push({
         row: rowNumber,
@@ -220,7 +221,6 @@ export function buildParticipants(
         params: { code: sameName },
       });
     }
-    const generated = field('code') === '';
     const code = field('code') || nextParticipantCode(taken);
     if (
       isCodeTaken(
@@ -269,8 +269,7 @@ export function buildParticipants(
       return;
     }
     taken.push({ id: `row-${rowNumber}`, code });
-    if (nameKey(field('name')) !== '' && !named.has(nameKey(field('name'))))
-      named.set(nameKey(field('name')), code);
+    if (personKey !== '' && !named.has(personKey)) named.set(personKey, code);
     drafts.push({
       row: rowNumber,
       code,

@@ -1,4 +1,5 @@
 import { colourPicker, type ColourPicker } from '../../../shared/domain/codebook-tree';
+import { nameKey } from '../../../shared/domain/folding';
 import type { PositionUnit } from '../../../shared/exchange/positions';
 import { placeSelections } from '../../../shared/exchange/place-codings';
 import type { RefiCode, RefiProject, RefiTextSource } from '../../../shared/exchange/qde-parse';
@@ -168,14 +169,11 @@ interface SourceContext {
   positions: PositionsReport;
   /** The evaluator importing: memos and codings of no known user go in their layer. */
   importerId: string;
-  /** Their name as Campo knows it, folded (see `sameName`). */
+  /** Their name as Campo knows it, as names are compared (`nameKey`). */
   importerName: string;
   /** REFI users who coded, by the evaluator id their layer gets. */
   coders: Map<string, string>;
 }
-
-/** A person's name compared as written by another tool: spaces and case aside. */
-const sameName = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
 /** The evaluator id of a REFI user: their GUID when it can name a file, else one from the name. */
 function coderIdOf(userGuid: string, name: string): string {
@@ -245,7 +243,7 @@ function mapSource(
         const name = (project.users.get(userGuid) ?? '').slice(0, 200);
         // The importer's own codings (a Campo project exported and read back, or their NVivo
         // work): their layer, not a namesake's beside it.
-        if (context.importerName === '' || sameName(name) !== context.importerName) {
+        if (context.importerName === '' || nameKey(name) !== context.importerName) {
           coderId = coderIdOf(userGuid, name);
           context.coders.set(coderId, name);
         }
@@ -361,7 +359,7 @@ export function mapQdpx(
     now,
     positions: choosePositions(contents, unit),
     importerId: importer.id,
-    importerName: sameName(importer.name),
+    importerName: nameKey(importer.name),
     coders: new Map(),
   };
   const sources: MappedSource[] = [];
