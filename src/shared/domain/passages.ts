@@ -4,8 +4,8 @@ import { isConsensus } from './agreement-consensus';
 
 /**
  * How many stretches of text the segments cover: overlapping segments of one source count once
- * (touching ones are two passages), whoever coded them. With two coders and a consensus layer, one passage is three
- * codings; a report's «N passaggi» means the passages.
+ * (touching ones are two passages), whoever coded them. With two coders and a consensus layer,
+ * one passage is three codings; a report's «N passaggi» means the passages.
  */
 export function distinctPassages(
   segments: ReadonlyArray<{ sourceId: string; coding: Pick<Coding, 'start' | 'end'> }>,

@@ -84,7 +84,7 @@ export function anonymiser(
       out += replaced(text.slice(from, match.index)) + match[0];
       from = match.index + match[0].length;
     }
-    return from === 0 ? replaced(text) : out + replaced(text.slice(from));
+    return out + replaced(text.slice(from));
   };
 }
 

@@ -65,8 +65,8 @@ function attributeCell(
 /**
  * One row per coding, in source order: where it comes from, who said it (pseudonyms and their
  * profile, one column per free attribute), the code and its DV, the passage, memo, key flag,
- * offsets, the day it was coded and by whom (each coder's layer, the consensus). Speaker labels are left out: transcripts often label turns
- * with real names.
+ * offsets, the day it was coded and by whom (each coder's layer, the consensus). Speaker labels
+ * are left out: transcripts often label turns with real names.
  */
 export async function segmentsSheet(
   context: WorkbookContext,

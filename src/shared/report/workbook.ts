@@ -81,8 +81,8 @@ export const UNPACED: WorkbookPace = { pause: () => Promise.resolve() };
  * The project's data as sheets, in this order: coded segments, codebook, codes × participants,
  * framework matrix, NGT ideas, NGT ballots, NGT results, rating matrices, their summaries,
  * indicators, coding reliability (intercoder agreement), rating agreement (the comparisons kept
- * for the report). Every sheet is present, with its header row, even when it has no data, so the workbook always has
- * the same shape. Sheet names are valid for Excel and unique.
+ * for the report). Every sheet is present, with its header row, even when it has no data, so the
+ * workbook always has the same shape. Sheet names are valid for Excel and unique.
  */
 export async function buildWorkbook(
   input: {
