@@ -3,6 +3,7 @@ import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { applyCoding } from '../../../src/shared/domain/coding';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CodingHistory } from '../../../src/main/core/coding/history';
 import { createProject, openProject } from '../../../src/main/core/store/project-store';
 import { CampoError } from '../../../src/shared/ipc/errors';
 import { sourceFile } from '../../helpers/store';
@@ -116,6 +117,62 @@ describe('a full disk', () => {
       `c${n + 1}`,
     ]);
     await reopened.close();
+  });
+  it('keeps no undo step for a coding the full disk refused, and the step before it still undoes', async (context) => {
+    if (!mounted) context.skip('cannot mount a tmpfs here (not root)');
+    const session = await createProject(
+      { parentDir: mountPoint, name: 'Annullare sul campo' },
+      { checkpointIdleMs: 3_600_000 },
+    );
+    await session.addSource(
+      sourceFile('s1', 'Il bando è uscito tardi e i comuni hanno atteso. '.repeat(20)),
+    );
+    const history = new CodingHistory(session);
+    const code = (n: number) =>
+      history.record(`Codice ${n}`, (change) =>
+        change.editSource('s1', (draft) => {
+          draft.codings = applyCoding(draft.codings, draft.text, {
+            id: `c${n}`,
+            codeId: `code-${n}`,
+            start: n * 10,
+            end: n * 10 + 8,
+            coderId: session.evaluator.id,
+            createdAt: new Date().toISOString(),
+          });
+        }),
+      );
+    await code(1);
+    await code(2);
+    const filler = join(mountPoint, 'filler-undo.bin');
+    const { statfsSync } = await import('node:fs');
+    const free = statfsSync(mountPoint).bavail * statfsSync(mountPoint).bsize;
+    await writeFile(filler, Buffer.alloc(free)).catch(() => undefined);
+    const pad = join(mountPoint, 'pad-undo.bin');
+    for (let i = 0; i < 64; i++) await appendFile(pad, Buffer.alloc(512)).catch(() => undefined);
+    // Saves until one no longer fits (a line shares the journal's last page with earlier ones).
+    let error: unknown = null;
+    for (let n = 3; n < 60 && !error; n++) {
+      error = await code(n).then(
+        () => null,
+        (e: unknown) => e,
+      );
+    }
+    expect((error as CampoError).code).toBe('DISK_FULL');
+    const saved = (await session.readSource('s1')).codings.map((c) => c.id);
+    // The refused coding is no step: undo names the last saved one.
+    expect(history.state.undo).toBe(`Codice ${saved.length}`);
+    // A change on a source that is not there fails before its edit: no step either.
+    const missing = await history
+      .record('Nessuno', (change) => change.editSource('nope', () => undefined))
+      .catch((e: unknown) => e);
+    expect((missing as CampoError).code).toBe('NOT_FOUND');
+    expect(history.state.undo).toBe(`Codice ${saved.length}`);
+
+    await rm(filler);
+    await rm(pad, { force: true });
+    await history.undo();
+    expect((await session.readSource('s1')).codings.map((c) => c.id)).toEqual(saved.slice(0, -1));
+    await session.close();
   });
 });
 

@@ -120,10 +120,6 @@ export class CodingChange {
   async editSource<R>(sourceId: string, change: (source: SourceFile) => R): Promise<R> {
     let touched = this.touched.get(sourceId);
     if (!touched) {
-      // The view's own list will do: a save makes a new view, it never edits the old one's list
-      // or its codings (they are frozen).
-      const source = await this.session.readSource(sourceId);
-      this.sourcesBefore.set(sourceId, source.codings);
       touched = new Map();
       this.touched.set(sourceId, touched);
     }
@@ -132,6 +128,11 @@ export class CodingChange {
       return await this.session.mutateSource(
         sourceId,
         (draft) => {
+          // The codings before the first edit, taken from the draft (a copy of the saved view's
+          // list, which the edit may change in place) rather than by another read of the source.
+          if (!this.sourcesBefore.has(sourceId)) {
+            this.sourcesBefore.set(sourceId, [...draft.codings]);
+          }
           const outcome = change(draft);
           if (!inPositionOrder(draft.codings)) draft.codings.sort(byPosition);
           return outcome;
@@ -168,7 +169,10 @@ export class CodingChange {
         : { id, ...composed(touched.values()) };
       if (delta.before.length || delta.after.length) sources.push(delta);
     }
-    const decisionsNow = this.session.project.consensusDecisions.map(unstamped);
+    // Only a change that edited project.json can have changed the decisions.
+    const decisionsNow = this.decisionsBefore
+      ? this.session.project.consensusDecisions.map(unstamped)
+      : [];
     const decisions = this.decisionsBefore && {
       before: decisionsMissing(this.decisionsBefore, decisionsNow),
       after: decisionsMissing(decisionsNow, this.decisionsBefore),
@@ -185,9 +189,13 @@ export class CodingChange {
     };
   }
 
-  /** The delta of a source by comparing all its codings before and after. */
+  /**
+   * The delta of a source by comparing all its codings before and after. A save that failed
+   * before its edit ran (the source was not found, the project closed) changed nothing.
+   */
   private async compared(id: string): Promise<SourceDelta> {
-    const before = this.sourcesBefore.get(id) ?? [];
+    const before = this.sourcesBefore.get(id);
+    if (!before) return { id, before: [], after: [] };
     const after = (await this.session.readSource(id)).codings;
     return { id, before: missingFrom(before, after), after: missingFrom(after, before) };
   }

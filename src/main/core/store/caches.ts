@@ -208,16 +208,19 @@ export class ProjectCaches {
     this.validProject = await stampOf(join(this.session.dir, PROJECT_FILE));
   }
 
-  /** Called before any data file is written: the counts on disk stop being trusted. */
-  async beforeWrite(): Promise<void> {
+  /**
+   * Called before any data file is written: the counts on disk stop being trusted. Returns a
+   * promise only when there is something to wait for (the first write after a flush), so a save
+   * does not wait a turn for nothing.
+   */
+  beforeWrite(): Promise<void> | undefined {
     this.projectWritten = true;
-    // Not while the user works: the timer starts again at every write.
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    this.scheduleFlush();
-    if (!this.cleanOnDisk) return;
+    // Not while the user works: the timer starts again at every write (refreshed, not remade).
+    if (this.flushTimer) this.flushTimer.refresh();
+    else this.scheduleFlush();
+    if (!this.cleanOnDisk) return undefined;
     this.cleanOnDisk = false;
-    await this.writeState(false);
+    return this.writeState(false);
   }
 
   private async writeState(clean: boolean): Promise<void> {

@@ -10,7 +10,7 @@
  * One line per save: `<checksum> <json>\n`. A line cut short by a crash, or damaged, fails its
  * checksum and is skipped; it was never acknowledged (a save resolves once its line is on disk).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { constants, writeSync } from 'node:fs';
 import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -48,7 +48,7 @@ export function layerJournalPath(projectDir: string): string {
 }
 
 function checksum(json: string): string {
-  return createHash('sha1').update(json).digest('hex').slice(0, 12);
+  return hash('sha1', json, 'hex').slice(0, 12);
 }
 
 /** The journal line of one save's deltas. */
@@ -217,6 +217,7 @@ async function cutTornTail(handle: FileHandle, size: number): Promise<number> {
  */
 export class LayerJournal {
   private handle: FileHandle | null = null;
+  private readonly path: string;
   private length = 0;
   /**
    * Where the system writes through (Linux, macOS). Windows has no O_DSYNC: its flush
@@ -230,6 +231,7 @@ export class LayerJournal {
     options: JournalOptions = {},
   ) {
     this.stalledWriteMs = options.stalledWriteMs ?? STALLED_WRITE_MS;
+    this.path = layerJournalPath(projectDir);
   }
 
   /**
@@ -249,7 +251,7 @@ export class LayerJournal {
 
   private async opened(): Promise<FileHandle> {
     if (this.handle) return this.handle;
-    const path = layerJournalPath(this.projectDir);
+    const path = this.path;
     // 'a+' would ignore positions on Linux; 'r+' after creating keeps writes where we say.
     const flags = constants.O_RDWR | (WRITE_THROUGH ?? 0);
     const handle = await open(path, 'a+').then(async (created) => {
@@ -263,7 +265,7 @@ export class LayerJournal {
 
   /** Appends one save's deltas; resolves once they are on disk. */
   async append(deltas: readonly LayerDelta[]): Promise<void> {
-    const path = layerJournalPath(this.projectDir);
+    const path = this.path;
     const data = Buffer.from(journalLine(deltas));
     const handle = await this.opened().catch((error: unknown) => {
       throw toUserFsError(error, path);
@@ -305,7 +307,7 @@ export class LayerJournal {
   /** Empties the journal (every delta is in the layer files, on disk). */
   async reset(): Promise<void> {
     if (this.length === 0 && !this.handle) {
-      await unlink(layerJournalPath(this.projectDir)).catch(() => undefined);
+      await unlink(this.path).catch(() => undefined);
       return;
     }
     const handle = await this.opened();
@@ -325,7 +327,7 @@ export class LayerJournal {
     const opened = this.handle !== null;
     await this.drop();
     if (opened && this.length === 0) {
-      await unlink(layerJournalPath(this.projectDir)).catch(() => undefined);
+      await unlink(this.path).catch(() => undefined);
     }
   }
 }

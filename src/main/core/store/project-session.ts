@@ -129,6 +129,8 @@ export class ProjectSession {
   private closed = false;
   private saves = 0;
   private checkpointTimer: NodeJS.Timeout | null = null;
+  /** Where each source's summary is in project.json's list (see `summaryOf`). */
+  private summaryAt = new Map<string, number>();
   /** A checkpoint's steps are under way: saves meanwhile do not start another run of them. */
   private checkpointing = false;
 
@@ -264,7 +266,8 @@ export class ProjectSession {
   private async persist(write: () => Promise<void>, reload: () => Promise<unknown>): Promise<void> {
     this.emit({ state: 'saving' });
     try {
-      await this.caches.beforeWrite();
+      const unclean = this.caches.beforeWrite();
+      if (unclean) await unclean;
       await write();
     } catch (error) {
       await reload().catch(() => undefined);
@@ -422,9 +425,22 @@ export class ProjectSession {
   }
 
   private knownSource(id: string): SourceSummary {
-    const summary = this.db.data.sources.find((candidate) => candidate.id === id);
+    const summary = this.summaryOf(id);
     if (!summary) throw new CampoError('NOT_FOUND', `No source ${id}`, { id });
     return summary;
+  }
+  /**
+   * The summary of source `id` in project.json, by a position index checked at each use (the
+   * list is changed in place and replaced): a save looks its source up several times, and L has
+   * a thousand of them.
+   */
+  private summaryOf(id: string): SourceSummary | undefined {
+    const sources = this.db.data.sources;
+    const at = this.summaryAt.get(id);
+    if (at !== undefined && sources[at]?.id === id) return sources[at];
+    this.summaryAt = new Map(sources.map((summary, index) => [summary.id, index]));
+    const found = this.summaryAt.get(id);
+    return found === undefined ? undefined : sources[found];
   }
 
   /**
@@ -497,6 +513,8 @@ export class ProjectSession {
       await this.persist(async () => {
         const view = await this.sources.commit(plan);
         saved?.(plan.codings);
+        // The summary is made of the document's fields: a coding save leaves it as it is.
+        if (!plan.change.doc) return;
         const after = summariseSource(
           { ...view, textRev: plan.doc.textRev },
           summary.participantIds,
@@ -535,9 +553,27 @@ export class ProjectSession {
   private scheduleCheckpoint(): void {
     const { deltas, bytes } = this.sources.journalSize;
     if (deltas === 0 || this.checkpointing) return;
-    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    if (bytes >= (this.options.journalMaxBytes ?? JOURNAL_MAX_BYTES)) {
+      if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+      this.runCheckpoint();
+      return;
+    }
+    // Saving goes on: the pause starts again (the timer is refreshed, not made anew each save).
+    if (this.checkpointTimer) {
+      this.checkpointTimer.refresh();
+      return;
+    }
+    this.checkpointTimer = setTimeout(
+      () => this.runCheckpoint(),
+      this.options.checkpointIdleMs ?? CHECKPOINT_IDLE_MS,
+    );
+    this.checkpointTimer.unref();
+  }
+
+  /** Writes the journal into the layer files in steps through the queue, so saves go on between them. */
+  private runCheckpoint(): void {
     this.checkpointTimer = null;
-    // In steps through the queue, so saves go on between them.
+    this.checkpointing = true;
     const step = (): void => {
       void this.enqueue(async () => {
         // Not over the files of a session that took the project over while this one slept (it
@@ -555,14 +591,7 @@ export class ProjectSession {
         },
       );
     };
-    const run = () => {
-      this.checkpointTimer = null;
-      this.checkpointing = true;
-      step();
-    };
-    if (bytes >= (this.options.journalMaxBytes ?? JOURNAL_MAX_BYTES)) return run();
-    this.checkpointTimer = setTimeout(run, this.options.checkpointIdleMs ?? CHECKPOINT_IDLE_MS);
-    this.checkpointTimer.unref();
+    step();
   }
 
   /** Writes the coding journal into the layer files now (before the files are read as a whole). */
