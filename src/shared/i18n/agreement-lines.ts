@@ -89,18 +89,30 @@ const REASON_KEYS: Record<UndefinedReason, MessageKey> = {
   'single-category': 'agreement.reason.singleCategory',
 };
 
-/** Why a statistic is undefined, as a sentence for a footnote or a tooltip. */
-export function undefinedReasonText(reason: UndefinedReason, language: Language): string {
+/** Why a statistic is undefined, on its own ("none of the coders used the code."). */
+export function reasonText(reason: UndefinedReason, language: Language): string {
   return translator(language)(REASON_KEYS[reason]);
 }
 
-/** The first of `reasons` given, as a sentence (a workbook row's "undefined because"); else null. */
+/** Why a statistic is undefined, as a sentence for a tooltip ("Undefined: none of …"). */
+export function undefinedReasonText(reason: UndefinedReason, language: Language): string {
+  return translator(language)('agreement.undefinedBecause', {
+    reason: reasonText(reason, language),
+  });
+}
+
+/**
+ * The first of `reasons` given, for a workbook cell under «Non definito perché» (the reason
+ * alone, with a capital); else null.
+ */
 export function firstReasonText(
   language: Language,
   ...reasons: ReadonlyArray<UndefinedReason | null | undefined>
 ): string | null {
   const found = reasons.find((reason): reason is UndefinedReason => !!reason);
-  return found ? undefinedReasonText(found, language) : null;
+  if (!found) return null;
+  const text = reasonText(found, language);
+  return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
 }
 
 function formatNumber(value: number, language: Language, min: number, max: number): string {

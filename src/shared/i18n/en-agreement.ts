@@ -21,11 +21,12 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
 
   'agreement.undefined': 'undefined',
   'agreement.undefinedShort': 'undef.',
-  'agreement.reason.neitherCoded': 'Undefined: none of the coders used the code.',
+  'agreement.undefinedBecause': 'Undefined: {reason}',
+  'agreement.reason.neitherCoded': 'none of the coders used the code.',
   'agreement.reason.noVariation':
-    'Undefined: every unit falls in one category, so there is no chance agreement to correct for.',
-  'agreement.reason.noData': 'Undefined: nothing to compare.',
-  'agreement.reason.singleCategory': 'Undefined: κn needs at least two codes.',
+    'every unit falls in one category, so there is no chance agreement to correct for.',
+  'agreement.reason.noData': 'nothing to compare.',
+  'agreement.reason.singleCategory': 'κn needs at least two codes.',
 
   'agreement.column.code': 'Code',
   'agreement.column.source': 'Document',

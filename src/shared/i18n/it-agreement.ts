@@ -23,11 +23,12 @@ export const itAgreement = {
 
   'agreement.undefined': 'non definito',
   'agreement.undefinedShort': 'n.d.',
-  'agreement.reason.neitherCoded': 'Non definito: nessuno dei codificatori ha usato il codice.',
+  'agreement.undefinedBecause': 'Non definito: {reason}',
+  'agreement.reason.neitherCoded': 'nessuno dei codificatori ha usato il codice.',
   'agreement.reason.noVariation':
-    'Non definito: tutte le unità ricadono in una sola categoria, quindi non c’è accordo casuale da correggere.',
-  'agreement.reason.noData': 'Non definito: nessun dato da confrontare.',
-  'agreement.reason.singleCategory': 'Non definito: il κn richiede almeno due codici.',
+    'tutte le unità ricadono in una sola categoria, quindi non c’è accordo casuale da correggere.',
+  'agreement.reason.noData': 'nessun dato da confrontare.',
+  'agreement.reason.singleCategory': 'il κn richiede almeno due codici.',
 
   'agreement.column.code': 'Codice',
   'agreement.column.source': 'Documento',

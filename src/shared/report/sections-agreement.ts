@@ -12,7 +12,7 @@ import {
   type AgreementStudy,
 } from '../domain/agreement-run';
 import type { UnitStats } from '../domain/agreement-units';
-import { agreementMethodLine, formatAgreement, undefinedReasonText } from '../i18n/agreement-lines';
+import { agreementMethodLine, formatAgreement, reasonText } from '../i18n/agreement-lines';
 import type { UndefinedReason } from '../domain/agreement-layers';
 import type { ProjectFile } from '../model/project';
 import type { ReportCell } from './model';
@@ -65,7 +65,7 @@ export function reasonsNote(
   const seen = [...new Set([...reasons].filter((r): r is UndefinedReason => r !== null))];
   const short = context.t('agreement.undefinedShort');
   return seen
-    .map((reason) => `${short}: ${undefinedReasonText(reason, context.language)}`)
+    .map((reason) => `${short}: ${reasonText(reason, context.language)}`)
     .join(' ');
 }
 

@@ -4,6 +4,7 @@ import {
   agreementMethodLine,
   formatAgreement,
   ratingMethodLine,
+  firstReasonText,
   undefinedReasonText,
 } from '../../../src/shared/i18n/agreement-lines';
 
@@ -109,5 +110,9 @@ describe('formatAgreement', () => {
     expect(undefinedReasonText('single-category', 'en')).toBe(
       'Undefined: κn needs at least two codes.',
     );
+    // A workbook cell sits under «Non definito perché»: the reason alone, with a capital.
+    expect(firstReasonText('it', null, 'no-data')).toBe('Nessun dato da confrontare.');
+    expect(firstReasonText('en', 'neither-coded')).toBe('None of the coders used the code.');
+    expect(firstReasonText('en', null, undefined)).toBeNull();
   });
 });

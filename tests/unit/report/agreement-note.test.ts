@@ -21,7 +21,7 @@ describe('the note under an agreement table', () => {
         ['neither-coded', null, 'neither-coded'],
         reportContext(project, [], defaultReportSettings(language)),
       );
-    expect(note('en')).toBe('undef.: Undefined: none of the coders used the code.');
-    expect(note('it')).toBe('n.d.: Non definito: nessuno dei codificatori ha usato il codice.');
+    expect(note('en')).toBe('undef.: none of the coders used the code.');
+    expect(note('it')).toBe('n.d.: nessuno dei codificatori ha usato il codice.');
   });
 });
