@@ -5,7 +5,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -251,6 +251,9 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => ready());
+  }).catch(async (error: unknown) => {
+    await core.shutdown();
+    throw error;
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
@@ -269,12 +272,35 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   };
 }
 
+/**
+ * Starts browser mode on the port the last start used (noted in the config folder), else on any
+ * free one. The same port is the same origin for the browser: a tab open on Campo keeps what it
+ * remembers (text not yet saved) when Campo is started again and the new address is opened in
+ * that tab. A port given in `options` is used as given.
+ */
+export async function startOnLastPort(options: BrowserHostOptions = {}): Promise<BrowserHost> {
+  if (options.port) return startBrowserHost(options);
+  const configDir = options.configDir ?? defaultConfigDir();
+  const noted = join(configDir, 'browser-port');
+  const last = Number((await readFile(noted, 'utf8').catch(() => '')).trim());
+  const host = await (Number.isInteger(last) && last > 1024 && last < 65536
+    ? startBrowserHost({ ...options, port: last }).catch(() =>
+        startBrowserHost({ ...options, port: 0 }),
+      )
+    : startBrowserHost({ ...options, port: 0 }));
+  await mkdir(configDir, { recursive: true })
+    .then(() => writeFile(noted, new URL(host.url).port))
+    .catch(() => undefined);
+  return host;
+}
+
 /** `tsx src/main/browser-host.ts [--port N]`: start and print the address. */
 async function main(): Promise<void> {
   const portFlag = process.argv.indexOf('--port');
   const port =
     portFlag > 0 ? Number(process.argv[portFlag + 1]) : Number(process.env.CAMPO_PORT ?? 0);
-  const host = await startBrowserHost({ port });
+  // Port 0 (the default): the port of the last start, else any free one.
+  const host = await startOnLastPort({ port });
   console.log(`Campo (modalità browser / browser mode): ${host.url}`);
   console.log(
     'Apri questo indirizzo nel browser. Ctrl+C per chiudere. / Open this address in your browser.',

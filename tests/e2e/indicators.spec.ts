@@ -58,6 +58,10 @@ test('enter indicators for two axes and read the performance-framework verdicts'
   // «Elimina» asks first (found by a newcomer walk-through: it deleted at once, with no way back).
   await page.getByRole('button', { name: 'Imprese sostenute', exact: true }).click();
   const dialog = page.getByRole('dialog');
+  // Tab from the last field reaches «Chiudi», not the red «Elimina» (walk-through 8).
+  await dialog.locator('input, select, textarea').last().focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveText('Chiudi');
   await dialog.getByRole('button', { name: 'Elimina', exact: true }).click();
   await expect(dialog).toContainText('Eliminare «Imprese sostenute» con i suoi target e valori?');
   await dialog.getByRole('button', { name: 'Annulla' }).click();

@@ -96,10 +96,55 @@ test('live notes: the note field has the focus, and a reload in mid-interview co
   await expect(saved).toHaveCount(2);
   await expect(saved.first()).toHaveValue('Prima nota');
   await expect(saved.last()).toHaveValue('Seconda, non ancora inviata');
+  // The project opened anew (after a restart of Campo) forgets the screen it showed; the notes
+  // still come back, and closing them goes to their interview, not to the overview
+  // (walk-through 8).
+  await page.evaluate(() => {
+    for (const key of Object.keys(sessionStorage)) {
+      if (key.endsWith('.screen')) sessionStorage.removeItem(key);
+    }
+  });
+  await page.reload();
+  await expect(composer).toBeFocused();
   await page.getByRole('button', { name: 'Salva e chiudi' }).click();
   await expect(page.getByRole('button', { name: '← Torna alle interviste' })).toBeVisible();
+  await expect(project.nav('Interviste')).toHaveAttribute('aria-current', 'page');
   // Closed on purpose: a reload now stays on the interview screen.
   await page.reload();
   await expect(project.nav('Interviste')).toHaveAttribute('aria-current', 'page');
   await expect(composer).toHaveCount(0);
+});
+
+test('live notes: a note entered while Campo was down comes back when Campo starts again, and is saved', async ({
+  page,
+  campo,
+}) => {
+  // Found by a newcomer walk-through: a note entered while Campo was down looked saved, and
+  // opening Campo's new address in the tab dropped it without a word.
+  const { composer } = await liveNotesOfNewInterview(page, campo.url);
+  await composer.fill('Salvata prima');
+  await composer.press('Enter');
+  await expect(page.getByText(/Salvato alle/)).toBeVisible();
+  // Campo stops (killed) and starts again: the tab's address is no longer valid.
+  await campo.restart();
+  await composer.fill('Scritta mentre Campo era fermo');
+  await composer.press('Enter');
+  await expect(page.locator('.notifications')).toContainText('riapri l’indirizzo completo');
+  // The new address, opened in the same tab (the same port: the tab keeps what it holds).
+  const start = new StartPage(page);
+  await start.goto(campo.url);
+  await start.recent('Note sul campo').click();
+  const saved = page.getByRole('textbox', { name: 'Nota salvata' });
+  await expect(
+    page.getByText('1 nota non ancora salvata è tornata', { exact: false }),
+  ).toBeVisible();
+  await expect(saved).toHaveCount(2);
+  await expect(saved.last()).toHaveValue('Scritta mentre Campo era fermo');
+  await page.getByRole('button', { name: 'Salva e chiudi' }).click();
+  await expect(page.getByRole('button', { name: '← Torna alle interviste' })).toBeVisible();
+  // Opened again, the notes are read from the project; the window remembers nothing more.
+  await page.getByRole('button', { name: 'Appunti dal vivo' }).click();
+  await expect(saved).toHaveCount(2);
+  await expect(saved.last()).toHaveValue('Scritta mentre Campo era fermo');
+  await expect(page.getByText('non ancora salvata è tornata', { exact: false })).toHaveCount(0);
 });

@@ -58,6 +58,11 @@ export function initApi(): CampoApi | null {
   else {
     const token = takeToken();
     current = token ? createApi(httpTransport(token)) : null;
+    // Campo's new address (after a restart) pasted into this tab changes only the hash, which
+    // loads nothing: start again with its token (what the tab remembers stays).
+    window.addEventListener('hashchange', () => {
+      if (/token=/.test(window.location.hash)) window.location.reload();
+    });
   }
   return current;
 }

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { upsertInProject } from './project-store';
 import { attempt, deleteThenRefresh } from './core-calls';
 import { resetOnProjectChange } from './project-scope';
+import { useNavigationStore } from './navigation-store';
 import { recallFromTab, rememberInTab } from './tab-memory';
 import { baseRevOf } from './base-revision';
 
@@ -71,6 +72,9 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
     const session = sessions.find((s) => s.id === recallFromTab('live-notes'));
     if (!session) return;
     get().open(session.kind, session.id);
+    // Closing them comes back to their interview, even when the project was opened anew (the
+    // screen it showed is then forgotten; walk-through 8 landed on the overview).
+    useNavigationStore.getState().go(session.kind === 'interview' ? 'interviews' : 'focusGroups');
     set({ liveNotesFor: session.id });
   },
 }));

@@ -53,12 +53,15 @@ export function parseReferencePeriod(typed: string): string | null | 'invalid' {
 
 /**
  * An ISO date as the user reads it: "15/06/2021" (day, month, year in Italian and in British
- * English). Anything that is not an ISO date (a free "2020-11" reference period) is shown as is.
+ * English); an ISO month ("2020-11", a reference period) as "11/2020". Any other free period
+ * ("I sem. 2021") is shown as typed.
  */
 export function formatUserDate(value: string | null | undefined): string {
   if (!value) return '';
   const match = ISO_DATE.exec(value);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
+  if (match) return `${match[3]}/${match[2]}/${match[1]}`;
+  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
+  return month ? `${month[2]}/${month[1]}` : value;
 }
 
 /**

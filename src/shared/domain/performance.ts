@@ -117,3 +117,13 @@ export function rateText(rate: number, language: Language): string {
   const { value, decimals } = rateForDisplay(rate);
   return `${formatFixed(value, language, decimals)}%`;
 }
+
+/**
+ * The axes (priorities) of `indicators` in reading order: «Priorità 2» before «Priorità 10»,
+ * whatever the order they were added in; indicators without an axis come last.
+ */
+export function axesInOrder(indicators: ReadonlyArray<{ axis: string }>): string[] {
+  const axes = [...new Set(indicators.map((indicator) => indicator.axis))];
+  const collator = new Intl.Collator('it', { numeric: true, sensitivity: 'base' });
+  return axes.sort((a, b) => (a === '' ? 1 : b === '' ? -1 : collator.compare(a, b)));
+}

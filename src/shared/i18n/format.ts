@@ -31,10 +31,15 @@ function held<T extends Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeForm
  * Number format of `language`. Grouping is forced: ICU leaves 4-digit Italian numbers ungrouped
  * ("1234"), while Italian reports write "1.234".
  */
-function numberFormat(language: Language, maximumFractionDigits = 2): Intl.NumberFormat {
-  return held(`number:${language}:${maximumFractionDigits}`, () => {
+function numberFormat(
+  language: Language,
+  maximumFractionDigits = 2,
+  minimumFractionDigits = 0,
+): Intl.NumberFormat {
+  return held(`number:${language}:${maximumFractionDigits}:${minimumFractionDigits}`, () => {
     return new Intl.NumberFormat(LOCALES[language], {
       maximumFractionDigits,
+      minimumFractionDigits,
       useGrouping: 'always',
     });
   });
@@ -114,4 +119,14 @@ export function formatFixed(value: number, language: Language, digits: number): 
 /** A number in the user's language ("1.234,5" in Italian). */
 export function formatNumber(value: number, language: Language, maximumFractionDigits = 2): string {
   return numberFormat(language, maximumFractionDigits).format(value);
+}
+
+/**
+ * An indicator's value as monitoring gives it: a whole number without decimals, any other with
+ * at least two («25.500.000,50», never «…,5») and at most six.
+ */
+export function formatIndicatorValue(value: number, language: Language): string {
+  return Number.isInteger(value)
+    ? numberFormat(language, 0).format(value)
+    : numberFormat(language, 6, 2).format(value);
 }

@@ -6,7 +6,14 @@ import { formatMessage, type MessageParams } from './format';
 import { it, type MessageKey } from './it';
 
 export type { MessageKey } from './it';
-export { formatDateTime, formatFixed, formatNumber, formatTime, LOCALES } from './format';
+export {
+  formatDateTime,
+  formatFixed,
+  formatIndicatorValue,
+  formatNumber,
+  formatTime,
+  LOCALES,
+} from './format';
 
 /** The message catalogues, by language. */
 export const CATALOGUES: Record<Language, Record<MessageKey, string>> = { it, en };

@@ -1,5 +1,6 @@
-import { achievementRate, assessPriority, rateText } from '../domain/performance';
+import { achievementRate, assessPriority, axesInOrder, rateText } from '../domain/performance';
 import type { Indicator } from '../model/project';
+import { formatIndicatorValue } from '../i18n/format';
 import { headerRow, type Chapter, type ReportContext } from './report-context';
 
 /** Verdict fills: achieved green, not achieved amber, serious failure red (text says it too). */
@@ -21,11 +22,11 @@ export function indicatorsChapter(context: ReportContext, chapter: Chapter): voi
     return;
   }
   chapter.paragraph(t('report.indicators.intro'));
-  const axes = [...new Set(indicators.map((indicator) => indicator.axis))];
-  // Amounts in the tens of thousands and more lose their decimals (cents of a budget say
-  // nothing here), so a column of them stays narrow enough not to wrap.
+  const axes = axesInOrder(indicators);
+  // A value is printed as monitoring gives it (rounding 25.500.000,50 gave 25.500.001, a
+  // figure found nowhere else), as on the screen.
   const value = (v: number | null) =>
-    v === null ? '–' : context.number(v, Math.abs(v) >= 10_000 ? 0 : 2);
+    v === null ? '–' : formatIndicatorValue(v, context.language);
   for (const axis of axes) {
     const own = indicators.filter((indicator) => indicator.axis === axis);
     const sources = [...new Set(own.map((i) => i.source.trim()).filter(Boolean))];
@@ -35,8 +36,9 @@ export function indicatorsChapter(context: ReportContext, chapter: Chapter): voi
         sources.length > 0
           ? { given: sources.join('; ') }
           : { what: t('report.sourceWhat.monitoring') },
-      // The three amounts get room for "123.456.789"; the name wraps instead.
-      widths: [8, 27, 7, 15, 15, 15, 13],
+      // The three amounts get room for "123.456.789,50", a code for "CO-SO-01" and the unit for
+      // "persone"; the name wraps instead.
+      widths: [11, 19, 11, 16, 16, 16, 11],
       header: [
         headerRow([
           t('report.indicators.colCode'),

@@ -27,7 +27,10 @@ describe('dates as evaluators type them', () => {
 
   it('show ISO dates day first, and leave other text as it is', () => {
     expect(formatUserDate('2021-06-15')).toBe('15/06/2021');
-    expect(formatUserDate('2020-11')).toBe('2020-11');
+    // A reference month reads as the dates around it; another free period stays as typed.
+    expect(formatUserDate('2020-11')).toBe('11/2020');
+    expect(formatUserDate('I sem. 2021')).toBe('I sem. 2021');
+    expect(formatUserDate('2020-13')).toBe('2020-13');
     expect(formatUserDate(null)).toBe('');
   });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { achievementRate, assessPriority } from '../../../src/shared/domain/performance';
+import {
+  achievementRate,
+  assessPriority,
+  axesInOrder,
+} from '../../../src/shared/domain/performance';
 
 /** Indicators with milestone 100, so the achieved values are the rates. */
 const atRates = (...rates: number[]) => rates.map((achieved) => ({ milestone: 100, achieved }));
@@ -189,5 +193,14 @@ describe('assessPriority', () => {
     const copy = structuredClone(indicators);
     assessPriority(indicators);
     expect(indicators).toEqual(copy);
+  });
+});
+
+describe('axes in reading order', () => {
+  it('puts «Priorità 2» before «Priorità 10» and the unnamed axis last, whatever the order added', () => {
+    const axes = ['Priorità 3', '', 'Priorità 10', 'Priorità 1', 'Priorità 3', 'Asse 2'].map(
+      (axis) => ({ axis }),
+    );
+    expect(axesInOrder(axes)).toEqual(['Asse 2', 'Priorità 1', 'Priorità 3', 'Priorità 10', '']);
   });
 });

@@ -2,7 +2,11 @@ import { request } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../../src/main/browser-host';
+import {
+  startBrowserHost,
+  startOnLastPort,
+  type BrowserHost,
+} from '../../../src/main/browser-host';
 import { tempDir } from '../../helpers/temp-dir';
 
 let host: BrowserHost | null = null;
@@ -163,5 +167,26 @@ describe('browser host', () => {
     while (!received.includes('"state":"saved"')) received += (await reader.read()).value ?? '';
     expect(received).toContain('event: saveState');
     controller.abort();
+  });
+});
+
+describe('starting again', () => {
+  it('listens on the port of the last start, so an open tab keeps its origin and what it remembers', async () => {
+    const root = await tempDir();
+    const rendererDir = join(root, 'renderer');
+    await mkdir(rendererDir, { recursive: true });
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Campo</title>');
+    const options = { rendererDir, configDir: join(root, 'config'), projectsDir: join(root, 'p') };
+    const first = await startOnLastPort(options);
+    const port = new URL(first.url).port;
+    await first.close();
+    host = await startOnLastPort(options);
+    expect(new URL(host.url).port).toBe(port);
+    // A new token all the same: the old address no longer opens Campo.
+    expect(host.url).not.toBe(first.url);
+    // Taken by another program meanwhile: any free port.
+    const other = await startOnLastPort(options).catch((error: unknown) => error);
+    expect(new URL((other as BrowserHost).url).port).not.toBe(port);
+    await (other as BrowserHost).close();
   });
 });

@@ -186,10 +186,36 @@ describe('buildReport', () => {
       '700',
       '87,5%',
     ]);
-    expect(row(italian, 'F1')[5]).toBe('1.234,5');
+    expect(row(italian, 'F1')[5]).toBe('1.234,50');
     const english = tables(build({ sections: ['indicators'], language: 'en' }));
-    expect(row(english, 'F1')[5]).toBe('1,234.5');
+    expect(row(english, 'F1')[5]).toBe('1,234.50');
     expect(english[0]!.caption).toBe('Table 1.1 – Indicators – I');
+  });
+
+  it('prints an amount as monitoring gives it, cents and all, and the axes in reading order', () => {
+    // Found by a newcomer walk-through: a target of 25.500.000,50 € was printed 25.500.001.
+    const project = sampleProject();
+    const first = project.indicators[0]!;
+    project.indicators.unshift({
+      ...first,
+      id: 'f3',
+      code: 'F-03',
+      axis: 'II',
+      milestone: 25_500_000.5,
+      target: 30_000_000,
+      achieved: 8_765_432.1,
+    });
+    const printed = tables(build({ sections: ['indicators'] }, project));
+    expect(printed.map((table) => table.caption).slice(0, 2)).toEqual([
+      'Tavola 1.1 – Indicatori – I',
+      'Tavola 1.2 – Indicatori – II',
+    ]);
+    const f3 = printed[1]!.rows.find((cells) => cells[0]!.text === 'F-03')!;
+    expect(f3.slice(3, 6).map((cell) => cell.text)).toEqual([
+      '25.500.000,50',
+      '30.000.000',
+      '8.765.432,10',
+    ]);
   });
 
   it('prints a whole rate with its decimal, as the rates beside it are printed', () => {

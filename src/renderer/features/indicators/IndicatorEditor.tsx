@@ -126,11 +126,11 @@ export function IndicatorEditor({ indicator, onClose }: { indicator: Indicator; 
           </div>
         ) : (
           <div className="dialog-actions">
-            <button type="button" className="danger" onClick={() => setConfirming(true)}>
-              {t('app.delete')}
-            </button>
             <button type="button" className="primary" onClick={onClose}>
               {t('app.close')}
+            </button>
+            <button type="button" className="danger apart" onClick={() => setConfirming(true)}>
+              {t('app.delete')}
             </button>
           </div>
         )}

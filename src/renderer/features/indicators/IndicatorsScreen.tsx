@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatUserDate } from '../../../shared/domain/dates';
-import { achievementRate, rateText } from '../../../shared/domain/performance';
+import { achievementRate, axesInOrder, rateText } from '../../../shared/domain/performance';
 import type { MessageKey } from '../../../shared/i18n';
-import { formatNumber } from '../../../shared/i18n';
+import { formatIndicatorValue } from '../../../shared/i18n';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useIndicatorsStore } from '../../stores/indicators-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -14,8 +14,15 @@ import { PriorityVerdicts } from './PriorityVerdicts';
 export function IndicatorsScreen() {
   const t = useT();
   const language = useLanguage();
-  const indicators = useProjectStore((state) => state.snapshot?.project.indicators ?? []);
-  const value = (n: number | null) => (n === null ? t('app.none') : formatNumber(n, language, 6));
+  const all = useProjectStore((state) => state.snapshot?.project.indicators);
+  // By axis in reading order (as the report's tables), then in the order they were added.
+  const indicators = useMemo(() => {
+    const list = all ?? [];
+    const order = axesInOrder(list);
+    return [...list].sort((a, b) => order.indexOf(a.axis) - order.indexOf(b.axis));
+  }, [all]);
+  const value = (n: number | null) =>
+    n === null ? t('app.none') : formatIndicatorValue(n, language);
   const sources = [...new Set(indicators.map((i) => i.source).filter(Boolean))];
   const addIndicator = useIndicatorsStore((state) => state.add);
   const [editing, setEditing] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import { assessPriority, rateText } from '../../../shared/domain/performance';
+import { assessPriority, axesInOrder, rateText } from '../../../shared/domain/performance';
 import type { Indicator } from '../../../shared/model/project';
 import { useLanguage, useT } from '../../i18n/use-t';
 
@@ -12,7 +12,7 @@ export function PriorityVerdicts({ indicators }: { indicators: readonly Indicato
   const usable = indicators.filter(
     (i) => i.milestone !== null && i.milestone > 0 && i.achieved !== null && i.achieved >= 0,
   );
-  const axes = [...new Set(usable.map((i) => i.axis))];
+  const axes = axesInOrder(usable);
   if (axes.length === 0) return <p className="muted">{t('indicators.noVerdicts')}</p>;
   return (
     <table className="data-table" aria-label={t('indicators.verdicts')}>

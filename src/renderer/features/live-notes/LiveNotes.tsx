@@ -157,6 +157,11 @@ export function LiveNotes({ session }: { session: FieldSession }) {
           </button>
         </div>
       </header>
+      {notes.restored > 0 && (
+        <p className="notice-warning" role="status">
+          {t('notes.restoredUnsaved', { n: notes.restored })}
+        </p>
+      )}
       <p className="hint live-notes-keys">
         {t('notes.keys')}{' '}
         {questions

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
 import { refreshProject } from '../../stores/core-calls';
 import { markSaved, markUnsaved } from '../../stores/pending-edits';
+import { recallFromTab, rememberInTab } from '../../stores/tab-memory';
 
 /** Notes not under a guide question. */
 export const FREE_NOTES = 'free';
@@ -15,6 +16,27 @@ const PAUSE_MS = 1200;
 const RETRY_MS = 10_000;
 
 type Draft = Omit<NoteEntry, 'guideQuestionId'>;
+
+/**
+ * Where this window keeps notes not yet saved (a failed save: Campo not answering), so a reload
+ * (after Campo is started again) brings them back instead of the older list on disk.
+ */
+export const unsavedNotesKey = (sessionId: string) => `live-notes-unsaved.${sessionId}`;
+
+interface UnsavedNotes {
+  entries: NoteEntry[];
+  drafts: Record<string, Draft>;
+}
+
+function recalledUnsaved(sessionId: string): UnsavedNotes | null {
+  try {
+    const read = JSON.parse(recallFromTab(unsavedNotesKey(sessionId)) ?? 'null') as unknown;
+    const notes = read as UnsavedNotes | null;
+    return Array.isArray(notes?.entries) && typeof notes.drafts === 'object' ? notes : null;
+  } catch {
+    return null;
+  }
+}
 
 const newDraft = (): Draft => ({ id: crypto.randomUUID(), text: '', time: null, questionIds: [] });
 const toggled = (ids: string[], id: string) =>
@@ -42,25 +64,13 @@ export function useLiveNotes(session: FieldSession) {
   const hadSource = useRef(session.notesSourceId !== null);
   useEffect(() => {
     latest.current = { entries: entries ?? [], drafts };
-  }, [entries, drafts]);
-
-  useEffect(() => {
-    let live = true;
-    const id = session.notesSourceId;
-    const load = id ? api().sourceGet({ id }).then(sourceToNotes) : Promise.resolve([]);
-    load.then(
-      (loaded) => live && setEntries(loaded),
-      (error: unknown) => {
-        useAppStore.getState().notifyError(error);
-        if (live) setEntries([]);
-      },
-    );
-    return () => {
-      live = false;
-    };
-    // Loaded once per opening: later saves come from this view.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session.id]);
+    // Kept by the window while not saved: what is typed or committed survives a reload.
+    if (entries !== null && dirtySince.current !== null) {
+      rememberInTab(unsavedNotesKey(session.id), JSON.stringify(latest.current));
+    }
+  }, [entries, drafts, session.id]);
+  /** Notes this window had not saved when it was reloaded (see unsavedNotesKey). */
+  const [restored, setRestored] = useState(0);
 
   const elapsed = useCallback(
     () => (startedAt ? Math.max(0, Math.round((Date.now() - Date.parse(startedAt)) / 1000)) : 0),
@@ -98,6 +108,7 @@ export function useLiveNotes(session: FieldSession) {
       .notesSave({ sessionId: session.id, entries: all })
       .then(
         async () => {
+          if (dirtySince.current === null) rememberInTab(unsavedNotesKey(session.id), null);
           if (!hadSource.current) {
             hadSource.current = true;
             await refreshProject();
@@ -126,6 +137,46 @@ export function useLiveNotes(session: FieldSession) {
     dirtySince.current ??= changedAt.current;
     markUnsaved(owner.current, () => save());
   };
+
+  useEffect(() => {
+    let live = true;
+    const id = session.notesSourceId;
+    const load = id ? api().sourceGet({ id }).then(sourceToNotes) : Promise.resolve([]);
+    load.then(
+      (loaded) => {
+        if (!live) return;
+        const unsaved = recalledUnsaved(session.id);
+        // Notes the window holds that the project lacks (or holds otherwise): a save that did
+        // not reach Campo. When the last save did reach it, the project's list is the same.
+        const onDisk = new Map(loaded.map((entry) => [entry.id, entry.text]));
+        const missing = unsaved
+          ? [...unsaved.entries, ...Object.values(unsaved.drafts)].filter(
+              (note) => note.text.trim() !== '' && onDisk.get(note.id) !== note.text,
+            )
+          : [];
+        if (!unsaved || missing.length === 0) {
+          rememberInTab(unsavedNotesKey(session.id), null);
+          setEntries(loaded);
+          return;
+        }
+        // The window's later list replaces the saved one (a save writes the whole list), and is
+        // saved as soon as Campo answers.
+        setRestored(missing.length);
+        setEntries(unsaved.entries);
+        setDrafts(unsaved.drafts);
+        touch();
+      },
+      (error: unknown) => {
+        useAppStore.getState().notifyError(error);
+        if (live) setEntries([]);
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // Loaded once per opening: later saves come from this view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session.id]);
 
   useEffect(() => {
     const timer = setInterval(() => {
@@ -177,6 +228,8 @@ export function useLiveNotes(session: FieldSession) {
   return {
     entries,
     drafts,
+    /** How many notes came back from this window's memory, unsaved, after a reload. */
+    restored,
     startedAt,
     elapsed,
     start,
