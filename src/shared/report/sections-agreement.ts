@@ -64,9 +64,7 @@ export function reasonsNote(
 ): string {
   const seen = [...new Set([...reasons].filter((r): r is UndefinedReason => r !== null))];
   const short = context.t('agreement.undefinedShort');
-  return seen
-    .map((reason) => `${short}: ${reasonText(reason, context.language)}`)
-    .join(' ');
+  return seen.map((reason) => `${short}: ${reasonText(reason, context.language)}`).join(' ');
 }
 
 /** Sentences joined, empty ones left out. */
