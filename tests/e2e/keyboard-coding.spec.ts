@@ -58,6 +58,14 @@ test('code a passage with the keyboard only: skip links, a caret moved by turn, 
     'E come siete riusciti a costruire un rapporto di fiducia con i residenti?',
   );
   await page.keyboard.press('Escape');
+  // Shift+↓ grows by sentence within the speaker's turn only (walk-through 8: it ran on into
+  // the next speaker's answer, which was then credited to the interviewer's voice).
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+  await expect(selection.locator('blockquote')).toHaveText(
+    'E come siete riusciti a costruire un rapporto di fiducia con i residenti?',
+  );
+  await page.keyboard.press('Escape');
   await expect(selection).toHaveCount(0);
 
   // A code with no quick key: Enter goes to the picker, its name and Enter apply it.

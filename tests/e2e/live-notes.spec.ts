@@ -129,7 +129,10 @@ test('live notes: a note entered while Campo was down comes back when Campo star
   await campo.restart();
   await composer.fill('Scritta mentre Campo era fermo');
   await composer.press('Enter');
-  await expect(page.locator('.notifications')).toContainText('riapri l’indirizzo completo');
+  await expect(page.locator('.notifications')).toContainText(
+    /riapri l’indirizzo completo|non risponde/,
+    { timeout: 20_000 },
+  );
   // The new address, opened in the same tab (the same port: the tab keeps what it holds).
   const start = new StartPage(page);
   await start.goto(campo.url);

@@ -1,4 +1,4 @@
-import type { Code, EvaluationQuestion, Participant } from '../model/project';
+import type { Code, EvaluationQuestion, Language, Participant } from '../model/project';
 import type { Coding, SpeakerTurn } from '../model/source';
 import { descendantIdsOfAll, questionsOfCodes } from './codebook-tree';
 import { foldAccents } from './folding';
@@ -308,11 +308,13 @@ export function frameworkMatrix(
 }
 
 /**
- * A quotation as reports cite it: «text» (INT-03), whitespace runs collapsed to one space and
- * trimmed, an ellipsis ("…", "[...]") kept as written. Without a pseudonym, just «text».
+ * A quotation as reports cite it: «text» (INT-03) in Italian, “text” (INT-03) in English,
+ * whitespace runs collapsed to one space and trimmed, an ellipsis ("…", "[...]") kept as
+ * written. Without a pseudonym, just «text».
  */
-export function quotation(text: string, pseudonym: string): string {
-  const quoted = `«${text.replace(/\s+/g, ' ').trim()}»`;
+export function quotation(text: string, pseudonym: string, language: Language = 'it'): string {
+  const [open, close] = language === 'en' ? ['“', '”'] : ['«', '»'];
+  const quoted = `${open}${text.replace(/\s+/g, ' ').trim()}${close}`;
   const who = pseudonym.trim();
   return who === '' ? quoted : `${quoted} (${who})`;
 }

@@ -122,11 +122,11 @@ export function formatNumber(value: number, language: Language, maximumFractionD
 }
 
 /**
- * An indicator's value as monitoring gives it: a whole number without decimals, any other with
- * at least two («25.500.000,50», never «…,5») and at most six.
+ * An indicator's value as monitoring gives it, with the decimals it has (at most six, never
+ * rounded to a whole number); an amount in euro with cents shows both digits («25.500.000,50»).
  */
-export function formatIndicatorValue(value: number, language: Language): string {
-  return Number.isInteger(value)
-    ? numberFormat(language, 0).format(value)
-    : numberFormat(language, 6, 2).format(value);
+export function formatIndicatorValue(value: number, language: Language, unit = ''): string {
+  if (Number.isInteger(value)) return numberFormat(language, 0).format(value);
+  const money = /€|\beur(o|os)?\b/i.test(unit);
+  return numberFormat(language, money ? 2 : 6, money ? 2 : 0).format(value);
 }

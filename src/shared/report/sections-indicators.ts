@@ -25,8 +25,8 @@ export function indicatorsChapter(context: ReportContext, chapter: Chapter): voi
   const axes = axesInOrder(indicators);
   // A value is printed as monitoring gives it (rounding 25.500.000,50 gave 25.500.001, a
   // figure found nowhere else), as on the screen.
-  const value = (v: number | null) =>
-    v === null ? '–' : formatIndicatorValue(v, context.language);
+  const value = (v: number | null, unit: string) =>
+    v === null ? '–' : formatIndicatorValue(v, context.language, unit);
   for (const axis of axes) {
     const own = indicators.filter((indicator) => indicator.axis === axis);
     const sources = [...new Set(own.map((i) => i.source.trim()).filter(Boolean))];
@@ -59,9 +59,9 @@ export function indicatorsChapter(context: ReportContext, chapter: Chapter): voi
           { text: indicator.code },
           { text: indicator.name },
           { text: indicator.unit },
-          { text: value(indicator.milestone), align: 'right' },
-          { text: value(indicator.target), align: 'right' },
-          { text: value(indicator.achieved), align: 'right' },
+          { text: value(indicator.milestone, indicator.unit), align: 'right' },
+          { text: value(indicator.target, indicator.unit), align: 'right' },
+          { text: value(indicator.achieved, indicator.unit), align: 'right' },
           { text: rate === null ? '–' : rateOf(rate), align: 'right' },
         ];
       }),

@@ -84,7 +84,7 @@ export function questionChapter(
   for (const segment of key) {
     chapter.blocks.push({
       kind: 'quotation',
-      text: quotation(context.anonymise(segment.coding.text), ''),
+      text: quotation(context.anonymise(segment.coding.text), '', context.language),
       citation: `(${whoSaid(context, segment)}, ${sourceOf(context, segment)})`,
     });
   }

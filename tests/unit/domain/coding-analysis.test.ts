@@ -487,5 +487,7 @@ describe('quotation', () => {
     );
     expect(quotation('[...] poi   funziona', ' FG-01-P2 ')).toBe('«[...] poi funziona» (FG-01-P2)');
     expect(quotation('Senza fonte', '')).toBe('«Senza fonte»');
+    // An English report quotes in English (walk-through 8 found «…» there).
+    expect(quotation(' The call was late ', 'INT-03', 'en')).toBe('“The call was late” (INT-03)');
   });
 });

@@ -47,7 +47,8 @@ describe('indicators in the report draft', () => {
     expect(text).toContain('Grave carenza');
     // Each amount whole on one line of its row (a wrapped one would be split across lines).
     const row = text.split('\n').find((line) => line.includes('Spesa certificata'))!;
-    for (const amount of ['98.765.432', '123.456.789', '87.654.322'])
+    // With their cents, as monitoring gives them (walk-through 8: 25.500.000,50 was 25.500.001).
+    for (const amount of ['98.765.432,10', '123.456.789,25', '87.654.321,50'])
       expect(row).toMatch(new RegExp(`(^|\\s)${amount.replace(/\./g, '\\.')}(\\s|$)`));
   }, 120_000);
 });

@@ -201,6 +201,7 @@ describe('buildReport', () => {
       id: 'f3',
       code: 'F-03',
       axis: 'II',
+      unit: '€',
       milestone: 25_500_000.5,
       target: 30_000_000,
       achieved: 8_765_432.1,

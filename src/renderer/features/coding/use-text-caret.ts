@@ -89,6 +89,13 @@ export function useTextCaret(options: {
       const growing = from > start || (from === start && move.direction === 1);
       const edge = event.shiftKey && growing ? 'end' : 'start';
       to = moveCaret(text, turns, from, unit, move.direction, language, edge);
+      // A selection grown by word or sentence stays in its speaker's turn: a passage credited to
+      // one voice must not take in the next question (walk-through 8). Ctrl+Shift+↑/↓ takes
+      // whole turns, for a passage meant to span them.
+      if (event.shiftKey && unit !== 'turn') {
+        const own = turnBounds(text, turns, start);
+        to = Math.min(Math.max(to, own.start), own.end);
+      }
     } else if (event.key === 'Home' || event.key === 'End') {
       const bounds = turnBounds(text, turns, from);
       to = event.key === 'Home' ? bounds.start : bounds.end;

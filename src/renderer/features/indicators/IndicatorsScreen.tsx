@@ -21,8 +21,8 @@ export function IndicatorsScreen() {
     const order = axesInOrder(list);
     return [...list].sort((a, b) => order.indexOf(a.axis) - order.indexOf(b.axis));
   }, [all]);
-  const value = (n: number | null) =>
-    n === null ? t('app.none') : formatIndicatorValue(n, language);
+  const value = (n: number | null, unit: string) =>
+    n === null ? t('app.none') : formatIndicatorValue(n, language, unit);
   const sources = [...new Set(indicators.map((i) => i.source).filter(Boolean))];
   const addIndicator = useIndicatorsStore((state) => state.add);
   const [editing, setEditing] = useState<string | null>(null);
@@ -112,9 +112,9 @@ export function IndicatorsScreen() {
                     </button>
                   </th>
                   <td>{t(`indicatorType.${indicator.type}` as MessageKey)}</td>
-                  <td className="number">{value(indicator.milestone)}</td>
-                  <td className="number">{value(indicator.target)}</td>
-                  <td className="number">{value(indicator.achieved)}</td>
+                  <td className="number">{value(indicator.milestone, indicator.unit)}</td>
+                  <td className="number">{value(indicator.target, indicator.unit)}</td>
+                  <td className="number">{value(indicator.achieved, indicator.unit)}</td>
                   <td className="number">{rate(indicator.achieved, indicator.milestone)}</td>
                   <td className="indicator-unit">{indicator.unit}</td>
                   <td className="nowrap">{formatUserDate(indicator.referenceDate)}</td>
