@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodingHistory } from '../../../src/main/core/coding/history';
 import { createProject, openProject } from '../../../src/main/core/store/project-store';
 import { CampoError } from '../../../src/shared/ipc/errors';
+import type { SourceFile } from '../../../src/shared/model/source';
 import { sourceFile } from '../../helpers/store';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -17,6 +18,29 @@ function mountSmallDisk(dir: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** An edit coding n characters 10n to 10n+8 of a draft with code `code-n`, by `coderId`. */
+const codingEdit = (n: number, coderId: string) => (draft: SourceFile) => {
+  draft.codings = applyCoding(draft.codings, draft.text, {
+    id: `c${n}`,
+    codeId: `code-${n}`,
+    start: n * 10,
+    end: n * 10 + 8,
+    coderId,
+    createdAt: new Date().toISOString(),
+  });
+};
+
+/** Fills the disk at `mountPoint` to its last byte (files named after `name`, removed by the caller). */
+async function fillDisk(mountPoint: string, name: string): Promise<[string, string]> {
+  const filler = join(mountPoint, `${name}-filler.bin`);
+  const { statfsSync } = await import('node:fs');
+  const free = statfsSync(mountPoint).bavail * statfsSync(mountPoint).bsize;
+  await writeFile(filler, Buffer.alloc(free)).catch(() => undefined);
+  const pad = join(mountPoint, `${name}-pad.bin`);
+  for (let i = 0; i < 64; i++) await appendFile(pad, Buffer.alloc(512)).catch(() => undefined);
+  return [filler, pad];
 }
 
 describe('a full disk', () => {
@@ -76,17 +100,7 @@ describe('a full disk', () => {
     );
     const text = 'La città ha risposto bene, poi i ritardi del bando. '.repeat(20);
     await session.addSource(sourceFile('s1', text));
-    const code = (n: number) =>
-      session.mutateSource('s1', (draft) => {
-        draft.codings = applyCoding(draft.codings, draft.text, {
-          id: `c${n}`,
-          codeId: `code-${n}`,
-          start: n * 10,
-          end: n * 10 + 8,
-          coderId: session.evaluator.id,
-          createdAt: new Date().toISOString(),
-        });
-      });
+    const code = (n: number) => session.mutateSource('s1', codingEdit(n, session.evaluator.id));
     const journal = join(session.dir, 'codings.journal');
     // Saves until the next line must start a new page of the disk (the last one has no room).
     let n = 1;
@@ -95,12 +109,7 @@ describe('a full disk', () => {
     const acknowledged = (await session.readSource('s1')).codings.map((c) => c.id);
     const before = await readFile(journal);
     // Fill the disk to the last byte: the next line cannot be written.
-    const filler = join(mountPoint, 'filler.bin');
-    const { statfsSync } = await import('node:fs');
-    const free = statfsSync(mountPoint).bavail * statfsSync(mountPoint).bsize;
-    await writeFile(filler, Buffer.alloc(free)).catch(() => undefined);
-    const pad = join(mountPoint, 'pad.bin');
-    for (let i = 0; i < 64; i++) await appendFile(pad, Buffer.alloc(512)).catch(() => undefined);
+    const [filler, pad] = await fillDisk(mountPoint, 'journal');
     const error = await code(n).catch((e: unknown) => e);
     expect((error as CampoError).code).toBe('DISK_FULL');
     // Nothing half-written follows the acknowledged line; the view is what is saved.
@@ -130,25 +139,11 @@ describe('a full disk', () => {
     const history = new CodingHistory(session);
     const code = (n: number) =>
       history.record(`Codice ${n}`, (change) =>
-        change.editSource('s1', (draft) => {
-          draft.codings = applyCoding(draft.codings, draft.text, {
-            id: `c${n}`,
-            codeId: `code-${n}`,
-            start: n * 10,
-            end: n * 10 + 8,
-            coderId: session.evaluator.id,
-            createdAt: new Date().toISOString(),
-          });
-        }),
+        change.editSource('s1', codingEdit(n, session.evaluator.id)),
       );
     await code(1);
     await code(2);
-    const filler = join(mountPoint, 'filler-undo.bin');
-    const { statfsSync } = await import('node:fs');
-    const free = statfsSync(mountPoint).bavail * statfsSync(mountPoint).bsize;
-    await writeFile(filler, Buffer.alloc(free)).catch(() => undefined);
-    const pad = join(mountPoint, 'pad-undo.bin');
-    for (let i = 0; i < 64; i++) await appendFile(pad, Buffer.alloc(512)).catch(() => undefined);
+    const [filler, pad] = await fillDisk(mountPoint, 'undo');
     // Saves until one no longer fits (a line shares the journal's last page with earlier ones).
     let error: unknown = null;
     for (let n = 3; n < 60 && !error; n++) {
@@ -168,7 +163,7 @@ describe('a full disk', () => {
     expect((missing as CampoError).code).toBe('NOT_FOUND');
     expect(history.state.undo).toBe(`Codice ${saved.length}`);
 
-    await rm(filler);
+    await rm(filler, { force: true });
     await rm(pad, { force: true });
     await history.undo();
     expect((await session.readSource('s1')).codings.map((c) => c.id)).toEqual(saved.slice(0, -1));
