@@ -142,3 +142,26 @@ test('at 1366×768 the export buttons can be scrolled clear of the notifications
   await expect(page.getByRole('heading', { level: 1, name: 'Indicatori' })).toBeInViewport();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
+
+test('a new project marks the sections it has no data for, and unticks them in one click', async ({
+  page,
+  campo,
+}) => {
+  // Found by a newcomer walk-through: NGT, Europe 2020 and other empty chapters, ticked by
+  // default, were each a nearly blank page of the draft.
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Rapporto vuoto');
+  await project.go('Rapporto');
+  const ngt = page.getByRole('checkbox', { name: /Sessioni NGT/ });
+  await expect(ngt).toBeChecked();
+  await expect(page.locator('.section-list li').filter({ has: ngt })).toContainText(
+    '(ancora nessun dato)',
+  );
+  await page.getByRole('button', { name: 'Togli le sezioni senza dati' }).click();
+  await expect(ngt).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Togli le sezioni senza dati' })).toHaveCount(0);
+  // The cover and the premessa stay.
+  await expect(page.getByRole('checkbox', { name: /Copertina/ })).toBeChecked();
+});

@@ -19,6 +19,10 @@ export const itReport = {
 
   'report.composer.intro':
     'Componi la bozza del rapporto dai dati del progetto: scegli le sezioni e il loro ordine, poi esporta in Word. Le citazioni sono sempre anonime.',
+  'report.composer.emptySection': '(ancora nessun dato)',
+  'report.composer.emptyTicked':
+    '{n, plural, one {# sezione scelta non ha} other {# sezioni scelte non hanno}} ancora dati di questo progetto: nella bozza {n, plural, one {sarebbe una pagina} other {sarebbero pagine}} quasi vuot{n, plural, one {a} other {e}}.',
+  'report.composer.untickEmpty': 'Togli le sezioni senza dati',
   'report.composer.sections': 'Sezioni',
   'report.composer.sectionsHint':
     'Spunta le sezioni da includere. Per spostarne una usa le frecce, oppure Alt+↑ e Alt+↓ sulla casella.',

@@ -1,4 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { emptySections } from '../../../shared/report/empty-sections';
+import type { ReportSectionId } from '../../../shared/report/model';
 import { useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
 import { useReportStore } from '../../stores/report-store';
@@ -11,7 +13,12 @@ import { SectionList } from './SectionList';
  */
 export function ReportScreen() {
   const t = useT();
-  const projectId = useProjectStore((state) => state.snapshot?.project.id);
+  const project = useProjectStore((state) => state.snapshot?.project);
+  const projectId = project?.id;
+  const empty = useMemo(
+    () => (project ? emptySections(project) : new Set<ReportSectionId>()),
+    [project],
+  );
   const { settings, outline, exporting, load, change, flush, exportFile } = useReportStore();
   useEffect(() => load(), [load, projectId]);
   const percent = exporting ? Math.round(exporting.fraction * 100) : 0;
@@ -23,7 +30,11 @@ export function ReportScreen() {
         <section className="panel" aria-labelledby="report-sections-title">
           <h2 id="report-sections-title">{t('report.composer.sections')}</h2>
           <p className="hint">{t('report.composer.sectionsHint')}</p>
-          <SectionList sections={settings.sections} onChange={(sections) => change({ sections })} />
+          <SectionList
+            sections={settings.sections}
+            empty={empty}
+            onChange={(sections) => change({ sections })}
+          />
         </section>
         <div className="report-side">
           <ReportDetails settings={settings} onChange={change} onFlush={() => void flush()} />

@@ -8,9 +8,12 @@ import { useT } from '../../i18n/use-t';
  */
 export function SectionList({
   sections,
+  empty,
   onChange,
 }: {
   sections: readonly ReportSectionId[];
+  /** Sections with nothing of this project to print yet (see emptySections). */
+  empty: ReadonlySet<ReportSectionId>;
   onChange(sections: ReportSectionId[]): void;
 }) {
   const t = useT();
@@ -38,61 +41,81 @@ export function SectionList({
           )
         : sections.filter((s) => s !== id),
     );
+  const emptyTicked = sections.filter((id) => empty.has(id));
   return (
-    <ol className="section-list" ref={list} aria-label={t('report.composer.sections')}>
-      {[...sections, ...others].map((id) => {
-        const included = sections.includes(id);
-        const index = sections.indexOf(id);
-        const label = t(`report.sections.${id}`);
-        return (
-          <li key={id} className={included ? 'included' : 'excluded'}>
-            <label>
-              <input
-                type="checkbox"
-                data-section={id}
-                checked={included}
-                onChange={(event) => toggle(id, event.target.checked)}
-                onKeyDown={(event) => {
-                  if (!event.altKey || !included) return;
-                  if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
-                    event.preventDefault();
-                    move(id, event.key === 'ArrowUp' ? -1 : 1);
-                  }
-                }}
-              />
+    <>
+      {emptyTicked.length > 0 && (
+        <p className="hint">
+          {t('report.composer.emptyTicked', { n: emptyTicked.length })}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onChange(sections.filter((id) => !empty.has(id)))}
+          >
+            {t('report.composer.untickEmpty')}
+          </button>
+        </p>
+      )}
+      <ol className="section-list" ref={list} aria-label={t('report.composer.sections')}>
+        {[...sections, ...others].map((id) => {
+          const included = sections.includes(id);
+          const index = sections.indexOf(id);
+          const label = t(`report.sections.${id}`);
+          return (
+            <li key={id} className={included ? 'included' : 'excluded'}>
+              <label>
+                <input
+                  type="checkbox"
+                  data-section={id}
+                  checked={included}
+                  onChange={(event) => toggle(id, event.target.checked)}
+                  onKeyDown={(event) => {
+                    if (!event.altKey || !included) return;
+                    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+                      event.preventDefault();
+                      move(id, event.key === 'ArrowUp' ? -1 : 1);
+                    }
+                  }}
+                />
+                {included && (
+                  <span className="section-number" aria-hidden="true">
+                    {index + 1}.
+                  </span>
+                )}
+                <span className="section-label">
+                  {label}
+                  {empty.has(id) && (
+                    <span className="section-empty">{t('report.composer.emptySection')}</span>
+                  )}
+                </span>
+              </label>
               {included && (
-                <span className="section-number" aria-hidden="true">
-                  {index + 1}.
+                <span className="section-moves">
+                  <button
+                    type="button"
+                    className="icon"
+                    disabled={index === 0}
+                    aria-label={t('report.composer.moveUp', { section: label })}
+                    onClick={() => move(id, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="icon"
+                    disabled={index === sections.length - 1}
+                    aria-label={t('report.composer.moveDown', { section: label })}
+                    onClick={() => move(id, 1)}
+                  >
+                    ↓
+                  </button>
                 </span>
               )}
-              <span className="section-label">{label}</span>
-            </label>
-            {included && (
-              <span className="section-moves">
-                <button
-                  type="button"
-                  className="icon"
-                  disabled={index === 0}
-                  aria-label={t('report.composer.moveUp', { section: label })}
-                  onClick={() => move(id, -1)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="icon"
-                  disabled={index === sections.length - 1}
-                  aria-label={t('report.composer.moveDown', { section: label })}
-                  onClick={() => move(id, 1)}
-                >
-                  ↓
-                </button>
-              </span>
-            )}
-          </li>
-        );
-      })}
-    </ol>
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }
 
