@@ -63,6 +63,21 @@ describe('the interviewee of an interview', () => {
     });
   });
 
+  it('leaves out a voice with an evaluator’s name, as Teams writes display names', () => {
+    // Found by a newcomer walk-through: «Giulia Bianchi», the interviewer, was left to assign,
+    // and the interviewee was not recognised either (two voices were open).
+    const read = interviewPreview(['Giulia  Bianchi', 'Mario Rossi', 'Giulia  Bianchi']);
+    expect(
+      initialChoices(read, { participantIds: ['p-int03'], newCode: 'INT-04' }, [
+        'giulia bianchi',
+        '',
+      ]),
+    ).toEqual({
+      'Giulia  Bianchi': { kind: 'evaluator' },
+      'Mario Rossi': { kind: 'participant', participantId: 'p-int03' },
+    });
+  });
+
   it('is a new participant when the interview has none yet', () => {
     const read = interviewPreview(['D', 'Mario Rossi']);
     expect(initialChoices(read, { participantIds: [], newCode: 'INT-04' })).toEqual({

@@ -177,6 +177,11 @@ export function ImportTranscriptDialog({
                     }
                   : undefined
               }
+              evaluatorNames={[
+                ...(project?.evaluators ?? []).map((evaluator) => evaluator.name),
+                ...(project?.meta.evaluators ?? []),
+                session?.interviewer ?? '',
+              ]}
               sessionId={sessionId}
               busy={busy}
               onImport={(input) => void importCurrent(input)}

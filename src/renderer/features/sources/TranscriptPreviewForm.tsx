@@ -27,6 +27,7 @@ export function TranscriptPreviewForm({
   participants,
   focusGroupCode,
   interview,
+  evaluatorNames = [],
   sessionId,
   busy,
   onImport,
@@ -37,6 +38,8 @@ export function TranscriptPreviewForm({
   focusGroupCode: string | undefined;
   /** The interview the file goes into (not for a focus group or a loose source). */
   interview?: InterviewContext | undefined;
+  /** The names the evaluators go by (the team, the session's interviewer): their voice asks. */
+  evaluatorNames?: readonly string[];
   sessionId: string | undefined;
   busy: boolean;
   onImport(input: HandlerArgs<'transcriptImport'>): void;
@@ -47,7 +50,7 @@ export function TranscriptPreviewForm({
   const language = useLanguage();
   const previewTitleId = useId();
   const [title, setTitle] = useState(preview.title);
-  const [choices, setChoices] = useState(() => initialChoices(preview, interview));
+  const [choices, setChoices] = useState(() => initialChoices(preview, interview, evaluatorNames));
   const [ignored, setIgnored] = useState<ReadonlySet<number>>(new Set());
   const result = useMemo(() => assembled(preview, choices, ignored), [preview, choices, ignored]);
   const unattributed = result.turns.filter((turn) => turn.speaker === '').length;

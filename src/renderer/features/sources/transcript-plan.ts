@@ -1,4 +1,5 @@
 import { nextParticipantCode } from '../../../shared/domain/pseudonyms';
+import { foldAccents } from '../../../shared/domain/folding';
 import { looksLikeInterviewer } from '../../../shared/domain/speaker-mapping';
 import {
   assembleDraft,
@@ -28,7 +29,7 @@ const PSEUDONYM_LABEL = /^(?:INT|FG)-\d{1,4}(?:-P\d{1,3})?$/i;
 /**
  * The first choice of every label: doubtful ones stay text, known speakers are their
  * participant, a label that is a pseudonym no participant has yet (INT-01) a new participant
- * with that pseudonym, an interviewer or moderator the evaluator, and any other voice is left to
+ * with that pseudonym, an interviewer or moderator (or one of `evaluatorNames`) the evaluator, and any other voice is left to
  * assign (nobody is silently made "not a participant"). In an interview, the one voice left that is not
  * the interviewer's is the interviewee: the interview's one participant not named yet, or a new
  * participant when the interview has none.
@@ -36,7 +37,14 @@ const PSEUDONYM_LABEL = /^(?:INT|FG)-\d{1,4}(?:-P\d{1,3})?$/i;
 export function initialChoices(
   preview: TranscriptPreview,
   interview?: InterviewContext,
+  evaluatorNames: readonly string[] = [],
 ): Record<string, SpeakerChoice> {
+  // A label with the name of an evaluator (the team, the interview's interviewer) is the
+  // evaluator's side, as Teams writes display names (walk-through 8: she was left to assign).
+  const key = (text: string) => foldAccents(text).replace(/\s+/g, ' ').trim();
+  const evaluators = new Set(evaluatorNames.map(key).filter(Boolean));
+  const asksQuestions = (label: string) =>
+    looksLikeInterviewer(label) || evaluators.has(key(label));
   const choices = Object.fromEntries(
     preview.labels.map((label): [string, SpeakerChoice] => {
       if (label.doubt) return [label.label, { kind: 'not-speaker' }];
@@ -48,13 +56,13 @@ export function initialChoices(
       }
       return [
         label.label,
-        looksLikeInterviewer(label.label) ? { kind: 'evaluator' } : { kind: 'unassigned' },
+        asksQuestions(label.label) ? { kind: 'evaluator' } : { kind: 'unassigned' },
       ];
     }),
   );
   if (!interview) return choices;
   const open = preview.labels.filter(
-    (label) => !label.doubt && !preview.mapping[label.label] && !looksLikeInterviewer(label.label),
+    (label) => !label.doubt && !preview.mapping[label.label] && !asksQuestions(label.label),
   );
   if (open.length !== 1) return choices;
   const named = new Set(Object.values(preview.mapping));
