@@ -24,6 +24,7 @@ export const enSafety: Record<keyof typeof itSafety, string> = {
   'refusal.severalQde': 'the archive holds several .qde files: which one to open is unclear',
   'refusal.parserMemory': 'reading it would need more than {mb} MB of memory',
   'refusal.parserStopped': 'reading stopped ({detail})',
+  'refusal.notSpreadsheet': 'not a spreadsheet Campo can read (XLSX, XLS, ODS or CSV)',
   'refusal.parserError': 'read error: {detail}',
   'refusal.textRunTooLong': 'it holds an unbroken text of {size}; the limit is {max}',
   'refusal.tooManyTurns': 'it holds more than {max} speaker turns',

@@ -229,7 +229,7 @@ export const en: Record<MessageKey, string> = {
   'indicators.importUndo': 'Undo the import',
   'indicators.importUndone': 'Import undone: the indicators are as they were before.',
   'indicators.previewCaption':
-    'Preview ({n, plural, one {# indicator} other {first # indicators}})',
+    'Preview ({n, plural, =0 {no valid indicator} one {# indicator} other {first # indicators}})',
   'indicators.plan':
     '{fresh, plural, =0 {No new indicators} one {# new indicator} other {# new indicators}}; {matched, plural, =0 {none already there} other {# already there}} (same code, or same axis and name without a code), {changed, plural, =0 {none with different values} other {# with different values}}.',
   'indicators.existing': 'Indicators already there',
@@ -777,7 +777,7 @@ export const en: Record<MessageKey, string> = {
   'import.pastePlaceholder': 'INT-02: Good morning…\nInterviewer: …',
   'import.pastedName': 'Pasted text',
   'import.previewCaption':
-    'Preview ({n, plural, one {# participant} other {first # participants}})',
+    'Preview ({n, plural, =0 {no valid participant} one {# participant} other {first # participants}})',
   'import.problemsLabel': 'Rows with problems (they will not be imported)',
   'import.progress': 'File {n} of {total}: {file}',
   'import.progressLabel': 'Import progress',

@@ -26,6 +26,8 @@ export const itSafety = {
   'refusal.severalQde': 'l’archivio contiene più file .qde: non si sa quale aprire',
   'refusal.parserMemory': 'leggerlo richiederebbe più di {mb} MB di memoria',
   'refusal.parserStopped': 'la lettura si è interrotta ({detail})',
+  'refusal.notSpreadsheet':
+    'non è un foglio di calcolo che Campo sa leggere (XLSX, XLS, ODS o CSV)',
   'refusal.parserError': 'errore di lettura: {detail}',
   'refusal.textRunTooLong': 'contiene un testo di {size} senza interruzioni; il massimo è {max}',
   'refusal.tooManyTurns': 'contiene più di {max} turni di parola',

@@ -236,7 +236,7 @@ export const it = {
   'indicators.importUndo': 'Annulla l’importazione',
   'indicators.importUndone': 'Importazione annullata: gli indicatori sono com’erano prima.',
   'indicators.previewCaption':
-    'Anteprima ({n, plural, one {# indicatore} other {primi # indicatori}})',
+    'Anteprima ({n, plural, =0 {nessun indicatore valido} one {# indicatore} other {primi # indicatori}})',
   'indicators.plan':
     '{fresh, plural, =0 {Nessun indicatore nuovo} one {# indicatore nuovo} other {# indicatori nuovi}}; {matched, plural, =0 {nessuno già presente} one {# già presente} other {# già presenti}} (stesso codice, o stesso asse e nome senza codice), {changed, plural, =0 {nessuno con valori diversi} one {# con valori diversi} other {# con valori diversi}}.',
   'indicators.existing': 'Indicatori già presenti',
@@ -792,7 +792,7 @@ export const it = {
   'import.pastePlaceholder': 'INT-02: Buongiorno…\nIntervistatrice: …',
   'import.pastedName': 'Testo incollato',
   'import.previewCaption':
-    'Anteprima ({n, plural, one {# partecipante} other {primi # partecipanti}})',
+    'Anteprima ({n, plural, =0 {nessun partecipante valido} one {# partecipante} other {primi # partecipanti}})',
   'import.problemsLabel': 'Righe con problemi (non saranno importate)',
   'import.progress': 'File {n} di {total}: {file}',
   'import.progressLabel': 'Avanzamento dell’importazione',

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { IndicatorSchema, type Indicator } from '../../../src/shared/model/project';
 import { projectCore } from '../../helpers/core';
@@ -116,6 +117,21 @@ describe('indicator handlers', () => {
       code: 'VALIDATION',
     });
     await core.shutdown();
+  });
+
+  it('refuses a Word file renamed .xlsx in the user’s words, not the library’s', async () => {
+    // Found by a newcomer walk-through: «(errore di lettura: Could not find workbook)».
+    const { refusal } = await projectCore();
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('word/document.xml', '<w:document/>');
+    const data = (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64');
+    const refused = await refusal('indicatorsReadFile', { fileName: 'valori.xlsx', data });
+    expect(refused).toMatchObject({
+      code: 'FILE_DAMAGED',
+      details: { reasonKey: 'refusal.notSpreadsheet' },
+    });
+    expect(String(refused.message)).not.toMatch(/Could not find/);
   });
 });
 

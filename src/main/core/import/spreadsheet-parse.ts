@@ -144,7 +144,9 @@ export async function parseSpreadsheetBytes(
         })
       : [];
   } catch (error) {
-    throw damagedFile(file, 'refusal.parserError', {
+    // The library's own words («Could not find workbook») stay in the details, for a bug
+    // report; the user reads what the file is not.
+    throw damagedFile(file, 'refusal.notSpreadsheet', {
       detail: String((error as Error)?.message ?? error).slice(0, 200),
     });
   }
