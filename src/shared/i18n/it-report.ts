@@ -21,7 +21,7 @@ export const itReport = {
     'Componi la bozza del rapporto dai dati del progetto: scegli le sezioni e il loro ordine, poi esporta in Word. Le citazioni sono sempre anonime.',
   'report.composer.emptySection': '(ancora nessun dato)',
   'report.composer.emptyTicked':
-    '{n, plural, one {# sezione scelta non ha} other {# sezioni scelte non hanno}} ancora dati di questo progetto: nella bozza {n, plural, one {sarebbe una pagina} other {sarebbero pagine}} quasi vuot{n, plural, one {a} other {e}}.',
+    '{n, plural, one {# sezione scelta non ha} other {# sezioni scelte non hanno}} ancora dati di questo progetto: nella bozza {n, plural, one {sarebbe una pagina quasi vuota} other {sarebbero pagine quasi vuote}}.',
   'report.composer.untickEmpty': 'Togli le sezioni senza dati',
   'report.composer.sections': 'Sezioni',
   'report.composer.sectionsHint':

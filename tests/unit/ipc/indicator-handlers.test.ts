@@ -131,7 +131,7 @@ describe('indicator handlers', () => {
       code: 'FILE_DAMAGED',
       details: { reasonKey: 'refusal.notSpreadsheet' },
     });
-    expect(String(refused.message)).not.toMatch(/Could not find/);
+    expect(JSON.stringify(refused)).not.toMatch(/errore di lettura/);
   });
 });
 
