@@ -64,14 +64,18 @@ test('text typed while the host does not answer stays on screen, marked unsaved'
   await page.keyboard.type('Scritto prima');
   await expect(project.saveIndicator).toHaveText(/^Salvato alle/);
 
-  // The host this page talks to is gone (a new one answers elsewhere, with another token).
+  // The host this page talks to is gone: a new one answers on the same port (the one it used
+  // last), with another token, so this tab's calls are refused as unauthorised.
   await campo.restart();
   await page.keyboard.type(', e poi a server spento.');
-  await expect(project.notification(/Campo non risponde/)).toBeVisible({ timeout: 15_000 });
-  // What was typed is still there, and the badge does not claim it is saved.
+  await expect(project.notification(/riapri l’indirizzo completo/)).toBeVisible({
+    timeout: 15_000,
+  });
+  // What was typed is still there (a refused token judged nothing), and the badge does not
+  // claim it is saved, nor only «Modifiche non salvate» (walk-through 8).
   await expect(description).toHaveValue('Scritto prima, e poi a server spento.');
   await expect(project.saveIndicator).toHaveText(
-    'Campo non risponde: ciò che scrivi non è salvato',
+    'Campo è stato riavviato: apri il suo nuovo indirizzo; ciò che scrivi non è salvato',
   );
   await page.screenshot({ path: 'test-results/artefacts/typed-host-gone.png', fullPage: true });
 });

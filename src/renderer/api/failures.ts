@@ -8,6 +8,8 @@ import type { ErrorCode } from '../../shared/ipc/errors';
  */
 const NOT_SAVED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'HOST_UNREACHABLE',
+  // Campo started again (browser mode): the tab's token is the old run's; nothing was judged.
+  'UNAUTHORIZED',
   'DISK_FULL',
   'PERMISSION_DENIED',
   'READ_ONLY',
@@ -28,20 +30,31 @@ const failures: { count: number; keepsInput: boolean; code: ErrorCode | null } =
  * Whether the host answered the last call (browser mode: the page outlives a stopped host).
  * The save badge says so until a call gets through again.
  */
-export const useHostReachable = create<{ reachable: boolean }>(() => ({ reachable: true }));
+export const useHostReachable = create<{ reachable: boolean; restarted: boolean }>(() => ({
+  reachable: true,
+  restarted: false,
+}));
 
 /** Counts a failed core call (every call goes through the api client, see client.ts). */
 export function noteCoreFailure(code: ErrorCode | null): void {
   failures.count += 1;
   failures.code = code;
   failures.keepsInput = code === null || NOT_SAVED.has(code);
-  const reachable = code !== null && code !== 'HOST_UNREACHABLE';
-  if (useHostReachable.getState().reachable !== reachable) useHostReachable.setState({ reachable });
+  // A Campo started again answers this tab's old token with UNAUTHORIZED: unreachable all the
+  // same until the tab opens the new address.
+  const restarted = code === 'UNAUTHORIZED';
+  const reachable = code !== null && code !== 'HOST_UNREACHABLE' && !restarted;
+  const now = useHostReachable.getState();
+  if (now.reachable !== reachable || now.restarted !== restarted) {
+    useHostReachable.setState({ reachable, restarted });
+  }
 }
 
 /** A call the host answered. */
 export function noteCoreAnswer(): void {
-  if (!useHostReachable.getState().reachable) useHostReachable.setState({ reachable: true });
+  if (!useHostReachable.getState().reachable) {
+    useHostReachable.setState({ reachable: true, restarted: false });
+  }
 }
 
 /**

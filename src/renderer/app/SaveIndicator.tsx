@@ -16,12 +16,13 @@ export function SaveIndicator() {
   const saveState = useProjectStore((state) => state.saveState);
   const { unsaved, inFlight } = usePendingEdits();
   const reachable = useHostReachable((state) => state.reachable);
+  const restarted = useHostReachable((state) => state.restarted);
   const held = useHeldDrafts((state) => state.held);
   let text = t('save.idle');
   let tone = 'ok';
   if (!reachable) {
     // Until a call gets through again: nothing typed meanwhile can be on disk.
-    text = t('save.unreachable');
+    text = t(restarted ? 'save.restarted' : 'save.unreachable');
     tone = 'error';
   } else if (saveState?.state === 'failed') {
     text = t('save.failed', { reason: errorMessage(saveState, language) });

@@ -121,6 +121,7 @@ export const en: Record<MessageKey, string> = {
   'save.saved': 'Saved at {time}',
   'save.failed': 'Not saved: {reason}',
   'save.held': 'Text correction in progress, not saved yet',
+  'save.restarted': 'Campo was started again: open its new address; what you type is not saved',
   'save.unreachable': 'Campo does not answer: what you type is not saved',
 
   'overview.title': 'Overview',

@@ -123,6 +123,8 @@ export const it = {
   'save.saved': 'Salvato alle {time}',
   'save.failed': 'Non salvato: {reason}',
   'save.held': 'Correzione del testo in corso, non ancora salvata',
+  'save.restarted':
+    'Campo è stato riavviato: apri il suo nuovo indirizzo; ciò che scrivi non è salvato',
   'save.unreachable': 'Campo non risponde: ciò che scrivi non è salvato',
 
   'overview.title': 'Panoramica',

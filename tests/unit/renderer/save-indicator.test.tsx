@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { noteCoreAnswer, noteCoreFailure } from '../../../src/renderer/api/failures';
+import { coreFailures, noteCoreAnswer, noteCoreFailure } from '../../../src/renderer/api/failures';
 import { SaveIndicator } from '../../../src/renderer/app/SaveIndicator';
 import { useAppStore } from '../../../src/renderer/stores/app-store';
 import { usePendingEdits } from '../../../src/renderer/stores/pending-edits';
@@ -60,6 +60,15 @@ describe('SaveIndicator', () => {
     expect(indicator.textContent).toBe('Tutte le modifiche sono salvate');
     act(() => noteCoreFailure(null));
     expect(indicator.textContent).toBe('Campo non risponde: ciò che scrivi non è salvato');
+    act(() => noteCoreAnswer());
+    expect(indicator.textContent).toBe('Tutte le modifiche sono salvate');
+    // Campo started again on the same address refuses the old token: nothing is saved either,
+    // and what was typed stays (walk-through 8: the badge said only «Modifiche non salvate»).
+    act(() => noteCoreFailure('UNAUTHORIZED'));
+    expect(indicator.textContent).toBe(
+      'Campo è stato riavviato: apri il suo nuovo indirizzo; ciò che scrivi non è salvato',
+    );
+    expect(coreFailures().keepsInput).toBe(true);
     act(() => noteCoreAnswer());
     expect(indicator.textContent).toBe('Tutte le modifiche sono salvate');
   });
