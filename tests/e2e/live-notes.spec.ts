@@ -139,7 +139,7 @@ test('live notes: a note entered while Campo was down comes back when Campo star
   await start.recent('Note sul campo').click();
   const saved = page.getByRole('textbox', { name: 'Nota salvata' });
   await expect(
-    page.getByText('1 nota non ancora salvata è tornata', { exact: false }),
+    page.getByText('Le note che Campo non aveva ancora salvato sono tornate', { exact: false }),
   ).toBeVisible();
   await expect(saved).toHaveCount(2);
   await expect(saved.last()).toHaveValue('Scritta mentre Campo era fermo');
@@ -149,5 +149,5 @@ test('live notes: a note entered while Campo was down comes back when Campo star
   await page.getByRole('button', { name: 'Appunti dal vivo' }).click();
   await expect(saved).toHaveCount(2);
   await expect(saved.last()).toHaveValue('Scritta mentre Campo era fermo');
-  await expect(page.getByText('non ancora salvata è tornata', { exact: false })).toHaveCount(0);
+  await expect(page.getByText('non aveva ancora salvato', { exact: false })).toHaveCount(0);
 });

@@ -154,7 +154,8 @@ test('a new project marks the sections it has no data for, and unticks them in o
   await start.goto(campo.url);
   await start.createProject('Rapporto vuoto');
   await project.go('Rapporto');
-  const ngt = page.getByRole('checkbox', { name: /Sessioni NGT/ });
+  const ngt = page.getByRole('checkbox', { name: 'Sessioni NGT', exact: true });
+  await expect(ngt).toHaveAccessibleDescription('(ancora nessun dato)');
   await expect(ngt).toBeChecked();
   await expect(page.locator('.section-list li').filter({ has: ngt })).toContainText(
     '(ancora nessun dato)',

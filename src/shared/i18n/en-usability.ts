@@ -5,7 +5,7 @@ export const enUsability: Record<keyof typeof itUsability, string> = {
   'save.unsaved': 'Unsaved changes',
   'notes.codedLabel': 'DVs from the notes ({n})',
   'notes.restoredUnsaved':
-    '{n, plural, one {# note not yet saved came back} other {# notes not yet saved came back}} from this window: Campo saves them as soon as it answers.',
+    'The notes Campo had not saved yet came back from this window: Campo saves them as soon as it answers.',
   'notes.codeMarks': 'Code the marked notes with their DVs ({n})',
   'notes.codeMarksHint':
     'Each note marked with Alt+1…9 is coded with its DV’s code; Ctrl+Z undoes it.',

@@ -159,7 +159,7 @@ export function LiveNotes({ session }: { session: FieldSession }) {
       </header>
       {notes.restored > 0 && (
         <p className="notice-warning" role="status">
-          {t('notes.restoredUnsaved', { n: notes.restored })}
+          {t('notes.restoredUnsaved')}
         </p>
       )}
       <p className="hint live-notes-keys">

@@ -148,10 +148,11 @@ export function useLiveNotes(session: FieldSession) {
         const unsaved = recalledUnsaved(session.id);
         // Notes the window holds that the project lacks (or holds otherwise): a save that did
         // not reach Campo. When the last save did reach it, the project's list is the same.
-        const onDisk = new Map(loaded.map((entry) => [entry.id, entry.text]));
+        // By their words: the project's notes are read back from its notes document.
+        const onDisk = new Set(loaded.map((entry) => entry.text.trim()));
         const missing = unsaved
           ? [...unsaved.entries, ...Object.values(unsaved.drafts)].filter(
-              (note) => note.text.trim() !== '' && onDisk.get(note.id) !== note.text,
+              (note) => note.text.trim() !== '' && !onDisk.has(note.text.trim()),
             )
           : [];
         if (!unsaved || missing.length === 0) {

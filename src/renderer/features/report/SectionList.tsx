@@ -67,6 +67,9 @@ export function SectionList({
                 <input
                   type="checkbox"
                   data-section={id}
+                  // Named by the section alone; «(ancora nessun dato)» is said as its description.
+                  aria-label={label}
+                  aria-describedby={empty.has(id) ? `section-empty-${id}` : undefined}
                   checked={included}
                   onChange={(event) => toggle(id, event.target.checked)}
                   onKeyDown={(event) => {
@@ -82,10 +85,12 @@ export function SectionList({
                     {index + 1}.
                   </span>
                 )}
-                <span className="section-label">
-                  {label}
+                <span className="section-text">
+                  <span className="section-label">{label}</span>
                   {empty.has(id) && (
-                    <span className="section-empty">{t('report.composer.emptySection')}</span>
+                    <span className="section-empty" id={`section-empty-${id}`}>
+                      {t('report.composer.emptySection')}
+                    </span>
                   )}
                 </span>
               </label>
