@@ -25,7 +25,9 @@ export function summariseSpeakers(
   return [...byLabel.values()];
 }
 
-const normal = (text: string) => foldAccents(text).replace(/\s+/g, ' ').trim();
+/** A speaker label or a name as labels are matched: accents folded, runs of spaces one, trimmed. */
+export const speakerKey = (text: string) => foldAccents(text).replace(/\s+/g, ' ').trim();
+const normal = speakerKey;
 
 /** How transcripts label the evaluator's side of an interview: the interviewer, a moderator. */
 const INTERVIEWER_LABEL =

@@ -1,6 +1,5 @@
 import { nextParticipantCode } from '../../../shared/domain/pseudonyms';
-import { foldAccents } from '../../../shared/domain/folding';
-import { looksLikeInterviewer } from '../../../shared/domain/speaker-mapping';
+import { looksLikeInterviewer, speakerKey } from '../../../shared/domain/speaker-mapping';
 import {
   assembleDraft,
   type LineDecisions,
@@ -41,10 +40,9 @@ export function initialChoices(
 ): Record<string, SpeakerChoice> {
   // A label with the name of an evaluator (the team, the interview's interviewer) is the
   // evaluator's side, as Teams writes display names (walk-through 8: she was left to assign).
-  const key = (text: string) => foldAccents(text).replace(/\s+/g, ' ').trim();
-  const evaluators = new Set(evaluatorNames.map(key).filter(Boolean));
+  const evaluators = new Set(evaluatorNames.map(speakerKey).filter(Boolean));
   const asksQuestions = (label: string) =>
-    looksLikeInterviewer(label) || evaluators.has(key(label));
+    looksLikeInterviewer(label) || evaluators.has(speakerKey(label));
   const choices = Object.fromEntries(
     preview.labels.map((label): [string, SpeakerChoice] => {
       if (label.doubt) return [label.label, { kind: 'not-speaker' }];
