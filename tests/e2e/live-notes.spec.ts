@@ -115,39 +115,65 @@ test('live notes: the note field has the focus, and a reload in mid-interview co
   await expect(composer).toHaveCount(0);
 });
 
-test('live notes: a note entered while Campo was down comes back when Campo starts again, and is saved', async ({
+test('live notes: a note entered and a note deleted while Campo was down stay so when Campo starts again, and are saved', async ({
   page,
   campo,
 }) => {
-  // Found by a newcomer walk-through: a note entered while Campo was down looked saved, and
-  // opening Campo's new address in the tab dropped it without a word.
+  // Found by newcomer walk-throughs: a note entered while Campo was down looked saved, and
+  // opening Campo's new address in the tab dropped it without a word; a note deleted then came
+  // back.
   const { composer } = await liveNotesOfNewInterview(page, campo.url);
+  const saved = page.getByRole('textbox', { name: 'Nota salvata' });
   await composer.fill('Salvata prima');
   await composer.press('Enter');
+  await composer.fill('Da togliere');
+  await composer.press('Enter');
+  await expect(saved).toHaveCount(2);
   await expect(page.getByText(/Salvato alle/)).toBeVisible();
   // Campo stops (killed) and starts again: the tab's address is no longer valid.
   await campo.restart();
   await composer.fill('Scritta mentre Campo era fermo');
   await composer.press('Enter');
+  await page.locator('li.note').nth(1).getByRole('button', { name: 'Elimina' }).click();
   await expect(page.locator('.notifications')).toContainText(
     /riapri l’indirizzo completo|non risponde/,
     { timeout: 20_000 },
   );
+  await expect(saved).toHaveCount(2);
   // The new address, opened in the same tab (the same port: the tab keeps what it holds).
   const start = new StartPage(page);
   await start.goto(campo.url);
   await start.recent('Note sul campo').click();
-  const saved = page.getByRole('textbox', { name: 'Nota salvata' });
   await expect(
-    page.getByText('Le note che Campo non aveva ancora salvato sono tornate', { exact: false }),
+    page.getByText('Le modifiche alle note che Campo non aveva ancora salvato sono tornate', {
+      exact: false,
+    }),
   ).toBeVisible();
   await expect(saved).toHaveCount(2);
+  await expect(saved.first()).toHaveValue('Salvata prima');
   await expect(saved.last()).toHaveValue('Scritta mentre Campo era fermo');
   await page.getByRole('button', { name: 'Salva e chiudi' }).click();
   await expect(page.getByRole('button', { name: '← Torna alle interviste' })).toBeVisible();
   // Opened again, the notes are read from the project; the window remembers nothing more.
   await page.getByRole('button', { name: 'Appunti dal vivo' }).click();
   await expect(saved).toHaveCount(2);
+  await expect(saved.first()).toHaveValue('Salvata prima');
   await expect(saved.last()).toHaveValue('Scritta mentre Campo era fermo');
   await expect(page.getByText('non aveva ancora salvato', { exact: false })).toHaveCount(0);
+
+  // Only a deletion while Campo is down: it too holds once Campo is back.
+  await campo.restart();
+  await page.locator('li.note').first().getByRole('button', { name: 'Elimina' }).click();
+  await expect(page.locator('.notifications')).toContainText(
+    /riapri l’indirizzo completo|non risponde/,
+    { timeout: 20_000 },
+  );
+  await start.goto(campo.url);
+  await start.recent('Note sul campo').click();
+  await expect(page.getByText('non aveva ancora salvato', { exact: false })).toBeVisible();
+  await expect(saved).toHaveCount(1);
+  await expect(saved).toHaveValue('Scritta mentre Campo era fermo');
+  await expect(page.getByText(/Salvato alle/)).toBeVisible();
+  await page.reload();
+  await expect(saved).toHaveCount(1);
 });

@@ -5,7 +5,7 @@ export const enUsability: Record<keyof typeof itUsability, string> = {
   'save.unsaved': 'Unsaved changes',
   'notes.codedLabel': 'DVs from the notes ({n})',
   'notes.restoredUnsaved':
-    'The notes Campo had not saved yet came back from this window: Campo saves them as soon as it answers.',
+    'Changes to the notes that Campo had not saved yet came back from this window: Campo saves them as soon as it answers.',
   'notes.codeMarks': 'Code the marked notes with their DVs ({n})',
   'notes.codeMarksHint':
     'Each note marked with Alt+1…9 is coded with its DV’s code; Ctrl+Z undoes it.',

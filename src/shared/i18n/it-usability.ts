@@ -6,7 +6,7 @@ export const itUsability = {
   'save.unsaved': 'Modifiche non salvate',
   'notes.codedLabel': 'DV dalle note ({n})',
   'notes.restoredUnsaved':
-    'Le note che Campo non aveva ancora salvato sono tornate da questa finestra: Campo le salva appena risponde.',
+    'Le modifiche alle note che Campo non aveva ancora salvato sono tornate da questa finestra: Campo le salva appena risponde.',
   'notes.codeMarks': 'Codifica le note marcate con le loro DV ({n})',
   'notes.codeMarksHint':
     'Ogni nota marcata con Alt+1…9 è codificata con il codice della sua DV; si annulla con Ctrl+Z.',

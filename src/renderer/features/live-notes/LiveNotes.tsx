@@ -157,7 +157,7 @@ export function LiveNotes({ session }: { session: FieldSession }) {
           </button>
         </div>
       </header>
-      {notes.restored > 0 && (
+      {notes.restored && (
         <p className="notice-warning" role="status">
           {t('notes.restoredUnsaved')}
         </p>

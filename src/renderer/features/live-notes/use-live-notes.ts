@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { sourceToNotes, type NoteEntry } from '../../../shared/domain/live-notes';
+import {
+  noteKeys,
+  reopenedNotes,
+  sourceToNotes,
+  type HeldNotes,
+  type NoteDraft,
+  type NoteEntry,
+} from '../../../shared/domain/live-notes';
 import type { FieldSession } from '../../../shared/model/project';
 import { api } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
@@ -15,7 +22,7 @@ const MAX_UNSAVED_MS = 4000;
 const PAUSE_MS = 1200;
 const RETRY_MS = 10_000;
 
-type Draft = Omit<NoteEntry, 'guideQuestionId'>;
+type Draft = NoteDraft;
 
 /**
  * Where this window keeps notes not yet saved (a failed save: Campo not answering), so a reload
@@ -23,16 +30,12 @@ type Draft = Omit<NoteEntry, 'guideQuestionId'>;
  */
 export const unsavedNotesKey = (sessionId: string) => `live-notes-unsaved.${sessionId}`;
 
-interface UnsavedNotes {
-  entries: NoteEntry[];
-  drafts: Record<string, Draft>;
-}
-
-function recalledUnsaved(sessionId: string): UnsavedNotes | null {
+function recalledUnsaved(sessionId: string): HeldNotes | null {
   try {
     const read = JSON.parse(recallFromTab(unsavedNotesKey(sessionId)) ?? 'null') as unknown;
-    const notes = read as UnsavedNotes | null;
-    return Array.isArray(notes?.entries) && typeof notes.drafts === 'object' ? notes : null;
+    const notes = read as HeldNotes | null;
+    if (!Array.isArray(notes?.entries) || typeof notes.drafts !== 'object') return null;
+    return Array.isArray(notes.base) ? notes : { entries: notes.entries, drafts: notes.drafts };
   } catch {
     return null;
   }
@@ -62,15 +65,18 @@ export function useLiveNotes(session: FieldSession) {
     drafts: {},
   });
   const hadSource = useRef(session.notesSourceId !== null);
+  /** The project's notes as this window last loaded or saved them (see HeldNotes.base). */
+  const base = useRef<string[]>([]);
   useEffect(() => {
     latest.current = { entries: entries ?? [], drafts };
     // Kept by the window while not saved: what is typed or committed survives a reload.
     if (entries !== null && dirtySince.current !== null) {
-      rememberInTab(unsavedNotesKey(session.id), JSON.stringify(latest.current));
+      const held: HeldNotes = { ...latest.current, base: base.current };
+      rememberInTab(unsavedNotesKey(session.id), JSON.stringify(held));
     }
   }, [entries, drafts, session.id]);
   /** Notes this window had not saved when it was reloaded (see unsavedNotesKey). */
-  const [restored, setRestored] = useState(0);
+  const [restored, setRestored] = useState(false);
 
   const elapsed = useCallback(
     () => (startedAt ? Math.max(0, Math.round((Date.now() - Date.parse(startedAt)) / 1000)) : 0),
@@ -108,6 +114,7 @@ export function useLiveNotes(session: FieldSession) {
       .notesSave({ sessionId: session.id, entries: all })
       .then(
         async () => {
+          base.current = noteKeys(all);
           if (dirtySince.current === null) rememberInTab(unsavedNotesKey(session.id), null);
           if (!hadSource.current) {
             hadSource.current = true;
@@ -145,26 +152,17 @@ export function useLiveNotes(session: FieldSession) {
     load.then(
       (loaded) => {
         if (!live) return;
-        const unsaved = recalledUnsaved(session.id);
-        // Notes the window holds that the project lacks (or holds otherwise): a save that did
-        // not reach Campo. When the last save did reach it, the project's list is the same.
-        // By their words: the project's notes are read back from its notes document.
-        const onDisk = new Set(loaded.map((entry) => entry.text.trim()));
-        const missing = unsaved
-          ? [...unsaved.entries, ...Object.values(unsaved.drafts)].filter(
-              (note) => note.text.trim() !== '' && !onDisk.has(note.text.trim()),
-            )
-          : [];
-        if (!unsaved || missing.length === 0) {
+        base.current = noteKeys(loaded);
+        // Notes the window holds and could not save (Campo was not answering): see reopenedNotes.
+        const reopened = reopenedNotes(loaded, recalledUnsaved(session.id));
+        if (!reopened) {
           rememberInTab(unsavedNotesKey(session.id), null);
           setEntries(loaded);
           return;
         }
-        // The window's later list replaces the saved one (a save writes the whole list), and is
-        // saved as soon as Campo answers.
-        setRestored(missing.length);
-        setEntries(unsaved.entries);
-        setDrafts(unsaved.drafts);
+        setRestored(true);
+        setEntries(reopened.entries);
+        setDrafts(reopened.drafts);
         touch();
       },
       (error: unknown) => {
@@ -229,7 +227,7 @@ export function useLiveNotes(session: FieldSession) {
   return {
     entries,
     drafts,
-    /** How many notes came back from this window's memory, unsaved, after a reload. */
+    /** Whether this window's unsaved notes came back (after a reload, or Campo started again). */
     restored,
     startedAt,
     elapsed,
