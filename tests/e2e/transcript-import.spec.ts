@@ -180,3 +180,48 @@ test('a .txt transcript whose voices are pseudonyms: INT-01 starts as a new part
   // The pseudonym was all the file said of them: no name is kept as personal data.
   expect(saved.participants).toEqual([expect.objectContaining({ code: 'INT-01', name: '' })]);
 });
+
+test('an interview’s interviewer named in the file is the evaluator, and reads «Valutatore» while coding, not «Voce 1» nor her name', async ({
+  page,
+  campo,
+}) => {
+  // Found by a newcomer walk-through: the interviewer, named as Teams writes display names, was
+  // left to assign, then showed as «Voce 1» while coding.
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const sessions = new SessionsPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Filiera corta');
+  await project.go('Interviste');
+  await sessions.newInterview();
+  const interviewer = page.getByLabel('Intervistatore', { exact: true });
+  await interviewer.fill('Giulia Bianchi');
+  await interviewer.blur();
+  const text = [
+    'Giulia Bianchi: Buongiorno, come è nato il progetto?',
+    'Mario Rossi: Nel 2019, grazie al bando della misura 16.',
+    'Giulia Bianchi: Quali difficoltà?',
+    'Mario Rossi: La burocrazia, sicuramente.',
+  ].join('\n');
+  await sessions.importTranscript({
+    name: 'intervista-01.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(text),
+  });
+  const dialog = page.getByRole('dialog');
+  await expect(sessions.speakerSelect('Giulia Bianchi').locator('option:checked')).toHaveText(
+    '— Valutatore / non partecipante —',
+  );
+  await expect(sessions.speakerSelect('Mario Rossi')).toHaveValue('__new');
+  await dialog.getByRole('button', { name: 'Importa', exact: true }).click();
+  await expect(dialog).toContainText('importato, 4 turni');
+  await dialog.getByRole('button', { name: 'Chiudi', exact: true }).last().click();
+  await sessions.source(/intervista-01/).click();
+  const turns = page.locator('.turn');
+  await expect(turns).toHaveCount(4);
+  await expect(turns.nth(0)).toContainText('Valutatore');
+  await expect(turns.nth(2)).toContainText('Valutatore');
+  await expect(turns.nth(1)).toContainText('INT-01');
+  await expect(turns.filter({ hasText: 'Voce' })).toHaveCount(0);
+  await expect(turns.filter({ hasText: 'Giulia' })).toHaveCount(0);
+});

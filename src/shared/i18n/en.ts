@@ -766,6 +766,7 @@ export const en: Record<MessageKey, string> = {
   'import.mappingCaption': 'Column mapping',
   'import.newParticipant': 'New participant ({code})',
   'import.notParticipant': '— Evaluator / not a participant —',
+  'import.evaluatorVoice': 'Evaluator',
   'import.unassigned': '— to assign —',
   'import.unassignedHint':
     '{n, plural, one {One voice is still to assign} other {# voices are still to assign}}: choose for each a participant, a new participant or “Evaluator / not a participant”.',

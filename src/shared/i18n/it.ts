@@ -782,6 +782,7 @@ export const it = {
   'import.mappingCaption': 'Corrispondenza delle colonne',
   'import.newParticipant': 'Nuovo partecipante ({code})',
   'import.notParticipant': '— Valutatore / non partecipante —',
+  'import.evaluatorVoice': 'Valutatore',
   'import.unassigned': '— da assegnare —',
   'import.unassignedHint':
     '{n, plural, one {Una voce è ancora da assegnare} other {# voci sono ancora da assegnare}}: scegli per ciascuna un partecipante, un nuovo partecipante o «Valutatore / non partecipante».',

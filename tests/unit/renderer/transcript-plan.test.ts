@@ -10,6 +10,7 @@ import {
 import { readDocxText } from '../../../src/shared/domain/docx-transcript';
 import { draftText, summariseLabels } from '../../../src/shared/domain/transcript-draft';
 import { looksLikeInterviewer } from '../../../src/shared/domain/speaker-mapping';
+import { isRoleLabel } from '../../../src/shared/domain/turn-labels';
 import type { TranscriptPreview } from '../../../src/shared/ipc/types';
 
 /** A preview as transcriptRead returns it, of a Word file holding `paragraphs`. */
@@ -76,6 +77,38 @@ describe('the interviewee of an interview', () => {
       'Giulia  Bianchi': { kind: 'evaluator' },
       'Mario Rossi': { kind: 'participant', participantId: 'p-int03' },
     });
+  });
+
+  it('labels an evaluator’s voice by its role once imported: no «Voce n», no name in the turns', () => {
+    // Found by a newcomer walk-through: «Giulia Bianchi», made the evaluator, showed as
+    // «Voce 1» while coding (a name matched to nobody), where «Intervistatrice» shows as is.
+    const read = interviewPreview(['Giulia Bianchi', 'Mario Rossi', 'Giulia Bianchi']);
+    const names = ['Giulia Bianchi'];
+    const choices = initialChoices(read, { participantIds: ['p-1'], newCode: 'INT-04' }, names);
+    const input = importInput(read, choices, new Set(), 'INT-03', 's-1', {
+      names,
+      role: 'Valutatore',
+    });
+    expect(input.turns.map((turn) => [turn.speaker, turn.participantId])).toEqual([
+      ['Valutatore', null],
+      ['Mario Rossi', 'p-1'],
+      ['Valutatore', null],
+    ]);
+    expect(isRoleLabel('Valutatore')).toBe(true);
+    // Two evaluators named in one focus group stay two voices; a voice made «Valutatore /
+    // non partecipante» by hand that is nobody's name keeps its label (it may be anyone).
+    const group = interviewPreview(['Giulia Bianchi', 'Luca Verdi', 'Anna Neri', 'Luca Verdi']);
+    const picked: Record<string, SpeakerChoice> = {
+      'Giulia Bianchi': { kind: 'evaluator' },
+      'Luca Verdi': { kind: 'evaluator' },
+      'Anna Neri': { kind: 'evaluator' },
+    };
+    const team = { names: ['Giulia Bianchi', 'luca verdi'], role: 'Evaluator' };
+    expect(
+      importInput(group, picked, new Set(), 'FG', undefined, team).turns.map(
+        (turn) => turn.speaker,
+      ),
+    ).toEqual(['Evaluator 1', 'Evaluator 2', 'Anna Neri', 'Evaluator 2']);
   });
 
   it('is a new participant when the interview has none yet', () => {

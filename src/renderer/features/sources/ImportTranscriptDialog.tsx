@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { HandlerArgs } from '../../../shared/ipc/contract';
 import type { TranscriptPreview } from '../../../shared/ipc/types';
+import { translator } from '../../../shared/i18n';
 import { readFileForUpload, textAsUpload, type FileUpload } from '../../api/files';
 import { Dialog } from '../../components/Dialog';
 import { messageText, useLanguage, useT } from '../../i18n/use-t';
@@ -182,6 +183,9 @@ export function ImportTranscriptDialog({
                 ...(project?.meta.evaluators ?? []),
                 session?.interviewer ?? '',
               ]}
+              evaluatorRole={translator(project?.meta.language ?? language)(
+                'import.evaluatorVoice',
+              )}
               sessionId={sessionId}
               busy={busy}
               onImport={(input) => void importCurrent(input)}

@@ -28,6 +28,7 @@ export function TranscriptPreviewForm({
   focusGroupCode,
   interview,
   evaluatorNames = [],
+  evaluatorRole = '',
   sessionId,
   busy,
   onImport,
@@ -40,6 +41,8 @@ export function TranscriptPreviewForm({
   interview?: InterviewContext | undefined;
   /** The names the evaluators go by (the team, the session's interviewer): their voice asks. */
   evaluatorNames?: readonly string[];
+  /** The role word such a voice is labelled with once imported, in the project's language. */
+  evaluatorRole?: string;
   sessionId: string | undefined;
   busy: boolean;
   onImport(input: HandlerArgs<'transcriptImport'>): void;
@@ -169,7 +172,14 @@ export function TranscriptPreviewForm({
           type="button"
           className={duplicate ? undefined : 'primary'}
           disabled={busy || result.text.trim() === '' || takenCode !== undefined || open.length > 0}
-          onClick={() => onImport(importInput(preview, choices, ignored, title, sessionId))}
+          onClick={() =>
+            onImport(
+              importInput(preview, choices, ignored, title, sessionId, {
+                names: evaluatorNames,
+                role: evaluatorRole,
+              }),
+            )
+          }
         >
           {duplicate ? t('import.importAnyway') : t('import.confirmTranscript')}
         </button>

@@ -123,6 +123,33 @@ export function unassignedVoices(
   );
 }
 
+/** How the voices of evaluators named in a file are labelled once imported (see `evaluatorVoices`). */
+export interface EvaluatorVoices {
+  /** The names the evaluators go by (the team, the session's interviewer). */
+  names: readonly string[];
+  /** The role word in the project's language: «Valutatore», "Evaluator". */
+  role: string;
+}
+
+/**
+ * The new label of each voice made the evaluator's side whose label is an evaluator's name
+ * ("Giulia Bianchi", as Teams writes display names): the role word, numbered when the file has
+ * more than one such voice. A name matched to nobody shows as «Voce n» while a role shows as it
+ * is (walk-through 8), and the evaluator's name stays out of the project's turns.
+ */
+export function evaluatorVoices(
+  choices: Record<string, SpeakerChoice>,
+  voices: EvaluatorVoices,
+): Map<string, string> {
+  const names = new Set(voices.names.map(speakerKey).filter(Boolean));
+  const named = Object.entries(choices).flatMap(([label, choice]) =>
+    choice.kind === 'evaluator' && names.has(speakerKey(label)) ? [label] : [],
+  );
+  return new Map(
+    named.map((label, i) => [label, named.length === 1 ? voices.role : `${voices.role} ${i + 1}`]),
+  );
+}
+
 /** The transcriptImport call for the choices. */
 export function importInput(
   preview: TranscriptPreview,
@@ -130,8 +157,10 @@ export function importInput(
   ignored: ReadonlySet<number>,
   title: string,
   sessionId: string | undefined,
+  voices: EvaluatorVoices = { names: [], role: '' },
 ): HandlerArgs<'transcriptImport'> {
   const { text, turns } = assembled(preview, choices, ignored);
+  const relabelled = evaluatorVoices(choices, voices);
   const newParticipants = Object.entries(choices).flatMap(([speaker, choice]) =>
     choice.kind === 'new' && turns.some((turn) => turn.speaker === speaker)
       ? [{ speaker, code: choice.code.trim(), role: choice.role.trim() }]
@@ -145,6 +174,7 @@ export function importInput(
       const choice = choices[turn.speaker];
       return {
         ...turn,
+        speaker: relabelled.get(turn.speaker) ?? turn.speaker,
         participantId: choice?.kind === 'participant' ? choice.participantId : null,
       };
     }),
