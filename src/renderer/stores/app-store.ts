@@ -95,9 +95,14 @@ export const useAppStore = create<AppState>((set, get) => ({
   notify(kind, message, actions = []) {
     const id = nextId++;
     // The same message again replaces the one shown: a repeated refusal is not a pile of toasts.
+    // A plain confirmation replaces the one before it: three DVs added in a row are one toast,
+    // not a stack over the form's «Aggiungi» (walk-through 8). Offers (undo) and errors stay.
     const same = JSON.stringify(message);
+    const confirms = kind !== 'error' && actions.length === 0;
     const others = get().notifications.filter(
-      (n) => n.kind !== kind || JSON.stringify(n.message) !== same,
+      (n) =>
+        (n.kind !== kind || JSON.stringify(n.message) !== same) &&
+        !(confirms && n.kind === kind && n.actions.length === 0),
     );
     set({ notifications: [...others, { id, kind, message, actions }] });
     if (actions.length > 0) return;

@@ -38,6 +38,25 @@ describe('error toasts', () => {
   });
 });
 
+describe('confirmations', () => {
+  it('replace the one before them, so they do not stack over a form; offers and errors stay', () => {
+    const app = useAppStore.getState();
+    app.notify('error', { error: { code: 'DISK_FULL', message: 'x' } });
+    app.notify('success', { key: 'questions.added', params: { code: 'DV1' } });
+    app.notify('success', { key: 'coding.applied' }, [{ label: 'app.undo', run: () => {} }]);
+    app.notify('success', { key: 'questions.added', params: { code: 'DV2' } });
+    app.notify('success', { key: 'questions.added', params: { code: 'DV3' } });
+    const shown = useAppStore
+      .getState()
+      .notifications.map((n) =>
+        'error' in n.message
+          ? n.message.error.code
+          : `${n.message.key} ${JSON.stringify(n.message.params ?? {})}`,
+      );
+    expect(shown).toEqual(['DISK_FULL', 'coding.applied {}', 'questions.added {"code":"DV3"}']);
+  });
+});
+
 describe('a project change', () => {
   it('drops what was said about the old project, and keeps what the change itself said', () => {
     const app = useAppStore.getState();
