@@ -43,7 +43,9 @@ describe('confirmations', () => {
     const app = useAppStore.getState();
     app.notify('error', { error: { code: 'DISK_FULL', message: 'x' } });
     app.notify('success', { key: 'questions.added', params: { code: 'DV1' } });
-    app.notify('success', { key: 'coding.applied' }, [{ label: 'app.undo', run: () => {} }]);
+    app.notify('success', { key: 'coding.undone', params: { label: 'x' } }, [
+      { label: 'coding.redo', run: () => {} },
+    ]);
     app.notify('success', { key: 'questions.added', params: { code: 'DV2' } });
     app.notify('success', { key: 'questions.added', params: { code: 'DV3' } });
     const shown = useAppStore
@@ -53,7 +55,11 @@ describe('confirmations', () => {
           ? n.message.error.code
           : `${n.message.key} ${JSON.stringify(n.message.params ?? {})}`,
       );
-    expect(shown).toEqual(['DISK_FULL', 'coding.applied {}', 'questions.added {"code":"DV3"}']);
+    expect(shown).toEqual([
+      'DISK_FULL',
+      'coding.undone {"label":"x"}',
+      'questions.added {"code":"DV3"}',
+    ]);
   });
 });
 
