@@ -225,3 +225,61 @@ test('an interview’s interviewer named in the file is the evaluator, and reads
   await expect(turns.filter({ hasText: 'Voce' })).toHaveCount(0);
   await expect(turns.filter({ hasText: 'Giulia' })).toHaveCount(0);
 });
+
+test('the transcript dialog: a damaged file is named once, other files can follow, and a slow read can be left', async ({
+  page,
+  campo,
+}) => {
+  // Found by a newcomer walk-through: «truncated.docx: Il file truncated.docx è danneggiato…»;
+  // after an error only «Chiudi»; and nothing to do but wait while a file was being read.
+  const start = new StartPage(page);
+  const project = new ProjectPage(page);
+  const sessions = new SessionsPage(page);
+  await start.goto(campo.url);
+  await start.createProject('Filiera corta');
+  await project.go('Interviste');
+  await sessions.newInterview();
+  await page.getByRole('button', { name: 'Importa trascrizione…' }).click();
+  const dialog = page.getByRole('dialog');
+  const docx = await wordTranscriptDocx();
+  await dialog.locator('input[type=file]').setInputFiles({
+    name: 'troncato.docx',
+    mimeType: DOCX,
+    buffer: Buffer.from(docx.subarray(0, Math.floor(docx.length / 2))),
+  });
+  const results = dialog.getByRole('region', { name: 'Esito dell’importazione' });
+  await expect(results).toContainText('Il file troncato.docx è danneggiato');
+  expect((await results.innerText()).split('troncato.docx').length - 1).toBe(1);
+
+  // Another file, without closing the dialog: read slowly (held back here), then left.
+  await dialog.getByRole('button', { name: 'Importa altri file' }).click();
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc/transcriptRead', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const text = 'Intervistatore: Come è nato il progetto?\nINT-01: Dal bando della misura 16.';
+  await dialog.locator('input[type=file]').setInputFiles({
+    name: 'lento.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(text),
+  });
+  await expect(dialog.getByText('Lettura del file…')).toBeVisible();
+  await expect(dialog.getByRole('progressbar')).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, 'transcript-slow-read.png') });
+  await dialog.getByRole('button', { name: 'Smetti di attendere e scegli un altro file' }).click();
+  await expect(dialog.locator('input[type=file]')).toBeVisible();
+  release();
+  await page.unrouteAll({ behavior: 'wait' });
+  // The late answer does not take the dialog back to that file.
+  await page.waitForTimeout(500);
+  await expect(sessions.previewTurns).toHaveCount(0);
+  await dialog.locator('input[type=file]').setInputFiles({
+    name: 'intervista.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(text),
+  });
+  await sessions.previewTurns.waitFor();
+  await expect(dialog.getByRole('textbox', { name: 'Titolo' })).toHaveValue('intervista');
+});

@@ -696,7 +696,8 @@ export const en: Record<MessageKey, string> = {
   'errors.UNSUPPORTED': 'This operation is not available in this mode.',
   'errors.NOT_RECEIVED':
     'This project did not come from a lead’s package: there is nobody to return it to. To send your work to a colleague, use “Make a package for a colleague”.',
-  'errors.FILE_EMPTY': 'The file {file} is empty.',
+  'errors.FILE_EMPTY':
+    'The file {file} {content, select, headerOnly {has only its header row, no data rows} other {is empty}}.',
   'errors.OUT_OF_MEMORY':
     'Export stopped: Campo’s memory was nearly full ({usedMb} MB of {limitMb} MB). The project is intact and no file was written. Restart Campo and try again; if it happens again, this project is too large to export whole on this computer.',
   'errors.FILE_TOO_LARGE': 'The file {file} is too large ({size}); the limit is {max}.',
@@ -784,6 +785,8 @@ export const en: Record<MessageKey, string> = {
   'import.progress': 'File {n} of {total}: {file}',
   'import.progressLabel': 'Import progress',
   'import.reading': 'Reading the file…',
+  'import.stopReading': 'Stop waiting and choose another file',
+  'import.chooseOthers': 'Import other files',
   'import.readyCount':
     '{ready, plural, =0 {No rows ready} one {# row ready} other {# rows ready}}; {problems, plural, =0 {none with problems} one {# with problems} other {# with problems}}.',
   'import.resultsLabel': 'Import results',

@@ -711,7 +711,8 @@ export const it = {
   'errors.UNSUPPORTED': 'Operazione non disponibile in questa modalità.',
   'errors.NOT_RECEIVED':
     'Questo progetto non viene da un pacchetto del coordinatore: non c’è nessuno a cui restituirlo. Per mandare il lavoro a un collega usa «Prepara un pacchetto per un collega».',
-  'errors.FILE_EMPTY': 'Il file {file} è vuoto.',
+  'errors.FILE_EMPTY':
+    'Il file {file} {content, select, headerOnly {ha solo la riga di intestazione, nessuna riga di dati} other {è vuoto}}.',
   'errors.OUT_OF_MEMORY':
     'Esportazione interrotta: la memoria di Campo era quasi piena ({usedMb} MB su {limitMb} MB). Il progetto è intatto e nessun file è stato scritto. Riavvia Campo e riprova; se si ripete, questo progetto è troppo grande per essere esportato intero su questo computer.',
   'errors.FILE_TOO_LARGE': 'Il file {file} è troppo grande ({size}); il massimo è {max}.',
@@ -800,6 +801,8 @@ export const it = {
   'import.progress': 'File {n} di {total}: {file}',
   'import.progressLabel': 'Avanzamento dell’importazione',
   'import.reading': 'Lettura del file…',
+  'import.stopReading': 'Smetti di attendere e scegli un altro file',
+  'import.chooseOthers': 'Importa altri file',
   'import.readyCount':
     '{ready, plural, =0 {Nessuna riga pronta} one {# riga pronta} other {# righe pronte}}; {problems, plural, =0 {nessuna con problemi} one {# con problemi} other {# con problemi}}.',
   'import.resultsLabel': 'Esito dell’importazione',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { readSpreadsheetRows } from '../../../src/main/core/import/spreadsheet-file';
+import type { CampoError } from '../../../src/shared/ipc/errors';
+import { errorMessage } from '../../../src/shared/i18n';
 import {
   buildParticipants,
   suggestColumnMapping,
@@ -85,9 +87,15 @@ describe('participant lists', () => {
     ).rejects.toMatchObject({
       code: 'FILE_DAMAGED',
     });
-    await expect(
-      readSpreadsheetRows(new TextEncoder().encode('Pseudonimo;Nome\r\n'), 'solo-intestazione.csv'),
-    ).rejects.toMatchObject({ code: 'FILE_EMPTY' });
+    const headerOnly = await readSpreadsheetRows(
+      new TextEncoder().encode('Pseudonimo;Nome\r\n'),
+      'solo-intestazione.csv',
+    ).catch((error: unknown) => error as CampoError);
+    expect(headerOnly).toMatchObject({ code: 'FILE_EMPTY' });
+    // Said as it is: the header is there, the rows are not (it was «è vuoto»).
+    expect(errorMessage(headerOnly as CampoError, 'it')).toBe(
+      'Il file solo-intestazione.csv ha solo la riga di intestazione, nessuna riga di dati.',
+    );
     await expect(
       readSpreadsheetRows(new TextEncoder().encode('a'), 'elenco.ods'),
     ).rejects.toMatchObject({ code: 'FILE_TYPE_UNSUPPORTED' });

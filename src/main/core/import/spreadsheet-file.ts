@@ -45,7 +45,14 @@ export async function readSpreadsheetRows(
   );
   if (!answer.success) throw damagedFile(file, 'refusal.unexpectedContent');
   const [header = [], ...rows] = answer.data.rows;
-  if (rows.length === 0) throw new CampoError('FILE_EMPTY', `${file} has no data rows`, { file });
+  if (rows.length === 0) {
+    // A header alone is not "empty" to whoever wrote it: say what is missing.
+    const headed = header.some((cell) => cell !== null && String(cell).trim() !== '');
+    throw new CampoError('FILE_EMPTY', `${file} has no data rows`, {
+      file,
+      content: headed ? 'headerOnly' : 'nothing',
+    });
+  }
   return {
     headers: header.map((cell) => (cell === null ? '' : String(cell))),
     rows,

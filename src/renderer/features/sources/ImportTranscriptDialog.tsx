@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { HandlerArgs } from '../../../shared/ipc/contract';
 import type { TranscriptPreview } from '../../../shared/ipc/types';
 import { translator } from '../../../shared/i18n';
@@ -40,8 +40,11 @@ export function ImportTranscriptDialog({
   const participants = project?.participants ?? [];
   const session = project?.sessions.find((s) => s.id === sessionId);
   const done = queue.length > 0 && index >= queue.length;
+  /** Bumped when the user stops waiting for a file: what that read answers later is dropped. */
+  const round = useRef(0);
 
   async function readAt(items: Pending[], at: number, results: Outcome[]) {
+    const mine = round.current;
     setIndex(at);
     setOutcomes(results);
     setPreview(null);
@@ -49,8 +52,10 @@ export function ImportTranscriptDialog({
     setBusy(true);
     try {
       const upload = await items[at]!.read();
-      setPreview(await readTranscript(upload));
+      const read = await readTranscript(upload);
+      if (round.current === mine) setPreview(read);
     } catch (error) {
+      if (round.current !== mine) return;
       // The reason shows in the dialog, beside the file (a notification would be behind it).
       const next = [
         ...results,
@@ -63,8 +68,18 @@ export function ImportTranscriptDialog({
       setOutcomes(next);
       await readAt(items, at + 1, next);
     } finally {
-      setBusy(false);
+      if (round.current === mine) setBusy(false);
     }
+  }
+
+  /** Back to choosing files: after the results, or while a file is still being read. */
+  function again() {
+    round.current += 1;
+    setQueue([]);
+    setIndex(0);
+    setOutcomes([]);
+    setPreview(null);
+    setBusy(false);
   }
 
   function start(items: Pending[]) {
@@ -163,7 +178,15 @@ export function ImportTranscriptDialog({
           {queue.length > 1 && (
             <progress max={queue.length} value={index} aria-label={t('import.progressLabel')} />
           )}
-          {busy && !preview && <p className="muted">{t('import.reading')}</p>}
+          {busy && !preview && (
+            <div className="import-reading">
+              <p className="muted">{t('import.reading')}</p>
+              <progress aria-label={t('import.reading')} />
+              <button type="button" onClick={again}>
+                {t('import.stopReading')}
+              </button>
+            </div>
+          )}
           {preview && (
             <TranscriptPreviewForm
               key={index}
@@ -199,12 +222,22 @@ export function ImportTranscriptDialog({
           <ul className="import-results">
             {outcomes.map((outcome, i) => (
               <li key={i} className={outcome.ok ? 'ok' : 'refused'}>
-                <strong>{outcome.file}</strong>: {outcome.text}
+                {/* A refusal that names its file already («Il file x.docx è danneggiato»). */}
+                {outcome.text.includes(outcome.file) ? (
+                  outcome.text
+                ) : (
+                  <>
+                    <strong>{outcome.file}</strong>: {outcome.text}
+                  </>
+                )}
               </li>
             ))}
           </ul>
           {done && (
             <div className="dialog-actions">
+              <button type="button" onClick={again}>
+                {t('import.chooseOthers')}
+              </button>
               <button type="button" className="primary" onClick={onClose}>
                 {t('app.close')}
               </button>
