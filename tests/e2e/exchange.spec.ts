@@ -235,3 +235,36 @@ test('a .qdpx exported by Campo: the review says a work package carries what REF
     'per passare un progetto tra colleghi usate un pacchetto di lavoro',
   );
 });
+
+test('a .qdpx being read shows that it is read, and can be left without waiting for it', async ({
+  page,
+  campo,
+}) => {
+  // Found by a newcomer walk-through: 13 s on the start screen with no sign of progress and
+  // nothing to do but wait.
+  const start = new StartPage(page);
+  await start.goto(campo.url);
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc/qdpxInspect', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const picker = page.getByLabel('Importa da NVivo, ATLAS.ti, MAXQDA… (.qdpx)');
+  await picker.setInputFiles(join(FIXTURES, 'qc-demo.qdpx'));
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Lettura dell’archivio…' }),
+  ).toBeVisible();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await page.getByRole('button', { name: 'Smetti di attendere' }).click();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await expect(picker).toBeEnabled();
+  release();
+  await page.unrouteAll({ behavior: 'wait' });
+  // The late answer opens no review.
+  await page.waitForTimeout(500);
+  const review = page.getByRole('dialog', { name: 'Importa il progetto REFI-QDA' });
+  await expect(review).toHaveCount(0);
+  await picker.setInputFiles(join(FIXTURES, 'qc-demo.qdpx'));
+  await expect(review).toContainText('Creato con: qc 1.3.2');
+});

@@ -16,6 +16,8 @@ interface QdpxImportState {
   reading: boolean;
   /** Reads the archive and opens the review; nothing is written. */
   review(upload: QdpxUpload): Promise<void>;
+  /** Stops waiting for the archive being read: its answer, when it comes, is dropped. */
+  stopReading(): void;
   chooseUnit(unit: PositionUnit): void;
   /** Imports the archive under review as a new project and opens it. */
   confirm(): Promise<boolean>;
@@ -23,6 +25,8 @@ interface QdpxImportState {
 }
 
 const EMPTY = { upload: null, inspection: null, unit: null, reading: false };
+/** Bumped by each review and by stopReading: only the latest review's answer is used. */
+let round = 0;
 
 /**
  * A REFI-QDA archive from review to import: what it would bring in and how its positions would
@@ -33,15 +37,22 @@ export const useQdpxImportStore = create<QdpxImportState>((set, get) => ({
   ...EMPTY,
   async review(upload) {
     const app = useAppStore.getState();
+    const mine = ++round;
     set({ ...EMPTY, reading: true });
     try {
       const inspection = await api().qdpxInspect(upload);
+      if (mine !== round) return;
       set({ upload, inspection, reading: false });
       app.openDialog({ kind: 'qdpx-review' });
     } catch (error) {
+      if (mine !== round) return;
       set(EMPTY);
       app.notifyError(error);
     }
+  },
+  stopReading() {
+    round += 1;
+    set(EMPTY);
   },
   chooseUnit: (unit) => set({ unit }),
   async confirm() {

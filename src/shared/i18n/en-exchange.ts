@@ -66,6 +66,7 @@ export const enExchange: Record<keyof typeof itExchange, string> = {
   'exchange.unitSamplesFor': 'Passages of “{source}” read in {unit}',
   'exchange.confirmImport': 'Import',
   'exchange.reading': 'Reading the archive…',
+  'exchange.stopReading': 'Stop waiting',
   'exchange.cliPositions': 'Positions: {line}',
   'exchange.cliWeak':
     'Weak evidence: to read the positions in another unit, run again with --unit {units}.',

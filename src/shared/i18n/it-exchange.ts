@@ -64,6 +64,7 @@ export const itExchange = {
   'exchange.unitSamplesFor': 'Passaggi di «{source}» letti in {unit}',
   'exchange.confirmImport': 'Importa',
   'exchange.reading': 'Lettura dell’archivio…',
+  'exchange.stopReading': 'Smetti di attendere',
   'exchange.cliPositions': 'Posizioni: {line}',
   'exchange.cliWeak':
     'Prova debole: per leggere le posizioni in un’altra unità ripeti con --unit {units}.',

@@ -17,6 +17,7 @@ export function StartScreen() {
   const openDialog = useAppStore((state) => state.openDialog);
   const review = useQdpxImportStore((state) => state.review);
   const reading = useQdpxImportStore((state) => state.reading);
+  const stopReading = useQdpxImportStore((state) => state.stopReading);
   const importFile = async (file: File) => {
     try {
       await review(await readFileForUpload(file));
@@ -61,9 +62,15 @@ export function StartScreen() {
               onFile={(file) => void importFile(file)}
             />
             {reading && (
-              <p className="muted" role="status">
-                {t('exchange.reading')}
-              </p>
+              <div className="import-reading">
+                <p className="muted" role="status">
+                  {t('exchange.reading')}
+                </p>
+                <progress aria-label={t('exchange.reading')} />
+                <button type="button" onClick={stopReading}>
+                  {t('exchange.stopReading')}
+                </button>
+              </div>
             )}
             <p className="hint">{t('exchange.importHint')}</p>
           </div>
