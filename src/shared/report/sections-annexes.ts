@@ -1,4 +1,5 @@
 import { headerRow, type Chapter, type ReportContext } from './report-context';
+import { heldSessions } from './empty-sections';
 
 /**
  * Participants by pseudonym, role, organisation, partnership type and territory. Real names only
@@ -43,9 +44,9 @@ export function participantsAnnex(context: ReportContext, chapter: Chapter): voi
 /** Interviews and focus groups held: code, type, date, mode, participants by pseudonym. */
 export function fieldworkAnnex(context: ReportContext, chapter: Chapter): void {
   const { t, project } = context;
-  const held = project.sessions
-    .filter((session) => session.status !== 'planned')
-    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+  const held = heldSessions(project).sort((a, b) =>
+    (a.date ?? '9999').localeCompare(b.date ?? '9999'),
+  );
   if (held.length === 0) {
     chapter.paragraph(t('report.fieldwork.none'));
     return;

@@ -2,6 +2,7 @@ import { heatLevel, levelOf, summariseMatrix } from '../domain/matrix';
 import type { RatingMatrix, ScaleLevel } from '../model/matrix';
 import type { ReportCell } from './model';
 import { headerRow, type Chapter, type ReportContext } from './report-context';
+import { europe2020Matrices, integrationMatrices } from './empty-sections';
 
 /** Light fills from low (red) to high (green): readable in print, repeated by the cell's text. */
 const FILLS = ['#F4CCCC', '#FCE5CD', '#FFF2CC', '#D9EAD3', '#B6D7A8'];
@@ -154,7 +155,7 @@ function matrixTables(context: ReportContext, chapter: Chapter, matrix: RatingMa
 
 /** The integration chapter: the integration matrices and any custom ones. */
 export function integrationChapter(context: ReportContext, chapter: Chapter): void {
-  const matrices = context.project.matrices.filter((m) => m.template !== 'europe2020');
+  const matrices = integrationMatrices(context.project);
   if (matrices.length === 0) {
     chapter.paragraph(context.t('report.integration.none'));
     return;
@@ -165,7 +166,7 @@ export function integrationChapter(context: ReportContext, chapter: Chapter): vo
 
 /** The contribution to the Europe 2020 headline targets. */
 export function europe2020Chapter(context: ReportContext, chapter: Chapter): void {
-  const matrices = context.project.matrices.filter((m) => m.template === 'europe2020');
+  const matrices = europe2020Matrices(context.project);
   if (matrices.length === 0) {
     chapter.paragraph(context.t('report.europe2020.none'));
     return;

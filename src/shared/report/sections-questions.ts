@@ -3,6 +3,7 @@ import { distinctPassages, onePerPassage } from '../domain/passages';
 import type { Segment } from '../domain/coding-analysis';
 import type { EvaluationQuestion } from '../model/project';
 import { headerRow, type Chapter, type ReportContext } from './report-context';
+import { writtenSummaries } from './empty-sections';
 
 /** Pseudonyms of who said a passage, else the speaker label as transcribed (anonymised). */
 function whoSaid(context: ReportContext, segment: Segment): string {
@@ -94,9 +95,10 @@ export function questionChapter(
 export function frameworkChapter(context: ReportContext, chapter: Chapter): void {
   const { t, project, corpus } = context;
   const summaries = new Map(
-    project.frameworkSummaries
-      .filter((summary) => summary.text.trim())
-      .map((summary) => [`${summary.participantId}|${summary.questionId}`, summary.text]),
+    writtenSummaries(project).map((summary) => [
+      `${summary.participantId}|${summary.questionId}`,
+      summary.text,
+    ]),
   );
   if (summaries.size === 0) {
     chapter.paragraph(t('report.framework.none'));
