@@ -36,3 +36,19 @@ export function recallFromTab(key: string): string | null {
     return null;
   }
 }
+
+/**
+ * A JSON value remembered under `key` (see `rememberInTab`), or null when there is none, it does
+ * not parse, or `isValid` refuses its shape (written by another version, or damaged).
+ */
+export function recallJsonFromTab<T>(
+  key: string,
+  isValid: (value: unknown) => value is T,
+): T | null {
+  try {
+    const value = JSON.parse(recallFromTab(key) ?? 'null') as unknown;
+    return value !== null && isValid(value) ? value : null;
+  } catch {
+    return null;
+  }
+}

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n/use-t';
 import { codebookActions } from '../../stores/codebook-actions';
 import { holdDraft } from '../../stores/held-drafts';
-import { recallFromTab, rememberInTab } from '../../stores/tab-memory';
+import { recallJsonFromTab, rememberInTab } from '../../stores/tab-memory';
 
 /** Where this window keeps a correction being written, by source (see tab-memory.ts). */
 export const correctionDraftKey = (sourceId: string) => `correction.${sourceId}`;
@@ -18,15 +18,12 @@ interface CorrectionDraft {
 
 const baseOf = (text: string) => `${text.length}:${passageFingerprint(text)}`;
 
-function recalled(sourceId: string): CorrectionDraft | null {
-  try {
-    const read = JSON.parse(recallFromTab(correctionDraftKey(sourceId)) ?? 'null') as unknown;
-    const draft = read as CorrectionDraft | null;
-    return typeof draft?.base === 'string' && typeof draft.text === 'string' ? draft : null;
-  } catch {
-    return null;
-  }
-}
+const isCorrectionDraft = (value: unknown): value is CorrectionDraft =>
+  typeof (value as CorrectionDraft).base === 'string' &&
+  typeof (value as CorrectionDraft).text === 'string';
+
+const recalled = (sourceId: string) =>
+  recallJsonFromTab(correctionDraftKey(sourceId), isCorrectionDraft);
 
 /** True when this window holds a correction of the source not yet saved (see EditTextDialog). */
 export const hasCorrectionDraft = (sourceId: string): boolean => recalled(sourceId) !== null;

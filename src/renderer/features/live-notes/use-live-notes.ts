@@ -12,7 +12,7 @@ import { api } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
 import { refreshProject } from '../../stores/core-calls';
 import { markSaved, markUnsaved } from '../../stores/pending-edits';
-import { recallFromTab, rememberInTab } from '../../stores/tab-memory';
+import { recallJsonFromTab, rememberInTab } from '../../stores/tab-memory';
 
 /** Notes not under a guide question. */
 export const FREE_NOTES = 'free';
@@ -30,16 +30,13 @@ type Draft = NoteDraft;
  */
 export const unsavedNotesKey = (sessionId: string) => `live-notes-unsaved.${sessionId}`;
 
-function recalledUnsaved(sessionId: string): HeldNotes | null {
-  try {
-    const read = JSON.parse(recallFromTab(unsavedNotesKey(sessionId)) ?? 'null') as unknown;
-    const notes = read as HeldNotes | null;
-    if (!Array.isArray(notes?.entries) || typeof notes.drafts !== 'object') return null;
-    return Array.isArray(notes.base) ? notes : { entries: notes.entries, drafts: notes.drafts };
-  } catch {
-    return null;
-  }
-}
+const isHeldNotes = (value: unknown): value is HeldNotes =>
+  Array.isArray((value as HeldNotes).entries) &&
+  typeof (value as HeldNotes).drafts === 'object' &&
+  ((value as HeldNotes).base === undefined || Array.isArray((value as HeldNotes).base));
+
+const recalledUnsaved = (sessionId: string) =>
+  recallJsonFromTab(unsavedNotesKey(sessionId), isHeldNotes);
 
 const newDraft = (): Draft => ({ id: crypto.randomUUID(), text: '', time: null, questionIds: [] });
 const toggled = (ids: string[], id: string) =>
