@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { interviewText, refiArchive } from '../helpers/refi-builder';
-import { expect, test } from './fixtures';
+import { expect, holdCalls, test } from './fixtures';
 import { ProjectPage } from './pages/project-page';
 import { StartPage } from './pages/start-page';
 
@@ -244,12 +244,7 @@ test('a .qdpx being read shows that it is read, and can be left without waiting 
   // nothing to do but wait.
   const start = new StartPage(page);
   await start.goto(campo.url);
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/rpc/qdpxInspect', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const slowRead = await holdCalls(page, 'qdpxInspect');
   const picker = page.getByLabel('Importa da NVivo, ATLAS.ti, MAXQDA… (.qdpx)');
   await picker.setInputFiles(join(FIXTURES, 'qc-demo.qdpx'));
   await expect(
@@ -259,8 +254,7 @@ test('a .qdpx being read shows that it is read, and can be left without waiting 
   await page.getByRole('button', { name: 'Smetti di attendere' }).click();
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await expect(picker).toBeEnabled();
-  release();
-  await page.unrouteAll({ behavior: 'wait' });
+  await slowRead.release();
   // The late answer opens no review.
   await page.waitForTimeout(500);
   const review = page.getByRole('dialog', { name: 'Importa il progetto REFI-QDA' });

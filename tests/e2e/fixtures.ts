@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { startBrowserHost } from '../helpers/browser-host';
 
 /** A browser-mode host started as `npm run start:browser` would, over temporary folders. */
@@ -41,5 +41,24 @@ export const test = base.extend<{ campo: CampoHost }>({
     await rm(root, { recursive: true, force: true });
   },
 });
+
+/**
+ * Holds the host's answers to the contract call `name` (browser mode's POST /rpc/<name>) until
+ * `release()`: a slow read, on demand, to see what the user sees while waiting.
+ */
+export async function holdCalls(page: Page, name: string): Promise<{ release(): Promise<void> }> {
+  let open: () => void = () => {};
+  const held = new Promise<void>((resolve) => (open = resolve));
+  await page.route(`**/rpc/${name}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return {
+    async release() {
+      open();
+      await page.unrouteAll({ behavior: 'wait' });
+    },
+  };
+}
 
 export { expect };

@@ -1,13 +1,25 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lectureTxt, meetingNotesDocx, wordTranscriptDocx } from '../helpers/files';
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, holdCalls, test } from './fixtures';
 import { ProjectPage } from './pages/project-page';
 import { SessionsPage } from './pages/sessions-page';
 import { StartPage } from './pages/start-page';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const SHOTS = join('test-results', 'artefacts');
+
+/** A new project named `name` with a new interview open: the interviews' page object. */
+async function newInterviewOf(page: Page, url: string, name: string): Promise<SessionsPage> {
+  const start = new StartPage(page);
+  await start.goto(url);
+  await start.createProject(name);
+  await new ProjectPage(page).go('Interviste');
+  const sessions = new SessionsPage(page);
+  await sessions.newInterview();
+  return sessions;
+}
 
 /** project.json of the only project in the host's projects folder, as saved on disk. */
 async function savedProject(projectsDir: string) {
@@ -187,13 +199,7 @@ test('an interview’s interviewer named in the file is the evaluator, and reads
 }) => {
   // Found by a newcomer walk-through: the interviewer, named as Teams writes display names, was
   // left to assign, then showed as «Voce 1» while coding.
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  const sessions = new SessionsPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Filiera corta');
-  await project.go('Interviste');
-  await sessions.newInterview();
+  const sessions = await newInterviewOf(page, campo.url, 'Filiera corta');
   const interviewer = page.getByLabel('Intervistatore', { exact: true });
   await interviewer.fill('Giulia Bianchi');
   await interviewer.blur();
@@ -232,13 +238,7 @@ test('the transcript dialog: a damaged file is named once, other files can follo
 }) => {
   // Found by a newcomer walk-through: «truncated.docx: Il file truncated.docx è danneggiato…»;
   // after an error only «Chiudi»; and nothing to do but wait while a file was being read.
-  const start = new StartPage(page);
-  const project = new ProjectPage(page);
-  const sessions = new SessionsPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Filiera corta');
-  await project.go('Interviste');
-  await sessions.newInterview();
+  const sessions = await newInterviewOf(page, campo.url, 'Filiera corta');
   await page.getByRole('button', { name: 'Importa trascrizione…' }).click();
   const dialog = page.getByRole('dialog');
   const docx = await wordTranscriptDocx();
@@ -253,12 +253,7 @@ test('the transcript dialog: a damaged file is named once, other files can follo
 
   // Another file, without closing the dialog: read slowly (held back here), then left.
   await dialog.getByRole('button', { name: 'Importa altri file' }).click();
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/rpc/transcriptRead', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const slowRead = await holdCalls(page, 'transcriptRead');
   const text = 'Intervistatore: Come è nato il progetto?\nINT-01: Dal bando della misura 16.';
   await dialog.locator('input[type=file]').setInputFiles({
     name: 'lento.txt',
@@ -270,8 +265,7 @@ test('the transcript dialog: a damaged file is named once, other files can follo
   await page.screenshot({ path: join(SHOTS, 'transcript-slow-read.png') });
   await dialog.getByRole('button', { name: 'Smetti di attendere e scegli un altro file' }).click();
   await expect(dialog.locator('input[type=file]')).toBeVisible();
-  release();
-  await page.unrouteAll({ behavior: 'wait' });
+  await slowRead.release();
   // The late answer does not take the dialog back to that file.
   await page.waitForTimeout(500);
   await expect(sessions.previewTurns).toHaveCount(0);
