@@ -10,6 +10,13 @@ import { StartPage } from './pages/start-page';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const SHOTS = join('test-results', 'artefacts');
 
+/** A plain-text transcript file of `lines`, as the file picker hands it over. */
+const textFile = (name: string, lines: string[]) => ({
+  name,
+  mimeType: 'text/plain',
+  buffer: Buffer.from(lines.join('\n')),
+});
+
 /** A new project named `name` with a new interview open: the interviews' page object. */
 async function newInterviewOf(page: Page, url: string, name: string): Promise<SessionsPage> {
   const start = new StartPage(page);
@@ -170,17 +177,14 @@ test('a .txt transcript whose voices are pseudonyms: INT-01 starts as a new part
   await start.goto(campo.url);
   await start.createProject('Filiera corta');
   await project.go('Interviste');
-  const text = [
-    'Intervistatore: Buongiorno, come è nato il progetto?',
-    'INT-01: Nel 2019, grazie al bando della misura 16.',
-    'Intervistatore: Quali difficoltà?',
-    'INT-01: La burocrazia, sicuramente.',
-  ].join('\n');
-  await sessions.importTranscript({
-    name: 'intervista-01.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(text),
-  });
+  await sessions.importTranscript(
+    textFile('intervista-01.txt', [
+      'Intervistatore: Buongiorno, come è nato il progetto?',
+      'INT-01: Nel 2019, grazie al bando della misura 16.',
+      'Intervistatore: Quali difficoltà?',
+      'INT-01: La burocrazia, sicuramente.',
+    ]),
+  );
   const dialog = page.getByRole('dialog');
   await expect(sessions.speakerSelect('Intervistatore')).toHaveValue('');
   await expect(sessions.speakerSelect('INT-01')).toHaveValue('__new');
@@ -203,17 +207,14 @@ test('an interview’s interviewer named in the file is the evaluator, and reads
   const interviewer = page.getByLabel('Intervistatore', { exact: true });
   await interviewer.fill('Giulia Bianchi');
   await interviewer.blur();
-  const text = [
-    'Giulia Bianchi: Buongiorno, come è nato il progetto?',
-    'Mario Rossi: Nel 2019, grazie al bando della misura 16.',
-    'Giulia Bianchi: Quali difficoltà?',
-    'Mario Rossi: La burocrazia, sicuramente.',
-  ].join('\n');
-  await sessions.importTranscript({
-    name: 'intervista-01.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(text),
-  });
+  await sessions.importTranscript(
+    textFile('intervista-01.txt', [
+      'Giulia Bianchi: Buongiorno, come è nato il progetto?',
+      'Mario Rossi: Nel 2019, grazie al bando della misura 16.',
+      'Giulia Bianchi: Quali difficoltà?',
+      'Mario Rossi: La burocrazia, sicuramente.',
+    ]),
+  );
   const dialog = page.getByRole('dialog');
   await expect(sessions.speakerSelect('Giulia Bianchi').locator('option:checked')).toHaveText(
     '— Valutatore / non partecipante —',
@@ -254,12 +255,8 @@ test('the transcript dialog: a damaged file is named once, other files can follo
   // Another file, without closing the dialog: read slowly (held back here), then left.
   await dialog.getByRole('button', { name: 'Importa altri file' }).click();
   const slowRead = await holdCalls(page, 'transcriptRead');
-  const text = 'Intervistatore: Come è nato il progetto?\nINT-01: Dal bando della misura 16.';
-  await dialog.locator('input[type=file]').setInputFiles({
-    name: 'lento.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(text),
-  });
+  const lines = ['Intervistatore: Come è nato il progetto?', 'INT-01: Dal bando della misura 16.'];
+  await dialog.locator('input[type=file]').setInputFiles(textFile('lento.txt', lines));
   await expect(dialog.getByText('Lettura del file…')).toBeVisible();
   await expect(dialog.getByRole('progressbar')).toBeVisible();
   await page.screenshot({ path: join(SHOTS, 'transcript-slow-read.png') });
@@ -269,11 +266,7 @@ test('the transcript dialog: a damaged file is named once, other files can follo
   // The late answer does not take the dialog back to that file.
   await page.waitForTimeout(500);
   await expect(sessions.previewTurns).toHaveCount(0);
-  await dialog.locator('input[type=file]').setInputFiles({
-    name: 'intervista.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(text),
-  });
+  await dialog.locator('input[type=file]').setInputFiles(textFile('intervista.txt', lines));
   await sessions.previewTurns.waitFor();
   await expect(dialog.getByRole('textbox', { name: 'Titolo' })).toHaveValue('intervista');
 });
