@@ -134,7 +134,11 @@ test('live notes: a note entered and a note deleted while Campo was down stay so
   await campo.restart();
   await composer.fill('Scritta mentre Campo era fermo');
   await composer.press('Enter');
-  await page.locator('li.note').nth(1).getByRole('button', { name: 'Elimina' }).click();
+  await page
+    .locator('li.note')
+    .nth(1)
+    .getByRole('button', { name: /^Elimina la nota delle \d\d:/ })
+    .click();
   await expect(page.locator('.notifications')).toContainText(
     /riapri l’indirizzo completo|non risponde/,
     { timeout: 20_000 },
@@ -163,7 +167,11 @@ test('live notes: a note entered and a note deleted while Campo was down stay so
 
   // Only a deletion while Campo is down: it too holds once Campo is back.
   await campo.restart();
-  await page.locator('li.note').first().getByRole('button', { name: 'Elimina' }).click();
+  await page
+    .locator('li.note')
+    .first()
+    .getByRole('button', { name: /^Elimina la nota delle \d\d:/ })
+    .click();
   await expect(page.locator('.notifications')).toContainText(
     /riapri l’indirizzo completo|non risponde/,
     { timeout: 20_000 },

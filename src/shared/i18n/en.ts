@@ -821,6 +821,8 @@ export const en: Record<MessageKey, string> = {
   'notes.composer': 'Note for question {n}',
   'notes.placeholder': 'Type here… (the time is taken at the first letter)',
   'notes.savedNote': 'Saved note',
+  'notes.deleteNote': 'Delete the note',
+  'notes.deleteNoteAt': 'Delete the note at {time}',
   'notes.marked': 'Marked with',
   'participants.allPartnerships': 'All partnership types',
   'participants.attributes': 'Attributes',

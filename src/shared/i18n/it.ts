@@ -837,6 +837,8 @@ export const it = {
   'notes.composer': 'Nota per la domanda {n}',
   'notes.placeholder': 'Scrivi qui… (il tempo si registra alla prima lettera)',
   'notes.savedNote': 'Nota salvata',
+  'notes.deleteNote': 'Elimina la nota',
+  'notes.deleteNoteAt': 'Elimina la nota delle {time}',
   'notes.marked': 'Segnata con',
   'participants.allPartnerships': 'Tutti i partenariati',
   'participants.attributes': 'Attributi',

@@ -68,7 +68,16 @@ function SavedNote(props: {
             {q.code}
           </Chip>
         ))}
-        <button type="button" className="link-button" onClick={props.onDelete}>
+        <button
+          type="button"
+          className="link-button"
+          aria-label={
+            props.entry.time === null
+              ? t('notes.deleteNote')
+              : t('notes.deleteNoteAt', { time: formatClock(props.entry.time) })
+          }
+          onClick={props.onDelete}
+        >
           {t('app.delete')}
         </button>
       </div>
