@@ -71,6 +71,7 @@ const api = {
   teamMergePreview: call('teamMergePreview'),
   teamMergeApply: call('teamMergeApply'),
   teamMergeUndo: call('teamMergeUndo'),
+  teamMergeUndoable: call('teamMergeUndoable'),
   teamMerges: call('teamMerges'),
   teamMergeReportExport: call('teamMergeReportExport'),
   codeAdd: call('codeAdd'),

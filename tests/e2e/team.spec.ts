@@ -199,6 +199,12 @@ test('two blind packages of one interview, two colleagues code it, one renames a
   await expect(
     coding.text.locator('.hl').filter({ hasText: 'Lo sportello è stato fondamentale' }),
   ).toHaveCount(0);
+  // Anna's merge came before and work followed it: it is not offered for undo, which would
+  // throw that work away (walk-through 9); the screen says where the copy before it is.
+  await project.go('Gruppo di lavoro');
+  await expect(merges).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Annulla l’unione' })).toHaveCount(0);
+  await expect(page.getByText('Questa unione non si annulla più da qui')).toBeVisible();
 });
 
 test("a colleague corrects a transcript in her package; the lead, who did not touch it, merges: the correction comes in, her coding on it, the lead's codings moved with their words", async ({

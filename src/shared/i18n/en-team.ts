@@ -153,6 +153,8 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.merge.undoTitle': 'Undo the merge?',
   'team.merge.undoExplain':
     'The work this merge brought in (codings, accepted changes) leaves the project, which goes back to how it was before. Merging it again will need the package file.',
+  'team.merge.undoGone':
+    'This merge can no longer be undone here: other work was saved after it, or the project was closed and opened again. To go back to how it was before the merge (losing what was done since), restore the «before a merge» copy from «Backups».',
   'team.merge.undone': 'Merge undone: the project is as it was before.',
   'team.merges.title': 'Merges',
   'team.merges.none': 'No merges yet.',

@@ -155,6 +155,8 @@ export const itTeam = {
   'team.merge.undoTitle': 'Annullare l’unione?',
   'team.merge.undoExplain':
     'Il lavoro entrato con questa unione (codifiche, modifiche accettate) esce dal progetto, che torna com’era prima. Per unirlo di nuovo servirà ancora il file del pacchetto.',
+  'team.merge.undoGone':
+    'Questa unione non si annulla più da qui: dopo è stato salvato altro lavoro, o il progetto è stato chiuso e riaperto. Per tornare a com’era prima dell’unione (perdendo ciò che è stato fatto dopo), ripristina la copia «prima dell’unione» da «Copie di sicurezza».',
   'team.merge.undone': 'Unione annullata: il progetto è com’era prima.',
   'team.merges.title': 'Unioni fatte',
   'team.merges.none': 'Nessuna unione ancora.',

@@ -152,6 +152,11 @@ export const teamContract = {
   ),
   /** Undoes a merge while nothing was saved after it (restores the pre-merge snapshot). */
   teamMergeUndo: handler(z.object({ mergeId: Id }).strict(), returns<ProjectSnapshot>()),
+  /**
+   * The merge «Annulla l'unione» can still undo: the last one, in the session it opened, with
+   * nothing saved after it; null when none can be.
+   */
+  teamMergeUndoable: handler(z.object({}).strict(), returns<string | null>()),
   /** The merges of the open project, newest first. */
   teamMerges: handler(z.object({}).strict(), returns<MergeRecord[]>()),
   /** A merge report as XLSX. */

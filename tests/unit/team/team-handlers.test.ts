@@ -98,6 +98,70 @@ describe('team handlers', () => {
     expect(project.evaluators.some((member) => member.id === ANNA.id)).toBe(false);
   });
 
+  it('refuses to undo a merge once anything followed it, in this session or an earlier one', async () => {
+    // Found by a newcomer walk-through: after a merge, consensus decisions, a coding and a DV
+    // answer, «Annulla l'unione» restored the backup and all of that work was gone.
+    const mergedProject = async () => {
+      const lead = await projectCore();
+      await lead.call('identitySet', { name: 'Laura Neri', initials: '' });
+      await lead.call('codeAdd', { name: 'Rete', parentId: null });
+      const source = await lead.call('transcriptImport', {
+        title: 'Intervista',
+        origin: 'typed',
+        text: TEXT,
+        turns: [],
+      });
+      const made = await lead.call('teamPackageMake', {
+        sourceIds: null,
+        blind: true,
+        forEvaluatorId: null,
+        target: null,
+      });
+      const anna = await colleagueProject(Buffer.from(made.data!, 'base64'), ANNA);
+      await code(anna, source.id, 'La rete', 'Rete');
+      const back = (await makeReturnPackage(anna)).bytes;
+      await anna.close();
+      const preview = await lead.call('teamMergePreview', {
+        fileName: 'ritorno.campopkg',
+        data: back.toString('base64'),
+        matches: [],
+      });
+      const merged = await lead.call('teamMergeApply', {
+        token: preview.token,
+        matches: [],
+        decisions: {},
+      });
+      return { ...lead, source, mergeId: merged.mergeId! };
+    };
+
+    // A coding saved after the merge.
+    const coded = await mergedProject();
+    const codeId = (await coded.call('projectCurrent', {}))!.project.codes[0]!.id;
+    const start = TEXT.indexOf('rete');
+    expect(await coded.call('teamMergeUndoable', {})).toBe(coded.mergeId);
+    await coded.call('codingApply', { sourceId: coded.source.id, codeId, start, end: start + 4 });
+    expect((await coded.refusal('teamMergeUndo', { mergeId: coded.mergeId })).code).toBe(
+      'MERGE_UNDO_REFUSED',
+    );
+    expect((await coded.call('sourceGet', { id: coded.source.id })).codings).toHaveLength(2);
+    expect(await coded.call('teamMergeUndoable', {})).toBeNull();
+
+    // An answer typed, then the project closed and opened again: a new session has saved
+    // nothing, but the project changed after the merge all the same.
+    const answered = await mergedProject();
+    const question = await answered.call('questionAdd', {
+      text: 'Il partenariato ha contribuito?',
+    });
+    await answered.call('projectClose', {});
+    await answered.call('projectOpen', { path: answered.dir });
+    expect((await answered.refusal('teamMergeUndo', { mergeId: answered.mergeId })).code).toBe(
+      'MERGE_UNDO_REFUSED',
+    );
+    expect(await answered.call('teamMergeUndoable', {})).toBeNull();
+    const after = (await answered.call('projectCurrent', {}))!.project;
+    expect(after.questions.map((q) => q.id)).toEqual([question.id]);
+  });
+
   it('offers the return to the lead only in a project opened from a work package', async () => {
     const lead = await projectCore();
     await lead.call('identitySet', { name: 'Laura Neri', initials: '' });

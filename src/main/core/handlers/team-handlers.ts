@@ -12,6 +12,7 @@ import { checkSize } from '../import/limits';
 import { toUserFsError } from '../store/fs-errors';
 import { projectFolderName } from '../store/layout';
 import { openProject } from '../store/project-store';
+import type { ProjectSession } from '../store/project-session';
 import { restoreBackup } from '../store/recovery';
 import { applyMerge, previewMerge } from '../team/merge-run';
 import {
@@ -42,6 +43,7 @@ type TeamHandlers = Pick<
   | 'teamMergePreview'
   | 'teamMergeApply'
   | 'teamMergeUndo'
+  | 'teamMergeUndoable'
   | 'teamMerges'
   | 'teamMergeReportExport'
 >;
@@ -87,8 +89,23 @@ export function teamHandlers(state: CoreState): TeamHandlers {
   const { host } = state;
   /** The package read by the last preview, for the apply step. */
   let pending: { token: string; pkg: ReadPackage; projectDir: string } | null = null;
-  /** The last merge of this host's session and the save count right after it (for undo). */
-  let lastMerge: { mergeId: string; saves: number; dir: string } | null = null;
+  /**
+   * The last merge, the session it reopened the project in and that session's save count right
+   * after it (for undo). Only that session, with no save since, may undo it: a project closed
+   * and opened again may have been changed meanwhile (walk-through 9: its work was lost).
+   */
+  let lastMerge: { mergeId: string; saves: number; session: ProjectSession } | null = null;
+
+  /** The merge that can still be undone: the last one, with nothing saved after it. */
+  function undoableMerge(session: ProjectSession): string | null {
+    const last = session.project.merges.at(-1);
+    const untouched =
+      lastMerge?.session === session &&
+      session.saveCount === lastMerge.saves &&
+      last?.id === lastMerge.mergeId &&
+      Boolean(last.backupId);
+    return untouched ? lastMerge!.mergeId : null;
+  }
 
   async function reopen(dir: string) {
     const session = await openProject(dir, state.storeOptions);
@@ -213,26 +230,27 @@ export function teamHandlers(state: CoreState): TeamHandlers {
       }
       state.session = null;
       const snapshot = await reopen(session.dir);
-      lastMerge = { mergeId: outcome.mergeId!, saves: state.session!.saveCount, dir: session.dir };
+      lastMerge = {
+        mergeId: outcome.mergeId!,
+        saves: state.session!.saveCount,
+        session: state.session!,
+      };
       return { snapshot, report: outcome.report, mergeId: outcome.mergeId };
     },
 
     async teamMergeUndo({ mergeId }) {
       const session = state.requireSession();
       const merge = findById(session.project.merges, mergeId, 'merge');
-      const last = session.project.merges.at(-1);
-      const unchanged =
-        lastMerge?.mergeId === mergeId &&
-        lastMerge.dir === session.dir &&
-        last?.id === mergeId &&
-        session.saveCount === lastMerge.saves &&
-        merge.backupId;
-      if (!unchanged)
+      if (undoableMerge(session) !== mergeId)
         throw new CampoError('MERGE_UNDO_REFUSED', 'Changed since the merge', { mergeId });
       await state.closeCurrent();
       await restoreBackup(session.dir, merge.backupId!, state.storeOptions);
       lastMerge = null;
       return reopen(session.dir);
+    },
+
+    async teamMergeUndoable() {
+      return undoableMerge(state.requireSession());
     },
 
     async teamMerges() {

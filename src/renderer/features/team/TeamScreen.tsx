@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TeamMergeReport } from '../../../shared/domain/team-merge';
 import { formatDateTime } from '../../../shared/i18n';
+import { api } from '../../api/client';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -27,6 +28,20 @@ export function TeamScreen() {
   useEffect(() => {
     if (projectId) void loadOrigin();
   }, [projectId, loadOrigin]);
+  // Asked again whenever the project changes: any save after a merge ends its undo.
+  const [undoable, setUndoable] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api()
+      .teamMergeUndoable({})
+      .then(
+        (id) => live && setUndoable(id),
+        () => live && setUndoable(null),
+      );
+    return () => {
+      live = false;
+    };
+  }, [project]);
   if (!project) return null;
   const merges = [...project.merges].reverse();
   return (
@@ -90,8 +105,11 @@ export function TeamScreen() {
                   <button type="button" onClick={() => void team.exportReport(merge.id)}>
                     {t('team.report.export')}
                   </button>
-                  {index === 0 && <UndoMergeButton mergeId={merge.id} />}
+                  {undoable === merge.id && <UndoMergeButton mergeId={merge.id} />}
                 </div>
+                {index === 0 && undoable !== merge.id && merge.backupId && (
+                  <p className="hint">{t('team.merge.undoGone')}</p>
+                )}
                 {shown === merge.id && <MergeReportView report={report} />}
               </li>
             );
