@@ -62,8 +62,21 @@ export function anonymiser(
       // Unreachable (the pattern only matches names), but never hand the name back.
       SHARED_PART;
     steps.push([wholeWords(names, 'giu'), codeOf]);
-    // Parts as written (case-sensitive): "Rosa" the person, not "rosa" the colour.
-    if (parts.size > 0) {
+    // Parts as written (case-sensitive): "Rosa" the person, not "rosa" the colour. In a title
+    // made from a file's name ("int01_ferrari") whatever their case (see titleAnonymiser).
+    if (parts.size > 0 && options.partsInAnyCase) {
+      const folded = new Map<string, string>();
+      for (const [part, code] of parts) {
+        const key = part.toLocaleLowerCase();
+        const held = folded.get(key);
+        folded.set(key, held === undefined || held === code ? code : SHARED_PART);
+      }
+      const partPattern = wholeWords(
+        [...folded.keys()].sort((a, b) => b.length - a.length),
+        'giu',
+      );
+      steps.push([partPattern, (part) => folded.get(part.toLocaleLowerCase()) ?? SHARED_PART]);
+    } else if (parts.size > 0) {
       const partPattern = wholeWords(
         [...parts.keys()].sort((a, b) => b.length - a.length),
         'gu',
@@ -97,6 +110,20 @@ export interface AnonymiserOptions {
    * anonymiser cannot be given to `anonymiseWithOffsets`.
    */
   keep?: readonly string[];
+  /**
+   * Parts of names are matched whatever their case ("ferrari" too): for titles, which are often
+   * a file's name written in lower case (see `titleAnonymiser`).
+   */
+  partsInAnyCase?: boolean;
+}
+
+/**
+ * The anonymiser for titles of sources and sessions: a title filled in from a file's name
+ * («int01_ferrari») names people in lower case, and a colour or a common word that is also a
+ * surname is rare in a title (walk-through 9 found a surname in a package sent without names).
+ */
+export function titleAnonymiser(participants: readonly Participant[]): (text: string) => string {
+  return anonymiser(participants, { partsInAnyCase: true });
 }
 
 /** One pattern for the names to keep, longest first (see AnonymiserOptions); null when none. */

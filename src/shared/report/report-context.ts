@@ -1,7 +1,7 @@
 import type { CodedSource } from '../domain/coding-analysis';
 import { formatNumber, LOCALES, translator, type Translate } from '../i18n';
 import type { Language, Participant, ProjectFile } from '../model/project';
-import { anonymiser } from './anonymise';
+import { anonymiser, titleAnonymiser } from './anonymise';
 import type { ReportBlock, ReportCell, ReportSettings } from './model';
 
 /** What every section builder reads: the project, its texts, the user's choices, formatting. */
@@ -15,6 +15,8 @@ export interface ReportContext {
   participants: ReadonlyMap<string, Participant>;
   /** The text with every participant's real name replaced by their pseudonym. */
   anonymise(text: string): string;
+  /** The same for a title, where a file's name may hold a surname in lower case. */
+  anonymiseTitle(text: string): string;
   /** "18/03/2021". */
   date(iso: string): string;
   /** Italian or English number format: "1.234,5". */
@@ -44,6 +46,7 @@ export function reportContext(
     t: translator(language),
     participants: new Map(project.participants.map((p) => [p.id, p])),
     anonymise: anonymiser(project.participants),
+    anonymiseTitle: titleAnonymiser(project.participants),
     date: (iso) => dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
     number: (value, digits = 1) => formatNumber(value, language, digits),
     percent: (value, digits = 1) => `${formatNumber(value, language, digits)}%`,

@@ -22,7 +22,7 @@ function sourceOf(context: ReportContext, segment: Segment): string {
   const session = context.project.sessions.find(
     (s) => s.sourceIds.includes(segment.sourceId) || s.notesSourceId === segment.sourceId,
   );
-  if (!session) return context.anonymise(segment.sourceTitle);
+  if (!session) return context.anonymiseTitle(segment.sourceTitle);
   const what =
     session.kind === 'interview'
       ? t('report.citation.interview')

@@ -3,6 +3,7 @@ import { codeFrequency, frameworkMatrix } from '../domain/coding-analysis';
 import { codeTreeOrder } from '../domain/codebook-tree';
 import { coderDisplay } from '../domain/team';
 import type { Participant } from '../model/project';
+import { titleAnonymiser } from './anonymise';
 import type { WorkbookCell, WorkbookPace, WorkbookSheet } from './workbook';
 import {
   dateText,
@@ -93,13 +94,15 @@ export async function segmentsSheet(
     t('xlsx.col.codedOn'),
     t('xlsx.col.coder'),
   ];
+  // A title made from a file's name may hold a surname in lower case («int01_ferrari»).
+  const title = titleAnonymiser(context.project.participants);
   const row = (segment: (typeof context.segments)[number]): WorkbookCell[] => {
     const people = segment.participantIds
       .map((id) => participants.get(id))
       .filter((person): person is Participant => person !== undefined);
     const { coding } = segment;
     return [
-      segment.sourceTitle,
+      title(segment.sourceTitle),
       textOrEmpty(segment.sessionCode),
       joined(people.map((person) => person.code)),
       joined(people.map((person) => person.organisation)),

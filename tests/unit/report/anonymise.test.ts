@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Participant } from '../../../src/shared/model/project';
-import { anonymiser, anonymiseWithOffsets } from '../../../src/shared/report/anonymise';
+import {
+  anonymiser,
+  anonymiseWithOffsets,
+  titleAnonymiser,
+} from '../../../src/shared/report/anonymise';
 
 const person = (code: string, name: string) => ({ code, name }) as Participant;
 
@@ -49,6 +53,25 @@ describe('the anonymiser of reports and workbooks', () => {
     expect(anonymiser(participants)('Carla Conti')).toBe('INT-01 FG-02-P2');
     // A participant's own full name is never kept, even when a coder has it too.
     expect(anonymiser(participants, { keep: ['Roberto Conti'] })('Roberto Conti')).toBe('FG-02-P2');
+  });
+});
+
+describe('the anonymiser of titles', () => {
+  const people = [
+    person('INT-02', 'Giulia Ferrari'),
+    person('INT-03', 'Marco Rossi'),
+    person('INT-04', 'Luca Rossi'),
+    person('INT-06', 'Rosa Bianchi'),
+  ];
+
+  it('finds a surname written in lower case, as file names write it; the text anonymiser does not', () => {
+    const title = titleAnonymiser(people);
+    expect(title('int01_ferrari')).toBe('int01_INT-02');
+    expect(title('FG-02 bianchi-rosa.docx')).toBe('FG-02 INT-06-INT-06.docx');
+    // A surname two participants share names neither, whatever its case.
+    expect(title('intervista_rossi')).toBe('intervista_[…]');
+    // In running text «rosa» is a colour: only titles take parts in any case.
+    expect(anonymiser(people)('int01_ferrari, una rosa')).toBe('int01_ferrari, una rosa');
   });
 });
 

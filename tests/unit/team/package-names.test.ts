@@ -43,6 +43,20 @@ async function namedProject() {
 }
 
 describe('a work package and the participants’ names', () => {
+  it('gives pseudonyms for names in a title written in lower case, as from a file’s name', async () => {
+    // Found by a newcomer walk-through: «int01_ferrari» travelled as it was in a package
+    // without names, and filled the workbook's «Fonte» column.
+    const lead = await namedProject();
+    await lead.session.mutateSource(lead.sourceId, (draft) => {
+      draft.title = 'int01_ferri';
+    });
+    const work = await makeWorkPackage(lead.session, { sourceIds: null, blind: false });
+    const anna = await colleagueProject(work.bytes, ANNA);
+    expect(anna.project.sources.map((summary) => summary.title)).toEqual(['int01_INT-01']);
+    expect((await anna.readSource(lead.sourceId)).title).toBe('int01_INT-01');
+    await anna.close();
+  });
+
   it('leaves names out unless asked, and the merge back keeps the lead’s names', async () => {
     const lead = await namedProject();
     const work = await makeWorkPackage(lead.session, { sourceIds: null, blind: false });

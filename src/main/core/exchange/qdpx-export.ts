@@ -14,6 +14,7 @@ import type { ProjectFile } from '../../../shared/model/project';
 import type { SourceFile } from '../../../shared/model/source';
 import {
   anonymiser,
+  titleAnonymiser,
   anonymiseWithOffsets,
   titlesWithoutNames,
 } from '../../../shared/report/anonymise';
@@ -43,7 +44,8 @@ export async function qdpxArchive(input: {
   withNames?: boolean;
 }): Promise<{ bytes: Buffer; counts: QdeExport['counts'] }> {
   const anonymise = input.withNames ? null : anonymiser(input.project.participants);
-  const project = anonymise ? titlesWithoutNames(input.project, anonymise) : input.project;
+  const title = titleAnonymiser(input.project.participants);
+  const project = anonymise ? titlesWithoutNames(input.project, title) : input.project;
   const now = input.now ?? new Date();
   const codeIds = exportedCodeIds(project);
   // Entries in a fixed order with one date, so the same project at the same time gives the same
@@ -55,7 +57,7 @@ export async function qdpxArchive(input: {
   for (const [index, summary] of project.sources.entries()) {
     memory.check();
     const read = await input.readSource(summary.id).catch(() => null);
-    const source = read && anonymise ? sourceWithoutNames(read, anonymise) : read;
+    const source = read && anonymise ? sourceWithoutNames(read, anonymise, title) : read;
     if (source) {
       const plan = planSource(source, codeIds);
       planned.push(plan);
@@ -92,11 +94,15 @@ export async function qdpxArchive(input: {
  * names, and its codings and turns moved to where their words went (a coding that read as its
  * passage still does, so it is exported exactly).
  */
-function sourceWithoutNames(source: SourceFile, anonymise: Anonymise): SourceFile {
+function sourceWithoutNames(
+  source: SourceFile,
+  anonymise: Anonymise,
+  title: Anonymise,
+): SourceFile {
   const { text, offset } = anonymiseWithOffsets(anonymise, source.text);
   return {
     ...source,
-    title: anonymise(source.title),
+    title: title(source.title),
     text,
     turns: source.turns.map((turn) => ({
       ...turn,

@@ -14,6 +14,7 @@ import { translator } from '../../../shared/i18n';
 import {
   anonymiseWithOffsets,
   anonymiser,
+  titleAnonymiser,
   titlesWithoutNames,
   type AnonymisedText,
 } from '../../../shared/report/anonymise';
@@ -48,11 +49,12 @@ function sourceWithoutNames(
   bytes: Buffer,
   project: ProjectFile,
   anonymise: (text: string) => string,
+  title: (text: string) => string,
 ): { doc: SourceDoc; original: string; anonymised: AnonymisedText } {
   const read = JSON.parse(bytes.toString('utf8')) as SourceDoc;
   const anonymised = anonymiseWithOffsets(anonymise, read.text);
   const doc = docWithoutNames(read, anonymised);
-  doc.title = anonymise(doc.title);
+  doc.title = title(doc.title);
   const pseudonyms = new Map(project.participants.map((person) => [person.id, person.code]));
   const voices = unmatchedSpeakers(doc.turns);
   const t = translator(project.meta.language);
@@ -89,8 +91,9 @@ export async function workFiles(
   // Without names: the people's records carry none, and titles ("INT-01_Bianchi", filled in
   // from a file's name) give their pseudonyms instead, as the report does.
   const anonymise = options.withNames ? null : anonymiser(session.project.participants);
+  const title = titleAnonymiser(session.project.participants);
   if (anonymise) {
-    project = titlesWithoutNames(project, anonymise);
+    project = titlesWithoutNames(project, title);
     project.participants = project.participants.map((person) => ({ ...person, name: '' }));
   }
   // The consensus's "neither" decisions go where their sources go, and never in a blind
@@ -117,7 +120,12 @@ export async function workFiles(
       continue;
     }
     // Without names the words change where names were: codings and turns move with them.
-    const { doc, original, anonymised } = sourceWithoutNames(bytes, session.project, anonymise);
+    const { doc, original, anonymised } = sourceWithoutNames(
+      bytes,
+      session.project,
+      anonymise,
+      title,
+    );
     files.set(`${SOURCES_DIR}/${id}.json`, serializeDocument(doc));
     hashes[id] = textHash(doc.text);
     without.set(id, anonymised);
