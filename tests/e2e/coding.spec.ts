@@ -279,3 +279,54 @@ test('a correction thrown away is not offered again after a reload', async ({ pa
   await expect(page.getByRole('button', { name: 'Correggi il testo' })).toBeVisible();
   await expect(correct).toHaveCount(0);
 });
+
+test('Recupero: a filtered list lays its passages one below the other, at their own heights', async ({
+  page,
+  campo,
+}) => {
+  // Found by a newcomer walk-through: after filtering, passages were drawn over each other at
+  // the heights of the rows shown there before, and the first could not be read or clicked.
+  const project = new ProjectPage(page);
+  const coding = new CodingPage(page);
+  // Narrow: long passages take many more lines than short ones.
+  await page.setViewportSize({ width: 900, height: 800 });
+  await new StartPage(page).openDemoAt(campo.url);
+  await project.go('Codifica');
+  await coding.tab('Recupero').click();
+  const segments = page.getByTestId('segments');
+  const rows = segments.getByRole('listitem');
+  /** Every row on screen ends where (or before) the next begins, and none is empty. */
+  let checked = 0;
+  const laidOut = async () => {
+    // Let the list measure what it drew.
+    await page.waitForTimeout(300);
+    if ((await rows.count()) < 2) return;
+    checked += 1;
+    const boxes = await rows.evaluateAll((items) =>
+      items
+        .map((item) => item.getBoundingClientRect())
+        .map((box) => ({ top: box.top, bottom: box.bottom }))
+        .sort((a, b) => a.top - b.top),
+    );
+    for (let i = 1; i < boxes.length; i++) {
+      expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom - 1);
+      // No blank band between two passages either.
+      expect(boxes[i]!.top).toBeLessThanOrEqual(boxes[i - 1]!.bottom + 1);
+    }
+  };
+  await laidOut();
+  const options = await page
+    .getByLabel('Codice', { exact: true })
+    .locator('option')
+    .allTextContents();
+  for (const option of options.slice(1, 12)) {
+    await page.getByLabel('Codice', { exact: true }).selectOption({ label: option });
+    await laidOut();
+    await page.getByLabel('Codice', { exact: true }).selectOption({ index: 0 });
+    await laidOut();
+  }
+  await page.getByLabel('Codice', { exact: true }).selectOption({ index: 0 });
+  await page.getByLabel('Valore contiene').fill('Regione');
+  await laidOut();
+  expect(checked).toBeGreaterThan(3);
+});

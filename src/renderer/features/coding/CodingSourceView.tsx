@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { pendingNoteMarks } from '../../../shared/domain/note-marks';
 import type { Coding } from '../../../shared/model/source';
 import { useTurnLabels } from '../../components/RevealNames';
@@ -78,9 +78,12 @@ export function CodingSourceView() {
   const lanes = useMemo(() => assignLanes(shown), [shown]);
   const laneCount = Math.max(1, ...[...lanes.values()].map((lane) => lane + 1));
 
+  // Sizes kept by row, as React keeps the rows (by position they go stale when rows move).
+  const itemKey = useCallback((index: number) => turns[index]!.id, [turns]);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: turns.length,
+    getItemKey: itemKey,
     getScrollElement: () => scroller.current,
     estimateSize: () => 96,
     overscan: 6,

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { SearchHit, SearchResult } from '../../../shared/ipc/types';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/use-t';
@@ -35,9 +35,12 @@ export function SearchPanel({ onOpen }: { onOpen(sourceId: string, at: number): 
   const chosen = hits.filter((hit) => !excluded.has(hitKey(hit)));
   const sourcesChosen = new Set(chosen.map((hit) => hit.sourceId)).size;
 
+  // Sizes kept by row, as React keeps the rows (by position they go stale when rows move).
+  const itemKey = useCallback((index: number) => hitKey(hits[index]!), [hits]);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: hits.length,
+    getItemKey: itemKey,
     getScrollElement: () => scroller.current,
     estimateSize: () => 72,
     overscan: 6,

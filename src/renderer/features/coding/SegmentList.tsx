@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { quotation } from '../../../shared/domain/coding-analysis';
 import { coderDisplay } from '../../../shared/domain/team';
 import { anonymiser } from '../../../shared/report/anonymise';
@@ -65,9 +65,13 @@ export function SegmentList({
     [segments],
   );
   const scroller = useRef<HTMLDivElement>(null);
+  // Sizes are kept by passage, as React keeps the rows: by position, a filtered list laid its
+  // rows at the heights of the rows shown there before (walk-through 9: passages overlapped).
+  const itemKey = useCallback((index: number) => segments[index]!.codingId, [segments]);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: segments.length,
+    getItemKey: itemKey,
     getScrollElement: () => scroller.current,
     estimateSize: () => 140,
     overscan: 4,

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber } from '../../../shared/i18n';
 import type { SpeakerTurn } from '../../../shared/model/source';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -53,18 +53,25 @@ export function SourceView({ sourceId, onBack }: { sourceId: string; onBack(): v
     );
     return { questions, guide };
   }, [project]);
-  const turns = source
-    ? source.turns.length
-      ? source.turns
-      : [{ ...WHOLE_TEXT, end: source.text.length }]
-    : [];
+  const turns = useMemo(
+    () =>
+      source
+        ? source.turns.length
+          ? source.turns
+          : [{ ...WHOLE_TEXT, end: source.text.length }]
+        : [],
+    [source],
+  );
 
   const labelOf = useTurnLabels(turns);
 
   // TanStack Virtual manages its own measurements; the React Compiler cannot memoise around it.
+  // Sizes kept by row, as React keeps the rows (by position they go stale when rows move).
+  const itemKey = useCallback((index: number) => turns[index]!.id, [turns]);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: turns.length,
+    getItemKey: itemKey,
     getScrollElement: () => scroller.current,
     estimateSize: () => 96,
     overscan: 6,
