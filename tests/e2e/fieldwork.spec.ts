@@ -160,7 +160,9 @@ test('import a participant list from CSV: columns matched, problem rows explaine
     '(nuovo, assegnato da Campo)',
   );
   await dialog.getByRole('button', { name: 'Importa 2 partecipanti' }).click();
-  await expect(page.locator('.notifications')).toContainText('Importati 2 partecipanti.');
+  await expect(page.locator('.notifications')).toContainText(
+    'Importati 2 partecipanti; 1 riga non importata (la riga 3 del file): correggile nel file e importale di nuovo, o aggiungi le persone a mano.',
+  );
   await page.getByRole('searchbox').fill('comune di lecco');
   await expect(page.getByRole('rowheader')).toHaveText(['INT-07']);
   await page.getByRole('searchbox').fill('');

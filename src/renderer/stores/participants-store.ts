@@ -17,7 +17,8 @@ interface ParticipantsState {
   links(id: string): Promise<ParticipantLinks | null>;
   remove(participant: Participant): Promise<void>;
   readFile(upload: FileUpload): Promise<SpreadsheetPreview | null>;
-  importMany(participants: Omit<Participant, 'id'>[]): Promise<number>;
+  /** `leftOut`: the file's rows not imported (problems), said in the confirmation. */
+  importMany(participants: Omit<Participant, 'id'>[], leftOut?: readonly number[]): Promise<number>;
 }
 
 const setParticipants = (change: (participants: Participant[]) => Participant[]) =>
@@ -48,13 +49,21 @@ export const useParticipantsStore = create<ParticipantsState>(() => ({
     });
   },
   readFile: (upload) => attempt(() => api().participantsReadFile(upload)),
-  async importMany(participants) {
+  async importMany(participants, leftOut = []) {
     const added = await attempt(() => api().participantsImport({ participants }));
     if (!added) return 0;
     setParticipants((all) => [...all, ...added]);
-    useAppStore
-      .getState()
-      .notify('success', { key: 'participants.imported', params: { n: added.length } });
+    // Rows left out are said with the count, not only in the preview (walk-through 9: a person
+    // whose consent read «forse» was missing and nothing said so).
+    useAppStore.getState().notify(
+      'success',
+      leftOut.length === 0
+        ? { key: 'participants.imported', params: { n: added.length } }
+        : {
+            key: 'participants.importedLeftOut',
+            params: { n: added.length, left: leftOut.length, rows: leftOut.join(', ') },
+          },
+    );
     return added.length;
   },
 }));

@@ -843,6 +843,8 @@ export const en: Record<MessageKey, string> = {
   'participants.import': 'Import list…',
   'participants.imported':
     '{n, plural, one {Imported # participant} other {Imported # participants}}.',
+  'participants.importedLeftOut':
+    '{n, plural, one {Imported # participant} other {Imported # participants}}; {left, plural, one {# row not imported} other {# rows not imported}} ({left, plural, one {the file’s row} other {the file’s rows}} {rows}): fix them in the file and import them again, or add the people by hand.',
   'participants.linkSessions': 'interviews and focus groups: {codes}',
   'participants.linkSource': 'transcript “{title}”',
   'participants.nameHint':

@@ -859,6 +859,8 @@ export const it = {
   'participants.import': 'Importa elenco…',
   'participants.imported':
     '{n, plural, one {Importato # partecipante} other {Importati # partecipanti}}.',
+  'participants.importedLeftOut':
+    '{n, plural, one {Importato # partecipante} other {Importati # partecipanti}}; {left, plural, one {# riga non importata} other {# righe non importate}} ({left, plural, one {la riga} other {le righe}} {rows} del file): correggile nel file e importale di nuovo, o aggiungi le persone a mano.',
   'participants.linkSessions': 'interviste e focus group: {codes}',
   'participants.linkSource': 'trascrizione «{title}»',
   'participants.nameHint':

@@ -156,6 +156,7 @@ export function ImportParticipantsDialog({ onClose }: { onClose(): void }) {
                 setBusy(true);
                 void importMany(
                   result!.drafts.map(({ row: _row, generated: _generated, ...fields }) => fields),
+                  [...new Set(result!.problems.map((problem) => problem.row))],
                 ).then((n) => {
                   setBusy(false);
                   if (n > 0) onClose();
