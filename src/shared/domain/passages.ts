@@ -62,3 +62,31 @@ export function onePerPassage<
   close();
   return chosen.sort((a, b) => a.index - b.index).map(({ segment }) => segment);
 }
+
+/**
+ * The sources without the codings the lead rejected in the disagreement browser («Nessuna»):
+ * a coding of a code that overlaps a passage decided to have none of that code, in its source.
+ * They stay in their coder's layer (they are that coder's work) but a report does not count or
+ * quote them as evidence (walk-through 9: a rejected passage was still counted).
+ */
+export function withoutRejected<S extends { id: string; codings: readonly Coding[] }>(
+  sources: readonly S[],
+  decisions: ReadonlyArray<{ sourceId: string; codeId: string; start: number; end: number }>,
+): S[] {
+  if (decisions.length === 0) return [...sources];
+  const bySource = new Map<string, typeof decisions>();
+  for (const decision of decisions) {
+    bySource.set(decision.sourceId, [...(bySource.get(decision.sourceId) ?? []), decision]);
+  }
+  return sources.map((source) => {
+    const rejected = bySource.get(source.id);
+    if (!rejected) return source;
+    const codings = source.codings.filter(
+      (coding) =>
+        !rejected.some(
+          (d) => d.codeId === coding.codeId && d.start < coding.end && coding.start < d.end,
+        ),
+    );
+    return codings.length === source.codings.length ? source : { ...source, codings };
+  });
+}

@@ -1,5 +1,6 @@
 import type { TextAgreementInput } from '../domain/agreement-layers';
 import type { CodedSource } from '../domain/coding-analysis';
+import { withoutRejected } from '../domain/passages';
 import type { MessageKey } from '../i18n';
 import type { ProjectFile } from '../model/project';
 import {
@@ -63,7 +64,9 @@ export interface ReportInput {
  * tables "Tavola A1.1". Pure: the same input gives the same report.
  */
 export function buildReport(input: ReportInput): ReportModel {
-  const context = reportContext(input.project, input.corpus, input.settings);
+  // Passages the lead decided belong to no coder's version are no evidence (see withoutRejected).
+  const corpus = withoutRejected(input.corpus, input.project.consensusDecisions);
+  const context = reportContext(input.project, corpus, input.settings);
   const { t, project, settings } = context;
   const blocks: ReportModel['blocks'] = [];
   let chapterNumber = 0;

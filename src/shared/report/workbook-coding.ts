@@ -1,5 +1,6 @@
 /** The workbook's coding sheets: coded segments, codebook, codes × participants, framework. */
-import { codeFrequency, frameworkMatrix } from '../domain/coding-analysis';
+import { codeFrequency, frameworkMatrix, type Segment } from '../domain/coding-analysis';
+import { distinctPassages } from '../domain/passages';
 import { codeTreeOrder } from '../domain/codebook-tree';
 import { coderDisplay } from '../domain/team';
 import type { Participant } from '../model/project';
@@ -170,20 +171,28 @@ export function codebookSheet(context: WorkbookContext): WorkbookSheet {
 }
 
 /**
- * Codes (tree order) × participants (project order): how many codings of the code alone each
- * participant said. A passage said by two participants counts for both, and the total is the
- * row's sum.
+ * Codes (tree order) × participants (project order): how many passages coded with the code
+ * alone each participant said, a passage counted once however many coders (and the consensus)
+ * coded it, as the report counts them (walk-through 9: a passage coded by two coders and the
+ * consensus counted three times). A passage said by two participants counts for both, and the
+ * total is the row's sum.
  */
 export function codesByParticipantSheet(context: WorkbookContext): WorkbookSheet {
   const { t, project, paths } = context;
-  const counts = new Map<string, Map<string, number>>();
+  const segmentsOf = new Map<string, Map<string, Segment[]>>();
   for (const segment of context.segments) {
-    const byParticipant = counts.get(segment.coding.codeId) ?? new Map<string, number>();
-    counts.set(segment.coding.codeId, byParticipant);
+    const byParticipant = segmentsOf.get(segment.coding.codeId) ?? new Map<string, Segment[]>();
+    segmentsOf.set(segment.coding.codeId, byParticipant);
     for (const id of segment.participantIds) {
-      byParticipant.set(id, (byParticipant.get(id) ?? 0) + 1);
+      byParticipant.set(id, [...(byParticipant.get(id) ?? []), segment]);
     }
   }
+  const counts = new Map(
+    [...segmentsOf].map(([codeId, byParticipant]) => [
+      codeId,
+      new Map([...byParticipant].map(([id, segments]) => [id, distinctPassages(segments)])),
+    ]),
+  );
   const header = [
     t('xlsx.col.codePath'),
     ...project.participants.map((participant) => participant.code),

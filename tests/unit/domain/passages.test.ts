@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { distinctPassages, onePerPassage } from '../../../src/shared/domain/passages';
+import {
+  distinctPassages,
+  onePerPassage,
+  withoutRejected,
+} from '../../../src/shared/domain/passages';
 
 const at = (
   sourceId: string,
@@ -33,5 +37,27 @@ describe('passages', () => {
     ]);
     expect(kept.map((segment) => segment.id)).toEqual(['other source', 'agreed', 'later']);
     expect(onePerPassage([at('a', 1, 5, 'anna'), at('a', 3, 9, 'bruno', 'ev-2')])).toHaveLength(1);
+  });
+
+  it('leaves out of a report the codings the lead rejected, of that code and passage only', () => {
+    const coding = (id: string, codeId: string, start: number, end: number) =>
+      ({ id, codeId, start, end, coderId: 'ev-2' }) as never;
+    const sources = [
+      {
+        id: 'a',
+        codings: [
+          coding('k1', 'dv1', 10, 30),
+          coding('k2', 'dv2', 10, 30),
+          coding('k3', 'dv1', 40, 50),
+        ],
+      },
+      { id: 'b', codings: [coding('k4', 'dv1', 10, 30)] },
+    ];
+    const kept = withoutRejected(sources, [{ sourceId: 'a', codeId: 'dv1', start: 12, end: 28 }]);
+    expect(kept.map((source) => source.codings.map((c: { id: string }) => c.id))).toEqual([
+      ['k2', 'k3'],
+      ['k4'],
+    ]);
+    expect(withoutRejected(sources, [])).toEqual(sources);
   });
 });

@@ -217,6 +217,33 @@ describe('buildWorkbook', () => {
     ]);
   });
 
+  it('counts a passage once in codes × participants, however many coders coded it', async () => {
+    // Found by a newcomer walk-through: a passage coded by two evaluators and the consensus
+    // counted three times here, once in the report.
+    const corpus = sampleCorpus();
+    const [first] = corpus[0]!.codings;
+    corpus[0] = {
+      ...corpus[0]!,
+      codings: [
+        ...corpus[0]!.codings,
+        { ...first!, id: 'marco', coderId: 'ev-2', start: first!.start + 2 },
+        { ...first!, id: 'agreed', coderId: 'consensus' },
+      ],
+    };
+    const sheets = await buildWorkbook({
+      project: sampleProject(),
+      ...sampleExport(corpus),
+      language: 'it',
+    });
+    expect(sheetNamed(sheets, 'Codici × partecipanti').rows).toEqual([
+      ['Criticità', 1, 0, 1],
+      ['Criticità > Tempi', 1, 0, 1],
+      ['Partenariato', 0, 1, 1],
+    ]);
+    // The segments sheet still lists each coder's coding: it is the data, coder by coder.
+    expect(sheetNamed(sheets, 'Segmenti codificati').rows).toHaveLength(5);
+  });
+
   it('gives the framework matrix as passages and summaries per DV', async () => {
     const framework = sheetNamed(await italian(), 'Matrice quadro');
     expect(framework.header).toEqual([

@@ -346,3 +346,25 @@ describe('buildReport', () => {
     expect(model.blocks[0]).toMatchObject({ versionLabel: 'Versione finale' });
   });
 });
+
+describe('passages the lead rejected in the disagreement browser', () => {
+  it('are neither counted nor quoted as evidence', () => {
+    // Found by a newcomer walk-through: a passage decided «Nessuna» was still counted.
+    const project = sampleProject();
+    const coding = sampleCorpus()[0]!.codings.find((c) => c.id === 'k1')!;
+    const questions = (p: typeof project) => allText(build({ sections: ['questions'] }, p));
+    const before = questions(project);
+    expect(before).toContain('I bandi sono usciti con otto mesi di ritardo');
+    project.consensusDecisions = [
+      {
+        id: 'd1',
+        sourceId: 's1',
+        codeId: coding.codeId,
+        start: coding.start,
+        end: coding.end,
+      } as (typeof project.consensusDecisions)[number],
+    ];
+    const after = questions(project);
+    expect(after).not.toContain('I bandi sono usciti con otto mesi di ritardo');
+  });
+});
