@@ -31,16 +31,24 @@ test('dates are typed and shown day first; a wrong one is explained in the user�
   // A day that does not exist: said under the field, in Italian, without a toast; not saved.
   await date.fill('31/06/2021');
   await date.blur();
-  const error = page.getByRole('alert').filter({ hasText: '«31/06/2021» non è una data' });
-  await expect(error).toContainText('giorno/mese/anno, per esempio 15/06/2021');
+  // Written as a date, it is told the day does not exist, not how to write a date (walk-through 9).
+  const error = page.getByRole('alert').filter({ hasText: '«31/06/2021» non è un giorno' });
+  await expect(error).toContainText('non tutti hanno 31 giorni');
+  await expect(error).not.toContainText('giorno/mese/anno');
   await expect(date).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('.notifications')).not.toContainText('Valore non valido');
   await expect(page.locator('.notifications')).not.toContainText('patch.');
   await expect(project.saveIndicator).toHaveText('Modifiche non salvate');
+  // Not written as a date: told how to write one.
+  await date.fill('giugno');
+  await date.blur();
+  await expect(
+    page.getByRole('alert').filter({ hasText: '«giugno» non è una data' }),
+  ).toContainText('giorno/mese/anno, per esempio 15/06/2021');
   // Corrected, in a short form: saved and shown in full.
   await date.fill('1/7/21');
   await date.blur();
-  await expect(error).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(date).toHaveValue('01/07/2021');
   await expect(project.saveIndicator).toHaveText(/^Salvato alle/);
   await page.getByRole('button', { name: '← Sessioni NGT' }).click();
@@ -73,6 +81,6 @@ test('dates are typed and shown day first; a wrong one is explained in the user�
   await englishDate.fill('18/13/2021');
   await englishDate.blur();
   await expect(page.getByRole('alert')).toContainText(
-    '“18/13/2021” is not a date: write it as day/month/year, for example 15/06/2021.',
+    '“18/13/2021” is not a day of the calendar: check the day and the month (months run from 1 to 12, and not all have 31 days).',
   );
 });

@@ -1,5 +1,10 @@
 import { useId, useState } from 'react';
-import { formatUserDate, parseUserDate, parseUserTime } from '../../shared/domain/dates';
+import {
+  formatUserDate,
+  isDateShaped,
+  parseUserDate,
+  parseUserTime,
+} from '../../shared/domain/dates';
 import type { MessageKey } from '../../shared/i18n';
 import { useT } from '../i18n/use-t';
 import { useDraft } from './use-draft';
@@ -10,6 +15,8 @@ export interface Reading<V extends string | number> {
   format(value: V | null): string;
   placeholder?: MessageKey;
   invalid: MessageKey;
+  /** The message for what is written the right way but names nothing (31/02/2024). */
+  impossible?(typed: string): MessageKey | null;
   /**
    * A word on a value that reads, but maybe not as meant ("12.500" in English is 12.5), shown
    * once the field is left; null when there is nothing to say.
@@ -24,6 +31,7 @@ const DATE: Reading<string> = {
   format: formatUserDate,
   placeholder: 'date.placeholder',
   invalid: 'date.invalid',
+  impossible: (typed) => (isDateShaped(typed) ? 'date.notInCalendar' : null),
   size: 11,
   inputMode: 'numeric',
 };
@@ -97,7 +105,7 @@ export function ReadingField<V extends string | number>({
       />
       {invalid && (
         <p id={errorId} className="field-error" role="alert">
-          {t(reading.invalid, { typed: draft.trim() })}
+          {t(reading.impossible?.(draft) ?? reading.invalid, { typed: draft.trim() })}
         </p>
       )}
       {!invalid && note && (

@@ -17,6 +17,15 @@ const iso = (year: number, month: number, day: number) =>
   `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 /**
+ * True when the text is written as a date ("31/02/2024", "2024-02-31"), whether or not the
+ * calendar has that day: a refusal can then say the day does not exist, not how to write it.
+ */
+export function isDateShaped(typed: string): boolean {
+  const text = typed.trim();
+  return ISO_DATE.test(text) || DAY_FIRST.test(text);
+}
+
+/**
  * What the user typed as an ISO date: "15/06/2021", "15/6/21", "15.06.2021", "15-06-2021" (day
  * first) or "2021-06-15". Null for an empty field; 'invalid' for anything else, including days
  * that do not exist. A two-digit year is taken in 1950–2049.

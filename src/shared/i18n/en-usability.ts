@@ -21,6 +21,8 @@ export const enUsability: Record<keyof typeof itUsability, string> = {
   'nav.skipToContent': 'Skip to content',
   'date.placeholder': 'dd/mm/yyyy',
   'date.invalid': '“{typed}” is not a date: write it as day/month/year, for example 15/06/2021.',
+  'date.notInCalendar':
+    '“{typed}” is not a day of the calendar: check the day and the month (months run from 1 to 12, and not all have 31 days).',
   'amount.invalid':
     '“{typed}” is not a number: write it as 1,234.5 (comma for thousands, point for decimals; at most 15 digits).',
   'amount.readAs':

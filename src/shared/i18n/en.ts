@@ -185,6 +185,7 @@ export const en: Record<MessageKey, string> = {
   'participants.partnership': 'Partnership',
   'participants.consent': 'Consent',
   'participants.consentGiven': 'Yes, since {date}',
+  'participants.consentGivenUndated': 'Yes (date not recorded)',
   'participants.consentMissing': 'Not recorded',
   'participants.showNames': 'Show names (personal data)',
   'participants.hiddenName': 'hidden',

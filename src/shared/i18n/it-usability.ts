@@ -23,6 +23,8 @@ export const itUsability = {
   'date.placeholder': 'gg/mm/aaaa',
   'date.invalid':
     '«{typed}» non è una data: scrivila come giorno/mese/anno, per esempio 15/06/2021.',
+  'date.notInCalendar':
+    '«{typed}» non è un giorno del calendario: controlla il giorno e il mese (i mesi vanno da 1 a 12, e non tutti hanno 31 giorni).',
   'amount.invalid':
     '«{typed}» non è un numero: scrivilo come 1.234,5 (punto per le migliaia, virgola per i decimali; al massimo 15 cifre).',
   'amount.readAs':

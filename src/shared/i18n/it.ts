@@ -190,6 +190,7 @@ export const it = {
   'participants.partnership': 'Partenariato',
   'participants.consent': 'Consenso',
   'participants.consentGiven': 'Sì, dal {date}',
+  'participants.consentGivenUndated': 'Sì (data non registrata)',
   'participants.consentMissing': 'Non registrato',
   'participants.showNames': 'Mostra i nomi (dati personali)',
   'participants.hiddenName': 'nascosto',

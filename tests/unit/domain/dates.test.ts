@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatUserDate, parseUserDate, parseUserTime } from '../../../src/shared/domain/dates';
+import {
+  formatUserDate,
+  isDateShaped,
+  parseUserDate,
+  parseUserTime,
+} from '../../../src/shared/domain/dates';
 
 describe('dates as evaluators type them', () => {
   it('read day first, with slashes, dots or dashes, and ISO dates', () => {
@@ -41,5 +46,14 @@ describe('dates as evaluators type them', () => {
     expect(parseUserTime('')).toBeNull();
     for (const wrong of ['24:00', '9:60', '9 e mezza', '2 PM'])
       expect(parseUserTime(wrong), wrong).toBe('invalid');
+  });
+
+  it('tell a date written right for a day that does not exist from what is no date at all', () => {
+    for (const typed of ['31/02/2024', '31.06.2021', '2024-02-31', ' 1/13/21 ']) {
+      expect(parseUserDate(typed)).toBe('invalid');
+      expect(isDateShaped(typed)).toBe(true);
+    }
+    for (const typed of ['giugno', '15 giugno 2021', '2021', ''])
+      expect(isDateShaped(typed)).toBe(false);
   });
 });

@@ -171,7 +171,9 @@ export function ParticipantsScreen() {
                 </td>
                 <td>
                   {p.consent.given
-                    ? t('participants.consentGiven', { date: formatUserDate(p.consent.date) })
+                    ? p.consent.date
+                      ? t('participants.consentGiven', { date: formatUserDate(p.consent.date) })
+                      : t('participants.consentGivenUndated')
                     : p.consent.given === false
                       ? t('app.no')
                       : t('participants.consentMissing')}
