@@ -149,6 +149,8 @@ export const enTeam: Record<keyof typeof itTeam, string> = {
   'team.merge.apply': 'Merge',
   'team.merge.done': 'The work of {who} was merged.',
   'team.merge.doneTitle': 'Merge report',
+  'team.merge.ownPackage':
+    'This is the package you made for a colleague: it brings no work of theirs to merge. Choose the package the colleague gave back to you (they make it with «Return to the lead»).',
   'team.merge.undo': 'Undo the merge',
   'team.merge.undoTitle': 'Undo the merge?',
   'team.merge.undoExplain':

@@ -151,6 +151,8 @@ export const itTeam = {
   'team.merge.apply': 'Unisci',
   'team.merge.done': 'Lavoro di {who} unito.',
   'team.merge.doneTitle': 'Rapporto dell’unione',
+  'team.merge.ownPackage':
+    'Questo è il pacchetto che hai preparato tu per un collega: non porta lavoro suo da unire. Scegli il pacchetto che il collega ti ha restituito (lo prepara lui con «Restituisci al coordinatore»).',
   'team.merge.undo': 'Annulla l’unione',
   'team.merge.undoTitle': 'Annullare l’unione?',
   'team.merge.undoExplain':

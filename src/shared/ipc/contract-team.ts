@@ -46,6 +46,8 @@ export interface TeamMergePreview {
   conflicts: TeamConflict[];
   report: TeamMergeReport;
   empty: boolean;
+  /** The package is one this evaluator sent, not a colleague's return (see merge-run.ts). */
+  ownWork: boolean;
   /** Decisions of earlier merges that still hold, proposed again (see merge-run.ts). */
   remembered: Record<string, Decision>;
 }

@@ -36,6 +36,13 @@ describe('team handlers', () => {
       target: null,
     });
     expect(made.fileName).toMatch(/\.campopkg$/);
+    // Picked by mistake, the package the lead sent merges nothing, and says so.
+    const own = await call('teamMergePreview', {
+      fileName: made.fileName,
+      data: made.data!,
+      matches: [],
+    });
+    expect(own).toMatchObject({ ownWork: true, empty: true });
 
     const anna = await colleagueProject(Buffer.from(made.data!, 'base64'), ANNA);
     await code(anna, source.id, 'La rete', 'Rete');

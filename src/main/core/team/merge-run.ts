@@ -51,6 +51,11 @@ export interface MergePreview {
   /** Nothing would change (the same package merged before, or nothing new). */
   empty: boolean;
   /**
+   * The package is one this evaluator made for a colleague, not a colleague's return: picked by
+   * mistake, it merges nothing (walk-through 9: it said only «niente di nuovo»).
+   */
+  ownWork: boolean;
+  /**
    * Conflicts the lead already decided in an earlier merge, the colleague's value unchanged
    * since: the same decision, proposed again instead of asked again.
    */
@@ -194,6 +199,7 @@ export async function previewMerge(
     conflicts: planned.conflicts,
     report: planned.report,
     empty: nothingToMerge(planned, session.project),
+    ownWork: pkg.manifest.kind === 'work' && pkg.manifest.createdBy.id === session.evaluator.id,
     remembered: rememberedDecisions(session.project.merges, planned.conflicts),
   };
 }

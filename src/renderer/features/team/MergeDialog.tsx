@@ -116,7 +116,11 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
             })}
           </h3>
           {!preview.hasBase && <p className="hint">{t('team.merge.noBase')}</p>}
-          {preview.empty ? (
+          {preview.ownWork && preview.empty ? (
+            <p className="notice-warning" role="status">
+              {t('team.merge.ownPackage')}
+            </p>
+          ) : preview.empty ? (
             <p>
               {preview.report.alreadyMerged
                 ? t('team.report.alreadyMerged')
