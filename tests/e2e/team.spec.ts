@@ -125,6 +125,11 @@ test('two blind packages of one interview, two colleagues code it, one renames a
   await team.pickReturn(backA);
   const dialog = team.mergeDialog;
   await expect(dialog.getByRole('heading', { name: /1 conflitto da decidere/ })).toBeVisible();
+  // The preview says which record changes and how (walk-through 9: only «1 modificato»).
+  const changes = dialog.locator('.merge-updates');
+  await expect(changes).toContainText('Partecipanti: «INT-03»');
+  await expect(changes).toContainText('ora «Coordinatrice del Laboratorio Sociale di Mantova»');
+  await page.screenshot({ path: join(SHOTS, 'team-merge-changes.png') });
   // Named as the lead knows the code.
   const conflict = dialog.getByRole('radiogroup', { name: 'Target emergenti' });
   await expect(conflict).toContainText('Target emergenti');

@@ -96,6 +96,15 @@ export interface RecordMatch {
 }
 
 /** What came in, by kind and by coder, the conflicts and how each was decided. */
+/** A record the merge changed without a conflict, and its fields before and after. */
+export interface RecordUpdate {
+  kind: RecordKind;
+  id: string;
+  label: string;
+  /** The fields that changed (a participant's name shown as •••). */
+  fields: Array<{ field: string; before: string; after: string }>;
+}
+
 export interface TeamMergeReport {
   packageId: string;
   baseId: string | null;
@@ -106,6 +115,8 @@ export interface TeamMergeReport {
   mergedAt: string;
   mergedBy: string | null;
   records: KindCounts[];
+  /** Which records were changed, and how (absent in older reports; walk-through 9). */
+  updates?: RecordUpdate[];
   coders: CoderCounts[];
   conflicts: DecidedConflict[];
   replaced: ReplacedItem[];

@@ -15,6 +15,7 @@ import { recordLabel } from './team-labels';
 import type {
   CoderCounts,
   ConflictType,
+  RecordUpdate,
   Decision,
   KindCounts,
   NotMerged,
@@ -39,6 +40,7 @@ interface Context {
   conflicts: TeamConflict[];
   undecided: string[];
   counts: Map<RecordKind, KindCounts>;
+  updates: RecordUpdate[];
   notMerged: NotMerged[];
   /** Records deleted by the merge, with the tombstone to keep. */
   deleted: Tombstone[];
@@ -70,6 +72,26 @@ function conflict(
   const decision = ctx.input.decisions?.[key];
   if (!decision) ctx.undecided.push(key);
   return decision ?? 'ours';
+}
+
+/** Longest value a report shows of a changed field. */
+const SHOWN_CHARS = 300;
+
+/** Records the fields of a record the merge changes, as the lead will read them in its report. */
+function noteUpdate(ctx: Context, kind: RecordKind, id: string, before: Item, after: Item): void {
+  const was = before as unknown as Record<string, unknown>;
+  const now = after as unknown as Record<string, unknown>;
+  const shown = (field: string, value: unknown) => {
+    if (value === undefined || value === null) return '';
+    if (kind === 'participant' && field === 'name') return '•••';
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
+  };
+  const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])]
+    .filter((field) => !STAMP_SET.has(field) && !jsonEqual(was[field], now[field]))
+    .map((field) => ({ field, before: shown(field, was[field]), after: shown(field, now[field]) }));
+  if (fields.length === 0) return;
+  ctx.updates.push({ kind, id, label: recordLabel(kind, now), fields });
 }
 
 /** The stamp of a merged record: a side's own when it equals that side, else a new revision. */
@@ -149,6 +171,7 @@ function mergeRecords<T extends Item>(
       if (same(value, mine)) continue;
       result.set(id, stamped(value, mine, other, ctx));
       count(ctx, kind, 'updated');
+      noteUpdate(ctx, kind, id, mine, value);
     } else if (mine) {
       const theirTomb = tomb(ctx.input.theirs, id);
       if (!theirTomb && !was) continue; // never seen there (another package's record)
@@ -275,6 +298,7 @@ export function planTeamMerge(input: TeamMergeInput): TeamMergePlan {
     conflicts: [],
     undecided: [],
     counts: new Map(),
+    updates: [],
     notMerged: [],
     deleted: [],
   };
@@ -288,6 +312,7 @@ export function planTeamMerge(input: TeamMergeInput): TeamMergePlan {
     mergedAt: input.now,
     mergedBy: input.by,
     records: [...ctx.counts.values()],
+    updates: ctx.updates,
     coders: [],
     conflicts: [],
     replaced: [],

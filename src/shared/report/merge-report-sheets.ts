@@ -1,6 +1,6 @@
 /**
  * A merge report (issue 18) as workbook sheets: what came in by kind and by coder, the conflicts
- * with the value kept and the value that lost, codings both sides changed, what was not applied,
+ * with the value kept and the value that lost, the records changed without a conflict, codings both sides changed, what was not applied,
  * the name matches. Participants' real names never appear (a conflict on a name shows a mark).
  */
 import type { TeamMergeReport } from '../domain/team-merge';
@@ -104,6 +104,26 @@ export function mergeReportSheets(report: TeamMergeReport, t: Translate): Workbo
       ],
       rows: conflictRows,
       widths: [22, 30, 30, 18, 26, 40, 40],
+    },
+    {
+      name: t('team.xlsx.updates'),
+      header: [
+        t('team.xlsx.kind'),
+        t('team.xlsx.record'),
+        t('team.xlsx.field'),
+        t('team.xlsx.before'),
+        t('team.xlsx.after'),
+      ],
+      rows: (report.updates ?? []).flatMap((update) =>
+        update.fields.map((field) => [
+          t(`team.kind.${update.kind}`),
+          update.label,
+          conflictFieldLabel(field.field, t, update.kind),
+          field.before,
+          field.after,
+        ]),
+      ),
+      widths: [22, 30, 22, 45, 45],
     },
     {
       name: t('team.xlsx.replaced'),

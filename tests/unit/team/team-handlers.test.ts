@@ -90,6 +90,7 @@ describe('team handlers', () => {
       'Riepilogo',
       'Codificatori',
       'Conflitti',
+      'Modifiche',
       'Codifiche sostituite',
       'Non applicato',
       'Testi corretti dal collega',

@@ -86,6 +86,15 @@ describe('three-way merge of project records (pure)', () => {
         expect(plan.conflicts).toEqual([]);
         expect(first(plan.project, key)[field]).toBe('cambiato dal collega');
         expect(plan.report.records).toContainEqual({ kind, added: 0, updated: 1, deleted: 0 });
+        // Which record, and what changed in it (walk-through 9: only a count was said).
+        const before = String(first(ours, key)[field] ?? '');
+        expect(plan.report.updates).toContainEqual(
+          expect.objectContaining({
+            kind,
+            id: first(ours, key).id,
+            fields: [{ field, before, after: 'cambiato dal collega' }],
+          }),
+        );
       });
 
       it('reports a value both changed differently as a conflict, applies the lead’s decision, and keeps the loser in the report', () => {

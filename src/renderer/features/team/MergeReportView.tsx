@@ -1,4 +1,5 @@
 import type { TeamMergeReport } from '../../../shared/domain/team-merge';
+import { conflictFieldLabel } from '../../../shared/domain/team-labels';
 import { useT } from '../../i18n/use-t';
 import { conflictFields } from './conflict-values';
 
@@ -28,6 +29,33 @@ export function MergeReportView({
             ...entry,
           }))}
         />
+      )}
+      {(report.updates ?? []).length > 0 && (
+        <>
+          <h4>{t(planned ? 'team.report.updatesPlanned' : 'team.report.updates')}</h4>
+          <ul className="merge-updates">
+            {report.updates!.map((update) => (
+              <li key={`${update.kind}:${update.id}`}>
+                <strong>
+                  {t(`team.kind.${update.kind}`)}: «{update.label}»
+                </strong>
+                <dl>
+                  {update.fields.map((field) => (
+                    <div key={field.field}>
+                      <dt>{conflictFieldLabel(field.field, t, update.kind)}</dt>
+                      <dd>
+                        {t('team.report.updateValues', {
+                          before: field.before,
+                          after: field.after,
+                        })}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {report.coders.length > 0 && (
         <CountsTable
