@@ -70,6 +70,13 @@ test('fill a 4 × 5 integration matrix by keyboard, see the summaries, attach a 
     .textContent();
   await sources.selectOption({ label: interview! });
   await expect(matrix.cell('OT8', 'POR FESR')).toContainText('◆ 2');
+  // Another cell starts without that search: its passage cannot be linked there by mistake
+  // (walk-through 9); back on the first cell, its evidence is there.
+  await matrix.cell('OT9', 'PSR FEASR').click();
+  await expect(matrix.panel.getByLabel('Cerca un passaggio codificato')).toHaveValue('');
+  await expect(matrix.panel.getByRole('button', { name: 'Collega' })).toHaveCount(0);
+  await matrix.cell('OT8', 'POR FESR').click();
+  await expect(matrix.panel.getByRole('button', { name: 'Togli l’evidenza' })).toHaveCount(2);
 
   // The structure changes with the programme: a regional law as a new column.
   await page.getByRole('button', { name: 'Titolo, righe e colonne' }).click();

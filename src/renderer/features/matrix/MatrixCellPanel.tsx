@@ -16,8 +16,23 @@ export function MatrixCellPanel({ matrix }: { matrix: RatingMatrix }) {
   const language = useLanguage();
   const project = useProjectStore((state) => state.snapshot!.project);
   const { active, rate, updateCell } = useMatrixStore();
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<SegmentView[] | null>(null);
+  // A search belongs to the cell it was made for: another cell starts without it, so a passage
+  // found for one cell is not linked to the next by mistake (walk-through 9).
+  const cellKey = active ? `${matrix.id}|${active.rowId}|${active.columnId}` : '';
+  const [search, setSearch] = useState<{
+    cell: string;
+    query: string;
+    found: SegmentView[] | null;
+  }>({ cell: '', query: '', found: null });
+  const query = search.cell === cellKey ? search.query : '';
+  const found = search.cell === cellKey ? search.found : null;
+  const setQuery = (text: string) => setSearch({ cell: cellKey, query: text, found });
+  const setFound = (segments: SegmentView[] | null) =>
+    setSearch((held) => ({
+      cell: cellKey,
+      query: held.cell === cellKey ? held.query : '',
+      found: segments,
+    }));
   if (!active) return <aside className="matrix-side muted">{t('matrix.pickCell')}</aside>;
   const row = matrix.rows.find((r) => r.id === active.rowId);
   const column = matrix.columns.find((c) => c.id === active.columnId);
