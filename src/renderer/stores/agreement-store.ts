@@ -97,7 +97,17 @@ export const useAgreementStore = create<AgreementState>((set, get) => ({
     const { scope } = get();
     const found = await attempt(() => api().agreementDisagreements(scopeArgs(scope)));
     if (!found) return;
-    const index = Math.min(get().index, Math.max(0, found.disagreements.length - 1));
+    // A passage decided before and open again was just undone (Ctrl+Z): show it, not the one
+    // the decision had moved on to (walk-through 9).
+    const passage = (d: DisagreementView) => `${d.sourceId}|${d.codeId}|${d.start}|${d.end}`;
+    const decided = new Set(
+      get()
+        .disagreements.filter((d) => d.decided)
+        .map(passage),
+    );
+    const reopened = found.disagreements.findIndex((d) => !d.decided && decided.has(passage(d)));
+    const index =
+      reopened >= 0 ? reopened : Math.min(get().index, Math.max(0, found.disagreements.length - 1));
     set({ disagreements: found.disagreements, total: found.total, index });
   },
   move(delta) {
