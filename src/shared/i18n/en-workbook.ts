@@ -24,6 +24,7 @@ export const enWorkbook: Record<keyof typeof itWorkbook, string> = {
   'xlsx.col.role': 'Role',
   'xlsx.col.territory': 'Territory',
   'xlsx.col.partnershipType': 'Partnership type',
+  'xlsx.col.attributeNamed': '{key} (attribute)',
   'xlsx.col.codePath': 'Code',
   'xlsx.col.question': 'Evaluation question',
   'xlsx.col.text': 'Text',

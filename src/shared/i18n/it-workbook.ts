@@ -22,6 +22,7 @@ export const itWorkbook = {
   'xlsx.col.role': 'Ruolo',
   'xlsx.col.territory': 'Territorio',
   'xlsx.col.partnershipType': 'Tipo di partenariato',
+  'xlsx.col.attributeNamed': '{key} (attributo)',
   'xlsx.col.codePath': 'Codice',
   'xlsx.col.question': 'DV',
   'xlsx.col.text': 'Testo',

@@ -76,7 +76,7 @@ export async function segmentsSheet(
 ): Promise<WorkbookSheet> {
   const { t, participants } = context;
   const keys = attributeKeys(context.project.participants);
-  const header = [
+  const fixed = [
     t('xlsx.col.source'),
     t('xlsx.col.session'),
     t('xlsx.col.participants'),
@@ -84,7 +84,15 @@ export async function segmentsSheet(
     t('xlsx.col.role'),
     t('xlsx.col.territory'),
     t('xlsx.col.partnershipType'),
-    ...keys,
+  ];
+  // An attribute imported under a built-in column's name («Tipo di partenariato») is told apart
+  // from it: two columns with one header read as one field (walk-through 9).
+  const taken = new Set(fixed.map((name) => name.toLocaleLowerCase()));
+  const header = [
+    ...fixed,
+    ...keys.map((key) =>
+      taken.has(key.trim().toLocaleLowerCase()) ? t('xlsx.col.attributeNamed', { key }) : key,
+    ),
     t('xlsx.col.codePath'),
     t('xlsx.col.question'),
     t('xlsx.col.text'),

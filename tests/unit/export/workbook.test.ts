@@ -152,6 +152,21 @@ describe('buildWorkbook', () => {
     }
   });
 
+  it('tells apart an attribute imported under the name of a built-in column', async () => {
+    // Found by a newcomer walk-through: a CSV column «Tipo di partenariato» became an attribute
+    // of that name, and the sheet had two columns headed «Tipo di partenariato».
+    const project = sampleProject();
+    project.participants[0]!.attributes.push({
+      key: 'Tipo di partenariato',
+      type: 'text',
+      value: 'Terzo settore',
+    });
+    const sheets = await buildWorkbook({ project, ...sampleExport(), language: 'it' });
+    const header = sheetNamed(sheets, 'Segmenti codificati').header;
+    expect(header.filter((name) => name === 'Tipo di partenariato')).toHaveLength(1);
+    expect(header).toContain('Tipo di partenariato (attributo)');
+  });
+
   it('joins the attributes of a passage said by several participants as text', async () => {
     const corpus = sampleCorpus();
     // One coding spanning both turns of the focus group.
