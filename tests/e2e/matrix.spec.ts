@@ -62,6 +62,8 @@ test('fill a 4 × 5 integration matrix by keyboard, see the summaries, attach a 
   await matrix.panel.getByRole('button', { name: 'Cerca' }).click();
   await matrix.panel.getByRole('button', { name: 'Collega' }).first().click();
   await expect(matrix.cell('OT8', 'POR FESR')).toContainText('◆ 1');
+  // Listed by its words, not only by its transcript's title (walk-through 9).
+  await expect(matrix.panel.locator('.evidence-list')).toContainText('giro del lunedì');
   // An interview too, from the list of sources and interviews.
   const sources = matrix.panel.getByLabel('Collega una fonte o un’intervista');
   const interview = await sources

@@ -53,6 +53,7 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.overall': 'Overall',
 
   'agreement.disagreement.presence': 'Coded by only some of the coders',
+  'agreement.ui.otherCodes': 'The same passage, under another code: {list}.',
   'agreement.disagreement.extent': 'Coded by all, with different bounds',
   'agreement.difference.level': 'Different levels',
   'agreement.difference.notApplicable': '“n.a.” for some evaluators only',

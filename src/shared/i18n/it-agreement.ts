@@ -55,6 +55,7 @@ export const itAgreement = {
   'agreement.overall': 'Complessivo',
 
   'agreement.disagreement.presence': 'Codificato solo da una parte dei codificatori',
+  'agreement.ui.otherCodes': 'Sullo stesso passaggio, con un altro codice: {list}.',
   'agreement.disagreement.extent': 'Codificato da tutti con un’estensione diversa',
   'agreement.difference.level': 'Livelli diversi',
   'agreement.difference.notApplicable': '«n.a.» per alcuni valutatori soltanto',

@@ -55,6 +55,11 @@ export interface DisagreementView extends Disagreement {
   consensus: Span[];
   /** The consensus decided this passage: it codes some of it, or recorded "neither". */
   decided: boolean;
+  /**
+   * Other codes the compared coders gave the same passage (overlapping it): a passage one coder
+   * coded DV1 and the other DV2 shows as two disagreements, each pointing at the other.
+   */
+  otherCodes: Array<{ coderId: string; codeId: string }>;
 }
 
 export type { CoderVersion };

@@ -69,6 +69,25 @@ describe('agreement over the coder layers of an open project', () => {
     await core.shutdown();
   });
 
+  it('points each half of «the same passage, another code» at the other', async () => {
+    // Found by a newcomer walk-through: one coder's DV1 and the other's DV2 on one passage were
+    // two unrelated «coded by one side» items.
+    const { call, core, sourceId, delays, simpler } = await openTwoCoders();
+    expect(
+      (await call('agreementDisagreements', {})).disagreements.map((d) => d.otherCodes),
+    ).toEqual([[], []]);
+    await call('codingApply', { sourceId, codeId: simpler.id, start: 0, end: 40 });
+    const lead = (await call('sourceGet', { id: sourceId })).codings.find(
+      (coding) => coding.coderId !== ANNA.id && coding.coderId !== BRUNO.id,
+    )!.coderId;
+    const { disagreements } = await call('agreementDisagreements', { coders: [ANNA.id, lead] });
+    const at = (codeId: string) =>
+      disagreements.find((d) => d.codeId === codeId && d.start === 0)!.otherCodes;
+    expect(at(delays.id)).toEqual([{ coderId: lead, codeId: simpler.id }]);
+    expect(at(simpler.id)).toEqual([{ coderId: ANNA.id, codeId: delays.id }]);
+    await core.shutdown();
+  });
+
   it('lists the disagreements with their words and resolves one into the consensus layer, undoably', async () => {
     const { call, core, dir, sourceId, delays } = await openTwoCoders();
     const listed = await call('agreementDisagreements', {});

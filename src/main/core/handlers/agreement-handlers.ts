@@ -135,6 +135,13 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
         const key = `${coding.sourceId}|${coding.codeId}`;
         consensus.set(key, [...(consensus.get(key) ?? []), coding]);
       }
+      // The compared coders' codings by source, to say what else they coded on a passage.
+      const compared = new Set(chosen);
+      const codingsOf = new Map<string, (typeof loaded.input.codings)[number][]>();
+      for (const coding of loaded.input.codings) {
+        if (!compared.has(coding.coderId)) continue;
+        codingsOf.set(coding.sourceId, [...(codingsOf.get(coding.sourceId) ?? []), coding]);
+      }
       const titles = new Map(session.project.sources.map((s) => [s.id, s.title]));
       const pseudonyms = new Map(session.project.participants.map((p) => [p.id, p.code]));
       // "Voce n" numbering, once per source (its disagreements come one after the other).
@@ -163,6 +170,15 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
           }))
           .sort((a, b) => a.start - b.start);
         const id = consensusDecisionId(item.sourceId, item.codeId, item.start, item.end);
+        const otherCodes = new Map<string, { coderId: string; codeId: string }>();
+        for (const coding of codingsOf.get(item.sourceId) ?? []) {
+          if (coding.codeId === item.codeId) continue;
+          if (coding.start >= item.end || coding.end <= item.start) continue;
+          otherCodes.set(`${coding.coderId}|${coding.codeId}`, {
+            coderId: coding.coderId,
+            codeId: coding.codeId,
+          });
+        }
         views.push({
           ...item,
           sourceTitle: titles.get(item.sourceId) ?? '',
@@ -172,6 +188,7 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
           after: around.after + (around.clippedAfter ? '…' : ''),
           consensus: unionSpans(mine),
           decided: mine.length > 0 || decidedNone.has(id),
+          otherCodes: [...otherCodes.values()],
         });
       }
       return { coders: chosen, disagreements: views, total: report.disagreements.length };

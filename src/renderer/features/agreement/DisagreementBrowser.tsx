@@ -170,6 +170,16 @@ export function DisagreementBrowser({
                   : 'agreement.disagreement.extent',
               )}
             </p>
+            {/* The same passage under another code: the other half of a «DV1 or DV2» choice. */}
+            {item.otherCodes.length > 0 && (
+              <p className="hint">
+                {t('agreement.ui.otherCodes', {
+                  list: item.otherCodes
+                    .map((other) => `${label(other.coderId)}: ${code(other.codeId)}`)
+                    .join(' · '),
+                })}
+              </p>
+            )}
           </header>
           <div className="disagreement-columns">
             {item.versions.map((version, i) => (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SegmentView } from '../../../shared/ipc/types';
 import type { Evidence, RatingMatrix } from '../../../shared/model/matrix';
 import { api } from '../../api/client';
@@ -9,6 +9,9 @@ import { useMatrixStore } from '../../stores/matrix-store';
 import { useProjectStore } from '../../stores/project-store';
 import { citationOf } from '../coding/SegmentList';
 import { openEvidence } from './evidence';
+import { anonymiser } from '../../../shared/report/anonymise';
+import { usePrivacyStore } from '../../stores/privacy-store';
+import { useSourcesStore } from '../../stores/sources-store';
 
 /** The active cell: its ratings, the rationale, and the evidence it rests on. */
 export function MatrixCellPanel({ matrix }: { matrix: RatingMatrix }) {
@@ -16,6 +19,23 @@ export function MatrixCellPanel({ matrix }: { matrix: RatingMatrix }) {
   const language = useLanguage();
   const project = useProjectStore((state) => state.snapshot!.project);
   const { active, rate, updateCell } = useMatrixStore();
+  const loaded = useSourcesStore((state) => state.loaded);
+  const revealNames = usePrivacyStore((state) => state.revealNames);
+  const cellOf = (rowId: string, columnId: string) =>
+    matrix.cells.find((c) => c.rowId === rowId && c.columnId === columnId);
+  // The sources of the active cell's linked passages, read to show the passages' words.
+  const wanted = [
+    ...new Set(
+      (active ? (cellOf(active.rowId, active.columnId)?.evidence ?? []) : []).flatMap((item) =>
+        item.kind === 'segment' ? [item.sourceId] : [],
+      ),
+    ),
+  ]
+    .filter((id) => !loaded[id])
+    .join(' ');
+  useEffect(() => {
+    for (const id of wanted.split(' ').filter(Boolean)) void useSourcesStore.getState().load(id);
+  }, [wanted]);
   // A search belongs to the cell it was made for: another cell starts without it, so a passage
   // found for one cell is not linked to the next by mistake (walk-through 9).
   const cellKey = active ? `${matrix.id}|${active.rowId}|${active.columnId}` : '';
@@ -48,7 +68,13 @@ export function MatrixCellPanel({ matrix }: { matrix: RatingMatrix }) {
       return `${item.title}${item.reference ? `, ${item.reference}` : ''}`;
     if (item.kind === 'session')
       return project.sessions.find((s) => s.id === item.sessionId)?.code ?? '?';
-    return sources.get(item.sourceId) ?? '?';
+    const title = sources.get(item.sourceId) ?? '?';
+    if (item.kind !== 'segment') return title;
+    // The passage's own words (walk-through 9: only «Passaggio fg01»), names hidden unless shown.
+    const coding = loaded[item.sourceId]?.codings.find((c) => c.id === item.codingId);
+    if (!coding) return title;
+    const words = revealNames ? coding.text : anonymiser(project.participants)(coding.text);
+    return `${title}: «${words.length > 90 ? `${words.slice(0, 90)}…` : words}»`;
   };
 
   return (
