@@ -74,9 +74,11 @@ export function withoutRejected<S extends { id: string; codings: readonly Coding
   decisions: ReadonlyArray<{ sourceId: string; codeId: string; start: number; end: number }>,
 ): S[] {
   if (decisions.length === 0) return [...sources];
-  const bySource = new Map<string, typeof decisions>();
+  const bySource = new Map<string, Array<(typeof decisions)[number]>>();
   for (const decision of decisions) {
-    bySource.set(decision.sourceId, [...(bySource.get(decision.sourceId) ?? []), decision]);
+    const held = bySource.get(decision.sourceId);
+    if (held) held.push(decision);
+    else bySource.set(decision.sourceId, [decision]);
   }
   return sources.map((source) => {
     const rejected = bySource.get(source.id);

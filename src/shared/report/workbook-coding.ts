@@ -103,8 +103,15 @@ export async function segmentsSheet(
     t('xlsx.col.codedOn'),
     t('xlsx.col.coder'),
   ];
-  // A title made from a file's name may hold a surname in lower case («int01_ferrari»).
-  const title = titleAnonymiser(context.project.participants);
+  // A title made from a file's name may hold a surname in lower case («int01_ferrari»). Once
+  // per source, not per row (300,000 rows at XL).
+  const anonymiseTitle = titleAnonymiser(context.project.participants);
+  const titles = new Map<string, string>();
+  const title = (text: string) => {
+    let done = titles.get(text);
+    if (done === undefined) titles.set(text, (done = anonymiseTitle(text)));
+    return done;
+  };
   const row = (segment: (typeof context.segments)[number]): WorkbookCell[] => {
     const people = segment.participantIds
       .map((id) => participants.get(id))
@@ -192,7 +199,10 @@ export function codesByParticipantSheet(context: WorkbookContext): WorkbookSheet
     const byParticipant = segmentsOf.get(segment.coding.codeId) ?? new Map<string, Segment[]>();
     segmentsOf.set(segment.coding.codeId, byParticipant);
     for (const id of segment.participantIds) {
-      byParticipant.set(id, [...(byParticipant.get(id) ?? []), segment]);
+      // Pushed, not copied: a code can hold tens of thousands of one participant's passages.
+      const held = byParticipant.get(id);
+      if (held) held.push(segment);
+      else byParticipant.set(id, [segment]);
     }
   }
   const counts = new Map(

@@ -140,7 +140,9 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
       const codingsOf = new Map<string, (typeof loaded.input.codings)[number][]>();
       for (const coding of loaded.input.codings) {
         if (!compared.has(coding.coderId)) continue;
-        codingsOf.set(coding.sourceId, [...(codingsOf.get(coding.sourceId) ?? []), coding]);
+        const held = codingsOf.get(coding.sourceId);
+        if (held) held.push(coding);
+        else codingsOf.set(coding.sourceId, [coding]);
       }
       const titles = new Map(session.project.sources.map((s) => [s.id, s.title]));
       const pseudonyms = new Map(session.project.participants.map((p) => [p.id, p.code]));
