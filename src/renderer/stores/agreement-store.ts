@@ -50,6 +50,10 @@ const initialScope: AgreementScope = {
   unit: 'turn',
 };
 
+/** A disagreement's passage: its source, code and span (the same from one listing to the next). */
+export const disagreementKey = (item: DisagreementView) =>
+  `${item.sourceId}|${item.codeId}|${item.start}|${item.end}`;
+
 const scopeArgs = (scope: AgreementScope) => ({
   ...(scope.coders ? { coders: scope.coders } : {}),
   ...(scope.sourceIds ? { sourceIds: scope.sourceIds } : {}),
@@ -99,13 +103,14 @@ export const useAgreementStore = create<AgreementState>((set, get) => ({
     if (!found) return;
     // A passage decided before and open again was just undone (Ctrl+Z): show it, not the one
     // the decision had moved on to (walk-through 9).
-    const passage = (d: DisagreementView) => `${d.sourceId}|${d.codeId}|${d.start}|${d.end}`;
     const decided = new Set(
       get()
         .disagreements.filter((d) => d.decided)
-        .map(passage),
+        .map(disagreementKey),
     );
-    const reopened = found.disagreements.findIndex((d) => !d.decided && decided.has(passage(d)));
+    const reopened = found.disagreements.findIndex(
+      (d) => !d.decided && decided.has(disagreementKey(d)),
+    );
     const index =
       reopened >= 0 ? reopened : Math.min(get().index, Math.max(0, found.disagreements.length - 1));
     set({ disagreements: found.disagreements, total: found.total, index });

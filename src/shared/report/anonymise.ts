@@ -64,24 +64,20 @@ export function anonymiser(
     steps.push([wholeWords(names, 'giu'), codeOf]);
     // Parts as written (case-sensitive): "Rosa" the person, not "rosa" the colour. In a title
     // made from a file's name ("int01_ferrari") whatever their case (see titleAnonymiser).
-    if (parts.size > 0 && options.partsInAnyCase) {
-      const folded = new Map<string, string>();
+    if (parts.size > 0) {
+      const anyCase = options.partsInAnyCase === true;
+      const keyOf = (part: string) => (anyCase ? part.toLocaleLowerCase() : part);
+      // In any case, «Rosa» and «rosa» of two participants are one part shared: neither's.
+      const byKey = new Map<string, string>();
       for (const [part, code] of parts) {
-        const key = part.toLocaleLowerCase();
-        const held = folded.get(key);
-        folded.set(key, held === undefined || held === code ? code : SHARED_PART);
+        const held = byKey.get(keyOf(part));
+        byKey.set(keyOf(part), held === undefined || held === code ? code : SHARED_PART);
       }
       const partPattern = wholeWords(
-        [...folded.keys()].sort((a, b) => b.length - a.length),
-        'giu',
+        [...byKey.keys()].sort((a, b) => b.length - a.length),
+        anyCase ? 'giu' : 'gu',
       );
-      steps.push([partPattern, (part) => folded.get(part.toLocaleLowerCase()) ?? SHARED_PART]);
-    } else if (parts.size > 0) {
-      const partPattern = wholeWords(
-        [...parts.keys()].sort((a, b) => b.length - a.length),
-        'gu',
-      );
-      steps.push([partPattern, (part) => parts.get(part) ?? SHARED_PART]);
+      steps.push([partPattern, (part) => byKey.get(keyOf(part)) ?? SHARED_PART]);
     }
   }
   const replaced = (text: string) =>

@@ -44,8 +44,8 @@ export async function qdpxArchive(input: {
   withNames?: boolean;
 }): Promise<{ bytes: Buffer; counts: QdeExport['counts'] }> {
   const anonymise = input.withNames ? null : anonymiser(input.project.participants);
-  const title = titleAnonymiser(input.project.participants);
-  const project = anonymise ? titlesWithoutNames(input.project, title) : input.project;
+  const title = anonymise ? titleAnonymiser(input.project.participants) : null;
+  const project = title ? titlesWithoutNames(input.project, title) : input.project;
   const now = input.now ?? new Date();
   const codeIds = exportedCodeIds(project);
   // Entries in a fixed order with one date, so the same project at the same time gives the same
@@ -57,7 +57,7 @@ export async function qdpxArchive(input: {
   for (const [index, summary] of project.sources.entries()) {
     memory.check();
     const read = await input.readSource(summary.id).catch(() => null);
-    const source = read && anonymise ? sourceWithoutNames(read, anonymise, title) : read;
+    const source = read && anonymise && title ? sourceWithoutNames(read, anonymise, title) : read;
     if (source) {
       const plan = planSource(source, codeIds);
       planned.push(plan);

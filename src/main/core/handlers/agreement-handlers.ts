@@ -129,20 +129,21 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
         coders: chosen,
         ...(codeIds?.length ? { codeIds } : {}),
       });
-      const consensus = new Map<string, { start: number; end: number }[]>();
-      for (const coding of loaded.input.codings) {
-        if (!isConsensus(coding.coderId)) continue;
-        const key = `${coding.sourceId}|${coding.codeId}`;
-        consensus.set(key, [...(consensus.get(key) ?? []), coding]);
-      }
-      // The compared coders' codings by source, to say what else they coded on a passage.
-      const compared = new Set(chosen);
-      const codingsOf = new Map<string, (typeof loaded.input.codings)[number][]>();
-      for (const coding of loaded.input.codings) {
-        if (!compared.has(coding.coderId)) continue;
-        const held = codingsOf.get(coding.sourceId);
+      // One pass over the codings: the consensus's by source and code, and the compared
+      // coders' by source (to say what else they coded on a passage).
+      type Held = (typeof loaded.input.codings)[number];
+      const add = (map: Map<string, Held[]>, key: string, coding: Held) => {
+        const held = map.get(key);
         if (held) held.push(coding);
-        else codingsOf.set(coding.sourceId, [coding]);
+        else map.set(key, [coding]);
+      };
+      const consensus = new Map<string, Held[]>();
+      const compared = new Set(chosen);
+      const codingsOf = new Map<string, Held[]>();
+      for (const coding of loaded.input.codings) {
+        if (isConsensus(coding.coderId))
+          add(consensus, `${coding.sourceId}|${coding.codeId}`, coding);
+        if (compared.has(coding.coderId)) add(codingsOf, coding.sourceId, coding);
       }
       const titles = new Map(session.project.sources.map((s) => [s.id, s.title]));
       const pseudonyms = new Map(session.project.participants.map((p) => [p.id, p.code]));

@@ -91,8 +91,8 @@ export async function workFiles(
   // Without names: the people's records carry none, and titles ("INT-01_Bianchi", filled in
   // from a file's name) give their pseudonyms instead, as the report does.
   const anonymise = options.withNames ? null : anonymiser(session.project.participants);
-  const title = titleAnonymiser(session.project.participants);
-  if (anonymise) {
+  const title = options.withNames ? null : titleAnonymiser(session.project.participants);
+  if (anonymise && title) {
     project = titlesWithoutNames(project, title);
     project.participants = project.participants.map((person) => ({ ...person, name: '' }));
   }
@@ -112,7 +112,7 @@ export async function workFiles(
     const ofSource = [...(layers.get(id) ?? new Map<string, LayerFile>()).values()].filter(
       (layer) => !options.blind || layer.coderId === options.forEvaluatorId,
     );
-    if (!anonymise) {
+    if (!anonymise || !title) {
       files.set(`${SOURCES_DIR}/${id}.json`, bytes);
       for (const layer of ofSource) {
         files.set(`${CODINGS_DIR}/${id}/${layer.coderId}.json`, serializeLayer(layer));

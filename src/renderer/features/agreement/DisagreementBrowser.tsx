@@ -5,7 +5,7 @@ import { turnLabelText } from '../../../shared/domain/turn-labels';
 import type { DisagreementView } from '../../../shared/ipc/contract-agreement';
 import { isTypingTarget } from '../../components/keyboard';
 import { useT } from '../../i18n/use-t';
-import { useAgreementStore } from '../../stores/agreement-store';
+import { disagreementKey, useAgreementStore } from '../../stores/agreement-store';
 import { useAppStore } from '../../stores/app-store';
 import { useCodingStore } from '../../stores/coding-store';
 import { useProjectStore } from '../../stores/project-store';
@@ -59,8 +59,6 @@ function MarkedPassage({
     </p>
   );
 }
-
-const key = (item: DisagreementView) => `${item.sourceId}|${item.codeId}|${item.start}|${item.end}`;
 
 /**
  * The passages where the chosen coders differ, one at a time, each coder's version side by side
@@ -140,7 +138,7 @@ export function DisagreementBrowser({
         <ol ref={listRef} role="listbox" aria-label={t('agreement.ui.list')}>
           {disagreements.map((d, i) => (
             <li
-              key={key(d)}
+              key={disagreementKey(d)}
               role="option"
               aria-selected={i === index}
               className={d.decided ? 'decided' : undefined}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SegmentView } from '../../../shared/ipc/types';
 import type { Evidence, RatingMatrix } from '../../../shared/model/matrix';
 import { api } from '../../api/client';
@@ -21,14 +21,17 @@ export function MatrixCellPanel({ matrix }: { matrix: RatingMatrix }) {
   const { active, rate, updateCell } = useMatrixStore();
   const loaded = useSourcesStore((state) => state.loaded);
   const revealNames = usePrivacyStore((state) => state.revealNames);
-  const cellOf = (rowId: string, columnId: string) =>
-    matrix.cells.find((c) => c.rowId === rowId && c.columnId === columnId);
+  const cell = active
+    ? matrix.cells.find((c) => c.rowId === active.rowId && c.columnId === active.columnId)
+    : undefined;
+  const anonymise = useMemo(
+    () => (revealNames ? null : anonymiser(project.participants)),
+    [revealNames, project.participants],
+  );
   // The sources of the active cell's linked passages, read to show the passages' words.
   const wanted = [
     ...new Set(
-      (active ? (cellOf(active.rowId, active.columnId)?.evidence ?? []) : []).flatMap((item) =>
-        item.kind === 'segment' ? [item.sourceId] : [],
-      ),
+      (cell?.evidence ?? []).flatMap((item) => (item.kind === 'segment' ? [item.sourceId] : [])),
     ),
   ]
     .filter((id) => !loaded[id])
@@ -57,7 +60,6 @@ export function MatrixCellPanel({ matrix }: { matrix: RatingMatrix }) {
   const row = matrix.rows.find((r) => r.id === active.rowId);
   const column = matrix.columns.find((c) => c.id === active.columnId);
   if (!row || !column) return null;
-  const cell = matrix.cells.find((c) => c.rowId === row.id && c.columnId === column.id);
   const evidence = cell?.evidence ?? [];
   const at = { matrixId: matrix.id, rowId: row.id, columnId: column.id };
   const setEvidence = (next: Evidence[]) => void updateCell({ ...at, patch: { evidence: next } });
@@ -73,7 +75,7 @@ export function MatrixCellPanel({ matrix }: { matrix: RatingMatrix }) {
     // The passage's own words (walk-through 9: only «Passaggio fg01»), names hidden unless shown.
     const coding = loaded[item.sourceId]?.codings.find((c) => c.id === item.codingId);
     if (!coding) return title;
-    const words = revealNames ? coding.text : anonymiser(project.participants)(coding.text);
+    const words = anonymise ? anonymise(coding.text) : coding.text;
     return `${title}: «${words.length > 90 ? `${words.slice(0, 90)}…` : words}»`;
   };
 

@@ -22,6 +22,9 @@ export interface InterviewContext {
   newCode: string;
 }
 
+/** The evaluators' names as speaker labels are matched (see speakerKey); blanks left out. */
+const evaluatorKeys = (names: readonly string[]) => new Set(names.map(speakerKey).filter(Boolean));
+
 /** A speaker label that is itself a pseudonym as Campo writes them: INT-01, FG-02-P3. */
 const PSEUDONYM_LABEL = /^(?:INT|FG)-\d{1,4}(?:-P\d{1,3})?$/i;
 
@@ -40,7 +43,7 @@ export function initialChoices(
 ): Record<string, SpeakerChoice> {
   // A label with the name of an evaluator (the team, the interview's interviewer) is the
   // evaluator's side, as Teams writes display names (walk-through 8: she was left to assign).
-  const evaluators = new Set(evaluatorNames.map(speakerKey).filter(Boolean));
+  const evaluators = evaluatorKeys(evaluatorNames);
   const asksQuestions = (label: string) =>
     looksLikeInterviewer(label) || evaluators.has(speakerKey(label));
   const choices = Object.fromEntries(
@@ -141,7 +144,7 @@ export function evaluatorVoices(
   choices: Record<string, SpeakerChoice>,
   voices: EvaluatorVoices,
 ): Map<string, string> {
-  const names = new Set(voices.names.map(speakerKey).filter(Boolean));
+  const names = evaluatorKeys(voices.names);
   const named = Object.entries(choices).flatMap(([label, choice]) =>
     choice.kind === 'evaluator' && names.has(speakerKey(label)) ? [label] : [],
   );
