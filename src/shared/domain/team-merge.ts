@@ -10,6 +10,7 @@ import type { LayerFile } from '../model/source';
 import { RECORD_COLLECTIONS } from '../model/record-collections';
 import { jsonEqual, merge3 } from './merge';
 import { mergeLayer, type ReplacedItem } from './team-merge-layers';
+import { shownField } from './merge-values';
 import { recordLabel } from './team-labels';
 
 import type {
@@ -81,12 +82,8 @@ const SHOWN_CHARS = 300;
 function noteUpdate(ctx: Context, kind: RecordKind, id: string, before: Item, after: Item): void {
   const was = before as unknown as Record<string, unknown>;
   const now = after as unknown as Record<string, unknown>;
-  const shown = (field: string, value: unknown) => {
-    if (value === undefined || value === null) return '';
-    if (kind === 'participant' && field === 'name') return '•••';
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
-  };
+  const shown = (field: string, value: unknown) =>
+    shownField(kind, field, value, { maxChars: SHOWN_CHARS });
   const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])]
     .filter((field) => !STAMP_SET.has(field) && !jsonEqual(was[field], now[field]))
     .map((field) => ({ field, before: shown(field, was[field]), after: shown(field, now[field]) }));

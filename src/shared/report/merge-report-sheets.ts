@@ -4,6 +4,7 @@
  * the name matches. Participants' real names never appear (a conflict on a name shows a mark).
  */
 import type { TeamMergeReport } from '../domain/team-merge';
+import { fieldOfPath, shownField, shownRecord } from '../domain/merge-values';
 import { conflictFieldLabel } from '../domain/team-labels';
 import type { Translate } from '../i18n';
 import type { WorkbookSheet } from './workbook';
@@ -11,46 +12,37 @@ import type { WorkbookSheet } from './workbook';
 /** The value at a conflict path's first field ("name", "cells[r1|c2].x" → "cells"). */
 function fieldOf(record: unknown, path: string): unknown {
   if (!record || typeof record !== 'object') return null;
-  const field = path.split(/[.[]/)[0] ?? path;
-  return (record as Record<string, unknown>)[field];
+  return (record as Record<string, unknown>)[fieldOfPath(path)];
 }
 
-function shown(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 32_000 ? `${text.slice(0, 32_000)}…` : text;
-}
+/** Longest text a workbook cell holds (a spreadsheet's own limit is 32,767). */
+const CELL_CHARS = 32_000;
 
 /** The report's sheets, headers in the language of `t`. */
 export function mergeReportSheets(report: TeamMergeReport, t: Translate): WorkbookSheet[] {
-  const privateField = (kind: string, path: string) =>
-    kind === 'participant' && path.startsWith('name');
+  const options = { maxChars: CELL_CHARS, hidden: t('team.xlsx.personal') };
   const conflictRows = report.conflicts.flatMap((conflict) => {
     const paths = conflict.paths.length > 0 ? conflict.paths : [''];
     return paths.map((path) => {
       const kept = conflict.decision === 'ours' ? conflict.ours : conflict.theirs;
       const lost = conflict.decision === 'ours' ? conflict.theirs : conflict.ours;
-      const hidden = privateField(conflict.kind, path);
       return [
         t(`team.kind.${conflict.kind}`),
         conflict.label,
         t(`team.conflict.${conflict.type}`),
         conflictFieldLabel(path, t, conflict.kind),
         t(`team.decision.${conflict.decision}`),
-        hidden
-          ? t('team.xlsx.personal')
-          : path
-            ? shown(fieldOf(kept, path))
-            : kept
-              ? t('team.xlsx.kept')
-              : t('team.xlsx.deleted'),
-        hidden
-          ? t('team.xlsx.personal')
-          : path
-            ? shown(fieldOf(lost, path))
-            : lost
-              ? shown(lost)
-              : t('team.xlsx.deleted'),
+        path
+          ? shownField(conflict.kind, path, fieldOf(kept, path), options)
+          : kept
+            ? t('team.xlsx.kept')
+            : t('team.xlsx.deleted'),
+        // A record deleted on one side: the version that lost is kept whole, names hidden.
+        path
+          ? shownField(conflict.kind, path, fieldOf(lost, path), options)
+          : lost
+            ? shownRecord(conflict.kind, lost, options)
+            : t('team.xlsx.deleted'),
       ];
     });
   });
@@ -139,7 +131,7 @@ export function mergeReportSheets(report: TeamMergeReport, t: Translate): Workbo
         item.coderId,
         item.id,
         t(`team.decision.${item.kept}`),
-        shown(item.lost),
+        shownRecord(item.kind, item.lost, options),
       ]),
       widths: [38, 38, 38, 26, 50],
     },

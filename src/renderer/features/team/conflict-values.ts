@@ -1,3 +1,4 @@
+import { fieldOfPath, shownField } from '../../../shared/domain/merge-values';
 import type { TeamConflict } from '../../../shared/domain/team-merge';
 
 /** The fields a conflict shows side by side: the paths both changed, else every differing field. */
@@ -8,20 +9,16 @@ export function conflictFields(
   const theirs = (conflict.theirs ?? {}) as Record<string, unknown>;
   const fields =
     conflict.paths.length > 0
-      ? [...new Set(conflict.paths.map((path) => path.split(/[.[]/)[0] ?? path))]
+      ? [...new Set(conflict.paths.map(fieldOfPath))]
       : ['name', 'code', 'title', 'text', 'role']
           .filter((key) => key in ours || key in theirs)
           .slice(0, 2);
-  const shown = (value: unknown) =>
-    value === undefined || value === null
-      ? ''
-      : typeof value === 'string'
-        ? value
-        : JSON.stringify(value);
-  const hidden = (field: string) => conflict.kind === 'participant' && field === 'name';
+  // Shown whole: the lead compares the two versions side by side.
+  const options = { maxChars: Number.POSITIVE_INFINITY };
   return fields.map((field) => ({
     field,
-    ours: conflict.ours === null ? '' : hidden(field) ? '•••' : shown(ours[field]),
-    theirs: conflict.theirs === null ? '' : hidden(field) ? '•••' : shown(theirs[field]),
+    ours: conflict.ours === null ? '' : shownField(conflict.kind, field, ours[field], options),
+    theirs:
+      conflict.theirs === null ? '' : shownField(conflict.kind, field, theirs[field], options),
   }));
 }
