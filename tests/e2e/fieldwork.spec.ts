@@ -140,7 +140,7 @@ test('import a participant list from CSV: columns matched, problem rows explaine
   await project.go('Partecipanti');
   await page.getByRole('button', { name: 'Importa elenco…' }).click();
   const csv =
-    'Pseudonimo;Ruolo;Ente;Comune;Partenariato;Anni FSE\nINT-07;Assessora;Comune di Lecco;Lecco;Istituzionale;4\nINT-02;Doppione;X;;;\n;Operatore;Cooperativa Sole;Brescia;società civile;2\n';
+    'Pseudonimo;Ruolo;Ente;Comune;Tipo di partenariato;Anni FSE\nINT-07;Assessora;Comune di Lecco;Lecco;Pubblico;4\nINT-02;Doppione;X;;;\n;Operatore;Cooperativa Sole;Brescia;Privato;2\n';
   await page
     .getByRole('dialog')
     .locator('input[type=file]')
@@ -155,6 +155,14 @@ test('import a participant list from CSV: columns matched, problem rows explaine
     'Riga 3: lo pseudonimo INT-02 è già usato.',
   );
   await expect(dialog.getByLabel('Destinazione della colonna Anni FSE')).toHaveValue('attribute');
+  // «Tipo di partenariato» names Campo's field, but its values are another typology: it comes in
+  // as an attribute named apart from the field, and the dialog says why.
+  await expect(dialog.getByLabel('Destinazione della colonna Tipo di partenariato')).toHaveValue(
+    'attribute',
+  );
+  await expect(dialog.locator('.partnership-apart')).toHaveText(
+    'La colonna «Tipo di partenariato» ha valori che non sono tipi di partenariato di Campo (Pubblico, Privato): entra come attributo libero «Tipo di partenariato (attributo)». I tipi di Campo sono istituzionale, economico-sociale e società civile.',
+  );
   // The row without a pseudonym gets the next one, and the preview says Campo gave it.
   await expect(dialog.getByRole('rowheader', { name: /INT-08/ })).toContainText(
     '(nuovo, assegnato da Campo)',
@@ -167,6 +175,20 @@ test('import a participant list from CSV: columns matched, problem rows explaine
   await expect(page.getByRole('rowheader')).toHaveText(['INT-07']);
   await page.getByRole('searchbox').fill('');
   await expect(page.getByRole('rowheader', { name: 'INT-08' })).toBeVisible();
+
+  // In Recupero the imported column is listed among the free attributes, apart from the field.
+  await project.go('Codifica');
+  await page.getByRole('tab', { name: 'Recupero', exact: true }).click();
+  const attribute = page.getByLabel('Attributo', { exact: true });
+  await expect(attribute.locator('optgroup[label="Campi del partecipante"] option')).toContainText([
+    'Partenariato',
+  ]);
+  await expect(attribute.locator('optgroup[label="Attributi liberi"] option')).toContainText([
+    'Tipo di partenariato (attributo)',
+  ]);
+  await attribute.selectOption('Tipo di partenariato (attributo)');
+  await page.getByLabel('Valore contiene').fill('pubblico');
+  await expect(page.getByText('Nessun passaggio da 0 fonti.')).toBeVisible();
 });
 
 test('a focus group of the demo shows its Teams transcript by turns, and a 300,000-character transcript scrolls without rendering it all', async ({

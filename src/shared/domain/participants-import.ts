@@ -80,7 +80,9 @@ const SYNONYMS: Record<ParticipantField, string[]> = {
   partnershipType: [
     'partenariato',
     'tipo partenariato',
+    'tipo di partenariato',
     'tipologia partenariato',
+    'tipologia di partenariato',
     'partnership',
     'partnership type',
   ],
@@ -90,30 +92,93 @@ const SYNONYMS: Record<ParticipantField, string[]> = {
   consentNote: ['note consenso', 'consent note'],
 };
 
-/** Guesses where each column goes from its header (Italian or English); others become attributes. */
-export function suggestColumnMapping(headers: readonly string[]): ColumnTarget[] {
+/** The built-in field a column's header names (Italian or English), if any. */
+export function fieldNamedBy(header: string): ParticipantField | null {
+  const wanted = normal(header);
+  if (wanted === '') return null;
+  return PARTICIPANT_FIELDS.find((field) => SYNONYMS[field].includes(wanted)) ?? null;
+}
+
+/** How the guess reads the file beyond its headers. */
+export interface MappingOptions {
+  /** The file's rows: a partnership column whose values are not Campo's types stays an attribute. */
+  rows?: ReadonlyArray<readonly Cell[]>;
+  /**
+   * The key of an attribute whose header names a built-in field ("Ruolo" → "Ruolo (attributo)"),
+   * so that the two are not taken for one another on screen.
+   */
+  attributeNamed?: (header: string) => string;
+}
+
+/**
+ * Guesses where each column goes from its header (Italian or English); others become attributes.
+ * A column named like a field that is taken already, or a partnership column with values that
+ * are not Campo's types, becomes an attribute named apart from the field.
+ */
+export function suggestColumnMapping(
+  headers: readonly string[],
+  options: MappingOptions = {},
+): ColumnTarget[] {
   const used = new Set<ParticipantField>();
-  return headers.map((header) => {
-    const wanted = normal(header);
-    if (wanted === '') return { kind: 'ignore' };
-    const field = PARTICIPANT_FIELDS.find((f) => !used.has(f) && SYNONYMS[f].includes(wanted));
-    if (field) {
-      used.add(field);
-      return { kind: 'field', field };
+  const apart = options.attributeNamed ?? ((header: string) => header);
+  return headers.map((header, column) => {
+    const field = fieldNamedBy(header);
+    if (field === null) {
+      return normal(header) === '' ? { kind: 'ignore' } : { kind: 'attribute', key: header.trim() };
     }
-    return { kind: 'attribute', key: header.trim() };
+    const unfit =
+      field === 'partnershipType' && unknownPartnerships(options.rows ?? [], column).length > 0;
+    if (used.has(field) || unfit) return { kind: 'attribute', key: apart(header.trim()) };
+    used.add(field);
+    return { kind: 'field', field };
   });
 }
 
+/**
+ * Campo's partnership types (the partnership principle: public authorities, economic and social
+ * partners, civil society) as evaluators write them. «Privato» is left out on purpose: a
+ * company may be an economic partner or not.
+ */
 const PARTNERSHIPS: Record<string, PartnershipType> = {
   istituzionale: 'istituzionale',
+  'partenariato istituzionale': 'istituzionale',
+  'pubblica amministrazione': 'istituzionale',
+  'autorita pubblica': 'istituzionale',
+  'ente pubblico': 'istituzionale',
   institutional: 'istituzionale',
+  'public authority': 'istituzionale',
   'economico sociale': 'economico-sociale',
+  'partenariato economico sociale': 'economico-sociale',
+  'parti sociali': 'economico-sociale',
+  'parti economiche e sociali': 'economico-sociale',
+  'socio economico': 'economico-sociale',
   'economic and social': 'economico-sociale',
   'economic social': 'economico-sociale',
+  'economic and social partners': 'economico-sociale',
   'societa civile': 'societa-civile',
+  'terzo settore': 'societa-civile',
   'civil society': 'societa-civile',
+  'third sector': 'societa-civile',
 };
+
+/** The partnership type a cell names, null when it is empty, 'unknown' when it names none. */
+function partnershipOf(cell: Cell | undefined): PartnershipType | null | 'unknown' {
+  const value = normal(text(cell));
+  if (value === '') return null;
+  return PARTNERSHIPS[value] ?? 'unknown';
+}
+
+/** The values of a column that are not one of Campo's partnership types, as written, once each. */
+export function unknownPartnerships(
+  rows: ReadonlyArray<readonly Cell[]>,
+  column: number,
+): string[] {
+  const unknown = new Set<string>();
+  for (const row of rows) {
+    if (partnershipOf(row[column]) === 'unknown') unknown.add(text(row[column]));
+  }
+  return [...unknown];
+}
 const YES = new Set(['si', 'sì', 'yes', 'y', 'true', 'vero', 'x', '1']);
 const NO = new Set(['no', 'n', 'false', 'falso', '0']);
 
@@ -230,9 +295,9 @@ export function buildParticipants(
     ) {
       rowProblems.push({ row: rowNumber, key: 'import.problem.duplicateCode', params: { code } });
     }
-    const partnershipText = normal(field('partnershipType'));
-    const partnershipType = partnershipText === '' ? null : (PARTNERSHIPS[partnershipText] ?? null);
-    if (partnershipText !== '' && partnershipType === null) {
+    const partnership = partnershipOf(row[column('partnershipType')]);
+    const partnershipType = partnership === 'unknown' ? null : partnership;
+    if (partnership === 'unknown') {
       rowProblems.push({
         row: rowNumber,
         key: 'import.problem.badPartnership',

@@ -421,6 +421,8 @@ export const en: Record<MessageKey, string> = {
   'retrieval.code': 'Code',
   'retrieval.question': 'Evaluation question',
   'retrieval.participant': 'Participant',
+  'retrieval.fieldsGroup': 'Participant fields',
+  'retrieval.attributesGroup': 'Free attributes',
   'retrieval.attribute': 'Attribute',
   'retrieval.attributeValue': 'Value contains',
   'retrieval.attributeHint': 'e.g. Comune',
@@ -751,6 +753,9 @@ export const en: Record<MessageKey, string> = {
   'guide.remove': 'Remove question {n}',
   'guide.linkedQuestions': 'Evaluation questions linked to question {n}',
   'import.asAttribute': 'Free attribute',
+  'import.attributeNamed': '{name} (attribute)',
+  'import.partnershipApart':
+    'The column «{header}» has values that are not Campo’s partnership types ({values}): it comes in as the free attribute «{key}». Campo’s types are institutional, economic and social, and civil society.',
   'import.ignore': 'Do not import',
   'import.chooseFile': 'Choose a file (.csv or .xlsx)',
   'import.chooseFiles': 'Choose one or more files (.txt, .vtt, .srt, .docx)',

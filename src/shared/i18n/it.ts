@@ -431,6 +431,8 @@ export const it = {
   'retrieval.code': 'Codice',
   'retrieval.question': 'Domanda di valutazione',
   'retrieval.participant': 'Partecipante',
+  'retrieval.fieldsGroup': 'Campi del partecipante',
+  'retrieval.attributesGroup': 'Attributi liberi',
   'retrieval.attribute': 'Attributo',
   'retrieval.attributeValue': 'Valore contiene',
   'retrieval.attributeHint': 'es. Comune',
@@ -767,6 +769,9 @@ export const it = {
   'guide.remove': 'Togli la domanda {n}',
   'guide.linkedQuestions': 'Domande di valutazione collegate alla domanda {n}',
   'import.asAttribute': 'Attributo libero',
+  'import.attributeNamed': '{name} (attributo)',
+  'import.partnershipApart':
+    'La colonna «{header}» ha valori che non sono tipi di partenariato di Campo ({values}): entra come attributo libero «{key}». I tipi di Campo sono istituzionale, economico-sociale e società civile.',
   'import.ignore': 'Non importare',
   'import.chooseFile': 'Scegli un file (.csv o .xlsx)',
   'import.chooseFiles': 'Scegli uno o più file (.txt, .vtt, .srt, .docx)',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildParticipants,
+  fieldNamedBy,
   suggestColumnMapping,
+  unknownPartnerships,
 } from '../../../src/shared/domain/participants-import';
 import { nextParticipantCode, nextSessionCode } from '../../../src/shared/domain/pseudonyms';
 import {
@@ -163,5 +165,49 @@ describe('participant import', () => {
       { row: 2, key: 'import.problem.sameName', params: { code: 'INT-02' } },
       { row: 5, key: 'import.problem.sameName', params: { code: 'INT-07' } },
     ]);
+  });
+
+  it('a partnership column whose values are not Campo’s types comes in as an attribute named apart from the field', () => {
+    const headers = ['Pseudonimo', 'Tipo di partenariato', 'Ruolo', 'Ruolo'];
+    const named = (header: string) => `${header} (attributo)`;
+    const other = [
+      ['INT-01', 'Pubblico', 'Dirigente', 'Referente'],
+      ['INT-02', 'Terzo settore', '', ''],
+      ['INT-03', 'Privato', '', ''],
+      ['INT-04', 'Pubblico', '', ''],
+    ];
+    // The UI's own label names the field; the values (another typology) do not fit it.
+    expect(unknownPartnerships(other, 1)).toEqual(['Pubblico', 'Privato']);
+    const mapping = suggestColumnMapping(headers, { rows: other, attributeNamed: named });
+    expect(mapping).toEqual([
+      { kind: 'field', field: 'code' },
+      { kind: 'attribute', key: 'Tipo di partenariato (attributo)' },
+      { kind: 'field', field: 'role' },
+      // A second column named like a field already taken.
+      { kind: 'attribute', key: 'Ruolo (attributo)' },
+    ]);
+    const { drafts, problems } = buildParticipants(other, mapping, []);
+    expect(problems).toEqual([]);
+    expect(drafts.map((draft) => [draft.partnershipType, draft.attributes[0]?.value])).toEqual([
+      [null, 'Pubblico'],
+      [null, 'Terzo settore'],
+      [null, 'Privato'],
+      [null, 'Pubblico'],
+    ]);
+
+    // Values evaluators write for Campo's types map onto the field.
+    const fitting = [
+      ['INT-01', 'Terzo settore', '', ''],
+      ['INT-02', 'Parti sociali', '', ''],
+      ['INT-03', 'Pubblica amministrazione', '', ''],
+      ['INT-04', '', '', ''],
+    ];
+    const fieldMapping = suggestColumnMapping(headers, { rows: fitting, attributeNamed: named });
+    expect(fieldMapping[1]).toEqual({ kind: 'field', field: 'partnershipType' });
+    expect(
+      buildParticipants(fitting, fieldMapping, []).drafts.map((d) => d.partnershipType),
+    ).toEqual(['societa-civile', 'economico-sociale', 'istituzionale', null]);
+    expect(fieldNamedBy('Tipologia di partenariato')).toBe('partnershipType');
+    expect(fieldNamedBy('Anni di esperienza')).toBeNull();
   });
 });

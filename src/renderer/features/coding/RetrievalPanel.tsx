@@ -99,9 +99,12 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
   const codes = useMemo(() => new Map(project.codes.map((c) => [c.id, c])), [project.codes]);
   const marks = useNoteMarks();
   const codeNoteMarks = useCodingStore((state) => state.codeNoteMarks);
+  // Free attributes apart from the built-in fields: an imported «Tipo di partenariato» column is
+  // not the field «Partenariato».
   const attributeKeys = useMemo(() => {
+    const builtIn = new Set<string>(PARTICIPANT_FIELDS);
     const custom = new Set(project.participants.flatMap((p) => p.attributes.map((a) => a.key)));
-    return [...PARTICIPANT_FIELDS, ...[...custom].sort()];
+    return [...custom].filter((key) => !builtIn.has(key)).sort((a, b) => a.localeCompare(b));
   }, [project.participants]);
 
   return (
@@ -153,11 +156,22 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
             value={attributeKey}
             onChange={(e) => setAttributeKey(e.target.value)}
           >
-            {attributeKeys.map((key) => (
-              <option key={key} value={key}>
-                {key in FIELD_LABELS ? t(FIELD_LABELS[key as keyof typeof FIELD_LABELS]) : key}
-              </option>
-            ))}
+            <optgroup label={t('retrieval.fieldsGroup')}>
+              {PARTICIPANT_FIELDS.map((key) => (
+                <option key={key} value={key}>
+                  {t(FIELD_LABELS[key])}
+                </option>
+              ))}
+            </optgroup>
+            {attributeKeys.length > 0 && (
+              <optgroup label={t('retrieval.attributesGroup')}>
+                {attributeKeys.map((key) => (
+                  <option key={key} value={key}>
+                    {key}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </div>
         <div className="field">

@@ -3,7 +3,9 @@ import type { MessageKey } from '../../../shared/i18n';
 import {
   PARTICIPANT_FIELDS,
   buildParticipants,
+  fieldNamedBy,
   suggestColumnMapping,
+  unknownPartnerships,
   type ColumnTarget,
   type ParticipantField,
 } from '../../../shared/domain/participants-import';
@@ -42,8 +44,23 @@ export function ImportParticipantsDialog({ onClose }: { onClose(): void }) {
     setBusy(false);
     if (!read) return;
     setSheet({ ...read, fileName: file.name });
-    setMapping(suggestColumnMapping(read.headers));
+    setMapping(suggestColumnMapping(read.headers, { rows: read.rows, attributeNamed }));
   }
+
+  /** An attribute's key apart from the field its header names («Ruolo» → «Ruolo (attributo)»). */
+  function attributeNamed(header: string): string {
+    return t('import.attributeNamed', { name: header });
+  }
+
+  // A partnership column kept as an attribute: its values are not Campo's types. Said once.
+  const partnershipApart = sheet
+    ? mapping.flatMap((target, column) => {
+        const header = sheet.headers[column] ?? '';
+        if (target.kind !== 'attribute' || fieldNamedBy(header) !== 'partnershipType') return [];
+        const values = unknownPartnerships(sheet.rows, column);
+        return values.length > 0 ? [{ header, key: target.key, values }] : [];
+      })
+    : [];
 
   const targetOptions = [
     ...PARTICIPANT_FIELDS.map((field) => ({
@@ -88,11 +105,25 @@ export function ImportParticipantsDialog({ onClose }: { onClose(): void }) {
               const target: ColumnTarget = value.startsWith('field:')
                 ? { kind: 'field', field: value.slice(6) as ParticipantField }
                 : value === 'attribute'
-                  ? { kind: 'attribute', key: header.trim() || `Colonna ${index + 1}` }
+                  ? {
+                      kind: 'attribute',
+                      key: fieldNamedBy(header)
+                        ? attributeNamed(header.trim())
+                        : header.trim() || `Colonna ${index + 1}`,
+                    }
                   : { kind: 'ignore' };
               setMapping(mapping.map((m, i) => (i === index ? target : m)));
             }}
           />
+          {partnershipApart.map((column) => (
+            <p key={column.header} className="hint partnership-apart">
+              {t('import.partnershipApart', {
+                header: column.header,
+                key: column.key,
+                values: column.values.slice(0, 5).join(', '),
+              })}
+            </p>
+          ))}
           {result && (
             <>
               <p role="status">
