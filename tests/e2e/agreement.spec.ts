@@ -14,10 +14,10 @@ import { StartPage } from './pages/start-page';
  * Writes the two-coder project (tests/helpers/two-coders.ts), lists it as opened before, opens
  * it from the start page and goes to Codifica ▸ Accordo.
  */
-async function openTwoCoderProject(page: Page, campo: CampoHost) {
+async function openTwoCoderProject(page: Page, campo: CampoHost, ...flags: string[]) {
   const dir = execFileSync(
     process.execPath,
-    ['--import', 'tsx', join('tests', 'helpers', 'two-coders.ts'), campo.projectsDir],
+    ['--import', 'tsx', join('tests', 'helpers', 'two-coders.ts'), campo.projectsDir, ...flags],
     { encoding: 'utf8' },
   ).trim();
   const settingsPath = join(campo.configDir, 'settings.json');
@@ -177,6 +177,41 @@ test('a decision moves on to a passage still to decide, and changing a decision 
   await expect(project.notification('Decisione cambiata per «Ritardi».')).toBeVisible();
   await page.keyboard.press('Control+z');
   await expect(project.notification('Annullato: Consenso – Ritardi')).toBeVisible();
+});
+
+test('one coder’s Ritardi and the other’s Semplificazione on the same passage are one choice, decided by keyboard and undone in one step', async ({
+  page,
+  campo,
+}) => {
+  // Found by walk-through 9: the two halves were two unrelated «coded by one side» items.
+  const { project, agreement } = await openTwoCoderProject(page, campo, '--code-choice');
+  await agreement.view('Disaccordi').click();
+  // Two passages of INT-01, and INT-02's choice as one entry (three of four disagreements).
+  await expect(agreement.list.getByRole('option')).toHaveCount(3);
+  await expect(page.getByText('4 di 4 disaccordi')).toBeVisible();
+  const choice = agreement.list.getByRole('option').filter({ hasText: 'Intervista INT-02' });
+  await expect(choice).toContainText('Ritardi o Semplificazione');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(agreement.selected).toContainText('Ritardi o Semplificazione');
+  await expect(agreement.version('Anna Rossi')).toContainText('Anna Rossi · Ritardi');
+  await expect(agreement.version('Bruno Verdi')).toContainText('Bruno Verdi · Semplificazione');
+  await page.screenshot({ path: 'test-results/artefacts/agreement-code-choice.png' });
+  // B keeps Bruno's code: Semplificazione coded, Ritardi decided «neither», in one step.
+  await page.keyboard.press('b');
+  await expect(
+    project.notification('Consenso registrato per «Ritardi, Semplificazione».'),
+  ).toBeVisible();
+  await expect(choice).toContainText('deciso');
+  await expect(agreement.list.getByRole('option').first()).toContainText('da decidere');
+  await choice.click();
+  await expect(agreement.version('Consenso')).toContainText('Semplificazione');
+  await expect(agreement.version('Consenso')).not.toContainText('Ritardi');
+  await page.keyboard.press('Control+z');
+  await expect(
+    project.notification('Annullato: Consenso – Ritardi, Semplificazione'),
+  ).toBeVisible();
+  await expect(choice).toContainText('da decidere');
 });
 
 test('a "neither" decision (N) is undone like a coding and is still decided after a reload', async ({

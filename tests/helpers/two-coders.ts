@@ -43,8 +43,16 @@ export const TWO_CODERS_TEXT =
 export const ANNA = { id: 'anna-7f3a', name: 'Anna Rossi' };
 export const BRUNO = { id: 'bruno-91c2', name: 'Bruno Verdi' };
 
-/** Writes the project into `parentDir`; returns its folder and ids. */
-export async function writeTwoCoderProject(parentDir: string, name = 'Affidabilità') {
+/**
+ * Writes the project into `parentDir`; returns its folder and ids. `codeChoice` adds a second
+ * interview whose first turn Anna coded «Ritardi» and Bruno «Semplificazione» (the same
+ * passage, another code), which changes the hand-checked figures above.
+ */
+export async function writeTwoCoderProject(
+  parentDir: string,
+  name = 'Affidabilità',
+  { codeChoice = false } = {},
+) {
   const session = await createProject({ parentDir, name }, { evaluator: ANNA });
   const now = new Date().toISOString();
   const delays = CodeSchema.parse({ id: 'k-delays', name: 'Ritardi', colour: '#c0392b' });
@@ -98,12 +106,29 @@ export async function writeTwoCoderProject(parentDir: string, name = 'Affidabili
       coding('c-b2', BRUNO.id, simpler.id, 70, 100),
     );
   });
+  if (codeChoice) {
+    await session.addSource({
+      ...source,
+      id: 'src-int02',
+      title: 'Intervista INT-02',
+      codings: [],
+    });
+    await session.mutateSource('src-int02', (draft) => {
+      draft.codings.push(
+        coding('c-a3', ANNA.id, delays.id, 0, 60),
+        coding('c-b3', BRUNO.id, simpler.id, 0, 60),
+      );
+    });
+  }
   await session.close();
   return { dir: session.dir, sourceId: source.id, delays, simpler };
 }
 
-// `node --import tsx tests/helpers/two-coders.ts <parentDir>`: for the e2e, which runs outside
-// this module system; prints the project's folder.
+// `node --import tsx tests/helpers/two-coders.ts <parentDir> [--code-choice]`: for the e2e,
+// which runs outside this module system; prints the project's folder.
 if (process.argv[1]?.endsWith('two-coders.ts') && process.argv[2]) {
-  void writeTwoCoderProject(process.argv[2]).then(({ dir }) => console.log(dir));
+  const codeChoice = process.argv.includes('--code-choice');
+  void writeTwoCoderProject(process.argv[2], 'Affidabilità', { codeChoice }).then(({ dir }) =>
+    console.log(dir),
+  );
 }

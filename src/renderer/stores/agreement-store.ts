@@ -1,6 +1,10 @@
 import { create } from 'zustand';
 import type { Resolution } from '../../shared/domain/agreement-disagreements';
-import { consensusSpans } from '../../shared/domain/agreement-disagreements';
+import {
+  choiceSpans,
+  disagreementEntries,
+  type DisagreementEntry,
+} from '../../shared/domain/agreement-pairs';
 import type { AgreementResult, DisagreementView } from '../../shared/ipc/contract-agreement';
 import { api } from '../api/client';
 import { useCodingStore } from './coding-store';
@@ -23,8 +27,13 @@ interface AgreementState {
   scope: AgreementScope;
   result: AgreementResult | null;
   disagreements: DisagreementView[];
+  /**
+   * What the browser lists: each disagreement, except a passage coded DV1 by one coder and DV2
+   * by another, which is one entry (a choice between codes).
+   */
+  entries: DisagreementEntry[];
   total: number;
-  /** The disagreement shown in the browser. */
+  /** The entry shown in the browser. */
   index: number;
   busy: boolean;
   forProject(path: string): void;
@@ -39,8 +48,21 @@ interface AgreementState {
    */
   advance(): void;
   select(index: number): void;
+  /** Decides the entry shown: on a choice between codes, accepting a coder keeps their code. */
   resolve(resolution: Resolution): Promise<boolean>;
 }
+
+/** The disagreements of an entry. */
+export const entryItems = (
+  state: Pick<AgreementState, 'disagreements'>,
+  entry: DisagreementEntry,
+) => entry.items.map((at) => state.disagreements[at]!);
+
+/** Whether every disagreement of an entry is decided. */
+export const entryDecided = (
+  state: Pick<AgreementState, 'disagreements'>,
+  entry: DisagreementEntry,
+) => entryItems(state, entry).every((item) => item.decided);
 
 const initialScope: AgreementScope = {
   coders: null,
@@ -70,6 +92,7 @@ export const useAgreementStore = create<AgreementState>((set, get) => ({
   scope: initialScope,
   result: null,
   disagreements: [],
+  entries: [],
   total: 0,
   index: 0,
   busy: false,
@@ -80,6 +103,7 @@ export const useAgreementStore = create<AgreementState>((set, get) => ({
       scope: initialScope,
       result: null,
       disagreements: [],
+      entries: [],
       total: 0,
       index: 0,
     });
@@ -108,37 +132,47 @@ export const useAgreementStore = create<AgreementState>((set, get) => ({
         .disagreements.filter((d) => d.decided)
         .map(disagreementKey),
     );
-    const reopened = found.disagreements.findIndex(
-      (d) => !d.decided && decided.has(disagreementKey(d)),
+    const entries = disagreementEntries(found.disagreements);
+    const reopened = entries.findIndex((entry) =>
+      entry.items.some((at) => {
+        const item = found.disagreements[at]!;
+        return !item.decided && decided.has(disagreementKey(item));
+      }),
     );
-    const index =
-      reopened >= 0 ? reopened : Math.min(get().index, Math.max(0, found.disagreements.length - 1));
-    set({ disagreements: found.disagreements, total: found.total, index });
+    const index = reopened >= 0 ? reopened : Math.min(get().index, Math.max(0, entries.length - 1));
+    set({ disagreements: found.disagreements, entries, total: found.total, index });
   },
   move(delta) {
-    const { index, disagreements } = get();
-    if (disagreements.length === 0) return;
-    set({ index: Math.max(0, Math.min(disagreements.length - 1, index + delta)) });
+    const { index, entries } = get();
+    if (entries.length === 0) return;
+    set({ index: Math.max(0, Math.min(entries.length - 1, index + delta)) });
   },
   advance() {
-    const { index, disagreements } = get();
-    const open = (at: number) => at !== index && !disagreements[at]!.decided;
-    const after = disagreements.findIndex((_, at) => at > index && open(at));
-    const next = after >= 0 ? after : disagreements.findIndex((_, at) => open(at));
+    const state = get();
+    const { index, entries } = state;
+    const open = (at: number) => at !== index && !entryDecided(state, entries[at]!);
+    const after = entries.findIndex((_, at) => at > index && open(at));
+    const next = after >= 0 ? after : entries.findIndex((_, at) => open(at));
     if (next >= 0) set({ index: next });
   },
   select: (index) => set({ index }),
   async resolve(resolution) {
-    const item = get().disagreements[get().index];
-    if (!item) return false;
-    const spans = consensusSpans(item, resolution);
+    const state = get();
+    const entry = state.entries[state.index];
+    if (!entry) return false;
+    const items = entryItems(state, entry);
+    const spans = choiceSpans(items, resolution);
+    const decision = (at: number) => ({
+      codeId: items[at]!.codeId,
+      start: items[at]!.start,
+      end: items[at]!.end,
+      spans: spans[at]!,
+    });
     const done = await useCodingStore.getState().run(() =>
       api().agreementResolve({
-        sourceId: item.sourceId,
-        codeId: item.codeId,
-        start: item.start,
-        end: item.end,
-        spans,
+        sourceId: items[0]!.sourceId,
+        ...decision(0),
+        ...(items.length > 1 ? { also: items.slice(1).map((_, at) => decision(at + 1)) } : {}),
       }),
     );
     return done !== null;

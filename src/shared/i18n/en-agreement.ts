@@ -161,6 +161,14 @@ export const enAgreement: Record<keyof typeof itAgreement, string> = {
   'agreement.ui.accept': 'Accept {coder}',
   'agreement.ui.acceptAll': '{count, plural, =2 {Both versions} other {All versions}}',
   'agreement.ui.acceptNone': 'Neither',
+  'agreement.ui.keepCode': 'Keep {code} from {coder}',
+  'agreement.ui.bothCodes': 'Both codes',
+  'agreement.ui.neitherCode': 'Neither code',
+  'agreement.ui.choiceTitle': '{first} or {second}',
+  'agreement.ui.choiceHelp':
+    'The same passage under a different code for each coder: choose which code it belongs to (it counts as two disagreements in the figures).',
+  'agreement.ui.choiceKeys':
+    '↑ ↓ or J K: previous or next passage · {keys}: keep that coder’s code · E: {allKey} · N: neither code (a decision moves on to the next passage by itself) · O: open in the text · Ctrl+Z: undo',
   'agreement.ui.openInText': 'Open in the text',
   'agreement.ui.keys':
     '↑ ↓ or J K: previous or next passage · {keys}: accept that version · E: {allKey} · N: neither (a decision moves on to the next passage by itself) · O: open in the text · Ctrl+Z: undo',

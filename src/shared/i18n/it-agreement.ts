@@ -166,6 +166,14 @@ export const itAgreement = {
   'agreement.ui.accept': 'Accetta {coder}',
   'agreement.ui.acceptAll': '{count, plural, =2 {Entrambe le versioni} other {Tutte le versioni}}',
   'agreement.ui.acceptNone': 'Nessuna',
+  'agreement.ui.keepCode': 'Tieni {code} di {coder}',
+  'agreement.ui.bothCodes': 'Entrambi i codici',
+  'agreement.ui.neitherCode': 'Nessuno dei due',
+  'agreement.ui.choiceTitle': '{first} o {second}',
+  'agreement.ui.choiceHelp':
+    'Lo stesso passaggio con un codice diverso per codificatore: scegli a quale codice appartiene (conta come due disaccordi negli indici).',
+  'agreement.ui.choiceKeys':
+    '↑ ↓ o J K: passaggio precedente o successivo · {keys}: tieni il codice di quel codificatore · E: {allKey} · N: nessuno dei due (una decisione passa da sola al passaggio successivo) · O: apri nel testo · Ctrl+Z: annulla',
   'agreement.ui.openInText': 'Apri nel testo',
   'agreement.ui.keys':
     '↑ ↓ o J K: passaggio precedente o successivo · {keys}: accetta la versione · E: {allKey} · N: nessuna (una decisione passa da sola al passaggio successivo) · O: apri nel testo · Ctrl+Z: annulla',

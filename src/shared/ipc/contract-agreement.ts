@@ -42,6 +42,16 @@ export interface AgreementResult {
   flagged: number;
 }
 
+/** The consensus decided on one code of a passage: the spans it keeps (none: neither). */
+const PassageDecision = z
+  .object({
+    codeId: Id,
+    start: Offset,
+    end: Offset,
+    spans: z.array(z.object({ start: Offset, end: Offset }).strict()).max(1_000),
+  })
+  .strict();
+
 /** A disagreement as the browser shows it: the passage's words and the consensus so far. */
 export interface DisagreementView extends Disagreement {
   sourceTitle: string;
@@ -88,16 +98,15 @@ export const agreementContract = {
   /**
    * Puts a decision on one passage into the consensus layer: its consensus codings of the code
    * are replaced by `spans` (empty: none, kept as a consensus decision in project.json).
-   * Undoable like any coding change.
+   * Undoable like any coding change. `also`: decisions on other codes of the same source made
+   * with it (a passage one coder put under DV1 and the other under DV2), undone together.
    */
   agreementResolve: handler(
     z
       .object({
         sourceId: Id,
-        codeId: Id,
-        start: Offset,
-        end: Offset,
-        spans: z.array(z.object({ start: Offset, end: Offset }).strict()).max(1_000),
+        ...PassageDecision.shape,
+        also: z.array(PassageDecision).max(10).optional(),
       })
       .strict(),
     returns<CodingUpdate>(),

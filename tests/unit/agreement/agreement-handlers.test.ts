@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONSENSUS_EVALUATOR_ID } from '../../../src/shared/domain/agreement-consensus';
 import { consensusSpans } from '../../../src/shared/domain/agreement-disagreements';
+import { choiceSpans, disagreementEntries } from '../../../src/shared/domain/agreement-pairs';
 import { testCore } from '../../helpers/core';
 import { savedLayer } from '../../helpers/store';
 import { dispatch } from '../../../src/main/core/dispatch';
@@ -85,6 +86,38 @@ describe('agreement over the coder layers of an open project', () => {
       disagreements.find((d) => d.codeId === codeId && d.start === 0)!.otherCodes;
     expect(at(delays.id)).toEqual([{ coderId: lead, codeId: simpler.id }]);
     expect(at(simpler.id)).toEqual([{ coderId: ANNA.id, codeId: delays.id }]);
+
+    // The browser lists the two as one choice between codes; keeping the lead's code decides
+    // both in one step: Semplificazione as the lead coded it, Ritardi «neither».
+    const entries = disagreementEntries(disagreements);
+    const pair = entries.find((entry) => entry.items.length === 2)!;
+    expect(entries).toHaveLength(disagreements.length - 1);
+    const items = pair.items.map((i) => disagreements[i]!);
+    expect(items.map((item) => item.codeId).sort()).toEqual([delays.id, simpler.id].sort());
+    const spans = choiceSpans(items, { accept: lead });
+    const decision = (i: number) => ({
+      codeId: items[i]!.codeId,
+      start: items[i]!.start,
+      end: items[i]!.end,
+      spans: spans[i]!,
+    });
+    await call('agreementResolve', { sourceId, ...decision(0), also: [decision(1)] });
+    const decided = await call('agreementDisagreements', { coders: [ANNA.id, lead] });
+    const now = (codeId: string) =>
+      decided.disagreements.find((d) => d.codeId === codeId && d.start === 0)!;
+    expect(now(simpler.id)).toMatchObject({ decided: true, consensus: [{ start: 0, end: 40 }] });
+    expect(now(delays.id)).toMatchObject({ decided: true, consensus: [] });
+    // One Ctrl+Z takes back both halves.
+    await call('codingUndo', {});
+    const undone = await call('agreementDisagreements', { coders: [ANNA.id, lead] });
+    expect(
+      undone.disagreements.filter((d) => d.start === 0).map((d) => [d.codeId, d.decided]),
+    ).toEqual(
+      expect.arrayContaining([
+        [delays.id, false],
+        [simpler.id, false],
+      ]),
+    );
     await core.shutdown();
   });
 

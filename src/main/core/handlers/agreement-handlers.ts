@@ -197,17 +197,21 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
       return { coders: chosen, disagreements: views, total: report.disagreements.length };
     },
 
-    async agreementResolve({ sourceId, codeId, start, end, spans }) {
+    async agreementResolve({ sourceId, also = [], ...first }) {
       const session = state.requireSession();
-      const code = findById(session.project.codes, codeId, 'code');
+      const decisions = [first, ...also];
+      const codes = decisions.map((d) => findById(session.project.codes, d.codeId, 'code'));
       const source = await session.readSource(sourceId);
-      const outside = spans.some((s) => s.end <= s.start || s.start < start || s.end > end);
-      if (end <= start || end > source.text.length || outside) {
-        throw new CampoError('EMPTY_PASSAGE', `Consensus spans outside ${start}-${end}`);
+      for (const { start, end, spans } of decisions) {
+        const outside = spans.some((s) => s.end <= s.start || s.start < start || s.end > end);
+        if (end <= start || end > source.text.length || outside) {
+          throw new CampoError('EMPTY_PASSAGE', `Consensus spans outside ${start}-${end}`);
+        }
       }
       // «Annullato: Consenso – DV2 …» (in the project's language, as the layer's name).
       const consensus = translator(session.project.meta.language)('agreement.consensus');
-      return state.history().record(`${consensus} – ${code.name}`, async (change) => {
+      const named = [...new Set(codes.map((code) => code.name))].join(', ');
+      return state.history().record(`${consensus} – ${named}`, async (change) => {
         if (!session.project.evaluators.some((e) => isConsensus(e.id))) {
           await change.editProject((project) => {
             // Named in the project's language, so coding cards and lists read "Consenso".
@@ -217,24 +221,32 @@ export function agreementHandlers(state: CoreState): AgreementHandlers {
         }
         const now = new Date().toISOString();
         await change.editSource(sourceId, (draft) => {
-          draft.codings = decideConsensus(draft.codings, draft.text, {
-            codeId,
-            start,
-            end,
-            spans,
-            newId: randomUUID,
-            now,
-          });
+          for (const { codeId, start, end, spans } of decisions) {
+            draft.codings = decideConsensus(draft.codings, draft.text, {
+              codeId,
+              start,
+              end,
+              spans,
+              newId: randomUUID,
+              now,
+            });
+          }
         });
         // "Neither" leaves no coding behind: a record says the passage was decided.
-        const id = consensusDecisionId(sourceId, codeId, start, end);
-        const recorded = session.project.consensusDecisions.some((d) => d.id === id);
-        if (recorded === (spans.length === 0)) return;
+        const ids = decisions.map((d) => consensusDecisionId(sourceId, d.codeId, d.start, d.end));
+        const neither = new Set(ids.filter((_, at) => decisions[at]!.spans.length === 0));
+        const recorded = new Set(session.project.consensusDecisions.map((d) => d.id));
+        if (ids.every((id) => recorded.has(id) === neither.has(id))) return;
         await change.editProject((project) => {
-          project.consensusDecisions =
-            spans.length === 0
-              ? [...project.consensusDecisions, { id, sourceId, codeId, start, end }]
-              : project.consensusDecisions.filter((d) => d.id !== id);
+          const kept = project.consensusDecisions.filter(
+            (d) => !ids.includes(d.id) || neither.has(d.id),
+          );
+          const added = decisions.flatMap((d, at) =>
+            neither.has(ids[at]!) && !recorded.has(ids[at]!)
+              ? [{ id: ids[at]!, sourceId, codeId: d.codeId, start: d.start, end: d.end }]
+              : [],
+          );
+          project.consensusDecisions = [...kept, ...added];
         });
       });
     },
