@@ -108,6 +108,7 @@ const api = {
   ngtTurnUndo: call('ngtTurnUndo'),
   ngtIdeaUpdate: call('ngtIdeaUpdate'),
   ngtIdeasMerge: call('ngtIdeasMerge'),
+  ngtIdeaUnmerge: call('ngtIdeaUnmerge'),
   ngtRoundStart: call('ngtRoundStart'),
   ngtBallotSave: call('ngtBallotSave'),
   ngtRatingSave: call('ngtRatingSave'),

@@ -21,7 +21,8 @@ interface NgtState {
   select(id: string | null): void;
   setPresenting(on: boolean): void;
   add(question: string): Promise<NgtSession | null>;
-  update(id: string, patch: Patch): Promise<boolean>;
+  /** `dropCards`: a participant taken out takes their cards out of the rounds (asked first). */
+  update(id: string, patch: Patch, options?: { dropCards?: boolean }): Promise<boolean>;
   remove(id: string): Promise<boolean>;
   addParticipant(id: string): Promise<void>;
   addIdea(id: string, text: string): Promise<boolean>;
@@ -39,11 +40,14 @@ interface NgtState {
     patch: { text?: string; clarification?: string },
   ): Promise<void>;
   merge(id: string, fromId: string, intoId: string): Promise<boolean>;
+  /** Takes a merged idea out again (before the vote). */
+  unmerge(id: string, ideaId: string): Promise<boolean>;
   startRound(id: string, kind: 'vote' | 'rating', ideaIds?: string[]): Promise<boolean>;
   /** Saves a ballot; on refusal keeps the reasons under the participant and resolves false. */
   saveBallot(args: HandlerArgs<'ngtBallotSave'>): Promise<boolean>;
   saveRating(args: HandlerArgs<'ngtRatingSave'>): Promise<boolean>;
-  deleteBallot(args: HandlerArgs<'ngtBallotDelete'>): Promise<void>;
+  /** Deletes a participant's card (or rating) in a round; resolves whether it was done. */
+  deleteBallot(args: HandlerArgs<'ngtBallotDelete'>): Promise<boolean>;
 }
 
 const mirror = (ngt: NgtSession) => upsertInProject('ngtSessions', ngt);
@@ -92,9 +96,14 @@ export const useNgtStore = create<NgtState>((set, get) => {
       if (ngt) get().select(ngt.id);
       return ngt;
     },
-    update: async (id, patch) =>
+    update: async (id, patch, options = {}) =>
       (await run(() =>
-        api().ngtUpdate({ sessionId: id, patch, baseRev: baseRevOf('ngtSession', id) }),
+        api().ngtUpdate({
+          sessionId: id,
+          patch,
+          baseRev: baseRevOf('ngtSession', id),
+          ...(options.dropCards ? { dropCards: true } : {}),
+        }),
       )) !== null,
     async remove(id) {
       const done = await attempt(() => api().ngtDelete({ sessionId: id }));
@@ -147,6 +156,8 @@ export const useNgtStore = create<NgtState>((set, get) => {
     },
     merge: async (id, fromId, intoId) =>
       (await run(() => api().ngtIdeasMerge({ sessionId: id, fromId, intoId }))) !== null,
+    unmerge: async (id, ideaId) =>
+      (await run(() => api().ngtIdeaUnmerge({ sessionId: id, ideaId }))) !== null,
     startRound: async (id, kind, ideaIds) =>
       (await run(() => api().ngtRoundStart({ sessionId: id, kind, ideaIds }))) !== null,
     async saveBallot(args) {
@@ -168,9 +179,7 @@ export const useNgtStore = create<NgtState>((set, get) => {
       }
     },
     saveRating: async (args) => (await run(() => api().ngtRatingSave(args))) !== null,
-    async deleteBallot(args) {
-      await run(() => api().ngtBallotDelete(args));
-    },
+    deleteBallot: async (args) => (await run(() => api().ngtBallotDelete(args))) !== null,
   };
 });
 

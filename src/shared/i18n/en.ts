@@ -542,6 +542,19 @@ export const en: Record<MessageKey, string> = {
     'Reword ideas with the group, note clarifications, merge duplicates: the merge is kept and numbers do not change.',
   'ngt.ideaText': 'Text of {code}',
   'ngt.clarification': 'Clarification',
+  'ngt.deleteBallot': 'Delete the ballot',
+  'ngt.deleteBallotTitle': 'Delete the ballot of {code}?',
+  'ngt.deleteBallotBody':
+    'The ballot of {code} leaves this vote and the results. To enter it again, type it in on this screen.',
+  'ngt.ballotDeleted': 'Ballot of {code} deleted.',
+  'ngt.unmerge': 'Separate {code}',
+  'ngt.unmerged': '{code} is an idea of its own again.',
+  'ngt.mergedNotice':
+    '{from} merged into {into}. If that was a mistake, «Separate {from}» sets it apart again.',
+  'ngt.removeWithCardTitle': 'Take {codes} out of the session?',
+  'ngt.removeWithCardBody':
+    '{codes} has a ballot in the vote: taking the person out takes their ballot out too, and the results are computed again without it.',
+  'ngt.removeWithCard': 'Take out, with the ballot',
   'ngt.mergeNow': 'Merge into {code}',
   'ngt.ruleLocked':
     'Ballots were cast under this rule: it can no longer change (for another rule, create a new session).',
@@ -719,7 +732,7 @@ export const en: Record<MessageKey, string> = {
     '{rule, select, question-code-rename {The code of an evaluation question takes its name from the question: rename the question.} question-code-merge {The code of an evaluation question cannot be merged: it goes with its question.} question-code-delete {The code of an evaluation question is deleted by deleting the question.} question-code-inside {There are codes of evaluation questions under this code: move them first.} cycle {A code cannot go under itself or under one of its sub-codes.} merge-self {A code cannot be merged into itself.} other {A code cannot be merged into one of its sub-codes.}}',
   'errors.EMPTY_PASSAGE': 'Select a passage that contains some text.',
   'errors.NGT_RULE':
-    '{rule, select, merge-self {An idea cannot be merged into itself.} merge-merged {One of the two ideas was merged already.} merge-after-voting {Ballots have been entered: ideas can no longer be merged.} too-few-ideas {A vote needs at least two ideas.} not-a-participant {This person is not a participant of the session.} wrong-round {This round does not take this kind of ballot.} undo-after-voting {Ballots have been entered: the round robin can no longer be undone.} undo-merged {The idea was merged into another: it can no longer be undone.} rule-after-voting {Ballots were cast under this rule: changing it would re-score votes given under another. For another rule, create a new session.} ideas-after-voting {Ballots have been entered: no more ideas are added to this vote.} other {An idea given is not on the list.}}',
+    '{rule, select, merge-self {An idea cannot be merged into itself.} merge-merged {One of the two ideas was merged already.} merge-after-voting {Ballots have been entered: ideas can no longer be merged.} too-few-ideas {A vote needs at least two ideas.} not-a-participant {This person is not a participant of the session.} wrong-round {This round does not take this kind of ballot.} undo-after-voting {Ballots have been entered: the round robin can no longer be undone.} undo-merged {The idea was merged into another: it can no longer be undone.} rule-after-voting {Ballots were cast under this rule: changing it would re-score votes given under another. For another rule, create a new session.} unmerge-after-voting {Ballots were entered already: merged ideas can no longer be separated.} has-card {Someone with a card in the vote is not taken out of the session without their card: try again and confirm.} ideas-after-voting {Ballots have been entered: no more ideas are added to this vote.} other {An idea given is not on the list.}}',
   'errors.BALLOT_INVALID':
     'The ballot breaks the voting rule: correct the marked points. Nothing was saved.',
   'errors.UNDO_CONFLICT': 'Cannot undo “{label}”: that data has changed since.',

@@ -554,6 +554,19 @@ export const it = {
     'Riformula le idee con il gruppo, annota i chiarimenti, unisci i doppioni: l’unione resta registrata e i numeri non cambiano.',
   'ngt.ideaText': 'Testo di {code}',
   'ngt.clarification': 'Chiarimento',
+  'ngt.deleteBallot': 'Elimina la scheda',
+  'ngt.deleteBallotTitle': 'Eliminare la scheda di {code}?',
+  'ngt.deleteBallotBody':
+    'La scheda di {code} esce da questo voto e dai risultati. Per inserirla di nuovo, riscrivila da questa schermata.',
+  'ngt.ballotDeleted': 'Scheda di {code} eliminata.',
+  'ngt.unmerge': 'Separa {code}',
+  'ngt.unmerged': '{code} è di nuovo un’idea a sé.',
+  'ngt.mergedNotice':
+    '{from} unita a {into}. Se è stato un errore, «Separa {from}» la rimette a sé.',
+  'ngt.removeWithCardTitle': 'Togliere {codes} dalla sessione?',
+  'ngt.removeWithCardBody':
+    '{codes} ha una scheda nel voto: togliendo la persona, esce anche la sua scheda e i risultati si ricalcolano senza.',
+  'ngt.removeWithCard': 'Togli, con la scheda',
   'ngt.mergeNow': 'Unisci a {code}',
   'ngt.ruleLocked':
     'Le schede sono state inserite con questa regola: non si cambia più (per un’altra regola, crea una nuova sessione).',
@@ -734,7 +747,7 @@ export const it = {
     '{rule, select, question-code-rename {Il codice di una domanda di valutazione prende il nome dalla domanda: rinomina la domanda.} question-code-merge {Il codice di una domanda di valutazione non si può unire ad altri: va con la sua domanda.} question-code-delete {Il codice di una domanda di valutazione si elimina eliminando la domanda.} question-code-inside {Sotto questo codice ci sono codici di domande di valutazione: spostali prima.} cycle {Un codice non può stare sotto sé stesso o sotto un suo sottocodice.} merge-self {Un codice non si può unire a sé stesso.} other {Non si può unire un codice a un suo sottocodice.}}',
   'errors.EMPTY_PASSAGE': 'Seleziona un passaggio che contenga del testo.',
   'errors.NGT_RULE':
-    '{rule, select, merge-self {Un’idea non si può unire a sé stessa.} merge-merged {Una delle due idee è già stata unita a un’altra.} merge-after-voting {Le schede sono già state inserite: non si possono più unire idee.} too-few-ideas {Per votare servono almeno due idee.} not-a-participant {Questa persona non partecipa alla sessione.} wrong-round {Questo turno non accetta questo tipo di scheda.} undo-after-voting {Le schede sono già state inserite: il giro di tavolo non si può più annullare.} undo-merged {L’idea è stata unita a un’altra: non si può più annullare.} rule-after-voting {Le schede sono già state inserite con questa regola: cambiarla ricalcolerebbe voti dati con un’altra. Per un’altra regola, crea una nuova sessione.} ideas-after-voting {Le schede sono già state inserite: non si aggiungono più idee a questa votazione.} other {Un’idea indicata non è nell’elenco.}}',
+    '{rule, select, merge-self {Un’idea non si può unire a sé stessa.} merge-merged {Una delle due idee è già stata unita a un’altra.} merge-after-voting {Le schede sono già state inserite: non si possono più unire idee.} too-few-ideas {Per votare servono almeno due idee.} not-a-participant {Questa persona non partecipa alla sessione.} wrong-round {Questo turno non accetta questo tipo di scheda.} undo-after-voting {Le schede sono già state inserite: il giro di tavolo non si può più annullare.} undo-merged {L’idea è stata unita a un’altra: non si può più annullare.} rule-after-voting {Le schede sono già state inserite con questa regola: cambiarla ricalcolerebbe voti dati con un’altra. Per un’altra regola, crea una nuova sessione.} unmerge-after-voting {Le schede sono già state inserite: le idee unite non si possono più separare.} has-card {Chi ha una scheda nel voto non si toglie dalla sessione senza toglierne anche la scheda: riprova e conferma.} ideas-after-voting {Le schede sono già state inserite: non si aggiungono più idee a questa votazione.} other {Un’idea indicata non è nell’elenco.}}',
   'errors.BALLOT_INVALID':
     'La scheda non rispetta la regola di voto: correggi i punti segnalati. Nulla è stato salvato.',
   'errors.UNDO_CONFLICT':

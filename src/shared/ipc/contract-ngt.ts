@@ -31,9 +31,19 @@ export const ngtContract = {
     patchSchema(SessionFields).required({ question: true }).strict(),
     returns<NgtSession>(),
   ),
+  /**
+   * Changes the session. Taking out a participant whose card is in a round is refused unless
+   * `dropCards`: then their cards leave the rounds with them (a count of 6 cards for 5 people
+   * never reaches the report).
+   */
   ngtUpdate: handler(
     z
-      .object({ sessionId: Id, patch: patchSchema(SessionFields).strict(), baseRev: BaseRevSchema })
+      .object({
+        sessionId: Id,
+        patch: patchSchema(SessionFields).strict(),
+        baseRev: BaseRevSchema,
+        dropCards: z.boolean().optional(),
+      })
       .strict(),
     returns<NgtSession>(),
   ),
@@ -88,6 +98,8 @@ export const ngtContract = {
     z.object({ sessionId: Id, fromId: Id, intoId: Id }).strict(),
     returns<NgtSession>(),
   ),
+  /** Takes a merged idea out of the idea it was merged into, before any vote. */
+  ngtIdeaUnmerge: handler(z.object({ sessionId: Id, ideaId: Id }).strict(), returns<NgtSession>()),
   /** Opens a round: the vote on every live idea, or a second round on a shortlist. */
   ngtRoundStart: handler(
     z

@@ -217,3 +217,61 @@ describe('taking back a round-robin turn', () => {
     expect(ngt.step).toBe('closed');
   });
 });
+
+describe('putting a wrong merge or a wrong card right', () => {
+  it('separates a merged idea before the vote; a person taken out with a card takes it along only when asked', async () => {
+    const { call, refusal } = await projectCore();
+    let ngt = await call('ngtAdd', {
+      question: 'Che cosa ha funzionato?',
+      rule: { kind: 'rank-top-k', k: 2, tieBreak: ['votes', 'top-votes'] },
+    });
+    for (let i = 0; i < 3; i++) ngt = await call('ngtParticipantAdd', { sessionId: ngt.id });
+    for (const text of ['Tutor', 'Rimborsi', 'Tutor aziendale']) {
+      ngt = await call('ngtIdeaAdd', { sessionId: ngt.id, text });
+    }
+    const [i1, i2, i3] = ngt.ideas.map((idea) => idea.id) as [string, string, string];
+    ngt = await call('ngtIdeasMerge', { sessionId: ngt.id, fromId: i3, intoId: i1 });
+    ngt = await call('ngtIdeaUnmerge', { sessionId: ngt.id, ideaId: i3 });
+    expect(ngt.ideas.map((idea) => idea.mergedInto)).toEqual([null, null, null]);
+
+    ngt = await call('ngtRoundStart', { sessionId: ngt.id, kind: 'vote' });
+    expect(ngt.votes[0]!.ideaIds).toEqual([i1, i2, i3]);
+    const [p1, p2, p3] = ngt.participantIds as [string, string, string];
+    for (const [who, first, second] of [
+      [p1, i1, i2],
+      [p2, i2, i3],
+    ] as const) {
+      ngt = await call('ngtBallotSave', {
+        sessionId: ngt.id,
+        roundId: ngt.votes[0]!.id,
+        participantId: who,
+        entries: [
+          { ideaId: first, points: 2 },
+          { ideaId: second, points: 1 },
+        ],
+      });
+    }
+    const late = await refusal('ngtIdeaUnmerge', { sessionId: ngt.id, ideaId: i3 });
+    expect(late).toMatchObject({ code: 'NGT_RULE', details: { rule: 'unmerge-after-voting' } });
+
+    // P2 leaves: refused while their card would stay; taken out with it when asked.
+    const kept = await refusal('ngtUpdate', {
+      sessionId: ngt.id,
+      patch: { participantIds: [p1, p3] },
+    });
+    expect(kept).toMatchObject({
+      code: 'NGT_RULE',
+      details: { rule: 'has-card', code: 'NGT-01-P2' },
+    });
+    ngt = await call('ngtUpdate', {
+      sessionId: ngt.id,
+      patch: { participantIds: [p1, p3] },
+      dropCards: true,
+    });
+    expect(ngt.participantIds).toEqual([p1, p3]);
+    expect(ngt.votes[0]!.ballots.map((ballot) => ballot.participantId)).toEqual([p1]);
+    // Someone without a card leaves without a question.
+    ngt = await call('ngtUpdate', { sessionId: ngt.id, patch: { participantIds: [p1] } });
+    expect(ngt.participantIds).toEqual([p1]);
+  });
+});

@@ -19,6 +19,7 @@ type NgtHandlers = Pick<
   | 'ngtTurnUndo'
   | 'ngtIdeaUpdate'
   | 'ngtIdeasMerge'
+  | 'ngtIdeaUnmerge'
   | 'ngtRoundStart'
   | 'ngtBallotSave'
   | 'ngtRatingSave'
@@ -37,7 +38,9 @@ type NgtRule =
   | 'undo-after-voting'
   | 'undo-merged'
   | 'rule-after-voting'
-  | 'ideas-after-voting';
+  | 'ideas-after-voting'
+  | 'unmerge-after-voting'
+  | 'has-card';
 
 function refuse(rule: NgtRule, message: string): CampoError {
   return new CampoError('NGT_RULE', message, { rule });
@@ -97,7 +100,7 @@ export function ngtHandlers(state: CoreState): NgtHandlers {
       return ngtOf(session.project, id);
     },
 
-    ngtUpdate: ({ sessionId, patch, baseRev }) =>
+    ngtUpdate: ({ sessionId, patch, baseRev, dropCards = false }) =>
       change(
         sessionId,
         (ngt, project) => {
@@ -113,6 +116,23 @@ export function ngtHandlers(state: CoreState): NgtHandlers {
           }
           for (const id of patch.participantIds ?? [])
             findById(project.participants, id, 'participant');
+          if (patch.participantIds) {
+            const staying = new Set(patch.participantIds);
+            const leaving = (card: { participantId: string }) => !staying.has(card.participantId);
+            const cards = ngt.votes.flatMap((round) => [...round.ballots, ...round.ratings]);
+            const left = cards.find(leaving);
+            if (left && !dropCards) {
+              const code = project.participants.find((p) => p.id === left.participantId)?.code;
+              throw new CampoError('NGT_RULE', `${code} has a card`, {
+                rule: 'has-card',
+                code: code ?? '',
+              });
+            }
+            for (const round of ngt.votes) {
+              round.ballots = round.ballots.filter((card) => !leaving(card));
+              round.ratings = round.ratings.filter((card) => !leaving(card));
+            }
+          }
           Object.assign(ngt, patch);
           if (patch.participantIds)
             ngt.turn = Math.min(ngt.turn, Math.max(0, patch.participantIds.length - 1));
@@ -195,6 +215,13 @@ export function ngtHandlers(state: CoreState): NgtHandlers {
         from.mergedInto = intoId;
         // Ideas merged into `from` earlier follow it.
         for (const idea of ngt.ideas) if (idea.mergedInto === fromId) idea.mergedInto = intoId;
+      }),
+
+    ngtIdeaUnmerge: ({ sessionId, ideaId }) =>
+      change(sessionId, (ngt) => {
+        const idea = findById(ngt.ideas, ideaId, 'idea');
+        if (hasVotes(ngt)) throw refuse('unmerge-after-voting', 'Ballots were entered already');
+        idea.mergedInto = null;
       }),
 
     ngtRoundStart: ({ sessionId, kind, ideaIds }) =>

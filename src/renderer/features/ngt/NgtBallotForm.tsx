@@ -2,8 +2,11 @@ import { useState } from 'react';
 import { isRankRule, maxPointsPerIdea } from '../../../shared/domain/ngt';
 import type { NgtRound, NgtSession } from '../../../shared/model/ngt';
 import { useT } from '../../i18n/use-t';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useAppStore } from '../../stores/app-store';
 import { useNgtStore } from '../../stores/ngt-store';
 import { describeProblem } from './ballot-problems';
+import { usePseudonyms } from './use-ngt';
 
 /**
  * One paper card typed in fast: for a ranking, the code of the idea placed 1st, 2nd … (Tab
@@ -22,7 +25,10 @@ export function NgtBallotForm({
   onSaved(): void;
 }) {
   const t = useT();
-  const { saveBallot, saveRating, problems } = useNgtStore();
+  const { saveBallot, saveRating, deleteBallot, problems } = useNgtStore();
+  const notify = useAppStore((state) => state.notify);
+  const [confirming, setConfirming] = useState(false);
+  const who = usePseudonyms().get(participantId) ?? '';
   const ideas = ngt.ideas;
   const onBallot = round.ideaIds.map((id) => ideas.find((idea) => idea.id === id)!);
   const rated = round.kind === 'rating';
@@ -129,9 +135,35 @@ export function NgtBallotForm({
           ))}
         </ul>
       )}
-      <button type="submit" className="primary">
-        {t(saved ? 'ngt.replaceBallot' : 'ngt.saveBallot')}
-      </button>
+      <div className="toolbar">
+        <button type="submit" className="primary">
+          {t(saved ? 'ngt.replaceBallot' : 'ngt.saveBallot')}
+        </button>
+        {/* A card typed under the wrong name, or of someone who left (walk-through 10). */}
+        {saved && (
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            {t('ngt.deleteBallot')}
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title={t('ngt.deleteBallotTitle', { code: who })}
+          confirmLabel={t('ngt.deleteBallot')}
+          danger
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void deleteBallot({ sessionId: ngt.id, roundId: round.id, participantId }).then(
+              (done) => {
+                if (done) notify('info', { key: 'ngt.ballotDeleted', params: { code: who } });
+              },
+            );
+          }}
+        >
+          <p>{t('ngt.deleteBallotBody', { code: who })}</p>
+        </ConfirmDialog>
+      )}
       {ranked && (
         <ol className="ngt-ballot-ideas" aria-label={t('ngt.ideasOnBallot')}>
           {onBallot.map((idea) => (

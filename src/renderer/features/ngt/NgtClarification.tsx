@@ -1,14 +1,18 @@
+import { hasVotes } from '../../../shared/domain/ngt';
 import type { NgtSession } from '../../../shared/model/ngt';
 import { TextField } from '../../components/fields';
 import { useT } from '../../i18n/use-t';
 import { useKeyboardSafeSelect } from '../../components/use-keyboard-safe-select';
+import { useAppStore } from '../../stores/app-store';
 import { useNgtStore } from '../../stores/ngt-store';
 import { liveIdeas } from './use-ngt';
 
 /** Clarification: reword ideas, note what was clarified, merge duplicates (the merge is kept). */
 export function NgtClarification({ ngt }: { ngt: NgtSession }) {
   const t = useT();
-  const { updateIdea, merge } = useNgtStore();
+  const { updateIdea, merge, unmerge } = useNgtStore();
+  const notify = useAppStore((state) => state.notify);
+  const voted = hasVotes(ngt);
   const live = liveIdeas(ngt);
   const codeOf = new Map(ngt.ideas.map((idea) => [idea.id, idea.code]));
   return (
@@ -21,7 +25,21 @@ export function NgtClarification({ ngt }: { ngt: NgtSession }) {
               <strong>{idea.code}</strong> {idea.text}{' '}
               <span className="badge">
                 {t('ngt.mergedInto', { code: codeOf.get(idea.mergedInto) ?? '' })}
-              </span>
+              </span>{' '}
+              {/* A wrong pick in front of the group is put right here (walk-through 10). */}
+              {!voted && (
+                <button
+                  type="button"
+                  onClick={() =>
+                    void unmerge(ngt.id, idea.id).then((done) => {
+                      if (done)
+                        notify('info', { key: 'ngt.unmerged', params: { code: idea.code } });
+                    })
+                  }
+                >
+                  {t('ngt.unmerge', { code: idea.code })}
+                </button>
+              )}
             </li>
           ) : (
             <li key={idea.id} aria-label={idea.code}>
@@ -40,7 +58,15 @@ export function NgtClarification({ ngt }: { ngt: NgtSession }) {
               <MergeSelect
                 label={t('ngt.mergeInto', { code: idea.code })}
                 others={live.filter((other) => other.id !== idea.id)}
-                onMerge={(intoId) => void merge(ngt.id, idea.id, intoId)}
+                onMerge={(intoId) =>
+                  void merge(ngt.id, idea.id, intoId).then((done) => {
+                    if (done)
+                      notify('info', {
+                        key: 'ngt.mergedNotice',
+                        params: { from: idea.code, into: codeOf.get(intoId) ?? '' },
+                      });
+                  })
+                }
               />
             </li>
           ),

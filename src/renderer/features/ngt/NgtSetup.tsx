@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { hasVotes } from '../../../shared/domain/ngt';
 import type { NgtRuleRecord, NgtSession } from '../../../shared/model/ngt';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField } from '../../components/DateField';
 import { Chip, SelectField, TextField } from '../../components/fields';
 import { useT } from '../../i18n/use-t';
@@ -47,6 +49,24 @@ export function NgtSetup({ ngt }: { ngt: NgtSession }) {
   const { update, addParticipant } = useNgtStore();
   const save = (patch: Parameters<typeof update>[1]) => update(ngt.id, patch);
   const rule = ngt.rule;
+  // Who would leave with a card in a round: asked first (walk-through 10: «6 schede di 5»).
+  const [leaving, setLeaving] = useState<{ ids: string[]; codes: string[] } | null>(null);
+  const pseudonyms = new Map(
+    useProjectStore((state) => state.snapshot?.project.participants ?? []).map((p) => [
+      p.id,
+      p.code,
+    ]),
+  );
+  const withCard = new Set(
+    ngt.votes.flatMap((round) => [...round.ballots, ...round.ratings].map((c) => c.participantId)),
+  );
+  const seat = (participantIds: string[]) => {
+    const gone = ngt.participantIds.filter(
+      (id) => !participantIds.includes(id) && withCard.has(id),
+    );
+    if (gone.length === 0) void save({ participantIds });
+    else setLeaving({ ids: participantIds, codes: gone.map((id) => pseudonyms.get(id) ?? id) });
+  };
   // Ballots were cast under this rule: the core refuses a change, and the fields say so.
   const voted = hasVotes(ngt);
   const number = (
@@ -86,7 +106,7 @@ export function NgtSetup({ ngt }: { ngt: NgtSession }) {
       <ParticipantsPicker
         participantIds={ngt.participantIds}
         groupCode={ngt.code}
-        onCommit={(participantIds) => save({ participantIds })}
+        onCommit={seat}
         onAddNew={() => void addParticipant(ngt.id)}
       />
       <fieldset className="field">
@@ -170,6 +190,21 @@ export function NgtSetup({ ngt }: { ngt: NgtSession }) {
         multiline
         onCommit={(notes) => save({ notes })}
       />
+      {leaving && (
+        <ConfirmDialog
+          title={t('ngt.removeWithCardTitle', { codes: leaving.codes.join(', ') })}
+          confirmLabel={t('ngt.removeWithCard')}
+          danger
+          onCancel={() => setLeaving(null)}
+          onConfirm={() => {
+            const { ids } = leaving;
+            setLeaving(null);
+            void update(ngt.id, { participantIds: ids }, { dropCards: true });
+          }}
+        >
+          <p>{t('ngt.removeWithCardBody', { codes: leaving.codes.join(', ') })}</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

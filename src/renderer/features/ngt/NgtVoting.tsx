@@ -43,7 +43,17 @@ export function NgtVoting({
 
   const done = voters(round);
   const next = ngt.participantIds.find((id) => !done.has(id)) ?? null;
-  const current = chosen ?? next;
+  const current = chosen && ngt.participantIds.includes(chosen) ? chosen : next;
+  /**
+   * After a card: the next person in the circle without one, not the first of the list (a
+   * skipped card waiting there took the next person's card; walk-through 10).
+   */
+  const after = (saved: string) => {
+    const order = ngt.participantIds;
+    const at = order.indexOf(saved);
+    const rest = [...order.slice(at + 1), ...order.slice(0, at)];
+    return rest.find((id) => !done.has(id)) ?? null;
+  };
   return (
     <section
       className="panel"
@@ -55,8 +65,9 @@ export function NgtVoting({
           <button
             key={id}
             type="button"
-            className="chip"
-            aria-pressed={id === current}
+            className="chip ngt-card-chip"
+            // The card open now: not a tick, which would read as «entered» (walk-through 10).
+            aria-current={id === current ? 'true' : undefined}
             onClick={() => setChosen(id)}
           >
             {done.has(id) ? t('ngt.voted', { code: pseudonyms.get(id) ?? '' }) : pseudonyms.get(id)}
@@ -71,7 +82,7 @@ export function NgtVoting({
             ngt={ngt}
             round={round}
             participantId={current}
-            onSaved={() => setChosen(null)}
+            onSaved={() => setChosen(after(current))}
           />
         </>
       ) : (
