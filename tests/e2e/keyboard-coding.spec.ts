@@ -169,6 +169,37 @@ test('code a passage with the keyboard only: skip links, a caret moved by turn, 
   await expect(page.getByTestId('coding-text')).not.toBeFocused();
 });
 
+test('a click in a turn puts the keyboard caret there: Home, Shift+End and a key code the clicked turn', async ({
+  page,
+  campo,
+}) => {
+  // Found by walk-through 10: the caret stayed on the first turn and the moderator's greeting
+  // was coded instead of the answer clicked.
+  const start = new StartPage(page);
+  const coding = new CodingPage(page);
+  await start.goto(campo.url);
+  await start.openDemo();
+  await new ProjectPage(page).go('Codifica');
+  const third = coding.text.locator('.turn').nth(2).locator('.turn-text');
+  const words = (await third.textContent())!.trim();
+  await third.click({ position: { x: 40, y: 8 } });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  const selection = coding.side.getByRole('region', { name: 'Selezione' });
+  await expect(selection.locator('blockquote')).toHaveText(words);
+  await page.keyboard.press('Escape');
+  // A click elsewhere ends a keyboard selection, as in any editor: nothing stale is coded.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await expect(selection).toHaveCount(1);
+  await coding.text
+    .locator('.turn')
+    .nth(1)
+    .locator('.turn-text')
+    .click({ position: { x: 40, y: 8 } });
+  await expect(selection).toHaveCount(0);
+});
+
 test('the coding tabs are one Tab stop, moved along by the arrows, Home and End', async ({
   page,
   campo,

@@ -31,3 +31,11 @@ export function selectionIn(container: HTMLElement): { start: number; end: numbe
   if (start === null || end === null) return null;
   return start < end ? { start, end } : end < start ? { start: end, end: start } : null;
 }
+
+/** Where a click left the caret inside `container` (a collapsed selection), as an offset. */
+export function caretIn(container: HTMLElement): number | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
+  if (!selection.anchorNode || !container.contains(selection.anchorNode)) return null;
+  return offsetOfBoundary(selection.anchorNode, selection.anchorOffset);
+}

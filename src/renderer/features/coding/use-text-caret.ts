@@ -23,7 +23,7 @@ const MOVES: Record<string, { unit: TextUnit; direction: 1 | -1 }> = {
  * it: ←/→ by word, ↑/↓ by sentence, Ctrl+↑/↓ by speaker turn, Home/End to the turn's edges;
  * with Shift the selection grows from where it started. Esc ends the selection; Enter, while a
  * coding's boundaries are being set, makes the selection its new extent. A mouse selection moves
- * the caret to its end, so the keyboard goes on from there.
+ * the caret to its end, and a click to where it was clicked, so the keyboard goes on from there.
  */
 export function useTextCaret(options: {
   sourceId: string | null;
@@ -132,6 +132,15 @@ export function useTextCaret(options: {
     followSelection(span: Span) {
       anchor.current = span.start;
       place(span.end);
+    },
+    /**
+     * A click in the text: the caret goes where it was clicked, as in any editor, so Home,
+     * Shift+End and a key code the clicked turn (walk-through 10: they coded another one).
+     */
+    followClick(at: number) {
+      anchor.current = null;
+      if (useCodingStore.getState().selection) useCodingStore.getState().markSelection(null);
+      place(at);
     },
   };
 }
