@@ -49,8 +49,11 @@ export interface NgtScoreRow {
    * points went to this idea (shared when one gave the same highest points to several).
    */
   topVotes: number;
-  /** total / votes; 0 without votes. Can order ideas differently from the total. */
-  meanPoints: number;
+  /**
+   * total / votes; null without votes (no mean: a 0 would read as a score, and sort as one).
+   * Can order ideas differently from the total.
+   */
+  meanPoints: number | null;
   /** total / (max per idea × participants) × 100: compares groups of different size. */
   pctOfMax: number;
   /** total / all points given to the listed ideas × 100; 0 when nothing was given. */
@@ -135,7 +138,7 @@ export function scoreBallots(input: {
       total,
       votes,
       topVotes,
-      meanPoints: votes > 0 ? total / votes : 0,
+      meanPoints: votes > 0 ? total / votes : null,
       pctOfMax: maxTotal > 0 ? (total / maxTotal) * 100 : 0,
       shareOfPoints: allPoints > 0 ? (total / allPoints) * 100 : 0,
       rank: 0,

@@ -131,7 +131,8 @@ describe('scoreBallots: ties under rank top 3', () => {
       total: 0,
       votes: 0,
       topVotes: 0,
-      meanPoints: 0,
+      // No votes, no mean (walk-through 10: a 0 in the workbook read as a score).
+      meanPoints: null,
       pctOfMax: 0,
       shareOfPoints: 0,
       rank: 8,
