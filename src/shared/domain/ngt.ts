@@ -249,6 +249,7 @@ export type BallotProblem =
   | { code: 'negative'; ideaId: string; points: number }
   | { code: 'duplicate-points'; points: number; ideaIds: string[] }
   | { code: 'not-a-permutation'; expected: number[]; given: number[] }
+  | { code: 'empty-places'; points: number[] }
   | { code: 'pool-overspent'; given: number; pool: number }
   | { code: 'too-many-votes'; given: number; allowed: number }
   | { code: 'over-max-per-idea'; ideaId: string; points: number; max: number };
@@ -364,7 +365,15 @@ export function checkBallotEntries(input: {
   if (read.ok) return check.ok ? read : check;
   const orderless = new Set<BallotProblem['code']>(['not-a-permutation', 'duplicate-points']);
   const others = check.ok ? [] : check.problems.filter((problem) => !orderless.has(problem.code));
-  return { ok: false, problems: [...read.problems, ...others] };
+  // Places left empty are known whatever the repeat: said now, not after the repeat is fixed.
+  const empty: BallotProblem[] = [];
+  if (isRankRule(input.rule)) {
+    const k = maxPointsPerIdea(input.rule, input.ideaIds.length);
+    const placed = new Set(input.entries.map((entry) => entry.points));
+    const missing = Array.from({ length: k }, (_, i) => k - i).filter((p) => !placed.has(p));
+    if (missing.length > 0) empty.push({ code: 'empty-places', points: missing });
+  }
+  return { ok: false, problems: [...read.problems, ...others, ...empty] };
 }
 
 /**

@@ -585,6 +585,7 @@ export const en: Record<MessageKey, string> = {
   'ngt.problem.negative': '{idea}: points cannot be negative ({points}).',
   'ngt.problem.duplicate-points': '{points} points given twice ({ideas}).',
   'ngt.problem.not-a-permutation': 'The card must give {expected} points, each once.',
+  'ngt.problem.empty-places': 'Places left empty: {places}.',
   'ngt.problem.pool-overspent': '{given} points given of {pool} available.',
   'ngt.problem.too-many-votes': '{given} votes: at most {allowed}.',
   'ngt.problem.over-max-per-idea': '{idea}: {points} points, at most {max} per idea.',

@@ -597,6 +597,7 @@ export const it = {
   'ngt.problem.negative': '{idea}: i punti non possono essere negativi ({points}).',
   'ngt.problem.duplicate-points': '{points} punti dati due volte ({ideas}).',
   'ngt.problem.not-a-permutation': 'La scheda deve dare {expected} punti, una volta ciascuno.',
+  'ngt.problem.empty-places': 'Posti senza idea: {places}.',
   'ngt.problem.pool-overspent': 'Dati {given} punti su {pool} disponibili.',
   'ngt.problem.too-many-votes': '{given} voti: al massimo {allowed}.',
   'ngt.problem.over-max-per-idea': '{idea}: {points} punti, al massimo {max} per idea.',

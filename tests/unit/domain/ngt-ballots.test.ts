@@ -252,6 +252,21 @@ describe('ballotFromEntries', () => {
     ).toEqual({ ok: true, points: { i7: 3, i1: 2, i2: 1 } });
   });
 
+  it('says a place left empty at once, beside an idea named twice and a merged one', () => {
+    // Walk-through 10: the empty 1-point place was said only once the repeat was fixed.
+    const rule: NgtRule = { kind: 'rank-top-k', k: 5, tieBreak: [] };
+    const ideaIds = ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7'];
+    const entries = ['i1', 'i1', 'i7', 'i3'].map((ideaId, i) => ({ ideaId, points: 5 - i }));
+    expect(checkBallotEntries({ entries, ideaIds, mergedIdeaIds: { i7: 'i1' }, rule })).toEqual({
+      ok: false,
+      problems: [
+        { code: 'idea-twice', ideaId: 'i1' },
+        { code: 'merged-idea', ideaId: 'i7', into: 'i1' },
+        { code: 'empty-places', points: [1] },
+      ],
+    });
+  });
+
   it('keeps an id that is also an Object property name as a plain key', () => {
     const result = ballotFromEntries([{ ideaId: '__proto__', points: 1 }]);
     expect(result.ok && Object.hasOwn(result.points, '__proto__')).toBe(true);

@@ -30,6 +30,10 @@ export function describeProblem(
       });
     case 'not-a-permutation':
       return t('ngt.problem.not-a-permutation', { expected: problem.expected.join(', ') });
+    case 'empty-places':
+      return t('ngt.problem.empty-places', {
+        places: problem.points.map((points) => t('ngt.slot', { points })).join(', '),
+      });
     case 'pool-overspent':
       return t('ngt.problem.pool-overspent', { given: problem.given, pool: problem.pool });
     case 'too-many-votes':
