@@ -17,7 +17,7 @@ export interface ReportContext {
   anonymise(text: string): string;
   /** The same for a title, where a file's name may hold a surname in lower case. */
   anonymiseTitle(text: string): string;
-  /** "18/03/2021". */
+  /** "18/03/2021" in Italian, "18 Mar 2021" in English. */
   date(iso: string): string;
   /** Italian or English number format: "1.234,5". */
   number(value: number, digits?: number): string;
@@ -32,12 +32,14 @@ export function reportContext(
   settings: ReportSettings,
 ): ReportContext {
   const language = settings.language;
-  const dateFormat = new Intl.DateTimeFormat(LOCALES[language], {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  // Italian readers read 12/03/2024 one way; English readers two ways (12 March or 3 December):
+  // the English report names the month (walk-through 10).
+  const dateFormat = new Intl.DateTimeFormat(
+    LOCALES[language],
+    language === 'en'
+      ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
+      : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+  );
   return {
     project,
     corpus,

@@ -17,7 +17,8 @@ export function participantsAnnex(context: ReportContext, chapter: Chapter): voi
   chapter.table({
     title: t('report.participants.tableTitle'),
     source: { what: t('report.sourceWhat.registry') },
-    widths: names ? [13, 17, 22, 24, 12, 12] : [14, 28, 30, 14, 14],
+    // The last column fits «Partnership type» word by word (it broke inside the word).
+    widths: names ? [12, 15, 21, 23, 13, 16] : [14, 27, 29, 14, 16],
     header: [
       headerRow([
         t('participantField.code'),
