@@ -63,4 +63,19 @@ test('switch the interface to English; the choice survives a reload', async ({ p
   await page.reload();
   await expect(page.getByRole('heading', { name: 'New project' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  // The demo's report is Italian: the outline says it follows the report's language, not the
+  // interface's (walk-through 10 took it for a missing translation).
+  await page.getByRole('button', { name: 'Open the demo project' }).click();
+  await new ProjectPage(page).go('Report');
+  await expect(page.getByRole('list', { name: 'Report outline' })).toContainText(
+    'Domande di valutazione',
+  );
+  await expect(
+    page.getByText(
+      'The outline is in the report’s language (Italiano), chosen in «Report language», not in the interface’s.',
+    ),
+  ).toBeVisible();
+  await page.getByLabel('Report language').selectOption('en');
+  await expect(page.getByText(/^The outline is in the report’s language/)).toHaveCount(0);
 });

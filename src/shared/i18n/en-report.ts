@@ -32,6 +32,8 @@ export const enReport: Record<keyof typeof itReport, string> = {
   'report.composer.version': 'Version',
   'report.composer.date': 'Date',
   'report.composer.evaluator': 'Evaluator',
+  'report.composer.outlineLanguage':
+    'The outline is in the report’s language ({language}), chosen in «{field}», not in the interface’s.',
   'report.composer.language': 'Report language',
   'report.composer.includeNames': 'Include participants’ real names in the annex (personal data)',
   'report.composer.namesWarning':

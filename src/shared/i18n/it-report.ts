@@ -33,6 +33,8 @@ export const itReport = {
   'report.composer.version': 'Versione',
   'report.composer.date': 'Data',
   'report.composer.evaluator': 'Valutatore',
+  'report.composer.outlineLanguage':
+    'Lo schema è nella lingua del rapporto ({language}), che si sceglie in «{field}», non in quella dell’interfaccia.',
   'report.composer.language': 'Lingua del rapporto',
   'report.composer.includeNames':
     'Includi i nomi reali dei partecipanti nell’allegato (dati personali)',

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { emptySections } from '../../../shared/report/empty-sections';
 import type { ReportSectionId } from '../../../shared/report/model';
-import { useT } from '../../i18n/use-t';
+import { useLanguage, useT } from '../../i18n/use-t';
 import { useProjectStore } from '../../stores/project-store';
 import { useReportStore } from '../../stores/report-store';
 import { ReportDetails } from './ReportDetails';
@@ -13,6 +13,7 @@ import { SectionList } from './SectionList';
  */
 export function ReportScreen() {
   const t = useT();
+  const uiLanguage = useLanguage();
   const project = useProjectStore((state) => state.snapshot?.project);
   const projectId = project?.id;
   const empty = useMemo(
@@ -89,6 +90,16 @@ export function ReportScreen() {
           </section>
           <section className="panel" aria-labelledby="report-outline-title">
             <h2 id="report-outline-title">{t('report.composer.outline')}</h2>
+            {/* An Italian outline under an English interface is the report's language, not a
+                missing translation (walk-through 10). */}
+            {settings && settings.language !== uiLanguage && (
+              <p className="hint">
+                {t('report.composer.outlineLanguage', {
+                  language: settings.language === 'it' ? 'Italiano' : 'English',
+                  field: t('report.composer.language'),
+                })}
+              </p>
+            )}
             {outline && (
               <>
                 {outline.unreadable.length > 0 && (
