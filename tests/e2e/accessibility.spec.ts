@@ -38,8 +38,7 @@ async function audit(page: Page, name: string) {
 test('a new project’s overview with its first steps passes axe-core', async ({ page, campo }) => {
   const start = new StartPage(page);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await start.goto(campo.url);
-  await start.createProject('Nuova valutazione');
+  await start.createProjectAt(campo.url, 'Nuova valutazione');
   await expect(page.getByRole('region', { name: 'Primi passi' })).toBeVisible();
   await audit(page, '01a-first-steps');
 });

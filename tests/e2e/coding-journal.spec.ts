@@ -14,8 +14,7 @@ test('a coding survives a reload at once and a killed host before its layer file
 }) => {
   const start = new StartPage(page);
   const coding = new CodingPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
   await page.keyboard.press('Alt+7');
   await expect(page.getByRole('heading', { level: 1, name: 'Codifica' })).toBeVisible();

@@ -13,8 +13,7 @@ test('dates are typed and shown day first; a wrong one is explained in the userâ
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const ngt = new NgtPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Date italiane');
+  await start.createProjectAt(campo.url, 'Date italiane');
 
   // The NGT date: 15/06/2021 as an Italian writes it.
   await project.go('NGT');

@@ -8,8 +8,7 @@ test('open the demo: questions, participants by pseudonym, indicators in Italian
 }) => {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await expect(page.locator('.topbar')).toContainText('POR FSE 2014-2020 Regione Lombardia');
   await expect(project.count('questions')).toContainText('8');
   await expect(project.count('participants')).toContainText('15');

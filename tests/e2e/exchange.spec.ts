@@ -170,8 +170,7 @@ test('an ATLAS.ti codebook with code groups merges into Codifica and says where 
 `;
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Codebook ATLAS');
+  await start.createProjectAt(campo.url, 'Codebook ATLAS');
   await project.go('Codifica');
   const picker = page.getByLabel('Importa codebook (.qdc)');
   await picker.setInputFiles({

@@ -33,8 +33,7 @@ test('plan an interview against two DVs, import its Teams transcript, map the sp
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const sessions = new SessionsPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Valutazione sul campo');
+  await start.createProjectAt(campo.url, 'Valutazione sul campo');
 
   await project.go('Domande di valutazione');
   await project.addQuestion('Il partenariato ha contribuito all’attuazione?', 'Partenariato');
@@ -135,8 +134,7 @@ test('import a participant list from CSV: columns matched, problem rows explaine
 }) => {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await project.go('Partecipanti');
   await page.getByRole('button', { name: 'Importa elenco…' }).click();
   const csv =
@@ -198,8 +196,7 @@ test('a focus group of the demo shows its Teams transcript by turns, and a 300,0
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const sessions = new SessionsPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await project.go('Focus group');
   await expect(page.getByRole('row', { name: /FG-01/ })).toContainText(
     'FG-01-P1, FG-01-P2, FG-01-P3, FG-01-P4',

@@ -8,8 +8,7 @@ test('a new project’s overview says what to do first, each step a link that is
 }) => {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Nuova valutazione');
+  await start.createProjectAt(campo.url, 'Nuova valutazione');
   // An empty codebook says where codes come from, rather than showing an empty tree.
   await project.go('Codifica');
   await expect(page.locator('.main')).toContainText('Ancora nessun codice.');
@@ -58,8 +57,7 @@ test('a name already taken in the folder is said beside the name, and the hint s
   campo,
 }) => {
   const start = new StartPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Valutazione Piemonte');
+  await start.createProjectAt(campo.url, 'Valutazione Piemonte');
   await page.getByRole('button', { name: 'Chiudi progetto' }).click();
   await start.createProject('Valutazione Piemonte');
   const form = page.getByRole('form', { name: 'Nuovo progetto' });

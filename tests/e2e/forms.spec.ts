@@ -10,8 +10,7 @@ test('forms opened by a button come into view with the focus in their first fiel
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   await page.setViewportSize({ width: 1280, height: 700 });
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
 
   // The demo's list is longer than the window: the new participant's form opens below it.
   await project.go('Partecipanti');
@@ -34,8 +33,7 @@ test('an interview code that is someone else’s pseudonym is flagged, and refus
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const sessions = new SessionsPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Codici');
+  await start.createProjectAt(campo.url, 'Codici');
   await project.go('Partecipanti');
   await page.getByRole('button', { name: 'Nuovo partecipante' }).click();
   await expect(page.getByRole('region', { name: 'Partecipante INT-01' })).toBeVisible();

@@ -23,8 +23,7 @@ test('hostile files are refused with a clear message, and Campo keeps working', 
   test.setTimeout(120_000);
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   const notifications = page.locator('.notifications');
 
   // A DOCX bomb: refused before it is unpacked, with the limit.

@@ -22,8 +22,7 @@ test('at 1440 px the indicators table fits, amounts stay on one line, and 64,98 
   const project = new ProjectPage(page);
   const indicators = new IndicatorsPage(page);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await project.go('Indicatori');
   await indicators.add('Asse I', 'Partecipanti disoccupati', {
     Codice: 'F01',
@@ -62,8 +61,7 @@ test('at 1366 px a long axis name and unit wrap: the whole row, its date include
   const project = new ProjectPage(page);
   const indicators = new IndicatorsPage(page);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await project.go('Indicatori');
   await indicators.add(
     'Asse III – Istruzione e formazione',

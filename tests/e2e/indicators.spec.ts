@@ -30,8 +30,7 @@ test('enter indicators for two axes and read the performance-framework verdicts'
 }) => {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Quadro di efficacia');
+  await start.createProjectAt(campo.url, 'Quadro di efficacia');
   await project.go('Indicatori');
 
   // Asse I: 3 indicators, one between 75 % and 85 %: achieved.
@@ -78,8 +77,7 @@ test('import indicators from a monitoring extract: columns matched, a bad row ex
 }) => {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Monitoraggio');
+  await start.createProjectAt(campo.url, 'Monitoraggio');
   await project.go('Indicatori');
   await page.getByRole('button', { name: 'Importa da CSV o XLSX…' }).click();
   const csv = [
@@ -190,8 +188,7 @@ test('a wrong amount or an impossible date is kept in its field with how to writ
 }) => {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Valori sbagliati');
+  await start.createProjectAt(campo.url, 'Valori sbagliati');
   await project.go('Indicatori');
   await addIndicator(page, 'Asse I', 'Destinatari raggiunti', '2.000', '1.200');
   const row = page.locator('.indicators-table').getByRole('row', { name: /Destinatari raggiunti/ });

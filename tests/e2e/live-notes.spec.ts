@@ -12,8 +12,7 @@ import { StartPage } from './pages/start-page';
 async function liveNotesOfNewInterview(page: Page, url: string, questions: string[] = []) {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(url);
-  await start.createProject('Note sul campo');
+  await start.createProjectAt(url, 'Note sul campo');
   if (questions.length > 0) await project.go('Domande di valutazione');
   for (const question of questions) await project.addQuestion(question);
   await project.go('Interviste');

@@ -13,8 +13,7 @@ test('fill a 4 × 5 integration matrix by keyboard, see the summaries, attach a 
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const matrix = new MatrixPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await project.go('Matrice di integrazione');
   await page.getByRole('button', { name: 'Nuova matrice di integrazione' }).click();
   await expect(matrix.grid.getByRole('gridcell')).toHaveCount(20);
@@ -113,8 +112,7 @@ async function europe2020Project(page: Page, url: string, name: string) {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const matrix = new MatrixPage(page);
-  await start.goto(url);
-  await start.createProject(name);
+  await start.createProjectAt(url, name);
   await project.go('Matrice di integrazione');
   await page.getByRole('button', { name: 'Nuova matrice Europa 2020' }).click();
   return { start, project, matrix };

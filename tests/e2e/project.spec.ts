@@ -10,8 +10,11 @@ test('create a project, add a question, and find it after a reload and after the
 }) => {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Valutazione RAV 2021', 'POR FSE 2014-2020 Regione Lombardia');
+  await start.createProjectAt(
+    campo.url,
+    'Valutazione RAV 2021',
+    'POR FSE 2014-2020 Regione Lombardia',
+  );
   await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
   await expect(page.locator('.topbar')).toContainText('POR FSE 2014-2020 Regione Lombardia');
 
@@ -63,8 +66,7 @@ test('edit a question in full, reorder, duplicate, renumber and delete it seeing
 }) => {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Prova matrice');
+  await start.createProjectAt(campo.url, 'Prova matrice');
   await project.go('Domande di valutazione');
   await project.addQuestion('Prima versione');
   await project.addQuestion('Seconda domanda');

@@ -11,8 +11,7 @@ import { StartPage } from './pages/start-page';
 async function savedAndClosed(page: Page, url: string, name: string, question: string) {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(url);
-  await start.createProject(name);
+  await start.createProjectAt(url, name);
   await project.go('Domande di valutazione');
   await project.addQuestion(question);
   await expect(project.saveIndicator).toHaveText(/Salvato alle/);
@@ -34,8 +33,7 @@ test('the page has no Node, a strict CSP, and makes no request outside the app',
     blocked.push({ url: request.url(), reason: request.failure()?.errorText ?? '' }),
   );
   const start = new StartPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await new ProjectPage(page).go('Interviste');
 
   expect(
@@ -138,8 +136,7 @@ test('a damaged project.json is replaced by the last version Campo saved, when i
 
 test('a project open elsewhere is refused with who holds it', async ({ page, campo }) => {
   const start = new StartPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Progetto condiviso');
+  await start.createProjectAt(campo.url, 'Progetto condiviso');
   await page.getByRole('button', { name: 'Chiudi progetto' }).click();
   // Wait until the app has released its own lock before another holder appears.
   await expect(start.recent('Progetto condiviso')).toBeVisible();
@@ -212,8 +209,7 @@ test('the open dialog opens a project whose path is typed, and does not offer it
 }) => {
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Progetto da aprire');
+  await start.createProjectAt(campo.url, 'Progetto da aprire');
   await expect(project.saveIndicator).toBeVisible();
   await page.getByRole('button', { name: 'Chiudi progetto' }).click();
   // Opened again: opening takes a snapshot.

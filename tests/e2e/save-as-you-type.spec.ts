@@ -6,8 +6,7 @@ import { StartPage } from './pages/start-page';
 /** A new project, created from the start page, on its overview. */
 async function newProject(page: Page, url: string): Promise<ProjectPage> {
   const start = new StartPage(page);
-  await start.goto(url);
-  await start.createProject('Valutazione FSE');
+  await start.createProjectAt(url, 'Valutazione FSE');
   return new ProjectPage(page);
 }
 

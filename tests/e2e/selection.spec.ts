@@ -12,8 +12,7 @@ test('a selection ends when the screen changes or the text scrolls it away; a qu
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const coding = new CodingPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await project.go('Codifica');
   const dv1 = coding.code('DV1 –').locator('.count').first();
   await expect(dv1).toHaveText('1');

@@ -73,8 +73,7 @@ for (const screen of SCREENS) {
   }) => {
     const start = new StartPage(page);
     const project = new ProjectPage(page);
-    await start.goto(campo.url);
-    await start.createProject('Valutazione vuota');
+    await start.createProjectAt(campo.url, 'Valutazione vuota');
     await project.go('Panoramica');
     await page.getByRole('button', { name: 'Chiudi progetto' }).click();
 

@@ -20,8 +20,7 @@ const textFile = (name: string, lines: string[]) => ({
 /** A new project named `name` with a new interview open: the interviews' page object. */
 async function newInterviewOf(page: Page, url: string, name: string): Promise<SessionsPage> {
   const start = new StartPage(page);
-  await start.goto(url);
-  await start.createProject(name);
+  await start.createProjectAt(url, name);
   await new ProjectPage(page).go('Interviste');
   const sessions = new SessionsPage(page);
   await sessions.newInterview();
@@ -44,8 +43,7 @@ test('a Word focus-group transcript: the "Data:" header is no speaker, a speaker
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const sessions = new SessionsPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Servizi al lavoro');
+  await start.createProjectAt(campo.url, 'Servizi al lavoro');
   await project.go('Focus group');
   await page.getByRole('button', { name: 'Nuovo focus group' }).click();
   await page.getByRole('button', { name: 'Importa trascrizione…' }).waitFor();
@@ -125,8 +123,7 @@ test('a meeting-notes .docx and a Windows-1252 lecture .txt: speakers from "@m:s
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const sessions = new SessionsPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Tavolo territoriale');
+  await start.createProjectAt(campo.url, 'Tavolo territoriale');
   await project.go('Interviste');
   await sessions.importTranscript([
     { name: 'Tavolo.docx', mimeType: DOCX, buffer: Buffer.from(await meetingNotesDocx()) },
@@ -174,8 +171,7 @@ test('a .txt transcript whose voices are pseudonyms: INT-01 starts as a new part
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const sessions = new SessionsPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Filiera corta');
+  await start.createProjectAt(campo.url, 'Filiera corta');
   await project.go('Interviste');
   await sessions.importTranscript(
     textFile('intervista-01.txt', [

@@ -15,8 +15,7 @@ test('two windows: both participants kept, a scalar conflict refused with its me
 }) => {
   const start = new StartPage(page);
   const a = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await a.go('Interviste');
   await page.getByRole('button', { name: 'INT-03' }).click();
 
@@ -113,8 +112,7 @@ test('two windows that are told of each other: typing over a value the other jus
 }) => {
   const start = new StartPage(page);
   const a = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await a.go('Interviste');
   await page.getByRole('button', { name: 'INT-03' }).click();
   const other = await browser.newContext({ locale: 'it-IT' });

@@ -16,6 +16,12 @@ export class StartPage {
     await form.getByRole('button', { name: 'Crea progetto' }).click();
   }
 
+  /** The start screen at `url`, then a new project named `name`. */
+  async createProjectAt(url: string, name: string, programme = '') {
+    await this.goto(url);
+    await this.createProject(name, programme);
+  }
+
   openDemo() {
     return this.page.getByRole('button', { name: 'Apri il progetto dimostrativo' }).click();
   }

@@ -1,7 +1,7 @@
 import { codersOf } from '../../../shared/domain/agreement-pairs';
 import type { DisagreementView } from '../../../shared/ipc/contract-agreement';
 import { useT } from '../../i18n/use-t';
-import { MarkedPassage } from './MarkedPassage';
+import { ConsensusColumn, MarkedPassage } from './MarkedPassage';
 
 /**
  * A passage one coder put under one code and another coder under another: one column per coder
@@ -28,7 +28,6 @@ export function CodeChoiceDetail({
 }) {
   const t = useT();
   const codedBy = items.map((item) => new Set(codersOf(item)));
-  const decidedCodes = items.filter((item) => item.consensus.length > 0);
   return (
     <div className="disagreement-columns">
       {coders.map((coderId, i) => {
@@ -56,28 +55,7 @@ export function CodeChoiceDetail({
           </section>
         );
       })}
-      <section
-        className="disagreement-version consensus"
-        aria-label={t('agreement.ui.consensusColumn')}
-      >
-        <h4>{t('agreement.ui.consensusColumn')}</h4>
-        {decidedCodes.length > 0 ? (
-          decidedCodes.map((item) => (
-            <div key={item.codeId}>
-              <strong>{code(item.codeId)}</strong>
-              <MarkedPassage item={item} spans={item.consensus} colour={colour(item.codeId)} />
-            </div>
-          ))
-        ) : (
-          <p className="muted">
-            {t(
-              items.every((item) => item.decided)
-                ? 'agreement.ui.consensusNone'
-                : 'agreement.ui.consensusEmpty',
-            )}
-          </p>
-        )}
-      </section>
+      <ConsensusColumn items={items} code={code} colour={colour} />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { useCodingStore } from '../../stores/coding-store';
 import { useProjectStore } from '../../stores/project-store';
 import { codeLabel, coderLabel } from './agreement-labels';
 import { CodeChoiceDetail } from './CodeChoiceDetail';
-import { MarkedPassage } from './MarkedPassage';
+import { ConsensusColumn, MarkedPassage } from './MarkedPassage';
 
 /** Keys that accept the first, second … coder's version (E and N are taken by both / neither). */
 const CODER_KEYS = ['a', 'b', 'c', 'd', 'f', 'g'];
@@ -246,19 +246,7 @@ function VersionColumns({
           </button>
         </section>
       ))}
-      <section
-        className="disagreement-version consensus"
-        aria-label={t('agreement.ui.consensusColumn')}
-      >
-        <h4>{t('agreement.ui.consensusColumn')}</h4>
-        {item.consensus.length > 0 ? (
-          <MarkedPassage item={item} spans={item.consensus} colour={colour} />
-        ) : (
-          <p className="muted">
-            {t(item.decided ? 'agreement.ui.consensusNone' : 'agreement.ui.consensusEmpty')}
-          </p>
-        )}
-      </section>
+      <ConsensusColumn items={[item]} colour={() => colour} />
     </div>
   );
 }

@@ -48,3 +48,45 @@ export function MarkedPassage({
     </p>
   );
 }
+
+/**
+ * The consensus so far on a passage: each code's consensus coverage (named when the passage is
+ * a choice between codes), else whether it was decided «none» or is still open.
+ */
+export function ConsensusColumn({
+  items,
+  code,
+  colour,
+}: {
+  items: DisagreementView[];
+  /** Names each code's part, on a choice between codes. */
+  code?: (codeId: string) => string;
+  colour: (codeId: string) => string;
+}) {
+  const t = useT();
+  const decided = items.filter((item) => item.consensus.length > 0);
+  return (
+    <section
+      className="disagreement-version consensus"
+      aria-label={t('agreement.ui.consensusColumn')}
+    >
+      <h4>{t('agreement.ui.consensusColumn')}</h4>
+      {decided.length > 0 ? (
+        decided.map((item) => (
+          <div key={item.codeId}>
+            {items.length > 1 && code && <strong>{code(item.codeId)}</strong>}
+            <MarkedPassage item={item} spans={item.consensus} colour={colour(item.codeId)} />
+          </div>
+        ))
+      ) : (
+        <p className="muted">
+          {t(
+            items.every((item) => item.decided)
+              ? 'agreement.ui.consensusNone'
+              : 'agreement.ui.consensusEmpty',
+          )}
+        </p>
+      )}
+    </section>
+  );
+}
