@@ -12,8 +12,7 @@ test('code a passage by quick key, memo, undo/redo, retrieve it, code all search
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const coding = new CodingPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await project.go('Codifica');
   // The demo's DV1 holds one example coding (under its sub-code "Nuovi target").
   await expect(coding.code('DV1 –').locator('.count').first()).toHaveText('1');
@@ -141,8 +140,7 @@ test('export the demo codebook as CSV and import it into a new project', async (
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const coding = new CodingPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await project.go('Codifica');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Esporta CSV' }).click();
@@ -222,15 +220,31 @@ test('a correction that changes coded words flags them, and the notice brings ea
   campo,
 }) => {
   const coding = await demoTranscript(page, campo.url, /INT-05/);
+  // A passage selected before the correction (walk-through 11: after it, the same offsets held
+  // other words, and a quick key coded half a word).
+  await coding.text
+    .locator('.turn')
+    .nth(2)
+    .locator('.turn-text')
+    .click({ position: { x: 40, y: 8 } });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  const selection = coding.side.getByRole('region', { name: 'Selezione' });
+  await expect(selection).toHaveCount(1);
+  const dv5 = await coding.code('DV5 –').locator('.count').first().textContent();
   const { correct, field } = await openCorrection(page);
   const text = await field.inputValue();
   await field.fill(
-    text
+    `Premessa aggiunta. ${text}`
       .replace('rimaste senza niente', 'rimaste senza alcun reddito')
       .replace('non coincidono quasi mai', 'non coincidono mai'),
   );
   await correct.getByRole('button', { name: 'Salva' }).click();
   await expect(correct).toHaveCount(0);
+  await expect(selection).toHaveCount(0);
+  await coding.text.focus();
+  await page.keyboard.press('5');
+  await expect(coding.code('DV5 –').locator('.count').first()).toHaveText(dv5!);
   const notice = page.locator('.notice-warning', { hasText: 'da verificare' });
   await expect(notice).toContainText('2 codifiche hanno un testo cambiato');
   // Found by a newcomer walk-through: the notice named them with no way to reach them.

@@ -215,3 +215,13 @@ resetOnProjectChange(useCodingStore);
 useNavigationStore.subscribe((now, before) => {
   if (now.screen !== before.screen) useCodingStore.getState().clearSelection();
 });
+
+// A selection is offsets into the text as it was: a correction (or its undo, or another
+// window's) shifts the words under them, and a quick key would code a fragment (walk-through 11).
+useSourcesStore.subscribe((now, before) => {
+  const { sourceId, selection, adjusting } = useCodingStore.getState();
+  if (!sourceId || (!selection && !adjusting)) return;
+  const text = now.loaded[sourceId]?.text;
+  const was = before.loaded[sourceId]?.text;
+  if (was !== undefined && text !== was) useCodingStore.getState().clearSelection();
+});

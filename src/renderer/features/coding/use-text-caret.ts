@@ -37,7 +37,7 @@ export function useTextCaret(options: {
   const [state, setState] = useState<{ sourceId: string | null; at: number } | null>(null);
   const [focused, setFocused] = useState(false);
   const anchor = useRef<number | null>(null);
-  const caret = state && state.sourceId === sourceId ? state.at : null;
+  const caret = state && state.sourceId === sourceId ? Math.min(state.at, text.length) : null;
 
   /** Where the caret starts: at the first turn on screen. */
   const firstVisible = (): number => {
@@ -110,6 +110,12 @@ export function useTextCaret(options: {
     }
     place(to);
   };
+
+  // A corrected text: a selection's start from before points at other words now; the caret
+  // stays inside the text (walk-through 11).
+  useEffect(() => {
+    anchor.current = null;
+  }, [text]);
 
   // The caret stays in sight: its turn is drawn (it may be far), then scrolled to.
   useEffect(() => {
