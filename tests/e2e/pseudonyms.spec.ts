@@ -13,8 +13,7 @@ test('speakers show by pseudonym everywhere; the files’ labels and participant
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const coding = new CodingPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Nomi riservati');
+  await start.createProjectAt(campo.url, 'Nomi riservati');
   await project.go('Domande di valutazione');
   await project.addQuestion('Il partenariato ha funzionato?');
 
@@ -89,6 +88,32 @@ test('speakers show by pseudonym everywhere; the files’ labels and participant
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain('dice la INT-01');
   expect(copied).not.toContain('Rossi');
+
+  // A passage across the two turns: the selection says it holds two voices, and the copy quotes
+  // each apart (walk-through 11: one quotation credited the interviewer's words to her).
+  await coding.tab('Testi').click();
+  await coding.text
+    .locator('.turn-text')
+    .first()
+    .click({ position: { x: 30, y: 8 } });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Control+Shift+ArrowDown');
+  await page.keyboard.press('Control+Shift+ArrowDown');
+  await expect(coding.side.locator('.selection-voices')).toHaveText(
+    'La selezione attraversa 2 interventi (Voce 1 → INT-01): sarà un solo passaggio con più voci. Per una voce sola, seleziona dentro un intervento.',
+  );
+  // Under a code of its own (DV1 on it would join the DV1 passage it overlaps).
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Ruolo dei partner');
+  await page.keyboard.press('Enter');
+  await expect(coding.code('Ruolo dei partner').locator('.count')).toHaveText('1');
+  await coding.tab('Recupero').click();
+  const across = page.getByTestId('segments').getByRole('listitem').first();
+  await expect(across.locator('.segment-voices')).toHaveText('Più voci: Voce 1 → INT-01.');
+  await across.getByRole('button', { name: 'Copia come citazione' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    '«Buongiorno, partirei dal ruolo dei partner.» (Voce 1) «Il partenariato ha funzionato grazie alla rete del quartiere, dice la INT-01.» (INT-01)',
+  );
   await coding.tab('Ricerca').click();
   await page.getByLabel('Cerca nelle fonti').fill('partner');
   await page.getByRole('button', { name: 'Cerca', exact: true }).click();

@@ -421,8 +421,11 @@ export const en: Record<MessageKey, string> = {
   'retrieval.code': 'Code',
   'retrieval.question': 'Evaluation question',
   'retrieval.participant': 'Participant',
+  'coding.selectionVoices':
+    'The selection runs across {count} turns ({list}): it will be one passage with several voices. For one voice, select inside one turn.',
   'retrieval.fieldsGroup': 'Participant fields',
   'retrieval.attributesGroup': 'Free attributes',
+  'retrieval.voices': 'Several voices: {list}.',
   'retrieval.attribute': 'Attribute',
   'retrieval.attributeValue': 'Value contains',
   'retrieval.attributeHint': 'e.g. Comune',

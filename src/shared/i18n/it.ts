@@ -431,8 +431,11 @@ export const it = {
   'retrieval.code': 'Codice',
   'retrieval.question': 'Domanda di valutazione',
   'retrieval.participant': 'Partecipante',
+  'coding.selectionVoices':
+    'La selezione attraversa {count} interventi ({list}): sarà un solo passaggio con più voci. Per una voce sola, seleziona dentro un intervento.',
   'retrieval.fieldsGroup': 'Campi del partecipante',
   'retrieval.attributesGroup': 'Attributi liberi',
+  'retrieval.voices': 'Più voci: {list}.',
   'retrieval.attribute': 'Attributo',
   'retrieval.attributeValue': 'Valore contiene',
   'retrieval.attributeHint': 'es. Comune',

@@ -1,3 +1,4 @@
+import type { PassageVoice } from '../domain/passage-voices';
 import type { LabelSummary, ParsedTurn, TranscriptDraft } from '../domain/transcript-draft';
 import type { Code, Language, ProjectFile } from '../model/project';
 import type { Coding } from '../model/source';
@@ -192,6 +193,11 @@ export interface SegmentView {
   participantIds: string[];
   /** The speaker labels of the file (often real names): shown only when names are revealed. */
   speaker: string;
+  /**
+   * A passage across speaker turns: each voice's part (pseudonym, role or «Voce n»), so that it
+   * is quoted voice by voice. Empty for a passage inside one turn.
+   */
+  voices: PassageVoice[];
 }
 
 /**

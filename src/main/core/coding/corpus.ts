@@ -1,5 +1,7 @@
 import type { Segment, SourceForAnalysis } from '../../../shared/domain/coding-analysis';
+import { passageVoices } from '../../../shared/domain/passage-voices';
 import { segmentContext } from '../../../shared/domain/segment-context';
+import { unmatchedSpeakers } from '../../../shared/domain/turn-labels';
 import type { SegmentView } from '../../../shared/ipc/types';
 import type { ProjectFile } from '../../../shared/model/project';
 import type { SourceFile, StoredCoding } from '../../../shared/model/source';
@@ -99,6 +101,13 @@ export function toSegmentViews(
   const sources = new Map(corpus.map((source) => [source.id, source]));
   const pseudonyms = new Map(project.participants.map((p) => [p.id, p.code]));
   const coders = new Map(project.evaluators.map((evaluator) => [evaluator.id, evaluator.name]));
+  // «Voce n» numbering, once per source.
+  const voices = new Map<string, Map<string, number>>();
+  const numbered = (source: SourceForAnalysis) => {
+    let found = voices.get(source.id);
+    if (!found) voices.set(source.id, (found = unmatchedSpeakers(source.turns)));
+    return found;
+  };
   return segments.map(({ coding, ...segment }) => {
     const source = sources.get(segment.sourceId);
     // Kept inside the coded speaker's turn: another speaker's words never read as theirs.
@@ -110,6 +119,11 @@ export function toSegmentViews(
       contextChars,
     );
     const codes = segment.participantIds.flatMap((id) => pseudonyms.get(id) ?? []);
+    // Not for a coding whose text changed since: its words no longer match the offsets.
+    const parts =
+      source && !coding.textChanged
+        ? passageVoices(source.turns, coding.start, coding.end, pseudonyms, numbered(source))
+        : [];
     return {
       sourceId: segment.sourceId,
       sourceTitle: segment.sourceTitle,
@@ -130,6 +144,7 @@ export function toSegmentViews(
       pseudonyms: codes.length ? codes : segment.sessionCode ? [segment.sessionCode] : [],
       participantIds: segment.participantIds,
       speaker: segment.speaker,
+      voices: parts.length > 1 ? parts : [],
     };
   });
 }

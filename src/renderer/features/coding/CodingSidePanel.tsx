@@ -1,4 +1,7 @@
+import { useMemo } from 'react';
 import { codingsAt } from '../../../shared/domain/coding';
+import { passageVoices } from '../../../shared/domain/passage-voices';
+import { turnLabelText } from '../../../shared/domain/turn-labels';
 import { formatDateTime } from '../../../shared/i18n';
 import type { Code } from '../../../shared/model/project';
 import type { Coding, SourceFile } from '../../../shared/model/source';
@@ -34,6 +37,7 @@ export function CodingSidePanel() {
           <blockquote className="selection-preview">
             {clip(source.text.slice(selection.start, selection.end))}
           </blockquote>
+          <SelectionVoices source={source} start={selection.start} end={selection.end} />
           {pinned.length > 0 && (
             <p className="hint">
               {pinned.map((code) => (
@@ -157,5 +161,35 @@ function CodingDetails({
         </button>
       </div>
     </article>
+  );
+}
+
+/**
+ * A selection across speaker turns says whose words it holds: coded as one passage, it is one
+ * passage of several voices (walk-through 11: a facilitator's question read as a participant's).
+ */
+function SelectionVoices({
+  source,
+  start,
+  end,
+}: {
+  source: SourceFile;
+  start: number;
+  end: number;
+}) {
+  const t = useT();
+  const participants = useProjectStore((state) => state.snapshot?.project.participants);
+  const voices = useMemo(() => {
+    const pseudonyms = new Map((participants ?? []).map((p) => [p.id, p.code]));
+    return passageVoices(source.turns, start, end, pseudonyms);
+  }, [participants, source.turns, start, end]);
+  if (voices.length < 2) return null;
+  return (
+    <p className="hint selection-voices" role="note">
+      {t('coding.selectionVoices', {
+        count: voices.length,
+        list: voices.map((voice) => turnLabelText(voice.label, t)).join(' → '),
+      })}
+    </p>
   );
 }

@@ -1,6 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useRef } from 'react';
 import { quotation } from '../../../shared/domain/coding-analysis';
+import { quotationByVoice } from '../../../shared/domain/passage-voices';
+import { turnLabelText } from '../../../shared/domain/turn-labels';
+import type { Translate } from '../../../shared/i18n';
 import { coderDisplay } from '../../../shared/domain/team';
 import { anonymiser } from '../../../shared/report/anonymise';
 import type { SegmentView } from '../../../shared/ipc/types';
@@ -23,9 +26,20 @@ export function citationOf(segment: SegmentView): string {
 async function copyQuotation(
   segment: SegmentView,
   anonymise: ((text: string) => string) | null,
+  t: Translate,
 ): Promise<void> {
   const plain = (value: string) => (anonymise ? anonymise(value) : value);
-  const text = quotation(plain(segment.text), plain(citationOf(segment)));
+  // A passage across turns is quoted voice by voice: one person never says another's words.
+  const text =
+    segment.voices.length > 1
+      ? quotationByVoice(
+          segment.text,
+          segment.start,
+          segment.voices,
+          (label) => turnLabelText(label, t),
+          { words: plain },
+        )
+      : quotation(plain(segment.text), plain(citationOf(segment)));
   try {
     await navigator.clipboard.writeText(text);
     useAppStore.getState().notify('success', { key: 'retrieval.copied', params: { text } });
@@ -116,12 +130,19 @@ export function SegmentList({
                 <mark>{segment.text}</mark>
                 <span className="context">{segment.after}</span>
               </p>
+              {segment.voices.length > 1 && (
+                <p className="hint segment-voices">
+                  {t('retrieval.voices', {
+                    list: segment.voices.map((voice) => turnLabelText(voice.label, t)).join(' → '),
+                  })}
+                </p>
+              )}
               {segment.memo && <p className="segment-memo">{segment.memo}</p>}
               {segment.textChanged && (
                 <p className="notice-warning">{t('coding.textChangedShort')}</p>
               )}
               <div className="button-row">
-                <button type="button" onClick={() => void copyQuotation(segment, anonymise)}>
+                <button type="button" onClick={() => void copyQuotation(segment, anonymise, t)}>
                   {t('retrieval.copy')}
                 </button>
                 <label className="key-toggle">
