@@ -1,4 +1,7 @@
+import { useMemo } from 'react';
 import type { NgtSession } from '../../../shared/model/ngt';
+import { anonymiser } from '../../../shared/report/anonymise';
+import { useProjectStore } from '../../stores/project-store';
 import { formatNumber } from '../../../shared/i18n';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useRuleText } from './NgtResults';
@@ -8,11 +11,14 @@ import { formatMinutes, liveIdeas, useTimeLeft } from './use-ngt';
 /**
  * The projector view: large type for the back of the room, no authors, no controls but one to
  * leave (or P / Esc). It follows the facilitator's step: the question and the timer, the ideas
- * as they are recorded, then the ranking as bars.
+ * as they are recorded, then the ranking as bars. A participant's name in an idea shows as their
+ * pseudonym, as in the exports: the room is an audience (walk-through 11).
  */
 export function NgtPresentation({ ngt, onClose }: { ngt: NgtSession; onClose(): void }) {
   const t = useT();
   const language = useLanguage();
+  const participants = useProjectStore((state) => state.snapshot?.project.participants);
+  const shown = useMemo(() => anonymiser(participants ?? []), [participants]);
   const left = useTimeLeft(ngt);
   const ruleText = useRuleText(ngt);
   const step = ngt.step;
@@ -26,7 +32,7 @@ export function NgtPresentation({ ngt, onClose }: { ngt: NgtSession; onClose(): 
         {t('ngt.leavePresentation')}
       </button>
       <p className="ngt-presentation-code">{ngt.code}</p>
-      <h1 className="ngt-presentation-question">{ngt.question}</h1>
+      <h1 className="ngt-presentation-question">{shown(ngt.question)}</h1>
       {step === 'generation' && (
         <p className="ngt-presentation-timer" role="timer">
           {formatMinutes(left ?? ngt.generationMinutes * 60)}
@@ -36,7 +42,7 @@ export function NgtPresentation({ ngt, onClose }: { ngt: NgtSession; onClose(): 
         <ol className="ngt-presentation-ideas">
           {liveIdeas(ngt).map((idea) => (
             <li key={idea.id}>
-              <strong>{idea.code}</strong> {idea.text}
+              <strong>{idea.code}</strong> {shown(idea.text)}
             </li>
           ))}
         </ol>
@@ -50,7 +56,7 @@ export function NgtPresentation({ ngt, onClose }: { ngt: NgtSession; onClose(): 
             <li key={row.ideaId}>
               <span className="ngt-bar-rank">{index + 1}</span>
               <span className="ngt-bar-label">
-                <strong>{row.idea.code}</strong> {row.idea.text}
+                <strong>{row.idea.code}</strong> {shown(row.idea.text)}
               </span>
               <span className="ngt-bar" style={{ width: `${((row.mean ?? 0) / 10) * 100}%` }} />
               <span className="ngt-bar-value">
@@ -70,7 +76,7 @@ export function NgtPresentation({ ngt, onClose }: { ngt: NgtSession; onClose(): 
                 <li key={row.ideaId}>
                   <span className="ngt-bar-rank">{row.rank}</span>
                   <span className="ngt-bar-label">
-                    <strong>{row.idea.code}</strong> {row.idea.text}
+                    <strong>{row.idea.code}</strong> {shown(row.idea.text)}
                   </span>
                   <span className="ngt-bar" style={{ width: `${(row.total / top) * 100}%` }} />
                   <span className="ngt-bar-value">{formatNumber(row.total, language, 0)}</span>
