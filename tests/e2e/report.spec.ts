@@ -13,8 +13,7 @@ test('compose a report from the demo with three sections, reorder by keyboard, e
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const report = new ReportPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await project.go('Rapporto');
 
   await report.keepOnly(['Copertina', 'Sessioni NGT', 'Matrice di integrazione']);
@@ -86,8 +85,7 @@ test('at 1366×768 the export buttons can be scrolled clear of the notifications
   await page.setViewportSize({ width: 1366, height: 768 });
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await project.go('Rapporto');
   for (const name of ['Rapporto in Word (DOCX)', 'Dati in Excel (XLSX)']) {
     const download = page.waitForEvent('download');
@@ -152,14 +150,18 @@ test('a new project marks the sections it has no data for, and unticks them in o
   // default, were each a nearly blank page of the draft.
   const start = new StartPage(page);
   const project = new ProjectPage(page);
-  await start.goto(campo.url);
-  await start.createProject('Rapporto vuoto');
+  await start.createProjectAt(campo.url, 'Rapporto vuoto');
   await project.go('Rapporto');
   const ngt = page.getByRole('checkbox', { name: 'Sessioni NGT', exact: true });
   await expect(ngt).toHaveAccessibleDescription('(ancora nessun dato)');
   await expect(ngt).toBeChecked();
   await expect(page.locator('.section-list li').filter({ has: ngt })).toContainText(
     '(ancora nessun dato)',
+  );
+  // The fieldwork annex says what fills it: interview records, not transcripts alone
+  // (walk-through 11: 301 transcripts and «no data»).
+  await expect(page.locator('#section-empty-fieldwork')).toHaveText(
+    '(ancora nessuna intervista o focus group svolto in «Interviste» e «Focus group»: le trascrizioni da sole non lo riempiono)',
   );
   await page.getByRole('button', { name: 'Togli le sezioni senza dati' }).click();
   await expect(ngt).not.toBeChecked();

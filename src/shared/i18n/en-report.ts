@@ -18,6 +18,8 @@ export const enReport: Record<keyof typeof itReport, string> = {
 
   'report.composer.intro':
     'Compose the report draft from the project’s data: choose the sections and their order, then export to Word. Quotations are always anonymised.',
+  'report.composer.emptyFieldwork':
+    '(no interview or focus group held yet in «Interviews» and «Focus groups»: transcripts alone do not fill it)',
   'report.composer.emptySection': '(no data yet)',
   'report.composer.emptyTicked':
     '{n, plural, one {# chosen section has} other {# chosen sections have}} no data of this project yet: {n, plural, one {it would be a nearly blank page} other {they would be nearly blank pages}} in the draft.',

@@ -19,6 +19,8 @@ export const itReport = {
 
   'report.composer.intro':
     'Componi la bozza del rapporto dai dati del progetto: scegli le sezioni e il loro ordine, poi esporta in Word. Le citazioni sono sempre anonime.',
+  'report.composer.emptyFieldwork':
+    '(ancora nessuna intervista o focus group svolto in «Interviste» e «Focus group»: le trascrizioni da sole non lo riempiono)',
   'report.composer.emptySection': '(ancora nessun dato)',
   'report.composer.emptyTicked':
     '{n, plural, one {# sezione scelta non ha} other {# sezioni scelte non hanno}} ancora dati di questo progetto: nella bozza {n, plural, one {sarebbe una pagina quasi vuota} other {sarebbero pagine quasi vuote}}.',

@@ -89,7 +89,12 @@ export function SectionList({
                   <span className="section-label">{label}</span>
                   {empty.has(id) && (
                     <span className="section-empty" id={`section-empty-${id}`}>
-                      {t('report.composer.emptySection')}
+                      {/* Transcripts alone do not fill it: it lists the interview records. */}
+                      {t(
+                        id === 'fieldwork'
+                          ? 'report.composer.emptyFieldwork'
+                          : 'report.composer.emptySection',
+                      )}
                     </span>
                   )}
                 </span>
