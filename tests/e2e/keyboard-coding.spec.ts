@@ -10,8 +10,7 @@ test('code a passage with the keyboard only: skip links, a caret moved by turn, 
   const start = new StartPage(page);
   const project = new ProjectPage(page);
   const coding = new CodingPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Panoramica' })).toBeVisible();
 
   // From here on, only keys.
@@ -177,8 +176,7 @@ test('a click in a turn puts the keyboard caret there: Home, Shift+End and a key
   // was coded instead of the answer clicked.
   const start = new StartPage(page);
   const coding = new CodingPage(page);
-  await start.goto(campo.url);
-  await start.openDemo();
+  await start.openDemoAt(campo.url);
   await new ProjectPage(page).go('Codifica');
   const third = coding.text.locator('.turn').nth(2).locator('.turn-text');
   const words = (await third.textContent())!.trim();
