@@ -426,6 +426,9 @@ export const en: Record<MessageKey, string> = {
   'retrieval.fieldsGroup': 'Participant fields',
   'retrieval.attributesGroup': 'Free attributes',
   'retrieval.voices': 'Several voices: {list}.',
+  'retrieval.manyHeld':
+    '{n, plural, one {# passage} other {# passages}} in all: choose a code, a DV, a participant or an attribute, or show them all (on a large project that takes a few seconds).',
+  'retrieval.showAll': 'Show them all',
   'retrieval.attribute': 'Attribute',
   'retrieval.attributeValue': 'Value contains',
   'retrieval.attributeHint': 'e.g. Comune',

@@ -436,6 +436,9 @@ export const it = {
   'retrieval.fieldsGroup': 'Campi del partecipante',
   'retrieval.attributesGroup': 'Attributi liberi',
   'retrieval.voices': 'Più voci: {list}.',
+  'retrieval.manyHeld':
+    '{n, plural, one {# passaggio} other {# passaggi}} in tutto: scegli un codice, una DV, un partecipante o un attributo, oppure mostrali tutti (su un progetto grande ci vuole qualche secondo).',
+  'retrieval.showAll': 'Mostrali tutti',
   'retrieval.attribute': 'Attributo',
   'retrieval.attributeValue': 'Valore contiene',
   'retrieval.attributeHint': 'es. Comune',

@@ -15,6 +15,9 @@ import { SegmentList } from './SegmentList';
 
 type Filter = HandlerArgs<'segmentsRetrieve'>;
 
+/** Beyond this many codings, Recupero waits for a filter before listing every passage. */
+const UNFILTERED_MAX = 2_000;
+
 const FIELD_LABELS = {
   organisation: 'participants.organisation',
   role: 'participants.role',
@@ -66,6 +69,10 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
   const [keyOnly, setKeyOnly] = useState(false);
   const [coderId, setCoderId] = useState('');
   const [segments, setSegments] = useState<SegmentView[] | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const total = useCodingStore((state) =>
+    Object.values(state.counts).reduce((sum, row) => sum + row.codings, 0),
+  );
   const ids = {
     code: useId(),
     question: useId(),
@@ -86,7 +93,12 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
     };
   }, [codeId, questionId, participantId, attributeKey, attributeValue, keyOnly, coderId]);
 
+  // Every passage of a large project is seconds of reading and hundreds of MB (walk-through 11:
+  // 30,200 passages, 3 s): unfiltered, it waits for a filter or for «Mostrali tutti».
+  const held = !showAll && total > UNFILTERED_MAX && Object.keys(filter).length === 0;
+
   useEffect(() => {
+    if (held) return;
     let current = true;
     void attempt(() => api().segmentsRetrieve(filter)).then((found) => {
       if (current && found) setSegments(found);
@@ -94,7 +106,7 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
     return () => {
       current = false;
     };
-  }, [filter, version]);
+  }, [filter, version, held]);
 
   const codes = useMemo(() => new Map(project.codes.map((c) => [c.id, c])), [project.codes]);
   const marks = useNoteMarks();
@@ -197,7 +209,15 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
           </button>
         </div>
       )}
-      <p role="status" className="muted">
+      {held && (
+        <div className="notice" role="note">
+          <p>{t('retrieval.manyHeld', { n: total })}</p>
+          <button type="button" onClick={() => setShowAll(true)}>
+            {t('retrieval.showAll')}
+          </button>
+        </div>
+      )}
+      <p role="status" className="muted" hidden={held}>
         {segments
           ? t('retrieval.count', {
               n: segments.length,
@@ -205,7 +225,7 @@ export function RetrievalPanel({ onOpen }: { onOpen(sourceId: string, at: number
             })
           : t('app.loading')}
       </p>
-      {segments && <SegmentList segments={segments} codes={codes} onOpen={onOpen} />}
+      {segments && !held && <SegmentList segments={segments} codes={codes} onOpen={onOpen} />}
     </section>
   );
 }
