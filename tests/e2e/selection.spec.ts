@@ -51,3 +51,33 @@ test('a selection ends when the screen changes or the text scrolls it away; a qu
   await page.keyboard.press('1');
   await expect(dv1).toHaveText('2');
 });
+
+test('a drag begun on a speaker’s label shows one selection: the words that will be coded', async ({
+  page,
+  campo,
+}) => {
+  // Walk-through 11: the browser's blue selection took in the label, Campo's outline did not.
+  const project = new ProjectPage(page);
+  const coding = new CodingPage(page);
+  await new StartPage(page).openDemoAt(campo.url);
+  await project.go('Codifica');
+  await coding.text.evaluate((root) => {
+    const turn = root.querySelectorAll('.turn')[2]!;
+    const label = turn.querySelector('.turn-meta')!;
+    const words = turn.querySelector('.turn-text')!;
+    const walker = document.createTreeWalker(words, NodeFilter.SHOW_TEXT);
+    const first = walker.nextNode()!;
+    const range = document.createRange();
+    range.setStart(label, 0);
+    range.setEnd(first, Math.min(20, first.textContent!.length));
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  });
+  await coding.text.dispatchEvent('mouseup');
+  const quoted = coding.side.getByRole('region', { name: 'Selezione' }).locator('blockquote');
+  await expect(quoted).toBeVisible();
+  const coded = (await quoted.textContent())!.trim();
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()!.toString().trim()))
+    .toBe(coded);
+});

@@ -8,7 +8,7 @@ import { useCodingStore } from '../../stores/coding-store';
 import { useProjectStore } from '../../stores/project-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { formatClock } from '../sources/SourceView';
-import { caretIn, selectionIn } from './dom-offsets';
+import { caretIn, selectionIn, showSelection } from './dom-offsets';
 import { assignLanes, codingsByTurn, runsIn, trimSpan } from './highlight-runs';
 import { caretMark, markOf, RunSpan, SELECTION_ID, wholeText } from './coded-runs';
 import { coderDisplay } from '../../../shared/domain/team';
@@ -132,6 +132,11 @@ export function CodingSourceView() {
     const trimmed = span && trimSpan(source.text, span.start, span.end);
     if (span) select(trimmed);
     if (trimmed) keyboard.followSelection(trimmed);
+    if (span && trimmed && (trimmed.start !== span.start || trimmed.end !== span.end)) {
+      // After the text is drawn again with the selection's own runs.
+      const container = scroller.current;
+      requestAnimationFrame(() => showSelection(container, trimmed));
+    }
     const clicked = span ? null : caretIn(scroller.current);
     if (clicked !== null) keyboard.followClick(clicked);
   };

@@ -39,3 +39,32 @@ export function caretIn(container: HTMLElement): number | null {
   if (!selection.anchorNode || !container.contains(selection.anchorNode)) return null;
   return offsetOfBoundary(selection.anchorNode, selection.anchorOffset);
 }
+
+/** The text node and offset inside `container` where source offset `at` is drawn, if it is. */
+function boundaryAt(container: HTMLElement, at: number, end: boolean): [Node, number] | null {
+  for (const run of container.querySelectorAll<HTMLElement>('[data-start]')) {
+    const start = Number(run.dataset.start);
+    const stop = Number(run.dataset.end);
+    // An end falls at the end of the run before, a start at the start of the run after.
+    const inside = end ? start < at && at <= stop : start <= at && at < stop;
+    const text = run.firstChild;
+    if (inside && text?.nodeType === Node.TEXT_NODE) return [text, at - start];
+  }
+  return null;
+}
+
+/**
+ * Makes the browser's selection the span Campo will code (a drag begun on a speaker's label,
+ * trimmed of spaces), so that one selection shows, not two (walk-through 11).
+ */
+export function showSelection(container: HTMLElement, span: { start: number; end: number }) {
+  const from = boundaryAt(container, span.start, false);
+  const to = boundaryAt(container, span.end, true);
+  const selection = window.getSelection();
+  if (!from || !to || !selection) return;
+  const range = document.createRange();
+  range.setStart(from[0], from[1]);
+  range.setEnd(to[0], to[1]);
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
