@@ -1,5 +1,7 @@
 import { frameworkMatrix, quotation, retrieveSegments } from '../domain/coding-analysis';
 import { distinctPassages, onePerPassage } from '../domain/passages';
+import { passageVoices, quotationByVoice, type PassageVoice } from '../domain/passage-voices';
+import { turnLabelText } from '../domain/turn-labels';
 import type { Segment } from '../domain/coding-analysis';
 import type { EvaluationQuestion } from '../model/project';
 import { headerRow, type Chapter, type ReportContext } from './report-context';
@@ -82,13 +84,47 @@ export function questionChapter(
       key.length > 0 ? 'report.question.keyIntro' : 'report.question.noKey',
     )}`,
   );
+  const bySource = new Map(corpus.map((source) => [source.id, source]));
+  const pseudonyms = new Map(project.participants.map((p) => [p.id, p.code]));
   for (const segment of key) {
-    chapter.blocks.push({
-      kind: 'quotation',
-      text: quotation(context.anonymise(segment.coding.text), '', context.language),
-      citation: `(${whoSaid(context, segment)}, ${sourceOf(context, segment)})`,
-    });
+    const source = bySource.get(segment.sourceId);
+    const { coding } = segment;
+    const voices =
+      source && !coding.textChanged
+        ? passageVoices(source.turns, coding.start, coding.end, pseudonyms)
+        : [];
+    chapter.blocks.push(quoted(context, segment, voices));
   }
+}
+
+/**
+ * A key quotation: «…» (INT-05, intervista del 30/03/2021). One across speaker turns is quoted
+ * voice by voice, «…» (FG-01-P1) «…» (Facilitatrice) (focus group FG-01 del …): one person's
+ * words never read as another's (walk-through 11).
+ */
+function quoted(context: ReportContext, segment: Segment, voices: PassageVoice[]) {
+  const { coding } = segment;
+  if (voices.length > 1) {
+    return {
+      kind: 'quotation' as const,
+      text: quotationByVoice(
+        coding.text,
+        coding.start,
+        voices,
+        (label) => turnLabelText(label, context.t),
+        {
+          language: context.language,
+          words: context.anonymise,
+        },
+      ),
+      citation: `(${sourceOf(context, segment)})`,
+    };
+  }
+  return {
+    kind: 'quotation' as const,
+    text: quotation(context.anonymise(coding.text), '', context.language),
+    citation: `(${whoSaid(context, segment)}, ${sourceOf(context, segment)})`,
+  };
 }
 
 /** The framework matrix's summaries: one table per question that has any. */

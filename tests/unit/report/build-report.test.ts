@@ -154,6 +154,33 @@ describe('buildReport', () => {
     expect(model.blocks.filter((b) => b.kind === 'quotation')).toHaveLength(1);
   });
 
+  it('quotes a key passage across speaker turns voice by voice', () => {
+    // Walk-through 11: a passage running into the next turn was cited as one person's words.
+    const corpus = sampleCorpus();
+    const first = corpus[0]!;
+    const key = first.codings[0]!;
+    const start = first.text.indexOf('Come sono andati');
+    const end = first.text.indexOf(' con otto mesi');
+    first.codings = [
+      { ...key, id: 'across', start, end, text: first.text.slice(start, end), key: true },
+    ];
+    const model = buildReport({
+      project: sampleProject(),
+      ...sampleExport(corpus),
+      settings: settings({ sections: ['questions'] }),
+      today: '2026-11-24',
+    });
+    // The fixture writes each speaker's label into the text: her name there becomes INT-01.
+    expect(model.blocks.filter((b) => b.kind === 'quotation')).toEqual([
+      {
+        kind: 'quotation',
+        text: '«Come sono andati i tempi?» (Intervistatore) «INT-01: I bandi sono usciti» (INT-01)',
+        citation: '(Intervista a INT-01)',
+      },
+    ]);
+    expect(allText(model)).not.toContain(REAL_NAME);
+  });
+
   it('never prints a real name unless asked, and then only in the participants annex', () => {
     const project = sampleProject();
     project.questions[0]!.answer = `Come dice ${REAL_NAME}, i bandi arrivano tardi.`;
