@@ -90,7 +90,7 @@ export function questionChapter(
     const source = bySource.get(segment.sourceId);
     const { coding } = segment;
     const voices =
-      source && !coding.textChanged
+      source && !coding.textChanged && coding.text.length === coding.end - coding.start
         ? passageVoices(source.turns, coding.start, coding.end, pseudonyms)
         : [];
     chapter.blocks.push(quoted(context, segment, voices));

@@ -5,6 +5,8 @@ import { codeTreeOrder } from '../domain/codebook-tree';
 import { coderDisplay } from '../domain/team';
 import type { Participant } from '../model/project';
 import { titleAnonymiser } from './anonymise';
+import { passageVoices } from '../domain/passage-voices';
+import { turnLabelText, unmatchedSpeakers } from '../domain/turn-labels';
 import type { WorkbookCell, WorkbookPace, WorkbookSheet } from './workbook';
 import {
   dateText,
@@ -112,6 +114,30 @@ export async function segmentsSheet(
     if (done === undefined) titles.set(text, (done = anonymiseTitle(text)));
     return done;
   };
+  // A passage across speaker turns is written voice by voice, one line each (walk-through 11:
+  // a facilitator's question read as the participant's words).
+  const sources = new Map(context.corpus.map((source) => [source.id, source]));
+  const pseudonyms = new Map(context.project.participants.map((p) => [p.id, p.code]));
+  // «Voce n» numbering, once per source (300,000 rows at XL).
+  const voiceNumbers = new Map<string, Map<string, number>>();
+  const passageText = (segment: (typeof context.segments)[number]): string => {
+    const { coding } = segment;
+    const source = sources.get(segment.sourceId);
+    // Offsets and words must agree (a coding whose text changed since keeps its old words).
+    if (!source || coding.textChanged || coding.text.length !== coding.end - coding.start)
+      return coding.text;
+    let numbered = voiceNumbers.get(source.id);
+    if (!numbered) voiceNumbers.set(source.id, (numbered = unmatchedSpeakers(source.turns)));
+    const voices = passageVoices(source.turns, coding.start, coding.end, pseudonyms, numbered);
+    if (voices.length < 2) return coding.text;
+    return voices
+      .map((voice) => {
+        const words = coding.text.slice(voice.start - coding.start, voice.end - coding.start);
+        const who = turnLabelText(voice.label, t);
+        return who ? `${who}: ${words.trim()}` : words.trim();
+      })
+      .join('\n');
+  };
   const row = (segment: (typeof context.segments)[number]): WorkbookCell[] => {
     const people = segment.participantIds
       .map((id) => participants.get(id))
@@ -132,7 +158,7 @@ export async function segmentsSheet(
       ...keys.map((key) => attributeCell(people, key, context)),
       context.paths.get(coding.codeId) ?? null,
       context.questionCodes.get(coding.codeId) ?? null,
-      coding.text,
+      passageText(segment),
       textOrEmpty(coding.memo),
       coding.key,
       coding.start,

@@ -171,7 +171,8 @@ describe('buildWorkbook', () => {
     const corpus = sampleCorpus();
     // One coding spanning both turns of the focus group.
     const focus = corpus[1]!;
-    focus.codings = [{ ...focus.codings[0]!, start: 0, end: focus.text.length - 1 }];
+    const end = focus.text.length - 1;
+    focus.codings = [{ ...focus.codings[0]!, start: 0, end, text: focus.text.slice(0, end) }];
     const sheets = await buildWorkbook({
       project: sampleProject(),
       ...sampleExport(corpus),
@@ -189,6 +190,9 @@ describe('buildWorkbook', () => {
       'Budget (k€)': '80, 1.234,5',
       'Data intervista': { date: '2021-03-18' },
       Beneficiario: 'no, sì',
+      // Voice by voice (walk-through 11); the fixture writes each label into the text too.
+      Testo:
+        'INT-02: INT-02: La rete tra enti è cresciuta 🌱 davvero.\nINT-01: INT-01: Però la rendicontazione è lenta.',
     });
   });
 

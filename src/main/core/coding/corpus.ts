@@ -121,7 +121,7 @@ export function toSegmentViews(
     const codes = segment.participantIds.flatMap((id) => pseudonyms.get(id) ?? []);
     // Not for a coding whose text changed since: its words no longer match the offsets.
     const parts =
-      source && !coding.textChanged
+      source && !coding.textChanged && coding.text.length === coding.end - coding.start
         ? passageVoices(source.turns, coding.start, coding.end, pseudonyms, numbered(source))
         : [];
     return {
