@@ -28,6 +28,7 @@ export const enWorkbook: Record<keyof typeof itWorkbook, string> = {
   'xlsx.col.codePath': 'Code',
   'xlsx.col.question': 'Evaluation question',
   'xlsx.col.text': 'Text',
+  'xlsx.col.voices': 'Voices (several turns)',
   'xlsx.col.memo': 'Memo',
   'xlsx.col.key': 'Key quotation',
   'xlsx.col.start': 'Start',

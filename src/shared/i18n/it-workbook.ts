@@ -26,6 +26,7 @@ export const itWorkbook = {
   'xlsx.col.codePath': 'Codice',
   'xlsx.col.question': 'DV',
   'xlsx.col.text': 'Testo',
+  'xlsx.col.voices': 'Voci (più interventi)',
   'xlsx.col.memo': 'Memo',
   'xlsx.col.key': 'Citazione chiave',
   'xlsx.col.start': 'Inizio',

@@ -98,6 +98,7 @@ export async function segmentsSheet(
     t('xlsx.col.codePath'),
     t('xlsx.col.question'),
     t('xlsx.col.text'),
+    t('xlsx.col.voices'),
     t('xlsx.col.memo'),
     t('xlsx.col.key'),
     t('xlsx.col.start'),
@@ -114,29 +115,22 @@ export async function segmentsSheet(
     if (done === undefined) titles.set(text, (done = anonymiseTitle(text)));
     return done;
   };
-  // A passage across speaker turns is written voice by voice, one line each (walk-through 11:
-  // a facilitator's question read as the participant's words).
+  // A passage across speaker turns says whose words it holds, in order (walk-through 11: a
+  // facilitator's question read as the participant's words). A short column of its own: the
+  // passage's text stays the corpus's string (written voice by voice it cost 155 MB at L).
   const sources = new Map(context.corpus.map((source) => [source.id, source]));
   const pseudonyms = new Map(context.project.participants.map((p) => [p.id, p.code]));
   // «Voce n» numbering, once per source (300,000 rows at XL).
   const voiceNumbers = new Map<string, Map<string, number>>();
-  const passageText = (segment: (typeof context.segments)[number]): string => {
+  const voicesOf = (segment: (typeof context.segments)[number]): string | null => {
     const { coding } = segment;
     const source = sources.get(segment.sourceId);
-    // Offsets and words must agree (a coding whose text changed since keeps its old words).
-    if (!source || coding.textChanged || coding.text.length !== coding.end - coding.start)
-      return coding.text;
+    if (!source || coding.textChanged) return null;
     let numbered = voiceNumbers.get(source.id);
     if (!numbered) voiceNumbers.set(source.id, (numbered = unmatchedSpeakers(source.turns)));
     const voices = passageVoices(source.turns, coding.start, coding.end, pseudonyms, numbered);
-    if (voices.length < 2) return coding.text;
-    return voices
-      .map((voice) => {
-        const words = coding.text.slice(voice.start - coding.start, voice.end - coding.start);
-        const who = turnLabelText(voice.label, t);
-        return who ? `${who}: ${words.trim()}` : words.trim();
-      })
-      .join('\n');
+    if (voices.length < 2) return null;
+    return voices.map((voice) => turnLabelText(voice.label, t) ?? '?').join(' → ');
   };
   const row = (segment: (typeof context.segments)[number]): WorkbookCell[] => {
     const people = segment.participantIds
@@ -158,7 +152,8 @@ export async function segmentsSheet(
       ...keys.map((key) => attributeCell(people, key, context)),
       context.paths.get(coding.codeId) ?? null,
       context.questionCodes.get(coding.codeId) ?? null,
-      passageText(segment),
+      coding.text,
+      voicesOf(segment),
       textOrEmpty(coding.memo),
       coding.key,
       coding.start,

@@ -69,6 +69,7 @@ describe('buildWorkbook', () => {
       'Codice',
       'DV',
       'Testo',
+      'Voci (più interventi)',
       'Memo',
       'Citazione chiave',
       'Inizio',
@@ -91,6 +92,7 @@ describe('buildWorkbook', () => {
       'Criticità > Tempi',
       'DV1',
       'I bandi sono usciti con otto mesi di ritardo',
+      null,
       '=SUM(A1)',
       true,
       first!.start,
@@ -190,9 +192,8 @@ describe('buildWorkbook', () => {
       'Budget (k€)': '80, 1.234,5',
       'Data intervista': { date: '2021-03-18' },
       Beneficiario: 'no, sì',
-      // Voice by voice (walk-through 11); the fixture writes each label into the text too.
-      Testo:
-        'INT-02: INT-02: La rete tra enti è cresciuta 🌱 davvero.\nINT-01: INT-01: Però la rendicontazione è lenta.',
+      // Whose words, in order (walk-through 11).
+      'Voci (più interventi)': 'INT-02 → INT-01',
     });
   });
 

@@ -159,7 +159,7 @@ describe('workbookToXlsx read back by SheetJS', () => {
     expect(cell('Memo').f).toBeUndefined();
     expect(cell('Fonte', 1)).toMatchObject({ t: 's', v: 'Fonte' });
     expect(cell('Data intervista', 3)).toBeUndefined();
-    expect(segments['!autofilter']).toEqual({ ref: `A1:S${sheets[0]!.rows.length + 1}` });
+    expect(segments['!autofilter']).toEqual({ ref: `A1:T${sheets[0]!.rows.length + 1}` });
     const styled = XLSX.read(await workbookToXlsx(sheets, 'it'), {
       type: 'buffer',
       cellStyles: true,
