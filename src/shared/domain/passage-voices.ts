@@ -80,3 +80,32 @@ export function quotationByVoice(
     .filter((part) => part !== '')
     .join(' ');
 }
+
+/** What `voicesOfCodings` needs of a source and of a coding. */
+interface VoicedSource {
+  id: string;
+  turns: readonly VoicedTurn[];
+}
+interface VoicedCoding {
+  start: number;
+  end: number;
+  text: string;
+  textChanged: boolean;
+}
+
+/**
+ * The voices of codings, for many codings of many sources (retrieval, the report, the workbook):
+ * «Voce n» is numbered once per source. None for a coding whose words no longer match its
+ * offsets (its text changed since).
+ */
+export function voicesOfCodings(
+  pseudonyms: ReadonlyMap<string, string>,
+): (source: VoicedSource, coding: VoicedCoding) => PassageVoice[] {
+  const numbers = new Map<string, Map<string, number>>();
+  return (source, coding) => {
+    if (coding.textChanged || coding.text.length !== coding.end - coding.start) return [];
+    let numbered = numbers.get(source.id);
+    if (!numbered) numbers.set(source.id, (numbered = unmatchedSpeakers(source.turns)));
+    return passageVoices(source.turns, coding.start, coding.end, pseudonyms, numbered);
+  };
+}

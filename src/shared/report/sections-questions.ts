@@ -1,6 +1,6 @@
 import { frameworkMatrix, quotation, retrieveSegments } from '../domain/coding-analysis';
 import { distinctPassages, onePerPassage } from '../domain/passages';
-import { passageVoices, quotationByVoice, type PassageVoice } from '../domain/passage-voices';
+import { quotationByVoice, voicesOfCodings, type PassageVoice } from '../domain/passage-voices';
 import { turnLabelText } from '../domain/turn-labels';
 import type { Segment } from '../domain/coding-analysis';
 import type { EvaluationQuestion } from '../model/project';
@@ -85,14 +85,10 @@ export function questionChapter(
     )}`,
   );
   const bySource = new Map(corpus.map((source) => [source.id, source]));
-  const pseudonyms = new Map(project.participants.map((p) => [p.id, p.code]));
+  const voicesOf = voicesOfCodings(new Map(project.participants.map((p) => [p.id, p.code])));
   for (const segment of key) {
     const source = bySource.get(segment.sourceId);
-    const { coding } = segment;
-    const voices =
-      source && !coding.textChanged && coding.text.length === coding.end - coding.start
-        ? passageVoices(source.turns, coding.start, coding.end, pseudonyms)
-        : [];
+    const voices = source ? voicesOf(source, segment.coding) : [];
     chapter.blocks.push(quoted(context, segment, voices));
   }
 }

@@ -5,8 +5,8 @@ import { codeTreeOrder } from '../domain/codebook-tree';
 import { coderDisplay } from '../domain/team';
 import type { Participant } from '../model/project';
 import { titleAnonymiser } from './anonymise';
-import { passageVoices } from '../domain/passage-voices';
-import { turnLabelText, unmatchedSpeakers } from '../domain/turn-labels';
+import { voicesOfCodings } from '../domain/passage-voices';
+import { turnLabelText } from '../domain/turn-labels';
 import type { WorkbookCell, WorkbookPace, WorkbookSheet } from './workbook';
 import {
   dateText,
@@ -119,18 +119,12 @@ export async function segmentsSheet(
   // facilitator's question read as the participant's words). A short column of its own: the
   // passage's text stays the corpus's string (written voice by voice it cost 155 MB at L).
   const sources = new Map(context.corpus.map((source) => [source.id, source]));
-  const pseudonyms = new Map(context.project.participants.map((p) => [p.id, p.code]));
-  // «Voce n» numbering, once per source (300,000 rows at XL).
-  const voiceNumbers = new Map<string, Map<string, number>>();
+  const voices = voicesOfCodings(new Map(context.project.participants.map((p) => [p.id, p.code])));
   const voicesOf = (segment: (typeof context.segments)[number]): string | null => {
-    const { coding } = segment;
     const source = sources.get(segment.sourceId);
-    if (!source || coding.textChanged) return null;
-    let numbered = voiceNumbers.get(source.id);
-    if (!numbered) voiceNumbers.set(source.id, (numbered = unmatchedSpeakers(source.turns)));
-    const voices = passageVoices(source.turns, coding.start, coding.end, pseudonyms, numbered);
-    if (voices.length < 2) return null;
-    return voices.map((voice) => turnLabelText(voice.label, t) ?? '?').join(' → ');
+    const found = source ? voices(source, segment.coding) : [];
+    if (found.length < 2) return null;
+    return found.map((voice) => turnLabelText(voice.label, t) ?? '?').join(' → ');
   };
   const row = (segment: (typeof context.segments)[number]): WorkbookCell[] => {
     const people = segment.participantIds

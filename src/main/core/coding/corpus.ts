@@ -1,7 +1,6 @@
 import type { Segment, SourceForAnalysis } from '../../../shared/domain/coding-analysis';
-import { passageVoices } from '../../../shared/domain/passage-voices';
+import { voicesOfCodings } from '../../../shared/domain/passage-voices';
 import { segmentContext } from '../../../shared/domain/segment-context';
-import { unmatchedSpeakers } from '../../../shared/domain/turn-labels';
 import type { SegmentView } from '../../../shared/ipc/types';
 import type { ProjectFile } from '../../../shared/model/project';
 import type { SourceFile, StoredCoding } from '../../../shared/model/source';
@@ -101,13 +100,7 @@ export function toSegmentViews(
   const sources = new Map(corpus.map((source) => [source.id, source]));
   const pseudonyms = new Map(project.participants.map((p) => [p.id, p.code]));
   const coders = new Map(project.evaluators.map((evaluator) => [evaluator.id, evaluator.name]));
-  // «Voce n» numbering, once per source.
-  const voices = new Map<string, Map<string, number>>();
-  const numbered = (source: SourceForAnalysis) => {
-    let found = voices.get(source.id);
-    if (!found) voices.set(source.id, (found = unmatchedSpeakers(source.turns)));
-    return found;
-  };
+  const voicesOf = voicesOfCodings(pseudonyms);
   return segments.map(({ coding, ...segment }) => {
     const source = sources.get(segment.sourceId);
     // Kept inside the coded speaker's turn: another speaker's words never read as theirs.
@@ -119,11 +112,7 @@ export function toSegmentViews(
       contextChars,
     );
     const codes = segment.participantIds.flatMap((id) => pseudonyms.get(id) ?? []);
-    // Not for a coding whose text changed since: its words no longer match the offsets.
-    const parts =
-      source && !coding.textChanged && coding.text.length === coding.end - coding.start
-        ? passageVoices(source.turns, coding.start, coding.end, pseudonyms, numbered(source))
-        : [];
+    const parts = source ? voicesOf(source, coding) : [];
     return {
       sourceId: segment.sourceId,
       sourceTitle: segment.sourceTitle,
